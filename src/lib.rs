@@ -6,4 +6,5 @@ pub mod case;
 pub mod durable;
 pub mod i18n;
 pub mod journal;
+pub mod tui;
 pub mod vault;

@@ -1,0 +1,584 @@
+//! The wizard's state and its one `update` function: a message in (a key, a paste, a
+//! resize, a refresh, the result of a save), the state changed, effects out. No terminal and
+//! no disk here — the runtime performs the effects with the case API and feeds the results
+//! back as messages, so the whole app can be driven by tests.
+
+use crossterm::event::{KeyCode, KeyEvent};
+use jiff::ZonedDateTime;
+
+use crate::case::text::MAX_LINE_CHARS;
+use crate::case::{CaseState, EntryId, EvidenceFields, EvidenceKind, EvidencePatch, Knew, ProfilePatch};
+use crate::i18n::Lang;
+use crate::tui::form::{Form, Input, Submit};
+use crate::tui::guide_text::CHECKLIST;
+use crate::tui::keys::{self, Action, Binding};
+use crate::tui::strings::{Strings, fill, strings};
+use crate::tui::widgets::text_field::{Edit, TextField};
+
+/// Where the user is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Screen {
+    /// The overview of the four steps.
+    Dashboard,
+    /// Step 1: the evidence list.
+    Evidence,
+    /// One entry with its history.
+    Detail(EntryId),
+    /// Step 2, 3 or 4.
+    Step(u8),
+    /// The immediate-actions checklist.
+    Checklist,
+    /// The victim's details.
+    Profile,
+}
+
+/// A question waiting for y / n.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Ask {
+    /// Quit with unsaved input?
+    Quit,
+    /// Discard the form?
+    Discard,
+}
+
+/// Something that happened.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Msg {
+    /// A key was pressed.
+    Key(KeyEvent),
+    /// Text was pasted (bracketed paste).
+    Paste(String),
+    /// The terminal has a new size (columns, rows).
+    Resize(u16, u16),
+    /// Another process appended this many journal lines; the state has them now.
+    Refreshed(usize),
+    /// The case saved what the form asked for (the new entry's id for a new entry).
+    Saved(Option<EntryId>),
+    /// The case refused or failed; the sentence to show.
+    Failed(String),
+}
+
+/// What the runtime must do with the case.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Effect {
+    /// Log a new entry.
+    Log(EvidenceFields),
+    /// Correct an entry.
+    Correct(EntryId, EvidencePatch, String),
+    /// Retract an entry.
+    Retract(EntryId, String),
+    /// Attach a file to an entry.
+    Attach(EntryId, std::path::PathBuf),
+    /// Set profile fields.
+    SetProfile(ProfilePatch),
+    /// Tick or untick a checklist item.
+    Tick(String, bool),
+}
+
+/// The evidence list's view state.
+#[derive(Debug, Clone)]
+pub struct ListView {
+    /// Indices into `state.entries` of the rows shown, newest first.
+    pub rows: Vec<u32>,
+    /// Selected row.
+    pub selected: usize,
+    /// First row on screen.
+    pub offset: usize,
+    /// Only this kind, or all.
+    pub kind: Option<EvidenceKind>,
+    /// The search box.
+    pub search: TextField,
+    /// The search box has focus.
+    pub searching: bool,
+    built: Option<(u64, Option<EvidenceKind>, String)>,
+}
+
+/// The wizard's whole state.
+#[derive(Debug)]
+pub struct App {
+    /// The UI language.
+    pub lang: Lang,
+    /// Its strings.
+    pub s: &'static Strings,
+    /// The current screen.
+    pub screen: Screen,
+    /// The screen a detail view returns to.
+    pub back: Screen,
+    /// The open form, if any.
+    pub form: Option<Form>,
+    /// A pending question.
+    pub ask: Option<Ask>,
+    /// The help overlay is open.
+    pub help: bool,
+    /// The evidence list.
+    pub list: ListView,
+    /// Selected row on the dashboard.
+    pub dash_sel: usize,
+    /// Selected checklist item.
+    pub check_sel: usize,
+    /// Scroll of detail and step screens.
+    pub scroll: u16,
+    /// A one-line message and whether it is an error.
+    pub status: Option<(String, bool)>,
+    /// Set when the user has chosen to leave.
+    pub quit: bool,
+    /// Terminal size (columns, rows).
+    pub size: (u16, u16),
+    /// The case folder's name, for the title.
+    pub case_name: String,
+    /// Running on the demo case.
+    pub demo: bool,
+    /// The clock (fixed in tests).
+    pub clock: fn() -> ZonedDateTime,
+}
+
+/// Rows on the dashboard that Enter opens, in order.
+pub const DASH_ROWS: [Screen; 6] = [
+    Screen::Evidence,
+    Screen::Step(2),
+    Screen::Step(3),
+    Screen::Step(4),
+    Screen::Checklist,
+    Screen::Profile,
+];
+
+fn system_now() -> ZonedDateTime {
+    ZonedDateTime::now()
+}
+
+/// How many list rows fit on a terminal `height` rows tall (title, filter line, column
+/// header, status and key bar take five).
+pub fn list_rows(height: u16) -> usize {
+    usize::from(height.saturating_sub(5))
+}
+
+impl App {
+    /// A new app on the dashboard.
+    pub fn new(lang: Lang, case_name: String, demo: bool) -> App {
+        App {
+            lang,
+            s: strings(lang),
+            screen: Screen::Dashboard,
+            back: Screen::Evidence,
+            form: None,
+            ask: None,
+            help: false,
+            list: ListView {
+                rows: Vec::new(),
+                selected: 0,
+                offset: 0,
+                kind: None,
+                search: TextField::new(false, MAX_LINE_CHARS),
+                searching: false,
+                built: None,
+            },
+            dash_sel: 0,
+            check_sel: 0,
+            scroll: 0,
+            status: None,
+            quit: false,
+            size: (80, 24),
+            case_name,
+            demo,
+            clock: system_now,
+        }
+    }
+
+    /// True when a form holds input that is not saved.
+    pub fn has_unsaved(&self) -> bool {
+        self.form.as_ref().is_some_and(Form::is_dirty)
+    }
+
+    /// The command lists that apply now, most specific first.
+    pub fn bindings(&self) -> Vec<&'static [Binding]> {
+        if self.ask.is_some() {
+            return vec![keys::CONFIRM];
+        }
+        if self.form.is_some() {
+            return vec![keys::FORM];
+        }
+        if self.screen == Screen::Evidence && self.list.searching {
+            return vec![keys::SEARCH];
+        }
+        let screen = match self.screen {
+            Screen::Dashboard => keys::DASHBOARD,
+            Screen::Evidence => keys::EVIDENCE,
+            Screen::Detail(_) => keys::DETAIL,
+            Screen::Step(_) => keys::STEP,
+            Screen::Checklist => keys::CHECKLIST,
+            Screen::Profile => keys::PROFILE,
+        };
+        vec![screen, keys::GLOBAL]
+    }
+
+    /// Makes sure the list rows match the state, the filter and the search.
+    pub fn sync(&mut self, state: &CaseState) {
+        let key = (
+            state.fingerprint.count,
+            self.list.kind,
+            self.list.search.text().to_lowercase(),
+        );
+        if self.list.built.as_ref() == Some(&key) {
+            return;
+        }
+        let keep = self.list.rows.get(self.list.selected).copied();
+        let needle = key.2.trim().to_string();
+        let mut rows: Vec<u32> = state
+            .entries
+            .iter()
+            .enumerate()
+            .filter(|(_, e)| key.1.is_none_or(|k| e.current.kind == k))
+            .filter(|(_, e)| {
+                needle.is_empty()
+                    || e.current.counterpart.to_lowercase().contains(&needle)
+                    || e.current.summary.to_lowercase().contains(&needle)
+            })
+            .map(|(i, _)| i as u32)
+            .collect();
+        rows.sort_by(|a, b| {
+            let ea = &state.entries[*a as usize];
+            let eb = &state.entries[*b as usize];
+            eb.current
+                .occurred_at
+                .timestamp()
+                .cmp(&ea.current.occurred_at.timestamp())
+                .then(b.cmp(a))
+        });
+        self.list.rows = rows;
+        self.list.selected = keep
+            .and_then(|k| self.list.rows.iter().position(|r| *r == k))
+            .unwrap_or(0);
+        self.list.built = Some(key);
+        self.clamp_list();
+    }
+
+    fn clamp_list(&mut self) {
+        let n = self.list.rows.len();
+        self.list.selected = self.list.selected.min(n.saturating_sub(1));
+        let h = list_rows(self.size.1).max(1);
+        if self.list.selected < self.list.offset {
+            self.list.offset = self.list.selected;
+        } else if self.list.selected >= self.list.offset + h {
+            self.list.offset = self.list.selected + 1 - h;
+        }
+        self.list.offset = self.list.offset.min(n.saturating_sub(1));
+    }
+
+    /// The entry selected in the list.
+    pub fn selected_entry(&self, state: &CaseState) -> Option<EntryId> {
+        let i = *self.list.rows.get(self.list.selected)? as usize;
+        state.entries.get(i).map(|e| e.id)
+    }
+
+    /// Handles one message and returns what the runtime must do.
+    pub fn update(&mut self, msg: Msg, state: &CaseState) -> Vec<Effect> {
+        self.sync(state);
+        let effects = match msg {
+            Msg::Key(k) => self.key(k, state),
+            Msg::Paste(text) => {
+                self.paste(&text);
+                Vec::new()
+            }
+            Msg::Resize(w, h) => {
+                self.size = (w, h);
+                self.clamp_list();
+                Vec::new()
+            }
+            Msg::Refreshed(n) => {
+                self.status = Some((fill(self.s.refreshed, &[&n]), false));
+                Vec::new()
+            }
+            Msg::Saved(id) => {
+                self.form = None;
+                let text = match id {
+                    Some(id) => fill(self.s.saved_entry, &[&id]),
+                    None => self.s.saved.to_string(),
+                };
+                self.status = Some((text, false));
+                Vec::new()
+            }
+            Msg::Failed(text) => {
+                match self.form.as_mut() {
+                    Some(f) => {
+                        f.pending = false;
+                        f.error = Some(text);
+                    }
+                    None => self.status = Some((text, true)),
+                }
+                Vec::new()
+            }
+        };
+        self.sync(state);
+        effects
+    }
+
+    fn paste(&mut self, text: &str) {
+        let cap_msg = |cap: usize, s: &Strings| fill(s.field_capped, &[&cap]);
+        let s = self.s;
+        if let Some(form) = self.form.as_mut() {
+            if form.pending {
+                return;
+            }
+            if let Some(Input::Text(t)) = form.focused_mut().map(|f| &mut f.input) {
+                let cap = t.cap();
+                if t.insert(text) == Edit::Capped {
+                    form.notice = Some(cap_msg(cap, s));
+                }
+            }
+        } else if self.screen == Screen::Evidence {
+            self.list.searching = true;
+            if self.list.search.insert(text) == Edit::Capped {
+                self.status = Some((cap_msg(self.list.search.cap(), s), false));
+            }
+        }
+    }
+
+    fn key(&mut self, k: KeyEvent, state: &CaseState) -> Vec<Effect> {
+        if self.help {
+            self.help = false;
+            return Vec::new();
+        }
+        let action = keys::find(&self.bindings(), &k);
+        if let Some(ask) = self.ask {
+            match action {
+                Some(Action::Yes) => {
+                    self.ask = None;
+                    match ask {
+                        Ask::Quit => self.quit = true,
+                        Ask::Discard => self.form = None,
+                    }
+                }
+                Some(Action::No) => self.ask = None,
+                _ => {}
+            }
+            return Vec::new();
+        }
+        if self.form.is_some() {
+            return self.form_key(k, action);
+        }
+        if self.screen == Screen::Evidence && self.list.searching {
+            match action {
+                Some(Action::SearchDone) => self.list.searching = false,
+                Some(Action::Quit) => self.quit = true,
+                Some(Action::Up) => self.move_list(-1),
+                Some(Action::Down) => self.move_list(1),
+                _ => {
+                    if self.list.search.key(&k) == Edit::Capped {
+                        self.status = Some((fill(self.s.field_capped, &[&MAX_LINE_CHARS]), false));
+                    }
+                }
+            }
+            return Vec::new();
+        }
+        match action {
+            Some(a) => self.act(a, state),
+            None => Vec::new(),
+        }
+    }
+
+    fn move_list(&mut self, by: isize) {
+        let n = self.list.rows.len();
+        if n == 0 {
+            return;
+        }
+        let cur = self.list.selected as isize;
+        self.list.selected = (cur + by).clamp(0, n as isize - 1) as usize;
+        self.clamp_list();
+    }
+
+    fn go(&mut self, screen: Screen) {
+        if matches!(screen, Screen::Detail(_)) {
+            self.back = self.screen;
+        }
+        self.screen = screen;
+        self.scroll = 0;
+        self.status = None;
+    }
+
+    fn now(&self) -> ZonedDateTime {
+        (self.clock)()
+    }
+
+    fn act(&mut self, a: Action, state: &CaseState) -> Vec<Effect> {
+        let page = list_rows(self.size.1).max(1) as isize;
+        match (a, self.screen) {
+            (Action::Quit, _) => self.quit = true,
+            (Action::Help, _) => self.help = true,
+            (Action::Dashboard, _) => self.go(Screen::Dashboard),
+            (Action::Step(1), _) => self.go(Screen::Evidence),
+            (Action::Step(n), _) => self.go(Screen::Step(n)),
+            (Action::Checklist, _) => self.go(Screen::Checklist),
+            (Action::Profile, _) => self.go(Screen::Profile),
+            (Action::NewCall, _) => self.form = Some(Form::new_entry(EvidenceKind::Call, self.now())),
+            (Action::NewEntry, _) => self.form = Some(Form::new_entry(EvidenceKind::Sms, self.now())),
+            (Action::Up, Screen::Dashboard) => self.dash_sel = self.dash_sel.saturating_sub(1),
+            (Action::Down, Screen::Dashboard) => self.dash_sel = (self.dash_sel + 1).min(DASH_ROWS.len() - 1),
+            (Action::Open, Screen::Dashboard) => {
+                if let Some(s) = DASH_ROWS.get(self.dash_sel) {
+                    self.go(*s);
+                }
+            }
+            (Action::Up, Screen::Evidence) => self.move_list(-1),
+            (Action::Down, Screen::Evidence) => self.move_list(1),
+            (Action::PageUp, Screen::Evidence) => self.move_list(-page),
+            (Action::PageDown, Screen::Evidence) => self.move_list(page),
+            (Action::Top, Screen::Evidence) => self.move_list(-(self.list.rows.len() as isize)),
+            (Action::Bottom, Screen::Evidence) => self.move_list(self.list.rows.len() as isize),
+            (Action::Open, Screen::Evidence) => {
+                if let Some(id) = self.selected_entry(state) {
+                    self.go(Screen::Detail(id));
+                }
+            }
+            (Action::Search, Screen::Evidence) => self.list.searching = true,
+            (Action::Filter, Screen::Evidence) => {
+                let all = EvidenceKind::ALL;
+                self.list.kind = match self.list.kind {
+                    None => all.first().copied(),
+                    Some(k) => all
+                        .iter()
+                        .position(|x| *x == k)
+                        .and_then(|i| all.get(i + 1))
+                        .copied(),
+                };
+                self.list.selected = 0;
+                self.list.offset = 0;
+            }
+            (Action::Back, Screen::Detail(_)) => {
+                let back = self.back;
+                self.go(back);
+            }
+            (Action::Back, _) => self.go(Screen::Dashboard),
+            (Action::Up, Screen::Detail(_) | Screen::Step(_)) => self.scroll = self.scroll.saturating_sub(1),
+            (Action::Down, Screen::Detail(_) | Screen::Step(_)) => {
+                self.scroll = self.scroll.saturating_add(1)
+            }
+            (Action::Correct, Screen::Detail(id)) => {
+                if let Some(e) = state.entry(id).filter(|e| e.retracted.is_none()) {
+                    self.form = Some(Form::correct(id, &e.current, self.now()));
+                }
+            }
+            (Action::Retract, Screen::Detail(id))
+                if state.entry(id).is_some_and(|e| e.retracted.is_none()) =>
+            {
+                self.form = Some(Form::retract(id));
+            }
+            (Action::Attach, Screen::Detail(id))
+                if state.entry(id).is_some_and(|e| e.retracted.is_none()) =>
+            {
+                self.form = Some(Form::attach(id));
+            }
+            (Action::Up, Screen::Checklist) => self.check_sel = self.check_sel.saturating_sub(1),
+            (Action::Down, Screen::Checklist) => {
+                self.check_sel = (self.check_sel + 1).min(CHECKLIST.len() - 1)
+            }
+            (Action::Tick, Screen::Checklist) => {
+                if let Some(item) = CHECKLIST.get(self.check_sel) {
+                    return vec![Effect::Tick(item.id.to_string(), !state.is_ticked(item.id))];
+                }
+            }
+            (Action::EditProfile, Screen::Profile) => self.form = Some(Form::profile(&state.profile)),
+            _ => {}
+        }
+        Vec::new()
+    }
+
+    fn form_key(&mut self, k: KeyEvent, action: Option<Action>) -> Vec<Effect> {
+        let lang = self.lang;
+        let s = self.s;
+        let Some(form) = self.form.as_mut() else {
+            return Vec::new();
+        };
+        if form.pending {
+            return Vec::new();
+        }
+        match action {
+            Some(Action::Submit) => {
+                form.notice = None;
+                return match form.submit() {
+                    Ok(sub) => {
+                        form.error = None;
+                        form.pending = true;
+                        vec![match sub {
+                            Submit::Log(f) => Effect::Log(f),
+                            Submit::Correct(id, p, r) => Effect::Correct(id, p, r),
+                            Submit::Retract(id, r) => Effect::Retract(id, r),
+                            Submit::Attach(id, p) => Effect::Attach(id, p),
+                            Submit::Profile(p) => Effect::SetProfile(p),
+                        }]
+                    }
+                    Err(e) => {
+                        form.error = Some(e.message(lang));
+                        Vec::new()
+                    }
+                };
+            }
+            Some(Action::NextField) => form.move_focus(true),
+            Some(Action::PrevField) => form.move_focus(false),
+            Some(Action::Cancel) => {
+                if form.is_dirty() {
+                    self.ask = Some(Ask::Discard);
+                } else {
+                    self.form = None;
+                }
+            }
+            Some(Action::Quit) => {
+                if form.is_dirty() {
+                    self.ask = Some(Ask::Quit);
+                } else {
+                    self.quit = true;
+                }
+            }
+            _ => field_key(form, &k, s),
+        }
+        Vec::new()
+    }
+}
+
+/// A key for the focused field; Up/Down and Enter leave one-line fields.
+fn field_key(form: &mut Form, k: &KeyEvent, s: &Strings) {
+    let Some(field) = form.focused_mut() else {
+        return;
+    };
+    let mut leave = None;
+    match &mut field.input {
+        Input::Text(t) => match t.key(k) {
+            Edit::Capped => form.notice = Some(fill(s.field_capped, &[&t.cap()])),
+            Edit::Changed => {}
+            Edit::Ignored => match k.code {
+                KeyCode::Up => leave = Some(false),
+                KeyCode::Down | KeyCode::Enter => leave = Some(true),
+                _ => {}
+            },
+        },
+        Input::Kind(i) => {
+            let n = EvidenceKind::ALL.len();
+            match k.code {
+                KeyCode::Left | KeyCode::Char('h') => *i = (*i + n - 1) % n,
+                KeyCode::Right | KeyCode::Char('l') | KeyCode::Char(' ') => *i = (*i + 1) % n,
+                KeyCode::Up => leave = Some(false),
+                KeyCode::Down | KeyCode::Enter => leave = Some(true),
+                _ => {}
+            }
+        }
+        Input::Knew { set, cursor } => {
+            let n = Knew::ALL.len();
+            match k.code {
+                KeyCode::Left | KeyCode::Char('h') => *cursor = (*cursor + n - 1) % n,
+                KeyCode::Right | KeyCode::Char('l') => *cursor = (*cursor + 1) % n,
+                KeyCode::Char(' ') | KeyCode::Char('x') => {
+                    if let Some(item) = Knew::ALL.get(*cursor)
+                        && !set.remove(item)
+                    {
+                        set.insert(*item);
+                    }
+                }
+                KeyCode::Up => leave = Some(false),
+                KeyCode::Down | KeyCode::Enter => leave = Some(true),
+                _ => {}
+            }
+        }
+    }
+    if let Some(forward) = leave {
+        form.move_focus(forward);
+    }
+}

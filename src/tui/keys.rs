@@ -1,0 +1,339 @@
+//! The commands of each screen. One list per context feeds three things: the key dispatch,
+//! the key bar at the bottom and the `?` help overlay — so help can never drift from the keys.
+
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+use crate::tui::strings::Strings;
+
+/// Something the user can ask for with a key.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Action {
+    /// Leave (confirm when there is unsaved input).
+    Quit,
+    /// Show the key help.
+    Help,
+    /// Go to the dashboard.
+    Dashboard,
+    /// Go to step 1..=4.
+    Step(u8),
+    /// Open the checklist.
+    Checklist,
+    /// Open the profile.
+    Profile,
+    /// Start a new call entry now.
+    NewCall,
+    /// Start a new entry of any kind.
+    NewEntry,
+    /// Move up.
+    Up,
+    /// Move down.
+    Down,
+    /// Page up.
+    PageUp,
+    /// Page down.
+    PageDown,
+    /// To the top.
+    Top,
+    /// To the bottom.
+    Bottom,
+    /// Open the selected item.
+    Open,
+    /// Go back.
+    Back,
+    /// Focus the search box.
+    Search,
+    /// Cycle the kind filter.
+    Filter,
+    /// Correct the entry.
+    Correct,
+    /// Retract the entry.
+    Retract,
+    /// Attach a file to the entry.
+    Attach,
+    /// Tick or untick the checklist item.
+    Tick,
+    /// Edit the profile.
+    EditProfile,
+    /// Save the form.
+    Submit,
+    /// Next field.
+    NextField,
+    /// Previous field.
+    PrevField,
+    /// Cancel the form.
+    Cancel,
+    /// Leave the search box.
+    SearchDone,
+    /// Answer yes.
+    Yes,
+    /// Answer no.
+    No,
+}
+
+/// A key as the bindings name it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum K {
+    /// A plain character.
+    Ch(char),
+    /// Ctrl with a letter.
+    Ctrl(char),
+    /// Another key.
+    Code(KeyCode),
+}
+
+impl K {
+    /// True when the event is this key.
+    pub fn matches(self, ev: &KeyEvent) -> bool {
+        let ctrl = ev.modifiers.contains(KeyModifiers::CONTROL);
+        let alt = ev.modifiers.contains(KeyModifiers::ALT);
+        match self {
+            K::Ch(c) => !ctrl && !alt && ev.code == KeyCode::Char(c),
+            K::Ctrl(c) => ctrl && ev.code == KeyCode::Char(c),
+            K::Code(code) => !ctrl && ev.code == code,
+        }
+    }
+}
+
+/// One command: its keys, how the key bar writes them, what it does.
+#[derive(Debug, Clone, Copy)]
+pub struct Binding {
+    /// What it does.
+    pub action: Action,
+    /// The keys.
+    pub keys: &'static [K],
+    /// The keys as shown.
+    pub label: &'static str,
+    /// Its description.
+    pub desc: fn(&Strings) -> &'static str,
+    /// Shown in the key bar (all are in help).
+    pub in_bar: bool,
+}
+
+const fn b(
+    action: Action,
+    keys: &'static [K],
+    label: &'static str,
+    desc: fn(&Strings) -> &'static str,
+    in_bar: bool,
+) -> Binding {
+    Binding {
+        action,
+        keys,
+        label,
+        desc,
+        in_bar,
+    }
+}
+
+use Action as A;
+use KeyCode as C;
+
+/// Keys of every screen when no text field has focus.
+pub const GLOBAL: &[Binding] = &[
+    b(A::NewCall, &[K::Ch('n')], "n", |s| s.k_new_call, true),
+    b(A::Dashboard, &[K::Ch('0')], "0", |s| s.k_dashboard, false),
+    b(A::Step(1), &[K::Ch('1')], "1-4", |s| s.k_steps, true),
+    b(A::Step(2), &[K::Ch('2')], "", |s| s.k_steps, false),
+    b(A::Step(3), &[K::Ch('3')], "", |s| s.k_steps, false),
+    b(A::Step(4), &[K::Ch('4')], "", |s| s.k_steps, false),
+    b(A::Checklist, &[K::Ch('c')], "c", |s| s.k_checklist, false),
+    b(A::Profile, &[K::Ch('p')], "p", |s| s.k_profile, false),
+    b(A::Help, &[K::Ch('?')], "?", |s| s.k_help, true),
+    b(
+        A::Quit,
+        &[K::Ch('q'), K::Ctrl('c'), K::Ctrl('q')],
+        "q",
+        |s| s.k_quit,
+        true,
+    ),
+];
+
+const MOVE: Binding = b(
+    A::Up,
+    &[K::Code(C::Up), K::Ch('k')],
+    "Up/Dn/j/k",
+    |s| s.k_move,
+    false,
+);
+const DOWN: Binding = b(A::Down, &[K::Code(C::Down), K::Ch('j')], "", |s| s.k_move, false);
+
+/// The dashboard.
+pub const DASHBOARD: &[Binding] = &[
+    MOVE,
+    DOWN,
+    b(A::Open, &[K::Code(C::Enter)], "Enter", |s| s.k_open, true),
+];
+
+/// The evidence list (step 1).
+pub const EVIDENCE: &[Binding] = &[
+    MOVE,
+    DOWN,
+    b(
+        A::PageUp,
+        &[K::Code(C::PageUp), K::Ctrl('b')],
+        "PgUp/PgDn",
+        |s| s.k_page,
+        false,
+    ),
+    b(
+        A::PageDown,
+        &[K::Code(C::PageDown), K::Ctrl('f')],
+        "",
+        |s| s.k_page,
+        false,
+    ),
+    b(
+        A::Top,
+        &[K::Code(C::Home), K::Ch('g')],
+        "g/G",
+        |s| s.k_move,
+        false,
+    ),
+    b(A::Bottom, &[K::Code(C::End), K::Ch('G')], "", |s| s.k_move, false),
+    b(
+        A::Open,
+        &[K::Code(C::Enter), K::Ch('l')],
+        "Enter",
+        |s| s.k_open,
+        true,
+    ),
+    b(A::NewEntry, &[K::Ch('a')], "a", |s| s.k_new_entry, true),
+    b(A::Search, &[K::Ch('/')], "/", |s| s.k_search, true),
+    b(A::Filter, &[K::Ch('f')], "f", |s| s.k_filter, true),
+    b(
+        A::Back,
+        &[K::Code(C::Esc), K::Ch('h')],
+        "Esc",
+        |s| s.k_back,
+        false,
+    ),
+];
+
+/// One entry's detail.
+pub const DETAIL: &[Binding] = &[
+    b(
+        A::Up,
+        &[K::Code(C::Up), K::Ch('k')],
+        "Up/Dn",
+        |s| s.k_scroll,
+        false,
+    ),
+    b(
+        A::Down,
+        &[K::Code(C::Down), K::Ch('j')],
+        "",
+        |s| s.k_scroll,
+        false,
+    ),
+    b(A::Correct, &[K::Ch('e')], "e", |s| s.k_correct, true),
+    b(A::Retract, &[K::Ch('d')], "d", |s| s.k_retract, true),
+    b(A::Attach, &[K::Ch('a')], "a", |s| s.k_attach, true),
+    b(A::Back, &[K::Code(C::Esc), K::Ch('h')], "Esc", |s| s.k_back, true),
+];
+
+/// Steps 2–4.
+pub const STEP: &[Binding] = &[
+    b(
+        A::Up,
+        &[K::Code(C::Up), K::Ch('k')],
+        "Up/Dn",
+        |s| s.k_scroll,
+        true,
+    ),
+    b(
+        A::Down,
+        &[K::Code(C::Down), K::Ch('j')],
+        "",
+        |s| s.k_scroll,
+        false,
+    ),
+    b(A::Back, &[K::Code(C::Esc)], "Esc", |s| s.k_back, false),
+];
+
+/// The checklist.
+pub const CHECKLIST: &[Binding] = &[
+    MOVE,
+    DOWN,
+    b(
+        A::Tick,
+        &[K::Ch(' '), K::Code(C::Enter)],
+        "Space",
+        |s| s.k_tick,
+        true,
+    ),
+    b(A::Back, &[K::Code(C::Esc)], "Esc", |s| s.k_back, false),
+];
+
+/// The profile.
+pub const PROFILE: &[Binding] = &[
+    b(
+        A::EditProfile,
+        &[K::Ch('e'), K::Code(C::Enter)],
+        "e",
+        |s| s.k_edit_profile,
+        true,
+    ),
+    b(A::Back, &[K::Code(C::Esc)], "Esc", |s| s.k_back, false),
+];
+
+/// An open form (before the focused field gets the key).
+pub const FORM: &[Binding] = &[
+    b(A::Submit, &[K::Ctrl('s')], "Ctrl-S", |s| s.k_submit, true),
+    b(A::NextField, &[K::Code(C::Tab)], "Tab", |s| s.k_next_field, true),
+    b(
+        A::PrevField,
+        &[K::Code(C::BackTab)],
+        "Shift-Tab",
+        |s| s.k_next_field,
+        false,
+    ),
+    b(A::Cancel, &[K::Code(C::Esc)], "Esc", |s| s.k_cancel, true),
+    b(
+        A::Quit,
+        &[K::Ctrl('c'), K::Ctrl('q')],
+        "Ctrl-Q",
+        |s| s.k_quit,
+        false,
+    ),
+];
+
+/// The search box in the evidence list.
+pub const SEARCH: &[Binding] = &[
+    b(
+        A::SearchDone,
+        &[K::Code(C::Enter), K::Code(C::Esc)],
+        "Enter/Esc",
+        |s| s.k_search_done,
+        true,
+    ),
+    b(A::Down, &[K::Code(C::Down)], "Up/Dn", |s| s.k_move, false),
+    b(A::Up, &[K::Code(C::Up)], "", |s| s.k_move, false),
+    b(
+        A::Quit,
+        &[K::Ctrl('c'), K::Ctrl('q')],
+        "Ctrl-Q",
+        |s| s.k_quit,
+        false,
+    ),
+];
+
+/// A yes / no question.
+pub const CONFIRM: &[Binding] = &[
+    b(A::Yes, &[K::Ch('y'), K::Ch('Y')], "y", |s| s.k_yes, true),
+    b(
+        A::No,
+        &[K::Ch('n'), K::Ch('N'), K::Code(C::Esc)],
+        "n",
+        |s| s.k_no,
+        true,
+    ),
+];
+
+/// The action the first matching binding names.
+pub fn find(lists: &[&[Binding]], ev: &KeyEvent) -> Option<Action> {
+    lists
+        .iter()
+        .flat_map(|l| l.iter())
+        .find(|b| b.keys.iter().any(|k| k.matches(ev)))
+        .map(|b| b.action)
+}

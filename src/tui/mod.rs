@@ -1,0 +1,131 @@
+//! The wizard: a terminal UI that leads the victim through the four steps.
+//!
+//! Shaped like gitui: [`app::App`] is synchronous state driven by messages (`update` returns
+//! effects; no terminal, no disk), [`runtime::Wizard`] performs the effects with the case API,
+//! [`view`] draws, [`event`] reads the terminal on one thread, [`keys`] holds each screen's
+//! commands (the same list feeds dispatch, key bar and help) and [`strings`] all the text.
+
+pub mod app;
+pub mod demo;
+pub mod event;
+pub mod form;
+pub mod guide_text;
+pub mod keys;
+pub mod runtime;
+pub mod screens;
+pub mod strings;
+pub mod theme;
+pub mod view;
+pub mod widgets;
+
+use std::io::{self, Write};
+use std::path::PathBuf;
+use std::sync::mpsc::RecvTimeoutError;
+use std::time::Duration;
+
+use anyhow::Context;
+use crossterm::event::{DisableBracketedPaste, EnableBracketedPaste};
+use crossterm::terminal::{EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode};
+use crossterm::{cursor, execute};
+use ratatui::Terminal;
+use ratatui::backend::CrosstermBackend;
+
+use crate::case::Case;
+use crate::i18n::Lang;
+use app::{App, Msg};
+use runtime::Wizard;
+use theme::Theme;
+
+/// How the wizard is started.
+#[derive(Debug, Clone)]
+pub struct TuiOptions {
+    /// The case folder (created if missing). Ignored with `demo`.
+    pub case_dir: PathBuf,
+    /// The UI language.
+    pub lang: Lang,
+    /// Open a sample case in a temporary folder instead.
+    pub demo: bool,
+}
+
+/// How often the journal is checked for lines other processes appended.
+const POLL: Duration = Duration::from_millis(250);
+
+/// Puts the terminal back: bracketed paste off, main screen, cooked mode, cursor shown.
+fn restore() {
+    let mut out = io::stdout();
+    let _ = execute!(out, DisableBracketedPaste, LeaveAlternateScreen, cursor::Show);
+    let _ = disable_raw_mode();
+    let _ = out.flush();
+}
+
+/// Removes the demo folder when the wizard ends, however it ends.
+struct DemoDir(Option<PathBuf>);
+
+impl Drop for DemoDir {
+    fn drop(&mut self) {
+        if let Some(d) = self.0.take() {
+            let _ = std::fs::remove_dir_all(d);
+        }
+    }
+}
+
+/// Opens the wizard and runs it until the user quits. The terminal is restored on every
+/// way out, a panic included.
+pub fn run(opts: TuiOptions) -> anyhow::Result<()> {
+    let lang = opts.lang;
+    let (dir, demo_dir) = if opts.demo {
+        let d = demo::temp_case_dir();
+        (d.clone(), DemoDir(Some(d)))
+    } else {
+        (opts.case_dir.clone(), DemoDir(None))
+    };
+    let mut case = Case::open(&dir).map_err(|e| anyhow::anyhow!(e.message(lang)))?;
+    if opts.demo {
+        demo::populate(&mut case, &jiff::ZonedDateTime::now())
+            .map_err(|e| anyhow::anyhow!(e.message(lang)))?;
+    }
+    let name = dir
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let mut wizard = Wizard::new(App::new(lang, name, opts.demo), case);
+
+    let previous = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        restore();
+        previous(info);
+    }));
+    enable_raw_mode().context(lang.pick("无法设置终端", "cannot set up the terminal"))?;
+    let result = (|| -> anyhow::Result<()> {
+        execute!(io::stdout(), EnterAlternateScreen, EnableBracketedPaste)?;
+        let mut terminal = Terminal::new(CrosstermBackend::new(io::stdout()))?;
+        let size = terminal.size()?;
+        wizard.handle(Msg::Resize(size.width, size.height));
+        let theme = Theme::from_env();
+        let rx = event::spawn_reader();
+        loop {
+            terminal.draw(|f| view::draw(f, &wizard.app, wizard.case.state(), &theme))?;
+            if wizard.app.quit {
+                return Ok(());
+            }
+            match rx.recv_timeout(POLL) {
+                Ok(msg) => {
+                    wizard.handle(msg);
+                    // Take everything already waiting (a paste typed as keys) before drawing.
+                    while let Ok(more) = rx.try_recv() {
+                        wizard.handle(more);
+                        if wizard.app.quit {
+                            break;
+                        }
+                    }
+                }
+                Err(RecvTimeoutError::Timeout) => {}
+                Err(RecvTimeoutError::Disconnected) => return Ok(()),
+            }
+            wizard.poll();
+        }
+    })();
+    restore();
+    drop(demo_dir);
+    result
+}

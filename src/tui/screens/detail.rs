@@ -1,0 +1,137 @@
+//! One entry with its full history: the facts as they stand, every correction, added file
+//! and retraction with its time and reason, and the facts as first logged.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Wrap};
+
+use crate::case::state::ChangeKind;
+use crate::case::{CaseState, EntryId, EvidenceFields};
+use crate::i18n::Lang;
+use crate::tui::app::App;
+use crate::tui::strings::{Strings, fill};
+use crate::tui::theme::Theme;
+
+fn facts<'a>(f: &EvidenceFields, s: &Strings, lang: Lang, theme: &Theme, n: usize) -> Vec<Line<'a>> {
+    let or_none = |v: &str| {
+        if v.is_empty() {
+            s.none.to_string()
+        } else {
+            v.to_string()
+        }
+    };
+    let knew: Vec<&str> = f.knew.iter().map(|k| lang.pick(k.zh(), k.en())).collect();
+    let mut rows = vec![
+        (s.f_kind, lang.pick(f.kind.zh(), f.kind.en()).to_string()),
+        (s.f_at, f.occurred_at.long()),
+        (
+            s.f_counterpart,
+            if f.counterpart.is_empty() {
+                s.none.to_string()
+            } else {
+                format!("{}  ({})", f.counterpart, fill(s.times, &[&n]))
+            },
+        ),
+        (s.f_to_mine, or_none(&f.to_mine)),
+        (s.f_knew, or_none(&knew.join(lang.pick("、", ", ")))),
+        (
+            s.f_lost,
+            f.lost
+                .map_or_else(|| s.none.to_string(), |l| format!("{l} {}", s.yuan)),
+        ),
+    ];
+    rows.push((s.f_summary, or_none(&f.summary)));
+    rows.into_iter()
+        .map(|(label, value)| {
+            Line::from(vec![
+                Span::styled(format!("{label}: "), theme.heading),
+                Span::raw(value),
+            ])
+        })
+        .collect()
+}
+
+/// Draws the entry's detail.
+pub fn draw(frame: &mut Frame, area: Rect, app: &App, state: &CaseState, id: EntryId, theme: &Theme) {
+    let s = app.s;
+    let lang = app.lang;
+    let Some(e) = state.entry(id) else {
+        frame.render_widget(Paragraph::new(s.none), area);
+        return;
+    };
+    let mut title = fill(s.detail_title, &[&id]);
+    if e.retracted.is_some() {
+        title = format!("{title} {}", s.retracted_mark);
+    } else if e.is_corrected() {
+        title = format!("{title} {}", s.corrected_mark);
+    }
+    let mut lines = vec![Line::styled(title, theme.heading)];
+    let n = state.counterpart_count(&e.current.counterpart);
+    lines.extend(facts(&e.current, s, lang, theme, n));
+    lines.push(Line::from(vec![
+        Span::styled(format!("{}: ", s.f_recorded), theme.heading),
+        Span::raw(e.recorded_at.long()),
+    ]));
+    if !e.attachments.is_empty() {
+        lines.push(Line::styled(format!("{}:", s.f_attachments), theme.heading));
+        for a in &e.attachments {
+            let short = a.sha256.get(..16).unwrap_or(&a.sha256);
+            lines.push(Line::raw(format!(
+                "  {}  {} B  sha256 {short}",
+                a.original_name, a.size
+            )));
+        }
+    }
+    lines.push(Line::raw(""));
+    lines.push(Line::styled(s.history, theme.heading));
+    if e.history.is_empty() {
+        lines.push(Line::styled(s.history_none, theme.dim));
+    }
+    for c in &e.history {
+        let what = match &c.kind {
+            ChangeKind::Corrected { changes, reason } => {
+                let mut parts = Vec::new();
+                if changes.kind.is_some() {
+                    parts.push(s.f_kind);
+                }
+                if changes.occurred_at.is_some() {
+                    parts.push(s.f_at);
+                }
+                if changes.counterpart.is_some() {
+                    parts.push(s.f_counterpart);
+                }
+                if changes.to_mine.is_some() {
+                    parts.push(s.f_to_mine);
+                }
+                if changes.summary.is_some() {
+                    parts.push(s.f_summary);
+                }
+                if changes.knew.is_some() {
+                    parts.push(s.f_knew);
+                }
+                if changes.lost.is_some() {
+                    parts.push(s.f_lost);
+                }
+                let mut t = fill(s.h_corrected, &[&parts.join(", ")]);
+                if !reason.is_empty() {
+                    t = format!("{t} ({}: {reason})", s.f_reason);
+                }
+                t
+            }
+            ChangeKind::AttachmentAdded { attachment } => fill(s.h_attached, &[&attachment.original_name]),
+            ChangeKind::Retracted { reason } => fill(s.h_retracted, &[reason]),
+        };
+        lines.push(Line::raw(format!("{}  {what}", c.recorded_at.short())));
+    }
+    if e.is_corrected() {
+        lines.push(Line::raw(""));
+        lines.push(Line::styled(s.original, theme.heading));
+        let n0 = state.counterpart_count(&e.original.counterpart);
+        lines.extend(facts(&e.original, s, lang, theme, n0));
+    }
+    let p = Paragraph::new(lines)
+        .wrap(Wrap { trim: false })
+        .scroll((app.scroll, 0));
+    frame.render_widget(p, area.inner(ratatui::layout::Margin::new(1, 0)));
+}

@@ -1,0 +1,145 @@
+//! Step 1: the evidence list, newest first, with a kind filter and a search box. Only the
+//! rows on screen are built, so a case with 100,000 entries scrolls as fast as one with ten.
+
+use ratatui::Frame;
+use ratatui::layout::{Position, Rect};
+
+use crate::case::{CaseState, Entry};
+use crate::i18n::Lang;
+use crate::tui::app::{App, list_rows};
+use crate::tui::strings::fill;
+use crate::tui::theme::Theme;
+use crate::tui::widgets::text_field::{put, str_width};
+
+fn kind_label(e: &Entry, lang: Lang) -> &'static str {
+    lang.pick(e.current.kind.zh(), e.current.kind.en())
+}
+
+/// Draws the list; returns the cursor position when the search box has focus.
+pub fn draw(frame: &mut Frame, area: Rect, app: &App, state: &CaseState, theme: &Theme) -> Option<Position> {
+    let s = app.s;
+    let lang = app.lang;
+    let buf = frame.buffer_mut();
+    let w = usize::from(area.width);
+    let x = area.x + 1;
+    // Filter and search line.
+    let kind = match app.list.kind {
+        None => s.all_kinds,
+        Some(k) => lang.pick(k.zh(), k.en()),
+    };
+    let head = format!("{} {}: {}  {}: ", s.steps[0], s.filter, kind, s.search);
+    let mut cx = put(buf, x, area.y, &head, w.saturating_sub(1), theme.heading);
+    let count = format!(" {}/{}", app.list.rows.len(), state.entries.len());
+    let search_w = area
+        .right()
+        .saturating_sub(cx)
+        .saturating_sub(str_width(&count) as u16 + 1)
+        .max(4);
+    let search_area = Rect::new(cx, area.y, search_w.min(area.right().saturating_sub(cx)), 1);
+    let style = if app.list.searching {
+        theme.field_focus
+    } else {
+        theme.field
+    };
+    let cursor = app.list.search.render(search_area, buf, style, None);
+    cx = search_area.right();
+    put(buf, cx, area.y, &count, w, theme.dim);
+    // Column header and rows.
+    let wide = area.width >= 70;
+    let n_rows = list_rows(app.size.1).min(usize::from(area.height.saturating_sub(2)));
+    let cols = if wide {
+        [(0usize, 6usize), (6, 9), (15, 17), (32, 17), (49, 5), (54, 0)]
+    } else {
+        [(0, 0), (0, 5), (5, 12), (17, 13), (30, 4), (34, 0)]
+    };
+    let header = [
+        "ID",
+        s.f_kind,
+        s.f_at,
+        s.f_counterpart,
+        lang.pick("次", "n"),
+        s.f_summary,
+    ];
+    for (i, (cx, cw)) in cols.iter().enumerate() {
+        if i == 0 && !wide {
+            continue;
+        }
+        let max = if *cw == 0 {
+            w.saturating_sub(*cx + 1)
+        } else {
+            cw.saturating_sub(1)
+        };
+        put(buf, x + *cx as u16, area.y + 1, header[i], max, theme.dim);
+    }
+    if app.list.rows.is_empty() {
+        let msg = if state.entries.is_empty() {
+            s.evidence_empty
+        } else {
+            s.evidence_none_match
+        };
+        put(buf, x, area.y + 2, msg, w.saturating_sub(2), theme.text);
+        return if app.list.searching { cursor } else { None };
+    }
+    let start = app.list.offset.min(app.list.rows.len());
+    let end = (start + n_rows).min(app.list.rows.len());
+    for (r, idx) in app.list.rows[start..end].iter().enumerate() {
+        let Some(e) = state.entries.get(*idx as usize) else {
+            continue;
+        };
+        let y = area.y + 2 + r as u16;
+        let selected = start + r == app.list.selected;
+        let base = if selected {
+            theme.selected
+        } else if e.retracted.is_some() {
+            theme.dim
+        } else {
+            theme.text
+        };
+        if selected {
+            buf.set_style(Rect::new(area.x, y, area.width, 1), base);
+        }
+        let time = if wide {
+            e.current.occurred_at.short()
+        } else {
+            e.current
+                .occurred_at
+                .short()
+                .get(5..)
+                .unwrap_or_default()
+                .to_string()
+        };
+        let n = state.counterpart_count(&e.current.counterpart);
+        let count = if e.current.counterpart.is_empty() {
+            String::new()
+        } else {
+            fill(s.times, &[&n])
+        };
+        let mut summary = String::new();
+        if e.retracted.is_some() {
+            summary.push_str(s.retracted_mark);
+        } else if e.is_corrected() {
+            summary.push_str(s.corrected_mark);
+        }
+        summary.push_str(&e.current.summary.replace('\n', " "));
+        let cells = [
+            e.id.to_string(),
+            kind_label(e, lang).to_string(),
+            time,
+            e.current.counterpart.clone(),
+            count,
+            summary,
+        ];
+        for (i, (cx, cw)) in cols.iter().enumerate() {
+            if i == 0 && !wide {
+                continue;
+            }
+            let max = if *cw == 0 {
+                w.saturating_sub(*cx + 1)
+            } else {
+                cw.saturating_sub(1)
+            };
+            put(buf, x + *cx as u16, y, &cells[i], max, base);
+        }
+    }
+    if app.list.searching { cursor } else { None }
+}

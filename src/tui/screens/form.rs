@@ -1,0 +1,172 @@
+//! Draws an open form over the body: one row per field (more for the summary and the
+//! toggles), scrolled so the focused field is in view, and returns where the real cursor
+//! goes.
+
+use ratatui::Frame;
+use ratatui::layout::{Position, Rect};
+use ratatui::widgets::Clear;
+
+use crate::case::{EvidenceKind, Knew};
+use crate::tui::app::App;
+use crate::tui::form::{FieldId, Form, FormKind, Input};
+use crate::tui::strings::{Strings, fill};
+use crate::tui::theme::Theme;
+use crate::tui::widgets::text_field::{put, str_width};
+
+/// The label of a field.
+pub fn label(id: FieldId, s: &Strings) -> &'static str {
+    match id {
+        FieldId::Kind => s.f_kind,
+        FieldId::At => s.f_at,
+        FieldId::Counterpart => s.f_counterpart,
+        FieldId::ToMine => s.f_to_mine,
+        FieldId::Summary => s.f_summary,
+        FieldId::Knew => s.f_knew,
+        FieldId::Lost => s.f_lost,
+        FieldId::Reason => s.f_reason,
+        FieldId::Path => s.f_path,
+        FieldId::Name => s.p_name,
+        FieldId::IdNumber => s.p_id,
+        FieldId::Sex => s.p_sex,
+        FieldId::Birth => s.p_birth,
+        FieldId::Phones => s.p_phones,
+        FieldId::Emails => s.p_emails,
+        FieldId::Address => s.p_address,
+    }
+}
+
+fn knew_label(k: Knew, app: &App) -> &'static str {
+    app.lang.pick(k.zh(), k.en())
+}
+
+/// Where each toggle goes inside `width` columns: (row, column) per item.
+fn toggle_places(app: &App, width: usize) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let (mut row, mut col) = (0, 0);
+    for k in Knew::ALL {
+        let w = 4 + str_width(knew_label(k, app));
+        if col > 0 && col + w > width {
+            row += 1;
+            col = 0;
+        }
+        out.push((row, col));
+        col += w + 1;
+    }
+    out
+}
+
+/// Draws the form; returns the cursor position of the focused text field.
+pub fn draw(frame: &mut Frame, area: Rect, app: &App, form: &Form, theme: &Theme) -> Option<Position> {
+    let s = app.s;
+    frame.render_widget(Clear, area);
+    let buf = frame.buffer_mut();
+    let title = match &form.kind {
+        FormKind::New { .. } => s.form_new.to_string(),
+        FormKind::Correct { id, .. } => fill(s.form_correct, &[id]),
+        FormKind::Retract(id) => fill(s.form_retract, &[id]),
+        FormKind::Attach(id) => fill(s.form_attach, &[id]),
+        FormKind::Profile => s.form_profile.to_string(),
+    };
+    let w = usize::from(area.width.saturating_sub(2));
+    let x = area.x + 1;
+    let hint = match form.focused().map(|f| &f.input) {
+        Some(Input::Kind(_)) => s.kind_hint,
+        Some(Input::Knew { .. }) => s.toggles_hint,
+        _ => s.form_hint,
+    };
+    let end = put(buf, x, area.y, &title, w, theme.heading);
+    put(
+        buf,
+        end + 2,
+        area.y,
+        hint,
+        w.saturating_sub(usize::from(end - x) + 2),
+        theme.dim,
+    );
+    let label_w = form
+        .fields
+        .iter()
+        .map(|f| str_width(label(f.id, s)))
+        .max()
+        .unwrap_or(0)
+        + 2;
+    let input_x = x + label_w as u16;
+    let input_w = w.saturating_sub(label_w);
+    let avail = usize::from(area.height.saturating_sub(1));
+    let n = form.fields.len();
+    // Rows per field: the summary grows into spare room, the toggles wrap.
+    let spare = avail.saturating_sub(n);
+    let heights: Vec<usize> = form
+        .fields
+        .iter()
+        .map(|f| match &f.input {
+            Input::Text(t) if t.is_multiline() => 1 + spare.min(if f.id == FieldId::Summary { 3 } else { 1 }),
+            Input::Knew { .. } => toggle_places(app, input_w).last().map_or(1, |(r, _)| r + 1),
+            _ => 1,
+        })
+        .collect();
+    // First field shown: as late as needed for the focused one to fit.
+    let mut first = 0;
+    while first < form.focus && heights[first..=form.focus].iter().sum::<usize>() > avail {
+        first += 1;
+    }
+    let mut y = area.y + 1;
+    let mut cursor = None;
+    for (i, f) in form.fields.iter().enumerate().skip(first) {
+        let h = heights[i] as u16;
+        if y + h > area.bottom() {
+            break;
+        }
+        let focused = i == form.focus && !form.pending;
+        let lstyle = if focused { theme.heading } else { theme.text };
+        put(buf, x, y, &format!("{}:", label(f.id, s)), label_w, lstyle);
+        let fstyle = if focused { theme.field_focus } else { theme.field };
+        let input_area = Rect::new(input_x, y, input_w as u16, h);
+        match &f.input {
+            Input::Text(t) => {
+                let placeholder = match (&form.kind, f.id) {
+                    (FormKind::New { started }, FieldId::At) => {
+                        Some(fill(s.at_placeholder, &[&started.strftime("%Y-%m-%d %H:%M:%S")]))
+                    }
+                    _ => None,
+                };
+                let pos = t.render(
+                    input_area,
+                    buf,
+                    fstyle,
+                    placeholder.as_deref().map(|p| (p, theme.dim)),
+                );
+                if focused {
+                    cursor = pos;
+                }
+            }
+            Input::Kind(k) => {
+                let kind = EvidenceKind::ALL.get(*k).copied().unwrap_or(EvidenceKind::Other);
+                let text = format!("< {} >", app.lang.pick(kind.zh(), kind.en()));
+                let style = if focused { theme.selected } else { theme.text };
+                put(buf, input_x, y, &text, input_w, style);
+            }
+            Input::Knew { set, cursor: c } => {
+                for (j, (k, (r, col))) in Knew::ALL.iter().zip(toggle_places(app, input_w)).enumerate() {
+                    let mark = if set.contains(k) { "[x]" } else { "[ ]" };
+                    let style = if focused && j == *c {
+                        theme.selected
+                    } else {
+                        theme.text
+                    };
+                    let text = format!("{mark}{}", knew_label(*k, app));
+                    put(
+                        buf,
+                        input_x + col as u16,
+                        y + r as u16,
+                        &text,
+                        input_w.saturating_sub(col),
+                        style,
+                    );
+                }
+            }
+        }
+        y += h;
+    }
+    cursor
+}

@@ -1,0 +1,41 @@
+//! The victim's own details, as the complaint packet will use them.
+
+use ratatui::Frame;
+use ratatui::layout::{Margin, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Wrap};
+
+use crate::case::CaseState;
+use crate::tui::app::App;
+use crate::tui::theme::Theme;
+
+/// Draws the profile.
+pub fn draw(frame: &mut Frame, area: Rect, app: &App, state: &CaseState, theme: &Theme) {
+    let s = app.s;
+    let p = &state.profile;
+    let mut lines = vec![Line::styled(s.profile, theme.heading)];
+    if p.is_empty() {
+        lines.push(Line::raw(s.profile_empty));
+    }
+    let or_none = |v: String| if v.is_empty() { s.none.to_string() } else { v };
+    for (label, value) in [
+        (s.p_name, p.name.clone()),
+        (s.p_id, p.id_number.clone()),
+        (s.p_sex, p.sex.clone()),
+        (s.p_birth, p.birth_date.clone()),
+        (s.p_phones, p.phones.join(", ")),
+        (s.p_emails, p.emails.join(", ")),
+        (s.p_address, p.address.clone()),
+    ] {
+        lines.push(Line::from(vec![
+            Span::styled(format!("{label}: "), theme.heading),
+            Span::raw(or_none(value)),
+        ]));
+    }
+    lines.push(Line::raw(""));
+    lines.push(Line::styled(s.profile_why, theme.dim));
+    let para = Paragraph::new(lines)
+        .wrap(Wrap { trim: false })
+        .scroll((app.scroll, 0));
+    frame.render_widget(para, area.inner(Margin::new(1, 0)));
+}

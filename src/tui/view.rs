@@ -1,0 +1,167 @@
+//! Drawing: the frame's chrome (title, status line, key bar), the current screen, the form
+//! and the overlays. Reads the app and the case state; never changes them, never does I/O.
+
+use ratatui::Frame;
+use ratatui::layout::{Position, Rect};
+use ratatui::widgets::{Clear, Paragraph, Wrap};
+
+use crate::case::CaseState;
+use crate::tui::app::{App, Ask, Screen};
+use crate::tui::screens;
+use crate::tui::theme::Theme;
+use crate::tui::widgets::text_field::{put, str_width};
+
+/// The smallest terminal the layout is drawn for.
+pub const MIN_SIZE: (u16, u16) = (40, 12);
+
+/// Draws the whole frame.
+pub fn draw(frame: &mut Frame, app: &App, state: &CaseState, theme: &Theme) {
+    let area = frame.area();
+    if area.width < MIN_SIZE.0 || area.height < MIN_SIZE.1 {
+        let p = Paragraph::new(app.s.too_small)
+            .wrap(Wrap { trim: true })
+            .style(theme.heading);
+        frame.render_widget(p, area);
+        return;
+    }
+    let w = usize::from(area.width);
+    let buf = frame.buffer_mut();
+    // Title bar.
+    buf.set_style(Rect::new(area.x, area.y, area.width, 1), theme.bar);
+    let mut title = format!(" {}  {}: {}", app.s.app_title, app.s.case_label, app.case_name);
+    if app.demo {
+        title = format!(" {}  {}", app.s.app_title, app.s.demo_banner);
+    }
+    put(buf, area.x, area.y, &title, w, theme.bar);
+    let body = Rect::new(area.x, area.y + 1, area.width, area.height.saturating_sub(3));
+    let mut cursor: Option<Position> = None;
+    match app.screen {
+        Screen::Dashboard => screens::dashboard::draw(frame, body, app, state, theme),
+        Screen::Evidence => cursor = screens::evidence::draw(frame, body, app, state, theme),
+        Screen::Detail(id) => screens::detail::draw(frame, body, app, state, id, theme),
+        Screen::Step(n) => screens::steps::draw(frame, body, app, state, n, theme),
+        Screen::Checklist => screens::checklist::draw(frame, body, app, state, theme),
+        Screen::Profile => screens::profile::draw(frame, body, app, state, theme),
+    }
+    if let Some(form) = &app.form {
+        cursor = screens::form::draw(frame, body, app, form, theme);
+    }
+    // Status line: a question, the form's error or notice, or the last message.
+    let status_y = area.y + area.height.saturating_sub(2);
+    let (text, style) = match (app.ask, &app.form, &app.status) {
+        (Some(Ask::Quit), _, _) => (app.s.confirm_quit.to_string(), theme.error),
+        (Some(Ask::Discard), _, _) => (app.s.confirm_discard.to_string(), theme.error),
+        (None, Some(f), _) if f.error.is_some() => (f.error.clone().unwrap_or_default(), theme.error),
+        (None, Some(f), _) if f.notice.is_some() => (f.notice.clone().unwrap_or_default(), theme.text),
+        (None, Some(f), _) if f.pending => (app.s.saving.to_string(), theme.dim),
+        (None, None, Some((t, err))) => (t.clone(), if *err { theme.error } else { theme.ok }),
+        _ => (String::new(), theme.text),
+    };
+    let buf = frame.buffer_mut();
+    put(
+        buf,
+        area.x + 1,
+        status_y,
+        &first_line(&text),
+        w.saturating_sub(1),
+        style,
+    );
+    draw_keybar(
+        frame,
+        Rect::new(area.x, area.y + area.height.saturating_sub(1), area.width, 1),
+        app,
+        theme,
+    );
+    if app.help {
+        draw_help(frame, body, app, theme);
+        cursor = None;
+    }
+    if let Some(p) = cursor
+        && app.ask.is_none()
+    {
+        frame.set_cursor_position(p);
+    }
+}
+
+fn first_line(s: &str) -> String {
+    s.lines().next().unwrap_or("").to_string()
+}
+
+fn draw_keybar(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
+    let buf = frame.buffer_mut();
+    let mut x = area.x + 1;
+    let right = area.right();
+    for b in app.bindings().iter().flat_map(|l| l.iter()).filter(|b| b.in_bar) {
+        let desc = (b.desc)(app.s);
+        let need = str_width(b.label) + 1 + str_width(desc) + 2;
+        if usize::from(x) + need > usize::from(right) {
+            break;
+        }
+        x = put(buf, x, area.y, b.label, need, theme.key);
+        x = put(buf, x + 1, area.y, desc, need, theme.text) + 2;
+    }
+}
+
+fn draw_help(frame: &mut Frame, body: Rect, app: &App, theme: &Theme) {
+    let mut lines: Vec<(String, String)> = Vec::new();
+    for b in app.bindings().iter().flat_map(|l| l.iter()) {
+        if b.label.is_empty() {
+            continue;
+        }
+        lines.push((b.label.to_string(), (b.desc)(app.s).to_string()));
+    }
+    let inner_w = body.width.saturating_sub(6).min(60);
+    let inner_h = (lines.len() as u16 + 4).min(body.height.saturating_sub(2));
+    let x = body.x + (body.width.saturating_sub(inner_w + 2)) / 2;
+    let y = body.y + (body.height.saturating_sub(inner_h + 2)) / 2;
+    // One column of padding each side so no half of a wide glyph is left under the edge.
+    let outer = Rect::new(x.saturating_sub(1), y, inner_w + 4, inner_h + 2).intersection(body);
+    frame.render_widget(Clear, outer);
+    let buf = frame.buffer_mut();
+    let boxed = Rect::new(x, y, inner_w + 2, inner_h + 2).intersection(body);
+    ascii_box(buf, boxed, theme);
+    let w = usize::from(inner_w);
+    put(
+        buf,
+        x + 1,
+        y,
+        &format!(" {} ", app.s.help_title),
+        w,
+        theme.heading,
+    );
+    let key_w = lines.iter().map(|(k, _)| str_width(k)).max().unwrap_or(0) + 2;
+    let mut row = y + 1;
+    let last = y + inner_h;
+    for (k, d) in &lines {
+        if row >= last.saturating_sub(1) {
+            break;
+        }
+        put(buf, x + 1, row, k, key_w, theme.key);
+        put(
+            buf,
+            x + 1 + key_w as u16,
+            row,
+            d,
+            w.saturating_sub(key_w),
+            theme.text,
+        );
+        row += 1;
+    }
+    put(buf, x + 1, row, app.s.help_typing, w, theme.dim);
+    put(buf, x + 1, last, app.s.help_close, w, theme.dim);
+}
+
+/// Draws a box of ASCII characters (box-drawing glyphs are ambiguous-width in CJK terminals).
+pub fn ascii_box(buf: &mut ratatui::buffer::Buffer, r: Rect, theme: &Theme) {
+    if r.width < 2 || r.height < 2 {
+        return;
+    }
+    let w = usize::from(r.width);
+    let edge = format!("+{}+", "-".repeat(w.saturating_sub(2)));
+    put(buf, r.x, r.y, &edge, w, theme.text);
+    put(buf, r.x, r.bottom() - 1, &edge, w, theme.text);
+    for y in r.y + 1..r.bottom() - 1 {
+        put(buf, r.x, y, "|", 1, theme.text);
+        put(buf, r.right() - 1, y, "|", 1, theme.text);
+    }
+}
