@@ -19,3 +19,4 @@ pub use event::{
 pub use moment::Moment;
 pub use ops::Case;
 pub use state::{CaseState, Entry, Fingerprint, Profile};
+pub mod leads;
