@@ -5,6 +5,7 @@ use std::path::PathBuf;
 use clap::{Args, Parser, Subcommand};
 
 use crate::case::EvidenceKind;
+use crate::case::steps::ReportStatus;
 use crate::i18n::Lang;
 
 /// 信息泄露维权助手 — record scam calls, SMS and emails after a personal-information leak,
@@ -74,6 +75,15 @@ pub enum Command {
     /// Your own details, for the complaint packet.
     #[command(subcommand)]
     Profile(ProfileCommand),
+    /// Step 2: reports made to the police and other authorities.
+    #[command(subcommand)]
+    Report(ReportCommand),
+    /// Step 3: the warning message for family and friends, and who was warned.
+    #[command(subcommand)]
+    Warn(WarnCommand),
+    /// Step 4: consultations with a lawyer, and a brief to hand over.
+    #[command(subcommand)]
+    Lawyer(LawyerCommand),
     /// Check the case: the hash chain and every attachment; exit 0 only when intact.
     Verify {
         /// An earlier printed fingerprint `N:HEAD` that today's journal must extend.
@@ -210,4 +220,124 @@ pub struct ExportFileArgs {
     /// Output file (`-` for standard output); default: the case's exports folder.
     #[arg(long, short = 'o', value_name = "FILE")]
     pub output: Option<PathBuf>,
+}
+
+/// `leakaid report`.
+#[derive(Debug, Subcommand)]
+pub enum ReportCommand {
+    /// Record a report you made (派出所, 110, 12321, 12315 …).
+    Add(ReportAddArgs),
+    /// List the reports and where each stands.
+    List {
+        /// Print JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Update a report: status, receipt number, officer, follow-up date.
+    Update(ReportUpdateArgs),
+}
+
+/// `leakaid report add`.
+#[derive(Debug, Args)]
+pub struct ReportAddArgs {
+    /// Where you reported: 派出所, 110, 12321, 12315, 12377, a bank, a carrier …
+    #[arg(long)]
+    pub channel: String,
+    /// When (default: now).
+    #[arg(long, allow_hyphen_values = true)]
+    pub at: Option<String>,
+    /// How: in person, phone, online, app.
+    #[arg(long)]
+    pub how: Option<String>,
+    /// Receipt or case number (受案回执号 / 工单号).
+    #[arg(long)]
+    pub receipt: Option<String>,
+    /// The officer or clerk.
+    #[arg(long)]
+    pub officer: Option<String>,
+    /// Status (default: filed).
+    #[arg(long, value_enum)]
+    pub status: Option<ReportStatus>,
+    /// When to follow up: 2026-12-05, 12-05 or +7d.
+    #[arg(long, value_name = "DATE")]
+    pub follow_up: Option<String>,
+    /// Anything else.
+    #[arg(long, short = 'n')]
+    pub note: Option<String>,
+}
+
+/// `leakaid report update`.
+#[derive(Debug, Args)]
+pub struct ReportUpdateArgs {
+    /// The report id, e.g. R1.
+    pub id: String,
+    /// New status.
+    #[arg(long, value_enum)]
+    pub status: Option<ReportStatus>,
+    /// Receipt or case number.
+    #[arg(long)]
+    pub receipt: Option<String>,
+    /// The officer or clerk.
+    #[arg(long)]
+    pub officer: Option<String>,
+    /// When to follow up.
+    #[arg(long, value_name = "DATE")]
+    pub follow_up: Option<String>,
+    /// A note about this update.
+    #[arg(long, short = 'n')]
+    pub note: Option<String>,
+}
+
+/// `leakaid warn`.
+#[derive(Debug, Subcommand)]
+pub enum WarnCommand {
+    /// Print the warning message to send (it never contains your ID number or other secrets).
+    Message,
+    /// Record that you warned someone.
+    Add {
+        /// Who: 妈妈, 公司同事群 …
+        who: String,
+        /// How: 微信, 电话, 当面 …
+        #[arg(long)]
+        via: Option<String>,
+        /// When (default: now).
+        #[arg(long, allow_hyphen_values = true)]
+        at: Option<String>,
+        /// Anything else.
+        #[arg(long, short = 'n')]
+        note: Option<String>,
+    },
+    /// List who was warned.
+    List {
+        /// Print JSON.
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+/// `leakaid lawyer`.
+#[derive(Debug, Subcommand)]
+pub enum LawyerCommand {
+    /// Record a consultation (a lawyer, legal aid, 12348).
+    Add {
+        /// The lawyer or office.
+        lawyer: String,
+        /// Firm.
+        #[arg(long)]
+        firm: Option<String>,
+        /// When (default: now).
+        #[arg(long, allow_hyphen_values = true)]
+        at: Option<String>,
+        /// What was advised, next steps.
+        #[arg(long, short = 'n')]
+        note: Option<String>,
+    },
+    /// List the consultations.
+    List {
+        /// Print JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Print a short brief of the case to hand to a lawyer.
+    Brief,
 }

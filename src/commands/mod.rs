@@ -9,6 +9,7 @@ mod log;
 mod overview;
 mod profile;
 mod report;
+mod steps;
 mod verify;
 
 use std::path::PathBuf;
@@ -112,6 +113,9 @@ pub fn run(cli: &Cli, command: &Command) -> Result<(), Failure> {
         Command::Attach { id, files } => change::attach(&ctx, id, files),
         Command::Leads { json } => report::leads(&ctx, *json),
         Command::Profile(p) => profile::run(&ctx, p),
+        Command::Report(c) => steps::report(&ctx, c),
+        Command::Warn(c) => steps::warn(&ctx, c),
+        Command::Lawyer(c) => steps::lawyer(&ctx, c),
         Command::Verify { fingerprint } => verify::run(&ctx, fingerprint.as_deref()),
         Command::Export(e) => export::run(&ctx, e),
         Command::Cases => cases::run(&ctx),

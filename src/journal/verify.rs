@@ -164,6 +164,7 @@ pub fn verify(
         let mut prev_hash = GENESIS.to_string();
         let mut prev_ts: Option<jiff::Timestamp> = None;
         let mut entries = 0u32;
+        let mut reports = BTreeSet::new();
         loop {
             line.clear();
             let n = reader
@@ -207,7 +208,7 @@ pub fn verify(
                         report.warnings.push(Warning::TimeBackwards { seq: rec.seq });
                     }
                     prev_ts = Some(ts);
-                    check_event(&rec, &mut entries, &mut attachments, &mut report);
+                    check_event(&rec, &mut entries, &mut reports, &mut attachments, &mut report);
                 }
             }
             expected_seq += 1;
@@ -256,7 +257,13 @@ pub fn verify(
     Ok(report)
 }
 
-fn check_event(rec: &Record, entries: &mut u32, attachments: &mut Vec<(u64, String)>, report: &mut Report) {
+fn check_event(
+    rec: &Record,
+    entries: &mut u32,
+    reports: &mut BTreeSet<String>,
+    attachments: &mut Vec<(u64, String)>,
+    report: &mut Report,
+) {
     let known = |id: u32| id >= 1 && id <= *entries;
     match &rec.event {
         EventBody::EvidenceAdded {
@@ -290,8 +297,22 @@ fn check_event(rec: &Record, entries: &mut u32, attachments: &mut Vec<(u64, Stri
                 });
             }
         }
-        EventBody::ProfileSet { .. } | EventBody::ChecklistTicked { .. } | EventBody::NarrativeSet { .. } => {
+        EventBody::ReportAdded { id, .. } => {
+            reports.insert(id.clone());
         }
+        EventBody::ReportUpdated { id, .. } => {
+            if !reports.contains(id) {
+                report.problems.push(Problem::UnknownEntry {
+                    seq: rec.seq,
+                    id: id.clone(),
+                });
+            }
+        }
+        EventBody::ProfileSet { .. }
+        | EventBody::ChecklistTicked { .. }
+        | EventBody::NarrativeSet { .. }
+        | EventBody::ContactWarned { .. }
+        | EventBody::LawyerConsulted { .. } => {}
     }
 }
 
