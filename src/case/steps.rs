@@ -192,18 +192,10 @@ pub struct ReportDraft {
     pub note: String,
 }
 
+use super::draft::{line_field as line, text_field as text};
 use super::error::CaseError;
-use super::text::{MAX_LINE_CHARS, MAX_TEXT_CHARS, clean_line, clean_text};
 use super::when::parse_when;
 use jiff::ZonedDateTime;
-
-fn line(field: &'static str, s: &str) -> Result<String, CaseError> {
-    clean_line(s, MAX_LINE_CHARS).map_err(|err| CaseError::Text { field, err })
-}
-
-fn text(field: &'static str, s: &str) -> Result<String, CaseError> {
-    clean_text(s, MAX_TEXT_CHARS).map_err(|err| CaseError::Text { field, err })
-}
 
 fn when(s: &str, now: &ZonedDateTime) -> Result<Moment, CaseError> {
     if s.trim().is_empty() {

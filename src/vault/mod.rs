@@ -79,16 +79,7 @@ impl Vault {
     /// Copies `src` into the vault durably (temp file → fsync → rename to its hash → fsync
     /// the folder) and describes it. A file already in the vault is not written again.
     pub fn store(&self, src: &Path) -> Result<Attachment, VaultError> {
-        let meta = std::fs::metadata(src).map_err(|e| match e.kind() {
-            io::ErrorKind::NotFound => VaultError::Missing(src.to_path_buf()),
-            _ => VaultError::Io {
-                path: src.to_path_buf(),
-                source: e,
-            },
-        })?;
-        if meta.is_dir() {
-            return Err(VaultError::IsFolder(src.to_path_buf()));
-        }
+        Vault::check_source(src)?;
         let io_err = |path: &Path| {
             let path = path.to_path_buf();
             move |source| VaultError::Io { path, source }
