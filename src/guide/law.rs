@@ -77,7 +77,9 @@ pub struct Law {
     pub source: String,
     /// Whether the summary is verified.
     pub verified: bool,
+    /// The first numbering (there is always one).
     first: Article,
+    /// Later numberings, in increasing date order.
     later: Vec<Article>,
 }
 impl Sourced for Law {
