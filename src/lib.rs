@@ -9,6 +9,7 @@ pub mod commands;
 pub mod display;
 pub mod durable;
 pub mod export;
+pub mod guide;
 pub mod i18n;
 pub mod journal;
 pub mod vault;
