@@ -1,7 +1,7 @@
 //! The typed shape of the guide content, as read from `assets/guide/*.toml`.
 //!
-//! Every item carries `source` (an address, `source page` for the Q&A page the product grew
-//! from, or the name of the legal text) and `verified`. An item that is not verified must never
+//! Every item carries `source` (an address — 64365.com/special/23552612 is the legal Q&A page
+//! the product grew from — or the name of the legal text) and `verified`. An item that is not verified must never
 //! be shown as bare fact: use [`Sourced::display`] or [`Sourced::hedged`], which append the
 //! hedge "（请以官方渠道为准）" / " (check with the official channel)".
 
@@ -24,7 +24,7 @@ pub fn hedge_suffix(lang: Lang) -> &'static str {
 /// UIs and the PDF use [`Sourced::display`] (or [`Sourced::hedged`] for other lines of the same
 /// item), so an unverified item always carries the hedge.
 pub trait Sourced {
-    /// Where this came from: an address, `source page`, or the legal text it quotes.
+    /// Where this came from: an address, or the legal text it quotes.
     fn source(&self) -> &str;
     /// Whether a reasonably strong source supports it. `false` means: show with the hedge.
     fn verified(&self) -> bool;
