@@ -1,5 +1,6 @@
 //! Write a sample packet: `cargo run --example probe -- N OUT.pdf [--redact] [--en]`.
-use leakaid::pdf::{FontFace, PacketLang, PacketOptions, render, sample::sample_input};
+use leakaid::i18n::Lang as PacketLang;
+use leakaid::pdf::{FontFace, PacketOptions, render, sample::sample_input};
 fn main() -> anyhow::Result<()> {
     let args: Vec<String> = std::env::args().collect();
     let n: usize = args.get(1).and_then(|s| s.parse().ok()).unwrap_or(12);

@@ -2,5 +2,14 @@
 //! leaked. The library holds the case journal, the domain, the guide content, the wizard and
 //! the complaint packet; `main.rs` only parses the command line and maps errors to exit codes.
 
-/// The complaint packet (报案材料) as a printable PDF.
+pub mod case;
+pub mod casedir;
+pub mod cli;
+pub mod commands;
+pub mod display;
+pub mod durable;
+pub mod export;
+pub mod i18n;
+pub mod journal;
 pub mod pdf;
+pub mod vault;

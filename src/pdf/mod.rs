@@ -18,8 +18,8 @@ use std::path::PathBuf;
 
 pub use font::{FontFace, FontOrigin};
 pub use packet::{
-    Complainant, EvidenceKind, Fingerprint, LawRef, PacketAttachment, PacketEntry, PacketInput,
-    PacketLang, PacketOptions, Rendered, render,
+    Complainant, Fingerprint, LawRef, PacketAttachment, PacketEntry, PacketInput, PacketOptions,
+    Rendered, render,
 };
 
 /// What can go wrong while making the packet. Messages say what to do.

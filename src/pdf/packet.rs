@@ -14,21 +14,13 @@ use std::path::PathBuf;
 use jiff::civil::{Date, DateTime};
 
 use super::PdfError;
+use crate::case::EvidenceKind;
+use crate::i18n::Lang;
 use super::document::{Images, Meta, assemble};
 use super::font::{FontFace, Metrics};
 use super::layout::wrap;
 use super::page::{Canvas, Geometry, mm};
 use super::table::{Column, Row, Style, Table};
-
-/// Language of the packet's own words (the victim's records stay as recorded).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum PacketLang {
-    /// Simplified Chinese (default; what the police station reads).
-    #[default]
-    Zh,
-    /// English.
-    En,
-}
 
 /// The victim, as the packet's 报案人 section shows them.
 #[derive(Debug, Clone, Default)]
@@ -49,51 +41,36 @@ pub struct Complainant {
     pub emails: Vec<String>,
 }
 
-/// Kind of evidence entry.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum EvidenceKind {
-    /// A phone call.
-    Call,
-    /// A text message.
-    Sms,
-    /// An email.
-    Email,
-    /// A paper letter.
-    Letter,
-    /// A web page.
-    Web,
-    /// A fraudulent account found.
-    Account,
-    /// Anything else.
-    Other,
-}
-
-impl EvidenceKind {
-    fn label(self, lang: PacketLang) -> &'static str {
+/// The packet's word for a kind of entry.
+fn kind_label(kind: EvidenceKind, lang: Lang) -> &'static str {
+    {
         use EvidenceKind::*;
-        match (lang, self) {
-            (PacketLang::Zh, Call) => "来电",
-            (PacketLang::Zh, Sms) => "短信",
-            (PacketLang::Zh, Email) => "邮件",
-            (PacketLang::Zh, Letter) => "信件",
-            (PacketLang::Zh, Web) => "网页",
-            (PacketLang::Zh, Account) => "冒名账户",
-            (PacketLang::Zh, Other) => "其他",
-            (PacketLang::En, Call) => "call",
-            (PacketLang::En, Sms) => "SMS",
-            (PacketLang::En, Email) => "email",
-            (PacketLang::En, Letter) => "letter",
-            (PacketLang::En, Web) => "web page",
-            (PacketLang::En, Account) => "account",
-            (PacketLang::En, Other) => "other",
+        match (lang, kind) {
+            (Lang::Zh, Call) => "来电",
+            (Lang::Zh, Sms) => "短信",
+            (Lang::Zh, Email) => "邮件",
+            (Lang::Zh, Letter) => "信件",
+            (Lang::Zh, Web) => "网页",
+            (Lang::Zh, Account) => "冒名账户",
+            (Lang::Zh, Other) => "其他",
+            (Lang::En, Call) => "call",
+            (Lang::En, Sms) => "SMS",
+            (Lang::En, Email) => "email",
+            (Lang::En, Letter) => "letter",
+            (Lang::En, Web) => "web page",
+            (Lang::En, Account) => "account",
+            (Lang::En, Other) => "other",
         }
     }
+}
 
-    fn counted(self, n: usize, lang: PacketLang) -> String {
+/// "来电 3 次" / "3 × call".
+fn kind_counted(kind: EvidenceKind, n: usize, lang: Lang) -> String {
+    {
         use EvidenceKind::*;
         match lang {
-            PacketLang::Zh => {
-                let unit = match self {
+            Lang::Zh => {
+                let unit = match kind {
                     Call => "来电 {} 次",
                     Sms => "短信 {} 条",
                     Email => "邮件 {} 封",
@@ -104,7 +81,7 @@ impl EvidenceKind {
                 };
                 unit.replace("{}", &n.to_string())
             }
-            PacketLang::En => format!("{n} × {}", self.label(lang)),
+            Lang::En => format!("{n} × {}", kind_label(kind, lang)),
         }
     }
 }
@@ -206,7 +183,7 @@ pub struct PacketInput {
 #[derive(Debug, Clone, Default)]
 pub struct PacketOptions {
     /// Language of the packet's own words.
-    pub lang: PacketLang,
+    pub lang: Lang,
     /// Mask the ID number (first 6 + last 4 digits) and phone numbers (last 4) everywhere,
     /// for copies given to others.
     pub redact: bool,
@@ -396,10 +373,10 @@ impl Writer<'_> {
     }
 }
 
-fn date_text(d: Date, lang: PacketLang) -> String {
+fn date_text(d: Date, lang: Lang) -> String {
     match lang {
-        PacketLang::Zh => format!("{} 年 {} 月 {} 日", d.year(), d.month(), d.day()),
-        PacketLang::En => d.strftime("%-d %B %Y").to_string(),
+        Lang::Zh => format!("{} 年 {} 月 {} 日", d.year(), d.month(), d.day()),
+        Lang::En => d.strftime("%-d %B %Y").to_string(),
     }
 }
 
@@ -427,8 +404,8 @@ fn is_image(a: &PacketAttachment) -> bool {
 }
 
 /// The generated part of 事实与理由.
-fn narrative(input: &PacketInput, live: &[&PacketEntry], lang: PacketLang) -> String {
-    let zh = lang == PacketLang::Zh;
+fn narrative(input: &PacketInput, live: &[&PacketEntry], lang: Lang) -> String {
+    let zh = lang == Lang::Zh;
     if live.is_empty() {
         return if zh {
             "本人的个人信息遭到泄露，具体情况如下。".to_string()
@@ -442,7 +419,7 @@ fn narrative(input: &PacketInput, live: &[&PacketEntry], lang: PacketLang) -> St
     for e in live {
         *by_kind.entry(e.kind).or_default() += 1;
     }
-    let counts: Vec<String> = by_kind.iter().map(|(k, n)| k.counted(*n, lang)).collect();
+    let counts: Vec<String> = by_kind.iter().map(|(k, n)| kind_counted(*k, *n, lang)).collect();
     let mut knew: Vec<&str> = Vec::new();
     for e in live {
         for k in &e.knew {
@@ -510,7 +487,7 @@ fn narrative(input: &PacketInput, live: &[&PacketEntry], lang: PacketLang) -> St
 }
 
 /// Leads: counterparts ranked by how often they made contact, with what they knew.
-fn leads(live: &[&PacketEntry], lang: PacketLang) -> Vec<String> {
+fn leads(live: &[&PacketEntry], lang: Lang) -> Vec<String> {
     let mut map: BTreeMap<&str, (usize, DateTime, DateTime, Vec<&str>, BTreeSet<EvidenceKind>)> =
         BTreeMap::new();
     for e in live {
@@ -536,12 +513,12 @@ fn leads(live: &[&PacketEntry], lang: PacketLang) -> Vec<String> {
         .filter(|(c, _)| !c.trim().is_empty())
         .collect();
     ranked.sort_by(|a, b| b.1.0.cmp(&a.1.0).then(a.0.cmp(b.0)));
-    let zh = lang == PacketLang::Zh;
+    let zh = lang == Lang::Zh;
     ranked
         .into_iter()
         .take(15)
         .map(|(c, (n, first, last, knew, kinds))| {
-            let kinds: Vec<&str> = kinds.iter().map(|k| k.label(lang)).collect();
+            let kinds: Vec<&str> = kinds.iter().map(|k| kind_label(*k, lang)).collect();
             let span = if first.date() == last.date() {
                 first.date().to_string()
             } else {
@@ -578,7 +555,7 @@ pub fn render(
         input
     };
     let lang = opts.lang;
-    let zh = lang == PacketLang::Zh;
+    let zh = lang == Lang::Zh;
     let mut w = Writer {
         canvas: Canvas::new(Geometry::default()),
         m: face.metrics(),
@@ -738,7 +715,7 @@ pub fn render(
             d.1.push(e.id.clone());
         }
         for (day, (kinds, ids)) in days {
-            let counts: Vec<String> = kinds.iter().map(|(k, n)| k.counted(*n, lang)).collect();
+            let counts: Vec<String> = kinds.iter().map(|(k, n)| kind_counted(*k, *n, lang)).collect();
             let ids_text = if ids.len() > 6 {
                 format!("{}…{}", ids[..3].join(","), ids[ids.len() - 1])
             } else {
@@ -921,7 +898,7 @@ pub fn render(
         rows.push(Row::Cells(vec![
             format!("{}\n{}", n + 1, e.id),
             time,
-            e.kind.label(lang).to_string(),
+            kind_label(e.kind, lang).to_string(),
             e.counterpart.clone(),
             summary,
             e.knew.join(if zh { "、" } else { ", " }),

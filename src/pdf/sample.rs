@@ -4,8 +4,10 @@
 use jiff::civil::{Date, DateTime, date};
 use sha2::Digest;
 
+use crate::case::EvidenceKind;
+
 use super::packet::{
-    Complainant, EvidenceKind, Fingerprint, LawRef, PacketAttachment, PacketEntry, PacketInput,
+    Complainant, Fingerprint, LawRef, PacketAttachment, PacketEntry, PacketInput,
 };
 
 /// A sample case with `entries` evidence entries, printed on `print_date`.

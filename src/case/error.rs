@@ -1,0 +1,295 @@
+//! Everything that can stop a change to a case, with a sentence the user can act on in
+//! either language. When one of these is returned, nothing was written.
+
+use std::path::PathBuf;
+
+use super::event::{EntryId, EvidenceKind};
+use super::text::TextError;
+use super::when::WhenError;
+use crate::i18n::{Lang, tr};
+use crate::journal::JournalError;
+use crate::vault::VaultError;
+
+/// A change to a case that was refused or failed; nothing was written.
+#[derive(Debug, thiserror::Error)]
+pub enum CaseError {
+    /// The journal could not be read or written.
+    #[error(transparent)]
+    Journal(#[from] JournalError),
+    /// A file could not be stored in the vault.
+    #[error(transparent)]
+    Vault(#[from] VaultError),
+    /// No entry has this id.
+    #[error("no entry {0}")]
+    UnknownEntry(String),
+    /// The entry was withdrawn.
+    #[error("entry {0} is retracted")]
+    Retracted(EntryId),
+    /// The correction changes nothing.
+    #[error("nothing to change")]
+    NothingToChange,
+    /// This kind needs a number, address or URL.
+    #[error("a {0:?} needs a counterpart")]
+    CounterpartRequired(EvidenceKind),
+    /// A text field was refused.
+    #[error("{field}: {err}")]
+    Text {
+        /// Which field (a short label in the UI language).
+        field: &'static str,
+        /// Why.
+        err: TextError,
+    },
+    /// A reason is required and was empty.
+    #[error("a reason is required")]
+    ReasonRequired,
+    /// The time could not be read.
+    #[error(transparent)]
+    When(#[from] WhenError),
+    /// A word in `--knew` is not known.
+    #[error("unknown item {0:?}")]
+    UnknownKnew(String),
+    /// An amount of money could not be read.
+    #[error("cannot read the amount {0:?}")]
+    BadAmount(String),
+    /// An ID-card number fails its check digit or shape.
+    #[error("ID number {0:?} is not valid")]
+    BadIdNumber(String),
+    /// A date of birth could not be read.
+    #[error("cannot read the date {0:?}")]
+    BadDate(String),
+    /// The case folder does not exist yet (for commands that only read).
+    #[error("no case at {0}")]
+    NoSuchCase(PathBuf),
+}
+
+impl CaseError {
+    /// The sentence shown to the user.
+    pub fn message(&self, lang: Lang) -> String {
+        match self {
+            CaseError::Journal(e) => journal_message(e, lang),
+            CaseError::Vault(e) => vault_message(e, lang),
+            CaseError::UnknownEntry(id) => tr(
+                lang,
+                format!("没有编号为 {id} 的记录。用 `leakaid list` 查看所有编号。"),
+                format!("There is no entry {id}. Run `leakaid list` to see all ids."),
+            ),
+            CaseError::Retracted(id) => tr(
+                lang,
+                format!("{id} 已经撤回，不能再修改。如需要，请新记一条。"),
+                format!("{id} was retracted and cannot be changed. Log a new entry instead."),
+            ),
+            CaseError::NothingToChange => tr(
+                lang,
+                "没有要更改的内容：请至少给出一项新的内容（例如 --note、--at、--knew）。",
+                "Nothing to change: give at least one new value (for example --note, --at, --knew).",
+            ),
+            CaseError::CounterpartRequired(kind) => tr(
+                lang,
+                format!(
+                    "请填写对方的{}（号码、地址或网址），这是追查的线索。",
+                    counterpart_word_zh(*kind)
+                ),
+                format!(
+                    "Please give the other side's {} — it is the lead for an investigation.",
+                    counterpart_word_en(*kind)
+                ),
+            ),
+            CaseError::Text {
+                field,
+                err: TextError::TooLong { chars, max },
+            } => tr(
+                lang,
+                format!(
+                    "“{field}”太长（{chars} 个字，最多 {max} 个字）。请缩短，长内容可以存成文件再用 --attach 附上。"
+                ),
+                format!(
+                    "“{field}” is too long ({chars} characters, at most {max}). Shorten it; keep long text in a file and add it with --attach."
+                ),
+            ),
+            CaseError::ReasonRequired => tr(
+                lang,
+                "请用 --reason 写明撤回的原因，例如“重复记录”。",
+                "Please give the reason with --reason, for example “duplicate entry”.",
+            ),
+            CaseError::When(WhenError::Unreadable(s)) => tr(
+                lang,
+                format!(
+                    "看不懂时间“{s}”。可以写成 14:05、2026-11-29 14:05、-10m（10 分钟前）或 -2h（2 小时前）。"
+                ),
+                format!(
+                    "Cannot read the time “{s}”. Use 14:05, 2026-11-29 14:05, -10m (10 minutes ago) or -2h (2 hours ago)."
+                ),
+            ),
+            CaseError::When(WhenError::Future(s)) => tr(
+                lang,
+                format!("时间“{s}”还没到。请填写事情发生的时间。"),
+                format!("The time “{s}” is in the future. Give the time it happened."),
+            ),
+            CaseError::UnknownKnew(w) => tr(
+                lang,
+                format!(
+                    "不认识“{w}”。可用：name 姓名, id 身份证号, phone 手机号, address 住址, employer 工作单位, bank 银行卡, family 家人信息, other 其他。"
+                ),
+                format!("Unknown item “{w}”. Use: name, id, phone, address, employer, bank, family, other."),
+            ),
+            CaseError::BadAmount(s) => tr(
+                lang,
+                format!("看不懂金额“{s}”。请只写数字（单位：元），例如 1200 或 1200.50。"),
+                format!("Cannot read the amount “{s}”. Write a number in yuan, for example 1200 or 1200.50."),
+            ),
+            CaseError::BadIdNumber(s) => tr(
+                lang,
+                format!("身份证号“{s}”的格式或校验位不对，请对照身份证核对后再输入。"),
+                format!(
+                    "The ID number “{s}” has a wrong shape or check digit; please check it against the card."
+                ),
+            ),
+            CaseError::BadDate(s) => tr(
+                lang,
+                format!("看不懂日期“{s}”，请写成 1985-03-07 这样的格式。"),
+                format!("Cannot read the date “{s}”; write it like 1985-03-07."),
+            ),
+            CaseError::NoSuchCase(p) => tr(
+                lang,
+                format!(
+                    "还没有这个案件（{}）。先用 `leakaid log` 记一条，或用 --case 选择已有的案件（`leakaid cases` 列出全部）。",
+                    p.display()
+                ),
+                format!(
+                    "There is no such case yet ({}). Log something first with `leakaid log`, or pick an existing one with --case (`leakaid cases` lists them).",
+                    p.display()
+                ),
+            ),
+        }
+    }
+}
+
+fn counterpart_word_zh(kind: EvidenceKind) -> &'static str {
+    match kind {
+        EvidenceKind::Call | EvidenceKind::Sms => "号码",
+        EvidenceKind::Email => "邮箱地址",
+        EvidenceKind::Web => "网址",
+        EvidenceKind::Account => "账户或机构名称",
+        _ => "名称",
+    }
+}
+
+fn counterpart_word_en(kind: EvidenceKind) -> &'static str {
+    match kind {
+        EvidenceKind::Call | EvidenceKind::Sms => "number",
+        EvidenceKind::Email => "email address",
+        EvidenceKind::Web => "web address",
+        EvidenceKind::Account => "account or company name",
+        _ => "name",
+    }
+}
+
+/// The sentence for a journal failure.
+pub fn journal_message(e: &JournalError, lang: Lang) -> String {
+    match e {
+        JournalError::DiskFull { path } => tr(
+            lang,
+            format!(
+                "磁盘已满，这条没有保存（{}）。请清理磁盘空间后再试一次；已有的记录没有受影响。",
+                path.display()
+            ),
+            format!(
+                "The disk is full; this was not saved ({}). Free some space and try again; earlier entries are safe.",
+                path.display()
+            ),
+        ),
+        JournalError::ReadOnly { path } => tr(
+            lang,
+            format!(
+                "没有权限写入 {}。请检查这个文件夹的权限，或用 --data-dir 换一个可以写入的文件夹。",
+                path.display()
+            ),
+            format!(
+                "No permission to write {}. Check the folder's permissions, or choose a writable one with --data-dir.",
+                path.display()
+            ),
+        ),
+        JournalError::Io { path, source } => tr(
+            lang,
+            format!(
+                "读写 {} 时出错：{source}。这条没有保存，请再试一次。",
+                path.display()
+            ),
+            format!(
+                "Could not read or write {}: {source}. Nothing was saved; please try again.",
+                path.display()
+            ),
+        ),
+        JournalError::Damaged { line, offset, detail } => tr(
+            lang,
+            format!(
+                "案件记录第 {line} 行（字节 {offset}）无法读取：{detail}。请运行 `leakaid verify` 查看详情，不要手动修改记录文件。"
+            ),
+            format!(
+                "Line {line} (byte {offset}) of the case journal cannot be read: {detail}. Run `leakaid verify` for details; do not edit the journal by hand."
+            ),
+        ),
+        JournalError::Encode(err) => tr(
+            lang,
+            format!("内部错误，未保存：{err}"),
+            format!("Internal error, nothing saved: {err}"),
+        ),
+    }
+}
+
+/// The sentence for a vault failure.
+pub fn vault_message(e: &VaultError, lang: Lang) -> String {
+    match e {
+        VaultError::Missing(p) => tr(
+            lang,
+            format!(
+                "找不到文件 {}。请检查路径是否正确（可以把文件拖进终端窗口来填入路径）。",
+                p.display()
+            ),
+            format!(
+                "File {} not found. Check the path (you can drag the file into the terminal to paste its path).",
+                p.display()
+            ),
+        ),
+        VaultError::IsFolder(p) => tr(
+            lang,
+            format!(
+                "{} 是一个文件夹，不是文件。请指定文件夹里的具体文件。",
+                p.display()
+            ),
+            format!(
+                "{} is a folder, not a file. Name the files inside it.",
+                p.display()
+            ),
+        ),
+        VaultError::Io { path, source } => match source.kind() {
+            std::io::ErrorKind::StorageFull => tr(
+                lang,
+                format!("磁盘已满，文件没有保存（{}）。请清理空间后再试。", path.display()),
+                format!(
+                    "The disk is full; the file was not saved ({}). Free some space and try again.",
+                    path.display()
+                ),
+            ),
+            std::io::ErrorKind::PermissionDenied => tr(
+                lang,
+                format!("没有权限读取或写入 {}。请检查权限。", path.display()),
+                format!(
+                    "No permission to read or write {}. Check its permissions.",
+                    path.display()
+                ),
+            ),
+            _ => tr(
+                lang,
+                format!(
+                    "处理文件 {} 时出错：{source}。没有保存，请再试一次。",
+                    path.display()
+                ),
+                format!(
+                    "Could not handle {}: {source}. Nothing was saved; please try again.",
+                    path.display()
+                ),
+            ),
+        },
+    }
+}

@@ -1,0 +1,513 @@
+//! The events a case is made of. Each journal line carries exactly one of these; nothing is
+//! ever rewritten, so a correction or a retraction is a new event pointing at an old entry.
+
+use std::collections::BTreeSet;
+use std::fmt;
+use std::str::FromStr;
+
+use serde::{Deserialize, Serialize};
+
+use super::moment::Moment;
+
+/// What kind of contact an evidence entry records.
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, clap::ValueEnum,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum EvidenceKind {
+    /// A phone call.
+    Call,
+    /// A text message.
+    Sms,
+    /// An email.
+    Email,
+    /// A paper letter or parcel.
+    Letter,
+    /// A web page (phishing site, a page publishing my data).
+    Web,
+    /// An account or card opened or used in my name.
+    Account,
+    /// Anything else.
+    Other,
+}
+
+impl EvidenceKind {
+    /// Every kind, in menu order.
+    pub const ALL: [EvidenceKind; 7] = [
+        EvidenceKind::Call,
+        EvidenceKind::Sms,
+        EvidenceKind::Email,
+        EvidenceKind::Letter,
+        EvidenceKind::Web,
+        EvidenceKind::Account,
+        EvidenceKind::Other,
+    ];
+
+    /// The word used on the command line and in JSON (`call`, `sms` …).
+    pub fn code(self) -> &'static str {
+        match self {
+            EvidenceKind::Call => "call",
+            EvidenceKind::Sms => "sms",
+            EvidenceKind::Email => "email",
+            EvidenceKind::Letter => "letter",
+            EvidenceKind::Web => "web",
+            EvidenceKind::Account => "account",
+            EvidenceKind::Other => "other",
+        }
+    }
+
+    /// The Chinese label (电话, 短信 …).
+    pub fn zh(self) -> &'static str {
+        match self {
+            EvidenceKind::Call => "电话",
+            EvidenceKind::Sms => "短信",
+            EvidenceKind::Email => "邮件",
+            EvidenceKind::Letter => "信件",
+            EvidenceKind::Web => "网页",
+            EvidenceKind::Account => "冒名账户",
+            EvidenceKind::Other => "其他",
+        }
+    }
+
+    /// The English label.
+    pub fn en(self) -> &'static str {
+        match self {
+            EvidenceKind::Call => "call",
+            EvidenceKind::Sms => "SMS",
+            EvidenceKind::Email => "email",
+            EvidenceKind::Letter => "letter",
+            EvidenceKind::Web => "web page",
+            EvidenceKind::Account => "account",
+            EvidenceKind::Other => "other",
+        }
+    }
+
+    /// Whether an entry of this kind needs a counterpart (number, address, URL …).
+    pub fn needs_counterpart(self) -> bool {
+        !matches!(self, EvidenceKind::Letter | EvidenceKind::Other)
+    }
+}
+
+/// A piece of my personal information that the other side knew — the proof of the leak.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Knew {
+    /// My name.
+    Name,
+    /// My ID-card number.
+    IdNumber,
+    /// My phone number.
+    Phone,
+    /// My address.
+    Address,
+    /// My employer.
+    Employer,
+    /// My bank card.
+    BankCard,
+    /// My family members.
+    Family,
+    /// Something else.
+    Other,
+}
+
+impl Knew {
+    /// Every item, in menu order.
+    pub const ALL: [Knew; 8] = [
+        Knew::Name,
+        Knew::IdNumber,
+        Knew::Phone,
+        Knew::Address,
+        Knew::Employer,
+        Knew::BankCard,
+        Knew::Family,
+        Knew::Other,
+    ];
+
+    /// The word used on the command line (`name`, `id`, `phone` …).
+    pub fn code(self) -> &'static str {
+        match self {
+            Knew::Name => "name",
+            Knew::IdNumber => "id",
+            Knew::Phone => "phone",
+            Knew::Address => "address",
+            Knew::Employer => "employer",
+            Knew::BankCard => "bank",
+            Knew::Family => "family",
+            Knew::Other => "other",
+        }
+    }
+
+    /// The Chinese label.
+    pub fn zh(self) -> &'static str {
+        match self {
+            Knew::Name => "姓名",
+            Knew::IdNumber => "身份证号",
+            Knew::Phone => "手机号",
+            Knew::Address => "住址",
+            Knew::Employer => "工作单位",
+            Knew::BankCard => "银行卡",
+            Knew::Family => "家人信息",
+            Knew::Other => "其他",
+        }
+    }
+
+    /// The English label.
+    pub fn en(self) -> &'static str {
+        match self {
+            Knew::Name => "name",
+            Knew::IdNumber => "ID number",
+            Knew::Phone => "phone number",
+            Knew::Address => "address",
+            Knew::Employer => "employer",
+            Knew::BankCard => "bank card",
+            Knew::Family => "family",
+            Knew::Other => "other",
+        }
+    }
+}
+
+impl FromStr for Knew {
+    type Err = String;
+
+    /// Accepts the English codes and the common Chinese words (姓名, 身份证, 电话 …).
+    fn from_str(s: &str) -> Result<Knew, String> {
+        let k = s.trim().to_lowercase();
+        let found = match k.as_str() {
+            "name" | "姓名" | "名字" => Knew::Name,
+            "id" | "id_number" | "idnumber" | "身份证" | "身份证号" | "身份证号码" => {
+                Knew::IdNumber
+            }
+            "phone" | "mobile" | "电话" | "手机" | "手机号" | "号码" => Knew::Phone,
+            "address" | "地址" | "住址" => Knew::Address,
+            "employer" | "work" | "company" | "单位" | "工作单位" | "公司" => Knew::Employer,
+            "bank" | "bank_card" | "card" | "银行卡" | "卡号" => Knew::BankCard,
+            "family" | "家人" | "家庭" | "亲属" => Knew::Family,
+            "other" | "其他" | "其它" => Knew::Other,
+            _ => return Err(s.trim().to_string()),
+        };
+        Ok(found)
+    }
+}
+
+/// A short, stable id of an evidence entry: `E1`, `E2` …
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct EntryId(pub u32);
+
+impl fmt::Display for EntryId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "E{}", self.0)
+    }
+}
+
+impl FromStr for EntryId {
+    type Err = ();
+
+    /// Accepts `E12`, `e12` and `12`.
+    fn from_str(s: &str) -> Result<EntryId, ()> {
+        let t = s.trim();
+        let digits = t.strip_prefix(['E', 'e']).unwrap_or(t);
+        match digits.parse::<u32>() {
+            Ok(n) if n > 0 => Ok(EntryId(n)),
+            _ => Err(()),
+        }
+    }
+}
+
+impl Serialize for EntryId {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
+impl<'de> Deserialize<'de> for EntryId {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<EntryId, D::Error> {
+        let s = String::deserialize(d)?;
+        s.parse()
+            .map_err(|_| serde::de::Error::custom(format!("not an entry id: {s}")))
+    }
+}
+
+/// Money, in fen (1/100 yuan), so sums are exact.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct Fen(pub u64);
+
+impl Fen {
+    /// Reads `1200`, `1200.5`, `1,200.50`, `¥1200` or `1200元`.
+    pub fn parse_yuan(s: &str) -> Option<Fen> {
+        let t: String = s
+            .trim()
+            .trim_start_matches(['¥', '￥'])
+            .trim_end_matches('元')
+            .chars()
+            .filter(|c| *c != ',')
+            .collect();
+        let (whole, frac) = match t.split_once('.') {
+            Some((w, f)) => (w, f),
+            None => (t.as_str(), ""),
+        };
+        if whole.is_empty()
+            || !whole.chars().all(|c| c.is_ascii_digit())
+            || frac.len() > 2
+            || !frac.chars().all(|c| c.is_ascii_digit())
+        {
+            return None;
+        }
+        let w: u64 = whole.parse().ok()?;
+        let f: u64 = if frac.is_empty() {
+            0
+        } else {
+            format!("{frac:0<2}").parse().ok()?
+        };
+        w.checked_mul(100)?.checked_add(f).map(Fen)
+    }
+}
+
+impl fmt::Display for Fen {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}.{:02}", self.0 / 100, self.0 % 100)
+    }
+}
+
+/// The facts of one piece of evidence.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct EvidenceFields {
+    /// What kind of contact.
+    pub kind: EvidenceKind,
+    /// When it happened.
+    pub occurred_at: Moment,
+    /// The other side: a number, an address, a URL or a name, as typed.
+    #[serde(default)]
+    pub counterpart: String,
+    /// Which of my numbers or addresses it reached.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub to_mine: String,
+    /// What they said or did, in the user's words.
+    #[serde(default)]
+    pub summary: String,
+    /// What they knew about me.
+    #[serde(default)]
+    pub knew: BTreeSet<Knew>,
+    /// Money lost, if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lost: Option<Fen>,
+}
+
+/// Changes to an entry; `None` leaves a field as it was.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct EvidencePatch {
+    /// New kind.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub kind: Option<EvidenceKind>,
+    /// New time.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub occurred_at: Option<Moment>,
+    /// New counterpart.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub counterpart: Option<String>,
+    /// New "which of mine".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub to_mine: Option<String>,
+    /// New summary.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub summary: Option<String>,
+    /// New set of what they knew.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub knew: Option<BTreeSet<Knew>>,
+    /// New amount lost (`Some(None)` is not used: zero means none).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lost: Option<Fen>,
+}
+
+impl EvidencePatch {
+    /// True when the patch changes nothing.
+    pub fn is_empty(&self) -> bool {
+        self == &EvidencePatch::default()
+    }
+
+    /// The patch reduced to what really differs from `current`.
+    pub fn against(&self, current: &EvidenceFields) -> EvidencePatch {
+        fn keep<T: PartialEq + Clone>(new: &Option<T>, old: &T) -> Option<T> {
+            new.as_ref().filter(|n| *n != old).cloned()
+        }
+        EvidencePatch {
+            kind: keep(&self.kind, &current.kind),
+            occurred_at: keep(&self.occurred_at, &current.occurred_at),
+            counterpart: keep(&self.counterpart, &current.counterpart),
+            to_mine: keep(&self.to_mine, &current.to_mine),
+            summary: keep(&self.summary, &current.summary),
+            knew: keep(&self.knew, &current.knew),
+            lost: self.lost.filter(|n| Some(*n) != current.lost),
+        }
+    }
+
+    /// Applies the patch to a copy of `fields`.
+    pub fn apply_to(&self, fields: &EvidenceFields) -> EvidenceFields {
+        let mut f = fields.clone();
+        if let Some(v) = self.kind {
+            f.kind = v;
+        }
+        if let Some(v) = self.occurred_at {
+            f.occurred_at = v;
+        }
+        if let Some(v) = &self.counterpart {
+            f.counterpart = v.clone();
+        }
+        if let Some(v) = &self.to_mine {
+            f.to_mine = v.clone();
+        }
+        if let Some(v) = &self.summary {
+            f.summary = v.clone();
+        }
+        if let Some(v) = &self.knew {
+            f.knew = v.clone();
+        }
+        if let Some(v) = self.lost {
+            f.lost = if v.0 == 0 { None } else { Some(v) };
+        }
+        f
+    }
+}
+
+/// A file kept in the case's evidence vault.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Attachment {
+    /// SHA-256 of the content, lower-case hex; also its file name in the vault.
+    pub sha256: String,
+    /// The file name it had on the user's disk.
+    pub original_name: String,
+    /// Size in bytes.
+    pub size: u64,
+    /// Media type guessed from the content and name (`image/png`, `message/rfc822` …).
+    pub media_type: String,
+}
+
+/// The victim's own details, used for the complaint packet. Each field set replaces the
+/// earlier value; the history stays in the journal.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ProfilePatch {
+    /// Full name.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    /// ID-card number.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub id_number: Option<String>,
+    /// Sex, as the user writes it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sex: Option<String>,
+    /// Date of birth, `YYYY-MM-DD`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub birth_date: Option<String>,
+    /// My phone numbers (replaces the list).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub phones: Option<Vec<String>>,
+    /// My email addresses (replaces the list).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub emails: Option<Vec<String>>,
+    /// Home address.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub address: Option<String>,
+}
+
+impl ProfilePatch {
+    /// True when the patch sets nothing.
+    pub fn is_empty(&self) -> bool {
+        self == &ProfilePatch::default()
+    }
+}
+
+/// One event in the case journal.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum EventBody {
+    /// A new piece of evidence.
+    EvidenceAdded {
+        /// Its id.
+        id: EntryId,
+        /// Its facts.
+        #[serde(flatten)]
+        fields: EvidenceFields,
+        /// Files stored with it.
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        attachments: Vec<Attachment>,
+    },
+    /// A correction of an earlier entry; the original stays in the record.
+    EvidenceCorrected {
+        /// The entry corrected.
+        id: EntryId,
+        /// What changed.
+        changes: EvidencePatch,
+        /// Why, if the user said.
+        #[serde(default, skip_serializing_if = "String::is_empty")]
+        reason: String,
+    },
+    /// An entry withdrawn (entered by mistake, a duplicate); it stays in the record, marked.
+    EvidenceRetracted {
+        /// The entry withdrawn.
+        id: EntryId,
+        /// Why.
+        reason: String,
+    },
+    /// A file added to an existing entry.
+    AttachmentAdded {
+        /// The entry.
+        id: EntryId,
+        /// The file.
+        attachment: Attachment,
+    },
+    /// The victim's details set or changed.
+    ProfileSet {
+        /// The fields set.
+        #[serde(flatten)]
+        changes: ProfilePatch,
+    },
+    /// An immediate-action checklist item ticked or unticked.
+    ChecklistTicked {
+        /// The checklist item's id (from the guide content).
+        item: String,
+        /// Done or not.
+        done: bool,
+    },
+    /// The user's own account of what happened, for the complaint packet (replaces the earlier).
+    NarrativeSet {
+        /// The text.
+        text: String,
+    },
+}
+
+impl EventBody {
+    /// The entry this event is about, if any.
+    pub fn entry_id(&self) -> Option<EntryId> {
+        match self {
+            EventBody::EvidenceAdded { id, .. }
+            | EventBody::EvidenceCorrected { id, .. }
+            | EventBody::EvidenceRetracted { id, .. }
+            | EventBody::AttachmentAdded { id, .. } => Some(*id),
+            _ => None,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn money_in_yuan() {
+        assert_eq!(Fen::parse_yuan("1200"), Some(Fen(120_000)));
+        assert_eq!(Fen::parse_yuan("¥1,200.5"), Some(Fen(120_050)));
+        assert_eq!(Fen::parse_yuan("38.05元"), Some(Fen(3805)));
+        assert_eq!(Fen::parse_yuan("12.345"), None);
+        assert_eq!(Fen::parse_yuan("-5"), None);
+        assert_eq!(Fen(120_050).to_string(), "1200.50");
+    }
+
+    #[test]
+    fn ids_and_knew_words() {
+        assert_eq!("e7".parse::<EntryId>(), Ok(EntryId(7)));
+        assert_eq!("E0".parse::<EntryId>(), Err(()));
+        assert_eq!("身份证".parse::<Knew>(), Ok(Knew::IdNumber));
+        assert_eq!("bank".parse::<Knew>(), Ok(Knew::BankCard));
+        assert!("shoe size".parse::<Knew>().is_err());
+    }
+}

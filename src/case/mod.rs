@@ -1,0 +1,22 @@
+//! The domain: events, the state folded from them, and the operations that turn what the
+//! user asked for into new events (validated first; nothing is written on bad input).
+
+pub mod draft;
+pub mod error;
+pub mod event;
+pub mod moment;
+pub mod ops;
+pub mod phone;
+pub mod state;
+pub mod text;
+pub mod when;
+
+pub use draft::{CorrectionDraft, EvidenceDraft, ProfileDraft};
+pub use error::CaseError;
+pub use event::{
+    Attachment, EntryId, EventBody, EvidenceFields, EvidenceKind, EvidencePatch, Fen, Knew, ProfilePatch,
+};
+pub use moment::Moment;
+pub use ops::Case;
+pub use state::{CaseState, Entry, Fingerprint, Profile};
+pub mod leads;

@@ -1,0 +1,100 @@
+//! A moment in time as the user lived it: an instant plus the UTC offset of the place where
+//! it was recorded, written as RFC 3339 (`2026-11-29T14:05:00+08:00`).
+
+use std::fmt;
+use std::str::FromStr;
+
+use jiff::tz::{Offset, TimeZone};
+use jiff::{Timestamp, ZonedDateTime};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+/// An instant with the UTC offset it was recorded in; seconds precision.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct Moment {
+    ts: Timestamp,
+    offset: Offset,
+}
+
+impl Moment {
+    /// Now, in the system's time zone.
+    pub fn now() -> Moment {
+        Moment::from_zoned(&ZonedDateTime::now())
+    }
+
+    /// The moment of a zoned date-time, keeping its offset; sub-seconds are dropped.
+    pub fn from_zoned(z: &ZonedDateTime) -> Moment {
+        let ts = Timestamp::from_second(z.timestamp().as_second()).unwrap_or(z.timestamp());
+        Moment {
+            ts,
+            offset: z.offset(),
+        }
+    }
+
+    /// The instant.
+    pub fn timestamp(&self) -> Timestamp {
+        self.ts
+    }
+
+    /// The UTC offset it was recorded in.
+    pub fn offset(&self) -> Offset {
+        self.offset
+    }
+
+    /// The moment as a zoned date-time in its own offset.
+    pub fn zoned(&self) -> ZonedDateTime {
+        self.ts.to_zoned_datetime(TimeZone::fixed(self.offset))
+    }
+
+    /// `2026-11-29 14:05` in the recorded offset: what lists and the PDF show.
+    pub fn short(&self) -> String {
+        self.zoned().strftime("%Y-%m-%d %H:%M").to_string()
+    }
+
+    /// `2026-11-29 14:05:09 +08:00`: the full form for detail views.
+    pub fn long(&self) -> String {
+        self.zoned().strftime("%Y-%m-%d %H:%M:%S %:z").to_string()
+    }
+}
+
+impl fmt::Display for Moment {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.zoned().strftime("%Y-%m-%dT%H:%M:%S%:z"))
+    }
+}
+
+impl FromStr for Moment {
+    type Err = jiff::Error;
+
+    fn from_str(s: &str) -> Result<Moment, jiff::Error> {
+        let tm = jiff::fmt::strtime::parse("%Y-%m-%dT%H:%M:%S%:z", s)?;
+        let ts = tm.to_timestamp()?;
+        let offset = tm.offset().unwrap_or(Offset::UTC);
+        Ok(Moment { ts, offset })
+    }
+}
+
+impl Serialize for Moment {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
+impl<'de> Deserialize<'de> for Moment {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Moment, D::Error> {
+        let s = String::deserialize(d)?;
+        s.parse().map_err(serde::de::Error::custom)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn round_trips_with_its_offset() {
+        let m: Moment = "2026-11-29T14:05:09+08:00".parse().expect("parses");
+        assert_eq!(m.to_string(), "2026-11-29T14:05:09+08:00");
+        assert_eq!(m.short(), "2026-11-29 14:05");
+        assert_eq!(m.timestamp().to_string(), "2026-11-29T06:05:09Z");
+    }
+}

@@ -1,0 +1,276 @@
+//! The case as a whole: its folder, journal and vault, the state folded from the journal,
+//! and the operations that append events. Every operation validates first and appends with
+//! the journal's lock held, after catching up with lines other processes wrote.
+
+use std::path::{Path, PathBuf};
+
+use super::error::CaseError;
+use super::event::{Attachment, EntryId, EventBody, EvidenceFields, EvidencePatch, ProfilePatch};
+use super::state::CaseState;
+use super::text::{MAX_LINE_CHARS, MAX_TEXT_CHARS, clean_line, clean_text};
+use crate::journal::{Appended, Journal};
+use crate::vault::Vault;
+
+/// One case: a folder with `journal.jsonl`, `vault/` and `exports/`.
+#[derive(Debug)]
+pub struct Case {
+    dir: PathBuf,
+    journal: Journal,
+    vault: Vault,
+    state: CaseState,
+    /// Bytes of the journal folded into `state`.
+    offset: u64,
+    /// False for a case opened only to log (the state is not read).
+    loaded: bool,
+}
+
+/// The name of the exports folder inside a case folder.
+pub const EXPORTS_DIR: &str = "exports";
+
+impl Case {
+    /// Opens the case at `dir` for logging only: creates it if needed, reads nothing.
+    /// Appends then read only the journal's tail.
+    pub fn for_logging(dir: &Path) -> Result<Case, CaseError> {
+        let journal = Journal::create(dir)?;
+        Ok(Case {
+            dir: dir.to_path_buf(),
+            vault: Vault::of_case(dir),
+            journal,
+            state: CaseState::default(),
+            offset: 0,
+            loaded: false,
+        })
+    }
+
+    /// Opens the case at `dir`, creating it if needed, and folds its whole journal.
+    pub fn open(dir: &Path) -> Result<Case, CaseError> {
+        let mut case = Case::for_logging(dir)?;
+        case.loaded = true;
+        case.refresh()?;
+        Ok(case)
+    }
+
+    /// Opens an existing case read-only; a folder without a journal reads as an empty case
+    /// (nothing is created).
+    pub fn open_existing(dir: &Path) -> Result<Case, CaseError> {
+        if !dir.is_dir() {
+            return Err(CaseError::NoSuchCase(dir.to_path_buf()));
+        }
+        let mut case = Case {
+            dir: dir.to_path_buf(),
+            journal: Journal::at(dir),
+            vault: Vault::of_case(dir),
+            state: CaseState::default(),
+            offset: 0,
+            loaded: true,
+        };
+        case.refresh()?;
+        Ok(case)
+    }
+
+    /// The case folder.
+    pub fn dir(&self) -> &Path {
+        &self.dir
+    }
+
+    /// The journal.
+    pub fn journal(&self) -> &Journal {
+        &self.journal
+    }
+
+    /// The vault.
+    pub fn vault(&self) -> &Vault {
+        &self.vault
+    }
+
+    /// The state folded so far.
+    pub fn state(&self) -> &CaseState {
+        &self.state
+    }
+
+    /// The folder for exported files.
+    pub fn exports_dir(&self) -> PathBuf {
+        self.dir.join(EXPORTS_DIR)
+    }
+
+    /// Folds lines appended since the last read (by any process). Returns how many.
+    pub fn refresh(&mut self) -> Result<usize, CaseError> {
+        if self.journal.len() == self.offset {
+            return Ok(0);
+        }
+        let batch = self.journal.read_from(self.offset)?;
+        self.absorb(&batch.records, batch.end, batch.head);
+        Ok(batch.records.len())
+    }
+
+    fn absorb(&mut self, records: &[crate::journal::Record], end: u64, head: Option<String>) {
+        for r in records {
+            self.state.apply(r);
+        }
+        self.offset = end;
+        if let Some(h) = head {
+            self.state.fingerprint.head = h;
+        }
+    }
+
+    /// Appends the event `build` makes from the up-to-date state, with the lock held.
+    fn commit(
+        &mut self,
+        build: impl FnOnce(&CaseState) -> Result<EventBody, CaseError>,
+    ) -> Result<Appended, CaseError> {
+        let journal = self.journal.clone();
+        if !self.loaded {
+            // Operations other than logging need the whole state.
+            self.loaded = true;
+        }
+        let appended = journal.append(|ctx| {
+            let batch = ctx.records_since(self.offset)?;
+            self.absorb(&batch.records, batch.end, batch.head);
+            build(&self.state)
+        })?;
+        self.after_append(&appended);
+        Ok(appended)
+    }
+
+    fn after_append(&mut self, a: &Appended) {
+        if self.loaded {
+            self.state.apply(&a.record);
+            self.offset = a.end;
+            self.state.fingerprint.head.clone_from(&a.head);
+        }
+    }
+
+    /// Logs a new entry with files from the user's disk; the files are stored in the vault
+    /// first. Returns the new entry's id and the durable record.
+    pub fn log(
+        &mut self,
+        fields: EvidenceFields,
+        files: &[PathBuf],
+    ) -> Result<(EntryId, Appended), CaseError> {
+        let attachments = files
+            .iter()
+            .map(|f| self.vault.store(f))
+            .collect::<Result<Vec<_>, _>>()?;
+        let appended = if self.loaded {
+            self.commit(|state| {
+                Ok(EventBody::EvidenceAdded {
+                    id: state.next_id(),
+                    fields,
+                    attachments,
+                })
+            })?
+        } else {
+            // Only the tail is read: the last id logged, found walking backwards.
+            let a = self.journal.append(|ctx| {
+                let last = ctx.find_last(|r| match &r.event {
+                    EventBody::EvidenceAdded { id, .. } => Some(*id),
+                    _ => None,
+                })?;
+                let id = EntryId(last.map_or(1, |l| l.0 + 1));
+                Ok::<_, CaseError>(EventBody::EvidenceAdded {
+                    id,
+                    fields,
+                    attachments,
+                })
+            })?;
+            self.after_append(&a);
+            a
+        };
+        let id = appended.record.event.entry_id().unwrap_or(EntryId(0));
+        Ok((id, appended))
+    }
+
+    /// Records a correction; refuses unknown or retracted entries and corrections that
+    /// change nothing.
+    pub fn correct(
+        &mut self,
+        id: EntryId,
+        patch: EvidencePatch,
+        reason: &str,
+    ) -> Result<Appended, CaseError> {
+        let reason = clean_text(reason, MAX_TEXT_CHARS).map_err(|err| CaseError::Text {
+            field: "原因 reason",
+            err,
+        })?;
+        self.commit(|state| {
+            let entry = state
+                .entry(id)
+                .ok_or_else(|| CaseError::UnknownEntry(id.to_string()))?;
+            if entry.retracted.is_some() {
+                return Err(CaseError::Retracted(id));
+            }
+            let changes = patch.against(&entry.current);
+            if changes.is_empty() {
+                return Err(CaseError::NothingToChange);
+            }
+            let after = changes.apply_to(&entry.current);
+            if after.counterpart.is_empty() && after.kind.needs_counterpart() {
+                return Err(CaseError::CounterpartRequired(after.kind));
+            }
+            Ok(EventBody::EvidenceCorrected { id, changes, reason })
+        })
+    }
+
+    /// Withdraws an entry with a reason; it stays in the record, marked.
+    pub fn retract(&mut self, id: EntryId, reason: &str) -> Result<Appended, CaseError> {
+        let reason = clean_text(reason, MAX_TEXT_CHARS).map_err(|err| CaseError::Text {
+            field: "原因 reason",
+            err,
+        })?;
+        if reason.is_empty() {
+            return Err(CaseError::ReasonRequired);
+        }
+        self.commit(|state| {
+            let entry = state
+                .entry(id)
+                .ok_or_else(|| CaseError::UnknownEntry(id.to_string()))?;
+            if entry.retracted.is_some() {
+                return Err(CaseError::Retracted(id));
+            }
+            Ok(EventBody::EvidenceRetracted { id, reason })
+        })
+    }
+
+    /// Stores files and adds them to an entry, one event per file.
+    pub fn attach(&mut self, id: EntryId, files: &[PathBuf]) -> Result<Vec<Attachment>, CaseError> {
+        self.refresh()?;
+        self.loaded = true;
+        match self.state.entry(id) {
+            None => return Err(CaseError::UnknownEntry(id.to_string())),
+            Some(e) if e.retracted.is_some() => return Err(CaseError::Retracted(id)),
+            Some(_) => {}
+        }
+        let stored = files
+            .iter()
+            .map(|f| self.vault.store(f))
+            .collect::<Result<Vec<_>, _>>()?;
+        for a in &stored {
+            let attachment = a.clone();
+            self.commit(|_| Ok(EventBody::AttachmentAdded { id, attachment }))?;
+        }
+        Ok(stored)
+    }
+
+    /// Sets some of the victim's details.
+    pub fn set_profile(&mut self, changes: ProfilePatch) -> Result<Appended, CaseError> {
+        if changes.is_empty() {
+            return Err(CaseError::NothingToChange);
+        }
+        self.commit(|_| Ok(EventBody::ProfileSet { changes }))
+    }
+
+    /// Ticks or unticks an immediate-action checklist item.
+    pub fn tick(&mut self, item: &str, done: bool) -> Result<Appended, CaseError> {
+        let item = clean_line(item, MAX_LINE_CHARS).map_err(|err| CaseError::Text { field: "item", err })?;
+        self.commit(|_| Ok(EventBody::ChecklistTicked { item, done }))
+    }
+
+    /// Sets the user's own account of what happened, for the packet.
+    pub fn set_narrative(&mut self, text: &str) -> Result<Appended, CaseError> {
+        let text = clean_text(text, MAX_TEXT_CHARS).map_err(|err| CaseError::Text {
+            field: "经过 narrative",
+            err,
+        })?;
+        self.commit(|_| Ok(EventBody::NarrativeSet { text }))
+    }
+}

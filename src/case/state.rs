@@ -1,0 +1,330 @@
+//! The case as it stands: state folded from the journal's events, in order.
+//!
+//! Folding never loses anything: a corrected entry keeps its original facts and every change
+//! with its time, a retracted entry stays with its reason.
+
+use std::collections::{BTreeMap, HashMap};
+
+use serde::Serialize;
+
+use super::event::{Attachment, EntryId, EventBody, EvidenceFields, EvidencePatch, ProfilePatch};
+use super::moment::Moment;
+use super::phone::counterpart_key;
+use crate::journal::Record;
+
+/// The victim's details as they stand now.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct Profile {
+    /// Full name.
+    pub name: String,
+    /// ID-card number.
+    pub id_number: String,
+    /// Sex.
+    pub sex: String,
+    /// Date of birth.
+    pub birth_date: String,
+    /// My phone numbers.
+    pub phones: Vec<String>,
+    /// My email addresses.
+    pub emails: Vec<String>,
+    /// Home address.
+    pub address: String,
+}
+
+impl Profile {
+    fn apply(&mut self, p: &ProfilePatch) {
+        let set = |dst: &mut String, v: &Option<String>| {
+            if let Some(v) = v {
+                dst.clone_from(v);
+            }
+        };
+        set(&mut self.name, &p.name);
+        set(&mut self.id_number, &p.id_number);
+        set(&mut self.sex, &p.sex);
+        set(&mut self.birth_date, &p.birth_date);
+        set(&mut self.address, &p.address);
+        if let Some(v) = &p.phones {
+            self.phones.clone_from(v);
+        }
+        if let Some(v) = &p.emails {
+            self.emails.clone_from(v);
+        }
+    }
+
+    /// True when nothing has been filled in yet.
+    pub fn is_empty(&self) -> bool {
+        self == &Profile::default()
+    }
+}
+
+/// Something that happened to an entry after it was logged.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(tag = "what", rename_all = "snake_case")]
+pub enum ChangeKind {
+    /// Fields corrected.
+    Corrected {
+        /// What changed.
+        changes: EvidencePatch,
+        /// Why.
+        reason: String,
+    },
+    /// A file added.
+    AttachmentAdded {
+        /// The file.
+        attachment: Attachment,
+    },
+    /// Withdrawn.
+    Retracted {
+        /// Why.
+        reason: String,
+    },
+}
+
+/// One change in an entry's history.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Change {
+    /// The journal line that made it.
+    pub seq: u64,
+    /// When it was recorded.
+    pub recorded_at: Moment,
+    /// What it was.
+    #[serde(flatten)]
+    pub kind: ChangeKind,
+}
+
+/// A retraction: the entry stays, marked as withdrawn.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Retraction {
+    /// When.
+    pub recorded_at: Moment,
+    /// Why.
+    pub reason: String,
+}
+
+/// One evidence entry with its whole history.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Entry {
+    /// `E1`, `E2` …
+    pub id: EntryId,
+    /// The facts as they stand after all corrections.
+    pub current: EvidenceFields,
+    /// The facts as first logged.
+    pub original: EvidenceFields,
+    /// When it was logged.
+    pub recorded_at: Moment,
+    /// The journal line that logged it.
+    pub seq: u64,
+    /// Files stored with it, in the order they were added.
+    pub attachments: Vec<Attachment>,
+    /// Corrections, added files and a retraction, in order.
+    pub history: Vec<Change>,
+    /// Set when the entry was withdrawn.
+    pub retracted: Option<Retraction>,
+}
+
+impl Entry {
+    /// True when the entry has been corrected at least once.
+    pub fn is_corrected(&self) -> bool {
+        self.history
+            .iter()
+            .any(|c| matches!(c.kind, ChangeKind::Corrected { .. }))
+    }
+}
+
+/// The journal's fingerprint: how many lines, and the SHA-256 of the last one.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct Fingerprint {
+    /// Number of journal lines.
+    pub count: u64,
+    /// SHA-256 (hex) of the last line's exact bytes; empty for an empty journal.
+    pub head: String,
+}
+
+impl std::fmt::Display for Fingerprint {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}:{}", self.count, self.head)
+    }
+}
+
+/// An immediate-action checklist item's state.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Tick {
+    /// Done or not.
+    pub done: bool,
+    /// When it was last changed.
+    pub at: Moment,
+}
+
+/// Everything known about a case, folded from its journal.
+#[derive(Clone, Debug, Default, Serialize)]
+pub struct CaseState {
+    /// The victim's details.
+    pub profile: Profile,
+    /// Evidence entries in id order (`entries[0]` is `E1`).
+    pub entries: Vec<Entry>,
+    /// Checklist items by id.
+    pub checklist: BTreeMap<String, Tick>,
+    /// The user's own account for the packet, with when it was written.
+    pub narrative: Option<(String, Moment)>,
+    /// Journal lines folded so far and the head hash.
+    pub fingerprint: Fingerprint,
+    /// When the journal was started.
+    pub started_at: Option<Moment>,
+    /// Times each counterpart appears among live entries, by comparison key.
+    #[serde(skip)]
+    counterpart_counts: HashMap<String, usize>,
+}
+
+impl CaseState {
+    /// Folds records in order into a new state.
+    pub fn fold<'a>(records: impl IntoIterator<Item = &'a Record>) -> CaseState {
+        let mut s = CaseState::default();
+        for r in records {
+            s.apply(r);
+        }
+        s
+    }
+
+    /// Applies one record. Events about unknown entries change nothing here (`verify`
+    /// reports them); the fingerprint count always advances.
+    pub fn apply(&mut self, r: &Record) {
+        self.fingerprint.count = r.seq + 1;
+        if self.started_at.is_none() {
+            self.started_at = Some(r.ts);
+        }
+        match &r.event {
+            EventBody::EvidenceAdded {
+                id,
+                fields,
+                attachments,
+            } => {
+                if id.0 as usize != self.entries.len() + 1 {
+                    return;
+                }
+                *self
+                    .counterpart_counts
+                    .entry(counterpart_key(&fields.counterpart))
+                    .or_default() += 1;
+                self.entries.push(Entry {
+                    id: *id,
+                    current: fields.clone(),
+                    original: fields.clone(),
+                    recorded_at: r.ts,
+                    seq: r.seq,
+                    attachments: attachments.clone(),
+                    history: Vec::new(),
+                    retracted: None,
+                });
+            }
+            EventBody::EvidenceCorrected { id, changes, reason } => {
+                let Some(e) = self.entry_index(*id) else {
+                    return;
+                };
+                let old_key = counterpart_key(&self.entries[e].current.counterpart);
+                let entry = &mut self.entries[e];
+                entry.current = changes.apply_to(&entry.current);
+                entry.history.push(Change {
+                    seq: r.seq,
+                    recorded_at: r.ts,
+                    kind: ChangeKind::Corrected {
+                        changes: changes.clone(),
+                        reason: reason.clone(),
+                    },
+                });
+                let new_key = counterpart_key(&entry.current.counterpart);
+                if entry.retracted.is_none() && new_key != old_key {
+                    self.move_count(&old_key, new_key);
+                }
+            }
+            EventBody::EvidenceRetracted { id, reason } => {
+                let Some(e) = self.entry_index(*id) else {
+                    return;
+                };
+                let entry = &mut self.entries[e];
+                if entry.retracted.is_some() {
+                    return;
+                }
+                entry.retracted = Some(Retraction {
+                    recorded_at: r.ts,
+                    reason: reason.clone(),
+                });
+                entry.history.push(Change {
+                    seq: r.seq,
+                    recorded_at: r.ts,
+                    kind: ChangeKind::Retracted {
+                        reason: reason.clone(),
+                    },
+                });
+                let key = counterpart_key(&entry.current.counterpart);
+                if let Some(n) = self.counterpart_counts.get_mut(&key) {
+                    *n = n.saturating_sub(1);
+                }
+            }
+            EventBody::AttachmentAdded { id, attachment } => {
+                let Some(e) = self.entry_index(*id) else {
+                    return;
+                };
+                let entry = &mut self.entries[e];
+                entry.attachments.push(attachment.clone());
+                entry.history.push(Change {
+                    seq: r.seq,
+                    recorded_at: r.ts,
+                    kind: ChangeKind::AttachmentAdded {
+                        attachment: attachment.clone(),
+                    },
+                });
+            }
+            EventBody::ProfileSet { changes } => self.profile.apply(changes),
+            EventBody::ChecklistTicked { item, done } => {
+                self.checklist.insert(
+                    item.clone(),
+                    Tick {
+                        done: *done,
+                        at: r.ts,
+                    },
+                );
+            }
+            EventBody::NarrativeSet { text } => self.narrative = Some((text.clone(), r.ts)),
+        }
+    }
+
+    fn move_count(&mut self, old_key: &str, new_key: String) {
+        if let Some(n) = self.counterpart_counts.get_mut(old_key) {
+            *n = n.saturating_sub(1);
+        }
+        *self.counterpart_counts.entry(new_key).or_default() += 1;
+    }
+
+    fn entry_index(&self, id: EntryId) -> Option<usize> {
+        let i = (id.0 as usize).checked_sub(1)?;
+        (i < self.entries.len()).then_some(i)
+    }
+
+    /// The entry with this id.
+    pub fn entry(&self, id: EntryId) -> Option<&Entry> {
+        self.entry_index(id).map(|i| &self.entries[i])
+    }
+
+    /// The id the next logged entry gets.
+    pub fn next_id(&self) -> EntryId {
+        EntryId(self.entries.len() as u32 + 1)
+    }
+
+    /// Entries not retracted.
+    pub fn live_entries(&self) -> impl Iterator<Item = &Entry> {
+        self.entries.iter().filter(|e| e.retracted.is_none())
+    }
+
+    /// How many live entries share this counterpart (compared after normalising numbers).
+    pub fn counterpart_count(&self, counterpart: &str) -> usize {
+        self.counterpart_counts
+            .get(&counterpart_key(counterpart))
+            .copied()
+            .unwrap_or(0)
+    }
+
+    /// True when the checklist item is ticked.
+    pub fn is_ticked(&self, item: &str) -> bool {
+        self.checklist.get(item).is_some_and(|t| t.done)
+    }
+}

@@ -1,0 +1,153 @@
+//! Sanitising text the user types, pastes or imports before it is stored.
+//!
+//! Stored text reaches the PDF and the terminal of the next `leakaid list`, so control codes,
+//! terminal escape sequences and bidi overrides are removed here, once, for every input path.
+
+/// Longest free text (a summary, a note, a reason) accepted, in characters.
+pub const MAX_TEXT_CHARS: usize = 20_000;
+/// Longest one-line value (a counterpart, a name, a number) accepted, in characters.
+pub const MAX_LINE_CHARS: usize = 500;
+
+/// Why a text was refused.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum TextError {
+    /// The text is longer than the field allows.
+    #[error("text too long: {chars} characters, at most {max}")]
+    TooLong {
+        /// Characters after sanitising.
+        chars: usize,
+        /// The limit for this field.
+        max: usize,
+    },
+}
+
+fn is_bidi_control(c: char) -> bool {
+    matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+}
+
+/// Removes terminal escape sequences (CSI `ESC [ … final`, OSC `ESC ] … BEL/ST`, and
+/// two-byte `ESC x`) so that no trace of them (like `[31m`) is left in the text.
+fn strip_escapes(input: &str) -> String {
+    let mut out = String::with_capacity(input.len());
+    let mut chars = input.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c != '\u{1b}' && c != '\u{9b}' {
+            out.push(c);
+            continue;
+        }
+        let kind = if c == '\u{9b}' { Some('[') } else { chars.next() };
+        match kind {
+            Some('[') => {
+                // Parameters and intermediates, then one final byte in 0x40..=0x7E.
+                for d in chars.by_ref() {
+                    if ('\u{40}'..='\u{7e}').contains(&d) {
+                        break;
+                    }
+                }
+            }
+            Some(']') | Some('P') | Some('_') | Some('^') | Some('X') => {
+                // String sequences end with BEL or ESC \.
+                while let Some(d) = chars.next() {
+                    if d == '\u{7}' {
+                        break;
+                    }
+                    if d == '\u{1b}' {
+                        if chars.peek() == Some(&'\\') {
+                            chars.next();
+                        }
+                        break;
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+/// Cleans multi-line free text: escape sequences, C0/C1 control codes and bidi overrides are
+/// removed, tabs become spaces, every line ending becomes `\n`, and surrounding blank space
+/// is trimmed. Refuses text longer than `max` characters.
+pub fn clean_text(input: &str, max: usize) -> Result<String, TextError> {
+    let unescaped = strip_escapes(input);
+    let normalised = unescaped.replace("\r\n", "\n").replace('\r', "\n");
+    let mut out = String::with_capacity(normalised.len());
+    for c in normalised.chars() {
+        match c {
+            '\n' => out.push('\n'),
+            '\t' => out.push(' '),
+            c if c.is_control() || is_bidi_control(c) => {}
+            '\u{2028}' | '\u{2029}' => out.push('\n'),
+            c => out.push(c),
+        }
+    }
+    let trimmed = out.trim();
+    let chars = trimmed.chars().count();
+    if chars > max {
+        return Err(TextError::TooLong { chars, max });
+    }
+    Ok(trimmed.to_string())
+}
+
+/// Cleans a one-line value: like [`clean_text`], and line breaks become single spaces.
+pub fn clean_line(input: &str, max: usize) -> Result<String, TextError> {
+    let text = clean_text(input, usize::MAX)?;
+    let joined = text
+        .split('\n')
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ");
+    let chars = joined.chars().count();
+    if chars > max {
+        return Err(TextError::TooLong { chars, max });
+    }
+    Ok(joined)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn removes_controls_escapes_and_bidi() {
+        let dirty = "自称\u{1b}[31m银行\u{1b}[0m客服\u{7}\u{202E}txt.exe\u{0085}";
+        assert_eq!(clean_text(dirty, 100).as_deref(), Ok("自称银行客服txt.exe"));
+    }
+
+    #[test]
+    fn osc_title_sequences_vanish_entirely() {
+        assert_eq!(clean_text("a\u{1b}]0;pwned\u{7}b", 10).as_deref(), Ok("ab"));
+        assert_eq!(
+            clean_text("a\u{1b}]8;;http://x\u{1b}\\b", 10).as_deref(),
+            Ok("ab")
+        );
+    }
+
+    #[test]
+    fn tabs_and_line_endings() {
+        assert_eq!(clean_text("a\tb\r\nc\rd", 100).as_deref(), Ok("a b\nc\nd"));
+        assert_eq!(
+            clean_line(" 138 0013\n8000 ", 100).as_deref(),
+            Ok("138 0013 8000")
+        );
+    }
+
+    #[test]
+    fn keeps_rare_cjk_and_emoji() {
+        let s = "䶮 𠮷 龘 😀 👨‍👩‍👧";
+        assert_eq!(clean_text(s, 100).as_deref(), Ok(s));
+    }
+
+    #[test]
+    fn refuses_a_huge_paste() {
+        let big = "字".repeat(1_000_000);
+        assert_eq!(
+            clean_text(&big, MAX_TEXT_CHARS),
+            Err(TextError::TooLong {
+                chars: 1_000_000,
+                max: MAX_TEXT_CHARS
+            })
+        );
+    }
+}

@@ -1,0 +1,213 @@
+//! The command line: clap definitions only. The contract is in the README and DESIGN.md.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand};
+
+use crate::case::EvidenceKind;
+use crate::i18n::Lang;
+
+/// 信息泄露维权助手 — record scam calls, SMS and emails after a personal-information leak,
+/// keep a tamper-evident evidence log, and print a complaint packet for the police.
+#[derive(Debug, Parser)]
+#[command(name = "leakaid", version, about, long_about = None)]
+pub struct Cli {
+    /// Folder that holds the cases (default: the platform's data folder).
+    #[arg(long, global = true, env = "LEAKAID_DATA_DIR", value_name = "DIR")]
+    pub data_dir: Option<PathBuf>,
+    /// Which case to use.
+    #[arg(
+        long,
+        global = true,
+        env = "LEAKAID_CASE",
+        default_value = "default",
+        value_name = "NAME"
+    )]
+    pub case: String,
+    /// Language of everything printed: zh (default) or en.
+    #[arg(long, global = true, env = "LEAKAID_LANG", value_enum, default_value = "zh")]
+    pub lang: Lang,
+    /// Open the wizard on a sample case in a temporary folder (your real case is not touched).
+    #[arg(long)]
+    pub demo: bool,
+    /// What to do; without a command the wizard opens.
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+/// The commands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Record a call, SMS, email, letter, web page or account (prints its id once saved).
+    Log(LogArgs),
+    /// List the evidence entries.
+    List(ListArgs),
+    /// Show one entry with its full history.
+    Show {
+        /// The entry id, e.g. E3.
+        id: String,
+    },
+    /// Correct an entry; the original stays in the record.
+    Correct(CorrectArgs),
+    /// Withdraw an entry (entered by mistake, a duplicate); it stays in the record, marked.
+    Retract {
+        /// The entry id.
+        id: String,
+        /// Why it is withdrawn.
+        #[arg(long)]
+        reason: String,
+    },
+    /// Add files (screenshots, recordings, .eml) to an entry.
+    Attach {
+        /// The entry id.
+        id: String,
+        /// The files.
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+    },
+    /// Counterparts ranked: who keeps contacting you, and what they knew.
+    Leads {
+        /// Print JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Your own details, for the complaint packet.
+    #[command(subcommand)]
+    Profile(ProfileCommand),
+    /// Check the case: the hash chain and every attachment; exit 0 only when intact.
+    Verify {
+        /// An earlier printed fingerprint `N:HEAD` that today's journal must extend.
+        #[arg(long, value_name = "N:HEAD")]
+        fingerprint: Option<String>,
+    },
+    /// Export the case.
+    #[command(subcommand)]
+    Export(ExportCommand),
+    /// List the cases in the data folder.
+    Cases,
+}
+
+/// `leakaid log`.
+#[derive(Debug, Args)]
+pub struct LogArgs {
+    /// call, sms, email, letter, web, account or other.
+    #[arg(value_enum)]
+    pub kind: EvidenceKind,
+    /// The other side: phone number, email address, URL or name.
+    pub counterpart: Option<String>,
+    /// What they said or did.
+    #[arg(long, short = 'n')]
+    pub note: Option<String>,
+    /// When it happened: 14:05, "2026-11-29 14:05", -10m, -2h or RFC 3339 (default: now).
+    #[arg(long, allow_hyphen_values = true)]
+    pub at: Option<String>,
+    /// Which of my numbers or addresses it reached.
+    #[arg(long, value_name = "MINE")]
+    pub to: Option<String>,
+    /// What they knew about me: name,id,phone,address,employer,bank,family,other.
+    #[arg(long, value_name = "LIST")]
+    pub knew: Option<String>,
+    /// Money lost, in yuan.
+    #[arg(long, value_name = "YUAN")]
+    pub lost: Option<String>,
+    /// A file to keep with the entry (repeatable).
+    #[arg(long, value_name = "FILE")]
+    pub attach: Vec<PathBuf>,
+    /// Import a saved email (.eml): sender, subject, date and the file itself.
+    #[arg(long, value_name = "FILE")]
+    pub eml: Option<PathBuf>,
+}
+
+/// `leakaid list`.
+#[derive(Debug, Args)]
+pub struct ListArgs {
+    /// Print JSON.
+    #[arg(long)]
+    pub json: bool,
+    /// Only this kind.
+    #[arg(long, value_enum)]
+    pub kind: Option<EvidenceKind>,
+}
+
+/// `leakaid correct`.
+#[derive(Debug, Args)]
+pub struct CorrectArgs {
+    /// The entry id.
+    pub id: String,
+    /// New kind.
+    #[arg(long, value_enum)]
+    pub kind: Option<EvidenceKind>,
+    /// New counterpart.
+    #[arg(long)]
+    pub counterpart: Option<String>,
+    /// New description.
+    #[arg(long, short = 'n')]
+    pub note: Option<String>,
+    /// New time.
+    #[arg(long, allow_hyphen_values = true)]
+    pub at: Option<String>,
+    /// New "which of mine".
+    #[arg(long, value_name = "MINE")]
+    pub to: Option<String>,
+    /// New list of what they knew (replaces the old list).
+    #[arg(long, value_name = "LIST")]
+    pub knew: Option<String>,
+    /// New amount lost in yuan (0 clears it).
+    #[arg(long, value_name = "YUAN")]
+    pub lost: Option<String>,
+    /// Why it is corrected.
+    #[arg(long, default_value = "")]
+    pub reason: String,
+}
+
+/// `leakaid profile`.
+#[derive(Debug, Subcommand)]
+pub enum ProfileCommand {
+    /// Show your details.
+    Show,
+    /// Set some of your details.
+    Set(ProfileArgs),
+}
+
+/// `leakaid profile set`.
+#[derive(Debug, Args)]
+pub struct ProfileArgs {
+    /// Full name.
+    #[arg(long)]
+    pub name: Option<String>,
+    /// ID-card number.
+    #[arg(long)]
+    pub id_number: Option<String>,
+    /// Sex.
+    #[arg(long)]
+    pub sex: Option<String>,
+    /// Date of birth, YYYY-MM-DD.
+    #[arg(long)]
+    pub birth: Option<String>,
+    /// My phone number (repeatable; replaces the list).
+    #[arg(long)]
+    pub phone: Vec<String>,
+    /// My email address (repeatable; replaces the list).
+    #[arg(long)]
+    pub email: Vec<String>,
+    /// Home address.
+    #[arg(long)]
+    pub address: Option<String>,
+}
+
+/// `leakaid export`.
+#[derive(Debug, Subcommand)]
+pub enum ExportCommand {
+    /// The whole case as JSON.
+    Json(ExportFileArgs),
+    /// The evidence list as CSV (opens in a spreadsheet).
+    Csv(ExportFileArgs),
+}
+
+/// Where an export goes.
+#[derive(Debug, Args)]
+pub struct ExportFileArgs {
+    /// Output file (`-` for standard output); default: the case's exports folder.
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub output: Option<PathBuf>,
+}

@@ -1,0 +1,56 @@
+//! What can go wrong with the journal file.
+
+use std::io;
+use std::path::PathBuf;
+
+/// A journal operation that failed; nothing was written when this is returned from an append.
+#[derive(Debug, thiserror::Error)]
+pub enum JournalError {
+    /// The disk is full; the journal was rolled back to its previous length.
+    #[error("disk full while writing {path}")]
+    DiskFull {
+        /// The file.
+        path: PathBuf,
+    },
+    /// The folder or file may not be written.
+    #[error("no permission to write {path}")]
+    ReadOnly {
+        /// The file or folder.
+        path: PathBuf,
+    },
+    /// Any other I/O failure.
+    #[error("{path}: {source}")]
+    Io {
+        /// The file or folder.
+        path: PathBuf,
+        /// The cause.
+        source: io::Error,
+    },
+    /// A complete line could not be read as an event.
+    #[error("journal line {line} (byte {offset}) cannot be read: {detail}")]
+    Damaged {
+        /// 1-based line number.
+        line: u64,
+        /// Byte offset of the line.
+        offset: u64,
+        /// The parser's words.
+        detail: String,
+    },
+    /// An event could not be encoded (a bug, never the user's input).
+    #[error("cannot encode event: {0}")]
+    Encode(#[from] serde_json::Error),
+}
+
+impl JournalError {
+    /// Classifies an I/O error on `path`.
+    pub fn io(path: impl Into<PathBuf>, source: io::Error) -> JournalError {
+        let path = path.into();
+        match source.kind() {
+            io::ErrorKind::StorageFull | io::ErrorKind::QuotaExceeded => JournalError::DiskFull { path },
+            io::ErrorKind::PermissionDenied | io::ErrorKind::ReadOnlyFilesystem => {
+                JournalError::ReadOnly { path }
+            }
+            _ => JournalError::Io { path, source },
+        }
+    }
+}

@@ -1,0 +1,387 @@
+//! The journal file itself: creating, reading, appending under the lock, and repairing a
+//! torn tail.
+
+use std::fs::{File, OpenOptions};
+use std::io::{self, BufRead, BufReader, Read, Seek, SeekFrom, Write};
+use std::path::{Path, PathBuf};
+
+use super::error::JournalError;
+use super::record::{GENESIS, Record, sha256_hex};
+use super::tail::BackLines;
+use crate::case::event::EventBody;
+use crate::case::moment::Moment;
+use crate::durable;
+
+/// The name of the journal file inside a case folder.
+pub const JOURNAL_FILE: &str = "journal.jsonl";
+/// The folder, inside a case folder, where torn tails are kept.
+pub const QUARANTINE_DIR: &str = "quarantine";
+
+/// A case's journal file.
+#[derive(Clone, Debug)]
+pub struct Journal {
+    dir: PathBuf,
+    path: PathBuf,
+}
+
+/// Complete lines read from some offset on.
+#[derive(Debug, Default)]
+pub struct Batch {
+    /// The records, in order.
+    pub records: Vec<Record>,
+    /// Offset just after the last complete line read; read from here next time.
+    pub end: u64,
+    /// SHA-256 of the last complete line read, if any line was read.
+    pub head: Option<String>,
+    /// Bytes after the last newline (an unfinished or torn line), not read.
+    pub torn_bytes: u64,
+}
+
+/// A torn tail that was moved out of the journal into quarantine.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Quarantined {
+    /// Where the bytes were kept.
+    pub path: PathBuf,
+    /// How many bytes.
+    pub bytes: u64,
+}
+
+/// What a successful append wrote.
+#[derive(Clone, Debug)]
+pub struct Appended {
+    /// The record, now durable.
+    pub record: Record,
+    /// SHA-256 of its line: the new head.
+    pub head: String,
+    /// Offset just after it.
+    pub end: u64,
+    /// Where the line started.
+    pub start: u64,
+    /// A torn tail found and quarantined before writing.
+    pub repaired: Option<Quarantined>,
+}
+
+/// What the event builder of an append may look at, with the lock held.
+pub struct AppendCtx<'a, F: Storage> {
+    file: &'a mut F,
+    path: &'a Path,
+    len: u64,
+    next_seq: u64,
+}
+
+impl<F: Storage> AppendCtx<'_, F> {
+    /// The seq the new line will get.
+    pub fn next_seq(&self) -> u64 {
+        self.next_seq
+    }
+
+    /// Records written after `offset` (by this or another process), read under the lock.
+    pub fn records_since(&mut self, offset: u64) -> Result<Batch, JournalError> {
+        self.file
+            .seek(SeekFrom::Start(offset))
+            .map_err(|e| JournalError::io(self.path, e))?;
+        let limited = (&mut *self.file).take(self.len.saturating_sub(offset));
+        read_lines(limited, offset, self.path)
+    }
+
+    /// Walks the journal backwards and returns the first value `pick` finds.
+    pub fn find_last<T>(
+        &mut self,
+        mut pick: impl FnMut(&Record) -> Option<T>,
+    ) -> Result<Option<T>, JournalError> {
+        let path = self.path;
+        let mut back = BackLines::new(&mut *self.file, self.len);
+        let mut line_no_from_end = 0u64;
+        while let Some((offset, line)) = back.next_line().map_err(|e| JournalError::io(path, e))? {
+            line_no_from_end += 1;
+            let rec: Record = serde_json::from_slice(&line).map_err(|e| JournalError::Damaged {
+                line: 0,
+                offset,
+                detail: format!("{e} ({line_no_from_end} from the end)"),
+            })?;
+            if let Some(v) = pick(&rec) {
+                return Ok(Some(v));
+            }
+        }
+        Ok(None)
+    }
+}
+
+/// The file operations an append needs; a trait so tests can inject short writes and a full
+/// disk.
+pub trait Storage: Read + Write + Seek {
+    /// Truncates or extends the file.
+    fn set_len(&mut self, len: u64) -> io::Result<()>;
+    /// Flushes the file's data to the disk.
+    fn sync_data(&mut self) -> io::Result<()>;
+    /// The current length.
+    fn len(&mut self) -> io::Result<u64>;
+}
+
+impl Storage for File {
+    fn set_len(&mut self, len: u64) -> io::Result<()> {
+        File::set_len(self, len)
+    }
+    fn sync_data(&mut self) -> io::Result<()> {
+        File::sync_data(self)
+    }
+    fn len(&mut self) -> io::Result<u64> {
+        Ok(self.metadata()?.len())
+    }
+}
+
+impl Journal {
+    /// The journal of the case folder `dir`, creating the folder (0700) and the file (0600)
+    /// if they do not exist yet; a new file and its folder are fsynced.
+    pub fn create(dir: &Path) -> Result<Journal, JournalError> {
+        durable::private_dir(dir).map_err(|e| JournalError::io(dir, e))?;
+        let j = Journal::at(dir);
+        if !j.path.exists() {
+            let f = durable::private_options()
+                .read(true)
+                .write(true)
+                .create(true)
+                .truncate(false)
+                .open(&j.path)
+                .map_err(|e| JournalError::io(&j.path, e))?;
+            f.sync_all().map_err(|e| JournalError::io(&j.path, e))?;
+            durable::sync_dir(dir).map_err(|e| JournalError::io(dir, e))?;
+        }
+        Ok(j)
+    }
+
+    /// The journal of `dir`, which may not exist yet (then it reads as empty).
+    pub fn at(dir: &Path) -> Journal {
+        Journal {
+            dir: dir.to_path_buf(),
+            path: dir.join(JOURNAL_FILE),
+        }
+    }
+
+    /// The journal file's path.
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// The case folder.
+    pub fn dir(&self) -> &Path {
+        &self.dir
+    }
+
+    /// Reads complete lines from byte `offset` on. A missing file reads as empty. Does not
+    /// take the lock: a line still being written has no newline yet and is left for later.
+    pub fn read_from(&self, offset: u64) -> Result<Batch, JournalError> {
+        let mut f = match File::open(&self.path) {
+            Ok(f) => f,
+            Err(e) if e.kind() == io::ErrorKind::NotFound => {
+                return Ok(Batch {
+                    end: offset,
+                    ..Batch::default()
+                });
+            }
+            Err(e) => return Err(JournalError::io(&self.path, e)),
+        };
+        f.seek(SeekFrom::Start(offset))
+            .map_err(|e| JournalError::io(&self.path, e))?;
+        read_lines(f, offset, &self.path)
+    }
+
+    /// The current length of the file (0 when missing): a cheap check for new lines.
+    pub fn len(&self) -> u64 {
+        std::fs::metadata(&self.path).map(|m| m.len()).unwrap_or(0)
+    }
+
+    /// True when the file is missing or empty.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// Opens the file for reading with a shared lock held (released when dropped), so no
+    /// append is half-way while it is read.
+    pub fn open_shared(&self) -> Result<Option<File>, JournalError> {
+        match File::open(&self.path) {
+            Ok(f) => {
+                f.lock_shared().map_err(|e| JournalError::io(&self.path, e))?;
+                Ok(Some(f))
+            }
+            Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(None),
+            Err(e) => Err(JournalError::io(&self.path, e)),
+        }
+    }
+
+    /// Appends one event built by `build` with the exclusive lock held; returns only once the
+    /// line is on disk. `build` may refuse (its error is returned and nothing is written).
+    pub fn append<E: From<JournalError>>(
+        &self,
+        build: impl FnOnce(&mut AppendCtx<'_, File>) -> Result<EventBody, E>,
+    ) -> Result<Appended, E> {
+        let mut f = OpenOptions::new()
+            .read(true)
+            .write(true)
+            .open(&self.path)
+            .map_err(|e| JournalError::io(&self.path, e))?;
+        f.lock().map_err(|e| JournalError::io(&self.path, e))?;
+        let result = append_locked(&mut f, &self.path, &self.dir, build);
+        let _ = f.unlock();
+        result
+    }
+}
+
+/// The append steps after the lock is taken; generic over the file for fault injection.
+pub(crate) fn append_locked<F: Storage, E: From<JournalError>>(
+    f: &mut F,
+    path: &Path,
+    dir: &Path,
+    build: impl FnOnce(&mut AppendCtx<'_, F>) -> Result<EventBody, E>,
+) -> Result<Appended, E> {
+    let repaired = repair_tail(f, path, dir)?;
+    let len = f.len().map_err(|e| JournalError::io(path, e))?;
+    let (next_seq, prev) = read_head(f, path, len)?;
+    let mut ctx = AppendCtx {
+        file: &mut *f,
+        path,
+        len,
+        next_seq,
+    };
+    let event = build(&mut ctx)?;
+    let record = Record {
+        seq: next_seq,
+        ts: Moment::now(),
+        prev,
+        event,
+    };
+    let line = record.to_line().map_err(JournalError::from)?;
+    write_line(f, path, len, &line)?;
+    Ok(Appended {
+        head: sha256_hex(&line),
+        end: len + line.len() as u64,
+        start: len,
+        record,
+        repaired,
+    })
+}
+
+/// Writes one whole line at `len` with a single `write_all`, then `sync_data`. On any
+/// failure the file is cut back to `len` (and that is synced) before the error is returned.
+pub(crate) fn write_line<F: Storage>(
+    f: &mut F,
+    path: &Path,
+    len: u64,
+    line: &[u8],
+) -> Result<(), JournalError> {
+    let attempt = (|| {
+        f.seek(SeekFrom::Start(len))?;
+        f.write_all(line)?;
+        f.sync_data()
+    })();
+    if let Err(e) = attempt {
+        let _ = f.set_len(len).and_then(|_| f.sync_data());
+        return Err(JournalError::io(path, e));
+    }
+    Ok(())
+}
+
+/// The next seq and the hash of the last line, reading only the last line.
+fn read_head<F: Storage>(f: &mut F, path: &Path, len: u64) -> Result<(u64, String), JournalError> {
+    let mut back = BackLines::new(f, len);
+    match back.next_line().map_err(|e| JournalError::io(path, e))? {
+        None => Ok((0, GENESIS.to_string())),
+        Some((offset, mut line)) => {
+            let rec: Record = serde_json::from_slice(&line).map_err(|e| JournalError::Damaged {
+                line: 0,
+                offset,
+                detail: format!("the last line: {e}"),
+            })?;
+            line.push(b'\n');
+            Ok((rec.seq + 1, sha256_hex(&line)))
+        }
+    }
+}
+
+/// If the file does not end in a newline, copies the bytes after the last newline into
+/// `quarantine/torn-<hash>.bin` (fsynced), then cuts them off. Idempotent: the same torn
+/// bytes map to the same quarantine file.
+pub(crate) fn repair_tail<F: Storage>(
+    f: &mut F,
+    path: &Path,
+    dir: &Path,
+) -> Result<Option<Quarantined>, JournalError> {
+    let io = |e| JournalError::io(path, e);
+    let len = f.len().map_err(io)?;
+    if len == 0 {
+        return Ok(None);
+    }
+    let mut last = [0u8; 1];
+    f.seek(SeekFrom::Start(len - 1)).map_err(io)?;
+    f.read_exact(&mut last).map_err(io)?;
+    if last[0] == b'\n' {
+        return Ok(None);
+    }
+    // Find the start of the torn tail: just after the last newline, or 0.
+    let mut start = len;
+    let mut chunk = vec![0u8; 64 * 1024];
+    let mut cut = 0;
+    while start > 0 {
+        let take = (chunk.len() as u64).min(start);
+        start -= take;
+        f.seek(SeekFrom::Start(start)).map_err(io)?;
+        f.read_exact(&mut chunk[..take as usize]).map_err(io)?;
+        if let Some(nl) = chunk[..take as usize].iter().rposition(|&b| b == b'\n') {
+            cut = start + nl as u64 + 1;
+            break;
+        }
+    }
+    let mut torn = Vec::with_capacity((len - cut) as usize);
+    f.seek(SeekFrom::Start(cut)).map_err(io)?;
+    (&mut *f).take(len - cut).read_to_end(&mut torn).map_err(io)?;
+    let qdir = dir.join(QUARANTINE_DIR);
+    durable::private_dir(&qdir).map_err(|e| JournalError::io(&qdir, e))?;
+    let qpath = qdir.join(format!("torn-at-{cut}-{}.bin", &sha256_hex(&torn)[..16]));
+    if std::fs::metadata(&qpath).map(|m| m.len()).ok() != Some(torn.len() as u64) {
+        durable::write_new(&qpath, &torn).map_err(|e| JournalError::io(&qpath, e))?;
+    }
+    f.set_len(cut).map_err(io)?;
+    f.sync_data().map_err(io)?;
+    Ok(Some(Quarantined {
+        path: qpath,
+        bytes: torn.len() as u64,
+    }))
+}
+
+/// Reads complete lines from a reader positioned at `offset`.
+fn read_lines<R: Read>(r: R, offset: u64, path: &Path) -> Result<Batch, JournalError> {
+    let mut reader = BufReader::with_capacity(256 * 1024, r);
+    let mut batch = Batch {
+        end: offset,
+        ..Batch::default()
+    };
+    let mut line = Vec::new();
+    let mut last_line = Vec::new();
+    let mut line_no = 0u64;
+    loop {
+        line.clear();
+        let n = reader
+            .read_until(b'\n', &mut line)
+            .map_err(|e| JournalError::io(path, e))?;
+        if n == 0 {
+            break;
+        }
+        if line.last() != Some(&b'\n') {
+            batch.torn_bytes = n as u64;
+            break;
+        }
+        line_no += 1;
+        let rec: Record = serde_json::from_slice(&line[..n - 1]).map_err(|e| JournalError::Damaged {
+            line: line_no,
+            offset: batch.end,
+            detail: e.to_string(),
+        })?;
+        batch.records.push(rec);
+        batch.end += n as u64;
+        std::mem::swap(&mut line, &mut last_line);
+    }
+    if !batch.records.is_empty() {
+        batch.head = Some(sha256_hex(&last_line));
+    }
+    Ok(batch)
+}

@@ -1,0 +1,216 @@
+//! Journal unit tests: appending, chaining, torn tails and write failures.
+
+use std::fs::{File, OpenOptions};
+use std::io::{self, Read, Seek, SeekFrom, Write};
+use std::path::Path;
+
+use super::file::{Storage, append_locked, repair_tail};
+use super::*;
+use crate::case::event::EventBody;
+
+fn note(text: &str) -> EventBody {
+    EventBody::NarrativeSet {
+        text: text.to_string(),
+    }
+}
+
+fn append(j: &Journal, text: &str) -> Appended {
+    j.append(|_| Ok::<_, JournalError>(note(text))).expect("append")
+}
+
+#[test]
+fn lines_chain_by_hash_and_count_from_zero() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let j = Journal::create(dir.path()).expect("create");
+    let a = append(&j, "一");
+    let b = append(&j, "二");
+    assert_eq!((a.record.seq, b.record.seq), (0, 1));
+    assert_eq!(a.record.prev, GENESIS);
+    assert_eq!(b.record.prev, a.head);
+    let batch = j.read_from(0).expect("read");
+    assert_eq!(batch.records.len(), 2);
+    assert_eq!(batch.head.as_deref(), Some(b.head.as_str()));
+    let bytes = std::fs::read(j.path()).expect("read file");
+    let last_line = bytes.split_inclusive(|&c| c == b'\n').next_back().expect("line");
+    assert_eq!(
+        sha256_hex(last_line),
+        b.head,
+        "head = sha256 of the last line, newline included"
+    );
+}
+
+#[test]
+fn files_and_folders_are_private() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().expect("tempdir");
+    let case = dir.path().join("案件");
+    let j = Journal::create(&case).expect("create");
+    let mode = |p: &Path| std::fs::metadata(p).expect("meta").permissions().mode() & 0o777;
+    assert_eq!(mode(&case), 0o700);
+    assert_eq!(mode(j.path()), 0o600);
+}
+
+#[test]
+fn a_torn_tail_is_quarantined_once_then_cut() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let j = Journal::create(dir.path()).expect("create");
+    append(&j, "kept");
+    let mut f = OpenOptions::new().append(true).open(j.path()).expect("open");
+    f.write_all(b"{\"seq\":1,\"ts\":\"2026-").expect("write torn");
+    drop(f);
+    assert_eq!(j.read_from(0).expect("read").torn_bytes, 20);
+
+    let mut f = OpenOptions::new()
+        .read(true)
+        .write(true)
+        .open(j.path())
+        .expect("open");
+    let q = repair_tail(&mut f, j.path(), dir.path())
+        .expect("repair")
+        .expect("was torn");
+    assert_eq!(q.bytes, 20);
+    assert_eq!(
+        std::fs::read(&q.path).expect("quarantine"),
+        b"{\"seq\":1,\"ts\":\"2026-"
+    );
+    assert_eq!(
+        repair_tail(&mut f, j.path(), dir.path()).expect("again"),
+        None,
+        "idempotent"
+    );
+
+    let next = append(&j, "after");
+    assert_eq!(next.record.seq, 1);
+    assert_eq!(j.read_from(0).expect("read").records.len(), 2);
+}
+
+#[test]
+fn a_torn_first_line_is_cut_to_empty() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let j = Journal::create(dir.path()).expect("create");
+    std::fs::write(j.path(), b"{\"seq\":0").expect("write");
+    let a = append(&j, "fresh");
+    assert_eq!(a.record.seq, 0);
+    assert!(a.repaired.is_some());
+}
+
+/// A file that accepts `budget` bytes, then fails every write like a full disk.
+struct Faulty {
+    file: File,
+    budget: usize,
+    fail_sync: bool,
+}
+
+impl Read for Faulty {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        self.file.read(buf)
+    }
+}
+impl Seek for Faulty {
+    fn seek(&mut self, pos: SeekFrom) -> io::Result<u64> {
+        self.file.seek(pos)
+    }
+}
+impl Write for Faulty {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        if self.budget == 0 {
+            return Err(io::Error::from(io::ErrorKind::StorageFull));
+        }
+        let n = buf.len().min(self.budget);
+        self.budget -= n;
+        self.file.write(&buf[..n])
+    }
+    fn flush(&mut self) -> io::Result<()> {
+        self.file.flush()
+    }
+}
+impl Storage for Faulty {
+    fn set_len(&mut self, len: u64) -> io::Result<()> {
+        self.file.set_len(len)
+    }
+    fn sync_data(&mut self) -> io::Result<()> {
+        if self.fail_sync {
+            self.fail_sync = false;
+            return Err(io::Error::other("fsync failed"));
+        }
+        self.file.sync_data()
+    }
+    fn len(&mut self) -> io::Result<u64> {
+        Ok(self.file.metadata()?.len())
+    }
+}
+
+fn faulty_append(j: &Journal, budget: usize, fail_sync: bool) -> Result<Appended, JournalError> {
+    let file = OpenOptions::new()
+        .read(true)
+        .write(true)
+        .open(j.path())
+        .expect("open");
+    let mut f = Faulty {
+        file,
+        budget,
+        fail_sync,
+    };
+    append_locked(&mut f, j.path(), j.dir(), |_| {
+        Ok::<_, JournalError>(note("这一条写不进去"))
+    })
+}
+
+#[test]
+fn a_full_disk_mid_line_rolls_back_and_reports() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let j = Journal::create(dir.path()).expect("create");
+    append(&j, "before");
+    let before = std::fs::read(j.path()).expect("read");
+    for budget in [0, 1, 17, 40] {
+        let err = faulty_append(&j, budget, false).expect_err("must fail");
+        assert!(matches!(err, JournalError::DiskFull { .. }), "{err:?}");
+        assert_eq!(
+            std::fs::read(j.path()).expect("read"),
+            before,
+            "budget {budget}: unchanged"
+        );
+    }
+    let after = append(&j, "after");
+    assert_eq!(after.record.seq, 1);
+}
+
+#[test]
+fn a_failed_fsync_rolls_back_and_reports() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let j = Journal::create(dir.path()).expect("create");
+    append(&j, "before");
+    let before = std::fs::read(j.path()).expect("read");
+    let err = faulty_append(&j, usize::MAX, true).expect_err("must fail");
+    assert!(matches!(err, JournalError::Io { .. }));
+    assert_eq!(std::fs::read(j.path()).expect("read"), before);
+}
+
+#[test]
+fn the_builder_can_refuse_and_nothing_is_written() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let j = Journal::create(dir.path()).expect("create");
+    let r: Result<Appended, JournalError> =
+        j.append(|_| Err(JournalError::Encode(serde::de::Error::custom("no"))));
+    assert!(r.is_err());
+    assert_eq!(j.len(), 0);
+}
+
+#[test]
+fn find_last_walks_backwards() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let j = Journal::create(dir.path()).expect("create");
+    for t in ["a", "b", "c"] {
+        append(&j, t);
+    }
+    let found = j
+        .append(|ctx| {
+            let last = ctx.find_last(|r| match &r.event {
+                EventBody::NarrativeSet { text } if text != "c" => Some(text.clone()),
+                _ => None,
+            })?;
+            Ok::<_, JournalError>(note(&last.unwrap_or_default()))
+        })
+        .expect("append");
+    assert_eq!(found.record.event, note("b"));
+}
