@@ -4,10 +4,7 @@ use leakaid::pdf::{FontFace, PacketOptions, render, sample::sample_input};
 fn main() -> anyhow::Result<()> {
     let args: Vec<String> = std::env::args().collect();
     let n: usize = args.get(1).and_then(|s| s.parse().ok()).unwrap_or(12);
-    let out = args
-        .get(2)
-        .cloned()
-        .unwrap_or_else(|| "/tmp/out.pdf".into());
+    let out = args.get(2).cloned().unwrap_or_else(|| "/tmp/out.pdf".into());
     let mut input = sample_input(n, jiff::civil::date(2025, 6, 1));
     if let Some(img) = std::env::var_os("PROBE_IMG")
         && let Some(e) = input.entries.get_mut(1)

@@ -7,8 +7,8 @@
 
 use lopdf_printpdf::{Object, StringFormat};
 use printpdf::{
-    ImageCompression, ImageOptimizationOptions, Mm, Op, PdfDocument, PdfFont, PdfPage,
-    PdfSaveOptions, RawImage, XObject, XObjectId,
+    ImageCompression, ImageOptimizationOptions, Mm, Op, PdfDocument, PdfFont, PdfPage, PdfSaveOptions,
+    RawImage, XObject, XObjectId,
 };
 use sha2::{Digest, Sha256};
 
@@ -79,18 +79,14 @@ pub fn assemble(
     let (pages, font_id) = canvas.finish(footer);
 
     let mut font_warnings = Vec::new();
-    let parsed =
-        printpdf::ParsedFont::from_bytes(face.bytes(), face.index() as usize, &mut font_warnings)
-            .ok_or_else(|| PdfError::FontParse {
+    let parsed = printpdf::ParsedFont::from_bytes(face.bytes(), face.index() as usize, &mut font_warnings)
+        .ok_or_else(|| PdfError::FontParse {
             origin: face.origin().clone(),
             reason: "printpdf cannot read this font".to_string(),
         })?;
 
     let mut doc = PdfDocument::new(&meta.title);
-    doc.resources
-        .fonts
-        .map
-        .insert(font_id, PdfFont::new(parsed));
+    doc.resources.fonts.map.insert(font_id, PdfFont::new(parsed));
     for (id, image) in images.list {
         doc.resources.xobjects.map.insert(id, XObject::Image(image));
     }
@@ -110,8 +106,7 @@ pub fn assemble(
         lo.compress();
     }
     let mut out = Vec::new();
-    lo.save_to(&mut out)
-        .map_err(|e| PdfError::Write(e.to_string()))?;
+    lo.save_to(&mut out).map_err(|e| PdfError::Write(e.to_string()))?;
     Ok(out)
 }
 

@@ -45,11 +45,7 @@ impl FontFace {
             path: path.to_path_buf(),
             source,
         })?;
-        Self::from_bytes(
-            Arc::from(bytes),
-            index,
-            FontOrigin::File(path.to_path_buf()),
-        )
+        Self::from_bytes(Arc::from(bytes), index, FontOrigin::File(path.to_path_buf()))
     }
 
     /// Parse `--font PATH[#INDEX]`-style input: `PATH` alone, or `PATH#2` for face 2 of a
@@ -168,8 +164,7 @@ mod tests {
     fn embedded_face_covers_rare_name_characters() -> Result<(), PdfError> {
         let face = FontFace::embedded()?;
         let m = face.metrics();
-        for c in "䶮𠮷龘堃玥喆昇赟犇报案材料，。（）《》0123456789abcdef".chars()
-        {
+        for c in "䶮𠮷龘堃玥喆昇赟犇报案材料，。（）《》0123456789abcdef".chars() {
             assert!(m.covers(c), "{c} should be covered");
         }
         assert!(missing_chars(&face, ["张三 䶮"]).is_empty());

@@ -157,18 +157,14 @@ mod tests {
 
     #[test]
     fn no_line_starts_with_closing_or_ends_with_opening_punctuation() {
-        let text =
-            "他们知道我的姓名，身份证号码。还有住址（北京市朝阳区某某路）、工作单位《某公司》。";
+        let text = "他们知道我的姓名，身份证号码。还有住址（北京市朝阳区某某路）、工作单位《某公司》。";
         for width in [30.0, 40.0, 50.0, 60.0, 70.0, 80.0, 95.0, 110.0] {
             let ls = lines(text, width);
             assert_eq!(ls.concat(), text, "no text lost at width {width}");
             for l in &ls {
                 let first = l.chars().next();
                 let last = l.chars().next_back();
-                assert!(
-                    !first.is_some_and(no_start),
-                    "{l:?} starts with closing mark"
-                );
+                assert!(!first.is_some_and(no_start), "{l:?} starts with closing mark");
                 assert!(!last.is_some_and(no_end), "{l:?} ends with opening mark");
             }
         }

@@ -6,8 +6,10 @@
 //! [`layout`] (line breaking with Chinese punctuation rules), [`table`] (tables over pages),
 //! [`page`] (A4 canvas), [`document`] (assembly, lossless images, reproducible bytes).
 
+pub mod case_input;
 pub mod document;
 pub mod font;
+pub mod laws;
 pub mod layout;
 pub mod packet;
 pub mod page;
@@ -18,8 +20,8 @@ use std::path::PathBuf;
 
 pub use font::{FontFace, FontOrigin};
 pub use packet::{
-    Complainant, Fingerprint, LawRef, PacketAttachment, PacketEntry, PacketInput, PacketOptions,
-    Rendered, render,
+    Complainant, Fingerprint, LawRef, PacketAttachment, PacketEntry, PacketInput, PacketOptions, Rendered,
+    render,
 };
 
 /// What can go wrong while making the packet. Messages say what to do.

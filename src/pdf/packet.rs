@@ -14,13 +14,13 @@ use std::path::PathBuf;
 use jiff::civil::{Date, DateTime};
 
 use super::PdfError;
-use crate::case::EvidenceKind;
-use crate::i18n::Lang;
 use super::document::{Images, Meta, assemble};
 use super::font::{FontFace, Metrics};
 use super::layout::wrap;
 use super::page::{Canvas, Geometry, mm};
 use super::table::{Column, Row, Style, Table};
+use crate::case::EvidenceKind;
+use crate::i18n::Lang;
 
 /// The victim, as the packet's 报案人 section shows them.
 #[derive(Debug, Clone, Default)]
@@ -228,12 +228,7 @@ pub fn mask_phone(phone: &str) -> String {
 /// The secrets to mask in every text when redacting, longest first.
 fn redactions(c: &Complainant) -> Vec<(String, String)> {
     let mut out = Vec::new();
-    if let Some(id) = c
-        .id_number
-        .as_deref()
-        .map(str::trim)
-        .filter(|s| !s.is_empty())
-    {
+    if let Some(id) = c.id_number.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
         out.push((id.to_string(), mask_id(id)));
         // Also the lowercase-x form people type.
         if id.ends_with('X') {
@@ -397,10 +392,7 @@ fn human_size(bytes: u64) -> String {
 }
 
 fn is_image(a: &PacketAttachment) -> bool {
-    matches!(
-        a.media_type.as_str(),
-        "image/png" | "image/jpeg" | "image/jpg"
-    )
+    matches!(a.media_type.as_str(), "image/png" | "image/jpeg" | "image/jpg")
 }
 
 /// The generated part of 事实与理由.
@@ -435,10 +427,14 @@ fn narrative(input: &PacketInput, live: &[&PacketEntry], lang: Lang) -> String {
     let mut s = String::new();
     if zh {
         s.push_str(&format!(
-            "自 {} 起至 {} 止，本人{}陆续收到来自 {} 个不同号码或地址的骚扰、诈骗联系，共计 {} 条记录（{}）。",
+            "自 {}起至 {}止，本人{}陆续收到来自 {} 个不同号码或地址的骚扰、诈骗联系，共计 {} 条记录（{}）。",
             date_text(d1, lang),
             date_text(d2, lang),
-            if name.is_empty() { String::new() } else { format!("（{name}）") },
+            if name.is_empty() {
+                String::new()
+            } else {
+                format!("（{name}）")
+            },
             counterparts.len(),
             live.len(),
             counts.join("、")
@@ -452,12 +448,11 @@ fn narrative(input: &PacketInput, live: &[&PacketEntry], lang: Lang) -> String {
             s.push_str("上述联系表明本人的联系方式已被他人非法获取。");
         }
         if lost > 0 {
-            s.push_str(&format!(
-                "本人因此遭受经济损失共计人民币 {} 元。",
-                yuan(lost)
-            ));
+            s.push_str(&format!("本人因此遭受经济损失共计人民币 {} 元。", yuan(lost)));
         }
-        s.push_str("以上每一条记录均附于本材料的《证据清单》，原始记录及附件以 SHA-256 校验值固定，可供核验。");
+        s.push_str(
+            "以上每一条记录均附于本材料的《证据清单》，原始记录及附件以 SHA-256 校验值固定，可供核验。",
+        );
     } else {
         s.push_str(&format!(
             "From {} to {} I{} was contacted {} times by {} different numbers or addresses ({}).",
@@ -508,10 +503,7 @@ fn leads(live: &[&PacketEntry], lang: Lang) -> Vec<String> {
             }
         }
     }
-    let mut ranked: Vec<_> = map
-        .into_iter()
-        .filter(|(c, _)| !c.trim().is_empty())
-        .collect();
+    let mut ranked: Vec<_> = map.into_iter().filter(|(c, _)| !c.trim().is_empty()).collect();
     ranked.sort_by(|a, b| b.1.0.cmp(&a.1.0).then(a.0.cmp(b.0)));
     let zh = lang == Lang::Zh;
     ranked
@@ -542,11 +534,7 @@ fn leads(live: &[&PacketEntry], lang: Lang) -> Vec<String> {
 }
 
 /// Render the packet.
-pub fn render(
-    input: &PacketInput,
-    opts: &PacketOptions,
-    face: &FontFace,
-) -> Result<Rendered, PdfError> {
+pub fn render(input: &PacketInput, opts: &PacketOptions, face: &FontFace) -> Result<Rendered, PdfError> {
     let redacted;
     let input = if opts.redact {
         redacted = redact_input(input);
@@ -589,11 +577,7 @@ pub fn render(
     w.gap(4.0);
 
     // 报案人.
-    w.heading(if zh {
-        "一、报案人"
-    } else {
-        "1. Complainant"
-    });
+    w.heading(if zh { "一、报案人" } else { "1. Complainant" });
     let c = &input.complainant;
     let field = |v: Option<&str>| v.filter(|s| !s.trim().is_empty()).map(str::to_string);
     let rows: Vec<(&str, Option<String>)> = vec![
@@ -601,16 +585,9 @@ pub fn render(
             if zh { "姓　　名：" } else { "Name: " },
             field(Some(c.name.as_str())),
         ),
+        (if zh { "性　　别：" } else { "Sex: " }, field(c.sex.as_deref())),
         (
-            if zh { "性　　别：" } else { "Sex: " },
-            field(c.sex.as_deref()),
-        ),
-        (
-            if zh {
-                "出生日期："
-            } else {
-                "Date of birth: "
-            },
+            if zh { "出生日期：" } else { "Date of birth: " },
             field(c.birth_date.as_deref()),
         ),
         (
@@ -636,11 +613,7 @@ pub fn render(
     }
 
     // 被控告人 / 线索.
-    w.heading(if zh {
-        "二、被控告人"
-    } else {
-        "2. Accused"
-    });
+    w.heading(if zh { "二、被控告人" } else { "2. Accused" });
     w.para(
         if zh {
             "被控告人身份不详。据本人记录，以下号码、地址或账户与本案有关，可作为侦查线索："
@@ -660,11 +633,7 @@ pub fn render(
     }
 
     // 请求事项.
-    w.heading(if zh {
-        "三、请求事项"
-    } else {
-        "3. Requests"
-    });
+    w.heading(if zh { "三、请求事项" } else { "3. Requests" });
     let lost: i64 = live.iter().filter_map(|e| e.amount_lost_fen).sum();
     let mut req = if zh {
         "1. 请求依照《中华人民共和国刑法》第二百五十三条之一之规定，对侵犯本人公民个人信息的行为立案侦查，查明本人个人信息泄露的来源，依法追究相关人员的刑事责任；\n2. 请求出具受案回执。".to_string()
@@ -707,8 +676,7 @@ pub fn render(
             0.0,
             0.0,
         );
-        let mut days: BTreeMap<Date, (BTreeMap<EvidenceKind, usize>, Vec<String>)> =
-            BTreeMap::new();
+        let mut days: BTreeMap<Date, (BTreeMap<EvidenceKind, usize>, Vec<String>)> = BTreeMap::new();
         for e in &live {
             let d = days.entry(e.occurred_at.date()).or_default();
             *d.0.entry(e.kind).or_default() += 1;
@@ -840,14 +808,7 @@ pub fn render(
             "对方掌握的本人信息",
         ]
     } else {
-        [
-            "No.",
-            "Time",
-            "Kind",
-            "Counterpart",
-            "Summary",
-            "What they knew",
-        ]
+        ["No.", "Time", "Kind", "Counterpart", "Summary", "What they knew"]
     };
     let columns: Vec<Column> = titles
         .iter()
@@ -961,8 +922,8 @@ pub fn render(
                     let geo = w.canvas.geo;
                     let max_w = geo.content_width();
                     let max_h = geo.content_height() * 0.62;
-                    // Never enlarge beyond 1 px = 0.75 pt (96 dpi), never exceed the box.
-                    let s = (max_w / px_w as f32).min(max_h / px_h as f32).min(0.75);
+                    // Fit the box; small images are enlarged at most 3× (1 px = 3 pt).
+                    let s = (max_w / px_w as f32).min(max_h / px_h as f32).min(3.0);
                     let (iw, ih) = (px_w as f32 * s, px_h as f32 * s);
                     let caption_h = SMALL * LEAD * 3.0 + 4.0;
                     w.canvas.ensure(ih + caption_h);
@@ -1117,12 +1078,7 @@ pub fn render(
         } else {
             format!("Page {} of {}", i + 1, total)
         };
-        canvas.rule(
-            (geo.left, y + 11.0),
-            (geo.width - geo.right, y + 11.0),
-            0.3,
-            0.6,
-        );
+        canvas.rule((geo.left, y + 11.0), (geo.width - geo.right, y + 11.0), 0.3, 0.6);
         canvas.text_at(geo.left, y, 8.0, &page, 0.0);
         canvas.text_at(geo.width - geo.right - fp_text_w, y, 7.0, &fp_text, 0.35);
     };

@@ -4,8 +4,8 @@
 //! assembles them.
 
 use printpdf::{
-    Color, FontId, Greyscale, Line, LinePoint, Op, PaintMode, PdfFontHandle, Point, Pt, Rect,
-    TextItem, XObjectId, XObjectTransform,
+    Color, FontId, Greyscale, Line, LinePoint, Op, PaintMode, PdfFontHandle, Point, Pt, Rect, TextItem,
+    XObjectId, XObjectTransform,
 };
 use sha2::{Digest, Sha256};
 use std::collections::BTreeSet;
@@ -147,10 +147,7 @@ impl Canvas {
                 col: Color::Greyscale(Greyscale::new(grey, None)),
             });
         }
-        ops.push(Op::SetFont {
-            font,
-            size: Pt(size),
-        });
+        ops.push(Op::SetFont { font, size: Pt(size) });
         ops.push(Op::SetTextCursor {
             pos: Point {
                 x: Pt(x),
@@ -232,10 +229,7 @@ impl Canvas {
     /// say "page N of M", then swap the placeholder font for the final id. Returns the
     /// pages and the font id (its first 6 letters are the PDF subset tag, derived from the
     /// text so that the same content gives the same bytes).
-    pub fn finish(
-        mut self,
-        mut footer: impl FnMut(usize, usize, &mut Canvas),
-    ) -> (Vec<Vec<Op>>, FontId) {
+    pub fn finish(mut self, mut footer: impl FnMut(usize, usize, &mut Canvas)) -> (Vec<Vec<Op>>, FontId) {
         let total = self.pages.len();
         for i in 0..total {
             // Draw the footer onto page i by temporarily making it the last page.
@@ -244,11 +238,7 @@ impl Canvas {
             self.pages.extend(tail);
         }
         let digest = self.text_hash.finalize();
-        let tag: String = digest
-            .iter()
-            .take(6)
-            .map(|b| char::from(b'A' + b % 26))
-            .collect();
+        let tag: String = digest.iter().take(6).map(|b| char::from(b'A' + b % 26)).collect();
         let font_id = FontId(tag);
         for page in &mut self.pages {
             for op in page.iter_mut() {

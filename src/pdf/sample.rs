@@ -6,9 +6,7 @@ use sha2::Digest;
 
 use crate::case::EvidenceKind;
 
-use super::packet::{
-    Complainant, Fingerprint, LawRef, PacketAttachment, PacketEntry, PacketInput,
-};
+use super::packet::{Complainant, Fingerprint, LawRef, PacketAttachment, PacketEntry, PacketInput};
 
 /// A sample case with `entries` evidence entries, printed on `print_date`.
 pub fn sample_input(entries: usize, print_date: Date) -> PacketInput {

@@ -172,25 +172,13 @@ impl Table {
         canvas.rule((left, top - h), (left + total, top - h), 0.4, 0.4);
     }
 
-    fn draw_span(
-        &self,
-        canvas: &mut Canvas,
-        lines: &[(String, f32)],
-        from: usize,
-        to: usize,
-        h: f32,
-    ) {
+    fn draw_span(&self, canvas: &mut Canvas, lines: &[(String, f32)], from: usize, to: usize, h: f32) {
         let lh = self.line_height();
         let pad = self.style.pad;
         let top = canvas.y;
         let left = canvas.geo.left;
         let total: f32 = self.columns.iter().map(|c| c.width).sum();
-        for (k, (line, size)) in lines
-            .iter()
-            .enumerate()
-            .take(to.min(lines.len()))
-            .skip(from)
-        {
+        for (k, (line, size)) in lines.iter().enumerate().take(to.min(lines.len())).skip(from) {
             let baseline = top - pad - (k - from) as f32 * lh - self.style.size;
             canvas.text_at(left + pad, baseline, *size, line, 0.0);
         }
