@@ -231,8 +231,8 @@ fn redactions(c: &Complainant) -> Vec<(String, String)> {
     if let Some(id) = c.id_number.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
         out.push((id.to_string(), mask_id(id)));
         // Also the lowercase-x form people type.
-        if id.ends_with('X') {
-            let lower = format!("{}x", &id[..id.len() - 1]);
+        if let Some(stem) = id.strip_suffix('X') {
+            let lower = format!("{stem}x");
             out.push((lower.clone(), mask_id(&lower)));
         }
     }
@@ -481,10 +481,12 @@ fn narrative(input: &PacketInput, live: &[&PacketEntry], lang: Lang) -> String {
     s
 }
 
+/// Per counterpart: count, first, last, what they knew, kinds.
+type LeadAcc<'a> = (usize, DateTime, DateTime, Vec<&'a str>, BTreeSet<EvidenceKind>);
+
 /// Leads: counterparts ranked by how often they made contact, with what they knew.
 fn leads(live: &[&PacketEntry], lang: Lang) -> Vec<String> {
-    let mut map: BTreeMap<&str, (usize, DateTime, DateTime, Vec<&str>, BTreeSet<EvidenceKind>)> =
-        BTreeMap::new();
+    let mut map: BTreeMap<&str, LeadAcc<'_>> = BTreeMap::new();
     for e in live {
         let slot = map.entry(e.counterpart.as_str()).or_insert((
             0,

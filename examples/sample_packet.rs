@@ -1,4 +1,4 @@
-//! Write a sample packet: `cargo run --example probe -- N OUT.pdf [--redact] [--en]`.
+//! Write a sample packet: `cargo run --example sample_packet -- N OUT.pdf [--redact] [--en]`.
 use leakaid::i18n::Lang as PacketLang;
 use leakaid::pdf::{FontFace, PacketOptions, render, sample::sample_input};
 fn main() -> anyhow::Result<()> {
