@@ -212,6 +212,29 @@ pub enum ExportCommand {
     Json(ExportFileArgs),
     /// The evidence list as CSV (opens in a spreadsheet).
     Csv(ExportFileArgs),
+    /// The complaint packet (报案材料): a printable A4 PDF for the police station.
+    Pdf(ExportPdfArgs),
+}
+
+/// `leakaid export pdf`.
+#[derive(Debug, Args)]
+pub struct ExportPdfArgs {
+    /// Where the PDF goes.
+    #[command(flatten)]
+    pub file: ExportFileArgs,
+    /// The police station or office it is addressed to (after 此致), e.g. "朝阳分局某某派出所".
+    #[arg(long, value_name = "AGENCY")]
+    pub to: Option<String>,
+    /// Mask the ID number (first 6 + last 4) and phone numbers (last 4), for copies given to others.
+    #[arg(long)]
+    pub redact: bool,
+    /// Use this font instead of the built-in one (.ttf/.otf/.ttc; PATH#N picks face N of a .ttc).
+    #[arg(long, value_name = "PATH")]
+    pub font: Option<PathBuf>,
+    /// The date printed on the packet, YYYY-MM-DD (default: today). Same case + same date
+    /// gives the same file, byte for byte.
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub date: Option<String>,
 }
 
 /// Where an export goes.

@@ -12,4 +12,5 @@ pub mod export;
 pub mod guide;
 pub mod i18n;
 pub mod journal;
+pub mod pdf;
 pub mod vault;

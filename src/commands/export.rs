@@ -10,6 +10,9 @@ use crate::i18n::tr;
 
 /// Runs `leakaid export`.
 pub fn run(ctx: &Ctx, cmd: &ExportCommand) -> Result<(), Failure> {
+    if let ExportCommand::Pdf(args) = cmd {
+        return super::export_pdf::run(ctx, args);
+    }
     let case = ctx.read_case()?;
     let (bytes, ext, args) = match cmd {
         ExportCommand::Json(a) => (
@@ -22,6 +25,7 @@ pub fn run(ctx: &Ctx, cmd: &ExportCommand) -> Result<(), Failure> {
             "csv",
             a,
         ),
+        ExportCommand::Pdf(_) => return Ok(()),
     };
     write_export(ctx, &case, &bytes, ext, args)
 }

@@ -5,6 +5,7 @@ mod cases;
 mod change;
 mod eml;
 mod export;
+mod export_pdf;
 mod log;
 mod overview;
 mod profile;
