@@ -3,8 +3,15 @@
 //! the complaint packet; `main.rs` only parses the command line and maps errors to exit codes.
 
 pub mod case;
+pub mod casedir;
+pub mod cli;
+pub mod commands;
+pub mod display;
 pub mod durable;
+pub mod export;
+pub mod guide;
 pub mod i18n;
 pub mod journal;
+pub mod pdf;
 pub mod tui;
 pub mod vault;

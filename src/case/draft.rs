@@ -30,11 +30,13 @@ pub struct EvidenceDraft {
     pub lost: String,
 }
 
-fn text_field(field: &'static str, s: &str) -> Result<String, CaseError> {
+/// Cleans a free-text field, naming the field when it is refused.
+pub(crate) fn text_field(field: &'static str, s: &str) -> Result<String, CaseError> {
     clean_text(s, MAX_TEXT_CHARS).map_err(|err| CaseError::Text { field, err })
 }
 
-fn line_field(field: &'static str, s: &str) -> Result<String, CaseError> {
+/// Cleans a one-line field, naming the field when it is refused.
+pub(crate) fn line_field(field: &'static str, s: &str) -> Result<String, CaseError> {
     clean_line(s, MAX_LINE_CHARS).map_err(|err| CaseError::Text { field, err })
 }
 

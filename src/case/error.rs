@@ -57,6 +57,12 @@ pub enum CaseError {
     /// A date of birth could not be read.
     #[error("cannot read the date {0:?}")]
     BadDate(String),
+    /// A required field was left empty: its Chinese and English names.
+    #[error("{1} is required")]
+    Required(&'static str, &'static str),
+    /// No report (or other step record) has this id.
+    #[error("no record {0}")]
+    UnknownRecord(String),
     /// The case folder does not exist yet (for commands that only read).
     #[error("no case at {0}")]
     NoSuchCase(PathBuf),
@@ -148,6 +154,14 @@ impl CaseError {
                 lang,
                 format!("看不懂日期“{s}”，请写成 1985-03-07 这样的格式。"),
                 format!("Cannot read the date “{s}”; write it like 1985-03-07."),
+            ),
+            CaseError::Required(zh, en) => {
+                tr(lang, format!("请填写{zh}。"), format!("Please fill in the {en}."))
+            }
+            CaseError::UnknownRecord(id) => tr(
+                lang,
+                format!("没有编号为 {id} 的记录。用 `leakaid report list` 查看报案记录的编号。"),
+                format!("There is no record {id}. `leakaid report list` shows the report ids."),
             ),
             CaseError::NoSuchCase(p) => tr(
                 lang,

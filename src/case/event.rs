@@ -468,6 +468,37 @@ pub enum EventBody {
         /// Done or not.
         done: bool,
     },
+    /// A report to an authority (step 2).
+    ReportAdded {
+        /// `R1`, `R2` …
+        id: String,
+        /// Its facts.
+        #[serde(flatten)]
+        fields: super::steps::ReportFields,
+    },
+    /// A report's status, receipt or follow-up changed.
+    ReportUpdated {
+        /// The report.
+        id: String,
+        /// What changed.
+        changes: super::steps::ReportPatch,
+    },
+    /// A contact warned (step 3).
+    ContactWarned {
+        /// `W1`, `W2` …
+        id: String,
+        /// Who and how.
+        #[serde(flatten)]
+        fields: super::steps::WarningFields,
+    },
+    /// A consultation with a lawyer (step 4).
+    LawyerConsulted {
+        /// `L1`, `L2` …
+        id: String,
+        /// Who and what.
+        #[serde(flatten)]
+        fields: super::steps::ConsultationFields,
+    },
     /// The user's own account of what happened, for the complaint packet (replaces the earlier).
     NarrativeSet {
         /// The text.

@@ -19,3 +19,6 @@ pub use event::{
 pub use moment::Moment;
 pub use ops::Case;
 pub use state::{CaseState, Entry, Fingerprint, Profile};
+pub mod brief;
+pub mod leads;
+pub mod steps;

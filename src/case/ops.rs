@@ -7,6 +7,7 @@ use std::path::{Path, PathBuf};
 use super::error::CaseError;
 use super::event::{Attachment, EntryId, EventBody, EvidenceFields, EvidencePatch, ProfilePatch};
 use super::state::CaseState;
+use super::steps::{ConsultationFields, ReportFields, ReportPatch, WarningFields};
 use super::text::{MAX_LINE_CHARS, MAX_TEXT_CHARS, clean_line, clean_text};
 use crate::journal::{Appended, Journal};
 use crate::vault::Vault;
@@ -147,6 +148,7 @@ impl Case {
         fields: EvidenceFields,
         files: &[PathBuf],
     ) -> Result<(EntryId, Appended), CaseError> {
+        files.iter().try_for_each(|f| Vault::check_source(f))?;
         let attachments = files
             .iter()
             .map(|f| self.vault.store(f))
@@ -240,6 +242,7 @@ impl Case {
             Some(e) if e.retracted.is_some() => return Err(CaseError::Retracted(id)),
             Some(_) => {}
         }
+        files.iter().try_for_each(|f| Vault::check_source(f))?;
         let stored = files
             .iter()
             .map(|f| self.vault.store(f))
@@ -272,5 +275,64 @@ impl Case {
             err,
         })?;
         self.commit(|_| Ok(EventBody::NarrativeSet { text }))
+    }
+
+    /// Records a report made to an authority (step 2); returns its id.
+    pub fn add_report(&mut self, fields: ReportFields) -> Result<String, CaseError> {
+        let a = self.commit(|state| {
+            Ok(EventBody::ReportAdded {
+                id: state.next_record_id('R'),
+                fields,
+            })
+        })?;
+        Ok(record_id(&a))
+    }
+
+    /// Updates a report's status, receipt, officer, follow-up or note.
+    pub fn update_report(&mut self, id: &str, changes: ReportPatch) -> Result<(), CaseError> {
+        if changes.is_empty() {
+            return Err(CaseError::NothingToChange);
+        }
+        self.commit(|state| {
+            let rep = state
+                .report(id)
+                .ok_or_else(|| CaseError::UnknownRecord(id.trim().to_string()))?;
+            Ok(EventBody::ReportUpdated {
+                id: rep.id.clone(),
+                changes,
+            })
+        })?;
+        Ok(())
+    }
+
+    /// Records a contact who was warned (step 3); returns its id.
+    pub fn add_warning(&mut self, fields: WarningFields) -> Result<String, CaseError> {
+        let a = self.commit(|state| {
+            Ok(EventBody::ContactWarned {
+                id: state.next_record_id('W'),
+                fields,
+            })
+        })?;
+        Ok(record_id(&a))
+    }
+
+    /// Records a consultation with a lawyer (step 4); returns its id.
+    pub fn add_consultation(&mut self, fields: ConsultationFields) -> Result<String, CaseError> {
+        let a = self.commit(|state| {
+            Ok(EventBody::LawyerConsulted {
+                id: state.next_record_id('L'),
+                fields,
+            })
+        })?;
+        Ok(record_id(&a))
+    }
+}
+
+fn record_id(a: &Appended) -> String {
+    match &a.record.event {
+        EventBody::ReportAdded { id, .. }
+        | EventBody::ContactWarned { id, .. }
+        | EventBody::LawyerConsulted { id, .. } => id.clone(),
+        _ => String::new(),
     }
 }

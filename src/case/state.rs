@@ -166,6 +166,12 @@ pub struct CaseState {
     pub checklist: BTreeMap<String, Tick>,
     /// The user's own account for the packet, with when it was written.
     pub narrative: Option<(String, Moment)>,
+    /// Reports to the authorities (step 2), in order.
+    pub reports: Vec<super::steps::Report>,
+    /// Contacts warned (step 3), in order, with their ids.
+    pub warnings: Vec<(String, super::steps::WarningFields)>,
+    /// Lawyer consultations (step 4), in order, with their ids.
+    pub consultations: Vec<(String, super::steps::ConsultationFields)>,
     /// Journal lines folded so far and the head hash.
     pub fingerprint: Fingerprint,
     /// When the journal was started.
@@ -285,6 +291,22 @@ impl CaseState {
                 );
             }
             EventBody::NarrativeSet { text } => self.narrative = Some((text.clone(), r.ts)),
+            EventBody::ReportAdded { id, fields } => self.reports.push(super::steps::Report {
+                id: id.clone(),
+                current: fields.clone(),
+                updates: Vec::new(),
+                recorded_at: r.ts,
+            }),
+            EventBody::ReportUpdated { id, changes } => {
+                if let Some(rep) = self.reports.iter_mut().find(|x| &x.id == id) {
+                    rep.current = changes.apply_to(&rep.current);
+                    rep.updates.push((r.ts, changes.clone()));
+                }
+            }
+            EventBody::ContactWarned { id, fields } => self.warnings.push((id.clone(), fields.clone())),
+            EventBody::LawyerConsulted { id, fields } => {
+                self.consultations.push((id.clone(), fields.clone()))
+            }
         }
     }
 
@@ -321,6 +343,21 @@ impl CaseState {
             .get(&counterpart_key(counterpart))
             .copied()
             .unwrap_or(0)
+    }
+
+    /// The report with this id (`R1` …, any case).
+    pub fn report(&self, id: &str) -> Option<&super::steps::Report> {
+        self.reports.iter().find(|r| r.id.eq_ignore_ascii_case(id.trim()))
+    }
+
+    /// The id the next record of a step gets: `R`, `W` or `L` and the next number.
+    pub fn next_record_id(&self, prefix: char) -> String {
+        let n = match prefix {
+            'R' => self.reports.len(),
+            'W' => self.warnings.len(),
+            _ => self.consultations.len(),
+        };
+        format!("{prefix}{}", n + 1)
     }
 
     /// True when the checklist item is ticked.

@@ -9,9 +9,10 @@ mod error;
 mod file;
 mod record;
 mod tail;
+pub mod verify;
 
 pub use error::JournalError;
-pub use file::{AppendCtx, Appended, Batch, Journal, Quarantined};
+pub use file::{AppendCtx, Appended, Batch, JOURNAL_FILE, Journal, QUARANTINE_DIR, Quarantined};
 pub use record::{GENESIS, Record, sha256_hex};
 pub use tail::BackLines;
 

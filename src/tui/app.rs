@@ -10,7 +10,7 @@ use crate::case::text::MAX_LINE_CHARS;
 use crate::case::{CaseState, EntryId, EvidenceFields, EvidenceKind, EvidencePatch, Knew, ProfilePatch};
 use crate::i18n::Lang;
 use crate::tui::form::{Form, Input, Submit};
-use crate::tui::guide_text::CHECKLIST;
+use crate::tui::guide_text::{checklist_id, checklist_len};
 use crate::tui::keys::{self, Action, Binding};
 use crate::tui::strings::{Strings, fill, strings};
 use crate::tui::widgets::text_field::{Edit, TextField};
@@ -469,11 +469,11 @@ impl App {
             }
             (Action::Up, Screen::Checklist) => self.check_sel = self.check_sel.saturating_sub(1),
             (Action::Down, Screen::Checklist) => {
-                self.check_sel = (self.check_sel + 1).min(CHECKLIST.len() - 1)
+                self.check_sel = (self.check_sel + 1).min(checklist_len().saturating_sub(1))
             }
             (Action::Tick, Screen::Checklist) => {
-                if let Some(item) = CHECKLIST.get(self.check_sel) {
-                    return vec![Effect::Tick(item.id.to_string(), !state.is_ticked(item.id))];
+                if let Some(id) = checklist_id(self.check_sel) {
+                    return vec![Effect::Tick(id.to_string(), !state.is_ticked(id))];
                 }
             }
             (Action::EditProfile, Screen::Profile) => self.form = Some(Form::profile(&state.profile)),

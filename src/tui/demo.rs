@@ -137,7 +137,7 @@ pub fn populate(case: &mut Case, now: &ZonedDateTime) -> Result<(), CaseError> {
     };
     case.set_profile(profile.validate()?)?;
     case.tick("change_passwords", true)?;
-    case.tick("credit_report", true)?;
+    case.tick("check_credit_report", true)?;
     Ok(())
 }
 

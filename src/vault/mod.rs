@@ -56,9 +56,9 @@ impl Vault {
         self.dir.join(sha256)
     }
 
-    /// Copies `src` into the vault durably (temp file → fsync → rename to its hash → fsync
-    /// the folder) and describes it. A file already in the vault is not written again.
-    pub fn store(&self, src: &Path) -> Result<Attachment, VaultError> {
+    /// Checks that `src` is a readable file, before anything is stored, so that a bad path
+    /// among several leaves the vault and the journal untouched.
+    pub fn check_source(src: &Path) -> Result<(), VaultError> {
         let meta = std::fs::metadata(src).map_err(|e| match e.kind() {
             io::ErrorKind::NotFound => VaultError::Missing(src.to_path_buf()),
             _ => VaultError::Io {
@@ -69,6 +69,17 @@ impl Vault {
         if meta.is_dir() {
             return Err(VaultError::IsFolder(src.to_path_buf()));
         }
+        File::open(src).map_err(|source| VaultError::Io {
+            path: src.to_path_buf(),
+            source,
+        })?;
+        Ok(())
+    }
+
+    /// Copies `src` into the vault durably (temp file → fsync → rename to its hash → fsync
+    /// the folder) and describes it. A file already in the vault is not written again.
+    pub fn store(&self, src: &Path) -> Result<Attachment, VaultError> {
+        Vault::check_source(src)?;
         let io_err = |path: &Path| {
             let path = path.to_path_buf();
             move |source| VaultError::Io { path, source }

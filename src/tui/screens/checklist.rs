@@ -5,7 +5,7 @@ use ratatui::layout::Rect;
 
 use crate::case::CaseState;
 use crate::tui::app::App;
-use crate::tui::guide_text::CHECKLIST;
+use crate::tui::guide_text::checklist;
 use crate::tui::strings::fill;
 use crate::tui::theme::Theme;
 use crate::tui::widgets::text_field::put;
@@ -15,18 +15,19 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, state: &CaseState, theme: 
     let s = app.s;
     let buf = frame.buffer_mut();
     let w = usize::from(area.width.saturating_sub(2));
-    let done = CHECKLIST.iter().filter(|i| state.is_ticked(i.id)).count();
+    let items = checklist(app.lang);
+    let done = items.iter().filter(|i| state.is_ticked(i.0)).count();
     let head = format!(
         "{}  {}",
         s.checklist,
-        fill(s.checklist_progress, &[&done, &CHECKLIST.len()])
+        fill(s.checklist_progress, &[&done, &items.len()])
     );
     put(buf, area.x + 1, area.y, &head, w, theme.heading);
     let rows = usize::from(area.height.saturating_sub(2));
     let offset = (app.check_sel + 1).saturating_sub(rows);
-    for (r, (i, item)) in CHECKLIST.iter().enumerate().skip(offset).take(rows).enumerate() {
+    for (r, (i, (id, title, step))) in items.iter().enumerate().skip(offset).take(rows).enumerate() {
         let y = area.y + 2 + r as u16;
-        let tick = state.checklist.get(item.id).filter(|t| t.done);
+        let tick = state.checklist.get(*id).filter(|t| t.done);
         let mark = if tick.is_some() { "[x]" } else { "[ ]" };
         let when = tick.map(|t| format!("  ({})", t.at.short())).unwrap_or_default();
         let style = if i == app.check_sel {
@@ -41,7 +42,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, state: &CaseState, theme: 
             buf,
             area.x + 1,
             y,
-            &format!("{mark} {}{when}", item.text(app.lang)),
+            &format!("{mark} {step} {title}{when}"),
             w,
             style,
         );

@@ -6,7 +6,7 @@ use ratatui::layout::Rect;
 
 use crate::case::CaseState;
 use crate::tui::app::App;
-use crate::tui::guide_text::CHECKLIST;
+use crate::tui::guide_text::{checklist, first_urgent};
 use crate::tui::strings::fill;
 use crate::tui::theme::Theme;
 use crate::tui::widgets::text_field::put;
@@ -17,8 +17,8 @@ pub fn next_action(app: &App, state: &CaseState) -> String {
     if state.live_entries().next().is_none() {
         return s.next_log_first.to_string();
     }
-    if let Some(item) = CHECKLIST.iter().find(|i| i.urgent && !state.is_ticked(i.id)) {
-        return fill(s.next_checklist, &[&item.text(app.lang)]);
+    if let Some(item) = first_urgent(app.lang, |id| state.is_ticked(id)) {
+        return fill(s.next_checklist, &[&item]);
     }
     if state.profile.is_empty() {
         return s.next_profile.to_string();
@@ -44,12 +44,14 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, state: &CaseState, theme: 
     line(&mut y, &next, theme.heading);
     line(&mut y, "", theme.text);
     let live = state.live_entries().count();
-    let done = CHECKLIST.iter().filter(|i| state.is_ticked(i.id)).count();
-    let step_status = |ids: &[&str]| {
-        let names: Vec<&str> = CHECKLIST
+    let items = checklist(app.lang);
+    let total = items.len();
+    let done = items.iter().filter(|i| state.is_ticked(i.0)).count();
+    let step_status = |step: u8| {
+        let names: Vec<&str> = items
             .iter()
-            .filter(|i| ids.contains(&i.id) && state.is_ticked(i.id))
-            .map(|i| i.text(app.lang))
+            .filter(|i| i.2 == step && state.is_ticked(i.0))
+            .map(|i| i.1.as_str())
             .collect();
         if names.is_empty() {
             s.steps_not_recorded.to_string()
@@ -62,19 +64,15 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, state: &CaseState, theme: 
             "1 {}  {}; {}",
             s.steps[0],
             fill(s.step1_progress, &[&live]),
-            fill(s.checklist_progress, &[&done, &CHECKLIST.len()])
+            fill(s.checklist_progress, &[&done, &total])
         ),
-        format!(
-            "2 {}  {}",
-            s.steps[1],
-            step_status(&["report_police", "report_12321"])
-        ),
-        format!("3 {}  {}", s.steps[2], step_status(&["warn_family"])),
-        format!("4 {}  {}", s.steps[3], step_status(&["consult_lawyer"])),
+        format!("2 {}  {}", s.steps[1], step_status(2)),
+        format!("3 {}  {}", s.steps[2], step_status(3)),
+        format!("4 {}  {}", s.steps[3], step_status(4)),
         format!(
             "c {}  {}",
             s.checklist,
-            fill(s.checklist_progress, &[&done, &CHECKLIST.len()])
+            fill(s.checklist_progress, &[&done, &total])
         ),
         format!(
             "p {}  {}",
@@ -96,8 +94,8 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, state: &CaseState, theme: 
     }
     line(&mut y, "", theme.text);
     line(&mut y, s.checklist, theme.heading);
-    for item in CHECKLIST.iter() {
-        let mark = if state.is_ticked(item.id) { "[x]" } else { "[ ]" };
-        line(&mut y, &format!("{mark} {}", item.text(app.lang)), theme.text);
+    for (id, title, _) in &items {
+        let mark = if state.is_ticked(id) { "[x]" } else { "[ ]" };
+        line(&mut y, &format!("{mark} {title}"), theme.text);
     }
 }

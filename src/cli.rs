@@ -1,0 +1,366 @@
+//! The command line: clap definitions only. The contract is in the README and DESIGN.md.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand};
+
+use crate::case::EvidenceKind;
+use crate::case::steps::ReportStatus;
+use crate::i18n::Lang;
+
+/// 信息泄露维权助手 — record scam calls, SMS and emails after a personal-information leak,
+/// keep a tamper-evident evidence log, and print a complaint packet for the police.
+#[derive(Debug, Parser)]
+#[command(name = "leakaid", version, about, long_about = None)]
+pub struct Cli {
+    /// Folder that holds the cases (default: the platform's data folder).
+    #[arg(long, global = true, env = "LEAKAID_DATA_DIR", value_name = "DIR")]
+    pub data_dir: Option<PathBuf>,
+    /// Which case to use.
+    #[arg(
+        long,
+        global = true,
+        env = "LEAKAID_CASE",
+        default_value = "default",
+        value_name = "NAME"
+    )]
+    pub case: String,
+    /// Language of everything printed: zh (default) or en.
+    #[arg(long, global = true, env = "LEAKAID_LANG", value_enum, default_value = "zh")]
+    pub lang: Lang,
+    /// Open the wizard on a sample case in a temporary folder (your real case is not touched).
+    #[arg(long)]
+    pub demo: bool,
+    /// What to do; without a command the wizard opens.
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+/// The commands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Record a call, SMS, email, letter, web page or account (prints its id once saved).
+    Log(LogArgs),
+    /// List the evidence entries.
+    List(ListArgs),
+    /// Show one entry with its full history.
+    Show {
+        /// The entry id, e.g. E3.
+        id: String,
+    },
+    /// Correct an entry; the original stays in the record.
+    Correct(CorrectArgs),
+    /// Withdraw an entry (entered by mistake, a duplicate); it stays in the record, marked.
+    Retract {
+        /// The entry id.
+        id: String,
+        /// Why it is withdrawn.
+        #[arg(long)]
+        reason: String,
+    },
+    /// Add files (screenshots, recordings, .eml) to an entry.
+    Attach {
+        /// The entry id.
+        id: String,
+        /// The files.
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+    },
+    /// Counterparts ranked: who keeps contacting you, and what they knew.
+    Leads {
+        /// Print JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Your own details, for the complaint packet.
+    #[command(subcommand)]
+    Profile(ProfileCommand),
+    /// Step 2: reports made to the police and other authorities.
+    #[command(subcommand)]
+    Report(ReportCommand),
+    /// Step 3: the warning message for family and friends, and who was warned.
+    #[command(subcommand)]
+    Warn(WarnCommand),
+    /// Step 4: consultations with a lawyer, and a brief to hand over.
+    #[command(subcommand)]
+    Lawyer(LawyerCommand),
+    /// Check the case: the hash chain and every attachment; exit 0 only when intact.
+    Verify {
+        /// An earlier printed fingerprint `N:HEAD` that today's journal must extend.
+        #[arg(long, value_name = "N:HEAD")]
+        fingerprint: Option<String>,
+    },
+    /// Export the case.
+    #[command(subcommand)]
+    Export(ExportCommand),
+    /// List the cases in the data folder.
+    Cases,
+}
+
+/// `leakaid log`.
+#[derive(Debug, Args)]
+pub struct LogArgs {
+    /// call, sms, email, letter, web, account or other.
+    #[arg(value_enum)]
+    pub kind: EvidenceKind,
+    /// The other side: phone number, email address, URL or name.
+    pub counterpart: Option<String>,
+    /// What they said or did.
+    #[arg(long, short = 'n')]
+    pub note: Option<String>,
+    /// When it happened: 14:05, "2026-11-29 14:05", -10m, -2h or RFC 3339 (default: now).
+    #[arg(long, allow_hyphen_values = true)]
+    pub at: Option<String>,
+    /// Which of my numbers or addresses it reached.
+    #[arg(long, value_name = "MINE")]
+    pub to: Option<String>,
+    /// What they knew about me: name,id,phone,address,employer,bank,family,other.
+    #[arg(long, value_name = "LIST")]
+    pub knew: Option<String>,
+    /// Money lost, in yuan.
+    #[arg(long, value_name = "YUAN")]
+    pub lost: Option<String>,
+    /// A file to keep with the entry (repeatable).
+    #[arg(long, value_name = "FILE")]
+    pub attach: Vec<PathBuf>,
+    /// Import a saved email (.eml): sender, subject, date and the file itself.
+    #[arg(long, value_name = "FILE")]
+    pub eml: Option<PathBuf>,
+}
+
+/// `leakaid list`.
+#[derive(Debug, Args)]
+pub struct ListArgs {
+    /// Print JSON.
+    #[arg(long)]
+    pub json: bool,
+    /// Only this kind.
+    #[arg(long, value_enum)]
+    pub kind: Option<EvidenceKind>,
+}
+
+/// `leakaid correct`.
+#[derive(Debug, Args)]
+pub struct CorrectArgs {
+    /// The entry id.
+    pub id: String,
+    /// New kind.
+    #[arg(long, value_enum)]
+    pub kind: Option<EvidenceKind>,
+    /// New counterpart.
+    #[arg(long)]
+    pub counterpart: Option<String>,
+    /// New description.
+    #[arg(long, short = 'n')]
+    pub note: Option<String>,
+    /// New time.
+    #[arg(long, allow_hyphen_values = true)]
+    pub at: Option<String>,
+    /// New "which of mine".
+    #[arg(long, value_name = "MINE")]
+    pub to: Option<String>,
+    /// New list of what they knew (replaces the old list).
+    #[arg(long, value_name = "LIST")]
+    pub knew: Option<String>,
+    /// New amount lost in yuan (0 clears it).
+    #[arg(long, value_name = "YUAN")]
+    pub lost: Option<String>,
+    /// Why it is corrected.
+    #[arg(long, default_value = "")]
+    pub reason: String,
+}
+
+/// `leakaid profile`.
+#[derive(Debug, Subcommand)]
+pub enum ProfileCommand {
+    /// Show your details.
+    Show,
+    /// Set some of your details.
+    Set(ProfileArgs),
+}
+
+/// `leakaid profile set`.
+#[derive(Debug, Args)]
+pub struct ProfileArgs {
+    /// Full name.
+    #[arg(long)]
+    pub name: Option<String>,
+    /// ID-card number.
+    #[arg(long)]
+    pub id_number: Option<String>,
+    /// Sex.
+    #[arg(long)]
+    pub sex: Option<String>,
+    /// Date of birth, YYYY-MM-DD.
+    #[arg(long)]
+    pub birth: Option<String>,
+    /// My phone number (repeatable; replaces the list).
+    #[arg(long)]
+    pub phone: Vec<String>,
+    /// My email address (repeatable; replaces the list).
+    #[arg(long)]
+    pub email: Vec<String>,
+    /// Home address.
+    #[arg(long)]
+    pub address: Option<String>,
+}
+
+/// `leakaid export`.
+#[derive(Debug, Subcommand)]
+pub enum ExportCommand {
+    /// The whole case as JSON.
+    Json(ExportFileArgs),
+    /// The evidence list as CSV (opens in a spreadsheet).
+    Csv(ExportFileArgs),
+    /// The complaint packet (报案材料): a printable A4 PDF for the police station.
+    Pdf(ExportPdfArgs),
+}
+
+/// `leakaid export pdf`.
+#[derive(Debug, Args)]
+pub struct ExportPdfArgs {
+    /// Where the PDF goes.
+    #[command(flatten)]
+    pub file: ExportFileArgs,
+    /// The police station or office it is addressed to (after 此致), e.g. "朝阳分局某某派出所".
+    #[arg(long, value_name = "AGENCY")]
+    pub to: Option<String>,
+    /// Mask the ID number (first 6 + last 4) and phone numbers (last 4), for copies given to others.
+    #[arg(long)]
+    pub redact: bool,
+    /// Use this font instead of the built-in one (.ttf/.otf/.ttc; PATH#N picks face N of a .ttc).
+    #[arg(long, value_name = "PATH")]
+    pub font: Option<PathBuf>,
+    /// The date printed on the packet, YYYY-MM-DD (default: today). Same case + same date
+    /// gives the same file, byte for byte.
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub date: Option<String>,
+}
+
+/// Where an export goes.
+#[derive(Debug, Args)]
+pub struct ExportFileArgs {
+    /// Output file (`-` for standard output); default: the case's exports folder.
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub output: Option<PathBuf>,
+}
+
+/// `leakaid report`.
+#[derive(Debug, Subcommand)]
+pub enum ReportCommand {
+    /// Record a report you made (派出所, 110, 12321, 12315 …).
+    Add(ReportAddArgs),
+    /// List the reports and where each stands.
+    List {
+        /// Print JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Update a report: status, receipt number, officer, follow-up date.
+    Update(ReportUpdateArgs),
+}
+
+/// `leakaid report add`.
+#[derive(Debug, Args)]
+pub struct ReportAddArgs {
+    /// Where you reported: 派出所, 110, 12321, 12315, 12377, a bank, a carrier …
+    #[arg(long)]
+    pub channel: String,
+    /// When (default: now).
+    #[arg(long, allow_hyphen_values = true)]
+    pub at: Option<String>,
+    /// How: in person, phone, online, app.
+    #[arg(long)]
+    pub how: Option<String>,
+    /// Receipt or case number (受案回执号 / 工单号).
+    #[arg(long)]
+    pub receipt: Option<String>,
+    /// The officer or clerk.
+    #[arg(long)]
+    pub officer: Option<String>,
+    /// Status (default: filed).
+    #[arg(long, value_enum)]
+    pub status: Option<ReportStatus>,
+    /// When to follow up: 2026-12-05, 12-05 or +7d.
+    #[arg(long, value_name = "DATE")]
+    pub follow_up: Option<String>,
+    /// Anything else.
+    #[arg(long, short = 'n')]
+    pub note: Option<String>,
+}
+
+/// `leakaid report update`.
+#[derive(Debug, Args)]
+pub struct ReportUpdateArgs {
+    /// The report id, e.g. R1.
+    pub id: String,
+    /// New status.
+    #[arg(long, value_enum)]
+    pub status: Option<ReportStatus>,
+    /// Receipt or case number.
+    #[arg(long)]
+    pub receipt: Option<String>,
+    /// The officer or clerk.
+    #[arg(long)]
+    pub officer: Option<String>,
+    /// When to follow up.
+    #[arg(long, value_name = "DATE")]
+    pub follow_up: Option<String>,
+    /// A note about this update.
+    #[arg(long, short = 'n')]
+    pub note: Option<String>,
+}
+
+/// `leakaid warn`.
+#[derive(Debug, Subcommand)]
+pub enum WarnCommand {
+    /// Print the warning message to send (it never contains your ID number or other secrets).
+    Message,
+    /// Record that you warned someone.
+    Add {
+        /// Who: 妈妈, 公司同事群 …
+        who: String,
+        /// How: 微信, 电话, 当面 …
+        #[arg(long)]
+        via: Option<String>,
+        /// When (default: now).
+        #[arg(long, allow_hyphen_values = true)]
+        at: Option<String>,
+        /// Anything else.
+        #[arg(long, short = 'n')]
+        note: Option<String>,
+    },
+    /// List who was warned.
+    List {
+        /// Print JSON.
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+/// `leakaid lawyer`.
+#[derive(Debug, Subcommand)]
+pub enum LawyerCommand {
+    /// Record a consultation (a lawyer, legal aid, 12348).
+    Add {
+        /// The lawyer or office.
+        lawyer: String,
+        /// Firm.
+        #[arg(long)]
+        firm: Option<String>,
+        /// When (default: now).
+        #[arg(long, allow_hyphen_values = true)]
+        at: Option<String>,
+        /// What was advised, next steps.
+        #[arg(long, short = 'n')]
+        note: Option<String>,
+    },
+    /// List the consultations.
+    List {
+        /// Print JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Print a short brief of the case to hand to a lawyer.
+    Brief,
+}

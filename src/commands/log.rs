@@ -1,0 +1,76 @@
+//! `leakaid log`: record a contact in seconds; prints the id only once it is on disk.
+
+use jiff::ZonedDateTime;
+
+use super::{Ctx, Failure, eml, out, warn};
+use crate::case::draft::parse_knew_list;
+use crate::case::{Case, EvidenceDraft, EvidenceKind};
+use crate::cli::LogArgs;
+use crate::i18n::tr;
+use crate::journal::Appended;
+
+/// Runs `leakaid log`.
+pub fn run(ctx: &Ctx, args: &LogArgs) -> Result<(), Failure> {
+    // The time is taken at once: the call happened now, not when the disk finished.
+    let now = ZonedDateTime::now();
+    let mut draft = EvidenceDraft {
+        kind: Some(args.kind),
+        at: args.at.clone().unwrap_or_default(),
+        counterpart: args.counterpart.clone().unwrap_or_default(),
+        to_mine: args.to.clone().unwrap_or_default(),
+        summary: args.note.clone().unwrap_or_default(),
+        knew: match &args.knew {
+            Some(k) => parse_knew_list(k).map_err(|e| ctx.fail(e))?,
+            None => Default::default(),
+        },
+        lost: args.lost.clone().unwrap_or_default(),
+    };
+    let mut files = args.attach.clone();
+    if let Some(path) = &args.eml {
+        if args.kind != EvidenceKind::Email {
+            return Err(Failure::new(tr(
+                ctx.lang,
+                "--eml 只能用于邮件：leakaid log email --eml 文件.eml",
+                "--eml is for emails: leakaid log email --eml FILE.eml",
+            )));
+        }
+        let mail = eml::read(path, ctx.lang)?;
+        eml::fill(&mut draft, &mail);
+        files.insert(0, path.clone());
+    }
+    let fields = draft.validate(&now).map_err(|e| ctx.fail(e))?;
+    let mut case = Case::for_logging(&ctx.case_dir()?).map_err(|e| ctx.fail(e))?;
+    let (id, appended) = case.log(fields.clone(), &files).map_err(|e| ctx.fail(e))?;
+    report_repair(ctx, &appended);
+    let kind = ctx.lang.pick(fields.kind.zh(), fields.kind.en());
+    let who = if fields.counterpart.is_empty() {
+        String::new()
+    } else {
+        format!(" {}", fields.counterpart)
+    };
+    out(tr(
+        ctx.lang,
+        format!("已记录 {id}：{kind}{who}，时间 {}", fields.occurred_at.long()),
+        format!("Logged {id}: {kind}{who} at {}", fields.occurred_at.long()),
+    ));
+    Ok(())
+}
+
+/// Tells the user when an interrupted earlier write was moved to quarantine.
+pub(crate) fn report_repair(ctx: &Ctx, a: &Appended) {
+    if let Some(q) = &a.repaired {
+        warn(tr(
+            ctx.lang,
+            format!(
+                "提示：发现上次写入被中断留下的 {} 字节，已原样保存到 {}，之前的记录完好。",
+                q.bytes,
+                q.path.display()
+            ),
+            format!(
+                "Note: {} bytes left by an interrupted write were kept in {}; earlier entries are intact.",
+                q.bytes,
+                q.path.display()
+            ),
+        ));
+    }
+}

@@ -1,0 +1,157 @@
+//! One module per command group. Each command returns `Ok(())` or a [`Failure`] whose
+//! sentence is already in the user's language; `main` prints it and sets the exit code.
+
+mod cases;
+mod change;
+mod eml;
+mod export;
+mod export_pdf;
+mod log;
+mod overview;
+mod profile;
+mod report;
+mod steps;
+mod verify;
+
+use std::path::PathBuf;
+
+use crate::case::{Case, CaseError, EntryId};
+use crate::casedir::{DataDir, DataDirError};
+use crate::cli::{Cli, Command};
+use crate::i18n::{Lang, tr};
+
+/// A command that did not succeed: one sentence for the user, and the exit code.
+#[derive(Debug)]
+pub struct Failure {
+    /// What happened and what to do, in the user's language.
+    pub message: String,
+    /// 1 for a failure; verify uses 1 for a breach too.
+    pub code: u8,
+}
+
+impl Failure {
+    /// A failure with exit code 1.
+    pub fn new(message: String) -> Failure {
+        Failure { message, code: 1 }
+    }
+}
+
+/// What every command needs: the language and where the case is.
+pub struct Ctx {
+    /// The user's language.
+    pub lang: Lang,
+    data_dir: Option<PathBuf>,
+    case_name: String,
+}
+
+impl Ctx {
+    /// The context from the parsed command line.
+    pub fn from_cli(cli: &Cli) -> Ctx {
+        Ctx {
+            lang: cli.lang,
+            data_dir: cli.data_dir.clone(),
+            case_name: cli.case.clone(),
+        }
+    }
+
+    /// Turns a case error into the user's sentence.
+    pub fn fail(&self, e: CaseError) -> Failure {
+        Failure::new(e.message(self.lang))
+    }
+
+    fn fail_dir(&self, e: DataDirError) -> Failure {
+        Failure::new(e.message(self.lang))
+    }
+
+    /// The data folder.
+    pub fn data_dir(&self) -> Result<DataDir, Failure> {
+        DataDir::resolve(self.data_dir.as_deref()).map_err(|e| self.fail_dir(e))
+    }
+
+    /// The folder of the chosen case.
+    pub fn case_dir(&self) -> Result<PathBuf, Failure> {
+        self.data_dir()?
+            .case_dir(&self.case_name)
+            .map_err(|e| self.fail_dir(e))
+    }
+
+    /// The chosen case, created if needed, fully read.
+    pub fn open_case(&self) -> Result<Case, Failure> {
+        Case::open(&self.case_dir()?).map_err(|e| self.fail(e))
+    }
+
+    /// The chosen case for reading only; a case that does not exist is an error.
+    pub fn read_case(&self) -> Result<Case, Failure> {
+        Case::open_existing(&self.case_dir()?).map_err(|e| self.fail(e))
+    }
+
+    /// Parses an entry id the user typed.
+    pub fn entry_id(&self, s: &str) -> Result<EntryId, Failure> {
+        s.parse().map_err(|_| {
+            Failure::new(tr(
+                self.lang,
+                format!("“{s}”不是记录编号。编号像 E1、E2 这样，用 `leakaid list` 可以看到。"),
+                format!("“{s}” is not an entry id. Ids look like E1, E2; `leakaid list` shows them."),
+            ))
+        })
+    }
+
+    /// The case's name.
+    pub fn case_name(&self) -> &str {
+        &self.case_name
+    }
+}
+
+/// Runs the command the user gave (the caller handles "no command").
+pub fn run(cli: &Cli, command: &Command) -> Result<(), Failure> {
+    let ctx = Ctx::from_cli(cli);
+    match command {
+        Command::Log(args) => log::run(&ctx, args),
+        Command::List(args) => report::list(&ctx, args),
+        Command::Show { id } => report::show(&ctx, id),
+        Command::Correct(args) => change::correct(&ctx, args),
+        Command::Retract { id, reason } => change::retract(&ctx, id, reason),
+        Command::Attach { id, files } => change::attach(&ctx, id, files),
+        Command::Leads { json } => report::leads(&ctx, *json),
+        Command::Profile(p) => profile::run(&ctx, p),
+        Command::Report(c) => steps::report(&ctx, c),
+        Command::Warn(c) => steps::warn(&ctx, c),
+        Command::Lawyer(c) => steps::lawyer(&ctx, c),
+        Command::Verify { fingerprint } => verify::run(&ctx, fingerprint.as_deref()),
+        Command::Export(e) => export::run(&ctx, e),
+        Command::Cases => cases::run(&ctx),
+    }
+}
+
+/// Without a command: the wizard when there is a terminal to draw it in (or with `--demo`),
+/// else a short overview of the case and the commands.
+pub fn overview(cli: &Cli) -> Result<(), Failure> {
+    use std::io::IsTerminal;
+    let ctx = Ctx::from_cli(cli);
+    if cli.demo || (std::io::stdin().is_terminal() && std::io::stdout().is_terminal()) {
+        let case_dir = if cli.demo {
+            std::path::PathBuf::new()
+        } else {
+            ctx.case_dir()?
+        };
+        let opts = crate::tui::TuiOptions {
+            case_dir,
+            lang: ctx.lang,
+            demo: cli.demo,
+        };
+        return crate::tui::run(opts).map_err(|e| Failure::new(format!("{e:#}")));
+    }
+    overview::run(&ctx)
+}
+
+/// Prints a line to stdout, ignoring a closed pipe (`leakaid list | head`).
+pub(crate) fn out(line: impl AsRef<str>) {
+    use std::io::Write;
+    let mut o = std::io::stdout().lock();
+    let _ = writeln!(o, "{}", line.as_ref());
+}
+
+/// Prints a warning line to stderr.
+pub(crate) fn warn(line: impl AsRef<str>) {
+    eprintln!("{}", line.as_ref());
+}

@@ -1,0 +1,275 @@
+//! Reading commands: `list`, `show`, `leads`.
+
+use super::{Ctx, Failure, out};
+use crate::case::leads::leads as rank_leads;
+use crate::case::state::{ChangeKind, Entry};
+use crate::case::{EvidenceFields, EvidencePatch, Knew};
+use crate::cli::ListArgs;
+use crate::display::{fit, pad};
+use crate::i18n::{Lang, tr};
+
+fn knew_words(knew: &std::collections::BTreeSet<Knew>, lang: Lang) -> String {
+    let words: Vec<&str> = knew.iter().map(|k| lang.pick(k.zh(), k.en())).collect();
+    words.join(lang.pick("、", ", "))
+}
+
+fn json_out<T: serde::Serialize>(v: &T) -> Result<(), Failure> {
+    let s = serde_json::to_string_pretty(v).map_err(|e| Failure::new(e.to_string()))?;
+    out(s);
+    Ok(())
+}
+
+/// `leakaid list`.
+pub fn list(ctx: &Ctx, args: &ListArgs) -> Result<(), Failure> {
+    let case = ctx.read_case()?;
+    let state = case.state();
+    let entries: Vec<&Entry> = state
+        .entries
+        .iter()
+        .filter(|e| args.kind.is_none_or(|k| e.current.kind == k))
+        .collect();
+    if args.json {
+        return json_out(&entries);
+    }
+    let lang = ctx.lang;
+    if entries.is_empty() {
+        out(tr(
+            lang,
+            "还没有记录。接到骚扰电话时，用 leakaid log call 号码 --note \"对方说了什么\" 记下来。",
+            "No entries yet. When a scam call comes in, record it with leakaid log call NUMBER --note \"what they said\".",
+        ));
+        return Ok(());
+    }
+    out(format!(
+        "{} {} {} {} {}",
+        pad(lang.pick("编号", "ID"), 6),
+        pad(lang.pick("时间", "time"), 16),
+        pad(lang.pick("类型", "kind"), 8),
+        pad(lang.pick("对方（次数）", "counterpart (times)"), 24),
+        lang.pick("内容 / 对方知道", "summary / they knew")
+    ));
+    for e in entries {
+        let f = &e.current;
+        let n = state.counterpart_count(&f.counterpart);
+        let who = if n > 1 {
+            format!("{} ({n})", f.counterpart)
+        } else {
+            f.counterpart.clone()
+        };
+        let mut summary = f.summary.clone();
+        if !f.knew.is_empty() {
+            summary = format!(
+                "{summary} [{}: {}]",
+                lang.pick("知道", "knew"),
+                knew_words(&f.knew, lang)
+            );
+        }
+        let mark = if e.retracted.is_some() {
+            lang.pick("[已撤回] ", "[retracted] ")
+        } else if e.is_corrected() {
+            lang.pick("[已更正] ", "[corrected] ")
+        } else {
+            ""
+        };
+        out(format!(
+            "{} {} {} {} {}",
+            pad(&e.id.to_string(), 6),
+            pad(&f.occurred_at.short(), 16),
+            pad(lang.pick(f.kind.zh(), f.kind.en()), 8),
+            pad(&who, 24),
+            fit(&format!("{mark}{summary}"), 60)
+        ));
+    }
+    Ok(())
+}
+
+fn field_lines(f: &EvidenceFields, lang: Lang) -> Vec<String> {
+    let mut v = vec![
+        format!(
+            "  {}: {}",
+            lang.pick("类型", "kind"),
+            lang.pick(f.kind.zh(), f.kind.en())
+        ),
+        format!("  {}: {}", lang.pick("时间", "when"), f.occurred_at.long()),
+        format!("  {}: {}", lang.pick("对方", "counterpart"), f.counterpart),
+    ];
+    if !f.to_mine.is_empty() {
+        v.push(format!(
+            "  {}: {}",
+            lang.pick("打到/发到我的", "reached my"),
+            f.to_mine
+        ));
+    }
+    if !f.summary.is_empty() {
+        v.push(format!(
+            "  {}: {}",
+            lang.pick("内容", "summary"),
+            f.summary.replace('\n', "\n    ")
+        ));
+    }
+    if !f.knew.is_empty() {
+        v.push(format!(
+            "  {}: {}",
+            lang.pick("对方知道", "they knew"),
+            knew_words(&f.knew, lang)
+        ));
+    }
+    if let Some(l) = f.lost {
+        v.push(format!(
+            "  {}: {l} {}",
+            lang.pick("损失", "lost"),
+            lang.pick("元", "yuan")
+        ));
+    }
+    v
+}
+
+fn patch_words(p: &EvidencePatch, lang: Lang) -> String {
+    let mut parts = Vec::new();
+    if let Some(k) = p.kind {
+        parts.push(format!(
+            "{} → {}",
+            lang.pick("类型", "kind"),
+            lang.pick(k.zh(), k.en())
+        ));
+    }
+    if let Some(t) = p.occurred_at {
+        parts.push(format!("{} → {}", lang.pick("时间", "when"), t.long()));
+    }
+    if let Some(c) = &p.counterpart {
+        parts.push(format!("{} → {c}", lang.pick("对方", "counterpart")));
+    }
+    if let Some(c) = &p.to_mine {
+        parts.push(format!("{} → {c}", lang.pick("打到/发到我的", "reached my")));
+    }
+    if let Some(c) = &p.summary {
+        parts.push(format!("{} → {c}", lang.pick("内容", "summary")));
+    }
+    if let Some(k) = &p.knew {
+        parts.push(format!(
+            "{} → {}",
+            lang.pick("对方知道", "they knew"),
+            knew_words(k, lang)
+        ));
+    }
+    if let Some(l) = p.lost {
+        parts.push(format!("{} → {l}", lang.pick("损失", "lost")));
+    }
+    parts.join("; ")
+}
+
+/// `leakaid show ID`.
+pub fn show(ctx: &Ctx, id: &str) -> Result<(), Failure> {
+    let lang = ctx.lang;
+    let id = ctx.entry_id(id)?;
+    let case = ctx.read_case()?;
+    let e = case
+        .state()
+        .entry(id)
+        .ok_or_else(|| ctx.fail(crate::case::CaseError::UnknownEntry(id.to_string())))?;
+    let status = match (&e.retracted, e.is_corrected()) {
+        (Some(r), _) => format!("{}（{}）", lang.pick("已撤回", "retracted"), r.reason),
+        (None, true) => lang.pick("已更正", "corrected").to_string(),
+        (None, false) => lang.pick("有效", "recorded").to_string(),
+    };
+    out(format!("{} — {status}", e.id));
+    for l in field_lines(&e.current, lang) {
+        out(l);
+    }
+    for a in &e.attachments {
+        out(format!(
+            "  {}: {} ({} {}, {})\n    SHA-256 {}",
+            lang.pick("附件", "file"),
+            a.original_name,
+            a.size,
+            lang.pick("字节", "bytes"),
+            a.media_type,
+            a.sha256
+        ));
+    }
+    out(format!("{}:", lang.pick("历史记录", "History")));
+    out(format!(
+        "  {} {} (seq {})",
+        e.recorded_at.long(),
+        lang.pick("首次记录：", "first recorded:"),
+        e.seq
+    ));
+    if !e.history.is_empty() {
+        for l in field_lines(&e.original, lang) {
+            out(format!("  {l}"));
+        }
+    }
+    for c in &e.history {
+        let what = match &c.kind {
+            ChangeKind::Corrected { changes, reason } => {
+                let why = if reason.is_empty() {
+                    String::new()
+                } else {
+                    format!(" — {reason}")
+                };
+                format!(
+                    "{} {}{why}",
+                    lang.pick("更正：", "corrected:"),
+                    patch_words(changes, lang)
+                )
+            }
+            ChangeKind::AttachmentAdded { attachment } => {
+                format!(
+                    "{} {} ({})",
+                    lang.pick("添加附件：", "file added:"),
+                    attachment.original_name,
+                    attachment.sha256
+                )
+            }
+            ChangeKind::Retracted { reason } => format!("{} {reason}", lang.pick("撤回：", "retracted:")),
+        };
+        out(format!("  {} {what} (seq {})", c.recorded_at.long(), c.seq));
+    }
+    Ok(())
+}
+
+/// `leakaid leads`.
+pub fn leads(ctx: &Ctx, json: bool) -> Result<(), Failure> {
+    let case = ctx.read_case()?;
+    let ranked = rank_leads(case.state());
+    if json {
+        return json_out(&ranked);
+    }
+    let lang = ctx.lang;
+    if ranked.is_empty() {
+        out(lang.pick(
+            "还没有线索：记下的电话、短信、邮件的对方会在这里排序列出。",
+            "No leads yet: the senders of logged calls, SMS and emails are ranked here.",
+        ));
+        return Ok(());
+    }
+    for l in ranked {
+        let kinds: Vec<&str> = l.kinds.iter().map(|k| lang.pick(k.zh(), k.en())).collect();
+        out(format!(
+            "{} — {} {}（{}），{} {} … {}",
+            l.counterpart,
+            l.count,
+            lang.pick("次", "times"),
+            kinds.join("/"),
+            lang.pick("从", "from"),
+            l.first.short(),
+            l.last.short()
+        ));
+        if !l.knew.is_empty() {
+            out(format!(
+                "    {}: {}",
+                lang.pick("对方知道", "they knew"),
+                knew_words(&l.knew, lang)
+            ));
+        }
+        if l.lost.0 > 0 {
+            out(format!(
+                "    {}: {} {}",
+                lang.pick("损失", "lost"),
+                l.lost,
+                lang.pick("元", "yuan")
+            ));
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,168 @@
+//! Which channels to turn to first, given what has happened in a case.
+//!
+//! The order is the advice: what is most urgent comes first. Money lost to fraud goes to the
+//! police before anything else (110 or the 派出所), because only a criminal report can start a
+//! case; spam alone goes to 12321; a company that leaked goes to market regulation and the
+//! police; a telecom problem goes to the carrier before 12300, which only takes a complaint the
+//! carrier did not resolve.
+
+use super::model::ChannelId;
+
+/// What the case looks like, in the few facts the recommendation needs. The case state is
+/// mapped into this plain struct so the guide does not depend on how cases are stored.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct CaseSignals {
+    /// Suspicious or harassing calls logged.
+    pub calls: u32,
+    /// Spam or scam SMS logged.
+    pub sms: u32,
+    /// Spam or phishing emails logged.
+    pub emails: u32,
+    /// Letters or parcels logged.
+    pub letters: u32,
+    /// Web pages logged (e.g. my data published, a phishing site).
+    pub web: u32,
+    /// Accounts found that someone opened or used in my name.
+    pub accounts: u32,
+    /// Anything else logged.
+    pub other: u32,
+    /// Someone tried to defraud me (even if no money was lost).
+    pub fraud_attempted: bool,
+    /// Money has been lost.
+    pub money_lost: bool,
+    /// A shop, company or platform is suspected of leaking my data.
+    pub company_suspected: bool,
+    /// Family or friends are being contacted or harassed.
+    pub family_harassed: bool,
+    /// Cards, loans, phone numbers or accounts were opened in my name.
+    pub accounts_opened_in_my_name: bool,
+    /// A problem with my own phone line or carrier (e.g. a number I did not open).
+    pub telecom_problem: bool,
+    /// My personal information or harmful content about me is published online.
+    pub online_content: bool,
+}
+
+impl CaseSignals {
+    /// Whether nothing at all has been recorded yet.
+    pub fn is_empty(&self) -> bool {
+        *self == CaseSignals::default()
+    }
+}
+
+/// The channels to turn to for this case, most urgent first, each once.
+///
+/// With nothing recorded yet it still names 12321 (which also takes reports of
+/// personal-information leaks) and the police, so the screen is never empty.
+pub fn recommend(signals: &CaseSignals) -> Vec<ChannelId> {
+    use ChannelId::*;
+
+    let mut out: Vec<ChannelId> = Vec::new();
+    let add = |out: &mut Vec<ChannelId>, ids: &[ChannelId]| {
+        for id in ids {
+            if !out.contains(id) {
+                out.push(*id);
+            }
+        }
+    };
+
+    if signals.money_lost {
+        add(&mut out, &[Police, AntiFraud96110, AntiFraudApp, Bank]);
+    }
+    if signals.accounts_opened_in_my_name || signals.accounts > 0 {
+        add(&mut out, &[Bank, CardCheck, CreditReport, OneIdCheck, Police]);
+    }
+    if signals.company_suspected {
+        add(&mut out, &[Market12315, Police, Report12321]);
+    }
+    if signals.family_harassed {
+        add(&mut out, &[Police, Report12321, AntiFraudApp]);
+    }
+    if signals.fraud_attempted {
+        add(&mut out, &[AntiFraudApp, AntiFraud96110]);
+    }
+    if signals.sms > 0 || signals.calls > 0 || signals.emails > 0 {
+        add(&mut out, &[Report12321]);
+    }
+    if signals.sms > 0 || signals.calls > 0 {
+        add(&mut out, &[Carrier]);
+    }
+    if signals.telecom_problem {
+        add(&mut out, &[Carrier, Telecom12300]);
+    }
+    if signals.online_content || signals.web > 0 {
+        add(&mut out, &[Report12377]);
+    }
+    if out.is_empty() {
+        add(&mut out, &[Report12321, Police]);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn money_lost_goes_to_the_police_first() {
+        let got = recommend(&CaseSignals {
+            calls: 3,
+            money_lost: true,
+            fraud_attempted: true,
+            ..CaseSignals::default()
+        });
+        assert_eq!(got.first(), Some(&ChannelId::Police));
+        assert_eq!(got.get(1), Some(&ChannelId::AntiFraud96110));
+        assert!(got.contains(&ChannelId::Report12321));
+    }
+
+    #[test]
+    fn only_spam_sms_goes_to_12321_first() {
+        let got = recommend(&CaseSignals {
+            sms: 5,
+            ..CaseSignals::default()
+        });
+        assert_eq!(got, vec![ChannelId::Report12321, ChannelId::Carrier]);
+    }
+
+    #[test]
+    fn telecom_goes_to_the_carrier_before_12300() {
+        let got = recommend(&CaseSignals {
+            telecom_problem: true,
+            ..CaseSignals::default()
+        });
+        assert_eq!(got, vec![ChannelId::Carrier, ChannelId::Telecom12300]);
+    }
+
+    #[test]
+    fn nothing_recorded_still_names_somewhere_to_go() {
+        let signals = CaseSignals::default();
+        assert!(signals.is_empty());
+        assert_eq!(
+            recommend(&signals),
+            vec![ChannelId::Report12321, ChannelId::Police]
+        );
+    }
+
+    #[test]
+    fn no_channel_is_named_twice() {
+        let got = recommend(&CaseSignals {
+            calls: 1,
+            sms: 1,
+            emails: 1,
+            web: 1,
+            accounts: 1,
+            money_lost: true,
+            fraud_attempted: true,
+            company_suspected: true,
+            family_harassed: true,
+            accounts_opened_in_my_name: true,
+            telecom_problem: true,
+            online_content: true,
+            ..CaseSignals::default()
+        });
+        let mut sorted = got.clone();
+        sorted.sort();
+        sorted.dedup();
+        assert_eq!(sorted.len(), got.len());
+    }
+}

@@ -1,0 +1,160 @@
+//! Assembling the pages into a PDF file: the font (embedded as a subset), images (lossless),
+//! document metadata, and byte-for-byte reproducible output.
+//!
+//! printpdf draws random ids for fonts, images and the trailer `/ID`; here every id is
+//! derived from the content and the print date instead, and the creation date comes from
+//! the caller (never the wall clock), so the same case on the same date gives the same bytes.
+
+use lopdf_printpdf::{Object, StringFormat};
+use printpdf::{
+    ImageCompression, ImageOptimizationOptions, Mm, Op, PdfDocument, PdfFont, PdfPage, PdfSaveOptions,
+    RawImage, XObject, XObjectId,
+};
+use sha2::{Digest, Sha256};
+
+use super::PdfError;
+use super::font::FontFace;
+use super::page::Canvas;
+
+/// Document-level facts written into the PDF's metadata.
+#[derive(Debug, Clone)]
+pub struct Meta {
+    /// `/Title`.
+    pub title: String,
+    /// `/Lang` of the catalog, e.g. `zh-CN`.
+    pub lang: String,
+    /// `/CreationDate` and `/ModDate`, already in PDF form (`D:20250301000000+08'00'`).
+    pub pdf_date: String,
+    /// `/Subject`.
+    pub subject: String,
+}
+
+/// Images registered for drawing, with ids fixed by their order.
+#[derive(Default)]
+pub struct Images {
+    list: Vec<(XObjectId, RawImage)>,
+}
+
+impl Images {
+    /// Decode a PNG or JPEG and register it. Returns its id and pixel size. Pixels are kept
+    /// exactly (no resampling, no lossy re-encoding: see [`save_options`]).
+    pub fn add(&mut self, bytes: &[u8]) -> Result<(XObjectId, (usize, usize)), String> {
+        let mut warnings = Vec::new();
+        let image = RawImage::decode_from_bytes(bytes, &mut warnings)?;
+        let id = XObjectId(format!("Im{}", self.list.len() + 1));
+        let size = (image.width, image.height);
+        self.list.push((id.clone(), image));
+        Ok((id, size))
+    }
+}
+
+/// Save options: fonts subset, streams compressed, images lossless — Flate, no automatic
+/// "optimisation" (which may drop channels or convert to grey), no size cap (which would
+/// downscale a screenshot the police need to read).
+pub fn save_options() -> PdfSaveOptions {
+    PdfSaveOptions {
+        optimize: true,
+        subset_fonts: true,
+        secure: true,
+        image_optimization: Some(ImageOptimizationOptions {
+            quality: None,
+            max_image_size: None,
+            dither_greyscale: Some(false),
+            convert_to_greyscale: Some(false),
+            auto_optimize: Some(false),
+            format: Some(ImageCompression::Flate),
+        }),
+    }
+}
+
+/// Build the PDF bytes from finished pages.
+pub fn assemble(
+    canvas: Canvas,
+    footer: impl FnMut(usize, usize, &mut Canvas),
+    face: &FontFace,
+    images: Images,
+    meta: &Meta,
+) -> Result<Vec<u8>, PdfError> {
+    let geo = canvas.geo;
+    let (pages, font_id) = canvas.finish(footer);
+
+    let mut font_warnings = Vec::new();
+    let parsed = printpdf::ParsedFont::from_bytes(face.bytes(), face.index() as usize, &mut font_warnings)
+        .ok_or_else(|| PdfError::FontParse {
+            origin: face.origin().clone(),
+            reason: "printpdf cannot read this font".to_string(),
+        })?;
+
+    let mut doc = PdfDocument::new(&meta.title);
+    doc.resources.fonts.map.insert(font_id, PdfFont::new(parsed));
+    for (id, image) in images.list {
+        doc.resources.xobjects.map.insert(id, XObject::Image(image));
+    }
+    let width = Mm(geo.width * 25.4 / 72.0);
+    let height = Mm(geo.height * 25.4 / 72.0);
+    let pdf_pages: Vec<PdfPage> = pages
+        .into_iter()
+        .map(|ops: Vec<Op>| PdfPage::new(width, height, ops))
+        .collect();
+    doc.with_pages(pdf_pages);
+
+    let opts = save_options();
+    let mut warnings = Vec::new();
+    let mut lo = doc.to_lopdf_document(&opts, &mut warnings);
+    finish_metadata(&mut lo, meta);
+    if opts.optimize {
+        lo.compress();
+    }
+    let mut out = Vec::new();
+    lo.save_to(&mut out).map_err(|e| PdfError::Write(e.to_string()))?;
+    Ok(out)
+}
+
+fn text(s: &str) -> Object {
+    // UTF-16BE with BOM: the PDF text-string form that carries Chinese.
+    let mut bytes = vec![0xFE, 0xFF];
+    for unit in s.encode_utf16() {
+        bytes.extend_from_slice(&unit.to_be_bytes());
+    }
+    Object::String(bytes, StringFormat::Hexadecimal)
+}
+
+/// Overwrite what printpdf fills from the clock or a random generator, and add `/Lang`.
+fn finish_metadata(lo: &mut lopdf_printpdf::Document, meta: &Meta) {
+    let date = Object::String(meta.pdf_date.as_bytes().to_vec(), StringFormat::Literal);
+    if let Ok(info_ref) = lo.trailer.get(b"Info").and_then(Object::as_reference)
+        && let Ok(info) = lo.get_dictionary_mut(info_ref)
+    {
+        info.set("CreationDate", date.clone());
+        info.set("ModDate", date);
+        info.set("Title", text(&meta.title));
+        info.set("Subject", text(&meta.subject));
+        info.set("Creator", text("leakaid"));
+        info.set("Producer", text("leakaid (printpdf)"));
+        info.remove(b"GTS_PDFXVersion");
+        info.remove(b"Trapped");
+    }
+    if let Ok(root_ref) = lo.trailer.get(b"Root").and_then(Object::as_reference)
+        && let Ok(catalog) = lo.get_dictionary_mut(root_ref)
+    {
+        catalog.set("Lang", text(&meta.lang));
+        catalog.set("ViewerPreferences", {
+            let mut d = lopdf_printpdf::Dictionary::new();
+            d.set("DisplayDocTitle", Object::Boolean(true));
+            d
+        });
+    }
+    // A content-derived file identifier (ISO 32000 14.4 allows any unique bytes).
+    let mut h = Sha256::new();
+    h.update(meta.title.as_bytes());
+    h.update(meta.pdf_date.as_bytes());
+    h.update(meta.subject.as_bytes());
+    let id = h.finalize()[..16].to_vec();
+    lo.trailer.set(
+        "ID",
+        Object::Array(vec![
+            Object::String(id.clone(), StringFormat::Hexadecimal),
+            Object::String(id, StringFormat::Hexadecimal),
+        ]),
+    );
+}

@@ -1,0 +1,572 @@
+//! The guide content as a user meets it: both languages complete and alike, every item
+//! sourced, unverified items hedged, article numbers right for the day, and the channels a
+//! frightened person is sent to first right for what happened to them.
+
+use std::collections::BTreeSet;
+
+use jiff::civil::{Date, date};
+use leakaid::guide::{
+    CaseSignals, ChannelId, ChecklistId, Guide, HarmTag, Lang, Sourced, StepId, hedge_suffix, recommend,
+};
+
+const LANGS: [Lang; 2] = [Lang::Zh, Lang::En];
+const BEFORE: Date = date(2025, 12, 31);
+const AFTER: Date = date(2026, 1, 1);
+
+/// Everything about a guide that must not depend on the language: ids, sources, verified
+/// flags, tags, dates, and how many lines each list has (so translations stay aligned).
+fn skeleton(guide: &Guide) -> Vec<String> {
+    let mut out = Vec::new();
+    for step in guide.steps() {
+        out.push(format!(
+            "step {} {} {} todo={} prepare={} mistakes={}",
+            step.id.as_str(),
+            step.source,
+            step.verified,
+            step.todo.len(),
+            step.prepare.len(),
+            step.mistakes.len()
+        ));
+    }
+    for item in guide.checklist() {
+        let channels: Vec<&str> = item.channels.iter().map(|c| c.as_str()).collect();
+        out.push(format!(
+            "checklist {} step={} {} {} {:?}",
+            item.id.as_str(),
+            item.step.as_str(),
+            item.source,
+            item.verified,
+            channels
+        ));
+    }
+    for channel in guide.channels() {
+        let fits: Vec<&str> = channel.fits.iter().map(|f| f.as_str()).collect();
+        out.push(format!(
+            "channel {} {} {} {:?} contact={} bring={} note={}",
+            channel.id.as_str(),
+            channel.source,
+            channel.verified,
+            fits,
+            channel.contact.len(),
+            channel.bring.len(),
+            channel.note.is_some()
+        ));
+    }
+    for harm in guide.harms() {
+        out.push(format!(
+            "harm {} {} {}",
+            harm.id.as_str(),
+            harm.source,
+            harm.verified
+        ));
+    }
+    for tip in guide.prevention() {
+        out.push(format!("tip {} {} {}", tip.id, tip.source, tip.verified));
+    }
+    let police = guide.police();
+    out.push(format!(
+        "police {} {} bring={} elements={}",
+        police.source,
+        police.verified,
+        police.bring.len(),
+        police.elements.len()
+    ));
+    for step in &police.steps {
+        out.push(format!(
+            "police.step {} {} {} limit={}",
+            step.id,
+            step.source,
+            step.verified,
+            step.time_limit.is_some()
+        ));
+    }
+    for law in guide.laws() {
+        out.push(format!(
+            "law {} {:?} {} {} {} {}",
+            law.id, law.topic, law.in_force, law.in_complaint, law.source, law.verified
+        ));
+        for article in law.articles() {
+            out.push(format!(
+                "law.article {} {} {} {} note={}",
+                law.id,
+                article.from,
+                article.source,
+                article.verified,
+                article.note.is_some()
+            ));
+        }
+    }
+    out
+}
+
+/// Every shown text of a guide with a label, to check none is empty.
+fn texts(guide: &Guide) -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    let mut push = |label: String, text: &str| out.push((label, text.to_string()));
+    for s in guide.steps() {
+        let id = s.id.as_str();
+        push(format!("step {id} title"), &s.title);
+        push(format!("step {id} purpose"), &s.purpose);
+        for line in s.todo.iter().chain(&s.prepare).chain(&s.mistakes) {
+            push(format!("step {id} line"), line);
+        }
+    }
+    for c in guide.checklist() {
+        push(format!("checklist {} title", c.id.as_str()), &c.title);
+        push(format!("checklist {} how", c.id.as_str()), &c.how);
+    }
+    for c in guide.channels() {
+        let id = c.id.as_str();
+        push(format!("channel {id} name"), &c.name);
+        push(format!("channel {id} handles"), &c.handles);
+        for line in c.contact.iter().chain(&c.bring).chain(&c.note) {
+            push(format!("channel {id} line"), line);
+        }
+    }
+    for h in guide.harms() {
+        push(format!("harm {} title", h.id.as_str()), &h.title);
+        push(format!("harm {} explanation", h.id.as_str()), &h.explanation);
+    }
+    for t in guide.prevention() {
+        push(format!("tip {} title", t.id), &t.title);
+        push(format!("tip {} how", t.id), &t.how);
+    }
+    let p = guide.police();
+    push("police intro".into(), &p.intro);
+    for line in p.bring.iter().chain(&p.elements) {
+        push("police line".into(), line);
+    }
+    for s in &p.steps {
+        for (field, text) in [
+            ("title", &s.title),
+            ("expect", &s.expect),
+            ("ask_for", &s.ask_for),
+            ("basis", &s.basis),
+        ] {
+            push(format!("police {} {field}", s.id), text);
+        }
+    }
+    for l in guide.laws() {
+        push(format!("law {} law", l.id), &l.law);
+        push(format!("law {} summary", l.id), &l.summary);
+        for a in l.articles() {
+            push(format!("law {} number", l.id), &a.number);
+        }
+    }
+    out
+}
+
+fn digit_runs(lines: &[&str]) -> BTreeSet<String> {
+    let mut runs = BTreeSet::new();
+    for line in lines {
+        let mut run = String::new();
+        for ch in line.chars().chain(std::iter::once(' ')) {
+            if ch.is_ascii_digit() {
+                run.push(ch);
+            } else if !run.is_empty() {
+                runs.insert(std::mem::take(&mut run));
+            }
+        }
+    }
+    runs
+}
+
+#[test]
+fn both_languages_load_and_are_cached() {
+    for lang in LANGS {
+        let loaded = Guide::try_load(lang);
+        assert!(loaded.is_ok(), "{lang:?}: {:?}", loaded.err());
+        let guide = Guide::get(lang);
+        assert_eq!(guide.lang(), lang);
+        assert!(std::ptr::eq(guide, Guide::get(lang)));
+    }
+}
+
+#[test]
+fn both_languages_have_the_same_ids_sources_and_flags() {
+    let zh = skeleton(Guide::get(Lang::Zh));
+    let en = skeleton(Guide::get(Lang::En));
+    for (z, e) in zh.iter().zip(&en) {
+        assert_eq!(z, e, "zh and en differ");
+    }
+    assert_eq!(zh.len(), en.len());
+}
+
+#[test]
+fn every_item_has_a_source_and_no_text_is_empty() {
+    for lang in LANGS {
+        let guide = Guide::get(lang);
+        for line in skeleton(guide) {
+            // The source is the third word of each skeleton line or later; an empty source
+            // would show as two spaces in a row.
+            assert!(!line.contains("  "), "{lang:?}: empty field in `{line}`");
+        }
+        for (label, text) in texts(guide) {
+            assert!(!text.trim().is_empty(), "{lang:?}: `{label}` is empty");
+        }
+        let sources: Vec<&str> = guide
+            .steps()
+            .iter()
+            .map(|s| s.source())
+            .chain(guide.checklist().iter().map(|c| c.source()))
+            .chain(guide.channels().iter().map(|c| c.source()))
+            .chain(guide.harms().iter().map(|h| h.source()))
+            .chain(guide.prevention().iter().map(|t| t.source()))
+            .chain(guide.police().steps.iter().map(|s| s.source()))
+            .chain(std::iter::once(guide.police().source()))
+            .chain(guide.laws().iter().map(|l| l.source()))
+            .chain(guide.laws().iter().flat_map(|l| l.articles().map(|a| a.source())))
+            .collect();
+        assert!(sources.iter().all(|s| !s.trim().is_empty()));
+    }
+}
+
+#[test]
+fn every_channel_can_be_reached_and_numbers_match_across_languages() {
+    let zh = Guide::get(Lang::Zh);
+    let en = Guide::get(Lang::En);
+    for id in ChannelId::ALL {
+        for guide in [zh, en] {
+            let channel = guide.channel(*id);
+            assert_eq!(channel.id, *id);
+            assert!(
+                channel.contact.iter().any(|c| !c.trim().is_empty()),
+                "{id:?} has no way to reach it"
+            );
+        }
+        let numbers = |guide: &Guide| {
+            let c = guide.channel(*id);
+            let mut lines: Vec<&str> = c.contact.iter().map(String::as_str).collect();
+            lines.extend(c.note.as_deref());
+            digit_runs(&lines)
+        };
+        assert_eq!(numbers(zh), numbers(en), "numbers of {id:?} differ");
+    }
+}
+
+#[test]
+fn ids_are_unique_and_complete() {
+    for lang in LANGS {
+        let guide = Guide::get(lang);
+        let steps: Vec<StepId> = guide.steps().iter().map(|s| s.id).collect();
+        assert_eq!(steps, StepId::ALL);
+        let checklist: Vec<ChecklistId> = guide.checklist().iter().map(|c| c.id).collect();
+        assert_eq!(checklist, ChecklistId::ALL);
+        let channels: Vec<ChannelId> = guide.channels().iter().map(|c| c.id).collect();
+        assert_eq!(channels, ChannelId::ALL);
+        let unique = |ids: Vec<&str>| {
+            let set: BTreeSet<&str> = ids.iter().copied().collect();
+            set.len() == ids.len()
+        };
+        assert!(unique(guide.harms().iter().map(|h| h.id.as_str()).collect()));
+        assert!(unique(guide.prevention().iter().map(|t| t.id.as_str()).collect()));
+        assert!(unique(
+            guide.police().steps.iter().map(|s| s.id.as_str()).collect()
+        ));
+        assert!(unique(guide.laws().iter().map(|l| l.id.as_str()).collect()));
+    }
+}
+
+#[test]
+fn the_six_harms_of_the_source_page_are_all_there() {
+    let harms: Vec<HarmTag> = Guide::get(Lang::Zh).harms().iter().map(|h| h.id).collect();
+    assert_eq!(
+        harms,
+        vec![
+            HarmTag::SpamSms,
+            HarmTag::HarassingCalls,
+            HarmTag::SpamEmail,
+            HarmTag::AccountsInMyName,
+            HarmTag::CasesInMyName,
+            HarmTag::Fraud,
+        ]
+    );
+}
+
+#[test]
+fn checklist_ids_are_the_stable_strings_case_data_stores() {
+    assert_eq!(ChecklistId::ChangePasswords.as_str(), "change_passwords");
+    assert_eq!(ChecklistId::CheckCreditReport.as_str(), "check_credit_report");
+    let guide = Guide::get(Lang::Zh);
+    assert_eq!(
+        guide.checklist_item(ChecklistId::AnnotateIdCopies).id,
+        ChecklistId::AnnotateIdCopies
+    );
+    assert!(guide.checklist_for(StepId::CollectEvidence).count() >= 5);
+    assert!(guide.checklist_for(StepId::Report).count() >= 2);
+}
+
+#[test]
+fn cybersecurity_law_cites_the_old_number_before_2026_and_the_new_one_after() {
+    let zh = Guide::get(Lang::Zh);
+    let cases = [
+        ("cybersecurity_no_leak", "第四十二条", "第四十四条"),
+        ("cybersecurity_no_theft", "第四十四条", "第四十六条"),
+        ("cybersecurity_penalty", "第六十四条第二款", "第六十六条"),
+    ];
+    for (id, old, new) in cases {
+        let law = zh.law(id);
+        assert!(law.is_some(), "{id} missing");
+        let Some(law) = law else { continue };
+        assert!(law.renumbered());
+        assert_eq!(law.article_on(BEFORE).number, old, "{id}");
+        assert_eq!(law.article_on(AFTER).number, new, "{id}");
+        assert_eq!(law.article_on(date(2017, 6, 1)).number, old, "{id}");
+    }
+    let en = Guide::get(Lang::En);
+    let no_leak = en.law("cybersecurity_no_leak");
+    assert_eq!(
+        no_leak.map(|l| l.article_on(BEFORE).number.as_str()),
+        Some("Article 42")
+    );
+    assert_eq!(
+        no_leak.map(|l| l.article_on(AFTER).number.as_str()),
+        Some("Article 44")
+    );
+}
+
+#[test]
+fn the_complaint_list_cites_the_articles_valid_on_the_day_it_is_printed() {
+    let zh = Guide::get(Lang::Zh);
+    let before: Vec<String> = zh
+        .complaint_laws(BEFORE)
+        .iter()
+        .map(|c| c.display(Lang::Zh))
+        .collect();
+    let after: Vec<String> = zh
+        .complaint_laws(AFTER)
+        .iter()
+        .map(|c| c.display(Lang::Zh))
+        .collect();
+    assert!(before.contains(&"《中华人民共和国网络安全法》第四十二条".to_string()));
+    assert!(after.contains(&"《中华人民共和国网络安全法》第四十四条".to_string()));
+    assert!(after.contains(&"《中华人民共和国网络安全法》第四十六条".to_string()));
+    assert!(before.contains(&"《中华人民共和国刑法》第二百五十三条之一".to_string()));
+    // The renumbered penalty article is not verified: it must carry the hedge.
+    assert!(after.contains(&format!(
+        "《中华人民共和国网络安全法》第六十六条{}",
+        hedge_suffix(Lang::Zh)
+    )));
+    assert!(!after.iter().any(|c| c.contains("第四十二条")));
+    // Only ★ provisions, and every one of them names its law.
+    assert!(zh.complaint_laws(AFTER).iter().all(|c| c.law.in_complaint));
+    assert_eq!(before.len(), after.len());
+}
+
+#[test]
+fn the_revised_public_security_law_applies_only_from_2026() {
+    let zh = Guide::get(Lang::Zh);
+    let ids = |d: Date| -> Vec<String> { zh.laws_on(d).iter().map(|c| c.law.id.clone()).collect::<Vec<_>>() };
+    assert!(!ids(BEFORE).contains(&"public_security_personal_info".to_string()));
+    assert!(ids(AFTER).contains(&"public_security_personal_info".to_string()));
+    let harassment = zh.law("public_security_harassment");
+    assert_eq!(
+        harassment.map(|l| l.article_on(BEFORE).number.as_str()),
+        Some("第四十二条第五项、第六项")
+    );
+    // After the revision the new number is not verified, so the citation is hedged.
+    let cited = harassment.map(|l| l.cited_on(AFTER));
+    assert_eq!(cited.map(|c| c.verified()), Some(false));
+    assert!(
+        cited
+            .map(|c| c.display(Lang::Zh))
+            .is_some_and(|s| s.ends_with(hedge_suffix(Lang::Zh)))
+    );
+}
+
+#[test]
+fn unverified_items_are_shown_with_the_hedge_and_verified_ones_without() {
+    for lang in LANGS {
+        let guide = Guide::get(lang);
+        let suffix = hedge_suffix(lang);
+        let mut checked = 0;
+        let mut check = |item: &dyn Sourced| {
+            let shown = item.display(lang);
+            assert_eq!(shown.ends_with(suffix), !item.verified(), "{shown}");
+            assert!(shown.starts_with(item.headline()));
+            checked += 1;
+        };
+        guide.steps().iter().for_each(|s| check(s));
+        guide.checklist().iter().for_each(|c| check(c));
+        guide.channels().iter().for_each(|c| check(c));
+        guide.harms().iter().for_each(|h| check(h));
+        guide.prevention().iter().for_each(|t| check(t));
+        guide.police().steps.iter().for_each(|s| check(s));
+        guide.laws().iter().for_each(|l| check(l));
+        assert!(checked > 50);
+    }
+    let zh = Guide::get(Lang::Zh);
+    assert_eq!(
+        zh.display(zh.channel(ChannelId::Legal12348)),
+        "12348公共法律服务热线（请以官方渠道为准）"
+    );
+    let en = Guide::get(Lang::En);
+    assert_eq!(
+        en.display(en.channel(ChannelId::Carrier)),
+        "Mobile carriers' customer service (check with the official channel)"
+    );
+    assert_eq!(
+        en.channel(ChannelId::Carrier)
+            .hedged("China Mobile 10086", Lang::En),
+        "China Mobile 10086 (check with the official channel)"
+    );
+    assert_eq!(
+        zh.display(zh.channel(ChannelId::Report12321)),
+        "12321网络不良与垃圾信息举报受理中心"
+    );
+}
+
+#[test]
+fn the_content_says_what_a_victim_must_not_get_wrong() {
+    let zh = Guide::get(Lang::Zh);
+    let note_96110 = zh.channel(ChannelId::AntiFraud96110).note.clone();
+    assert!(note_96110.is_some_and(|n| n.contains("不是报警电话") && n.contains("110")));
+    let note_12381 = zh.channel(ChannelId::Warning12381).note.clone();
+    assert!(note_12381.is_some_and(|n| n.contains("不含链接") && n.contains("不需要回复")));
+    let note_12300 = zh.channel(ChannelId::Telecom12300).note.clone();
+    assert!(note_12300.is_some_and(|n| n.contains("先向运营商投诉")));
+    let mistakes = zh.step(StepId::CollectEvidence).mistakes.join("");
+    assert!(mistakes.contains("不要删除或改动原始短信"));
+    assert!(mistakes.contains("原始设备"));
+    let warn = zh.step(StepId::WarnContacts).mistakes.join("");
+    assert!(warn.contains("身份证号"));
+    let receipt = zh.police().steps.iter().find(|s| s.id == "receipt");
+    assert!(receipt.is_some_and(|s| s.ask_for.contains("受案回执")));
+}
+
+#[test]
+fn money_lost_to_fraud_sends_to_the_police_first_then_96110_and_the_app() {
+    let signals = CaseSignals {
+        calls: 4,
+        sms: 2,
+        fraud_attempted: true,
+        money_lost: true,
+        ..CaseSignals::default()
+    };
+    let got = recommend(&signals);
+    assert_eq!(
+        got.get(..3),
+        Some(
+            &[
+                ChannelId::Police,
+                ChannelId::AntiFraud96110,
+                ChannelId::AntiFraudApp
+            ][..]
+        )
+    );
+    assert!(got.contains(&ChannelId::Bank));
+    let names: Vec<&str> = Guide::get(Lang::Zh)
+        .recommended(&signals)
+        .iter()
+        .map(|c| c.name.as_str())
+        .collect();
+    assert_eq!(names.first(), Some(&"110报警电话 / 派出所"));
+}
+
+#[test]
+fn only_spam_sms_sends_to_12321_first() {
+    let got = recommend(&CaseSignals {
+        sms: 12,
+        ..CaseSignals::default()
+    });
+    assert_eq!(got.first(), Some(&ChannelId::Report12321));
+    assert!(!got.contains(&ChannelId::Police));
+}
+
+#[test]
+fn a_company_leak_sends_to_12315_and_the_police() {
+    let got = recommend(&CaseSignals {
+        company_suspected: true,
+        calls: 1,
+        ..CaseSignals::default()
+    });
+    assert_eq!(
+        got.get(..2),
+        Some(&[ChannelId::Market12315, ChannelId::Police][..])
+    );
+}
+
+#[test]
+fn harassment_of_family_sends_to_the_police_first_then_12321() {
+    let got = recommend(&CaseSignals {
+        family_harassed: true,
+        ..CaseSignals::default()
+    });
+    assert_eq!(
+        got.get(..2),
+        Some(&[ChannelId::Police, ChannelId::Report12321][..])
+    );
+}
+
+#[test]
+fn accounts_in_my_name_send_to_the_bank_and_the_checks() {
+    let got = recommend(&CaseSignals {
+        accounts_opened_in_my_name: true,
+        ..CaseSignals::default()
+    });
+    assert_eq!(got.first(), Some(&ChannelId::Bank));
+    for id in [
+        ChannelId::CardCheck,
+        ChannelId::CreditReport,
+        ChannelId::OneIdCheck,
+        ChannelId::Police,
+    ] {
+        assert!(got.contains(&id), "{id:?} missing");
+    }
+}
+
+#[test]
+fn telecom_and_online_content_go_to_their_regulators() {
+    let telecom = recommend(&CaseSignals {
+        telecom_problem: true,
+        ..CaseSignals::default()
+    });
+    assert_eq!(telecom, vec![ChannelId::Carrier, ChannelId::Telecom12300]);
+    let online = recommend(&CaseSignals {
+        web: 1,
+        ..CaseSignals::default()
+    });
+    assert_eq!(online.first(), Some(&ChannelId::Report12377));
+}
+
+#[test]
+fn recommended_channels_fit_the_situation_they_are_recommended_for() {
+    let guide = Guide::get(Lang::En);
+    let cases = [
+        (
+            CaseSignals {
+                money_lost: true,
+                ..CaseSignals::default()
+            },
+            HarmTag::MoneyLost,
+        ),
+        (
+            CaseSignals {
+                sms: 1,
+                ..CaseSignals::default()
+            },
+            HarmTag::SpamSms,
+        ),
+        (
+            CaseSignals {
+                company_suspected: true,
+                ..CaseSignals::default()
+            },
+            HarmTag::CompanyLeak,
+        ),
+        (
+            CaseSignals {
+                family_harassed: true,
+                ..CaseSignals::default()
+            },
+            HarmTag::FamilyHarassed,
+        ),
+    ];
+    for (signals, tag) in cases {
+        let first = guide.recommended(&signals);
+        assert!(
+            first.first().is_some_and(|c| c.fits(tag)),
+            "first channel for {tag:?} does not fit it"
+        );
+    }
+}
