@@ -129,3 +129,6 @@ pub fn run(opts: TuiOptions) -> anyhow::Result<()> {
     drop(demo_dir);
     result
 }
+
+#[cfg(test)]
+mod tests;

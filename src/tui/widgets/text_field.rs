@@ -81,22 +81,28 @@ impl TextField {
         if raw.is_empty() {
             return Edit::Ignored;
         }
-        // Spaces alone survive; everything else goes through the case sanitiser, which
-        // trims, so keep leading and trailing spaces of the raw text ourselves.
-        let lead = raw.len() - raw.trim_start_matches(' ').len();
-        let trail = if lead == raw.len() {
-            0
-        } else {
-            raw.len() - raw.trim_end_matches(' ').len()
+        // The case sanitiser trims; keep the blank space around the text (a typed space,
+        // an Enter) ourselves, normalised the same way.
+        let blank = |c: char| matches!(c, ' ' | '\t' | '\n' | '\r');
+        let core_start = raw.find(|c: char| !blank(c)).unwrap_or(raw.len());
+        let core_end = raw.rfind(|c: char| !blank(c)).map_or(core_start, |i| {
+            i + raw[i..].chars().next().map_or(0, char::len_utf8)
+        });
+        let space = |s: &str| {
+            let s = s.replace("\r\n", "\n").replace(['\r'], "\n").replace('\t', " ");
+            if self.multiline { s } else { s.replace('\n', " ") }
         };
-        let core = clean_text(raw, usize::MAX).unwrap_or_default();
-        let mut cleaned = " ".repeat(lead);
-        if self.multiline {
-            cleaned.push_str(&core);
+        let core = clean_text(&raw[core_start..core_end.max(core_start)], usize::MAX).unwrap_or_default();
+        let core = if self.multiline {
+            core
         } else {
-            cleaned.push_str(&core.replace('\n', " "));
-        }
-        cleaned.push_str(&" ".repeat(trail));
+            core.replace('\n', " ")
+        };
+        let cleaned = format!(
+            "{}{core}{}",
+            space(&raw[..core_start]),
+            space(&raw[core_end.max(core_start)..])
+        );
         if cleaned.is_empty() {
             return Edit::Ignored;
         }

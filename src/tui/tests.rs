@@ -1,0 +1,471 @@
+//! State tests (keys into the app, events out of the journal), snapshot tests of every screen
+//! at 80x24 and 40x12 in both languages, and a random-key property test.
+
+use std::path::Path;
+
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use jiff::ZonedDateTime;
+use ratatui::Terminal;
+use ratatui::backend::{Backend, TestBackend};
+use ratatui::layout::Position;
+
+use super::app::{App, Ask, Msg, Screen};
+use super::runtime::Wizard;
+use super::theme::Theme;
+use super::view;
+use crate::case::event::EventBody;
+use crate::case::{Case, CaseState, EvidenceDraft, EvidenceKind, Moment};
+use crate::i18n::Lang;
+
+fn fixed_now() -> ZonedDateTime {
+    "2026-11-29T15:00:00+08:00[Asia/Shanghai]"
+        .parse()
+        .unwrap_or_else(|_| ZonedDateTime::now())
+}
+
+fn wizard(dir: &Path, lang: Lang) -> Wizard {
+    let case = Case::open(dir).expect("case opens");
+    let mut app = App::new(lang, "default".into(), false);
+    app.clock = fixed_now;
+    let mut w = Wizard::new(app, case);
+    w.handle(Msg::Resize(80, 24));
+    w
+}
+
+fn k(code: KeyCode) -> Msg {
+    Msg::Key(KeyEvent::new(code, KeyModifiers::NONE))
+}
+
+fn ctrl(c: char) -> Msg {
+    Msg::Key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL))
+}
+
+fn typed(w: &mut Wizard, text: &str) {
+    for c in text.chars() {
+        w.handle(k(KeyCode::Char(c)));
+    }
+}
+
+fn events(dir: &Path) -> Vec<EventBody> {
+    let case = Case::open(dir).expect("case opens");
+    case.journal()
+        .read_from(0)
+        .expect("journal reads")
+        .records
+        .into_iter()
+        .map(|r| r.event)
+        .collect()
+}
+
+#[test]
+fn n_logs_a_call_at_the_moment_of_the_key_press() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let mut w = wizard(tmp.path(), Lang::Zh);
+    w.handle(k(KeyCode::Char('n')));
+    typed(&mut w, "13800138000");
+    w.handle(k(KeyCode::Tab));
+    typed(&mut w, "自称银行客服");
+    // Enter in the summary is a new line, never a submit.
+    w.handle(k(KeyCode::Enter));
+    typed(&mut w, "要验证码");
+    assert!(w.app.form.is_some());
+    w.handle(ctrl('s'));
+    assert!(w.app.form.is_none(), "saved and closed: {:?}", w.app.form);
+    let ev = events(tmp.path());
+    assert_eq!(ev.len(), 1);
+    let Some(EventBody::EvidenceAdded { fields, .. }) = ev.first() else {
+        unreachable!("not an entry: {ev:?}")
+    };
+    assert_eq!(fields.kind, EvidenceKind::Call);
+    assert_eq!(fields.counterpart, "13800138000");
+    assert_eq!(fields.summary, "自称银行客服\n要验证码");
+    assert_eq!(fields.occurred_at, Moment::from_zoned(&fixed_now()));
+}
+
+#[test]
+fn esc_cancels_without_writing_and_asks_before_dropping_typed_text() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let mut w = wizard(tmp.path(), Lang::Zh);
+    w.handle(k(KeyCode::Char('n')));
+    w.handle(k(KeyCode::Esc));
+    assert!(w.app.form.is_none());
+    w.handle(k(KeyCode::Char('n')));
+    typed(&mut w, "110");
+    w.handle(k(KeyCode::Esc));
+    assert_eq!(w.app.ask, Some(Ask::Discard));
+    w.handle(k(KeyCode::Char('n')));
+    assert!(w.app.form.is_some(), "n keeps editing");
+    w.handle(k(KeyCode::Esc));
+    w.handle(k(KeyCode::Char('y')));
+    assert!(w.app.form.is_none());
+    assert!(events(tmp.path()).is_empty());
+}
+
+#[test]
+fn q_types_in_a_field_and_quitting_with_unsaved_input_asks_first() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let mut w = wizard(tmp.path(), Lang::En);
+    w.handle(k(KeyCode::Char('n')));
+    typed(&mut w, "q1");
+    assert!(!w.app.quit);
+    w.handle(ctrl('q'));
+    assert_eq!(w.app.ask, Some(Ask::Quit));
+    w.handle(k(KeyCode::Char('n')));
+    assert!(!w.app.quit && w.app.form.is_some());
+    w.handle(k(KeyCode::Esc));
+    w.handle(k(KeyCode::Char('y')));
+    w.handle(k(KeyCode::Char('q')));
+    assert!(w.app.quit);
+}
+
+#[test]
+fn refused_input_shows_the_case_message_and_keeps_the_form() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let mut w = wizard(tmp.path(), Lang::Zh);
+    w.handle(k(KeyCode::Char('n')));
+    w.handle(ctrl('s'));
+    let form = w.app.form.as_ref().expect("form stays");
+    let err = form.error.clone().expect("an error");
+    let expected = crate::case::CaseError::CounterpartRequired(EvidenceKind::Call).message(Lang::Zh);
+    assert_eq!(err, expected);
+    assert!(events(tmp.path()).is_empty());
+}
+
+#[test]
+fn entries_logged_elsewhere_appear_without_losing_the_form() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let mut w = wizard(tmp.path(), Lang::Zh);
+    w.handle(k(KeyCode::Char('1')));
+    w.handle(k(KeyCode::Char('n')));
+    typed(&mut w, "半截");
+    let mut other = Case::for_logging(tmp.path()).expect("second writer");
+    let draft = EvidenceDraft {
+        kind: Some(EvidenceKind::Call),
+        counterpart: "13800138000".into(),
+        ..Default::default()
+    };
+    other
+        .log(draft.validate(&fixed_now()).expect("valid"), &[])
+        .expect("logged");
+    w.poll();
+    assert_eq!(w.case.state().entries.len(), 1);
+    assert_eq!(w.app.list.rows.len(), 1);
+    let form = w.app.form.as_ref().expect("form kept");
+    assert_eq!(form.evidence_draft().counterpart, "半截");
+}
+
+#[test]
+fn pastes_are_cleaned_and_a_megabyte_is_capped_with_a_notice() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let mut w = wizard(tmp.path(), Lang::Zh);
+    w.handle(k(KeyCode::Char('n')));
+    w.handle(Msg::Paste("138\u{1b}[31m0013\u{202e}8000\r\n".into()));
+    w.handle(k(KeyCode::Tab));
+    w.handle(Msg::Paste("骗".repeat(1_000_000)));
+    let form = w.app.form.as_ref().expect("form");
+    assert_eq!(form.evidence_draft().counterpart.trim(), "13800138000");
+    assert_eq!(form.evidence_draft().summary.chars().count(), 20_000);
+    assert!(form.notice.as_deref().is_some_and(|n| n.contains("20000")));
+    w.handle(ctrl('s'));
+    assert_eq!(events(tmp.path()).len(), 1);
+}
+
+#[test]
+fn correct_retract_tick_and_profile_write_their_events() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let mut w = wizard(tmp.path(), Lang::Zh);
+    w.handle(k(KeyCode::Char('n')));
+    typed(&mut w, "95588");
+    w.handle(ctrl('s'));
+    w.handle(k(KeyCode::Char('1')));
+    w.handle(k(KeyCode::Enter));
+    assert!(matches!(w.app.screen, Screen::Detail(_)));
+    w.handle(k(KeyCode::Char('e')));
+    w.handle(k(KeyCode::Tab));
+    typed(&mut w, "冒充工行");
+    w.handle(k(KeyCode::Tab));
+    w.handle(k(KeyCode::Char(' ')));
+    w.handle(ctrl('s'));
+    assert!(
+        w.app.form.is_none(),
+        "{:?}",
+        w.app.form.as_ref().map(|f| &f.error)
+    );
+    w.handle(k(KeyCode::Char('d')));
+    w.handle(ctrl('s'));
+    assert!(
+        w.app.form.as_ref().is_some_and(|f| f.error.is_some()),
+        "a reason is required"
+    );
+    typed(&mut w, "记错了");
+    w.handle(ctrl('s'));
+    w.handle(k(KeyCode::Char('c')));
+    w.handle(k(KeyCode::Char(' ')));
+    w.handle(k(KeyCode::Char('p')));
+    w.handle(k(KeyCode::Char('e')));
+    typed(&mut w, "张伟");
+    w.handle(ctrl('s'));
+    let ev = events(tmp.path());
+    let kinds: Vec<&str> = ev
+        .iter()
+        .map(|e| match e {
+            EventBody::EvidenceAdded { .. } => "added",
+            EventBody::EvidenceCorrected { .. } => "corrected",
+            EventBody::EvidenceRetracted { .. } => "retracted",
+            EventBody::ChecklistTicked { .. } => "ticked",
+            EventBody::ProfileSet { .. } => "profile",
+            _ => "other",
+        })
+        .collect();
+    assert_eq!(kinds, ["added", "corrected", "retracted", "ticked", "profile"]);
+    let Some(EventBody::EvidenceCorrected { changes, .. }) = ev.get(1) else {
+        unreachable!("{ev:?}")
+    };
+    assert_eq!(changes.summary.as_deref(), Some("冒充工行"));
+    assert!(changes.knew.as_ref().is_some_and(|k| k.len() == 1));
+    assert!(
+        changes.counterpart.is_none(),
+        "unchanged fields stay out of the patch"
+    );
+}
+
+#[test]
+fn filter_and_search_narrow_the_list() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let mut case = Case::open(tmp.path()).expect("case");
+    super::demo::populate(&mut case, &fixed_now()).expect("demo");
+    drop(case);
+    let mut w = wizard(tmp.path(), Lang::Zh);
+    w.handle(k(KeyCode::Char('1')));
+    assert_eq!(w.app.list.rows.len(), 9);
+    w.handle(k(KeyCode::Char('f')));
+    assert_eq!(w.app.list.rows.len(), 4, "calls only");
+    w.handle(k(KeyCode::Char('/')));
+    typed(&mut w, "号码");
+    assert_eq!(w.app.list.rows.len(), 2);
+    w.handle(k(KeyCode::Enter));
+    assert!(!w.app.list.searching);
+}
+
+// ---- snapshots ----
+
+/// The demo case plus hostile text, folded with fixed journal times so snapshots are stable.
+fn sample_state() -> CaseState {
+    let tmp = tempfile::tempdir().expect("tmp");
+    sample_case(tmp.path())
+}
+
+/// Writes the sample case into `dir` and returns its state folded with fixed times.
+fn sample_case(dir: &Path) -> CaseState {
+    let mut case = Case::open(dir).expect("case");
+    super::demo::populate(&mut case, &fixed_now()).expect("demo");
+    let draft = EvidenceDraft {
+        kind: Some(EvidenceKind::Web),
+        counterpart: "https://例子.cn/䶮𠮷龘".into(),
+        summary: "钓鱼网站 😀👨‍👩‍👧 \u{1b}[31m红字\u{202e}反向".into(),
+        at: "14:30".into(),
+        ..Default::default()
+    };
+    case.log(draft.validate(&fixed_now()).expect("valid"), &[])
+        .expect("log");
+    let base = fixed_now().timestamp().as_second() - 3600;
+    let mut records = case.journal().read_from(0).expect("read").records;
+    for r in &mut records {
+        let z = jiff::Timestamp::from_second(base + r.seq as i64 * 60)
+            .expect("ts")
+            .to_zoned_datetime(fixed_now().time_zone().clone());
+        r.ts = Moment::from_zoned(&z);
+    }
+    CaseState::fold(&records)
+}
+
+fn render(app: &App, state: &CaseState, w: u16, h: u16) -> (Terminal<TestBackend>, Option<Position>) {
+    let mut t = Terminal::new(TestBackend::new(w, h)).expect("terminal");
+    let theme = Theme::new(true);
+    let frame = t.draw(|f| view::draw(f, app, state, &theme)).expect("draw");
+    let _ = frame;
+    let cursor = if t.backend().cursor_visible() {
+        t.backend_mut().get_cursor_position().ok()
+    } else {
+        None
+    };
+    (t, cursor)
+}
+
+fn go(keys: &'static str) -> impl Fn(&mut Wizard) {
+    move |w: &mut Wizard| typed(w, keys)
+}
+
+#[test]
+fn snapshots_of_every_screen() {
+    type Setup = Box<dyn Fn(&mut Wizard)>;
+    let screens: Vec<(&str, Setup)> = vec![
+        ("dashboard", Box::new(go(""))),
+        ("evidence", Box::new(go("1j"))),
+        (
+            "detail",
+            Box::new(|w: &mut Wizard| {
+                w.app.screen = Screen::Detail(crate::case::EntryId(3));
+            }),
+        ),
+        ("step2", Box::new(go("2"))),
+        ("step3", Box::new(go("3"))),
+        ("step4", Box::new(go("4"))),
+        ("checklist", Box::new(go("cj"))),
+        ("profile", Box::new(go("p"))),
+        ("help", Box::new(go("1?"))),
+        ("search", Box::new(go("1/号码"))),
+        (
+            "form_new",
+            Box::new(|w: &mut Wizard| {
+                typed(w, "n");
+                typed(w, "13800138000");
+                w.handle(k(KeyCode::Tab));
+                typed(w, "自称客服😀䶮");
+            }),
+        ),
+        (
+            "form_knew",
+            Box::new(|w: &mut Wizard| {
+                typed(w, "n");
+                w.handle(k(KeyCode::Tab));
+                w.handle(k(KeyCode::Tab));
+                typed(w, " ");
+                w.handle(k(KeyCode::Right));
+            }),
+        ),
+        (
+            "form_correct",
+            Box::new(|w: &mut Wizard| {
+                w.app.screen = Screen::Detail(crate::case::EntryId(5));
+                typed(w, "e");
+            }),
+        ),
+        (
+            "form_error",
+            Box::new(|w: &mut Wizard| {
+                typed(w, "n");
+                w.handle(ctrl('s'));
+            }),
+        ),
+        (
+            "confirm_quit",
+            Box::new(|w: &mut Wizard| {
+                typed(w, "n1");
+                w.handle(ctrl('q'));
+            }),
+        ),
+    ];
+    for lang in [Lang::Zh, Lang::En] {
+        for (size_name, (cols, rows)) in [("80x24", (80, 24)), ("40x12", (40, 12))] {
+            for (name, setup) in &screens {
+                let tmp = tempfile::tempdir().expect("tmp");
+                // The wizard works on the sample case; frames are drawn from the same events
+                // folded with fixed times.
+                let state = sample_case(tmp.path());
+                let mut app_only = wizard(tmp.path(), lang);
+                app_only.handle(Msg::Resize(cols, rows));
+                setup(&mut app_only);
+                let (t, cursor) = render(&app_only.app, &state, cols, rows);
+                let lang_name = lang.pick("zh", "en");
+                let snap = format!("{}\ncursor: {:?}", t.backend(), cursor);
+                insta::assert_snapshot!(format!("{name}_{lang_name}_{size_name}"), snap);
+                let focused_text = app_only
+                    .app
+                    .form
+                    .as_ref()
+                    .and_then(|f| f.focused())
+                    .is_some_and(|f| matches!(f.input, super::form::Input::Text(_)));
+                if focused_text && app_only.app.ask.is_none() {
+                    assert!(cursor.is_some(), "{name}: a focused field places the cursor");
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn the_too_small_screen_asks_for_a_bigger_window() {
+    let state = sample_state();
+    for lang in [Lang::Zh, Lang::En] {
+        let app = App::new(lang, "default".into(), false);
+        let (t, _) = render(&app, &state, 30, 8);
+        insta::assert_snapshot!(
+            format!("too_small_{}", lang.pick("zh", "en")),
+            t.backend().to_string()
+        );
+    }
+}
+
+#[test]
+fn cursor_sits_after_the_last_wide_character_typed() {
+    let state = CaseState::default();
+    let tmp = tempfile::tempdir().expect("tmp");
+    let mut w = wizard(tmp.path(), Lang::Zh);
+    w.handle(k(KeyCode::Char('n')));
+    typed(&mut w, "号码😀");
+    let (_, cursor) = render(&w.app, &state, 80, 24);
+    // Label column "打到我的:" is 9 wide + 2, input starts at x = 1 + 10 = 11; row 3 is the
+    // counterpart (title bar, form title, kind).
+    let label_w = 2 + 8;
+    assert_eq!(cursor, Some(Position::new(1 + label_w as u16 + 6, 3)));
+}
+
+#[test]
+fn random_keys_and_sizes_never_panic() {
+    use proptest::prelude::*;
+    let tmp = tempfile::tempdir().expect("tmp");
+    let mut case = Case::open(tmp.path()).expect("case");
+    super::demo::populate(&mut case, &fixed_now()).expect("demo");
+    drop(case);
+    let key = prop_oneof![
+        any::<char>().prop_map(|c| Msg::Key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE))),
+        prop::sample::select(vec![
+            'n', '1', '2', '3', '4', '0', 'c', 'p', 'e', 'd', 'a', 'f', '/', '?', 'j', 'k', ' '
+        ])
+        .prop_map(|c| Msg::Key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE))),
+        prop::sample::select(vec![
+            KeyCode::Enter,
+            KeyCode::Esc,
+            KeyCode::Tab,
+            KeyCode::BackTab,
+            KeyCode::Up,
+            KeyCode::Down,
+            KeyCode::Left,
+            KeyCode::Right,
+            KeyCode::PageDown,
+            KeyCode::PageUp,
+            KeyCode::Backspace,
+            KeyCode::Home,
+            KeyCode::End,
+        ])
+        .prop_map(|c| Msg::Key(KeyEvent::new(c, KeyModifiers::NONE))),
+        Just(Msg::Key(KeyEvent::new(KeyCode::Char('s'), KeyModifiers::CONTROL))),
+        (1u16..120, 1u16..50).prop_map(|(w, h)| Msg::Resize(w, h)),
+        ".{0,40}".prop_map(Msg::Paste),
+    ];
+    let mut runner = proptest::test_runner::TestRunner::new(proptest::test_runner::Config {
+        cases: 24,
+        failure_persistence: None,
+        ..Default::default()
+    });
+    let theme = Theme::new(false);
+    runner
+        .run(&prop::collection::vec(key, 1..300), |msgs| {
+            let mut w = wizard(tmp.path(), Lang::Zh);
+            let mut t = Terminal::new(TestBackend::new(80, 24)).expect("terminal");
+            for m in msgs {
+                if let Msg::Resize(cols, rows) = m {
+                    t.backend_mut().resize(cols, rows);
+                    t.resize(ratatui::layout::Rect::new(0, 0, cols, rows))
+                        .expect("resize");
+                }
+                w.handle(m);
+                w.app.quit = false;
+                t.draw(|f| view::draw(f, &w.app, w.case.state(), &theme))
+                    .expect("draw");
+            }
+            Ok(())
+        })
+        .expect("no panic");
+}
