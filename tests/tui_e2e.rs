@@ -1,0 +1,182 @@
+//! The real `leakaid` binary in a pseudo-terminal: log a call through the form typing
+//! Chinese as an IME commits it, paste with bracketed paste, see an entry logged from another
+//! terminal appear, resize, quit — and the terminal is given back as it was found.
+
+use std::io::{Read, Write};
+use std::num::NonZeroU16;
+use std::path::Path;
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use portable_pty::{CommandBuilder, PtySize, native_pty_system};
+
+struct Screen {
+    parser: Arc<Mutex<vt100::Parser>>,
+    bytes: Arc<Mutex<Vec<u8>>>,
+}
+
+impl Screen {
+    fn text(&self) -> String {
+        self.parser
+            .lock()
+            .map(|p| p.screen().contents())
+            .unwrap_or_default()
+    }
+
+    /// Waits until the screen shows `needle` (no fixed sleeps: poll with a deadline).
+    fn wait_for(&self, needle: &str) {
+        let deadline = Instant::now() + Duration::from_secs(15);
+        while Instant::now() < deadline {
+            if self.text().contains(needle) {
+                return;
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        unreachable!("screen never showed {needle:?}; it shows:\n{}", self.text());
+    }
+}
+
+fn nz(n: u16) -> NonZeroU16 {
+    NonZeroU16::new(n).unwrap_or(NonZeroU16::MIN)
+}
+
+fn journal_text(root: &Path) -> String {
+    std::fs::read_to_string(root.join("default").join("journal.jsonl")).unwrap_or_default()
+}
+
+#[test]
+fn a_call_logged_through_the_wizard_in_a_real_terminal() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let root = tmp.path().to_path_buf();
+    let pty = native_pty_system();
+    let pair = pty
+        .openpty(PtySize {
+            rows: 24,
+            cols: 80,
+            pixel_width: 0,
+            pixel_height: 0,
+        })
+        .expect("pty");
+    let bin = env!("CARGO_BIN_EXE_leakaid");
+    let mut cmd = CommandBuilder::new(bin);
+    cmd.args(["--data-dir", root.to_str().expect("utf-8 path")]);
+    cmd.env("TERM", "xterm-256color");
+    cmd.env_remove("NO_COLOR");
+    let mut child = pair.slave.spawn_command(cmd).expect("spawn");
+    drop(pair.slave);
+    let mut reader = pair.master.try_clone_reader().expect("reader");
+    let mut writer = pair.master.take_writer().expect("writer");
+    let screen = Screen {
+        parser: Arc::new(Mutex::new(vt100::Parser::new(nz(24), nz(80), 0))),
+        bytes: Arc::new(Mutex::new(Vec::new())),
+    };
+    let (parser, bytes) = (screen.parser.clone(), screen.bytes.clone());
+    std::thread::spawn(move || {
+        let mut buf = [0u8; 8192];
+        while let Ok(n) = reader.read(&mut buf) {
+            if n == 0 {
+                break;
+            }
+            if let Ok(mut p) = parser.lock() {
+                p.process(&buf[..n]);
+            }
+            if let Ok(mut b) = bytes.lock() {
+                b.extend_from_slice(&buf[..n]);
+            }
+        }
+    });
+    let mut send = |s: &str| {
+        writer.write_all(s.as_bytes()).expect("write");
+        writer.flush().expect("flush");
+    };
+
+    screen.wait_for("信息泄露维权助手");
+    screen.wait_for("下一步");
+    send("n");
+    screen.wait_for("新记录");
+    send("13800138000");
+    send("\t");
+    // Chinese as an IME commits it: raw UTF-8.
+    send("自称银行客服");
+    screen.wait_for("自称银行客服");
+    // A bracketed paste with an escape sequence in it.
+    send("\x1b[200~要验证码\x1b[31m红\x1b[201~");
+    screen.wait_for("要验证码红");
+    send("\x13"); // Ctrl-S
+    screen.wait_for("E1");
+    send("1");
+    screen.wait_for("13800138000");
+    assert!(
+        journal_text(&root).contains("自称银行客服要验证码红"),
+        "{}",
+        journal_text(&root)
+    );
+
+    // Another terminal logs a call while the wizard is open.
+    let out = std::process::Command::new(bin)
+        .args([
+            "--data-dir",
+            root.to_str().expect("utf-8"),
+            "log",
+            "call",
+            "13900139000",
+            "--note",
+            "外部记录",
+        ])
+        .output()
+        .expect("log runs");
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    screen.wait_for("13900139000");
+    screen.wait_for("外部记录");
+
+    // Resize: small, too small, back.
+    let resize = |rows: u16, cols: u16| {
+        pair.master
+            .resize(PtySize {
+                rows,
+                cols,
+                pixel_width: 0,
+                pixel_height: 0,
+            })
+            .expect("resize");
+        if let Ok(mut p) = screen.parser.lock() {
+            p.set_size(nz(rows), nz(cols));
+        }
+    };
+    resize(12, 40);
+    screen.wait_for("2/2");
+    resize(8, 30);
+    screen.wait_for("请放大窗口");
+    resize(24, 80);
+    screen.wait_for("13900139000");
+
+    send("q");
+    let deadline = Instant::now() + Duration::from_secs(10);
+    let status = loop {
+        if let Some(s) = child.try_wait().expect("wait") {
+            break s;
+        }
+        assert!(Instant::now() < deadline, "the wizard did not quit");
+        std::thread::sleep(Duration::from_millis(20));
+    };
+    assert!(status.success());
+    // Let the reader take the last bytes.
+    let deadline = Instant::now() + Duration::from_secs(5);
+    let written = loop {
+        let b = screen.bytes.lock().map(|b| b.clone()).unwrap_or_default();
+        let s = String::from_utf8_lossy(&b).into_owned();
+        if s.contains("\x1b[?1049l") || Instant::now() > deadline {
+            break s;
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    };
+    let on = written
+        .rfind("\x1b[?2004h")
+        .expect("bracketed paste was turned on");
+    let off = written.rfind("\x1b[?2004l").expect("bracketed paste turned off");
+    let alt_on = written.rfind("\x1b[?1049h").expect("alternate screen entered");
+    let alt_off = written.rfind("\x1b[?1049l").expect("alternate screen left");
+    assert!(off > on && alt_off > alt_on);
+    let lines = journal_text(&root).lines().count();
+    assert_eq!(lines, 2);
+}
