@@ -1,5 +1,5 @@
 //! The content of the complaint packet (报案材料), in the order a police station expects it
-//! (see FACTS.md, "The complaint letter"): title, complainant, accused / leads, requests,
+//! (assembled from a court 自诉状 template and the 公安机关办理刑事案件程序规定): title, complainant, accused / leads, requests,
 //! facts and reasons (generated narrative + the victim's own words + a day-by-day timeline),
 //! legal basis, 此致 + agency, signature / fingerprint / date, then the annex: the evidence
 //! list, the image appendix, other attachments, reports and warnings, and a last section on
