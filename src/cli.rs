@@ -177,6 +177,12 @@ pub enum ProfileCommand {
     Show,
     /// Set some of your details.
     Set(ProfileArgs),
+    /// Your own account of what happened, printed in the complaint packet under 事实与理由
+    /// (replaces the earlier one; the earlier stays in the record).
+    Story {
+        /// The text; `-` reads it from standard input.
+        text: String,
+    },
 }
 
 /// `leakaid profile set`.

@@ -34,6 +34,29 @@ pub fn run(ctx: &Ctx, cmd: &ProfileCommand) -> Result<(), Failure> {
             }
             Ok(())
         }
+        ProfileCommand::Story { text } => {
+            let text = if text == "-" {
+                let mut buf = String::new();
+                std::io::Read::read_to_string(&mut std::io::stdin(), &mut buf).map_err(|e| {
+                    Failure::new(tr(
+                        lang,
+                        format!("读不了输入：{e}"),
+                        format!("Cannot read the input: {e}"),
+                    ))
+                })?;
+                buf
+            } else {
+                text.clone()
+            };
+            let mut case = ctx.open_case()?;
+            case.set_narrative(&text).map_err(|e| ctx.fail(e))?;
+            out(tr(
+                lang,
+                "经过已保存，导出报案材料时会印在“事实与理由”里。",
+                "Your account is saved; the complaint packet prints it under the facts.",
+            ));
+            Ok(())
+        }
         ProfileCommand::Set(a) => {
             let draft = ProfileDraft {
                 name: a.name.clone(),

@@ -2,16 +2,27 @@
 
 use jiff::civil::Date;
 
-use super::laws::interim_complaint_laws;
 use super::packet::{Complainant, Fingerprint, LawRef, PacketAttachment, PacketEntry, PacketInput};
 use crate::case::Case;
 use crate::case::state::ChangeKind;
+use crate::guide::Guide;
 use crate::i18n::Lang;
 
-/// The legal basis for a packet printed on `on`. INTERIM: the list in [`super::laws`];
-/// swap in `guide::complaint_laws(on)` here once the guide content is on main.
+/// The legal basis for a packet printed on `on`: the guide's ★ provisions, each with the
+/// article number in force that day.
 pub fn laws_for(on: Date, lang: Lang) -> Vec<LawRef> {
-    interim_complaint_laws(on, lang)
+    // A letter to the police cites only what is verified: an unverified article number
+    // (e.g. after a renumbering not yet confirmed) is left out rather than printed hedged.
+    let guide = Guide::get(lang);
+    guide
+        .complaint_laws(on)
+        .into_iter()
+        .filter(|c| c.verified())
+        .map(|c| LawRef {
+            citation: c.citation(lang),
+            summary: c.law.summary.clone(),
+        })
+        .collect()
 }
 
 fn opt(s: &str) -> Option<String> {
@@ -80,7 +91,41 @@ pub fn input_from_case(case: &Case, lang: Lang, print_date: Date) -> PacketInput
             count: state.fingerprint.count,
             head: state.fingerprint.head.clone(),
         },
-        reports: Vec::new(),
-        warned: Vec::new(),
+        reports: state
+            .reports
+            .iter()
+            .map(|r| {
+                let c = &r.current;
+                let mut line = format!(
+                    "{}  {}  {}",
+                    c.filed_at.short(),
+                    c.channel,
+                    lang.pick(c.status.zh(), c.status.en())
+                );
+                if !c.receipt.is_empty() {
+                    line.push_str(&format!(
+                        "  {}{}",
+                        lang.pick("回执/编号：", "receipt: "),
+                        c.receipt
+                    ));
+                }
+                if !c.officer.is_empty() {
+                    line.push_str(&format!("  {}{}", lang.pick("经办人：", "officer: "), c.officer));
+                }
+                line
+            })
+            .collect(),
+        warned: state
+            .warnings
+            .iter()
+            .map(|(_, w)| {
+                let via = if w.via.is_empty() {
+                    String::new()
+                } else {
+                    format!("  {}", w.via)
+                };
+                format!("{}  {}{via}", w.warned_at.short(), w.who)
+            })
+            .collect(),
     }
 }

@@ -9,7 +9,6 @@
 pub mod case_input;
 pub mod document;
 pub mod font;
-pub mod laws;
 pub mod layout;
 pub mod packet;
 pub mod page;

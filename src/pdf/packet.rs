@@ -1,5 +1,5 @@
 //! The content of the complaint packet (报案材料), in the order a police station expects it
-//! (see FACTS.md, "The complaint letter"): title, complainant, accused / leads, requests,
+//! (assembled from a court 自诉状 template and the 公安机关办理刑事案件程序规定): title, complainant, accused / leads, requests,
 //! facts and reasons (generated narrative + the victim's own words + a day-by-day timeline),
 //! legal basis, 此致 + agency, signature / fingerprint / date, then the annex: the evidence
 //! list, the image appendix, other attachments, reports and warnings, and a last section on
@@ -420,16 +420,23 @@ fn narrative(input: &PacketInput, live: &[&PacketEntry], lang: Lang) -> String {
             }
         }
     }
-    let counterparts: BTreeSet<&str> = live.iter().map(|e| e.counterpart.as_str()).collect();
+    // Numbers written differently (+86 138…, 138-…) are one counterpart.
+    let counterparts: BTreeSet<String> = live
+        .iter()
+        .map(|e| crate::case::phone::counterpart_key(&e.counterpart))
+        .collect();
     let lost: i64 = live.iter().filter_map(|e| e.amount_lost_fen).sum();
     let name = &input.complainant.name;
     let (d1, d2) = (first.date(), last.date());
     let mut s = String::new();
     if zh {
+        let period = if d1 == d2 {
+            format!("{}，", date_text(d1, lang))
+        } else {
+            format!("自 {}起至 {}止，", date_text(d1, lang), date_text(d2, lang))
+        };
         s.push_str(&format!(
-            "自 {}起至 {}止，本人{}陆续收到来自 {} 个不同号码或地址的骚扰、诈骗联系，共计 {} 条记录（{}）。",
-            date_text(d1, lang),
-            date_text(d2, lang),
+            "{period}本人{}陆续收到来自 {} 个不同号码或地址的骚扰、诈骗联系，共计 {} 条记录（{}）。",
             if name.is_empty() {
                 String::new()
             } else {
@@ -454,10 +461,13 @@ fn narrative(input: &PacketInput, live: &[&PacketEntry], lang: Lang) -> String {
             "以上每一条记录均附于本材料的《证据清单》，原始记录及附件以 SHA-256 校验值固定，可供核验。",
         );
     } else {
+        let period = if d1 == d2 {
+            format!("On {}", date_text(d1, lang))
+        } else {
+            format!("From {} to {}", date_text(d1, lang), date_text(d2, lang))
+        };
         s.push_str(&format!(
-            "From {} to {} I{} was contacted {} times by {} different numbers or addresses ({}).",
-            date_text(d1, lang),
-            date_text(d2, lang),
+            "{period} I{} was contacted {} times by {} different numbers or addresses ({}).",
             if name.is_empty() {
                 String::new()
             } else {
@@ -1041,7 +1051,7 @@ pub fn render(input: &PacketInput, opts: &PacketOptions, face: &FontFace) -> Res
     w.para(
         &if zh {
             format!(
-                "核验方法：在保存案件的电脑上运行 leakaid verify --fingerprint {fp} ，结果为“完整”即表示现在的案件日志是打印本材料时日志的延续、此前的记录未被改动；也可对案件文件夹中的 journal.jsonl 前 {} 行逐行计算 sha256sum，最后一行的校验值应与上面的值一致。",
+                "核验方法：在保存案件的电脑上运行 leakaid verify --fingerprint {fp} ，结果为“完好”即表示现在的案件日志是打印本材料时日志的延续、此前的记录未被改动；也可对案件文件夹中的 journal.jsonl 前 {} 行逐行计算 sha256sum，最后一行的校验值应与上面的值一致。",
                 input.fingerprint.count
             )
         } else {

@@ -235,6 +235,7 @@ pub fn media_type(name: &str, head: &[u8]) -> &'static str {
     match ext.as_str() {
         "eml" => "message/rfc822",
         "txt" | "log" => "text/plain",
+        "md" => "text/markdown",
         "html" | "htm" => "text/html",
         "csv" => "text/csv",
         "webp" => "image/webp",
