@@ -5,7 +5,7 @@ use std::collections::BTreeSet;
 
 use jiff::ZonedDateTime;
 
-use super::error::CaseError;
+use super::error::{CaseError, Label};
 use super::event::{EvidenceFields, EvidenceKind, EvidencePatch, Fen, Knew, ProfilePatch};
 use super::moment::Moment;
 use super::text::{MAX_LINE_CHARS, MAX_TEXT_CHARS, clean_line, clean_text};
@@ -31,12 +31,12 @@ pub struct EvidenceDraft {
 }
 
 /// Cleans a free-text field, naming the field when it is refused.
-pub(crate) fn text_field(field: &'static str, s: &str) -> Result<String, CaseError> {
+pub(crate) fn text_field(field: Label, s: &str) -> Result<String, CaseError> {
     clean_text(s, MAX_TEXT_CHARS).map_err(|err| CaseError::Text { field, err })
 }
 
 /// Cleans a one-line field, naming the field when it is refused.
-pub(crate) fn line_field(field: &'static str, s: &str) -> Result<String, CaseError> {
+pub(crate) fn line_field(field: Label, s: &str) -> Result<String, CaseError> {
     clean_line(s, MAX_LINE_CHARS).map_err(|err| CaseError::Text { field, err })
 }
 
@@ -65,7 +65,7 @@ impl EvidenceDraft {
     /// time and the reference for `14:05` or `-10m`).
     pub fn validate(&self, now: &ZonedDateTime) -> Result<EvidenceFields, CaseError> {
         let kind = self.kind.unwrap_or(EvidenceKind::Other);
-        let counterpart = line_field("对方 counterpart", &self.counterpart)?;
+        let counterpart = line_field(("对方", "counterpart"), &self.counterpart)?;
         if counterpart.is_empty() && kind.needs_counterpart() {
             return Err(CaseError::CounterpartRequired(kind));
         }
@@ -78,8 +78,8 @@ impl EvidenceDraft {
             kind,
             occurred_at,
             counterpart,
-            to_mine: line_field("我的号码 to", &self.to_mine)?,
-            summary: text_field("内容 note", &self.summary)?,
+            to_mine: line_field(("我的号码", "my number or address"), &self.to_mine)?,
+            summary: text_field(("内容", "summary"), &self.summary)?,
             knew: self.knew.clone(),
             lost: parse_lost(&self.lost)?,
         })
@@ -114,17 +114,17 @@ impl CorrectionDraft {
             counterpart: self
                 .counterpart
                 .as_deref()
-                .map(|c| line_field("对方 counterpart", c))
+                .map(|c| line_field(("对方", "counterpart"), c))
                 .transpose()?,
             to_mine: self
                 .to_mine
                 .as_deref()
-                .map(|c| line_field("我的号码 to", c))
+                .map(|c| line_field(("我的号码", "my number or address"), c))
                 .transpose()?,
             summary: self
                 .summary
                 .as_deref()
-                .map(|c| text_field("内容 note", c))
+                .map(|c| text_field(("内容", "summary"), c))
                 .transpose()?,
             knew: self.knew.clone(),
             lost: match self.lost.as_deref() {
@@ -158,9 +158,8 @@ pub struct ProfileDraft {
 impl ProfileDraft {
     /// Sanitises and checks: the ID number's check digit, the date's shape.
     pub fn validate(&self) -> Result<ProfilePatch, CaseError> {
-        let line =
-            |field: &'static str, v: &Option<String>| v.as_deref().map(|s| line_field(field, s)).transpose();
-        let list = |field: &'static str, v: &Option<Vec<String>>| -> Result<Option<Vec<String>>, CaseError> {
+        let line = |field: Label, v: &Option<String>| v.as_deref().map(|s| line_field(field, s)).transpose();
+        let list = |field: Label, v: &Option<Vec<String>>| -> Result<Option<Vec<String>>, CaseError> {
             v.as_ref()
                 .map(|items| {
                     items
@@ -172,11 +171,11 @@ impl ProfileDraft {
                 })
                 .transpose()
         };
-        let id_number = match line("身份证号 id", &self.id_number)? {
+        let id_number = match line(("身份证号", "ID number"), &self.id_number)? {
             Some(id) if !id.is_empty() => Some(check_id_number(&id)?),
             other => other,
         };
-        let birth_date = match line("出生日期 birth", &self.birth_date)? {
+        let birth_date = match line(("出生日期", "birth date"), &self.birth_date)? {
             Some(d) if !d.is_empty() => {
                 let parsed = jiff::civil::Date::strptime("%Y-%m-%d", d.replace('/', "-"))
                     .map_err(|_| CaseError::BadDate(d.clone()))?;
@@ -185,13 +184,13 @@ impl ProfileDraft {
             other => other,
         };
         Ok(ProfilePatch {
-            name: line("姓名 name", &self.name)?,
+            name: line(("姓名", "name"), &self.name)?,
             id_number,
-            sex: line("性别 sex", &self.sex)?,
+            sex: line(("性别", "sex"), &self.sex)?,
             birth_date,
-            phones: list("手机 phone", &self.phones)?,
-            emails: list("邮箱 email", &self.emails)?,
-            address: line("住址 address", &self.address)?,
+            phones: list(("手机", "phone"), &self.phones)?,
+            emails: list(("邮箱", "email"), &self.emails)?,
+            address: line(("住址", "address"), &self.address)?,
         })
     }
 }

@@ -6,9 +6,13 @@ use std::path::PathBuf;
 use super::event::{EntryId, EvidenceKind};
 use super::text::TextError;
 use super::when::WhenError;
+use crate::guide::ChecklistId;
 use crate::i18n::{Lang, tr};
 use crate::journal::JournalError;
 use crate::vault::VaultError;
+
+/// A field's name in Chinese and in English, so a refusal names it in the UI language.
+pub type Label = (&'static str, &'static str);
 
 /// A change to a case that was refused or failed; nothing was written.
 #[derive(Debug, thiserror::Error)]
@@ -32,10 +36,10 @@ pub enum CaseError {
     #[error("a {0:?} needs a counterpart")]
     CounterpartRequired(EvidenceKind),
     /// A text field was refused.
-    #[error("{field}: {err}")]
+    #[error("{}: {err}", field.1)]
     Text {
-        /// Which field (a short label in the UI language).
-        field: &'static str,
+        /// Which field: its Chinese and English names.
+        field: Label,
         /// Why.
         err: TextError,
     },
@@ -63,6 +67,9 @@ pub enum CaseError {
     /// No report (or other step record) has this id.
     #[error("no record {0}")]
     UnknownRecord(String),
+    /// A checklist item id that is not one of the guide's items.
+    #[error("unknown checklist item {0:?}")]
+    UnknownChecklistItem(String),
     /// The case folder does not exist yet (for commands that only read).
     #[error("no case at {0}")]
     NoSuchCase(PathBuf),
@@ -101,15 +108,15 @@ impl CaseError {
                 ),
             ),
             CaseError::Text {
-                field,
+                field: (zh, en),
                 err: TextError::TooLong { chars, max },
             } => tr(
                 lang,
                 format!(
-                    "“{field}”太长（{chars} 个字，最多 {max} 个字）。请缩短，长内容可以存成文件再用 --attach 附上。"
+                    "“{zh}”太长（{chars} 个字，最多 {max} 个字）。请缩短，长内容可以存成文件再用 --attach 附上。"
                 ),
                 format!(
-                    "“{field}” is too long ({chars} characters, at most {max}). Shorten it; keep long text in a file and add it with --attach."
+                    "“{en}” is too long ({chars} characters, at most {max}). Shorten it; keep long text in a file and add it with --attach."
                 ),
             ),
             CaseError::ReasonRequired => tr(
@@ -163,6 +170,14 @@ impl CaseError {
                 format!("没有编号为 {id} 的记录。用 `leakaid report list` 查看报案记录的编号。"),
                 format!("There is no record {id}. `leakaid report list` shows the report ids."),
             ),
+            CaseError::UnknownChecklistItem(id) => {
+                let ids: Vec<&str> = ChecklistId::ALL.iter().map(|c| c.as_str()).collect();
+                tr(
+                    lang,
+                    format!("清单里没有“{id}”这一项。可用的项目：{}。", ids.join("、")),
+                    format!("The checklist has no item “{id}”. Items: {}.", ids.join(", ")),
+                )
+            }
             CaseError::NoSuchCase(p) => tr(
                 lang,
                 format!(

@@ -9,6 +9,7 @@ use super::event::{Attachment, EntryId, EventBody, EvidenceFields, EvidencePatch
 use super::state::CaseState;
 use super::steps::{ConsultationFields, ReportFields, ReportPatch, WarningFields};
 use super::text::{MAX_LINE_CHARS, MAX_TEXT_CHARS, clean_line, clean_text};
+use crate::guide::ChecklistId;
 use crate::journal::{Appended, Journal};
 use crate::vault::Vault;
 
@@ -191,7 +192,7 @@ impl Case {
         reason: &str,
     ) -> Result<Appended, CaseError> {
         let reason = clean_text(reason, MAX_TEXT_CHARS).map_err(|err| CaseError::Text {
-            field: "原因 reason",
+            field: ("原因", "reason"),
             err,
         })?;
         self.commit(|state| {
@@ -216,7 +217,7 @@ impl Case {
     /// Withdraws an entry with a reason; it stays in the record, marked.
     pub fn retract(&mut self, id: EntryId, reason: &str) -> Result<Appended, CaseError> {
         let reason = clean_text(reason, MAX_TEXT_CHARS).map_err(|err| CaseError::Text {
-            field: "原因 reason",
+            field: ("原因", "reason"),
             err,
         })?;
         if reason.is_empty() {
@@ -262,16 +263,23 @@ impl Case {
         self.commit(|_| Ok(EventBody::ProfileSet { changes }))
     }
 
-    /// Ticks or unticks an immediate-action checklist item.
+    /// Ticks or unticks an immediate-action checklist item; `item` must be one of the
+    /// guide's [`ChecklistId`]s (`change_passwords` …), anything else is refused.
     pub fn tick(&mut self, item: &str, done: bool) -> Result<Appended, CaseError> {
-        let item = clean_line(item, MAX_LINE_CHARS).map_err(|err| CaseError::Text { field: "item", err })?;
+        let item = clean_line(item, MAX_LINE_CHARS).map_err(|err| CaseError::Text {
+            field: ("清单项目", "checklist item"),
+            err,
+        })?;
+        if !ChecklistId::ALL.iter().any(|c| c.as_str() == item) {
+            return Err(CaseError::UnknownChecklistItem(item));
+        }
         self.commit(|_| Ok(EventBody::ChecklistTicked { item, done }))
     }
 
     /// Sets the user's own account of what happened, for the packet.
     pub fn set_narrative(&mut self, text: &str) -> Result<Appended, CaseError> {
         let text = clean_text(text, MAX_TEXT_CHARS).map_err(|err| CaseError::Text {
-            field: "经过 narrative",
+            field: ("经过", "your account"),
             err,
         })?;
         self.commit(|_| Ok(EventBody::NarrativeSet { text }))
@@ -334,5 +342,44 @@ fn record_id(a: &Appended) -> String {
         | EventBody::ContactWarned { id, .. }
         | EventBody::LawyerConsulted { id, .. } => id.clone(),
         _ => String::new(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::Lang;
+
+    #[test]
+    fn tick_refuses_ids_that_are_not_on_the_checklist() {
+        let tmp = tempfile::tempdir().expect("tmp");
+        let mut case = Case::open(tmp.path()).expect("case");
+        let err = case.tick("change_pasword", true).expect_err("refused");
+        assert!(matches!(err, CaseError::UnknownChecklistItem(ref s) if s == "change_pasword"));
+        assert!(err.message(Lang::Zh).contains("change_passwords"));
+        assert!(err.message(Lang::En).contains("no item"));
+        assert_eq!(case.state().fingerprint.count, 0, "nothing written");
+        case.tick("change_passwords", true).expect("a real item");
+        assert!(case.state().is_ticked("change_passwords"));
+    }
+
+    #[test]
+    fn text_refusals_name_the_field_in_the_ui_language() {
+        let tmp = tempfile::tempdir().expect("tmp");
+        let mut case = Case::open(tmp.path()).expect("case");
+        let err = case
+            .set_narrative(&"长".repeat(MAX_TEXT_CHARS + 1))
+            .expect_err("too long");
+        assert!(
+            err.message(Lang::Zh).contains("“经过”"),
+            "{}",
+            err.message(Lang::Zh)
+        );
+        assert!(
+            err.message(Lang::En).contains("“your account”"),
+            "{}",
+            err.message(Lang::En)
+        );
+        assert!(!err.message(Lang::En).contains("经过"));
     }
 }

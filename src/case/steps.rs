@@ -234,7 +234,7 @@ pub fn parse_follow_up(s: &str, now: &ZonedDateTime) -> Result<String, CaseError
 impl ReportDraft {
     /// Sanitises and checks.
     pub fn validate(&self, now: &ZonedDateTime) -> Result<ReportFields, CaseError> {
-        let channel = line("报案渠道 channel", &self.channel)?;
+        let channel = line(("报案渠道", "channel"), &self.channel)?;
         if channel.is_empty() {
             return Err(CaseError::Required(
                 "报案渠道（例如 派出所、110、12321）",
@@ -244,12 +244,12 @@ impl ReportDraft {
         Ok(ReportFields {
             channel,
             filed_at: when(&self.at, now)?,
-            how: line("方式 how", &self.how)?,
-            receipt: line("回执号 receipt", &self.receipt)?,
-            officer: line("经办人 officer", &self.officer)?,
+            how: line(("方式", "how"), &self.how)?,
+            receipt: line(("回执号", "receipt number"), &self.receipt)?,
+            officer: line(("经办人", "officer"), &self.officer)?,
             status: self.status.unwrap_or(ReportStatus::Filed),
             follow_up: parse_follow_up(&self.follow_up, now)?,
-            note: text("备注 note", &self.note)?,
+            note: text(("备注", "note"), &self.note)?,
         })
     }
 }
@@ -277,19 +277,23 @@ impl ReportUpdateDraft {
             receipt: self
                 .receipt
                 .as_deref()
-                .map(|s| line("回执号 receipt", s))
+                .map(|s| line(("回执号", "receipt number"), s))
                 .transpose()?,
             officer: self
                 .officer
                 .as_deref()
-                .map(|s| line("经办人 officer", s))
+                .map(|s| line(("经办人", "officer"), s))
                 .transpose()?,
             follow_up: self
                 .follow_up
                 .as_deref()
                 .map(|s| parse_follow_up(s, now))
                 .transpose()?,
-            note: self.note.as_deref().map(|s| text("备注 note", s)).transpose()?,
+            note: self
+                .note
+                .as_deref()
+                .map(|s| text(("备注", "note"), s))
+                .transpose()?,
         })
     }
 }
@@ -310,7 +314,7 @@ pub struct WarningDraft {
 impl WarningDraft {
     /// Sanitises and checks.
     pub fn validate(&self, now: &ZonedDateTime) -> Result<WarningFields, CaseError> {
-        let who = line("提醒了谁 who", &self.who)?;
+        let who = line(("提醒了谁", "who was warned"), &self.who)?;
         if who.is_empty() {
             return Err(CaseError::Required(
                 "提醒了谁（例如 妈妈、公司同事群）",
@@ -319,9 +323,9 @@ impl WarningDraft {
         }
         Ok(WarningFields {
             who,
-            via: line("方式 via", &self.via)?,
+            via: line(("方式", "how"), &self.via)?,
             warned_at: when(&self.at, now)?,
-            note: text("备注 note", &self.note)?,
+            note: text(("备注", "note"), &self.note)?,
         })
     }
 }
@@ -342,7 +346,7 @@ pub struct ConsultationDraft {
 impl ConsultationDraft {
     /// Sanitises and checks.
     pub fn validate(&self, now: &ZonedDateTime) -> Result<ConsultationFields, CaseError> {
-        let lawyer = line("律师 lawyer", &self.lawyer)?;
+        let lawyer = line(("律师", "lawyer"), &self.lawyer)?;
         if lawyer.is_empty() {
             return Err(CaseError::Required(
                 "律师或机构名称（例如 王律师、12348）",
@@ -351,9 +355,9 @@ impl ConsultationDraft {
         }
         Ok(ConsultationFields {
             lawyer,
-            firm: line("律所 firm", &self.firm)?,
+            firm: line(("律所", "firm"), &self.firm)?,
             consulted_at: when(&self.at, now)?,
-            note: text("备注 note", &self.note)?,
+            note: text(("备注", "note"), &self.note)?,
         })
     }
 }

@@ -1,12 +1,12 @@
 //! `leakaid export json|csv`.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use super::{Ctx, Failure, out};
 use crate::cli::{ExportCommand, ExportFileArgs};
 use crate::durable;
 use crate::export::{to_csv, to_json};
-use crate::i18n::tr;
+use crate::pdf::export::{write_dated, write_failure};
 
 /// Runs `leakaid export`.
 pub fn run(ctx: &Ctx, cmd: &ExportCommand) -> Result<(), Failure> {
@@ -45,40 +45,17 @@ pub fn write_export(
         return Ok(());
     }
     let path = match &args.output {
-        Some(p) => p.clone(),
-        None => {
-            let dir = case.exports_dir();
-            durable::private_dir(&dir).map_err(|e| io_failure(ctx, &dir, &e))?;
-            dated_name(&dir, ctx.case_name(), ext)
+        Some(p) => {
+            durable::write_new(p, bytes).map_err(|e| io_failure(ctx, p, &e))?;
+            p.clone()
         }
+        None => write_dated(&case.exports_dir(), ctx.case_name(), ext, bytes)
+            .map_err(|(p, e)| io_failure(ctx, &p, &e))?,
     };
-    durable::write_new(&path, bytes).map_err(|e| io_failure(ctx, &path, &e))?;
     out(path.display().to_string());
     Ok(())
 }
 
-fn dated_name(dir: &Path, case: &str, ext: &str) -> PathBuf {
-    let date = jiff::ZonedDateTime::now().strftime("%Y%m%d-%H%M%S").to_string();
-    let base = format!("leakaid-{case}-{date}");
-    let mut p = dir.join(format!("{base}.{ext}"));
-    let mut n = 2;
-    while p.exists() {
-        p = dir.join(format!("{base}-{n}.{ext}"));
-        n += 1;
-    }
-    p
-}
-
 fn io_failure(ctx: &Ctx, path: &Path, e: &std::io::Error) -> Failure {
-    Failure::new(tr(
-        ctx.lang,
-        format!(
-            "无法写入 {}：{e}。请检查文件夹是否存在、是否可写，或用 -o 指定别的位置。",
-            path.display()
-        ),
-        format!(
-            "Cannot write {}: {e}. Check that the folder exists and is writable, or choose another place with -o.",
-            path.display()
-        ),
-    ))
+    Failure::new(write_failure(ctx.lang, path, e))
 }

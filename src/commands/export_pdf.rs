@@ -5,8 +5,8 @@ use std::path::Path;
 use super::{Ctx, Failure, warn};
 use crate::cli::ExportPdfArgs;
 use crate::i18n::tr;
-use crate::pdf::case_input::input_from_case;
-use crate::pdf::{FontFace, PacketOptions, render};
+use crate::pdf::FontFace;
+use crate::pdf::export::{PacketJob, PacketRequest, missing_warning, render_failure, undecodable_notes};
 
 /// Runs `leakaid export pdf`.
 pub fn run(ctx: &Ctx, args: &ExportPdfArgs) -> Result<(), Failure> {
@@ -28,43 +28,23 @@ pub fn run(ctx: &Ctx, args: &ExportPdfArgs) -> Result<(), Failure> {
     .map_err(|e| font_failure(ctx, args.font.as_deref(), &e))?;
 
     let case = ctx.read_case()?;
-    let input = input_from_case(&case, lang, print_date);
-    let opts = PacketOptions {
-        lang,
-        redact: args.redact,
-        agency: args.to.clone(),
-    };
-    let packet = render(&input, &opts, &face).map_err(|e| {
-        Failure::new(tr(
+    let job = PacketJob::from_case(
+        &case,
+        &PacketRequest {
             lang,
-            format!("无法生成报案材料：{e}"),
-            format!("Could not make the complaint packet: {e}"),
-        ))
-    })?;
-    if !packet.missing.is_empty() {
-        let chars: Vec<String> = packet
-            .missing
-            .iter()
-            .map(|c| format!("“{c}”(U+{:04X})", u32::from(*c)))
-            .collect();
-        warn(tr(
-            lang,
-            format!(
-                "警告：字体缺少这些字符，打印出来会是空框：{}。请检查这些字，或用 --font 指定一个包含它们的字体（如 /usr/share/fonts 下的字体文件）。",
-                chars.join("、")
-            ),
-            format!(
-                "Warning: the font has no glyph for {}; they will print as empty boxes. Check those characters, or name a font that has them with --font.",
-                chars.join(", ")
-            ),
-        ));
+            redact: args.redact,
+            agency: args.to.clone(),
+            print_date,
+        },
+    );
+    let packet = job
+        .render(&face)
+        .map_err(|e| Failure::new(render_failure(lang, &e)))?;
+    if let Some(w) = missing_warning(lang, &packet.missing) {
+        warn(w);
     }
-    for name in &packet.undecodable {
-        warn(tr(
-            lang,
-            format!("提示：图片附件“{name}”无法显示，已在清单中按校验值列出。"),
-            format!("Note: the image attachment “{name}” could not be drawn; it is listed with its hash."),
-        ));
+    for note in undecodable_notes(lang, &packet.undecodable) {
+        warn(note);
     }
     super::export::write_export(ctx, &case, &packet.bytes, "pdf", &args.file)
 }

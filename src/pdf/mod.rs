@@ -8,6 +8,7 @@
 
 pub mod case_input;
 pub mod document;
+pub mod export;
 pub mod font;
 pub mod layout;
 pub mod packet;

@@ -1,0 +1,178 @@
+//! Making the packet file from a case — the one code path behind both `leakaid export pdf`
+//! and the wizard's export screen: snapshot the case ([`PacketJob::from_case`]), render it
+//! ([`PacketJob::render`]), name what the font could not draw ([`missing_warning`]) and
+//! write it as a private, dated file in the case's `exports/` folder ([`write_dated`]).
+//!
+//! The snapshot is plain data, so the wizard can render and write on a worker thread while
+//! the case stays with the UI.
+
+use std::io;
+use std::path::{Path, PathBuf};
+
+use jiff::civil::Date;
+
+use super::case_input::input_from_case;
+use super::{FontFace, PacketInput, PacketOptions, PdfError, Rendered, render};
+use crate::case::Case;
+use crate::durable;
+use crate::i18n::{Lang, tr};
+
+/// The choices a user makes for a packet.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PacketRequest {
+    /// Language of the packet.
+    pub lang: Lang,
+    /// Mask the ID number and phone numbers (for copies given to others).
+    pub redact: bool,
+    /// The agency after 此致; `None` leaves a blank to fill in by hand.
+    pub agency: Option<String>,
+    /// The date printed on the packet.
+    pub print_date: Date,
+}
+
+/// Everything needed to render a packet, taken from the case at one moment. `Send`: it can
+/// go to a worker thread.
+#[derive(Debug, Clone)]
+pub struct PacketJob {
+    /// What the packet shows.
+    pub input: PacketInput,
+    /// How it is rendered.
+    pub opts: PacketOptions,
+}
+
+impl PacketJob {
+    /// Snapshots `case` for a packet as `req` asks.
+    pub fn from_case(case: &Case, req: &PacketRequest) -> PacketJob {
+        let agency = req
+            .agency
+            .as_deref()
+            .map(str::trim)
+            .filter(|a| !a.is_empty())
+            .map(str::to_string);
+        PacketJob {
+            input: input_from_case(case, req.lang, req.print_date),
+            opts: PacketOptions {
+                lang: req.lang,
+                redact: req.redact,
+                agency,
+            },
+        }
+    }
+
+    /// Renders the PDF with `face`.
+    pub fn render(&self, face: &FontFace) -> Result<Rendered, PdfError> {
+        render(&self.input, &self.opts, face)
+    }
+}
+
+/// The warning for characters the font lacks (they would print as empty boxes), or `None`.
+pub fn missing_warning(lang: Lang, missing: &[char]) -> Option<String> {
+    if missing.is_empty() {
+        return None;
+    }
+    let chars: Vec<String> = missing
+        .iter()
+        .map(|c| format!("“{c}”(U+{:04X})", u32::from(*c)))
+        .collect();
+    Some(tr(
+        lang,
+        format!(
+            "警告：字体缺少这些字符，打印出来会是空框：{}。请检查这些字，或用 --font 指定一个包含它们的字体（如 /usr/share/fonts 下的字体文件）。",
+            chars.join("、")
+        ),
+        format!(
+            "Warning: the font has no glyph for {}; they will print as empty boxes. Check those characters, or name a font that has them with --font.",
+            chars.join(", ")
+        ),
+    ))
+}
+
+/// One note per image attachment that could not be drawn.
+pub fn undecodable_notes(lang: Lang, names: &[String]) -> Vec<String> {
+    names
+        .iter()
+        .map(|name| {
+            tr(
+                lang,
+                format!("提示：图片附件“{name}”无法显示，已在清单中按校验值列出。"),
+                format!(
+                    "Note: the image attachment “{name}” could not be drawn; it is listed with its hash."
+                ),
+            )
+        })
+        .collect()
+}
+
+/// The sentence for a packet that could not be rendered.
+pub fn render_failure(lang: Lang, e: &PdfError) -> String {
+    tr(
+        lang,
+        format!("无法生成报案材料：{e}"),
+        format!("Could not make the complaint packet: {e}"),
+    )
+}
+
+/// The sentence for an export that could not be written.
+pub fn write_failure(lang: Lang, path: &Path, e: &io::Error) -> String {
+    tr(
+        lang,
+        format!(
+            "无法写入 {}：{e}。请检查文件夹是否存在、是否可写，或用 -o 指定别的位置。",
+            path.display()
+        ),
+        format!(
+            "Cannot write {}: {e}. Check that the folder exists and is writable, or choose another place with -o.",
+            path.display()
+        ),
+    )
+}
+
+/// A free name `leakaid-CASE-YYYYMMDD-HHMMSS[-N].EXT` in `dir`.
+pub fn dated_name(dir: &Path, case: &str, ext: &str) -> PathBuf {
+    let date = jiff::ZonedDateTime::now().strftime("%Y%m%d-%H%M%S").to_string();
+    let base = format!("leakaid-{case}-{date}");
+    let mut p = dir.join(format!("{base}.{ext}"));
+    let mut n = 2;
+    while p.exists() {
+        p = dir.join(format!("{base}-{n}.{ext}"));
+        n += 1;
+    }
+    p
+}
+
+/// Writes `bytes` as a new dated file in `dir` (created private, 0700; the file 0600, written
+/// durably) and returns its path. On failure the error names the path it was about.
+pub fn write_dated(dir: &Path, case: &str, ext: &str, bytes: &[u8]) -> Result<PathBuf, (PathBuf, io::Error)> {
+    durable::private_dir(dir).map_err(|e| (dir.to_path_buf(), e))?;
+    let path = dated_name(dir, case, ext);
+    durable::write_new(&path, bytes).map_err(|e| (path.clone(), e))?;
+    Ok(path)
+}
+
+/// A packet written to the exports folder.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Exported {
+    /// Where the file is.
+    pub path: PathBuf,
+    /// Number of pages.
+    pub pages: usize,
+    /// The missing-character warning, if any.
+    pub warning: Option<String>,
+    /// Notes about attachments that could not be drawn.
+    pub notes: Vec<String>,
+}
+
+/// Renders `job` with the built-in font and writes it to `dir` — what the wizard's worker
+/// thread runs. The error is a sentence for the user.
+pub fn export_to_folder(job: &PacketJob, dir: &Path, case: &str) -> Result<Exported, String> {
+    let lang = job.opts.lang;
+    let face = FontFace::embedded().map_err(|e| render_failure(lang, &e))?;
+    let packet = job.render(&face).map_err(|e| render_failure(lang, &e))?;
+    let path = write_dated(dir, case, "pdf", &packet.bytes).map_err(|(p, e)| write_failure(lang, &p, &e))?;
+    Ok(Exported {
+        path,
+        pages: packet.pages,
+        warning: missing_warning(lang, &packet.missing),
+        notes: undecodable_notes(lang, &packet.undecodable),
+    })
+}
