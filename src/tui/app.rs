@@ -6,11 +6,13 @@
 use crossterm::event::{KeyCode, KeyEvent};
 use jiff::ZonedDateTime;
 
+use crate::case::steps::{ConsultationFields, ReportFields, ReportPatch, WarningFields};
 use crate::case::text::MAX_LINE_CHARS;
 use crate::case::{CaseState, EntryId, EvidenceFields, EvidenceKind, EvidencePatch, Knew, ProfilePatch};
 use crate::i18n::Lang;
-use crate::tui::form::{Form, Input, Submit};
-use crate::tui::guide_text::{checklist_id, checklist_len};
+use crate::pdf::export::Exported;
+use crate::tui::form::{ExportChoice, FieldId, Form, FormKind, Input, Submit, choice_len};
+use crate::tui::guide_text::{channel_names, checklist_id, checklist_len};
 use crate::tui::keys::{self, Action, Binding};
 use crate::tui::strings::{Strings, fill, strings};
 use crate::tui::widgets::text_field::{Edit, TextField};
@@ -30,6 +32,41 @@ pub enum Screen {
     Checklist,
     /// The victim's details.
     Profile,
+    /// A generated text alone on the screen, easy to select and copy.
+    Text(TextView),
+    /// Making the complaint packet (PDF).
+    Export,
+}
+
+/// Which generated text the text screen shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TextView {
+    /// The warning message for family and friends (step 3).
+    Warning,
+    /// The brief for a lawyer (step 4).
+    Brief,
+}
+
+/// Where the export stands.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ExportStatus {
+    /// Nothing made yet in this session.
+    Idle,
+    /// The worker thread is rendering.
+    Running,
+    /// The packet was written.
+    Done(Exported),
+    /// It failed; the sentence to show.
+    Failed(String),
+}
+
+/// The export screen's state.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ExportView {
+    /// The options used last (the form opens with them).
+    pub choice: ExportChoice,
+    /// Where the export stands.
+    pub status: ExportStatus,
 }
 
 /// A question waiting for y / n.
@@ -54,8 +91,14 @@ pub enum Msg {
     Refreshed(usize),
     /// The case saved what the form asked for (the new entry's id for a new entry).
     Saved(Option<EntryId>),
+    /// The case saved a record of steps 2-4 (its id, `R1`, `W1`, `L1`).
+    SavedRecord(String),
     /// The case refused or failed; the sentence to show.
     Failed(String),
+    /// The export worker started.
+    ExportStarted,
+    /// The export worker finished: the file, or the sentence saying why not.
+    Exported(Result<Exported, String>),
 }
 
 /// What the runtime must do with the case.
@@ -73,6 +116,18 @@ pub enum Effect {
     SetProfile(ProfilePatch),
     /// Tick or untick a checklist item.
     Tick(String, bool),
+    /// Record a report.
+    AddReport(ReportFields),
+    /// Update a report.
+    UpdateReport(String, ReportPatch),
+    /// Record a warned contact.
+    AddWarning(WarningFields),
+    /// Record a consultation.
+    AddConsultation(ConsultationFields),
+    /// Set the victim's own account.
+    SetNarrative(String),
+    /// Make the packet on a worker thread.
+    Export(ExportChoice),
 }
 
 /// The evidence list's view state.
@@ -118,6 +173,12 @@ pub struct App {
     pub check_sel: usize,
     /// Scroll of detail and step screens.
     pub scroll: u16,
+    /// Selected report on step 2.
+    pub report_sel: usize,
+    /// Scroll of the help overlay.
+    pub help_scroll: u16,
+    /// The export screen.
+    pub export: ExportView,
     /// A one-line message and whether it is an error.
     pub status: Option<(String, bool)>,
     /// Set when the user has chosen to leave.
@@ -132,14 +193,18 @@ pub struct App {
     pub clock: fn() -> ZonedDateTime,
 }
 
+/// The help overlay never scrolls further than this (far more than any key list).
+const HELP_MAX_SCROLL: u16 = 60;
+
 /// Rows on the dashboard that Enter opens, in order.
-pub const DASH_ROWS: [Screen; 6] = [
+pub const DASH_ROWS: [Screen; 7] = [
     Screen::Evidence,
     Screen::Step(2),
     Screen::Step(3),
     Screen::Step(4),
     Screen::Checklist,
     Screen::Profile,
+    Screen::Export,
 ];
 
 fn system_now() -> ZonedDateTime {
@@ -175,6 +240,16 @@ impl App {
             dash_sel: 0,
             check_sel: 0,
             scroll: 0,
+            report_sel: 0,
+            help_scroll: 0,
+            export: ExportView {
+                choice: ExportChoice {
+                    agency: String::new(),
+                    redact: false,
+                    lang,
+                },
+                status: ExportStatus::Idle,
+            },
             status: None,
             quit: false,
             size: (80, 24),
@@ -194,8 +269,12 @@ impl App {
         if self.ask.is_some() {
             return vec![keys::CONFIRM];
         }
-        if self.form.is_some() {
-            return vec![keys::FORM];
+        if let Some(f) = &self.form {
+            return vec![if f.kind == FormKind::Export {
+                keys::EXPORT_FORM
+            } else {
+                keys::FORM
+            }];
         }
         if self.screen == Screen::Evidence && self.list.searching {
             return vec![keys::SEARCH];
@@ -204,9 +283,13 @@ impl App {
             Screen::Dashboard => keys::DASHBOARD,
             Screen::Evidence => keys::EVIDENCE,
             Screen::Detail(_) => keys::DETAIL,
-            Screen::Step(_) => keys::STEP,
+            Screen::Step(2) => keys::STEP2,
+            Screen::Step(3) => keys::STEP3,
+            Screen::Step(_) => keys::STEP4,
             Screen::Checklist => keys::CHECKLIST,
             Screen::Profile => keys::PROFILE,
+            Screen::Text(_) => keys::TEXT,
+            Screen::Export => keys::EXPORT,
         };
         vec![screen, keys::GLOBAL]
     }
@@ -288,6 +371,22 @@ impl App {
                 self.status = Some((fill(self.s.refreshed, &[&n]), false));
                 Vec::new()
             }
+            Msg::SavedRecord(id) => {
+                self.form = None;
+                self.status = Some((fill(self.s.saved_entry, &[&id]), false));
+                Vec::new()
+            }
+            Msg::ExportStarted => {
+                self.export.status = ExportStatus::Running;
+                Vec::new()
+            }
+            Msg::Exported(result) => {
+                self.export.status = match result {
+                    Ok(done) => ExportStatus::Done(done),
+                    Err(text) => ExportStatus::Failed(text),
+                };
+                Vec::new()
+            }
             Msg::Saved(id) => {
                 self.form = None;
                 let text = match id {
@@ -335,7 +434,18 @@ impl App {
 
     fn key(&mut self, k: KeyEvent, state: &CaseState) -> Vec<Effect> {
         if self.help {
-            self.help = false;
+            match k.code {
+                KeyCode::Up | KeyCode::Char('k') => self.help_scroll = self.help_scroll.saturating_sub(1),
+                KeyCode::Down | KeyCode::Char('j') => {
+                    self.help_scroll = (self.help_scroll + 1).min(HELP_MAX_SCROLL)
+                }
+                KeyCode::PageUp => self.help_scroll = self.help_scroll.saturating_sub(5),
+                KeyCode::PageDown => self.help_scroll = (self.help_scroll + 5).min(HELP_MAX_SCROLL),
+                _ => {
+                    self.help = false;
+                    self.help_scroll = 0;
+                }
+            }
             return Vec::new();
         }
         let action = keys::find(&self.bindings(), &k);
@@ -413,11 +523,11 @@ impl App {
             (Action::NewEntry, _) => self.form = Some(Form::new_entry(EvidenceKind::Sms, self.now())),
             (Action::Up, Screen::Dashboard) => self.dash_sel = self.dash_sel.saturating_sub(1),
             (Action::Down, Screen::Dashboard) => self.dash_sel = (self.dash_sel + 1).min(DASH_ROWS.len() - 1),
-            (Action::Open, Screen::Dashboard) => {
-                if let Some(s) = DASH_ROWS.get(self.dash_sel) {
-                    self.go(*s);
-                }
-            }
+            (Action::Open, Screen::Dashboard) => match DASH_ROWS.get(self.dash_sel) {
+                Some(Screen::Export) => return self.act(Action::Export, state),
+                Some(s) => self.go(*s),
+                None => {}
+            },
             (Action::Up, Screen::Evidence) => self.move_list(-1),
             (Action::Down, Screen::Evidence) => self.move_list(1),
             (Action::PageUp, Screen::Evidence) => self.move_list(-page),
@@ -447,9 +557,50 @@ impl App {
                 let back = self.back;
                 self.go(back);
             }
+            (Action::Back, Screen::Text(TextView::Warning)) => self.go(Screen::Step(3)),
+            (Action::Back, Screen::Text(TextView::Brief)) => self.go(Screen::Step(4)),
+            (Action::Export, _) => {
+                self.go(Screen::Export);
+                self.form = Some(Form::export(&self.export.choice));
+            }
+            (Action::Open, Screen::Export) if self.export.status != ExportStatus::Running => {
+                self.form = Some(Form::export(&self.export.choice));
+            }
+            (Action::Narrative, _) => {
+                let current = state.narrative.as_ref().map(|(t, _)| t.as_str()).unwrap_or("");
+                self.form = Some(Form::narrative(current));
+            }
+            (Action::AddRecord, Screen::Step(n)) => {
+                let now = self.now();
+                self.form = Some(match n {
+                    2 => Form::add_report(now),
+                    3 => Form::add_warning(now),
+                    _ => Form::add_consultation(now),
+                });
+            }
+            (Action::UpdateReport, Screen::Step(2)) => {
+                if let Some(r) = state.reports.get(self.report_sel) {
+                    self.form = Some(Form::update_report(r, self.now()));
+                }
+            }
+            (Action::Up, Screen::Step(2)) if !state.reports.is_empty() => {
+                self.report_sel = self.report_sel.saturating_sub(1)
+            }
+            (Action::Down, Screen::Step(2)) if !state.reports.is_empty() => {
+                self.report_sel = (self.report_sel + 1).min(state.reports.len() - 1)
+            }
+            (Action::ShowText(v), _) => self.go(Screen::Text(v)),
+            (Action::PageUp, Screen::Step(_) | Screen::Text(_) | Screen::Export) => {
+                self.scroll = self.scroll.saturating_sub(page as u16)
+            }
+            (Action::PageDown, Screen::Step(_) | Screen::Text(_) | Screen::Export) => {
+                self.scroll = self.scroll.saturating_add(page as u16)
+            }
             (Action::Back, _) => self.go(Screen::Dashboard),
-            (Action::Up, Screen::Detail(_) | Screen::Step(_)) => self.scroll = self.scroll.saturating_sub(1),
-            (Action::Down, Screen::Detail(_) | Screen::Step(_)) => {
+            (Action::Up, Screen::Detail(_) | Screen::Step(_) | Screen::Text(_) | Screen::Export) => {
+                self.scroll = self.scroll.saturating_sub(1)
+            }
+            (Action::Down, Screen::Detail(_) | Screen::Step(_) | Screen::Text(_) | Screen::Export) => {
                 self.scroll = self.scroll.saturating_add(1)
             }
             (Action::Correct, Screen::Detail(id)) => {
@@ -498,12 +649,24 @@ impl App {
                     Ok(sub) => {
                         form.error = None;
                         form.pending = true;
+                        if let Submit::Export(choice) = sub {
+                            self.form = None;
+                            self.export.choice = choice.clone();
+                            self.export.status = ExportStatus::Running;
+                            return vec![Effect::Export(choice)];
+                        }
                         vec![match sub {
                             Submit::Log(f) => Effect::Log(f),
                             Submit::Correct(id, p, r) => Effect::Correct(id, p, r),
                             Submit::Retract(id, r) => Effect::Retract(id, r),
                             Submit::Attach(id, p) => Effect::Attach(id, p),
                             Submit::Profile(p) => Effect::SetProfile(p),
+                            Submit::AddReport(f) => Effect::AddReport(f),
+                            Submit::UpdateReport(id, p) => Effect::UpdateReport(id, p),
+                            Submit::AddWarning(f) => Effect::AddWarning(f),
+                            Submit::AddConsultation(f) => Effect::AddConsultation(f),
+                            Submit::Narrative(t) => Effect::SetNarrative(t),
+                            Submit::Export(c) => Effect::Export(c),
                         }]
                     }
                     Err(e) => {
@@ -528,18 +691,19 @@ impl App {
                     self.quit = true;
                 }
             }
-            _ => field_key(form, &k, s),
+            _ => field_key(form, &k, s, lang),
         }
         Vec::new()
     }
 }
 
 /// A key for the focused field; Up/Down and Enter leave one-line fields.
-fn field_key(form: &mut Form, k: &KeyEvent, s: &Strings) {
+fn field_key(form: &mut Form, k: &KeyEvent, s: &Strings, lang: Lang) {
     let Some(field) = form.focused_mut() else {
         return;
     };
     let mut leave = None;
+    let mut picked = None;
     match &mut field.input {
         Input::Text(t) => match t.key(k) {
             Edit::Capped => form.notice = Some(fill(s.field_capped, &[&t.cap()])),
@@ -560,6 +724,20 @@ fn field_key(form: &mut Form, k: &KeyEvent, s: &Strings) {
                 _ => {}
             }
         }
+        Input::Choice(i) => {
+            let n = choice_len(field.id).max(1);
+            let before = *i;
+            match k.code {
+                KeyCode::Left | KeyCode::Char('h') => *i = (*i + n - 1) % n,
+                KeyCode::Right | KeyCode::Char('l') | KeyCode::Char(' ') => *i = (*i + 1) % n,
+                KeyCode::Up => leave = Some(false),
+                KeyCode::Down | KeyCode::Enter => leave = Some(true),
+                _ => {}
+            }
+            if field.id == FieldId::ChannelPick && *i != before && *i > 0 {
+                picked = channel_names(lang).get(*i - 1).cloned();
+            }
+        }
         Input::Knew { set, cursor } => {
             let n = Knew::ALL.len();
             match k.code {
@@ -577,6 +755,9 @@ fn field_key(form: &mut Form, k: &KeyEvent, s: &Strings) {
                 _ => {}
             }
         }
+    }
+    if let Some(name) = picked {
+        form.set_text(FieldId::Channel, &name);
     }
     if let Some(forward) = leave {
         form.move_focus(forward);

@@ -5,6 +5,7 @@ use std::path::PathBuf;
 
 use jiff::{SignedDuration, ZonedDateTime};
 
+use crate::case::steps::{ReportDraft, ReportStatus, WarningDraft};
 use crate::case::{Case, CaseError, EvidenceDraft, EvidenceKind, Knew, ProfileDraft};
 
 struct Sample {
@@ -138,6 +139,48 @@ pub fn populate(case: &mut Case, now: &ZonedDateTime) -> Result<(), CaseError> {
     case.set_profile(profile.validate()?)?;
     case.tick("change_passwords", true)?;
     case.tick("check_credit_report", true)?;
+    // Step 2: one report with a receipt whose follow-up day has passed, one still waiting.
+    let day = |days: i64| {
+        now.date()
+            .checked_add(jiff::Span::new().days(days))
+            .map(|d| d.to_string())
+            .unwrap_or_default()
+    };
+    let at = |mins: i64| {
+        now.checked_sub(SignedDuration::from_mins(mins))
+            .unwrap_or_else(|_| now.clone())
+            .strftime("%Y-%m-%d %H:%M")
+            .to_string()
+    };
+    let police = ReportDraft {
+        channel: "朝阳区某某派出所".into(),
+        at: at(60 * 24 * 3),
+        how: "当面".into(),
+        receipt: "京公(朝)受案字[2026]10086号".into(),
+        officer: "李警官".into(),
+        status: Some(ReportStatus::Accepted),
+        follow_up: day(-1),
+        note: "民警说一周内回电话。".into(),
+    };
+    case.add_report(police.validate(now)?)?;
+    let spam = ReportDraft {
+        channel: "12321网络不良与垃圾信息举报受理中心".into(),
+        at: at(60 * 20),
+        how: "网上".into(),
+        ..Default::default()
+    };
+    case.add_report(spam.validate(now)?)?;
+    // Step 3: one person warned.
+    let mum = WarningDraft {
+        who: "妈妈".into(),
+        via: "微信".into(),
+        at: at(60 * 2),
+        note: String::new(),
+    };
+    case.add_warning(mum.validate(now)?)?;
+    case.set_narrative(
+        "十一月下旬开始，我几乎每天接到冒充客服、民警的电话，对方能说出我的姓名、身份证号和住址。我怀疑是之前网购或办理业务时个人信息被泄露。",
+    )?;
     Ok(())
 }
 

@@ -6,11 +6,17 @@ use std::path::PathBuf;
 
 use jiff::ZonedDateTime;
 
-use crate::case::text::{MAX_LINE_CHARS, MAX_TEXT_CHARS};
+use crate::case::steps::{
+    ConsultationDraft, ConsultationFields, Report, ReportDraft, ReportFields, ReportPatch, ReportStatus,
+    ReportUpdateDraft, WarningDraft, WarningFields,
+};
+use crate::case::text::{MAX_LINE_CHARS, MAX_TEXT_CHARS, clean_line};
 use crate::case::{
     CaseError, CorrectionDraft, EntryId, EvidenceDraft, EvidenceFields, EvidenceKind, EvidencePatch, Knew,
     Profile, ProfileDraft, ProfilePatch,
 };
+use crate::i18n::Lang;
+use crate::tui::guide_text::channel_names;
 use crate::tui::widgets::text_field::TextField;
 
 /// What a field is, which also names its label.
@@ -48,6 +54,67 @@ pub enum FieldId {
     Emails,
     /// Profile: address.
     Address,
+    /// Report: pick a channel from the guide (fills `Channel`).
+    ChannelPick,
+    /// Report: where it was reported.
+    Channel,
+    /// Report: how (in person, phone, online).
+    How,
+    /// Report: status (a choice).
+    Status,
+    /// Report: receipt or case number.
+    Receipt,
+    /// Report: the officer.
+    Officer,
+    /// Report: the follow-up date.
+    FollowUp,
+    /// A note (reports, warnings, consultations).
+    Note,
+    /// Warning: who was warned.
+    Who,
+    /// Warning: by which channel.
+    Via,
+    /// Consultation: the lawyer or office.
+    Lawyer,
+    /// Consultation: the firm.
+    Firm,
+    /// The victim's own account.
+    Narrative,
+    /// Export: the agency the packet is addressed to.
+    Agency,
+    /// Export: mask the ID number and phones (a yes / no choice).
+    Redact,
+    /// Export: the packet's language (a choice).
+    PacketLang,
+}
+
+/// The report statuses in the order the status choice cycles through them.
+pub const STATUSES: [ReportStatus; 5] = [
+    ReportStatus::Filed,
+    ReportStatus::Accepted,
+    ReportStatus::CaseOpened,
+    ReportStatus::Refused,
+    ReportStatus::Closed,
+];
+
+/// How many options a choice field has.
+pub fn choice_len(id: FieldId) -> usize {
+    match id {
+        FieldId::ChannelPick => channel_names(Lang::Zh).len() + 1,
+        FieldId::Status => STATUSES.len(),
+        _ => 2,
+    }
+}
+
+/// The export options the user chose.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ExportChoice {
+    /// The agency after 此致 (empty: a blank to fill in by hand).
+    pub agency: String,
+    /// Mask the ID number and phones.
+    pub redact: bool,
+    /// The packet's language.
+    pub lang: Lang,
 }
 
 /// The input of one field.
@@ -57,6 +124,8 @@ pub enum Input {
     Text(TextField),
     /// One evidence kind (index into `EvidenceKind::ALL`).
     Kind(usize),
+    /// One of a few options (status, channel, yes / no, language), cycled with Left / Right.
+    Choice(usize),
     /// Toggles for what they knew, with the highlighted one.
     Knew {
         /// Ticked items.
@@ -96,6 +165,32 @@ pub enum FormKind {
     Attach(EntryId),
     /// The victim's details.
     Profile,
+    /// A new report (step 2).
+    AddReport {
+        /// When the form was opened (the default time).
+        started: ZonedDateTime,
+    },
+    /// An update of a report.
+    UpdateReport {
+        /// The report's id (`R1` …).
+        id: String,
+        /// When the form was opened.
+        started: ZonedDateTime,
+    },
+    /// A contact warned (step 3).
+    AddWarning {
+        /// When the form was opened (the default time).
+        started: ZonedDateTime,
+    },
+    /// A consultation (step 4).
+    AddConsultation {
+        /// When the form was opened (the default time).
+        started: ZonedDateTime,
+    },
+    /// The victim's own account of what happened.
+    Narrative,
+    /// The packet's options; submitting starts the export.
+    Export,
 }
 
 /// An open form.
@@ -122,6 +217,13 @@ fn text(id: FieldId, multiline: bool, value: &str) -> Field {
     Field {
         id,
         input: Input::Text(TextField::with_text(multiline, cap, value)),
+    }
+}
+
+fn choice(id: FieldId, i: usize) -> Field {
+    Field {
+        id,
+        input: Input::Choice(i),
     }
 }
 
@@ -215,6 +317,119 @@ impl Form {
             text(FieldId::Address, false, &p.address),
         ];
         Form::build(FormKind::Profile, fields, 0)
+    }
+
+    /// A new report; the time defaults to `started`, the status to "filed".
+    pub fn add_report(started: ZonedDateTime) -> Form {
+        let fields = vec![
+            choice(FieldId::ChannelPick, 0),
+            text(FieldId::Channel, false, ""),
+            text(FieldId::At, false, ""),
+            text(FieldId::How, false, ""),
+            choice(FieldId::Status, 0),
+            text(FieldId::Receipt, false, ""),
+            text(FieldId::Officer, false, ""),
+            text(FieldId::FollowUp, false, ""),
+            text(FieldId::Note, true, ""),
+        ];
+        Form::build(FormKind::AddReport { started }, fields, 0)
+    }
+
+    /// An update of report `r`, filled with how it stands.
+    pub fn update_report(r: &Report, started: ZonedDateTime) -> Form {
+        let c = &r.current;
+        let status = STATUSES.iter().position(|s| *s == c.status).unwrap_or(0);
+        let fields = vec![
+            choice(FieldId::Status, status),
+            text(FieldId::Receipt, false, &c.receipt),
+            text(FieldId::Officer, false, &c.officer),
+            text(FieldId::FollowUp, false, &c.follow_up),
+            text(FieldId::Note, true, &c.note),
+        ];
+        Form::build(
+            FormKind::UpdateReport {
+                id: r.id.clone(),
+                started,
+            },
+            fields,
+            0,
+        )
+    }
+
+    /// A contact warned; the time defaults to `started`.
+    pub fn add_warning(started: ZonedDateTime) -> Form {
+        let fields = vec![
+            text(FieldId::Who, false, ""),
+            text(FieldId::Via, false, ""),
+            text(FieldId::At, false, ""),
+            text(FieldId::Note, true, ""),
+        ];
+        Form::build(FormKind::AddWarning { started }, fields, 0)
+    }
+
+    /// A consultation; the time defaults to `started`.
+    pub fn add_consultation(started: ZonedDateTime) -> Form {
+        let fields = vec![
+            text(FieldId::Lawyer, false, ""),
+            text(FieldId::Firm, false, ""),
+            text(FieldId::At, false, ""),
+            text(FieldId::Note, true, ""),
+        ];
+        Form::build(FormKind::AddConsultation { started }, fields, 0)
+    }
+
+    /// The victim's own account, filled with the current text.
+    pub fn narrative(current: &str) -> Form {
+        Form::build(
+            FormKind::Narrative,
+            vec![text(FieldId::Narrative, true, current)],
+            0,
+        )
+    }
+
+    /// The packet's options, filled with the last ones used.
+    pub fn export(c: &ExportChoice) -> Form {
+        let fields = vec![
+            text(FieldId::Agency, false, &c.agency),
+            choice(FieldId::Redact, usize::from(c.redact)),
+            choice(FieldId::PacketLang, usize::from(c.lang == Lang::En)),
+        ];
+        Form::build(FormKind::Export, fields, 0)
+    }
+
+    /// The moment the form was opened, for forms with a time field.
+    pub fn started(&self) -> Option<&ZonedDateTime> {
+        match &self.kind {
+            FormKind::New { started }
+            | FormKind::Correct { started, .. }
+            | FormKind::AddReport { started }
+            | FormKind::UpdateReport { started, .. }
+            | FormKind::AddWarning { started }
+            | FormKind::AddConsultation { started } => Some(started),
+            _ => None,
+        }
+    }
+
+    /// Replaces the text of field `id` (used when a channel is picked).
+    pub fn set_text(&mut self, id: FieldId, value: &str) {
+        for f in &mut self.fields {
+            if f.id == id
+                && let Input::Text(t) = &mut f.input
+            {
+                *t = TextField::with_text(t.is_multiline(), t.cap(), value);
+            }
+        }
+    }
+
+    fn choice_of(fields: &[Field], id: FieldId) -> Option<usize> {
+        fields.iter().find_map(|f| match (&f.input, f.id == id) {
+            (Input::Choice(i), true) => Some(*i),
+            _ => None,
+        })
+    }
+
+    fn status_of(fields: &[Field]) -> Option<ReportStatus> {
+        Form::choice_of(fields, FieldId::Status).and_then(|i| STATUSES.get(i).copied())
     }
 
     /// True when something differs from what the form opened with.
@@ -334,6 +549,67 @@ impl Form {
     }
 }
 
+impl Form {
+    /// The report as typed.
+    pub fn report_draft(&self) -> ReportDraft {
+        ReportDraft {
+            channel: self.get(FieldId::Channel),
+            at: self.get(FieldId::At),
+            how: self.get(FieldId::How),
+            receipt: self.get(FieldId::Receipt),
+            officer: self.get(FieldId::Officer),
+            status: Form::status_of(&self.fields),
+            follow_up: self.get(FieldId::FollowUp),
+            note: self.get(FieldId::Note),
+        }
+    }
+
+    /// The report update as typed: only fields the user changed.
+    pub fn report_update_draft(&self) -> ReportUpdateDraft {
+        let status = Form::status_of(&self.fields).filter(|s| Some(*s) != Form::status_of(&self.initial));
+        ReportUpdateDraft {
+            status,
+            receipt: self.changed(FieldId::Receipt),
+            officer: self.changed(FieldId::Officer),
+            follow_up: self.changed(FieldId::FollowUp),
+            note: self.changed(FieldId::Note),
+        }
+    }
+
+    /// The warned contact as typed.
+    pub fn warning_draft(&self) -> WarningDraft {
+        WarningDraft {
+            who: self.get(FieldId::Who),
+            via: self.get(FieldId::Via),
+            at: self.get(FieldId::At),
+            note: self.get(FieldId::Note),
+        }
+    }
+
+    /// The consultation as typed.
+    pub fn consultation_draft(&self) -> ConsultationDraft {
+        ConsultationDraft {
+            lawyer: self.get(FieldId::Lawyer),
+            firm: self.get(FieldId::Firm),
+            at: self.get(FieldId::At),
+            note: self.get(FieldId::Note),
+        }
+    }
+
+    /// The export options as chosen.
+    pub fn export_choice(&self) -> ExportChoice {
+        ExportChoice {
+            agency: self.get(FieldId::Agency).trim().to_string(),
+            redact: Form::choice_of(&self.fields, FieldId::Redact) == Some(1),
+            lang: if Form::choice_of(&self.fields, FieldId::PacketLang) == Some(1) {
+                Lang::En
+            } else {
+                Lang::Zh
+            },
+        }
+    }
+}
+
 /// What a submitted form asks the case to do, after the case's validation.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Submit {
@@ -347,6 +623,18 @@ pub enum Submit {
     Attach(EntryId, PathBuf),
     /// Set profile fields.
     Profile(ProfilePatch),
+    /// Record a report.
+    AddReport(ReportFields),
+    /// Update a report.
+    UpdateReport(String, ReportPatch),
+    /// Record a warned contact.
+    AddWarning(WarningFields),
+    /// Record a consultation.
+    AddConsultation(ConsultationFields),
+    /// Set the victim's own account.
+    Narrative(String),
+    /// Make the packet with these options.
+    Export(ExportChoice),
 }
 
 impl Form {
@@ -369,6 +657,33 @@ impl Form {
                     return Err(CaseError::NothingToChange);
                 }
                 Ok(Submit::Profile(patch))
+            }
+            FormKind::AddReport { started } => self.report_draft().validate(started).map(Submit::AddReport),
+            FormKind::UpdateReport { id, started } => {
+                let patch = self.report_update_draft().validate(started)?;
+                if patch.is_empty() {
+                    return Err(CaseError::NothingToChange);
+                }
+                Ok(Submit::UpdateReport(id.clone(), patch))
+            }
+            FormKind::AddWarning { started } => {
+                self.warning_draft().validate(started).map(Submit::AddWarning)
+            }
+            FormKind::AddConsultation { started } => self
+                .consultation_draft()
+                .validate(started)
+                .map(Submit::AddConsultation),
+            FormKind::Narrative => match self.changed(FieldId::Narrative) {
+                Some(t) => Ok(Submit::Narrative(t)),
+                None => Err(CaseError::NothingToChange),
+            },
+            FormKind::Export => {
+                let choice = self.export_choice();
+                clean_line(&choice.agency, MAX_LINE_CHARS).map_err(|err| CaseError::Text {
+                    field: ("报送单位", "addressed to"),
+                    err,
+                })?;
+                Ok(Submit::Export(choice))
             }
         }
     }

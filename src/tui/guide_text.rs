@@ -41,6 +41,15 @@ pub fn checklist_id(i: usize) -> Option<&'static str> {
     Guide::get(Lang::Zh).checklist().get(i).map(|c| c.id.as_str())
 }
 
+/// The names of the guide's reporting channels, in the guide's order.
+pub fn channel_names(lang: Lang) -> Vec<String> {
+    Guide::get(lang)
+        .channels()
+        .iter()
+        .map(|c| c.name.clone())
+        .collect()
+}
+
 /// The first urgent item not yet done, as shown.
 pub fn first_urgent(lang: Lang, done: impl Fn(&str) -> bool) -> Option<String> {
     let g = Guide::get(lang);

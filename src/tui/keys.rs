@@ -3,6 +3,7 @@
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
+use crate::tui::app::TextView;
 use crate::tui::strings::Strings;
 
 /// Something the user can ask for with a key.
@@ -64,6 +65,16 @@ pub enum Action {
     Cancel,
     /// Leave the search box.
     SearchDone,
+    /// Open the export screen with its options.
+    Export,
+    /// Edit the victim's own account.
+    Narrative,
+    /// Add a record of this step (report, warned contact, consultation).
+    AddRecord,
+    /// Update the selected report.
+    UpdateReport,
+    /// Show a generated text alone.
+    ShowText(TextView),
     /// Answer yes.
     Yes,
     /// Answer no.
@@ -138,6 +149,7 @@ pub const GLOBAL: &[Binding] = &[
     b(A::Step(4), &[K::Ch('4')], "", |s| s.k_steps, false),
     b(A::Checklist, &[K::Ch('c')], "c", |s| s.k_checklist, false),
     b(A::Profile, &[K::Ch('p')], "p", |s| s.k_profile, false),
+    b(A::Export, &[K::Ch('x')], "x", |s| s.k_export, true),
     b(A::Help, &[K::Ch('?')], "?", |s| s.k_help, true),
     b(
         A::Quit,
@@ -231,23 +243,126 @@ pub const DETAIL: &[Binding] = &[
     b(A::Back, &[K::Code(C::Esc), K::Ch('h')], "Esc", |s| s.k_back, true),
 ];
 
-/// Steps 2–4.
-pub const STEP: &[Binding] = &[
+const SCROLL_PAGE: [Binding; 2] = [
+    b(
+        A::PageUp,
+        &[K::Code(C::PageUp), K::Ctrl('b')],
+        "PgUp/PgDn",
+        |s| s.k_scroll,
+        false,
+    ),
+    b(
+        A::PageDown,
+        &[K::Code(C::PageDown), K::Ctrl('f')],
+        "",
+        |s| s.k_scroll,
+        false,
+    ),
+];
+
+const SCROLL_UP: Binding = b(
+    A::Up,
+    &[K::Code(C::Up), K::Ch('k')],
+    "Up/Dn",
+    |s| s.k_scroll,
+    false,
+);
+const SCROLL_DOWN: Binding = b(
+    A::Down,
+    &[K::Code(C::Down), K::Ch('j')],
+    "",
+    |s| s.k_scroll,
+    false,
+);
+const BACK: Binding = b(A::Back, &[K::Code(C::Esc)], "Esc", |s| s.k_back, false);
+const NARRATIVE: Binding = b(A::Narrative, &[K::Ch('t')], "t", |s| s.k_narrative, true);
+
+/// Step 2: the reports (Up/Down choose one), the guidance below.
+pub const STEP2: &[Binding] = &[
+    b(A::AddRecord, &[K::Ch('a')], "a", |s| s.k_add_report, true),
+    b(
+        A::UpdateReport,
+        &[K::Ch('u'), K::Code(C::Enter)],
+        "u",
+        |s| s.k_update_report,
+        true,
+    ),
+    NARRATIVE,
     b(
         A::Up,
         &[K::Code(C::Up), K::Ch('k')],
         "Up/Dn",
-        |s| s.k_scroll,
-        true,
+        |s| s.k_choose_report,
+        false,
     ),
     b(
         A::Down,
         &[K::Code(C::Down), K::Ch('j')],
         "",
-        |s| s.k_scroll,
+        |s| s.k_choose_report,
         false,
     ),
-    b(A::Back, &[K::Code(C::Esc)], "Esc", |s| s.k_back, false),
+    SCROLL_PAGE[0],
+    SCROLL_PAGE[1],
+    BACK,
+];
+
+/// Step 3: the warning message and the people warned.
+pub const STEP3: &[Binding] = &[
+    b(A::AddRecord, &[K::Ch('a')], "a", |s| s.k_add_warning, true),
+    b(
+        A::ShowText(TextView::Warning),
+        &[K::Ch('m')],
+        "m",
+        |s| s.k_show_message,
+        true,
+    ),
+    SCROLL_UP,
+    SCROLL_DOWN,
+    SCROLL_PAGE[0],
+    SCROLL_PAGE[1],
+    BACK,
+];
+
+/// Step 4: consultations and the brief.
+pub const STEP4: &[Binding] = &[
+    b(A::AddRecord, &[K::Ch('a')], "a", |s| s.k_add_consultation, true),
+    b(
+        A::ShowText(TextView::Brief),
+        &[K::Ch('b')],
+        "b",
+        |s| s.k_show_brief,
+        true,
+    ),
+    SCROLL_UP,
+    SCROLL_DOWN,
+    SCROLL_PAGE[0],
+    SCROLL_PAGE[1],
+    BACK,
+];
+
+/// A generated text shown alone (the warning message, the brief).
+pub const TEXT: &[Binding] = &[
+    SCROLL_UP,
+    SCROLL_DOWN,
+    SCROLL_PAGE[0],
+    SCROLL_PAGE[1],
+    b(A::Back, &[K::Code(C::Esc), K::Ch('h')], "Esc", |s| s.k_back, true),
+];
+
+/// The export screen.
+pub const EXPORT: &[Binding] = &[
+    b(
+        A::Open,
+        &[K::Code(C::Enter), K::Ch('g')],
+        "Enter",
+        |s| s.k_generate,
+        true,
+    ),
+    NARRATIVE,
+    SCROLL_UP,
+    SCROLL_DOWN,
+    BACK,
 ];
 
 /// The checklist.
@@ -279,6 +394,27 @@ pub const PROFILE: &[Binding] = &[
 /// An open form (before the focused field gets the key).
 pub const FORM: &[Binding] = &[
     b(A::Submit, &[K::Ctrl('s')], "Ctrl-S", |s| s.k_submit, true),
+    b(A::NextField, &[K::Code(C::Tab)], "Tab", |s| s.k_next_field, true),
+    b(
+        A::PrevField,
+        &[K::Code(C::BackTab)],
+        "Shift-Tab",
+        |s| s.k_next_field,
+        false,
+    ),
+    b(A::Cancel, &[K::Code(C::Esc)], "Esc", |s| s.k_cancel, true),
+    b(
+        A::Quit,
+        &[K::Ctrl('c'), K::Ctrl('q')],
+        "Ctrl-Q",
+        |s| s.k_quit,
+        false,
+    ),
+];
+
+/// The export options form: Ctrl-S makes the packet.
+pub const EXPORT_FORM: &[Binding] = &[
+    b(A::Submit, &[K::Ctrl('s')], "Ctrl-S", |s| s.k_generate, true),
     b(A::NextField, &[K::Code(C::Tab)], "Tab", |s| s.k_next_field, true),
     b(
         A::PrevField,

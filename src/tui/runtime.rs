@@ -1,8 +1,12 @@
 //! Runs the app against a real case: performs the effects `App::update` returns with the
 //! case API and feeds the outcomes back, and folds lines other processes appended.
 
+use std::sync::mpsc::{Receiver, TryRecvError, channel};
+
 use crate::case::{Case, CaseError};
+use crate::pdf::export::{PacketJob, PacketRequest, export_to_folder};
 use crate::tui::app::{App, Effect, Msg};
+use crate::tui::form::ExportChoice;
 
 /// The app and the case it works on.
 #[derive(Debug)]
@@ -11,12 +15,18 @@ pub struct Wizard {
     pub app: App,
     /// The case.
     pub case: Case,
+    /// The export worker's answer, while one runs.
+    worker: Option<Receiver<Msg>>,
 }
 
 impl Wizard {
     /// Pairs an app with its case.
     pub fn new(app: App, case: Case) -> Wizard {
-        let mut w = Wizard { app, case };
+        let mut w = Wizard {
+            app,
+            case,
+            worker: None,
+        };
         w.app.sync(w.case.state());
         w
     }
@@ -42,12 +52,77 @@ impl Wizard {
             Effect::Attach(id, path) => self.case.attach(id, &[path]).map(|_| Msg::Saved(None)),
             Effect::SetProfile(patch) => self.case.set_profile(patch).map(|_| Msg::Saved(None)),
             Effect::Tick(item, done) => self.case.tick(&item, done).map(|_| Msg::Saved(None)),
+            Effect::AddReport(f) => self.case.add_report(f).map(Msg::SavedRecord),
+            Effect::UpdateReport(id, p) => self.case.update_report(&id, p).map(|_| Msg::SavedRecord(id)),
+            Effect::AddWarning(f) => self.case.add_warning(f).map(Msg::SavedRecord),
+            Effect::AddConsultation(f) => self.case.add_consultation(f).map(Msg::SavedRecord),
+            Effect::SetNarrative(t) => self.case.set_narrative(&t).map(|_| Msg::Saved(None)),
+            Effect::Export(choice) => Ok(self.start_export(&choice)),
         };
         result.unwrap_or_else(|e| Msg::Failed(e.message(lang)))
     }
 
-    /// Folds lines other processes appended; cheap when there are none (one `stat`).
+    /// Snapshots the case and renders + writes the packet on a worker thread, the same code
+    /// path as `leakaid export pdf`; the answer comes back through [`Wizard::poll`].
+    fn start_export(&mut self, choice: &ExportChoice) -> Msg {
+        if self.worker.is_some() {
+            return Msg::ExportStarted;
+        }
+        let job = PacketJob::from_case(
+            &self.case,
+            &PacketRequest {
+                lang: choice.lang,
+                redact: choice.redact,
+                agency: Some(choice.agency.clone()),
+                print_date: (self.app.clock)().date(),
+            },
+        );
+        let dir = self.case.exports_dir();
+        let name = self.app.case_name.clone();
+        let (tx, rx) = channel();
+        let spawned = std::thread::Builder::new()
+            .name("leakaid-export".into())
+            .spawn(move || {
+                let _ = tx.send(Msg::Exported(export_to_folder(&job, &dir, &name)));
+            });
+        match spawned {
+            Ok(_) => {
+                self.worker = Some(rx);
+                Msg::ExportStarted
+            }
+            Err(e) => Msg::Exported(Err(e.to_string())),
+        }
+    }
+
+    /// True while the export worker runs.
+    pub fn exporting(&self) -> bool {
+        self.worker.is_some()
+    }
+
+    /// Takes the export worker's answer if it is there, and folds lines other processes
+    /// appended (cheap when there are none: one `stat`).
     pub fn poll(&mut self) {
+        if let Some(rx) = &self.worker {
+            match rx.try_recv() {
+                Ok(msg) => {
+                    self.worker = None;
+                    self.handle(msg);
+                }
+                Err(TryRecvError::Empty) => {}
+                Err(TryRecvError::Disconnected) => {
+                    self.worker = None;
+                    let text = self.app.lang.pick(
+                        "生成报案材料时出错了，请再试一次。",
+                        "Making the packet failed; please try again.",
+                    );
+                    self.handle(Msg::Exported(Err(text.to_string())));
+                }
+            }
+        }
+        self.poll_journal();
+    }
+
+    fn poll_journal(&mut self) {
         match self.case.refresh() {
             Ok(0) => {}
             Ok(n) => self.handle(Msg::Refreshed(n)),

@@ -23,8 +23,6 @@ pub struct Strings {
     pub step1_progress: &'static str,
     /// Checklist progress: `{}` of `{}` done.
     pub checklist_progress: &'static str,
-    /// Steps 2–4 progress until their records exist.
-    pub steps_not_recorded: &'static str,
     /// "Next:" label.
     pub next: &'static str,
     /// Next step when nothing is logged.
@@ -109,6 +107,8 @@ pub struct Strings {
     pub at_placeholder: &'static str,
     /// Hint under every form.
     pub form_hint: &'static str,
+    /// Hint under the export options form.
+    pub export_form_hint: &'static str,
     /// Hint on a toggle field.
     pub toggles_hint: &'static str,
     /// Hint on the kind field.
@@ -149,12 +149,6 @@ pub struct Strings {
     pub profile_why: &'static str,
     /// Steps 2–4: records heading.
     pub records: &'static str,
-    /// Step 2 records: what the user can do now.
-    pub records_step2: &'static str,
-    /// Step 3 records.
-    pub records_step3: &'static str,
-    /// Step 4 records.
-    pub records_step4: &'static str,
     /// Help overlay title.
     pub help_title: &'static str,
     /// Help footer.
@@ -163,6 +157,160 @@ pub struct Strings {
     pub help_typing: &'static str,
     /// Demo banner.
     pub demo_banner: &'static str,
+    /// Key: the export screen.
+    pub k_export: &'static str,
+    /// Key: edit the narrative.
+    pub k_narrative: &'static str,
+    /// Key: add a report.
+    pub k_add_report: &'static str,
+    /// Key: update the selected report.
+    pub k_update_report: &'static str,
+    /// Key: choose a report.
+    pub k_choose_report: &'static str,
+    /// Key: add a warned contact.
+    pub k_add_warning: &'static str,
+    /// Key: show the message alone.
+    pub k_show_message: &'static str,
+    /// Key: add a consultation.
+    pub k_add_consultation: &'static str,
+    /// Key: show the lawyer brief.
+    pub k_show_brief: &'static str,
+    /// Key: make the packet.
+    pub k_generate: &'static str,
+    /// Dashboard, step 2: `{}` reports, `{}` with a receipt.
+    pub step2_progress: &'static str,
+    /// Dashboard, step 2: nothing reported.
+    pub step2_none: &'static str,
+    /// Dashboard, step 2: `{}` are overdue for follow-up.
+    pub step2_overdue: &'static str,
+    /// Dashboard, step 3: `{}` contacts warned.
+    pub step3_progress: &'static str,
+    /// Dashboard, step 3: nobody warned.
+    pub step3_none: &'static str,
+    /// Dashboard, step 4: `{}` consultations.
+    pub step4_progress: &'static str,
+    /// Dashboard, step 4: no lawyer yet.
+    pub step4_none: &'static str,
+    /// Dashboard, the export row.
+    pub export_row_hint: &'static str,
+    /// Next: a follow-up date `{}` passed on report `{}`.
+    pub next_follow_up: &'static str,
+    /// Next: write the narrative.
+    pub next_narrative: &'static str,
+    /// Next: make the packet and report.
+    pub next_packet: &'static str,
+    /// Next: note the receipt of `{}`.
+    pub next_receipt: &'static str,
+    /// Next: warn family.
+    pub next_warn: &'static str,
+    /// Next: consult a lawyer.
+    pub next_lawyer: &'static str,
+    /// Next: set a follow-up date for `{}`.
+    pub next_follow_date: &'static str,
+    /// Next: all steps under way.
+    pub next_keep: &'static str,
+    /// Form title: a new report.
+    pub form_add_report: &'static str,
+    /// Form title: update report `{}`.
+    pub form_update_report: &'static str,
+    /// Form title: a warned contact.
+    pub form_add_warning: &'static str,
+    /// Form title: a consultation.
+    pub form_add_consultation: &'static str,
+    /// Form title: the narrative.
+    pub form_narrative: &'static str,
+    /// Form title: the packet options.
+    pub form_export: &'static str,
+    /// Field: pick a channel.
+    pub f_channel_pick: &'static str,
+    /// Field: channel.
+    pub f_channel: &'static str,
+    /// Field: how.
+    pub f_how: &'static str,
+    /// Field: status.
+    pub f_status: &'static str,
+    /// Field: receipt.
+    pub f_receipt: &'static str,
+    /// Field: officer.
+    pub f_officer: &'static str,
+    /// Field: follow-up date.
+    pub f_follow_up: &'static str,
+    /// Field: note.
+    pub f_note: &'static str,
+    /// Field: who was warned.
+    pub f_who: &'static str,
+    /// Field: by which channel.
+    pub f_via: &'static str,
+    /// Field: lawyer.
+    pub f_lawyer: &'static str,
+    /// Field: firm.
+    pub f_firm: &'static str,
+    /// Field: the narrative.
+    pub f_narrative: &'static str,
+    /// Field: agency.
+    pub f_agency: &'static str,
+    /// Field: redact.
+    pub f_redact: &'static str,
+    /// Field: packet language.
+    pub f_packet_lang: &'static str,
+    /// Channel choice: type it yourself.
+    pub choice_own: &'static str,
+    /// Yes.
+    pub yes: &'static str,
+    /// No.
+    pub no: &'static str,
+    /// Hint on a choice field.
+    pub choice_hint: &'static str,
+    /// Placeholder of the follow-up date.
+    pub follow_up_placeholder: &'static str,
+    /// Placeholder of the agency.
+    pub agency_placeholder: &'static str,
+    /// Step 2: records heading.
+    pub reports_title: &'static str,
+    /// Step 2: no reports.
+    pub reports_empty: &'static str,
+    /// Report row: receipt label.
+    pub r_receipt: &'static str,
+    /// Report row: follow-up label.
+    pub r_follow: &'static str,
+    /// Report row: overdue marker.
+    pub overdue_mark: &'static str,
+    /// Step 3: heading of the message.
+    pub warning_title: &'static str,
+    /// Step 3: `{}` people warned.
+    pub warned_title: &'static str,
+    /// Step 3: nobody recorded.
+    pub warned_empty: &'static str,
+    /// Step 4: consultations heading.
+    pub consult_title: &'static str,
+    /// Step 4: no consultations.
+    pub consult_empty: &'static str,
+    /// Step 4: where the brief is.
+    pub brief_hint: &'static str,
+    /// Text screen: the warning.
+    pub text_warning_title: &'static str,
+    /// Text screen: the brief.
+    pub text_brief_title: &'static str,
+    /// Text screen: how to copy.
+    pub text_copy_hint: &'static str,
+    /// Export screen title.
+    pub export_title: &'static str,
+    /// Export screen: what it does.
+    pub export_intro: &'static str,
+    /// Export: no agency given.
+    pub agency_blank: &'static str,
+    /// Export: in progress.
+    pub export_running: &'static str,
+    /// Export: written to `{}`, `{}` pages.
+    pub export_done: &'static str,
+    /// Export: failed, `{}` why.
+    pub export_failed: &'static str,
+    /// Export: what the keys do.
+    pub export_hint: &'static str,
+    /// Export: the narrative has `{}` characters.
+    pub narrative_len: &'static str,
+    /// Export: no narrative.
+    pub narrative_none: &'static str,
     /// Key descriptions.
     pub k_quit: &'static str,
     /// Help.
@@ -228,7 +376,6 @@ pub const ZH: Strings = Strings {
     steps: ["收集证据", "向有关部门报案", "提醒亲友", "委托律师"],
     step1_progress: "已记录 {} 条证据",
     checklist_progress: "立即行动清单：完成 {}/{} 项",
-    steps_not_recorded: "本版本还不能在此登记，先看指引",
     next: "下一步",
     next_log_first: "按 n 记下最近一次骚扰电话（时间自动记为按键时刻）",
     next_checklist: "按 c 打开清单，先做：{}",
@@ -271,6 +418,7 @@ pub const ZH: Strings = Strings {
     form_profile: "本人信息",
     at_placeholder: "按键时刻 {}；也可写 14:05 或 -10m",
     form_hint: "Tab 换栏  Ctrl-S 保存  Esc 取消",
+    export_form_hint: "Tab 换栏  Ctrl-S 生成  Esc 取消",
     toggles_hint: "左右键选择，空格勾选",
     kind_hint: "左右键换类型",
     field_capped: "内容太长，只保留了前 {} 个字",
@@ -291,13 +439,87 @@ pub const ZH: Strings = Strings {
     p_address: "住址",
     profile_why: "这些信息只存在本机，用于生成报案材料。手机、邮箱多个时用逗号分开。",
     records: "我的记录",
-    records_step2: "本版本还不能在这里登记报案记录。现在请保存好报警回执，记下受理单位、日期、回执编号和经办民警，下一版可补录。",
-    records_step3: "本版本还不能在这里登记已提醒的亲友。现在就可以打电话或发消息提醒家人：不要相信以你的名义借钱、要验证码的人。",
-    records_step4: "本版本还不能在这里登记律师咨询。咨询前可以先按 1 整理好证据记录，按 p 填好本人信息。",
     help_title: "按键说明",
-    help_close: "按任意键关闭",
+    help_close: "上下键滚动，其他键关闭",
     help_typing: "在输入栏里可以直接打字、粘贴；回车在内容栏里换行，不会提交。",
     demo_banner: "演示案件（临时文件夹，不是你的真实记录）",
+    k_export: "报案材料",
+    k_narrative: "写经过",
+    k_add_report: "记报案",
+    k_update_report: "更新",
+    k_choose_report: "选报案记录",
+    k_add_warning: "记已提醒",
+    k_show_message: "单独显示消息",
+    k_add_consultation: "记咨询",
+    k_show_brief: "律师简要",
+    k_generate: "生成",
+    step2_progress: "已报案 {} 次，{} 次有回执",
+    step2_none: "还没有报案",
+    step2_overdue: "；{} 该跟进了",
+    step3_progress: "已提醒 {} 位亲友",
+    step3_none: "还没有提醒亲友",
+    step4_progress: "已咨询 {} 次",
+    step4_none: "还没有咨询律师",
+    export_row_hint: "生成可打印的 PDF",
+    next_follow_up: "按 2 跟进 {}（跟进日 {} 已过）：打电话问进展，再按 u 记下结果",
+    next_narrative: "按 2 再按 t，用自己的话写下经过，报案材料会用到",
+    next_packet: "按 x 生成报案材料，打印后带去派出所；报案后按 2 记下回执",
+    next_receipt: "按 2 选中 {} 按 u，补记回执或案件编号",
+    next_warn: "按 3 提醒家人：把提醒消息发给亲友",
+    next_lawyer: "按 4 看看找律师要准备什么（12348 可免费咨询）",
+    next_follow_date: "按 2 选中 {} 按 u，定一个跟进日期",
+    next_keep: "四步都在进行中。有新的骚扰按 n 记下；报案有进展时按 2 更新",
+    form_add_report: "记一次报案",
+    form_update_report: "更新 {}（以前的状态会保留）",
+    form_add_warning: "记下提醒了谁",
+    form_add_consultation: "记一次律师咨询",
+    form_narrative: "事情经过（用自己的话写）",
+    form_export: "报案材料选项",
+    f_channel_pick: "选渠道",
+    f_channel: "报案渠道",
+    f_how: "方式",
+    f_status: "状态",
+    f_receipt: "回执编号",
+    f_officer: "经办人",
+    f_follow_up: "跟进日期",
+    f_note: "备注",
+    f_who: "提醒了谁",
+    f_via: "方式",
+    f_lawyer: "律师/机构",
+    f_firm: "律所",
+    f_narrative: "经过",
+    f_agency: "报送单位",
+    f_redact: "隐去证件号",
+    f_packet_lang: "语言",
+    choice_own: "自己填写（下一栏）",
+    yes: "是",
+    no: "否",
+    choice_hint: "左右键选择",
+    follow_up_placeholder: "如 2026-12-05 或 +7d",
+    agency_placeholder: "空着则打印后手写",
+    reports_title: "我的报案记录",
+    reports_empty: "还没有报案记录。报案后按 a 记下：在哪里报的、哪天、回执编号。",
+    r_receipt: "回执",
+    r_follow: "跟进",
+    overdue_mark: "!已过跟进日",
+    warning_title: "提醒消息（不含证件号等个人信息，可以直接复制发出）",
+    warned_title: "已提醒 {} 位",
+    warned_empty: "还没有记录提醒了谁。提醒后按 a 记下。",
+    consult_title: "律师咨询记录",
+    consult_empty: "还没有咨询记录。可以先打 12348 免费咨询，咨询后按 a 记下。",
+    brief_hint: "按 b 查看给律师的案情简要，可以复制",
+    text_warning_title: "提醒消息",
+    text_brief_title: "给律师的案情简要",
+    text_copy_hint: "用鼠标选中即可复制",
+    export_title: "报案材料（PDF）",
+    export_intro: "生成可打印的报案材料：本人信息、事情经过、证据清单和校验值。文件只保存在本机的案件文件夹里。",
+    agency_blank: "（空白，打印后手写）",
+    export_running: "正在生成……",
+    export_done: "已保存：{}（{} 页）",
+    export_failed: "没有生成：{}",
+    export_hint: "按 Enter 选择选项并生成；按 t 写下事情经过（放进“事实与理由”）。",
+    narrative_len: "事情经过：已写 {} 字",
+    narrative_none: "事情经过：还没写（按 t）",
     k_quit: "退出",
     k_help: "帮助",
     k_dashboard: "总览",
@@ -336,7 +558,6 @@ pub const EN: Strings = Strings {
     steps: ["Collect evidence", "Report", "Warn contacts", "Consult a lawyer"],
     step1_progress: "{} entries logged",
     checklist_progress: "Immediate actions: {} of {} done",
-    steps_not_recorded: "not recorded here yet; read the guidance",
     next: "Next",
     next_log_first: "Press n to log the last scam call (the time is taken at the key press)",
     next_checklist: "Press c for the checklist; first: {}",
@@ -379,6 +600,7 @@ pub const EN: Strings = Strings {
     form_profile: "My details",
     at_placeholder: "key press {}; or 14:05 or -10m",
     form_hint: "Tab next field  Ctrl-S save  Esc cancel",
+    export_form_hint: "Tab next field  Ctrl-S make PDF  Esc cancel",
     toggles_hint: "Left/Right to choose, Space to tick",
     kind_hint: "Left/Right to change",
     field_capped: "Too long: only the first {} characters were kept",
@@ -399,13 +621,87 @@ pub const EN: Strings = Strings {
     p_address: "Address",
     profile_why: "Kept on this machine only, for the complaint packet. Separate several phones or emails with commas.",
     records: "My records",
-    records_step2: "Reports cannot be recorded here in this version yet. Keep the police receipt and note the office, date, receipt number and officer; the next version can take them.",
-    records_step3: "Warned contacts cannot be recorded here in this version yet. Call or message your family now: never trust anyone asking for money or codes in your name.",
-    records_step4: "Consultations cannot be recorded here in this version yet. Before one, press 1 to review the evidence and p to fill in your details.",
     help_title: "Keys",
-    help_close: "Press any key to close",
+    help_close: "Up/Down scroll, other keys close",
     help_typing: "Type or paste into fields; Enter makes a new line in the summary, it never submits.",
     demo_banner: "Demo case (a temporary folder, not your real record)",
+    k_export: "packet (PDF)",
+    k_narrative: "my account",
+    k_add_report: "add report",
+    k_update_report: "update",
+    k_choose_report: "choose report",
+    k_add_warning: "add person",
+    k_show_message: "message only",
+    k_add_consultation: "add consultation",
+    k_show_brief: "lawyer brief",
+    k_generate: "make PDF",
+    step2_progress: "{} reports, {} with a receipt",
+    step2_none: "nothing reported yet",
+    step2_overdue: "; follow up {}",
+    step3_progress: "{} contacts warned",
+    step3_none: "nobody warned yet",
+    step4_progress: "{} consultations",
+    step4_none: "no lawyer yet",
+    export_row_hint: "make the printable PDF",
+    next_follow_up: "Press 2 and follow up {} (due {}): call and ask, then press u to note the answer",
+    next_narrative: "Press 2 then t to write what happened in your own words, for the packet",
+    next_packet: "Press x to make the complaint packet and take it to the police; then press 2 to note the receipt",
+    next_receipt: "Press 2, choose {} and press u to note its receipt or case number",
+    next_warn: "Press 3 to warn your family: send them the warning message",
+    next_lawyer: "Press 4 to see what to prepare for a lawyer (12348 gives free advice)",
+    next_follow_date: "Press 2, choose {} and press u to set a follow-up date",
+    next_keep: "All four steps are under way. Press n for each new call; press 2 when a report moves on",
+    form_add_report: "New report",
+    form_update_report: "Update {} (earlier states are kept)",
+    form_add_warning: "Someone warned",
+    form_add_consultation: "A consultation",
+    form_narrative: "What happened, in your words",
+    form_export: "Packet options",
+    f_channel_pick: "Pick",
+    f_channel: "Where",
+    f_how: "How",
+    f_status: "Status",
+    f_receipt: "Receipt",
+    f_officer: "Officer",
+    f_follow_up: "Follow up",
+    f_note: "Note",
+    f_who: "Who",
+    f_via: "Via",
+    f_lawyer: "Lawyer",
+    f_firm: "Firm",
+    f_narrative: "Account",
+    f_agency: "To",
+    f_redact: "Redact",
+    f_packet_lang: "Language",
+    choice_own: "type it (next field)",
+    yes: "yes",
+    no: "no",
+    choice_hint: "Left/Right to choose",
+    follow_up_placeholder: "e.g. 2026-12-05 or +7d",
+    agency_placeholder: "leave empty to write by hand",
+    reports_title: "My reports",
+    reports_empty: "No reports yet. After reporting, press a to note where, when and the receipt number.",
+    r_receipt: "receipt",
+    r_follow: "follow up",
+    overdue_mark: "!overdue",
+    warning_title: "Warning message (no ID number or other details; copy and send it)",
+    warned_title: "Warned: {}",
+    warned_empty: "Nobody recorded yet. After warning someone, press a.",
+    consult_title: "Consultations",
+    consult_empty: "No consultations yet. 12348 gives free legal advice; press a after one.",
+    brief_hint: "Press b for a short brief to hand to a lawyer (copyable)",
+    text_warning_title: "Warning message",
+    text_brief_title: "Brief for a lawyer",
+    text_copy_hint: "Select with the mouse to copy",
+    export_title: "Complaint packet (PDF)",
+    export_intro: "Makes the printable complaint packet: your details, what happened, the evidence list with hashes. The file stays in the case folder on this machine.",
+    agency_blank: "(blank, write it by hand)",
+    export_running: "Making the PDF...",
+    export_done: "Saved: {} ({} pages)",
+    export_failed: "Not made: {}",
+    export_hint: "Press Enter to choose options and make it; press t to write what happened (goes under the facts).",
+    narrative_len: "Your account: {} characters",
+    narrative_none: "Your account: not written yet (press t)",
     k_quit: "quit",
     k_help: "help",
     k_dashboard: "overview",

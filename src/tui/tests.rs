@@ -247,6 +247,335 @@ fn filter_and_search_narrow_the_list() {
     assert!(!w.app.list.searching);
 }
 
+fn kinds(dir: &Path) -> Vec<&'static str> {
+    events(dir)
+        .iter()
+        .map(|e| match e {
+            EventBody::ReportAdded { .. } => "report",
+            EventBody::ReportUpdated { .. } => "report_updated",
+            EventBody::ContactWarned { .. } => "warned",
+            EventBody::LawyerConsulted { .. } => "consulted",
+            EventBody::NarrativeSet { .. } => "narrative",
+            EventBody::EvidenceAdded { .. } => "added",
+            _ => "other",
+        })
+        .collect()
+}
+
+fn form_error(w: &Wizard) -> Option<String> {
+    w.app.form.as_ref().and_then(|f| f.error.clone())
+}
+
+#[test]
+fn a_report_is_added_with_a_channel_from_the_guide_and_a_status() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let mut w = wizard(tmp.path(), Lang::Zh);
+    typed(&mut w, "2a");
+    // Nothing typed: refused with the case's own sentence, nothing written.
+    w.handle(ctrl('s'));
+    let expected = crate::case::CaseError::Required(
+        "报案渠道（例如 派出所、110、12321）",
+        "channel (for example police station, 110, 12321)",
+    )
+    .message(Lang::Zh);
+    assert_eq!(form_error(&w), Some(expected));
+    assert!(events(tmp.path()).is_empty());
+    // Pick the first channel of the guide: it fills the channel field, which stays editable.
+    w.handle(k(KeyCode::Right));
+    w.handle(k(KeyCode::Tab));
+    w.handle(k(KeyCode::End));
+    typed(&mut w, " 朝阳分局");
+    w.handle(k(KeyCode::Tab)); // time: empty = the moment the form opened
+    w.handle(k(KeyCode::Tab));
+    typed(&mut w, "当面");
+    w.handle(k(KeyCode::Tab));
+    w.handle(k(KeyCode::Right)); // status: accepted
+    w.handle(k(KeyCode::Tab));
+    typed(&mut w, "A-10086");
+    w.handle(k(KeyCode::Tab));
+    typed(&mut w, "李警官");
+    w.handle(k(KeyCode::Tab));
+    typed(&mut w, "+7d");
+    w.handle(ctrl('s'));
+    assert!(w.app.form.is_none(), "{:?}", form_error(&w));
+    let ev = events(tmp.path());
+    let Some(EventBody::ReportAdded { id, fields }) = ev.first() else {
+        unreachable!("{ev:?}")
+    };
+    assert_eq!(id, "R1");
+    let first = super::guide_text::channel_names(Lang::Zh)
+        .first()
+        .cloned()
+        .unwrap_or_default();
+    assert_eq!(fields.channel, format!("{first} 朝阳分局"));
+    assert_eq!(fields.status, crate::case::steps::ReportStatus::Accepted);
+    assert_eq!(fields.receipt, "A-10086");
+    assert_eq!(fields.officer, "李警官");
+    assert_eq!(fields.follow_up, "2026-12-06");
+    assert_eq!(fields.filed_at, Moment::from_zoned(&fixed_now()));
+    assert!(w.app.status.as_ref().is_some_and(|(t, _)| t.contains("R1")));
+}
+
+#[test]
+fn a_report_update_writes_only_what_changed_and_refuses_bad_dates() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let mut w = wizard(tmp.path(), Lang::En);
+    typed(&mut w, "2a");
+    typed(&mut w, " ");
+    w.handle(ctrl('s'));
+    assert!(w.app.form.is_none(), "{:?}", form_error(&w));
+    // Update R1: nothing changed is refused.
+    typed(&mut w, "u");
+    w.handle(ctrl('s'));
+    assert_eq!(
+        form_error(&w),
+        Some(crate::case::CaseError::NothingToChange.message(Lang::En))
+    );
+    // A follow-up date that is not a date is refused; nothing written.
+    w.handle(k(KeyCode::Tab));
+    w.handle(k(KeyCode::Tab));
+    w.handle(k(KeyCode::Tab));
+    typed(&mut w, "next week");
+    w.handle(ctrl('s'));
+    assert_eq!(
+        form_error(&w),
+        Some(crate::case::CaseError::BadDate("next week".into()).message(Lang::En))
+    );
+    assert_eq!(kinds(tmp.path()), ["report"]);
+    for _ in 0.."next week".len() {
+        w.handle(k(KeyCode::Backspace));
+    }
+    typed(&mut w, "2026-11-30");
+    w.handle(k(KeyCode::BackTab));
+    w.handle(k(KeyCode::BackTab));
+    typed(&mut w, "B-2");
+    w.handle(k(KeyCode::BackTab));
+    w.handle(k(KeyCode::Right));
+    w.handle(k(KeyCode::Right)); // case opened
+    w.handle(ctrl('s'));
+    assert!(w.app.form.is_none(), "{:?}", form_error(&w));
+    let ev = events(tmp.path());
+    let Some(EventBody::ReportUpdated { id, changes }) = ev.get(1) else {
+        unreachable!("{ev:?}")
+    };
+    assert_eq!(id, "R1");
+    assert_eq!(changes.status, Some(crate::case::steps::ReportStatus::CaseOpened));
+    assert_eq!(changes.receipt.as_deref(), Some("B-2"));
+    assert_eq!(changes.follow_up.as_deref(), Some("2026-11-30"));
+    assert!(changes.officer.is_none() && changes.note.is_none());
+}
+
+#[test]
+fn warned_contacts_and_consultations_are_recorded_and_empty_names_refused() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let mut w = wizard(tmp.path(), Lang::Zh);
+    typed(&mut w, "3a");
+    w.handle(ctrl('s'));
+    assert!(form_error(&w).is_some_and(|e| e.contains("提醒了谁")));
+    typed(&mut w, "妈妈");
+    w.handle(k(KeyCode::Tab));
+    typed(&mut w, "微信");
+    w.handle(ctrl('s'));
+    assert!(w.app.form.is_none(), "{:?}", form_error(&w));
+    w.handle(k(KeyCode::Char('4')));
+    w.handle(k(KeyCode::Char('a')));
+    w.handle(ctrl('s'));
+    assert!(form_error(&w).is_some_and(|e| e.contains("律师")));
+    typed(&mut w, "12348");
+    w.handle(k(KeyCode::Tab));
+    typed(&mut w, "法律援助中心");
+    w.handle(k(KeyCode::Tab));
+    typed(&mut w, "10:30");
+    w.handle(ctrl('s'));
+    assert!(w.app.form.is_none(), "{:?}", form_error(&w));
+    assert_eq!(kinds(tmp.path()), ["warned", "consulted"]);
+    let st = w.case.state();
+    assert_eq!(st.warnings.first().map(|(_, f)| f.via.as_str()), Some("微信"));
+    let c = st.consultations.first().map(|(_, f)| f.clone()).expect("one");
+    assert_eq!((c.lawyer.as_str(), c.firm.as_str()), ("12348", "法律援助中心"));
+    assert_eq!(c.consulted_at.short(), "2026-11-29 10:30");
+    // The brief is one key away and names what was done.
+    w.handle(k(KeyCode::Char('b')));
+    assert_eq!(w.app.screen, Screen::Text(super::app::TextView::Brief));
+    w.handle(k(KeyCode::Esc));
+    assert_eq!(w.app.screen, Screen::Step(4));
+}
+
+#[test]
+fn the_narrative_editor_opens_with_the_current_text_and_saves_changes() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let mut w = wizard(tmp.path(), Lang::Zh);
+    typed(&mut w, "2t");
+    typed(&mut w, "第一段");
+    w.handle(k(KeyCode::Enter));
+    typed(&mut w, "第二段");
+    w.handle(ctrl('s'));
+    assert!(w.app.form.is_none(), "{:?}", form_error(&w));
+    assert_eq!(
+        w.case.state().narrative.as_ref().map(|(t, _)| t.as_str()),
+        Some("第一段\n第二段")
+    );
+    // Reopened from the export screen: prefilled; saving unchanged is refused.
+    typed(&mut w, "x");
+    w.handle(k(KeyCode::Esc));
+    typed(&mut w, "t");
+    let form = w.app.form.as_ref().expect("editor");
+    assert!(matches!(&form.fields[0].input, super::form::Input::Text(t) if t.text() == "第一段\n第二段"));
+    w.handle(ctrl('s'));
+    assert_eq!(
+        form_error(&w),
+        Some(crate::case::CaseError::NothingToChange.message(Lang::Zh))
+    );
+    assert_eq!(kinds(tmp.path()), ["narrative"]);
+}
+
+#[test]
+fn the_export_screen_writes_the_packet_on_a_worker_thread() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let mut case = Case::open(tmp.path()).expect("case");
+    super::demo::populate(&mut case, &fixed_now()).expect("demo");
+    drop(case);
+    let mut w = wizard(tmp.path(), Lang::Zh);
+    typed(&mut w, "x");
+    assert_eq!(w.app.screen, Screen::Export);
+    typed(&mut w, "朝阳分局");
+    w.handle(k(KeyCode::Tab));
+    w.handle(k(KeyCode::Right)); // redact
+    w.handle(ctrl('s'));
+    assert!(w.app.form.is_none());
+    assert_eq!(w.app.export.status, super::app::ExportStatus::Running);
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(120);
+    while w.exporting() && std::time::Instant::now() < deadline {
+        std::thread::sleep(std::time::Duration::from_millis(20));
+        w.poll();
+    }
+    let super::app::ExportStatus::Done(done) = &w.app.export.status else {
+        unreachable!("{:?}", w.app.export.status)
+    };
+    assert!(
+        done.path.starts_with(tmp.path().join("exports")),
+        "{}",
+        done.path.display()
+    );
+    let bytes = std::fs::read(&done.path).expect("file");
+    assert!(bytes.starts_with(b"%PDF"));
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(&done.path).expect("meta").permissions().mode();
+        assert_eq!(mode & 0o777, 0o600);
+    }
+    assert_eq!(w.app.export.choice.agency, "朝阳分局");
+    assert!(w.app.export.choice.redact);
+    // Nothing was written to the journal by exporting.
+    let before = w.case.state().fingerprint.count;
+    w.poll();
+    assert_eq!(w.case.state().fingerprint.count, before);
+}
+
+#[test]
+fn next_suggests_the_most_useful_action_through_all_four_steps() {
+    use super::screens::dashboard::next_action;
+    use crate::case::steps::{ConsultationDraft, ReportDraft, ReportUpdateDraft, WarningDraft};
+    let tmp = tempfile::tempdir().expect("tmp");
+    let mut w = wizard(tmp.path(), Lang::En);
+    let now = fixed_now();
+    let next = |w: &Wizard| next_action(&w.app, w.case.state());
+    assert_eq!(next(&w), w.app.s.next_log_first);
+    let call = EvidenceDraft {
+        kind: Some(EvidenceKind::Call),
+        counterpart: "95588".into(),
+        ..Default::default()
+    };
+    w.case.log(call.validate(&now).expect("ok"), &[]).expect("log");
+    assert!(next(&w).contains("checklist"));
+    for id in [
+        "change_passwords",
+        "call_bank",
+        "check_phone_numbers",
+        "check_bank_cards",
+    ] {
+        w.case.tick(id, true).expect("tick");
+    }
+    assert_eq!(next(&w), w.app.s.next_profile);
+    let profile = crate::case::ProfileDraft {
+        name: Some("张伟".into()),
+        ..Default::default()
+    };
+    w.case
+        .set_profile(profile.validate().expect("ok"))
+        .expect("profile");
+    assert_eq!(next(&w), w.app.s.next_narrative);
+    w.case.set_narrative("经过").expect("narrative");
+    assert_eq!(next(&w), w.app.s.next_packet);
+    let report = ReportDraft {
+        channel: "110".into(),
+        follow_up: "2026-11-20".into(),
+        ..Default::default()
+    };
+    w.case
+        .add_report(report.validate(&now).expect("ok"))
+        .expect("report");
+    assert!(next(&w).contains("follow up R1"), "{}", next(&w));
+    let moved = ReportUpdateDraft {
+        follow_up: Some(String::new()),
+        ..Default::default()
+    };
+    w.case
+        .update_report("R1", moved.validate(&now).expect("ok"))
+        .expect("update");
+    assert!(
+        next(&w).contains("R1") && next(&w).contains("receipt"),
+        "{}",
+        next(&w)
+    );
+    let receipt = ReportUpdateDraft {
+        receipt: Some("A1".into()),
+        ..Default::default()
+    };
+    w.case
+        .update_report("R1", receipt.validate(&now).expect("ok"))
+        .expect("update");
+    assert_eq!(next(&w), w.app.s.next_warn);
+    let mum = WarningDraft {
+        who: "妈妈".into(),
+        ..Default::default()
+    };
+    w.case.add_warning(mum.validate(&now).expect("ok")).expect("warn");
+    assert_eq!(next(&w), w.app.s.next_lawyer);
+    let lawyer = ConsultationDraft {
+        lawyer: "12348".into(),
+        ..Default::default()
+    };
+    w.case
+        .add_consultation(lawyer.validate(&now).expect("ok"))
+        .expect("consult");
+    assert!(next(&w).contains("follow-up date"), "{}", next(&w));
+    let later = ReportUpdateDraft {
+        follow_up: Some("2026-12-10".into()),
+        ..Default::default()
+    };
+    w.case
+        .update_report("R1", later.validate(&now).expect("ok"))
+        .expect("update");
+    assert_eq!(next(&w), w.app.s.next_keep);
+}
+
+#[test]
+fn help_scrolls_at_the_smallest_size_and_other_keys_close_it() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let mut w = wizard(tmp.path(), Lang::Zh);
+    w.handle(Msg::Resize(40, 12));
+    typed(&mut w, "1?");
+    w.handle(k(KeyCode::Down));
+    w.handle(k(KeyCode::Down));
+    assert!(w.app.help);
+    assert_eq!(w.app.help_scroll, 2);
+    w.handle(k(KeyCode::Char('z')));
+    assert!(!w.app.help);
+    assert_eq!(w.app.help_scroll, 0);
+}
+
 // ---- snapshots ----
 
 /// The demo case plus hostile text, folded with fixed journal times so snapshots are stable.
@@ -308,7 +637,52 @@ fn snapshots_of_every_screen() {
                 w.app.screen = Screen::Detail(crate::case::EntryId(3));
             }),
         ),
-        ("step2", Box::new(go("2"))),
+        ("step2", Box::new(go("2j"))),
+        ("text_warning", Box::new(go("3m"))),
+        ("text_brief", Box::new(go("4b"))),
+        ("export", Box::new(go("x"))),
+        (
+            "export_done",
+            Box::new(|w: &mut Wizard| {
+                typed(w, "x");
+                w.handle(k(KeyCode::Esc));
+                w.app.export.status = super::app::ExportStatus::Done(crate::pdf::export::Exported {
+                    path: "/home/zw/.local/share/leakaid/default/exports/leakaid-default-20261129-150000.pdf"
+                        .into(),
+                    pages: 4,
+                    warning: crate::pdf::export::missing_warning(w.app.lang, &['\u{2FFFF}']),
+                    notes: Vec::new(),
+                });
+            }),
+        ),
+        (
+            "export_running",
+            Box::new(|w: &mut Wizard| {
+                typed(w, "x");
+                w.handle(k(KeyCode::Esc));
+                w.app.export.status = super::app::ExportStatus::Running;
+            }),
+        ),
+        (
+            "form_add_report",
+            Box::new(|w: &mut Wizard| {
+                typed(w, "2a");
+                w.handle(k(KeyCode::Right));
+                w.handle(k(KeyCode::Tab));
+            }),
+        ),
+        ("form_update_report", Box::new(go("2u"))),
+        ("form_add_warning", Box::new(go("3a妈妈"))),
+        ("form_add_consultation", Box::new(go("4a王律师"))),
+        ("form_narrative", Box::new(go("2t"))),
+        (
+            "help_scrolled",
+            Box::new(|w: &mut Wizard| {
+                typed(w, "2?");
+                w.handle(k(KeyCode::Down));
+                w.handle(k(KeyCode::Down));
+            }),
+        ),
         ("step3", Box::new(go("3"))),
         ("step4", Box::new(go("4"))),
         ("checklist", Box::new(go("cj"))),
@@ -421,7 +795,8 @@ fn random_keys_and_sizes_never_panic() {
     let key = prop_oneof![
         any::<char>().prop_map(|c| Msg::Key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE))),
         prop::sample::select(vec![
-            'n', '1', '2', '3', '4', '0', 'c', 'p', 'e', 'd', 'a', 'f', '/', '?', 'j', 'k', ' '
+            'n', '1', '2', '3', '4', '0', 'c', 'p', 'e', 'd', 'a', 'f', '/', '?', 'j', 'k', ' ', 'x', 'u',
+            'm', 'b', 't', 'g'
         ])
         .prop_map(|c| Msg::Key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE))),
         prop::sample::select(vec![
@@ -461,6 +836,7 @@ fn random_keys_and_sizes_never_panic() {
                         .expect("resize");
                 }
                 w.handle(m);
+                w.poll();
                 w.app.quit = false;
                 t.draw(|f| view::draw(f, &w.app, w.case.state(), &theme))
                     .expect("draw");

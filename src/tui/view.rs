@@ -42,6 +42,8 @@ pub fn draw(frame: &mut Frame, app: &App, state: &CaseState, theme: &Theme) {
         Screen::Step(n) => screens::steps::draw(frame, body, app, state, n, theme),
         Screen::Checklist => screens::checklist::draw(frame, body, app, state, theme),
         Screen::Profile => screens::profile::draw(frame, body, app, state, theme),
+        Screen::Text(v) => screens::text::draw(frame, body, app, state, v, theme),
+        Screen::Export => screens::export::draw(frame, body, app, state, theme),
     }
     if let Some(form) = &app.form {
         cursor = screens::form::draw(frame, body, app, form, theme);
@@ -132,7 +134,10 @@ fn draw_help(frame: &mut Frame, body: Rect, app: &App, theme: &Theme) {
     let key_w = lines.iter().map(|(k, _)| str_width(k)).max().unwrap_or(0) + 2;
     let mut row = y + 1;
     let last = y + inner_h;
-    for (k, d) in &lines {
+    // Rows for keys: between the title and the typing hint; scroll when they do not fit.
+    let room = usize::from(last.saturating_sub(y + 2));
+    let skip = usize::from(app.help_scroll).min(lines.len().saturating_sub(room));
+    for (k, d) in lines.iter().skip(skip) {
         if row >= last.saturating_sub(1) {
             break;
         }

@@ -4,26 +4,109 @@
 use ratatui::Frame;
 use ratatui::layout::Rect;
 
+use jiff::civil::Date;
+
 use crate::case::CaseState;
+use crate::case::steps::Report;
 use crate::tui::app::App;
 use crate::tui::guide_text::{checklist, first_urgent};
 use crate::tui::strings::fill;
 use crate::tui::theme::Theme;
-use crate::tui::widgets::text_field::put;
+use crate::tui::widgets::text_field::{char_width, put};
 
-/// The sentence naming the next action.
+/// True when report `r` is still open and its follow-up date is before `today`.
+pub fn is_overdue(r: &Report, today: Date) -> bool {
+    r.current.status.is_open() && r.current.follow_up.parse::<Date>().is_ok_and(|d| d < today)
+}
+
+/// The sentence naming the most useful next action, through all four steps: log something;
+/// the urgent checklist items; a follow-up that is due; before the first report the details,
+/// the account and the packet; a missing receipt; warn the family; a lawyer; a follow-up
+/// date; then keep going.
 pub fn next_action(app: &App, state: &CaseState) -> String {
     let s = app.s;
+    let today = (app.clock)().date();
     if state.live_entries().next().is_none() {
         return s.next_log_first.to_string();
     }
     if let Some(item) = first_urgent(app.lang, |id| state.is_ticked(id)) {
         return fill(s.next_checklist, &[&item]);
     }
-    if state.profile.is_empty() {
-        return s.next_profile.to_string();
+    if let Some(r) = state.reports.iter().find(|r| is_overdue(r, today)) {
+        return fill(s.next_follow_up, &[&r.id, &r.current.follow_up]);
     }
-    s.next_report.to_string()
+    if state.reports.is_empty() {
+        if state.profile.is_empty() {
+            return s.next_profile.to_string();
+        }
+        if state.narrative.as_ref().is_none_or(|(t, _)| t.trim().is_empty()) {
+            return s.next_narrative.to_string();
+        }
+        return s.next_packet.to_string();
+    }
+    let open = || state.reports.iter().filter(|r| r.current.status.is_open());
+    if let Some(r) = open().find(|r| r.current.receipt.is_empty()) {
+        return fill(s.next_receipt, &[&r.id]);
+    }
+    if state.warnings.is_empty() {
+        return s.next_warn.to_string();
+    }
+    if state.consultations.is_empty() {
+        return s.next_lawyer.to_string();
+    }
+    if let Some(r) = open().find(|r| r.current.follow_up.is_empty()) {
+        return fill(s.next_follow_date, &[&r.id]);
+    }
+    s.next_keep.to_string()
+}
+
+/// Step 2-4 progress for the dashboard row of step `n`.
+fn step_progress(app: &App, state: &CaseState, n: u8) -> String {
+    let s = app.s;
+    match n {
+        2 if state.reports.is_empty() => s.step2_none.to_string(),
+        2 => {
+            let with_receipt = state
+                .reports
+                .iter()
+                .filter(|r| !r.current.receipt.is_empty())
+                .count();
+            let mut out = fill(s.step2_progress, &[&state.reports.len(), &with_receipt]);
+            let today = (app.clock)().date();
+            let due: Vec<&str> = state
+                .reports
+                .iter()
+                .filter(|r| is_overdue(r, today))
+                .map(|r| r.id.as_str())
+                .collect();
+            if !due.is_empty() {
+                out.push_str(&fill(s.step2_overdue, &[&due.join(",")]));
+            }
+            out
+        }
+        3 if state.warnings.is_empty() => s.step3_none.to_string(),
+        3 => fill(s.step3_progress, &[&state.warnings.len()]),
+        _ if state.consultations.is_empty() => s.step4_none.to_string(),
+        _ => fill(s.step4_progress, &[&state.consultations.len()]),
+    }
+}
+
+/// Splits `text` into rows of at most `width` columns (wide characters count two).
+fn wrap_cols(text: &str, width: usize) -> Vec<String> {
+    let mut rows = vec![String::new()];
+    let mut w = 0;
+    for c in text.chars() {
+        let cw = char_width(c);
+        if w + cw > width && w > 0 {
+            rows.push(String::new());
+            w = 0;
+        }
+        if let Some(r) = rows.last_mut() {
+            r.push(c);
+        }
+        w += cw;
+    }
+    rows
 }
 
 /// Draws the dashboard.
@@ -34,6 +117,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, state: &CaseState, theme: 
     let x = area.x + 1;
     let mut y = area.y;
     let bottom = area.bottom();
+    let overdue = state.reports.iter().any(|r| is_overdue(r, (app.clock)().date()));
     let mut line = |y: &mut u16, text: &str, style| {
         if *y < bottom {
             put(buf, x, *y, text, w, style);
@@ -41,24 +125,18 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, state: &CaseState, theme: 
         *y += 1;
     };
     let next = format!("{}: {}", s.next, next_action(app, state));
-    line(&mut y, &next, theme.heading);
-    line(&mut y, "", theme.text);
+    // The next action may take two rows on a narrow window; the blank row goes instead.
+    let next_rows = wrap_cols(&next, w);
+    for r in next_rows.iter().take(2) {
+        line(&mut y, r, theme.heading);
+    }
+    if next_rows.len() < 2 {
+        line(&mut y, "", theme.text);
+    }
     let live = state.live_entries().count();
     let items = checklist(app.lang);
     let total = items.len();
     let done = items.iter().filter(|i| state.is_ticked(i.0)).count();
-    let step_status = |step: u8| {
-        let names: Vec<&str> = items
-            .iter()
-            .filter(|i| i.2 == step && state.is_ticked(i.0))
-            .map(|i| i.1.as_str())
-            .collect();
-        if names.is_empty() {
-            s.steps_not_recorded.to_string()
-        } else {
-            format!("[x] {}", names.join(" / "))
-        }
-    };
     let rows = [
         format!(
             "1 {}  {}; {}",
@@ -66,9 +144,9 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, state: &CaseState, theme: 
             fill(s.step1_progress, &[&live]),
             fill(s.checklist_progress, &[&done, &total])
         ),
-        format!("2 {}  {}", s.steps[1], step_status(2)),
-        format!("3 {}  {}", s.steps[2], step_status(3)),
-        format!("4 {}  {}", s.steps[3], step_status(4)),
+        format!("2 {}  {}", s.steps[1], step_progress(app, state, 2)),
+        format!("3 {}  {}", s.steps[2], step_progress(app, state, 3)),
+        format!("4 {}  {}", s.steps[3], step_progress(app, state, 4)),
         format!(
             "c {}  {}",
             s.checklist,
@@ -83,10 +161,13 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, state: &CaseState, theme: 
                 state.profile.name.as_str()
             }
         ),
+        format!("x {}  {}", s.export_title, s.export_row_hint),
     ];
     for (i, r) in rows.iter().enumerate() {
         let style = if i == app.dash_sel {
             theme.selected
+        } else if i == 1 && overdue {
+            theme.error
         } else {
             theme.text
         };

@@ -8,7 +8,8 @@ use ratatui::widgets::Clear;
 
 use crate::case::{EvidenceKind, Knew};
 use crate::tui::app::App;
-use crate::tui::form::{FieldId, Form, FormKind, Input};
+use crate::tui::form::{FieldId, Form, FormKind, Input, STATUSES};
+use crate::tui::guide_text::channel_names;
 use crate::tui::strings::{Strings, fill};
 use crate::tui::theme::Theme;
 use crate::tui::widgets::text_field::{put, str_width};
@@ -32,6 +33,39 @@ pub fn label(id: FieldId, s: &Strings) -> &'static str {
         FieldId::Phones => s.p_phones,
         FieldId::Emails => s.p_emails,
         FieldId::Address => s.p_address,
+        FieldId::ChannelPick => s.f_channel_pick,
+        FieldId::Channel => s.f_channel,
+        FieldId::How => s.f_how,
+        FieldId::Status => s.f_status,
+        FieldId::Receipt => s.f_receipt,
+        FieldId::Officer => s.f_officer,
+        FieldId::FollowUp => s.f_follow_up,
+        FieldId::Note => s.f_note,
+        FieldId::Who => s.f_who,
+        FieldId::Via => s.f_via,
+        FieldId::Lawyer => s.f_lawyer,
+        FieldId::Firm => s.f_firm,
+        FieldId::Narrative => s.f_narrative,
+        FieldId::Agency => s.f_agency,
+        FieldId::Redact => s.f_redact,
+        FieldId::PacketLang => s.f_packet_lang,
+    }
+}
+
+/// The shown value of option `i` of a choice field.
+pub fn choice_label(id: FieldId, i: usize, app: &App) -> String {
+    let s = app.s;
+    match id {
+        FieldId::ChannelPick => match i.checked_sub(1) {
+            None => s.choice_own.to_string(),
+            Some(j) => channel_names(app.lang).get(j).cloned().unwrap_or_default(),
+        },
+        FieldId::Status => STATUSES
+            .get(i)
+            .map(|st| app.lang.pick(st.zh(), st.en()).to_string())
+            .unwrap_or_default(),
+        FieldId::PacketLang => if i == 1 { "English" } else { "中文" }.to_string(),
+        _ => if i == 1 { s.yes } else { s.no }.to_string(),
     }
 }
 
@@ -66,11 +100,18 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, form: &Form, theme: &Theme
         FormKind::Retract(id) => fill(s.form_retract, &[id]),
         FormKind::Attach(id) => fill(s.form_attach, &[id]),
         FormKind::Profile => s.form_profile.to_string(),
+        FormKind::AddReport { .. } => s.form_add_report.to_string(),
+        FormKind::UpdateReport { id, .. } => fill(s.form_update_report, &[id]),
+        FormKind::AddWarning { .. } => s.form_add_warning.to_string(),
+        FormKind::AddConsultation { .. } => s.form_add_consultation.to_string(),
+        FormKind::Narrative => s.form_narrative.to_string(),
+        FormKind::Export => s.form_export.to_string(),
     };
     let w = usize::from(area.width.saturating_sub(2));
     let x = area.x + 1;
     let hint = match form.focused().map(|f| &f.input) {
         Some(Input::Kind(_)) => s.kind_hint,
+        Some(Input::Choice(_)) => s.choice_hint,
         Some(Input::Knew { .. }) => s.toggles_hint,
         _ => s.form_hint,
     };
@@ -100,7 +141,13 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, form: &Form, theme: &Theme
         .fields
         .iter()
         .map(|f| match &f.input {
-            Input::Text(t) if t.is_multiline() => 1 + spare.min(if f.id == FieldId::Summary { 3 } else { 1 }),
+            Input::Text(t) if t.is_multiline() => {
+                1 + spare.min(match f.id {
+                    FieldId::Summary => 3,
+                    FieldId::Narrative => usize::MAX,
+                    _ => 1,
+                })
+            }
             Input::Knew { .. } => toggle_places(app, input_w).last().map_or(1, |(r, _)| r + 1),
             _ => 1,
         })
@@ -124,10 +171,12 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, form: &Form, theme: &Theme
         let input_area = Rect::new(input_x, y, input_w as u16, h);
         match &f.input {
             Input::Text(t) => {
-                let placeholder = match (&form.kind, f.id) {
-                    (FormKind::New { started }, FieldId::At) => {
+                let placeholder = match (form.started(), f.id) {
+                    (Some(started), FieldId::At) => {
                         Some(fill(s.at_placeholder, &[&started.strftime("%Y-%m-%d %H:%M:%S")]))
                     }
+                    (_, FieldId::FollowUp) => Some(s.follow_up_placeholder.to_string()),
+                    (_, FieldId::Agency) => Some(s.agency_placeholder.to_string()),
                     _ => None,
                 };
                 let pos = t.render(
@@ -143,6 +192,11 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, form: &Form, theme: &Theme
             Input::Kind(k) => {
                 let kind = EvidenceKind::ALL.get(*k).copied().unwrap_or(EvidenceKind::Other);
                 let text = format!("< {} >", app.lang.pick(kind.zh(), kind.en()));
+                let style = if focused { theme.selected } else { theme.text };
+                put(buf, input_x, y, &text, input_w, style);
+            }
+            Input::Choice(i) => {
+                let text = format!("< {} >", choice_label(f.id, *i, app));
                 let style = if focused { theme.selected } else { theme.text };
                 put(buf, input_x, y, &text, input_w, style);
             }

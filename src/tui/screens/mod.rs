@@ -4,6 +4,8 @@ pub mod checklist;
 pub mod dashboard;
 pub mod detail;
 pub mod evidence;
+pub mod export;
 pub mod form;
 pub mod profile;
 pub mod steps;
+pub mod text;

@@ -1,6 +1,6 @@
-//! Steps 2, 3 and 4: the guide's text for the step, the step's checklist items, and an
-//! honest place for the step's records, which this version cannot keep yet (they come with
-//! the steps 2-4 events).
+//! Steps 2, 3 and 4: the step's records first (reports with their status and follow-up;
+//! the warning message and the people warned; consultations), then the step's checklist
+//! items and the guide's text for the step.
 
 use ratatui::Frame;
 use ratatui::layout::{Margin, Rect};
@@ -8,26 +8,144 @@ use ratatui::text::Line;
 use ratatui::widgets::{Paragraph, Wrap};
 
 use crate::case::CaseState;
+use crate::case::brief::warning_message;
 use crate::tui::app::App;
 use crate::tui::guide_text::{checklist, guidance};
+use crate::tui::screens::dashboard::is_overdue;
+use crate::tui::strings::fill;
 use crate::tui::theme::Theme;
+use crate::tui::widgets::text_field::put;
+
+/// The report selected on step 2, kept inside the list.
+pub fn report_sel(app: &App, state: &CaseState) -> usize {
+    app.report_sel.min(state.reports.len().saturating_sub(1))
+}
 
 /// Draws step `n`.
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, state: &CaseState, n: u8, theme: &Theme) {
     let s = app.s;
     let i = usize::from(n.clamp(1, 4) - 1);
-    let mut lines = vec![Line::styled(format!("{} {}", n, s.steps[i]), theme.heading)];
-    lines.push(Line::styled(s.records, theme.heading));
+    let inner = area.inner(Margin::new(1, 0));
+    let w = usize::from(inner.width);
+    let mut lines: Vec<Line> = Vec::new();
+    let mut rest = inner;
+    let title = format!("{} {}", n, s.steps[i]);
+    if n == 2 {
+        // The reports are drawn row by row (one line each, never wrapped) so the selection
+        // stays on its row; the guidance below scrolls on its own.
+        let buf = frame.buffer_mut();
+        let x = inner.x;
+        let mut y = inner.y;
+        let end = put(buf, x, y, &title, w, theme.heading);
+        put(
+            buf,
+            end + 2,
+            y,
+            s.reports_title,
+            w.saturating_sub(usize::from(end - x) + 2),
+            theme.heading,
+        );
+        y += 1;
+        let room = usize::from(inner.height / 2).max(1);
+        if state.reports.is_empty() {
+            put(buf, x, y, s.reports_empty, w, theme.dim);
+            y += 1;
+        } else {
+            let sel = report_sel(app, state);
+            let first = (sel + 1).saturating_sub(room);
+            let today = (app.clock)().date();
+            let wide = w >= 60;
+            for (j, r) in state.reports.iter().enumerate().skip(first).take(room) {
+                let c = &r.current;
+                let date = if wide {
+                    c.filed_at.short()
+                } else {
+                    c.filed_at.short().get(5..10).unwrap_or_default().to_string()
+                };
+                let mut row = format!(
+                    "{} {} {} {}",
+                    r.id,
+                    date,
+                    app.lang.pick(c.status.zh(), c.status.en()),
+                    c.channel
+                );
+                if !c.receipt.is_empty() {
+                    row.push_str(&format!(" {}:{}", s.r_receipt, c.receipt));
+                }
+                if !c.follow_up.is_empty() {
+                    row.push_str(&format!(" {}:{}", s.r_follow, c.follow_up));
+                }
+                let overdue = is_overdue(r, today);
+                if overdue {
+                    row = format!("{} {row}", s.overdue_mark);
+                }
+                let style = if j == sel {
+                    theme.selected
+                } else if overdue {
+                    theme.error
+                } else {
+                    theme.text
+                };
+                if j == sel {
+                    buf.set_style(Rect::new(area.x, y, area.width, 1), style);
+                }
+                put(buf, x, y, &row, w, style);
+                y += 1;
+            }
+        }
+        let used = y.saturating_sub(inner.y);
+        rest = Rect::new(inner.x, y, inner.width, inner.height.saturating_sub(used));
+    } else {
+        lines.push(Line::styled(title, theme.heading));
+    }
+    if n == 3 {
+        lines.push(Line::styled(s.warning_title, theme.heading));
+        for l in warning_message(state, app.lang).lines() {
+            lines.push(Line::raw(l.to_string()));
+        }
+        lines.push(Line::raw(""));
+        if state.warnings.is_empty() {
+            lines.push(Line::styled(s.warned_empty, theme.dim));
+        } else {
+            lines.push(Line::styled(
+                fill(s.warned_title, &[&state.warnings.len()]),
+                theme.heading,
+            ));
+            for (id, wf) in &state.warnings {
+                let mut row = format!("{id} {} {}", wf.warned_at.short(), wf.who);
+                if !wf.via.is_empty() {
+                    row.push_str(&format!(" ({})", wf.via));
+                }
+                if !wf.note.is_empty() {
+                    row.push_str(&format!(": {}", wf.note.replace('\n', " ")));
+                }
+                lines.push(Line::raw(row));
+            }
+        }
+    }
+    if n == 4 {
+        if state.consultations.is_empty() {
+            lines.push(Line::styled(s.consult_empty, theme.dim));
+        } else {
+            lines.push(Line::styled(s.consult_title, theme.heading));
+            for (id, c) in &state.consultations {
+                let mut row = format!("{id} {} {}", c.consulted_at.short(), c.lawyer);
+                if !c.firm.is_empty() {
+                    row.push_str(&format!(" ({})", c.firm));
+                }
+                if !c.note.is_empty() {
+                    row.push_str(&format!(": {}", c.note.replace('\n', " ")));
+                }
+                lines.push(Line::raw(row));
+            }
+        }
+        lines.push(Line::styled(s.brief_hint, theme.dim));
+    }
+    lines.push(Line::raw(""));
     for (id, title, _) in checklist(app.lang).iter().filter(|c| c.2 == n) {
         let mark = if state.is_ticked(id) { "[x]" } else { "[ ]" };
         lines.push(Line::raw(format!("{mark} {title}")));
     }
-    let note = match n {
-        2 => s.records_step2,
-        3 => s.records_step3,
-        _ => s.records_step4,
-    };
-    lines.push(Line::styled(note, theme.dim));
     lines.push(Line::raw(""));
     for (heading, text) in guidance(n, app.lang, (app.clock)().date()) {
         lines.push(if heading {
@@ -39,5 +157,5 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, state: &CaseState, n: u8, 
     let p = Paragraph::new(lines)
         .wrap(Wrap { trim: false })
         .scroll((app.scroll, 0));
-    frame.render_widget(p, area.inner(Margin::new(1, 0)));
+    frame.render_widget(p, rest);
 }

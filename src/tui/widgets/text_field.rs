@@ -264,6 +264,9 @@ impl TextField {
             return None;
         }
         buf.set_style(area, style);
+        if self.multiline {
+            return self.render_wrapped(area, buf, style, placeholder);
+        }
         let width = usize::from(area.width);
         let before = &self.text[..self.cursor];
         let cur_line = before.matches('\n').count();
@@ -307,6 +310,71 @@ impl TextField {
             cursor = Some(Position::new(area.x, area.y));
         }
         cursor
+    }
+}
+
+impl TextField {
+    /// Visual rows of the text wrapped at `width` columns: byte ranges, and whether the row
+    /// ends its line (so a cursor at its end belongs to it).
+    fn wrapped_rows(&self, width: usize) -> Vec<(usize, usize, bool)> {
+        let mut rows = Vec::new();
+        let mut line_start = 0;
+        for line in self.text.split('\n') {
+            let mut start = line_start;
+            let mut w = 0;
+            for (bi, c) in line.char_indices() {
+                let cw = char_width(c);
+                if w + cw > width && w > 0 {
+                    rows.push((start, line_start + bi, false));
+                    start = line_start + bi;
+                    w = 0;
+                }
+                w += cw;
+            }
+            rows.push((start, line_start + line.len(), true));
+            line_start += line.len() + 1;
+        }
+        rows
+    }
+
+    /// A multi-line field: long lines wrap at the field's width (CJK-aware) instead of
+    /// scrolling sideways, and the field scrolls down to the cursor's row.
+    fn render_wrapped(
+        &self,
+        area: Rect,
+        buf: &mut Buffer,
+        style: Style,
+        placeholder: Option<(&str, Style)>,
+    ) -> Option<Position> {
+        let width = usize::from(area.width);
+        let height = usize::from(area.height);
+        if self.text.is_empty() {
+            if let Some((p, pstyle)) = placeholder {
+                put(buf, area.x, area.y, p, width, pstyle);
+            }
+            return Some(Position::new(area.x, area.y));
+        }
+        let rows = self.wrapped_rows(width);
+        let (mut cur_row, mut cur_col) = (0, 0);
+        for (i, (start, end, last)) in rows.iter().enumerate() {
+            if (*start <= self.cursor && self.cursor < *end) || (self.cursor == *end && *last) {
+                cur_row = i;
+                cur_col = str_width(&self.text[*start..self.cursor]);
+                break;
+            }
+        }
+        if cur_col >= width {
+            // The row is full: the cursor waits at the start of the next one.
+            cur_row += 1;
+            cur_col = 0;
+        }
+        let first = (cur_row + 1).saturating_sub(height);
+        for (i, (start, end, _)) in rows.iter().enumerate().skip(first).take(height) {
+            let y = area.y + (i - first) as u16;
+            put(buf, area.x, y, &self.text[*start..*end], width, style);
+        }
+        let y = cur_row.checked_sub(first).filter(|r| *r < height)?;
+        Some(Position::new(area.x + cur_col as u16, area.y + y as u16))
     }
 }
 
@@ -357,6 +425,23 @@ mod tests {
         assert_eq!(one.key(&k(KeyCode::Enter)), Edit::Ignored);
         one.key(&k(KeyCode::Char(' ')));
         assert_eq!(one.text(), "ab ");
+    }
+
+    #[test]
+    fn multi_line_fields_wrap_long_lines_and_follow_the_cursor() {
+        let f = TextField::with_text(true, 1000, &"一二三四五".repeat(4));
+        let mut buf = Buffer::empty(Rect::new(0, 0, 10, 3));
+        let pos = f.render(Rect::new(0, 0, 10, 3), &mut buf, Style::default(), None);
+        // 20 wide characters in 10 columns: 4 rows of 5, the last two in view, and the
+        // cursor after the last character waits at the start of a fifth row (out of a
+        // 3-row field it scrolls: rows 3, 4 and the cursor row).
+        assert_eq!(pos, Some(Position::new(0, 2)));
+        let row0: String = (0..10).map(|x| buf[(x, 0)].symbol().to_string()).collect();
+        assert!(row0.starts_with("一"), "{row0:?}");
+        let short = TextField::with_text(true, 1000, "一二\n三");
+        let mut buf = Buffer::empty(Rect::new(0, 0, 10, 3));
+        let pos = short.render(Rect::new(0, 0, 10, 3), &mut buf, Style::default(), None);
+        assert_eq!(pos, Some(Position::new(2, 1)));
     }
 
     #[test]

@@ -1,0 +1,66 @@
+//! The export screen: the packet's options, progress while the worker renders, then where
+//! the file is and any warning about characters the font cannot draw.
+
+use ratatui::Frame;
+use ratatui::layout::{Margin, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Wrap};
+
+use crate::case::CaseState;
+use crate::tui::app::{App, ExportStatus};
+use crate::tui::strings::fill;
+use crate::tui::theme::Theme;
+
+/// Draws the export screen.
+pub fn draw(frame: &mut Frame, area: Rect, app: &App, state: &CaseState, theme: &Theme) {
+    let s = app.s;
+    let c = &app.export.choice;
+    let label = |l: &str| Span::styled(format!("{l}: "), theme.heading);
+    let agency = if c.agency.is_empty() {
+        s.agency_blank.to_string()
+    } else {
+        c.agency.clone()
+    };
+    let mut lines = vec![
+        Line::styled(s.export_title, theme.heading),
+        Line::styled(s.export_intro, theme.dim),
+        Line::from(vec![label(s.f_agency), Span::raw(agency)]),
+        Line::from(vec![
+            label(s.f_redact),
+            Span::raw(if c.redact { s.yes } else { s.no }),
+        ]),
+        Line::from(vec![
+            label(s.f_packet_lang),
+            Span::raw(c.lang.pick("中文", "English")),
+        ]),
+    ];
+    lines.push(
+        match state.narrative.as_ref().filter(|(t, _)| !t.trim().is_empty()) {
+            Some((t, _)) => Line::raw(fill(s.narrative_len, &[&t.chars().count()])),
+            None => Line::raw(s.narrative_none),
+        },
+    );
+    lines.push(Line::raw(""));
+    match &app.export.status {
+        ExportStatus::Idle => {}
+        ExportStatus::Running => lines.push(Line::styled(s.export_running, theme.heading)),
+        ExportStatus::Done(done) => {
+            lines.push(Line::styled(
+                fill(s.export_done, &[&done.path.display(), &done.pages]),
+                theme.ok,
+            ));
+            if let Some(w) = &done.warning {
+                lines.push(Line::styled(w.clone(), theme.error));
+            }
+            for n in &done.notes {
+                lines.push(Line::raw(n.clone()));
+            }
+        }
+        ExportStatus::Failed(why) => lines.push(Line::styled(fill(s.export_failed, &[why]), theme.error)),
+    }
+    lines.push(Line::styled(s.export_hint, theme.dim));
+    let p = Paragraph::new(lines)
+        .wrap(Wrap { trim: false })
+        .scroll((app.scroll, 0));
+    frame.render_widget(p, area.inner(Margin::new(1, 0)));
+}

@@ -1,0 +1,40 @@
+//! A generated text alone on the screen — the warning message for family, the brief for a
+//! lawyer — with nothing else on its lines, so selecting it with the mouse copies just the
+//! text. Neither text carries the victim's ID number or other secrets.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::Line;
+use ratatui::widgets::{Paragraph, Wrap};
+
+use crate::case::CaseState;
+use crate::case::brief::{lawyer_brief, warning_message};
+use crate::tui::app::{App, TextView};
+use crate::tui::theme::Theme;
+use crate::tui::widgets::text_field::put;
+
+/// Draws the text screen.
+pub fn draw(frame: &mut Frame, area: Rect, app: &App, state: &CaseState, view: TextView, theme: &Theme) {
+    let s = app.s;
+    let (title, text) = match view {
+        TextView::Warning => (s.text_warning_title, warning_message(state, app.lang)),
+        TextView::Brief => (s.text_brief_title, lawyer_brief(state, app.lang)),
+    };
+    let w = usize::from(area.width);
+    let buf = frame.buffer_mut();
+    let end = put(buf, area.x, area.y, title, w, theme.heading);
+    put(
+        buf,
+        end + 2,
+        area.y,
+        s.text_copy_hint,
+        w.saturating_sub(usize::from(end - area.x) + 2),
+        theme.dim,
+    );
+    let lines: Vec<Line> = text.lines().map(|l| Line::raw(l.to_string())).collect();
+    let body = Rect::new(area.x, area.y + 1, area.width, area.height.saturating_sub(1));
+    let p = Paragraph::new(lines)
+        .wrap(Wrap { trim: false })
+        .scroll((app.scroll, 0));
+    frame.render_widget(p, body);
+}
