@@ -180,3 +180,101 @@ fn a_call_logged_through_the_wizard_in_a_real_terminal() {
     let lines = journal_text(&root).lines().count();
     assert_eq!(lines, 2);
 }
+
+#[test]
+fn a_packet_exported_from_the_wizard_lands_in_the_exports_folder() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let root = tmp.path().to_path_buf();
+    let bin = env!("CARGO_BIN_EXE_leakaid");
+    // A case with one entry and a name, logged from the command line.
+    for args in [
+        vec!["log", "call", "13800138000", "--note", "自称客服"],
+        vec!["profile", "set", "--name", "王小明"],
+    ] {
+        let out = std::process::Command::new(bin)
+            .args(["--data-dir", root.to_str().expect("utf-8")])
+            .args(&args)
+            .output()
+            .expect("runs");
+        assert!(
+            out.status.success(),
+            "{args:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+    let pty = native_pty_system();
+    let pair = pty
+        .openpty(PtySize {
+            rows: 24,
+            cols: 80,
+            pixel_width: 0,
+            pixel_height: 0,
+        })
+        .expect("pty");
+    let mut cmd = CommandBuilder::new(bin);
+    cmd.args(["--data-dir", root.to_str().expect("utf-8 path")]);
+    cmd.env("TERM", "xterm-256color");
+    let mut child = pair.slave.spawn_command(cmd).expect("spawn");
+    drop(pair.slave);
+    let mut reader = pair.master.try_clone_reader().expect("reader");
+    let mut writer = pair.master.take_writer().expect("writer");
+    let screen = Screen {
+        parser: Arc::new(Mutex::new(vt100::Parser::new(nz(24), nz(80), 0))),
+        bytes: Arc::new(Mutex::new(Vec::new())),
+    };
+    let parser = screen.parser.clone();
+    std::thread::spawn(move || {
+        let mut buf = [0u8; 8192];
+        while let Ok(n) = reader.read(&mut buf) {
+            if n == 0 {
+                break;
+            }
+            if let Ok(mut p) = parser.lock() {
+                p.process(&buf[..n]);
+            }
+        }
+    });
+    let mut send = |s: &str| {
+        writer.write_all(s.as_bytes()).expect("write");
+        writer.flush().expect("flush");
+    };
+    screen.wait_for("下一步");
+    send("x");
+    screen.wait_for("报案材料选项");
+    send("朝阳分局某某派出所");
+    screen.wait_for("朝阳分局某某派出所");
+    send("\x13"); // Ctrl-S: make it
+    screen.wait_for("已保存");
+    let exports = root.join("default").join("exports");
+    let pdfs: Vec<_> = std::fs::read_dir(&exports)
+        .expect("exports folder")
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|x| x == "pdf"))
+        .collect();
+    assert_eq!(pdfs.len(), 1, "{pdfs:?}");
+    let bytes = std::fs::read(&pdfs[0]).expect("pdf");
+    assert!(bytes.starts_with(b"%PDF"));
+    let name = pdfs[0]
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    // The path is on screen (it may wrap; the file name's start is on one row).
+    screen.wait_for(&name[..16]);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(&pdfs[0]).expect("meta").permissions().mode();
+        assert_eq!(mode & 0o777, 0o600);
+    }
+    send("q");
+    let deadline = Instant::now() + Duration::from_secs(10);
+    loop {
+        if let Some(s) = child.try_wait().expect("wait") {
+            assert!(s.success());
+            break;
+        }
+        assert!(Instant::now() < deadline, "the wizard did not quit");
+        std::thread::sleep(Duration::from_millis(20));
+    }
+}
