@@ -78,7 +78,12 @@ impl Wizard {
             },
         );
         let dir = self.case.exports_dir();
-        let name = self.app.case_name.clone();
+        // The demo's folder has a long temporary name; its files are called "demo".
+        let name = if self.app.demo {
+            "demo".to_string()
+        } else {
+            self.app.case_name.clone()
+        };
         let (tx, rx) = channel();
         let spawned = std::thread::Builder::new()
             .name("leakaid-export".into())

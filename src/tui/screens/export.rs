@@ -21,26 +21,8 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, state: &CaseState, theme: 
     } else {
         c.agency.clone()
     };
-    let mut lines = vec![
-        Line::styled(s.export_title, theme.heading),
-        Line::styled(s.export_intro, theme.dim),
-        Line::from(vec![label(s.f_agency), Span::raw(agency)]),
-        Line::from(vec![
-            label(s.f_redact),
-            Span::raw(if c.redact { s.yes } else { s.no }),
-        ]),
-        Line::from(vec![
-            label(s.f_packet_lang),
-            Span::raw(c.lang.pick("中文", "English")),
-        ]),
-    ];
-    lines.push(
-        match state.narrative.as_ref().filter(|(t, _)| !t.trim().is_empty()) {
-            Some((t, _)) => Line::raw(fill(s.narrative_len, &[&t.chars().count()])),
-            None => Line::raw(s.narrative_none),
-        },
-    );
-    lines.push(Line::raw(""));
+    // Progress and the result first, so they are in view on a small window.
+    let mut lines = vec![Line::styled(s.export_title, theme.heading)];
     match &app.export.status {
         ExportStatus::Idle => {}
         ExportStatus::Running => lines.push(Line::styled(s.export_running, theme.heading)),
@@ -58,7 +40,25 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, state: &CaseState, theme: 
         }
         ExportStatus::Failed(why) => lines.push(Line::styled(fill(s.export_failed, &[why]), theme.error)),
     }
+    lines.extend([
+        Line::from(vec![label(s.f_agency), Span::raw(agency)]),
+        Line::from(vec![
+            label(s.f_redact),
+            Span::raw(if c.redact { s.yes } else { s.no }),
+        ]),
+        Line::from(vec![
+            label(s.f_packet_lang),
+            Span::raw(c.lang.pick("中文", "English")),
+        ]),
+    ]);
+    lines.push(
+        match state.narrative.as_ref().filter(|(t, _)| !t.trim().is_empty()) {
+            Some((t, _)) => Line::raw(fill(s.narrative_len, &[&t.chars().count()])),
+            None => Line::raw(s.narrative_none),
+        },
+    );
     lines.push(Line::styled(s.export_hint, theme.dim));
+    lines.push(Line::styled(s.export_intro, theme.dim));
     let p = Paragraph::new(lines)
         .wrap(Wrap { trim: false })
         .scroll((app.scroll, 0));
