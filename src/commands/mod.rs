@@ -47,10 +47,15 @@ pub struct Ctx {
 impl Ctx {
     /// The context from the parsed command line.
     pub fn from_cli(cli: &Cli) -> Ctx {
+        // An empty `LEAKAID_CASE=` means the default case.
+        let case_name = match cli.case.trim() {
+            "" => "default".to_string(),
+            _ => cli.case.clone(),
+        };
         Ctx {
             lang: cli.lang,
             data_dir: cli.data_dir.clone(),
-            case_name: cli.case.clone(),
+            case_name,
         }
     }
 
