@@ -166,7 +166,9 @@ pub struct CaseState {
     pub checklist: BTreeMap<String, Tick>,
     /// The user's own account for the packet, with when it was written.
     pub narrative: Option<(String, Moment)>,
-    /// Journal lines folded so far and the head hash.
+    /// Journal lines folded so far and the head hash. Not serialised with the state: the JSON
+    /// export prints it once, at the top, in the printed form `N:HEAD`.
+    #[serde(skip_serializing)]
     pub fingerprint: Fingerprint,
     /// When the journal was started.
     pub started_at: Option<Moment>,
