@@ -11,4 +11,5 @@ pub mod durable;
 pub mod export;
 pub mod i18n;
 pub mod journal;
+pub mod synthetic;
 pub mod vault;
