@@ -34,7 +34,7 @@ pub enum CaseError {
     /// A text field was refused.
     #[error("{field}: {err}")]
     Text {
-        /// Which field (a short label in the UI language).
+        /// Which field: the Chinese label, a space, the English label (`"内容 note"`).
         field: &'static str,
         /// Why.
         err: TextError,
@@ -103,15 +103,18 @@ impl CaseError {
             CaseError::Text {
                 field,
                 err: TextError::TooLong { chars, max },
-            } => tr(
-                lang,
-                format!(
-                    "“{field}”太长（{chars} 个字，最多 {max} 个字）。请缩短，长内容可以存成文件再用 --attach 附上。"
-                ),
-                format!(
-                    "“{field}” is too long ({chars} characters, at most {max}). Shorten it; keep long text in a file and add it with --attach."
-                ),
-            ),
+            } => {
+                let field = field_label(field, lang);
+                tr(
+                    lang,
+                    format!(
+                        "“{field}”太长（{chars} 个字，最多 {max} 个字）。请缩短，长内容可以存成文件再用 --attach 附上。"
+                    ),
+                    format!(
+                        "“{field}” is too long ({chars} characters, at most {max}). Shorten it; keep long text in a file and add it with --attach."
+                    ),
+                )
+            }
             CaseError::ReasonRequired => tr(
                 lang,
                 "请用 --reason 写明撤回的原因，例如“重复记录”。",
@@ -175,6 +178,15 @@ impl CaseError {
                 ),
             ),
         }
+    }
+}
+
+/// The label of a field in the UI language, from `"中文 english"` (a label without a space
+/// is the same in both).
+fn field_label(field: &str, lang: Lang) -> &str {
+    match field.split_once(' ') {
+        Some((zh, en)) => lang.pick(zh, en),
+        None => field,
     }
 }
 

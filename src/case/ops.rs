@@ -99,9 +99,14 @@ impl Case {
         if self.journal.len() == self.offset {
             return Ok(0);
         }
-        let batch = self.journal.read_from(self.offset)?;
-        self.absorb(&batch.records, batch.end, batch.head);
-        Ok(batch.records.len())
+        let state = &mut self.state;
+        let mut folded = 0;
+        let batch = self.journal.fold_from(self.offset, |r| {
+            state.apply(&r);
+            folded += 1;
+        })?;
+        self.absorb(&[], batch.end, batch.head);
+        Ok(folded)
     }
 
     fn absorb(&mut self, records: &[crate::journal::Record], end: u64, head: Option<String>) {
