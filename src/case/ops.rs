@@ -9,6 +9,7 @@ use super::event::{Attachment, EntryId, EventBody, EvidenceFields, EvidencePatch
 use super::state::CaseState;
 use super::steps::{ConsultationFields, ReportFields, ReportPatch, WarningFields};
 use super::text::{MAX_LINE_CHARS, MAX_TEXT_CHARS, clean_line, clean_text};
+use crate::journal::verify::{PrintedFingerprint, Report, verify_each};
 use crate::journal::{Appended, Journal};
 use crate::vault::Vault;
 
@@ -67,6 +68,32 @@ impl Case {
         };
         case.refresh()?;
         Ok(case)
+    }
+
+    /// Opens an existing case and checks it in the same pass over the journal (the chain,
+    /// the references, every attachment), for work that must not rely on a broken record.
+    pub fn open_verified(
+        dir: &Path,
+        earlier: Option<&PrintedFingerprint>,
+    ) -> Result<(Case, Report), CaseError> {
+        if !dir.is_dir() {
+            return Err(CaseError::NoSuchCase(dir.to_path_buf()));
+        }
+        let journal = Journal::at(dir);
+        let vault = Vault::of_case(dir);
+        let mut state = CaseState::default();
+        let report = verify_each(&journal, &vault, earlier, |r| state.apply(r))?;
+        state.fingerprint = report.fingerprint.clone();
+        let offset = report.bytes;
+        let case = Case {
+            dir: dir.to_path_buf(),
+            journal,
+            vault,
+            state,
+            offset,
+            loaded: true,
+        };
+        Ok((case, report))
     }
 
     /// The case folder.

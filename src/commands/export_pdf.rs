@@ -27,7 +27,7 @@ pub fn run(ctx: &Ctx, args: &ExportPdfArgs) -> Result<(), Failure> {
     }
     .map_err(|e| font_failure(ctx, args.font.as_deref(), &e))?;
 
-    let case = ctx.read_case()?;
+    let case = ctx.read_case_verified()?;
     let input = input_from_case(&case, lang, print_date);
     let opts = PacketOptions {
         lang,

@@ -90,6 +90,23 @@ impl Ctx {
         Case::open_existing(&self.case_dir()?).map_err(|e| self.fail(e))
     }
 
+    /// The chosen case, read and checked in one pass; a broken chain or a missing attachment
+    /// is named on stderr (the case is still returned: the user decides what to do with it).
+    pub fn read_case_verified(&self) -> Result<Case, Failure> {
+        let (case, report) = Case::open_verified(&self.case_dir()?, None).map_err(|e| self.fail(e))?;
+        if !report.is_intact() {
+            for p in &report.problems {
+                warn(p.message(self.lang));
+            }
+            warn(tr(
+                self.lang,
+                "警告：案件记录核对未通过（见上）。导出的材料反映的是现在的记录；请先运行 leakaid verify 了解详情。",
+                "Warning: the case does not verify (see above). The export shows the record as it is now; run leakaid verify for details.",
+            ));
+        }
+        Ok(case)
+    }
+
     /// Parses an entry id the user typed.
     pub fn entry_id(&self, s: &str) -> Result<EntryId, Failure> {
         s.parse().map_err(|_| {

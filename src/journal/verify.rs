@@ -111,6 +111,8 @@ pub struct Report {
     pub warnings: Vec<Warning>,
     /// Attachments checked.
     pub attachments: u64,
+    /// Bytes of complete lines read.
+    pub bytes: u64,
 }
 
 impl Report {
@@ -152,6 +154,17 @@ pub fn verify(
     journal: &Journal,
     vault: &Vault,
     earlier: Option<&PrintedFingerprint>,
+) -> Result<Report, JournalError> {
+    verify_each(journal, vault, earlier, |_| {})
+}
+
+/// Like [`verify`], and hands every record that reads to `each`, in order, in the same pass:
+/// a case can be loaded and checked while the file is read once.
+pub fn verify_each(
+    journal: &Journal,
+    vault: &Vault,
+    earlier: Option<&PrintedFingerprint>,
+    mut each: impl FnMut(&Record),
 ) -> Result<Report, JournalError> {
     let mut report = Report::default();
     let file = journal.open_shared()?;
@@ -210,8 +223,10 @@ pub fn verify(
                     }
                     prev_ts = Some(ts);
                     check_event(&rec, &mut entries, &mut reports, &mut attachments, &mut report);
+                    each(&rec);
                 }
             }
+            report.bytes += n as u64;
             expected_seq += 1;
             prev_hash = hash;
         }
