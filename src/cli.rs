@@ -14,7 +14,7 @@ use crate::i18n::Lang;
 #[command(name = "leakaid", version, about, long_about = None)]
 pub struct Cli {
     /// Folder that holds the cases (default: the platform's data folder).
-    #[arg(long, global = true, env = "LEAKAID_DATA_DIR", value_name = "DIR")]
+    #[arg(long, global = true, env = "LEAKAID_DATA_DIR", value_name = "DIR", value_parser = any_path)]
     pub data_dir: Option<PathBuf>,
     /// Which case to use.
     #[arg(
@@ -26,7 +26,7 @@ pub struct Cli {
     )]
     pub case: String,
     /// Language of everything printed: zh (default) or en.
-    #[arg(long, global = true, env = "LEAKAID_LANG", value_enum, default_value = "zh")]
+    #[arg(long, global = true, env = "LEAKAID_LANG", default_value = "zh", value_parser = parse_lang)]
     pub lang: Lang,
     /// Open the wizard on a sample case in a temporary folder (your real case is not touched).
     #[arg(long)]
@@ -34,6 +34,23 @@ pub struct Cli {
     /// What to do; without a command the wizard opens.
     #[command(subcommand)]
     pub command: Option<Command>,
+}
+
+/// Accepts any path, the empty one included: an empty `LEAKAID_DATA_DIR=` means "the default".
+fn any_path(s: &str) -> Result<PathBuf, std::convert::Infallible> {
+    Ok(PathBuf::from(s))
+}
+
+/// `zh` or `en` (also `zh-CN`, `en_US.UTF-8` and the like); empty means Chinese.
+fn parse_lang(s: &str) -> Result<Lang, String> {
+    let t = s.trim().to_ascii_lowercase();
+    if t.is_empty() || t.starts_with("zh") {
+        Ok(Lang::Zh)
+    } else if t.starts_with("en") {
+        Ok(Lang::En)
+    } else {
+        Err(format!("“{s}” is not a language leakaid speaks: use zh or en"))
+    }
 }
 
 /// The commands.

@@ -13,5 +13,6 @@ pub mod guide;
 pub mod i18n;
 pub mod journal;
 pub mod pdf;
+pub mod synthetic;
 pub mod tui;
 pub mod vault;

@@ -238,6 +238,17 @@ pub fn journal_message(e: &JournalError, lang: Lang) -> String {
                 path.display()
             ),
         ),
+        JournalError::NotAFolder { path } => tr(
+            lang,
+            format!(
+                "{} 处有一个文件挡住了案件文件夹。请把这个文件移走，或用 --data-dir / --case 换一个位置。",
+                path.display()
+            ),
+            format!(
+                "A file is in the way of the case folder at {}. Move that file, or choose another place with --data-dir or --case.",
+                path.display()
+            ),
+        ),
         JournalError::Io { path, source } => tr(
             lang,
             format!(

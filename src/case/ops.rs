@@ -10,6 +10,7 @@ use super::state::CaseState;
 use super::steps::{ConsultationFields, ReportFields, ReportPatch, WarningFields};
 use super::text::{MAX_LINE_CHARS, MAX_TEXT_CHARS, clean_line, clean_text};
 use crate::guide::ChecklistId;
+use crate::journal::verify::{PrintedFingerprint, Report, verify_each};
 use crate::journal::{Appended, Journal};
 use crate::vault::Vault;
 
@@ -70,6 +71,32 @@ impl Case {
         Ok(case)
     }
 
+    /// Opens an existing case and checks it in the same pass over the journal (the chain,
+    /// the references, every attachment), for work that must not rely on a broken record.
+    pub fn open_verified(
+        dir: &Path,
+        earlier: Option<&PrintedFingerprint>,
+    ) -> Result<(Case, Report), CaseError> {
+        if !dir.is_dir() {
+            return Err(CaseError::NoSuchCase(dir.to_path_buf()));
+        }
+        let journal = Journal::at(dir);
+        let vault = Vault::of_case(dir);
+        let mut state = CaseState::default();
+        let report = verify_each(&journal, &vault, earlier, |r| state.apply(r))?;
+        state.fingerprint = report.fingerprint.clone();
+        let offset = report.bytes;
+        let case = Case {
+            dir: dir.to_path_buf(),
+            journal,
+            vault,
+            state,
+            offset,
+            loaded: true,
+        };
+        Ok((case, report))
+    }
+
     /// The case folder.
     pub fn dir(&self) -> &Path {
         &self.dir
@@ -100,9 +127,14 @@ impl Case {
         if self.journal.len() == self.offset {
             return Ok(0);
         }
-        let batch = self.journal.read_from(self.offset)?;
-        self.absorb(&batch.records, batch.end, batch.head);
-        Ok(batch.records.len())
+        let state = &mut self.state;
+        let mut folded = 0;
+        let batch = self.journal.fold_from(self.offset, |r| {
+            state.apply(&r);
+            folded += 1;
+        })?;
+        self.absorb(&[], batch.end, batch.head);
+        Ok(folded)
     }
 
     fn absorb(&mut self, records: &[crate::journal::Record], end: u64, head: Option<String>) {

@@ -172,7 +172,9 @@ pub struct CaseState {
     pub warnings: Vec<(String, super::steps::WarningFields)>,
     /// Lawyer consultations (step 4), in order, with their ids.
     pub consultations: Vec<(String, super::steps::ConsultationFields)>,
-    /// Journal lines folded so far and the head hash.
+    /// Journal lines folded so far and the head hash. Not serialised with the state: the JSON
+    /// export prints it once, at the top, in the printed form `N:HEAD`.
+    #[serde(skip_serializing)]
     pub fingerprint: Fingerprint,
     /// When the journal was started.
     pub started_at: Option<Moment>,

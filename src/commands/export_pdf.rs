@@ -27,7 +27,7 @@ pub fn run(ctx: &Ctx, args: &ExportPdfArgs) -> Result<(), Failure> {
     }
     .map_err(|e| font_failure(ctx, args.font.as_deref(), &e))?;
 
-    let case = ctx.read_case()?;
+    let case = ctx.read_case_verified()?;
     let job = PacketJob::from_case(
         &case,
         &PacketRequest {

@@ -47,10 +47,15 @@ pub struct Ctx {
 impl Ctx {
     /// The context from the parsed command line.
     pub fn from_cli(cli: &Cli) -> Ctx {
+        // An empty `LEAKAID_CASE=` means the default case.
+        let case_name = match cli.case.trim() {
+            "" => "default".to_string(),
+            _ => cli.case.clone(),
+        };
         Ctx {
             lang: cli.lang,
             data_dir: cli.data_dir.clone(),
-            case_name: cli.case.clone(),
+            case_name,
         }
     }
 
@@ -83,6 +88,23 @@ impl Ctx {
     /// The chosen case for reading only; a case that does not exist is an error.
     pub fn read_case(&self) -> Result<Case, Failure> {
         Case::open_existing(&self.case_dir()?).map_err(|e| self.fail(e))
+    }
+
+    /// The chosen case, read and checked in one pass; a broken chain or a missing attachment
+    /// is named on stderr (the case is still returned: the user decides what to do with it).
+    pub fn read_case_verified(&self) -> Result<Case, Failure> {
+        let (case, report) = Case::open_verified(&self.case_dir()?, None).map_err(|e| self.fail(e))?;
+        if !report.is_intact() {
+            for p in &report.problems {
+                warn(p.message(self.lang));
+            }
+            warn(tr(
+                self.lang,
+                "警告：案件记录核对未通过（见上）。导出的材料反映的是现在的记录；请先运行 leakaid verify 了解详情。",
+                "Warning: the case does not verify (see above). The export shows the record as it is now; run leakaid verify for details.",
+            ));
+        }
+        Ok(case)
     }
 
     /// Parses an entry id the user typed.

@@ -21,7 +21,7 @@ pub fn run(ctx: &Ctx) -> Result<(), Failure> {
              接到骚扰电话：leakaid log call 13800138000 --note \"自称银行客服\" --knew name,id\n\
              查看记录：    leakaid list        核对完整性：leakaid verify\n\
              填写个人信息：leakaid profile set --name 姓名 --id-number 身份证号\n\
-             导出：        leakaid export json|csv\n更多：leakaid --help",
+             导出：        leakaid export pdf|json|csv\n更多：leakaid --help",
             ctx.case_name(),
             dir.display()
         ),
@@ -30,7 +30,7 @@ pub fn run(ctx: &Ctx) -> Result<(), Failure> {
              A scam call: leakaid log call 13800138000 --note \"claimed to be the bank\" --knew name,id\n\
              See entries:  leakaid list        Check integrity: leakaid verify\n\
              Your details: leakaid profile set --name NAME --id-number ID\n\
-             Export:       leakaid export json|csv\nMore: leakaid --help",
+             Export:       leakaid export pdf|json|csv\nMore: leakaid --help",
             ctx.case_name(),
             dir.display()
         ),

@@ -13,10 +13,19 @@ fn knew_words(knew: &std::collections::BTreeSet<Knew>, lang: Lang) -> String {
     words.join(lang.pick("、", ", "))
 }
 
+/// Streams pretty JSON to stdout (a 100,000-entry list is never held as one string); a
+/// closed pipe (`leakaid list --json | head`) is not an error.
 fn json_out<T: serde::Serialize>(v: &T) -> Result<(), Failure> {
-    let s = serde_json::to_string_pretty(v).map_err(|e| Failure::new(e.to_string()))?;
-    out(s);
-    Ok(())
+    use std::io::Write;
+    let mut o = std::io::BufWriter::with_capacity(64 * 1024, std::io::stdout().lock());
+    let written = serde_json::to_writer_pretty(&mut o, v)
+        .map_err(std::io::Error::from)
+        .and_then(|()| writeln!(o))
+        .and_then(|()| o.flush());
+    match written {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(Failure::new(e.to_string())),
+        _ => Ok(()),
+    }
 }
 
 /// `leakaid list`.

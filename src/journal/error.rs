@@ -18,6 +18,12 @@ pub enum JournalError {
         /// The file or folder.
         path: PathBuf,
     },
+    /// Something that is not a folder stands where a folder must be.
+    #[error("{path} is not a folder")]
+    NotAFolder {
+        /// The path.
+        path: PathBuf,
+    },
     /// Any other I/O failure.
     #[error("{path}: {source}")]
     Io {
@@ -50,6 +56,7 @@ impl JournalError {
             io::ErrorKind::PermissionDenied | io::ErrorKind::ReadOnlyFilesystem => {
                 JournalError::ReadOnly { path }
             }
+            io::ErrorKind::NotADirectory | io::ErrorKind::AlreadyExists => JournalError::NotAFolder { path },
             _ => JournalError::Io { path, source },
         }
     }

@@ -186,6 +186,25 @@ impl Journal {
         read_lines(f, offset, &self.path)
     }
 
+    /// Like [`Journal::read_from`], but hands each record to `each` as it is read instead of
+    /// collecting them, so folding a large journal never holds all its records at once. The
+    /// returned batch has no records.
+    pub fn fold_from(&self, offset: u64, each: impl FnMut(Record)) -> Result<Batch, JournalError> {
+        let mut f = match File::open(&self.path) {
+            Ok(f) => f,
+            Err(e) if e.kind() == io::ErrorKind::NotFound => {
+                return Ok(Batch {
+                    end: offset,
+                    ..Batch::default()
+                });
+            }
+            Err(e) => return Err(JournalError::io(&self.path, e)),
+        };
+        f.seek(SeekFrom::Start(offset))
+            .map_err(|e| JournalError::io(&self.path, e))?;
+        scan_lines(f, offset, &self.path, each)
+    }
+
     /// The current length of the file (0 when missing): a cheap check for new lines.
     pub fn len(&self) -> u64 {
         std::fs::metadata(&self.path).map(|m| m.len()).unwrap_or(0)
@@ -350,6 +369,20 @@ pub(crate) fn repair_tail<F: Storage>(
 
 /// Reads complete lines from a reader positioned at `offset`.
 fn read_lines<R: Read>(r: R, offset: u64, path: &Path) -> Result<Batch, JournalError> {
+    let mut records = Vec::new();
+    let mut batch = scan_lines(r, offset, path, |rec| records.push(rec))?;
+    batch.records = records;
+    Ok(batch)
+}
+
+/// Reads complete lines from a reader positioned at `offset`, handing each record to `each`
+/// as it is read (the returned batch holds no records).
+fn scan_lines<R: Read>(
+    r: R,
+    offset: u64,
+    path: &Path,
+    mut each: impl FnMut(Record),
+) -> Result<Batch, JournalError> {
     let mut reader = BufReader::with_capacity(256 * 1024, r);
     let mut batch = Batch {
         end: offset,
@@ -376,11 +409,11 @@ fn read_lines<R: Read>(r: R, offset: u64, path: &Path) -> Result<Batch, JournalE
             offset: batch.end,
             detail: e.to_string(),
         })?;
-        batch.records.push(rec);
+        each(rec);
         batch.end += n as u64;
         std::mem::swap(&mut line, &mut last_line);
     }
-    if !batch.records.is_empty() {
+    if line_no > 0 {
         batch.head = Some(sha256_hex(&last_line));
     }
     Ok(batch)

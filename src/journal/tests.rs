@@ -99,6 +99,8 @@ struct Faulty {
     file: File,
     budget: usize,
     fail_sync: bool,
+    /// When the budget is spent, report 0 bytes written instead of an error.
+    zero_writes: bool,
 }
 
 impl Read for Faulty {
@@ -113,6 +115,9 @@ impl Seek for Faulty {
 }
 impl Write for Faulty {
     fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        if self.budget == 0 && self.zero_writes {
+            return Ok(0);
+        }
         if self.budget == 0 {
             return Err(io::Error::from(io::ErrorKind::StorageFull));
         }
@@ -150,6 +155,7 @@ fn faulty_append(j: &Journal, budget: usize, fail_sync: bool) -> Result<Appended
         file,
         budget,
         fail_sync,
+        zero_writes: false,
     };
     append_locked(&mut f, j.path(), j.dir(), |_| {
         Ok::<_, JournalError>(note("这一条写不进去"))
@@ -213,4 +219,77 @@ fn find_last_walks_backwards() {
         })
         .expect("append");
     assert_eq!(found.record.event, note("b"));
+}
+
+fn verify_dir(dir: &Path) -> verify::Report {
+    verify::verify(&Journal::at(dir), &crate::vault::Vault::of_case(dir), None).expect("verify")
+}
+
+#[test]
+fn a_write_that_stops_taking_bytes_rolls_back_and_reports() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let j = Journal::create(dir.path()).expect("create");
+    append(&j, "before");
+    let before = std::fs::read(j.path()).expect("read");
+    let file = OpenOptions::new()
+        .read(true)
+        .write(true)
+        .open(j.path())
+        .expect("open");
+    let mut f = Faulty {
+        file,
+        budget: 30,
+        fail_sync: false,
+        zero_writes: true,
+    };
+    let err = append_locked(&mut f, j.path(), j.dir(), |_| Ok::<_, JournalError>(note("半行")))
+        .expect_err("a write of 0 bytes is an error");
+    assert!(matches!(err, JournalError::Io { .. }), "{err:?}");
+    assert_eq!(std::fs::read(j.path()).expect("read"), before);
+}
+
+#[test]
+fn after_a_full_disk_the_journal_ends_in_a_newline_and_verifies() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let j = Journal::create(dir.path()).expect("create");
+    for t in ["一", "二"] {
+        append(&j, t);
+    }
+    // A torn tail from an earlier crash, then a write that runs out of space: the tail is
+    // quarantined and cut, the new line rolled back.
+    let mut f = OpenOptions::new().append(true).open(j.path()).expect("open");
+    f.write_all(b"{\"seq\":2,\"ts").expect("torn");
+    drop(f);
+    let err = faulty_append(&j, 25, false).expect_err("disk full");
+    assert!(matches!(err, JournalError::DiskFull { .. }));
+    let bytes = std::fs::read(j.path()).expect("read");
+    assert_eq!(bytes.last(), Some(&b'\n'));
+    let report = verify_dir(dir.path());
+    assert!(report.is_intact(), "{:?}", report.problems);
+    assert_eq!(report.fingerprint.count, 2);
+    assert!(
+        report
+            .warnings
+            .iter()
+            .any(|w| matches!(w, verify::Warning::Quarantined(_))),
+        "the torn tail is kept in quarantine"
+    );
+    assert_eq!(append(&j, "三").record.seq, 2);
+    assert!(verify_dir(dir.path()).is_intact());
+}
+
+#[test]
+fn a_quarantine_that_cannot_be_written_leaves_the_torn_tail_in_place() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let j = Journal::create(dir.path()).expect("create");
+    append(&j, "kept");
+    let mut f = OpenOptions::new().append(true).open(j.path()).expect("open");
+    f.write_all(b"{\"seq\":1").expect("torn");
+    drop(f);
+    // A file where the quarantine folder should be: the torn bytes cannot be kept, so they
+    // must not be cut off either.
+    std::fs::write(dir.path().join(QUARANTINE_DIR), b"in the way").expect("write");
+    let before = std::fs::read(j.path()).expect("read");
+    assert!(j.append(|_| Ok::<_, JournalError>(note("x"))).is_err());
+    assert_eq!(std::fs::read(j.path()).expect("read"), before);
 }

@@ -33,9 +33,10 @@ pub enum Problem {
         /// The seq found.
         found: u64,
     },
-    /// The line does not name the hash of the line before: something before it changed.
+    /// The line does not name the hash of the line before: the line before it was changed
+    /// (or this line's `prev` was).
     PrevMismatch {
-        /// The seq of the line whose `prev` does not match.
+        /// The position (expected seq) of the line whose `prev` does not match.
         seq: u64,
     },
     /// An event points at an entry that does not exist before it.
@@ -110,6 +111,8 @@ pub struct Report {
     pub warnings: Vec<Warning>,
     /// Attachments checked.
     pub attachments: u64,
+    /// Bytes of complete lines read.
+    pub bytes: u64,
 }
 
 impl Report {
@@ -151,6 +154,17 @@ pub fn verify(
     journal: &Journal,
     vault: &Vault,
     earlier: Option<&PrintedFingerprint>,
+) -> Result<Report, JournalError> {
+    verify_each(journal, vault, earlier, |_| {})
+}
+
+/// Like [`verify`], and hands every record that reads to `each`, in order, in the same pass:
+/// a case can be loaded and checked while the file is read once.
+pub fn verify_each(
+    journal: &Journal,
+    vault: &Vault,
+    earlier: Option<&PrintedFingerprint>,
+    mut each: impl FnMut(&Record),
 ) -> Result<Report, JournalError> {
     let mut report = Report::default();
     let file = journal.open_shared()?;
@@ -201,7 +215,7 @@ pub fn verify(
                         });
                     }
                     if rec.prev != prev_hash {
-                        report.problems.push(Problem::PrevMismatch { seq: rec.seq });
+                        report.problems.push(Problem::PrevMismatch { seq: expected_seq });
                     }
                     let ts = rec.ts.timestamp();
                     if prev_ts.is_some_and(|p| ts < p) {
@@ -209,8 +223,10 @@ pub fn verify(
                     }
                     prev_ts = Some(ts);
                     check_event(&rec, &mut entries, &mut reports, &mut attachments, &mut report);
+                    each(&rec);
                 }
             }
+            report.bytes += n as u64;
             expected_seq += 1;
             prev_hash = hash;
         }
@@ -317,18 +333,23 @@ fn check_event(
 }
 
 impl Problem {
-    /// The seq (or line) the problem is at, for "the first bad seq".
+    /// The first seq that may have been tampered with, for "the first bad seq": never later
+    /// than the line that was changed, deleted, moved or inserted.
     pub fn seq(&self) -> Option<u64> {
         match self {
             Problem::Unparsable { seq, .. } => Some(*seq),
-            Problem::SeqGap { expected, .. } => Some(*expected),
-            Problem::PrevMismatch { seq }
-            | Problem::UnknownEntry { seq, .. }
+            // A line inserted (found < expected) or deleted (found > expected) at or after
+            // the smaller of the two.
+            Problem::SeqGap { expected, found, .. } => Some((*expected).min(*found)),
+            // The line before no longer hashes to what this one names: it is the suspect.
+            Problem::PrevMismatch { seq } => Some(seq.saturating_sub(1)),
+            Problem::UnknownEntry { seq, .. }
             | Problem::IdOutOfOrder { seq, .. }
             | Problem::AttachmentMissing { seq, .. }
             | Problem::AttachmentAltered { seq, .. } => Some(*seq),
             Problem::FingerprintMismatch { count } => Some(count.saturating_sub(1)),
-            Problem::FingerprintBeyondEnd { .. } => None,
+            // The lines from `now` on are gone.
+            Problem::FingerprintBeyondEnd { now, .. } => Some(*now),
         }
     }
 
@@ -351,11 +372,19 @@ impl Problem {
                     "Line {line} has seq {found}, expected {expected}: a line was deleted, inserted or moved."
                 ),
             ),
-            Problem::PrevMismatch { seq } => tr(
+            Problem::PrevMismatch { seq: 0 } => tr(
                 lang,
-                format!("seq {seq} 记载的上一行哈希与实际不符：它之前的一行被改动过。"),
-                format!("seq {seq} names a different hash for the line before it: that line was changed."),
+                "seq 0 被改动过：第一行记载的上一行哈希应为全零。",
+                "seq 0 was changed: the first line must name the all-zero hash.",
             ),
+            Problem::PrevMismatch { seq } => {
+                let before = seq.saturating_sub(1);
+                tr(
+                    lang,
+                    format!("seq {before} 被改动过：紧接其后的 seq {seq} 记载的哈希与它不符。"),
+                    format!("seq {before} was changed: seq {seq}, right after it, names a different hash."),
+                )
+            }
             Problem::UnknownEntry { seq, id } => tr(
                 lang,
                 format!("seq {seq} 指向不存在的记录 {id}。"),

@@ -1,0 +1,26 @@
+//! Writes a large synthetic case for measuring: `cargo run --release --example synthetic_case
+//! DIR [EVENTS]` (default 100,000 events). Refuses a folder that already holds a journal.
+//! Then, e.g.: `/usr/bin/time -v target/release/leakaid --data-dir $(dirname DIR) --case
+//! $(basename DIR) verify`.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+fn main() -> ExitCode {
+    let mut args = std::env::args().skip(1);
+    let Some(dir) = args.next().map(PathBuf::from) else {
+        eprintln!("usage: synthetic_case DIR [EVENTS]");
+        return ExitCode::from(2);
+    };
+    let n: u64 = args.next().and_then(|s| s.parse().ok()).unwrap_or(100_000);
+    match leakaid::synthetic::write_case(&dir, n) {
+        Ok(fp) => {
+            println!("{n} events in {}; fingerprint {fp}", dir.display());
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("{e}");
+            ExitCode::from(1)
+        }
+    }
+}

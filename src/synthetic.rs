@@ -1,0 +1,142 @@
+//! A large synthetic case, for benchmarks and load tests: `n` evidence entries that read like
+//! real ones (calls, SMS, emails; Chinese notes; what they knew), chained exactly as the
+//! journal chains them, so `verify` passes on it.
+//!
+//! It refuses a folder that already holds a journal, so it can never write into a real case.
+
+use std::collections::BTreeSet;
+use std::io::{self, BufWriter, Write};
+use std::path::Path;
+
+use jiff::SignedDuration;
+
+use crate::case::event::{EntryId, EventBody, EvidenceFields, EvidenceKind, Fen, Knew};
+use crate::case::moment::Moment;
+use crate::case::state::Fingerprint;
+use crate::durable;
+use crate::journal::{GENESIS, JOURNAL_FILE, Record, sha256_hex};
+
+/// Writes a case of `n_events` evidence entries into `dir` (created if needed) and returns
+/// its fingerprint. Refuses (`AlreadyExists`) when `dir` already holds a journal.
+///
+/// The lines are written in one buffered pass, not one locked append each: what comes out is
+/// byte for byte what that many appends would have made (same line format, same chain).
+pub fn write_case(dir: &Path, n_events: u64) -> io::Result<Fingerprint> {
+    let path = dir.join(JOURNAL_FILE);
+    if path.exists() {
+        return Err(io::Error::new(
+            io::ErrorKind::AlreadyExists,
+            format!(
+                "{} already holds a journal; synthetic cases go into an empty folder",
+                dir.display()
+            ),
+        ));
+    }
+    durable::private_dir(dir)?;
+    let file = durable::private_options()
+        .write(true)
+        .create_new(true)
+        .open(&path)?;
+    let mut out = BufWriter::with_capacity(1 << 20, file);
+    let start = Moment::now().zoned();
+    let mut prev = GENESIS.to_string();
+    for seq in 0..n_events {
+        let minutes = i64::try_from(n_events - seq).unwrap_or(i64::MAX);
+        let at = start
+            .checked_sub(SignedDuration::from_mins(minutes))
+            .map_err(io::Error::other)?;
+        let record = Record {
+            seq,
+            ts: Moment::from_zoned(&at),
+            prev: std::mem::take(&mut prev),
+            event: entry(seq, Moment::from_zoned(&at)),
+        };
+        let line = record.to_line().map_err(io::Error::other)?;
+        prev = sha256_hex(&line);
+        out.write_all(&line)?;
+    }
+    let file = out.into_inner().map_err(io::IntoInnerError::into_error)?;
+    file.sync_all()?;
+    durable::sync_dir(dir)?;
+    Ok(Fingerprint {
+        count: n_events,
+        head: if n_events == 0 { String::new() } else { prev },
+    })
+}
+
+/// The `seq`-th synthetic entry.
+fn entry(seq: u64, at: Moment) -> EventBody {
+    const KINDS: [EvidenceKind; 3] = [EvidenceKind::Call, EvidenceKind::Sms, EvidenceKind::Email];
+    const NOTES: [&str; 4] = [
+        "自称公安，说我的身份证涉嫌洗钱，要求转账到“安全账户”。",
+        "短信说快递丢失可理赔，附链接要银行卡号和验证码。",
+        "自称银行客服，说出了我的姓名和住址，说信用卡要冻结。",
+        "冒充航空公司，说航班取消要退票，让我下载“退款”软件。",
+    ];
+    let kind = KINDS[(seq % 3) as usize];
+    let counterpart = match kind {
+        EvidenceKind::Email => format!("refund{}@scam-example.cn", seq % 997),
+        _ => format!("+86 1{:02} {:04} {:04}", 30 + seq % 60, seq % 7919, seq % 9973),
+    };
+    let knew: BTreeSet<Knew> = [Knew::Name, Knew::Phone, Knew::Address, Knew::Employer]
+        .into_iter()
+        .take(1 + (seq % 4) as usize)
+        .collect();
+    EventBody::EvidenceAdded {
+        id: EntryId(u32::try_from(seq + 1).unwrap_or(u32::MAX)),
+        fields: EvidenceFields {
+            kind,
+            occurred_at: at,
+            counterpart,
+            to_mine: String::new(),
+            summary: NOTES[(seq % 4) as usize].to_string(),
+            knew,
+            lost: seq.is_multiple_of(50).then_some(Fen(seq * 100)),
+        },
+        attachments: Vec::new(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::journal::Journal;
+    use crate::journal::verify::verify;
+    use crate::vault::Vault;
+
+    #[test]
+    fn a_synthetic_case_verifies_and_takes_appends() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let fp = write_case(dir.path(), 300).expect("write");
+        let report = verify(&Journal::at(dir.path()), &Vault::of_case(dir.path()), None).expect("verify");
+        assert!(report.is_intact(), "{:?}", report.problems);
+        assert_eq!(report.fingerprint, fp);
+        let mut case = crate::case::Case::for_logging(dir.path()).expect("open");
+        let (id, _) = case
+            .log(
+                crate::case::EvidenceDraft {
+                    kind: Some(EvidenceKind::Call),
+                    counterpart: "10086".into(),
+                    ..Default::default()
+                }
+                .validate(&jiff::ZonedDateTime::now())
+                .expect("valid"),
+                &[],
+            )
+            .expect("log");
+        assert_eq!(id, EntryId(301));
+    }
+
+    #[test]
+    fn it_never_writes_into_an_existing_case() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        write_case(dir.path(), 2).expect("first");
+        let before = std::fs::read(dir.path().join(JOURNAL_FILE)).expect("read");
+        let err = write_case(dir.path(), 5).expect_err("refused");
+        assert_eq!(err.kind(), io::ErrorKind::AlreadyExists);
+        assert_eq!(
+            std::fs::read(dir.path().join(JOURNAL_FILE)).expect("read"),
+            before
+        );
+    }
+}

@@ -1,0 +1,327 @@
+//! Tampering with a case is caught by `verify`, which names where: flipping any byte,
+//! deleting, moving or inserting a line, changing or removing an attachment.
+//!
+//! By design a hash chain cannot notice a change to its LAST line on its own (no later line
+//! names its hash): that is what the printed fingerprint is for. So a change to any line but
+//! the last fails a plain verify, and a change to any line fails a verify given the
+//! fingerprint printed before the change.
+
+mod common;
+
+use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
+
+use leakaid::case::{Case, EvidenceDraft, EvidenceKind, Knew, ProfilePatch};
+use leakaid::journal::Journal;
+use leakaid::journal::verify::{PrintedFingerprint, Problem, Report, verify};
+use leakaid::vault::Vault;
+use proptest::prelude::*;
+
+/// A case built once through the library, copied into a fresh folder for every test case.
+struct Base {
+    dir: tempfile::TempDir,
+    lines: Vec<Vec<u8>>,
+    attachments: Vec<(u64, String)>,
+}
+
+fn base() -> &'static Base {
+    static BASE: OnceLock<Base> = OnceLock::new();
+    BASE.get_or_init(|| {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let case_dir = dir.path().join("case");
+        let files = dir.path().join("files");
+        std::fs::create_dir(&files).expect("mkdir");
+        let mut case = Case::open(&case_dir).expect("open case");
+        let now = jiff::ZonedDateTime::now();
+        for i in 0..6u32 {
+            let draft = EvidenceDraft {
+                kind: Some(if i % 2 == 0 {
+                    EvidenceKind::Call
+                } else {
+                    EvidenceKind::Sms
+                }),
+                counterpart: format!("+86 138 0013 80{i:02}"),
+                summary: format!("第 {i} 次：自称客服，要求退款 “{i}”"),
+                knew: [Knew::Name, Knew::Phone].into_iter().collect(),
+                ..Default::default()
+            };
+            let fields = draft.validate(&now).expect("valid draft");
+            let attach: Vec<PathBuf> = if i % 3 == 0 {
+                let f = files.join(format!("截图{i}.png"));
+                std::fs::write(&f, format!("screenshot {i}").repeat(50)).expect("write");
+                vec![f]
+            } else {
+                vec![]
+            };
+            case.log(fields, &attach).expect("log");
+        }
+        let extra = files.join("录音.m4a");
+        std::fs::write(&extra, vec![42u8; 5000]).expect("write");
+        let id = "E2".parse().expect("id");
+        case.attach(id, &[extra]).expect("attach");
+        case.retract("E4".parse().expect("id"), "重复").expect("retract");
+        case.set_profile(ProfilePatch {
+            name: Some("张三".into()),
+            ..Default::default()
+        })
+        .expect("profile");
+        let bytes = std::fs::read(case.journal().path()).expect("read journal");
+        let lines: Vec<Vec<u8>> = bytes
+            .split_inclusive(|&b| b == b'\n')
+            .map(<[u8]>::to_vec)
+            .collect();
+        let report = check(&case_dir, None);
+        assert!(report.is_intact(), "{:?}", report.problems);
+        let mut attachments = Vec::new();
+        for (seq, line) in lines.iter().enumerate() {
+            let text = String::from_utf8_lossy(line);
+            for part in text.split("\"sha256\":\"").skip(1) {
+                attachments.push((seq as u64, part[..64].to_string()));
+            }
+        }
+        assert_eq!(attachments.len(), 3);
+        Base {
+            dir,
+            lines,
+            attachments,
+        }
+    })
+}
+
+fn copy_case(to: &Path) -> PathBuf {
+    let from = base().dir.path().join("case");
+    let case = to.join("case");
+    std::fs::create_dir_all(case.join("vault")).expect("mkdir");
+    for e in std::fs::read_dir(from.join("vault")).expect("vault") {
+        let e = e.expect("entry");
+        std::fs::copy(e.path(), case.join("vault").join(e.file_name())).expect("copy");
+    }
+    case
+}
+
+fn check(case: &Path, earlier: Option<&PrintedFingerprint>) -> Report {
+    verify(&Journal::at(case), &Vault::of_case(case), earlier).expect("verify runs")
+}
+
+fn fingerprint_of(lines: &[Vec<u8>]) -> PrintedFingerprint {
+    let last = lines.last().expect("a line");
+    PrintedFingerprint {
+        count: lines.len() as u64,
+        head: leakaid::journal::sha256_hex(last),
+    }
+}
+
+/// A change to the journal's lines.
+#[derive(Clone, Debug)]
+enum Tamper {
+    /// XOR one byte (the newline included) with a non-zero mask.
+    Flip {
+        line: usize,
+        at: usize,
+        mask: u8,
+    },
+    Delete {
+        line: usize,
+    },
+    /// Swap a line with the next one.
+    Swap {
+        line: usize,
+    },
+    /// Insert a copy of line `from` before line `at` (`at` may be the end).
+    Insert {
+        at: usize,
+        from: usize,
+    },
+    /// Insert an unrelated JSON line.
+    InsertJunk {
+        at: usize,
+    },
+}
+
+impl Tamper {
+    /// Applies the change.
+    fn apply(&self, lines: &mut Vec<Vec<u8>>) {
+        let n = lines.len();
+        match *self {
+            Tamper::Flip { line, at, mask } => {
+                let l = &mut lines[line % n];
+                let i = at % l.len();
+                l[i] ^= mask;
+            }
+            Tamper::Delete { line } => {
+                lines.remove(line % n);
+            }
+            Tamper::Swap { line } => {
+                let a = line % (n - 1);
+                lines.swap(a, a + 1);
+            }
+            Tamper::Insert { at, from } => {
+                let copy = lines[from % n].clone();
+                let at = at % (n + 1);
+                lines.insert(at, copy);
+            }
+            Tamper::InsertJunk { at } => {
+                let at = at % (n + 1);
+                lines.insert(at, b"{\"note\":\"added later\"}\n".to_vec());
+            }
+        }
+    }
+
+    /// True when only the last line was touched (a plain chain check cannot see that).
+    fn only_last_line(&self, n: usize) -> bool {
+        match *self {
+            Tamper::Flip { line, .. } | Tamper::Delete { line } => line % n == n - 1,
+            _ => false,
+        }
+    }
+}
+
+fn tamper() -> impl Strategy<Value = Tamper> {
+    prop_oneof![
+        4 => (any::<usize>(), any::<usize>(), 1u8..=255).prop_map(|(line, at, mask)| Tamper::Flip { line, at, mask }),
+        1 => any::<usize>().prop_map(|line| Tamper::Delete { line }),
+        1 => any::<usize>().prop_map(|line| Tamper::Swap { line }),
+        1 => (any::<usize>(), any::<usize>()).prop_map(|(at, from)| Tamper::Insert { at, from }),
+        1 => any::<usize>().prop_map(|at| Tamper::InsertJunk { at }),
+    ]
+}
+
+fn first_seq(report: &Report) -> Option<u64> {
+    report.problems.first().and_then(Problem::seq)
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
+
+    #[test]
+    fn any_change_to_the_journal_is_caught_and_located(t in tamper()) {
+        let base = base();
+        let tmp = tempfile::tempdir().expect("tempdir");
+        let case = copy_case(tmp.path());
+        let before = fingerprint_of(&base.lines);
+        let mut lines = base.lines.clone();
+        t.apply(&mut lines);
+        // The first position that differs (a copy inserted next to its original only
+        // differs from where the two part).
+        let touched = base.lines.iter().zip(&lines).take_while(|(a, b)| a == b).count() as u64;
+        std::fs::write(case.join("journal.jsonl"), lines.concat()).expect("write journal");
+
+        let with_fp = check(&case, Some(&before));
+        prop_assert!(!with_fp.is_intact(), "{t:?} passed verify with the earlier fingerprint");
+        let at = first_seq(&with_fp);
+        prop_assert!(at.is_some_and(|s| s <= touched), "{t:?}: first problem {:?} names {at:?}, touched {touched}", with_fp.problems);
+
+        if !t.only_last_line(base.lines.len()) {
+            let plain = check(&case, None);
+            prop_assert!(!plain.is_intact(), "{t:?} passed a plain verify");
+            let at = first_seq(&plain);
+            prop_assert!(at.is_some_and(|s| s <= touched), "{t:?}: first problem {:?} names {at:?}, touched {touched}", plain.problems);
+        }
+    }
+
+    #[test]
+    fn a_changed_or_missing_attachment_is_caught_and_named(which in any::<usize>(), remove in any::<bool>(), at in any::<usize>(), mask in 1u8..=255) {
+        let base = base();
+        let tmp = tempfile::tempdir().expect("tempdir");
+        let case = copy_case(tmp.path());
+        std::fs::write(case.join("journal.jsonl"), base.lines.concat()).expect("write journal");
+        let (seq, sha) = &base.attachments[which % base.attachments.len()];
+        let file = case.join("vault").join(sha);
+        if remove {
+            std::fs::remove_file(&file).expect("remove");
+        } else {
+            let mut bytes = std::fs::read(&file).expect("read");
+            let i = at % bytes.len();
+            bytes[i] ^= mask;
+            std::fs::write(&file, bytes).expect("write");
+        }
+        let report = check(&case, None);
+        let expected = if remove {
+            Problem::AttachmentMissing { seq: *seq, sha256: sha.clone() }
+        } else {
+            Problem::AttachmentAltered { seq: *seq, sha256: sha.clone() }
+        };
+        prop_assert_eq!(report.problems, vec![expected]);
+    }
+}
+
+#[test]
+fn the_untouched_base_case_is_intact() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let case = copy_case(tmp.path());
+    std::fs::write(case.join("journal.jsonl"), base().lines.concat()).expect("write");
+    let fp = fingerprint_of(&base().lines);
+    let r = check(&case, Some(&fp));
+    assert!(r.is_intact() && r.warnings.is_empty(), "{r:?}");
+    assert_eq!(r.fingerprint.count, fp.count);
+    assert_eq!(r.fingerprint.head, fp.head);
+}
+
+// ---- the same through the binary --------------------------------------------------------
+
+/// Rewrites the note of one line (the line stays valid JSON: only the chain can tell).
+fn change_note(env: &common::Env, seq: usize, from: &str, to: &str) {
+    let bytes = env.journal_bytes();
+    let mut lines: Vec<String> = String::from_utf8(bytes)
+        .expect("utf-8")
+        .split_inclusive('\n')
+        .map(str::to_string)
+        .collect();
+    let quoted = format!("\"{from}\"");
+    assert!(lines[seq].contains(&quoted), "{}", lines[seq]);
+    lines[seq] = lines[seq].replace(&quoted, &format!("\"{to}\""));
+    std::fs::write(env.journal(), lines.concat()).expect("write");
+}
+
+#[test]
+fn verify_with_an_old_fingerprint_passes_as_the_journal_grows_and_fails_after_tampering() {
+    let env = common::Env::new();
+    env.log(&["call", "10086", "-n", "一"]);
+    env.log(&["call", "10010", "-n", "二"]);
+    let old = env.verify_ok();
+    env.log(&["sms", "10000", "-n", "三"]);
+    env.log(&["sms", "10001", "-n", "四"]);
+    let now = env.verify_ok();
+    env.ok(&["verify", "--fingerprint", &old]);
+    env.ok(&["verify", "--fingerprint", &now]);
+
+    // Change the last line: a plain verify cannot see it, the fingerprint can.
+    change_note(&env, 3, "四", "肆");
+    env.ok(&["verify"]);
+    let out = env.run(&["verify", "--fingerprint", &now]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("seq 3"), "names where: {err}");
+    env.ok(&["verify", "--fingerprint", &old]);
+
+    // Change the second line: everything notices, and says where.
+    change_note(&env, 1, "二", "贰");
+    for args in [vec!["verify"], vec!["verify", "--fingerprint", &old]] {
+        let out = env.run(&args);
+        assert_eq!(out.status.code(), Some(1));
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(err.lines().last().is_some_and(|l| l.contains("seq 1")), "{err}");
+    }
+    let out = env.run(&["--lang", "en", "verify"]);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("Verification failed") && err.contains("seq 1"),
+        "{err}"
+    );
+}
+
+#[test]
+fn verify_names_where_lines_were_cut_off() {
+    let env = common::Env::new();
+    for n in ["一", "二", "三"] {
+        env.log(&["call", "10086", "-n", n]);
+    }
+    let fp = env.verify_ok();
+    let bytes = env.journal_bytes();
+    let lines: Vec<&[u8]> = bytes.split_inclusive(|&b| b == b'\n').collect();
+    std::fs::write(env.journal(), lines[..2].concat()).expect("write");
+    let out = env.run(&["verify", "--fingerprint", &fp]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.lines().last().is_some_and(|l| l.contains("seq 2")), "{err}");
+}
