@@ -98,11 +98,7 @@ impl Ctx {
             for p in &report.problems {
                 warn(p.message(self.lang));
             }
-            warn(tr(
-                self.lang,
-                "警告：案件记录核对未通过（见上）。导出的材料反映的是现在的记录；请先运行 leakaid verify 了解详情。",
-                "Warning: the case does not verify (see above). The export shows the record as it is now; run leakaid verify for details.",
-            ));
+            warn(crate::pdf::export::unverified_warning(self.lang));
         }
         Ok(case)
     }

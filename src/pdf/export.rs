@@ -103,6 +103,30 @@ pub fn undecodable_notes(lang: Lang, names: &[String]) -> Vec<String> {
         .collect()
 }
 
+/// The warning after the problems a failed verification found: the export shows the record
+/// as it is now.
+pub fn unverified_warning(lang: Lang) -> String {
+    tr(
+        lang,
+        "警告：案件记录核对未通过（见上）。导出的材料反映的是现在的记录；请先运行 leakaid verify 了解详情。",
+        "Warning: the case does not verify (see above). The export shows the record as it is now; run leakaid verify for details.",
+    )
+}
+
+/// Checks the case's chain and attachments as `leakaid export pdf` does before printing:
+/// one sentence per problem plus [`unverified_warning`], or nothing when it is intact.
+pub fn verification_warnings(case_dir: &Path, lang: Lang) -> Vec<String> {
+    match Case::open_verified(case_dir, None) {
+        Ok((_, report)) if report.is_intact() => Vec::new(),
+        Ok((_, report)) => {
+            let mut out: Vec<String> = report.problems.iter().map(|p| p.message(lang)).collect();
+            out.push(unverified_warning(lang));
+            out
+        }
+        Err(e) => vec![e.message(lang), unverified_warning(lang)],
+    }
+}
+
 /// The sentence for a packet that could not be rendered.
 pub fn render_failure(lang: Lang, e: &PdfError) -> String {
     tr(
@@ -162,10 +186,18 @@ pub struct Exported {
     pub notes: Vec<String>,
 }
 
-/// Renders `job` with the built-in font and writes it to `dir` — what the wizard's worker
-/// thread runs. The error is a sentence for the user.
-pub fn export_to_folder(job: &PacketJob, dir: &Path, case: &str) -> Result<Exported, String> {
+/// Verifies the case at `case_dir`, renders `job` with the built-in font and writes it to
+/// `dir` — what the wizard's worker thread runs. Problems found by the verification are
+/// returned as notes (the packet is still made, as on the command line). The error is a
+/// sentence for the user.
+pub fn export_to_folder(
+    job: &PacketJob,
+    case_dir: &Path,
+    dir: &Path,
+    case: &str,
+) -> Result<Exported, String> {
     let lang = job.opts.lang;
+    let mut notes = verification_warnings(case_dir, lang);
     let face = FontFace::embedded().map_err(|e| render_failure(lang, &e))?;
     let packet = job.render(&face).map_err(|e| render_failure(lang, &e))?;
     let path = write_dated(dir, case, "pdf", &packet.bytes).map_err(|(p, e)| write_failure(lang, &p, &e))?;
@@ -173,6 +205,9 @@ pub fn export_to_folder(job: &PacketJob, dir: &Path, case: &str) -> Result<Expor
         path,
         pages: packet.pages,
         warning: missing_warning(lang, &packet.missing),
-        notes: undecodable_notes(lang, &packet.undecodable),
+        notes: {
+            notes.extend(undecodable_notes(lang, &packet.undecodable));
+            notes
+        },
     })
 }

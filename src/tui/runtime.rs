@@ -78,6 +78,7 @@ impl Wizard {
             },
         );
         let dir = self.case.exports_dir();
+        let case_dir = self.case.dir().to_path_buf();
         // The demo's folder has a long temporary name; its files are called "demo".
         let name = if self.app.demo {
             "demo".to_string()
@@ -88,7 +89,7 @@ impl Wizard {
         let spawned = std::thread::Builder::new()
             .name("leakaid-export".into())
             .spawn(move || {
-                let _ = tx.send(Msg::Exported(export_to_folder(&job, &dir, &name)));
+                let _ = tx.send(Msg::Exported(export_to_folder(&job, &case_dir, &dir, &name)));
             });
         match spawned {
             Ok(_) => {

@@ -474,6 +474,33 @@ fn the_export_screen_writes_the_packet_on_a_worker_thread() {
 }
 
 #[test]
+fn a_packet_from_a_case_that_does_not_verify_says_so() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let mut case = Case::open(tmp.path()).expect("case");
+    super::demo::populate(&mut case, &fixed_now()).expect("demo");
+    drop(case);
+    let journal = tmp.path().join("journal.jsonl");
+    let text = std::fs::read_to_string(&journal).expect("journal");
+    std::fs::write(&journal, text.replacen("支付宝客服", "支付宝客户", 1)).expect("tamper");
+    let mut w = wizard(tmp.path(), Lang::En);
+    typed(&mut w, "x");
+    w.handle(ctrl('s'));
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(120);
+    while w.exporting() && std::time::Instant::now() < deadline {
+        std::thread::sleep(std::time::Duration::from_millis(20));
+        w.poll();
+    }
+    let super::app::ExportStatus::Done(done) = &w.app.export.status else {
+        unreachable!("{:?}", w.app.export.status)
+    };
+    assert!(
+        done.notes.iter().any(|n| n.contains("does not verify")),
+        "{:?}",
+        done.notes
+    );
+}
+
+#[test]
 fn next_suggests_the_most_useful_action_through_all_four_steps() {
     use super::screens::dashboard::next_action;
     use crate::case::steps::{ConsultationDraft, ReportDraft, ReportUpdateDraft, WarningDraft};
