@@ -83,7 +83,7 @@ impl Case {
         let journal = Journal::at(dir);
         let vault = Vault::of_case(dir);
         let mut state = CaseState::default();
-        let report = verify_each(&journal, &vault, earlier, |r| state.apply(r))?;
+        let report = verify_each(&journal, &vault, earlier, |r| state.apply_owned(r))?;
         state.fingerprint = report.fingerprint.clone();
         let offset = report.bytes;
         let case = Case {
@@ -130,7 +130,7 @@ impl Case {
         let state = &mut self.state;
         let mut folded = 0;
         let batch = self.journal.fold_from(self.offset, |r| {
-            state.apply(&r);
+            state.apply_owned(r);
             folded += 1;
         })?;
         self.absorb(&[], batch.end, batch.head);

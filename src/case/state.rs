@@ -196,34 +196,13 @@ impl CaseState {
     /// Applies one record. Events about unknown entries change nothing here (`verify`
     /// reports them); the fingerprint count always advances.
     pub fn apply(&mut self, r: &Record) {
-        self.fingerprint.count = r.seq + 1;
-        if self.started_at.is_none() {
-            self.started_at = Some(r.ts);
-        }
+        self.note_line(r.seq, r.ts);
         match &r.event {
             EventBody::EvidenceAdded {
                 id,
                 fields,
                 attachments,
-            } => {
-                if id.0 as usize != self.entries.len() + 1 {
-                    return;
-                }
-                *self
-                    .counterpart_counts
-                    .entry(counterpart_key(&fields.counterpart))
-                    .or_default() += 1;
-                self.entries.push(Entry {
-                    id: *id,
-                    current: fields.clone(),
-                    original: fields.clone(),
-                    recorded_at: r.ts,
-                    seq: r.seq,
-                    attachments: attachments.clone(),
-                    history: Vec::new(),
-                    retracted: None,
-                });
-            }
+            } => self.add_entry(r.seq, r.ts, *id, fields.clone(), attachments.clone()),
             EventBody::EvidenceCorrected { id, changes, reason } => {
                 let Some(e) = self.entry_index(*id) else {
                     return;
@@ -310,6 +289,56 @@ impl CaseState {
                 self.consultations.push((id.clone(), fields.clone()))
             }
         }
+    }
+
+    /// Like [`CaseState::apply`], taking the record: the usual event, a new entry, is moved
+    /// into the state instead of copied (loading a large case reads every line this way).
+    pub fn apply_owned(&mut self, r: Record) {
+        match r.event {
+            EventBody::EvidenceAdded {
+                id,
+                fields,
+                attachments,
+            } => {
+                self.note_line(r.seq, r.ts);
+                self.add_entry(r.seq, r.ts, id, fields, attachments);
+            }
+            _ => self.apply(&r),
+        }
+    }
+
+    fn note_line(&mut self, seq: u64, ts: Moment) {
+        self.fingerprint.count = seq + 1;
+        if self.started_at.is_none() {
+            self.started_at = Some(ts);
+        }
+    }
+
+    fn add_entry(
+        &mut self,
+        seq: u64,
+        ts: Moment,
+        id: EntryId,
+        fields: EvidenceFields,
+        attachments: Vec<Attachment>,
+    ) {
+        if id.0 as usize != self.entries.len() + 1 {
+            return;
+        }
+        *self
+            .counterpart_counts
+            .entry(counterpart_key(&fields.counterpart))
+            .or_default() += 1;
+        self.entries.push(Entry {
+            id,
+            original: fields.clone(),
+            current: fields,
+            recorded_at: ts,
+            seq,
+            attachments,
+            history: Vec::new(),
+            retracted: None,
+        });
     }
 
     fn move_count(&mut self, old_key: &str, new_key: String) {

@@ -164,7 +164,7 @@ pub fn verify_each(
     journal: &Journal,
     vault: &Vault,
     earlier: Option<&PrintedFingerprint>,
-    mut each: impl FnMut(&Record),
+    mut each: impl FnMut(Record),
 ) -> Result<Report, JournalError> {
     let mut report = Report::default();
     let file = journal.open_shared()?;
@@ -223,7 +223,7 @@ pub fn verify_each(
                     }
                     prev_ts = Some(ts);
                     check_event(&rec, &mut entries, &mut reports, &mut attachments, &mut report);
-                    each(&rec);
+                    each(rec);
                 }
             }
             report.bytes += n as u64;
