@@ -12,6 +12,7 @@ pub mod export;
 pub mod guide;
 pub mod i18n;
 pub mod journal;
+pub mod linebreak;
 pub mod pdf;
 pub mod synthetic;
 pub mod tui;

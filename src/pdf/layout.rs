@@ -1,29 +1,25 @@
-//! Line breaking for mixed Chinese/Latin text: where a line may end, measured with the
-//! font's real advance widths.
-//!
-//! Break opportunities come from the Unicode line breaking algorithm (UAX #14, the
-//! `unicode-linebreak` crate), tightened by the Chinese punctuation rules (避头尾): no line
-//! starts with a closing mark such as ，。、；：？！）》」』 and no line ends with an opening
-//! mark such as （《「『. A run with no break opportunity at all (a long URL) is broken
-//! between any two characters rather than overflowing the margin. A 64-hex SHA-256 is not
+//! Line breaking on the page: the shared breaker ([`crate::linebreak`], with the Chinese
+//! punctuation rules) measured with the font's real advance widths. A 64-hex SHA-256 is not
 //! wrapped here: the caller sets it on a line of its own with [`fit_size`], so copying it
 //! gives the exact string.
 
-use unicode_linebreak::{BreakOpportunity, linebreaks};
-
 use super::font::Metrics;
 
-/// Characters a line must not start with (closing punctuation, full and half width).
-const NO_LINE_START: &str = "，。、；：？！）》」』〉】〕〗〙〛’”…‥·・〜～%‰,.;:?!)]}";
-/// Characters a line must not end with (opening punctuation).
-const NO_LINE_END: &str = "（《「『〈【〔〖〘〚‘“([{";
+use crate::linebreak::Measure;
 
-fn no_start(c: char) -> bool {
-    NO_LINE_START.contains(c)
+/// The font's advances at one size, as a [`Measure`] for the shared line breaker.
+struct Sized<'a, 'm> {
+    metrics: &'a Metrics<'m>,
+    size: f32,
 }
 
-fn no_end(c: char) -> bool {
-    NO_LINE_END.contains(c)
+impl Measure for Sized<'_, '_> {
+    fn width(&self, s: &str) -> f32 {
+        self.metrics.width(s, self.size)
+    }
+    fn advance(&self, c: char) -> f32 {
+        self.metrics.advance(c, self.size)
+    }
 }
 
 /// Replace what must never reach the page: tabs become spaces, control and bidi-override
@@ -44,85 +40,7 @@ pub fn clean(text: &str) -> String {
 /// Break `text` into lines no wider than `width` points at `size` points. `\n` starts a new
 /// line; spaces at a line end are dropped. Always returns at least one (maybe empty) line.
 pub fn wrap(text: &str, width: f32, size: f32, metrics: &Metrics<'_>) -> Vec<String> {
-    let text = clean(text);
-    let mut lines = Vec::new();
-    for paragraph in text.split('\n') {
-        wrap_paragraph(paragraph, width, size, metrics, &mut lines);
-    }
-    if lines.is_empty() {
-        lines.push(String::new());
-    }
-    lines
-}
-
-/// Allowed break positions (byte offsets) in `para`, after the punctuation rules.
-fn break_points(para: &str) -> Vec<usize> {
-    linebreaks(para)
-        .filter(|&(i, op)| {
-            if i >= para.len() {
-                return false;
-            }
-            match op {
-                BreakOpportunity::Mandatory | BreakOpportunity::Allowed => {
-                    let before = para[..i].chars().next_back();
-                    let after = para[i..].chars().next();
-                    !(after.is_some_and(no_start) || before.is_some_and(no_end))
-                }
-            }
-        })
-        .map(|(i, _)| i)
-        .collect()
-}
-
-fn wrap_paragraph(para: &str, width: f32, size: f32, metrics: &Metrics<'_>, out: &mut Vec<String>) {
-    if para.is_empty() {
-        out.push(String::new());
-        return;
-    }
-    // Segments between break opportunities; each is kept whole when it fits.
-    let mut segments = Vec::new();
-    let mut start = 0;
-    for b in break_points(para) {
-        segments.push(&para[start..b]);
-        start = b;
-    }
-    segments.push(&para[start..]);
-
-    let mut line = String::new();
-    let mut line_w = 0.0f32;
-    for seg in segments {
-        let seg_w = metrics.width(seg, size);
-        let trimmed_w = metrics.width(seg.trim_end(), size);
-        if line_w + trimmed_w <= width {
-            line.push_str(seg);
-            line_w += seg_w;
-            continue;
-        }
-        if !line.is_empty() {
-            out.push(line.trim_end().to_string());
-            line = String::new();
-            line_w = 0.0;
-        }
-        let seg_body = seg.trim_start_matches(' ');
-        if metrics.width(seg_body.trim_end(), size) <= width {
-            line.push_str(seg_body);
-            line_w = metrics.width(seg_body, size);
-        } else {
-            // No break opportunity inside: break between characters, keeping closing
-            // punctuation off the start of a line.
-            for c in seg_body.chars() {
-                let w = metrics.advance(c, size);
-                if line_w + w > width && !line.is_empty() && !no_start(c) {
-                    out.push(line.trim_end().to_string());
-                    line = String::new();
-                    line_w = 0.0;
-                }
-                line.push(c);
-                line_w += w;
-            }
-        }
-    }
-    out.push(line.trim_end().to_string());
+    crate::linebreak::wrap(&clean(text), width, &Sized { metrics, size })
 }
 
 /// The largest size not above `max` at which `text` fits on one line of `width` points
@@ -145,6 +63,7 @@ pub fn is_sha256(s: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::linebreak::{no_end, no_start};
     use crate::pdf::font::FontFace;
 
     fn lines(text: &str, width: f32) -> Vec<String> {

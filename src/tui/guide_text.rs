@@ -66,13 +66,16 @@ pub fn guidance(n: u8, lang: Lang, today: jiff::civil::Date) -> Vec<(bool, Strin
     let g = Guide::get(lang);
     let step = g.step(step_id(n));
     let mut out = vec![(false, step.hedged(&step.purpose, lang).into_owned())];
+    // A bullet without a space after it: Chinese text has no spaces, so "- " would let the
+    // word wrapper break right after the dash and leave it alone on its line.
+    let bullet = lang.pick("・", "- ");
     let mut section = |title: &str, items: &[String]| {
         if items.is_empty() {
             return;
         }
         out.push((true, title.to_string()));
         for i in items {
-            out.push((false, format!("- {i}")));
+            out.push((false, format!("{bullet}{i}")));
         }
     };
     section(lang.pick("要做的事", "What to do"), &step.todo);
@@ -81,7 +84,10 @@ pub fn guidance(n: u8, lang: Lang, today: jiff::civil::Date) -> Vec<(bool, Strin
     if n == 2 {
         out.push((true, lang.pick("报案、举报渠道", "Where to report").to_string()));
         for c in g.channels() {
-            out.push((false, format!("- {}: {}", g.display(c), c.contact.join(" / "))));
+            out.push((
+                false,
+                format!("{bullet}{}: {}", g.display(c), c.contact.join(" / ")),
+            ));
             out.push((false, format!("  {}", c.handles)));
         }
         let p = g.police();
@@ -91,13 +97,13 @@ pub fn guidance(n: u8, lang: Lang, today: jiff::civil::Date) -> Vec<(bool, Strin
         ));
         out.push((false, p.intro.clone()));
         for b in &p.bring {
-            out.push((false, format!("- {b}")));
+            out.push((false, format!("{bullet}{b}")));
         }
     }
     if n == 4 {
         out.push((true, lang.pick("法律依据", "Legal basis").to_string()));
         for a in g.laws_on(today) {
-            out.push((false, format!("- {}: {}", a.display(lang), a.law.summary)));
+            out.push((false, format!("{bullet}{}: {}", a.display(lang), a.law.summary)));
         }
     }
     out

@@ -4,7 +4,9 @@
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Paragraph, Wrap};
+use ratatui::widgets::Paragraph;
+
+use crate::tui::widgets::wrap::wrap_lines;
 
 use crate::case::state::ChangeKind;
 use crate::case::{CaseState, EntryId, EvidenceFields};
@@ -130,8 +132,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, state: &CaseState, id: Ent
         let n0 = state.counterpart_count(&e.original.counterpart);
         lines.extend(facts(&e.original, s, lang, theme, n0));
     }
-    let p = Paragraph::new(lines)
-        .wrap(Wrap { trim: false })
-        .scroll((app.scroll, 0));
-    frame.render_widget(p, area.inner(ratatui::layout::Margin::new(1, 0)));
+    let inner = area.inner(ratatui::layout::Margin::new(1, 0));
+    let p = Paragraph::new(wrap_lines(lines, inner.width)).scroll((app.scroll, 0));
+    frame.render_widget(p, inner);
 }

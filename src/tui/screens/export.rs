@@ -4,7 +4,9 @@
 use ratatui::Frame;
 use ratatui::layout::{Margin, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Paragraph, Wrap};
+use ratatui::widgets::Paragraph;
+
+use crate::tui::widgets::wrap::wrap_lines;
 
 use crate::case::CaseState;
 use crate::tui::app::{App, ExportStatus};
@@ -59,8 +61,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, state: &CaseState, theme: 
     );
     lines.push(Line::styled(s.export_hint, theme.dim));
     lines.push(Line::styled(s.export_intro, theme.dim));
-    let p = Paragraph::new(lines)
-        .wrap(Wrap { trim: false })
-        .scroll((app.scroll, 0));
-    frame.render_widget(p, area.inner(Margin::new(1, 0)));
+    let inner = area.inner(Margin::new(1, 0));
+    let p = Paragraph::new(wrap_lines(lines, inner.width)).scroll((app.scroll, 0));
+    frame.render_widget(p, inner);
 }

@@ -3,7 +3,9 @@
 use ratatui::Frame;
 use ratatui::layout::{Margin, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Paragraph, Wrap};
+use ratatui::widgets::Paragraph;
+
+use crate::tui::widgets::wrap::wrap_lines;
 
 use crate::case::CaseState;
 use crate::tui::app::App;
@@ -34,8 +36,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, state: &CaseState, theme: 
     }
     lines.push(Line::raw(""));
     lines.push(Line::styled(s.profile_why, theme.dim));
-    let para = Paragraph::new(lines)
-        .wrap(Wrap { trim: false })
-        .scroll((app.scroll, 0));
-    frame.render_widget(para, area.inner(Margin::new(1, 0)));
+    let inner = area.inner(Margin::new(1, 0));
+    let para = Paragraph::new(wrap_lines(lines, inner.width)).scroll((app.scroll, 0));
+    frame.render_widget(para, inner);
 }

@@ -5,7 +5,9 @@
 use ratatui::Frame;
 use ratatui::layout::{Margin, Rect};
 use ratatui::text::Line;
-use ratatui::widgets::{Paragraph, Wrap};
+use ratatui::widgets::Paragraph;
+
+use crate::tui::widgets::wrap::wrap_lines;
 
 use crate::case::CaseState;
 use crate::case::brief::warning_message;
@@ -154,8 +156,6 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, state: &CaseState, n: u8, 
             Line::raw(text)
         });
     }
-    let p = Paragraph::new(lines)
-        .wrap(Wrap { trim: false })
-        .scroll((app.scroll, 0));
+    let p = Paragraph::new(wrap_lines(lines, rest.width)).scroll((app.scroll, 0));
     frame.render_widget(p, rest);
 }

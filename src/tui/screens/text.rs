@@ -5,7 +5,9 @@
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::Line;
-use ratatui::widgets::{Paragraph, Wrap};
+use ratatui::widgets::Paragraph;
+
+use crate::tui::widgets::wrap::wrap_lines;
 
 use crate::case::CaseState;
 use crate::case::brief::{lawyer_brief, warning_message};
@@ -33,8 +35,6 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, state: &CaseState, view: T
     );
     let lines: Vec<Line> = text.lines().map(|l| Line::raw(l.to_string())).collect();
     let body = Rect::new(area.x, area.y + 1, area.width, area.height.saturating_sub(1));
-    let p = Paragraph::new(lines)
-        .wrap(Wrap { trim: false })
-        .scroll((app.scroll, 0));
+    let p = Paragraph::new(wrap_lines(lines, body.width)).scroll((app.scroll, 0));
     frame.render_widget(p, body);
 }

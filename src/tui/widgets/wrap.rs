@@ -1,0 +1,88 @@
+//! Wrapping styled lines for the terminal with the shared line breaker, so Chinese text
+//! follows the punctuation rules (no line starts with ，。、) and CJK widths count double —
+//! ratatui's own word wrap knows neither.
+
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+
+use crate::linebreak::{Columns, wrap};
+
+/// Breaks each line to at most `width` columns, keeping the styles of its spans.
+pub fn wrap_lines(lines: Vec<Line<'_>>, width: u16) -> Vec<Line<'static>> {
+    let mut out = Vec::with_capacity(lines.len());
+    for line in lines {
+        let styled: Vec<(char, Style)> = line
+            .spans
+            .iter()
+            .flat_map(|sp| {
+                let style = line.style.patch(sp.style);
+                sp.content.chars().map(move |c| (c, style))
+            })
+            .collect();
+        let text: String = styled.iter().map(|(c, _)| *c).collect();
+        if text.is_empty() || width == 0 {
+            out.push(Line::from(String::new()).style(line.style));
+            continue;
+        }
+        let mut source = styled.into_iter().peekable();
+        for piece in wrap(&text, f32::from(width), &Columns) {
+            let mut spans: Vec<Span<'static>> = Vec::new();
+            let mut run = String::new();
+            let mut run_style: Option<Style> = None;
+            // The breaker only drops spaces at line edges: skip those to stay aligned.
+            while source.peek().is_some_and(|(c, _)| *c == ' ') && !piece.starts_with(' ') {
+                source.next();
+            }
+            for want in piece.chars() {
+                let Some((c, style)) = source.next() else { break };
+                debug_assert_eq!(c, want);
+                if run_style.is_some_and(|s| s != style) {
+                    spans.push(Span::styled(
+                        std::mem::take(&mut run),
+                        run_style.unwrap_or_default(),
+                    ));
+                }
+                run_style = Some(style);
+                run.push(c);
+            }
+            if !run.is_empty() {
+                spans.push(Span::styled(run, run_style.unwrap_or_default()));
+            }
+            out.push(Line::from(spans));
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use ratatui::style::Stylize;
+
+    #[test]
+    fn keeps_styles_and_punctuation_rules() {
+        let line = Line::from(vec![
+            Span::raw("内容: ").bold(),
+            Span::raw("报案时带上证据，讲清楚七要素：时间、地点、受害人、事情性质、起因、后果、联系方式。"),
+        ]);
+        let lines = wrap_lines(vec![line], 20);
+        assert!(lines.len() > 2);
+        assert_eq!(lines[0].spans[0].content, "内容: ");
+        assert!(
+            lines[0].spans[0]
+                .style
+                .add_modifier
+                .contains(ratatui::style::Modifier::BOLD)
+        );
+        let joined: String = lines.iter().map(|l| l.to_string()).collect();
+        assert_eq!(
+            joined,
+            "内容: 报案时带上证据，讲清楚七要素：时间、地点、受害人、事情性质、起因、后果、联系方式。"
+        );
+        for l in &lines {
+            let t = l.to_string();
+            assert!(!t.starts_with(crate::linebreak::no_start), "{t}");
+            assert!(l.width() <= 20, "{t}");
+        }
+    }
+}
