@@ -221,9 +221,13 @@ impl Serialize for EntryId {
 
 impl<'de> Deserialize<'de> for EntryId {
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<EntryId, D::Error> {
-        let s = String::deserialize(d)?;
-        s.parse()
-            .map_err(|_| serde::de::Error::custom(format!("not an entry id: {s}")))
+        d.deserialize_str(super::moment::ParseStr::new("a string"))
+    }
+}
+
+impl super::moment::ParseFrom for EntryId {
+    fn parse_from<E: serde::de::Error>(s: &str) -> Result<EntryId, E> {
+        s.parse().map_err(|_| E::custom(format!("not an entry id: {s}")))
     }
 }
 
@@ -417,7 +421,11 @@ impl ProfilePatch {
 }
 
 /// One event in the case journal.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+///
+/// Written by the derived `Serialize`; read by the hand-written `Deserialize` in
+/// `event_de.rs`, which takes exactly what the derive would and reads each line once
+/// (the derive buffers internally tagged and flattened maps and reads them twice).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[serde(tag = "type", rename_all = "snake_case")]
 pub enum EventBody {
     /// A new piece of evidence.

@@ -81,8 +81,55 @@ impl Serialize for Moment {
 
 impl<'de> Deserialize<'de> for Moment {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Moment, D::Error> {
-        let s = String::deserialize(d)?;
-        s.parse().map_err(serde::de::Error::custom)
+        d.deserialize_str(ParseStr::new("a string"))
+    }
+}
+
+impl ParseFrom for Moment {
+    fn parse_from<E: serde::de::Error>(s: &str) -> Result<Moment, E> {
+        s.parse().map_err(E::custom)
+    }
+}
+
+/// A value read from a string, with the error serde reports when it does not parse.
+pub(crate) trait ParseFrom: Sized {
+    /// Parses `s`.
+    fn parse_from<E: serde::de::Error>(s: &str) -> Result<Self, E>;
+}
+
+/// Reads a [`ParseFrom`] value from the string in place (borrowed or in the parser's scratch
+/// buffer) instead of first copying it into a `String`; accepts what `String` accepts.
+pub(crate) struct ParseStr<T> {
+    expecting: &'static str,
+    value: std::marker::PhantomData<T>,
+}
+
+impl<T> ParseStr<T> {
+    /// A visitor that says it expected `expecting` when given something else.
+    pub(crate) fn new(expecting: &'static str) -> ParseStr<T> {
+        ParseStr {
+            expecting,
+            value: std::marker::PhantomData,
+        }
+    }
+}
+
+impl<T: ParseFrom> serde::de::Visitor<'_> for ParseStr<T> {
+    type Value = T;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.expecting)
+    }
+
+    fn visit_str<E: serde::de::Error>(self, s: &str) -> Result<T, E> {
+        T::parse_from(s)
+    }
+
+    fn visit_bytes<E: serde::de::Error>(self, b: &[u8]) -> Result<T, E> {
+        match std::str::from_utf8(b) {
+            Ok(s) => T::parse_from(s),
+            Err(_) => Err(E::invalid_value(serde::de::Unexpected::Bytes(b), &self)),
+        }
     }
 }
 

@@ -293,3 +293,15 @@ fn a_quarantine_that_cannot_be_written_leaves_the_torn_tail_in_place() {
     assert!(j.append(|_| Ok::<_, JournalError>(note("x"))).is_err());
     assert_eq!(std::fs::read(j.path()).expect("read"), before);
 }
+
+#[test]
+fn line_hashes_are_lower_case_hex_sha256() {
+    use sha2::{Digest, Sha256};
+    for bytes in [&b""[..], b"abc", "一行\n".as_bytes(), &[0u8, 255, 16, 15][..]] {
+        assert_eq!(sha256_hex(bytes), hex::encode(Sha256::digest(bytes)));
+    }
+    assert_eq!(
+        sha256_hex(b"abc"),
+        "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"
+    );
+}
