@@ -171,38 +171,38 @@ impl Journal {
     /// Reads complete lines from byte `offset` on. A missing file reads as empty. Does not
     /// take the lock: a line still being written has no newline yet and is left for later.
     pub fn read_from(&self, offset: u64) -> Result<Batch, JournalError> {
+        match self.open_at(offset)? {
+            Some(f) => read_lines(f, offset, &self.path),
+            None => Ok(Batch {
+                end: offset,
+                ..Batch::default()
+            }),
+        }
+    }
+
+    /// The file opened for reading at `offset`; `None` when it does not exist yet.
+    fn open_at(&self, offset: u64) -> Result<Option<File>, JournalError> {
         let mut f = match File::open(&self.path) {
             Ok(f) => f,
-            Err(e) if e.kind() == io::ErrorKind::NotFound => {
-                return Ok(Batch {
-                    end: offset,
-                    ..Batch::default()
-                });
-            }
+            Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(None),
             Err(e) => return Err(JournalError::io(&self.path, e)),
         };
         f.seek(SeekFrom::Start(offset))
             .map_err(|e| JournalError::io(&self.path, e))?;
-        read_lines(f, offset, &self.path)
+        Ok(Some(f))
     }
 
     /// Like [`Journal::read_from`], but hands each record to `each` as it is read instead of
     /// collecting them, so folding a large journal never holds all its records at once. The
     /// returned batch has no records.
     pub fn fold_from(&self, offset: u64, each: impl FnMut(Record)) -> Result<Batch, JournalError> {
-        let mut f = match File::open(&self.path) {
-            Ok(f) => f,
-            Err(e) if e.kind() == io::ErrorKind::NotFound => {
-                return Ok(Batch {
-                    end: offset,
-                    ..Batch::default()
-                });
-            }
-            Err(e) => return Err(JournalError::io(&self.path, e)),
-        };
-        f.seek(SeekFrom::Start(offset))
-            .map_err(|e| JournalError::io(&self.path, e))?;
-        scan_lines(f, offset, &self.path, each)
+        match self.open_at(offset)? {
+            Some(f) => scan_lines(f, offset, &self.path, each),
+            None => Ok(Batch {
+                end: offset,
+                ..Batch::default()
+            }),
+        }
     }
 
     /// The current length of the file (0 when missing): a cheap check for new lines.
