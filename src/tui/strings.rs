@@ -638,7 +638,7 @@ pub const EN: Strings = Strings {
     step2_progress: "{} reports, {} with a receipt",
     step2_none: "nothing reported yet",
     step2_overdue: "; follow up {}",
-    step3_progress: "{} contacts warned",
+    step3_progress: "people warned: {}",
     step3_none: "nobody warned yet",
     step4_progress: "{} consultations",
     step4_none: "no lawyer yet",

@@ -12,7 +12,7 @@ use crate::tui::app::App;
 use crate::tui::guide_text::{checklist, first_urgent};
 use crate::tui::strings::fill;
 use crate::tui::theme::Theme;
-use crate::tui::widgets::text_field::{char_width, put};
+use crate::tui::widgets::text_field::put;
 
 /// True when report `r` is still open and its follow-up date is before `today`.
 pub fn is_overdue(r: &Report, today: Date) -> bool {
@@ -91,22 +91,10 @@ fn step_progress(app: &App, state: &CaseState, n: u8) -> String {
     }
 }
 
-/// Splits `text` into rows of at most `width` columns (wide characters count two).
+/// Splits `text` into rows of at most `width` columns with the shared line breaker (words
+/// and Chinese punctuation stay where they belong).
 fn wrap_cols(text: &str, width: usize) -> Vec<String> {
-    let mut rows = vec![String::new()];
-    let mut w = 0;
-    for c in text.chars() {
-        let cw = char_width(c);
-        if w + cw > width && w > 0 {
-            rows.push(String::new());
-            w = 0;
-        }
-        if let Some(r) = rows.last_mut() {
-            r.push(c);
-        }
-        w += cw;
-    }
-    rows
+    crate::linebreak::wrap(text, width as f32, &crate::linebreak::Columns)
 }
 
 /// Draws the dashboard.
