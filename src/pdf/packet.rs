@@ -704,7 +704,11 @@ pub fn render(input: &PacketInput, opts: &PacketOptions, face: &FontFace) -> Res
             let sep = if zh { "、" } else { ", " };
             w.labelled(
                 &format!("{day}  "),
-                &format!("{}（{ids_text}）", counts.join(sep)),
+                &if zh {
+                    format!("{}（{ids_text}）", counts.join(sep))
+                } else {
+                    format!("{} ({ids_text})", counts.join(sep))
+                },
             );
         }
     }
