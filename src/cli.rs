@@ -122,6 +122,20 @@ pub struct LogArgs {
     pub kind: EvidenceKind,
     /// The other side: phone number, email address, URL or name.
     pub counterpart: Option<String>,
+    /// What they said, when, and what they knew.
+    #[command(flatten)]
+    pub facts: FactArgs,
+    /// A file to keep with the entry (repeatable).
+    #[arg(long, value_name = "FILE")]
+    pub attach: Vec<PathBuf>,
+    /// Import a saved email (.eml): sender, subject, date and the file itself.
+    #[arg(long, value_name = "FILE")]
+    pub eml: Option<PathBuf>,
+}
+
+/// The facts of an entry that `log` records and `correct` changes.
+#[derive(Debug, Args)]
+pub struct FactArgs {
     /// What they said or did.
     #[arg(long, short = 'n')]
     pub note: Option<String>,
@@ -137,12 +151,6 @@ pub struct LogArgs {
     /// Money lost, in yuan.
     #[arg(long, value_name = "YUAN")]
     pub lost: Option<String>,
-    /// A file to keep with the entry (repeatable).
-    #[arg(long, value_name = "FILE")]
-    pub attach: Vec<PathBuf>,
-    /// Import a saved email (.eml): sender, subject, date and the file itself.
-    #[arg(long, value_name = "FILE")]
-    pub eml: Option<PathBuf>,
 }
 
 /// `leakaid list`.
@@ -167,21 +175,9 @@ pub struct CorrectArgs {
     /// New counterpart.
     #[arg(long)]
     pub counterpart: Option<String>,
-    /// New description.
-    #[arg(long, short = 'n')]
-    pub note: Option<String>,
-    /// New time.
-    #[arg(long, allow_hyphen_values = true)]
-    pub at: Option<String>,
-    /// New "which of mine".
-    #[arg(long, value_name = "MINE")]
-    pub to: Option<String>,
-    /// New list of what they knew (replaces the old list).
-    #[arg(long, value_name = "LIST")]
-    pub knew: Option<String>,
-    /// New amount lost in yuan (0 clears it).
-    #[arg(long, value_name = "YUAN")]
-    pub lost: Option<String>,
+    /// The new values (a new `--knew` list replaces the old one; `--lost 0` clears it).
+    #[command(flatten)]
+    pub facts: FactArgs,
     /// Why it is corrected.
     #[arg(long, default_value = "")]
     pub reason: String,

@@ -15,17 +15,18 @@ pub fn correct(ctx: &Ctx, a: &CorrectArgs) -> Result<(), Failure> {
     let id = ctx.entry_id(&a.id)?;
     let draft = CorrectionDraft {
         kind: a.kind,
-        at: a.at.clone(),
+        at: a.facts.at.clone(),
         counterpart: a.counterpart.clone(),
-        to_mine: a.to.clone(),
-        summary: a.note.clone(),
+        to_mine: a.facts.to.clone(),
+        summary: a.facts.note.clone(),
         knew: a
+            .facts
             .knew
             .as_deref()
             .map(parse_knew_list)
             .transpose()
             .map_err(|e| ctx.fail(e))?,
-        lost: a.lost.clone(),
+        lost: a.facts.lost.clone(),
     };
     let patch = draft.validate(&ZonedDateTime::now()).map_err(|e| ctx.fail(e))?;
     let mut case = ctx.open_case()?;

@@ -15,15 +15,15 @@ pub fn run(ctx: &Ctx, args: &LogArgs) -> Result<(), Failure> {
     let now = ZonedDateTime::now();
     let mut draft = EvidenceDraft {
         kind: Some(args.kind),
-        at: args.at.clone().unwrap_or_default(),
+        at: args.facts.at.clone().unwrap_or_default(),
         counterpart: args.counterpart.clone().unwrap_or_default(),
-        to_mine: args.to.clone().unwrap_or_default(),
-        summary: args.note.clone().unwrap_or_default(),
-        knew: match &args.knew {
+        to_mine: args.facts.to.clone().unwrap_or_default(),
+        summary: args.facts.note.clone().unwrap_or_default(),
+        knew: match &args.facts.knew {
             Some(k) => parse_knew_list(k).map_err(|e| ctx.fail(e))?,
             None => Default::default(),
         },
-        lost: args.lost.clone().unwrap_or_default(),
+        lost: args.facts.lost.clone().unwrap_or_default(),
     };
     let mut files = args.attach.clone();
     if let Some(path) = &args.eml {
