@@ -13,10 +13,10 @@ use crate::i18n::Lang;
 #[derive(Debug, Parser)]
 #[command(name = "leakaid", version, about, long_about = None)]
 pub struct Cli {
-    /// Folder that holds the cases (default: the platform's data folder).
+    /// 保存案件的文件夹 / folder that holds the cases (default: the platform's data folder).
     #[arg(long, global = true, env = "LEAKAID_DATA_DIR", value_name = "DIR", value_parser = any_path)]
     pub data_dir: Option<PathBuf>,
-    /// Which case to use.
+    /// 使用哪个案件 / which case to use.
     #[arg(
         long,
         global = true,
@@ -25,10 +25,11 @@ pub struct Cli {
         value_name = "NAME"
     )]
     pub case: String,
-    /// Language of everything printed: zh (default) or en.
+    /// 界面语言 / language of everything printed: zh (default) or en.
     #[arg(long, global = true, env = "LEAKAID_LANG", default_value = "zh", value_parser = parse_lang)]
     pub lang: Lang,
-    /// Open the wizard on a sample case in a temporary folder (your real case is not touched).
+    /// 打开演示案件 / open the wizard on a sample case in a temporary folder (your real case is
+    /// not touched).
     #[arg(long)]
     pub demo: bool,
     /// What to do; without a command the wizard opens.
@@ -56,18 +57,20 @@ fn parse_lang(s: &str) -> Result<Lang, String> {
 /// The commands.
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Record a call, SMS, email, letter, web page or account (prints its id once saved).
+    /// 记一条证据 / record a call, SMS, email, letter, web page or account (prints its id once
+    /// saved).
     Log(LogArgs),
-    /// List the evidence entries.
+    /// 列出证据 / list the evidence entries.
     List(ListArgs),
-    /// Show one entry with its full history.
+    /// 查看一条记录及其历史 / show one entry with its full history.
     Show {
         /// The entry id, e.g. E3.
         id: String,
     },
-    /// Correct an entry; the original stays in the record.
+    /// 更正（原内容保留）/ correct an entry; the original stays in the record.
     Correct(CorrectArgs),
-    /// Withdraw an entry (entered by mistake, a duplicate); it stays in the record, marked.
+    /// 撤回（记录保留并标明）/ withdraw an entry (entered by mistake, a duplicate); it stays in
+    /// the record, marked.
     Retract {
         /// The entry id.
         id: String,
@@ -75,7 +78,7 @@ pub enum Command {
         #[arg(long)]
         reason: String,
     },
-    /// Add files (screenshots, recordings, .eml) to an entry.
+    /// 添加截图、录音等附件 / add files (screenshots, recordings, .eml) to an entry.
     Attach {
         /// The entry id.
         id: String,
@@ -83,34 +86,36 @@ pub enum Command {
         #[arg(required = true)]
         files: Vec<PathBuf>,
     },
-    /// Counterparts ranked: who keeps contacting you, and what they knew.
+    /// 线索：谁反复联系你、知道什么 / counterparts ranked: who keeps contacting you, and what
+    /// they knew.
     Leads {
         /// Print JSON.
         #[arg(long)]
         json: bool,
     },
-    /// Your own details, for the complaint packet.
+    /// 本人信息（用于报案材料）/ your own details, for the complaint packet.
     #[command(subcommand)]
     Profile(ProfileCommand),
-    /// Step 2: reports made to the police and other authorities.
+    /// 第2步 报案记录 / step 2: reports made to the police and other authorities.
     #[command(subcommand)]
     Report(ReportCommand),
-    /// Step 3: the warning message for family and friends, and who was warned.
+    /// 第3步 提醒亲友 / step 3: the warning message for family and friends, and who was warned.
     #[command(subcommand)]
     Warn(WarnCommand),
-    /// Step 4: consultations with a lawyer, and a brief to hand over.
+    /// 第4步 律师咨询 / step 4: consultations with a lawyer, and a brief to hand over.
     #[command(subcommand)]
     Lawyer(LawyerCommand),
-    /// Check the case: the hash chain and every attachment; exit 0 only when intact.
+    /// 核对记录是否完好 / check the case: the hash chain and every attachment; exit 0 only when
+    /// intact.
     Verify {
         /// An earlier printed fingerprint `N:HEAD` that today's journal must extend.
         #[arg(long, value_name = "N:HEAD")]
         fingerprint: Option<String>,
     },
-    /// Export the case.
+    /// 导出（报案材料 PDF、JSON、CSV）/ export the case (complaint packet PDF, JSON, CSV).
     #[command(subcommand)]
     Export(ExportCommand),
-    /// List the cases in the data folder.
+    /// 列出所有案件 / list the cases in the data folder.
     Cases,
 }
 
