@@ -1,7 +1,7 @@
 //! The sample case behind `leakaid --demo`: realistic entries written through the real case
 //! API into a temporary folder, never the user's own case.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use jiff::{SignedDuration, ZonedDateTime};
 
@@ -182,6 +182,29 @@ pub fn populate(case: &mut Case, now: &ZonedDateTime) -> Result<(), CaseError> {
         "十一月下旬开始，我几乎每天接到冒充客服、民警的电话，对方能说出我的姓名、身份证号和住址。我怀疑是之前网购或办理业务时个人信息被泄露。",
     )?;
     Ok(())
+}
+
+/// Removes demo folders left behind by a wizard that was killed (a closed terminal ends the
+/// process before it can clean up): `leakaid-demo-<pid>-…` folders whose process is gone.
+/// Only sample data lives there; a real case is never under this name.
+pub fn sweep_stale() {
+    let Ok(rd) = std::fs::read_dir(std::env::temp_dir()) else {
+        return;
+    };
+    for e in rd.flatten() {
+        let name = e.file_name().to_string_lossy().into_owned();
+        let Some(pid) = name
+            .strip_prefix("leakaid-demo-")
+            .and_then(|rest| rest.split('-').next())
+            .and_then(|p| p.parse::<u32>().ok())
+        else {
+            continue;
+        };
+        let alive = Path::new("/proc").join(pid.to_string()).exists();
+        if !alive && Path::new("/proc/self").exists() {
+            let _ = std::fs::remove_dir_all(e.path());
+        }
+    }
 }
 
 /// A fresh folder for the demo case under the system's temporary folder.

@@ -74,6 +74,7 @@ impl Drop for DemoDir {
 pub fn run(opts: TuiOptions) -> anyhow::Result<()> {
     let lang = opts.lang;
     let (dir, demo_dir) = if opts.demo {
+        demo::sweep_stale();
         let d = demo::temp_case_dir();
         (d.clone(), DemoDir(Some(d)))
     } else {
