@@ -25,9 +25,10 @@ pub struct Cli {
         value_name = "NAME"
     )]
     pub case: String,
-    /// 界面语言 / language of everything printed: zh (default) or en.
-    #[arg(long, global = true, env = "LEAKAID_LANG", default_value = "zh", value_parser = parse_lang)]
-    pub lang: Lang,
+    /// 界面语言 / language of everything printed: zh (default) or en; the wizard's `L` key
+    /// saves a choice in the data folder's config.toml.
+    #[arg(long, global = true, env = "LEAKAID_LANG", value_parser = parse_lang)]
+    pub lang: Option<Lang>,
     /// 打开演示案件 / open the wizard on a sample case in a temporary folder (your real case is
     /// not touched).
     #[arg(long)]

@@ -6,6 +6,7 @@ pub mod case;
 pub mod casedir;
 pub mod cli;
 pub mod commands;
+pub mod config;
 pub mod display;
 pub mod durable;
 pub mod export;

@@ -652,3 +652,16 @@ fn usage_errors_exit_with_2() {
     }
     assert!(env.journal_bytes().is_empty());
 }
+
+/// A language saved in the data folder's config.toml (the wizard's `L` key) is used when
+/// `--lang` is not given; `--lang` still wins.
+#[test]
+fn the_saved_language_applies_unless_lang_is_given() {
+    let env = Env::new();
+    env.log(&["call", "10086", "-n", "bank"]);
+    std::fs::write(env.data().join("config.toml"), "lang = \"en\"\n").expect("write config");
+    let en = env.ok(&["list"]);
+    assert!(en.contains("summary"), "{en}");
+    let zh = env.ok(&["--lang", "zh", "list"]);
+    assert!(zh.contains("内容"), "{zh}");
+}

@@ -52,8 +52,14 @@ impl Ctx {
             "" => "default".to_string(),
             _ => cli.case.clone(),
         };
+        // --lang / LEAKAID_LANG, else the saved setting, else Chinese.
+        let lang = cli.lang.unwrap_or_else(|| {
+            DataDir::resolve(cli.data_dir.as_deref())
+                .map(|d| crate::config::Config::load(d.root()).lang.unwrap_or_default())
+                .unwrap_or_default()
+        });
         Ctx {
-            lang: cli.lang,
+            lang,
             data_dir: cli.data_dir.clone(),
             case_name,
         }
@@ -156,6 +162,12 @@ pub fn overview(cli: &Cli) -> Result<(), Failure> {
             case_dir,
             lang: ctx.lang,
             demo: cli.demo,
+            // The demo never writes outside its temporary folder.
+            settings: if cli.demo {
+                None
+            } else {
+                ctx.data_dir().ok().map(|d| d.root().to_path_buf())
+            },
         };
         return crate::tui::run(opts).map_err(|e| Failure::new(format!("{e:#}")));
     }

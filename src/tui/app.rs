@@ -99,6 +99,8 @@ pub enum Msg {
     ExportStarted,
     /// The export worker finished: the file, or the sentence saying why not.
     Exported(Result<Exported, String>),
+    /// A setting was saved (or only applies to this session, when it could not be).
+    SettingSaved(bool),
 }
 
 /// What the runtime must do with the case.
@@ -128,6 +130,8 @@ pub enum Effect {
     SetNarrative(String),
     /// Make the packet on a worker thread.
     Export(ExportChoice),
+    /// Remember the language the user switched to.
+    SaveLang(Lang),
 }
 
 /// The evidence list's view state.
@@ -387,6 +391,15 @@ impl App {
                 };
                 Vec::new()
             }
+            Msg::SettingSaved(kept) => {
+                let text = if kept {
+                    self.s.lang_saved
+                } else {
+                    self.s.lang_session
+                };
+                self.status = Some((text.to_string(), false));
+                Vec::new()
+            }
             Msg::Saved(id) => {
                 self.form = None;
                 let text = match id {
@@ -514,6 +527,11 @@ impl App {
         match (a, self.screen) {
             (Action::Quit, _) => self.quit = true,
             (Action::Help, _) => self.help = true,
+            (Action::SwitchLang, _) => {
+                self.lang = self.lang.pick(Lang::En, Lang::Zh);
+                self.s = strings(self.lang);
+                return vec![Effect::SaveLang(self.lang)];
+            }
             (Action::Dashboard, _) => self.go(Screen::Dashboard),
             (Action::Step(1), _) => self.go(Screen::Evidence),
             (Action::Step(n), _) => self.go(Screen::Step(n)),

@@ -13,6 +13,8 @@ pub enum Action {
     Quit,
     /// Show the key help.
     Help,
+    /// Switch between Chinese and English (and remember it).
+    SwitchLang,
     /// Go to the dashboard.
     Dashboard,
     /// Go to step 1..=4.
@@ -151,6 +153,7 @@ pub const GLOBAL: &[Binding] = &[
     b(A::Profile, &[K::Ch('p')], "p", |s| s.k_profile, false),
     b(A::Export, &[K::Ch('x')], "x", |s| s.k_export, true),
     b(A::Help, &[K::Ch('?')], "?", |s| s.k_help, true),
+    b(A::SwitchLang, &[K::Ch('L')], "L", |s| s.k_lang, false),
     b(
         A::Quit,
         &[K::Ch('q'), K::Ctrl('c'), K::Ctrl('q')],

@@ -45,6 +45,8 @@ pub struct TuiOptions {
     pub lang: Lang,
     /// Open a sample case in a temporary folder instead.
     pub demo: bool,
+    /// The data folder, where switching the language is remembered (none: not remembered).
+    pub settings: Option<PathBuf>,
 }
 
 /// How often the journal is checked for lines other processes appended.
@@ -90,6 +92,9 @@ pub fn run(opts: TuiOptions) -> anyhow::Result<()> {
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
     let mut wizard = Wizard::new(App::new(lang, name, opts.demo), case);
+    if let Some(root) = opts.settings.clone() {
+        wizard = wizard.remember_settings_in(root);
+    }
 
     let previous = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {

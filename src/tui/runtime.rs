@@ -1,9 +1,11 @@
 //! Runs the app against a real case: performs the effects `App::update` returns with the
 //! case API and feeds the outcomes back, and folds lines other processes appended.
 
+use std::path::PathBuf;
 use std::sync::mpsc::{Receiver, TryRecvError, channel};
 
 use crate::case::{Case, CaseError};
+use crate::config::Config;
 use crate::pdf::export::{PacketJob, PacketRequest, export_to_folder};
 use crate::tui::app::{App, Effect, Msg};
 use crate::tui::form::ExportChoice;
@@ -17,6 +19,8 @@ pub struct Wizard {
     pub case: Case,
     /// The export worker's answer, while one runs.
     worker: Option<Receiver<Msg>>,
+    /// The data folder whose config.toml keeps settings (none for the demo).
+    settings: Option<PathBuf>,
 }
 
 impl Wizard {
@@ -26,9 +30,16 @@ impl Wizard {
             app,
             case,
             worker: None,
+            settings: None,
         };
         w.app.sync(w.case.state());
         w
+    }
+
+    /// Keeps settings (the language) in `root`/config.toml from now on.
+    pub fn remember_settings_in(mut self, root: PathBuf) -> Wizard {
+        self.settings = Some(root);
+        self
     }
 
     /// Handles one message, performing every effect it causes.
@@ -58,6 +69,14 @@ impl Wizard {
             Effect::AddConsultation(f) => self.case.add_consultation(f).map(Msg::SavedRecord),
             Effect::SetNarrative(t) => self.case.set_narrative(&t).map(|_| Msg::Saved(None)),
             Effect::Export(choice) => Ok(self.start_export(&choice)),
+            Effect::SaveLang(new) => {
+                let kept = self.settings.as_deref().is_some_and(|root| {
+                    let mut c = Config::load(root);
+                    c.lang = Some(new);
+                    c.save(root).is_ok()
+                });
+                Ok(Msg::SettingSaved(kept))
+            }
         };
         result.unwrap_or_else(|e| Msg::Failed(e.message(lang)))
     }

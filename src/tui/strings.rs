@@ -315,6 +315,12 @@ pub struct Strings {
     pub k_quit: &'static str,
     /// Help.
     pub k_help: &'static str,
+    /// Key: switch language.
+    pub k_lang: &'static str,
+    /// Status after switching language, saved for next time.
+    pub lang_saved: &'static str,
+    /// Status after switching language, for this session only.
+    pub lang_session: &'static str,
     /// Dashboard.
     pub k_dashboard: &'static str,
     /// Steps.
@@ -522,6 +528,9 @@ pub const ZH: Strings = Strings {
     narrative_none: "事情经过：还没写（按 t）",
     k_quit: "退出",
     k_help: "帮助",
+    k_lang: "English",
+    lang_saved: "已切换为中文，下次打开也用中文。",
+    lang_session: "已切换为中文（只在这次打开时有效）。",
     k_dashboard: "总览",
     k_steps: "第1-4步",
     k_new_call: "记电话",
@@ -704,6 +713,9 @@ pub const EN: Strings = Strings {
     narrative_none: "Your account: not written yet (press t)",
     k_quit: "quit",
     k_help: "help",
+    k_lang: "中文",
+    lang_saved: "Switched to English; leakaid will open in English next time.",
+    lang_session: "Switched to English for this session.",
     k_dashboard: "overview",
     k_steps: "steps 1-4",
     k_new_call: "log call",

@@ -872,3 +872,43 @@ fn random_keys_and_sizes_never_panic() {
         })
         .expect("no panic");
 }
+
+#[test]
+fn l_switches_the_language_and_remembers_it_only_where_allowed() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let data = tmp.path().join("data");
+    let case_dir = data.join("default");
+    let mut w = wizard(&case_dir, Lang::Zh).remember_settings_in(data.clone());
+    w.handle(k(KeyCode::Char('L')));
+    assert_eq!(w.app.lang, Lang::En);
+    assert!(
+        w.app
+            .status
+            .as_ref()
+            .is_some_and(|(t, _)| t.contains("next time")),
+        "{:?}",
+        w.app.status
+    );
+    assert_eq!(crate::config::Config::load(&data).lang, Some(Lang::En));
+    // The command line follows the saved setting when --lang is not given.
+    w.handle(k(KeyCode::Char('L')));
+    assert_eq!(w.app.lang, Lang::Zh);
+    assert_eq!(crate::config::Config::load(&data).lang, Some(Lang::Zh));
+    // Inside a text field, L is a letter.
+    w.handle(k(KeyCode::Char('n')));
+    typed(&mut w, "L");
+    assert_eq!(w.app.lang, Lang::Zh);
+
+    // Without a settings folder (the demo) the switch holds for this session only.
+    let other = tempfile::tempdir().expect("tmp");
+    let mut d = wizard(other.path(), Lang::Zh);
+    d.handle(k(KeyCode::Char('L')));
+    assert_eq!(d.app.lang, Lang::En);
+    assert!(
+        d.app
+            .status
+            .as_ref()
+            .is_some_and(|(t, _)| t.contains("this session"))
+    );
+    assert!(!other.path().join(crate::config::CONFIG_FILE).exists());
+}
