@@ -297,21 +297,9 @@ pub struct ReportAddArgs {
     /// How: in person, phone, online, app.
     #[arg(long)]
     pub how: Option<String>,
-    /// Receipt or case number (受案回执号 / 工单号).
-    #[arg(long)]
-    pub receipt: Option<String>,
-    /// The officer or clerk.
-    #[arg(long)]
-    pub officer: Option<String>,
-    /// Status (default: filed).
-    #[arg(long, value_enum)]
-    pub status: Option<ReportStatus>,
-    /// When to follow up: 2026-12-05, 12-05 or +7d.
-    #[arg(long, value_name = "DATE")]
-    pub follow_up: Option<String>,
-    /// Anything else.
-    #[arg(long, short = 'n')]
-    pub note: Option<String>,
+    /// Where it stands (status default: filed).
+    #[command(flatten)]
+    pub progress: ReportProgressArgs,
 }
 
 /// `leakaid report update`.
@@ -319,19 +307,27 @@ pub struct ReportAddArgs {
 pub struct ReportUpdateArgs {
     /// The report id, e.g. R1.
     pub id: String,
-    /// New status.
+    /// What changed.
+    #[command(flatten)]
+    pub progress: ReportProgressArgs,
+}
+
+/// Where a report stands: what `report add` records and `report update` changes.
+#[derive(Debug, Args)]
+pub struct ReportProgressArgs {
+    /// Status.
     #[arg(long, value_enum)]
     pub status: Option<ReportStatus>,
-    /// Receipt or case number.
+    /// Receipt or case number (受案回执号 / 工单号).
     #[arg(long)]
     pub receipt: Option<String>,
     /// The officer or clerk.
     #[arg(long)]
     pub officer: Option<String>,
-    /// When to follow up.
+    /// When to follow up: 2026-12-05, 12-05 or +7d.
     #[arg(long, value_name = "DATE")]
     pub follow_up: Option<String>,
-    /// A note about this update.
+    /// A note.
     #[arg(long, short = 'n')]
     pub note: Option<String>,
 }

@@ -27,33 +27,42 @@ pub fn report(ctx: &Ctx, cmd: &ReportCommand) -> Result<(), Failure> {
                 channel: a.channel.clone(),
                 at: text(&a.at),
                 how: text(&a.how),
-                receipt: text(&a.receipt),
-                officer: text(&a.officer),
-                status: a.status,
-                follow_up: text(&a.follow_up),
-                note: text(&a.note),
+                receipt: text(&a.progress.receipt),
+                officer: text(&a.progress.officer),
+                status: a.progress.status,
+                follow_up: text(&a.progress.follow_up),
+                note: text(&a.progress.note),
             }
             .validate(&now)
             .map_err(|e| ctx.fail(e))?;
             let mut case = ctx.open_case()?;
+            let has_receipt = !fields.receipt.is_empty();
             let id = case.add_report(fields).map_err(|e| ctx.fail(e))?;
-            out(tr(
-                lang,
-                format!(
-                    "已记录报案 {id}。拿到受案回执后，用 leakaid report update {id} --receipt 回执号 --status accepted 记下来。"
-                ),
-                format!(
-                    "Recorded report {id}. When you get the receipt, record it with leakaid report update {id} --receipt NUMBER --status accepted."
-                ),
-            ));
+            if has_receipt {
+                out(tr(
+                    lang,
+                    format!("已记录报案 {id}。"),
+                    format!("Recorded report {id}."),
+                ));
+            } else {
+                out(tr(
+                    lang,
+                    format!(
+                        "已记录报案 {id}。拿到受案回执后，用 leakaid report update {id} --receipt 回执号 --status accepted 记下来。"
+                    ),
+                    format!(
+                        "Recorded report {id}. When you get the receipt, record it with leakaid report update {id} --receipt NUMBER --status accepted."
+                    ),
+                ));
+            }
         }
         ReportCommand::Update(a) => {
             let patch = ReportUpdateDraft {
-                status: a.status,
-                receipt: a.receipt.clone(),
-                officer: a.officer.clone(),
-                follow_up: a.follow_up.clone(),
-                note: a.note.clone(),
+                status: a.progress.status,
+                receipt: a.progress.receipt.clone(),
+                officer: a.progress.officer.clone(),
+                follow_up: a.progress.follow_up.clone(),
+                note: a.progress.note.clone(),
             }
             .validate(&now)
             .map_err(|e| ctx.fail(e))?;
