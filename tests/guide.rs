@@ -6,7 +6,8 @@ use std::collections::BTreeSet;
 
 use jiff::civil::{Date, date};
 use leakaid::guide::{
-    CaseSignals, ChannelId, ChecklistId, Guide, HarmTag, Lang, Sourced, StepId, hedge_suffix, recommend,
+    CaseSignals, ChannelId, ChecklistId, CiteIn, Guide, HarmTag, Lang, Quote, Sourced, StepId, Wording,
+    hedge_suffix, recommend,
 };
 
 const LANGS: [Lang; 2] = [Lang::Zh, Lang::En];
@@ -82,8 +83,8 @@ fn skeleton(guide: &Guide) -> Vec<String> {
     }
     for law in guide.laws() {
         out.push(format!(
-            "law {} {:?} {} {} {} {}",
-            law.id, law.topic, law.in_force, law.in_complaint, law.source, law.verified
+            "law {} {:?} {} {:?} {:?} {} {} text={:?}",
+            law.id, law.topic, law.in_force, law.cite_in, law.quote, law.source, law.verified, law.text
         ));
         for article in law.articles() {
             out.push(format!(
@@ -302,7 +303,6 @@ fn cybersecurity_law_cites_the_old_number_before_2026_and_the_new_one_after() {
     let cases = [
         ("cybersecurity_no_leak", "第四十二条", "第四十四条"),
         ("cybersecurity_no_theft", "第四十四条", "第四十六条"),
-        ("cybersecurity_penalty", "第六十四条第二款", "第六十六条"),
     ];
     for (id, old, new) in cases {
         let law = zh.law(id);
@@ -338,19 +338,70 @@ fn the_complaint_list_cites_the_articles_valid_on_the_day_it_is_printed() {
         .iter()
         .map(|c| c.display(Lang::Zh))
         .collect();
-    assert!(before.contains(&"《中华人民共和国网络安全法》第四十二条".to_string()));
-    assert!(after.contains(&"《中华人民共和国网络安全法》第四十四条".to_string()));
-    assert!(after.contains(&"《中华人民共和国网络安全法》第四十六条".to_string()));
-    assert!(before.contains(&"《中华人民共和国刑法》第二百五十三条之一".to_string()));
-    // The renumbered penalty article is not verified: it must carry the hedge.
-    assert!(after.contains(&format!(
-        "《中华人民共和国网络安全法》第六十六条{}",
-        hedge_suffix(Lang::Zh)
-    )));
-    assert!(!after.iter().any(|c| c.contains("第四十二条")));
-    // Only ★ provisions, and every one of them names its law.
-    assert!(zh.complaint_laws(AFTER).iter().all(|c| c.law.in_complaint));
+    for expected in [
+        "《中华人民共和国刑法》第二百五十三条之一",
+        "《中华人民共和国刑法》第二百六十六条",
+        "《中华人民共和国刑事诉讼法》第一百一十条",
+        "《中华人民共和国刑事诉讼法》第一百一十一条",
+        "《中华人民共和国反电信网络诈骗法》第三十四条",
+    ] {
+        assert!(before.contains(&expected.to_string()), "{expected}");
+        assert!(after.contains(&expected.to_string()), "{expected}");
+    }
+    // Civil, personal-information and administrative provisions go to the lawyer, not the police.
+    assert!(
+        !after
+            .iter()
+            .any(|c| c.contains("网络安全法") || c.contains("民法典") || c.contains("个人信息保护法"))
+    );
+    assert!(
+        zh.complaint_laws(AFTER)
+            .iter()
+            .all(|c| c.law.cite_in == CiteIn::PoliceLetter)
+    );
     assert_eq!(before.len(), after.len());
+    // The brief for a lawyer cites those and the civil ones, with the day's numbers.
+    let brief: Vec<String> = zh.brief_laws(AFTER).iter().map(|c| c.display(Lang::Zh)).collect();
+    let brief_before: Vec<String> = zh
+        .brief_laws(BEFORE)
+        .iter()
+        .map(|c| c.display(Lang::Zh))
+        .collect();
+    assert!(brief_before.contains(&"《中华人民共和国网络安全法》第四十二条".to_string()));
+    assert!(brief.contains(&"《中华人民共和国网络安全法》第四十四条".to_string()));
+    assert!(brief.contains(&"《中华人民共和国网络安全法》第四十六条".to_string()));
+    assert!(brief.contains(&"《中华人民共和国刑法》第二百五十三条之一".to_string()));
+    assert!(!brief.iter().any(|c| c.contains("第四十二条")));
+}
+
+#[test]
+fn the_old_cybersecurity_penalty_article_gets_no_invented_new_number() {
+    let zh = Guide::get(Lang::Zh);
+    let penalty = zh.law("cybersecurity_penalty");
+    assert_eq!(
+        penalty.map(|l| l.article_on(BEFORE).number.as_str()),
+        Some("第六十四条第二款")
+    );
+    let after = penalty.map(|l| l.cited_on(AFTER));
+    assert_eq!(after.map(|c| c.verified()), Some(false));
+    let shown = after.map(|c| c.display(Lang::Zh)).unwrap_or_default();
+    assert!(shown.ends_with(hedge_suffix(Lang::Zh)), "{shown}");
+    for lang in LANGS {
+        for law in Guide::get(lang)
+            .laws()
+            .iter()
+            .filter(|l| l.id.starts_with("cybersecurity"))
+        {
+            for article in law.articles() {
+                let all = format!("{} {} {:?}", article.number, article.source, article.note);
+                assert!(
+                    !all.contains("六十六") && !all.contains("66"),
+                    "{}: {all}",
+                    law.id
+                );
+            }
+        }
+    }
 }
 
 #[test]
@@ -569,4 +620,171 @@ fn recommended_channels_fit_the_situation_they_are_recommended_for() {
             "first channel for {tag:?} does not fit it"
         );
     }
+}
+
+#[test]
+fn every_law_item_is_an_exact_quote_or_a_labelled_summary() {
+    for lang in LANGS {
+        let guide = Guide::get(lang);
+        let mut exact = 0;
+        for law in guide.laws() {
+            assert_eq!(
+                law.quote == Quote::Exact,
+                matches!(law.wording(), Wording::Exact(_)),
+                "{}",
+                law.id
+            );
+            match law.wording() {
+                Wording::Exact(text) => {
+                    exact += 1;
+                    assert_eq!(Some(text), law.text.as_deref(), "{}", law.id);
+                    // The statute's words are Chinese, in the English guide too.
+                    assert!(text.contains('。') || text.contains('；'), "{}: {text}", law.id);
+                    assert_eq!(law.wording().printed(lang), text);
+                }
+                Wording::Summary(summary) => {
+                    assert!(law.text.is_none(), "{}", law.id);
+                    let printed = law.wording().printed(lang);
+                    let label = lang.pick("要旨：", "Summary: ");
+                    assert_eq!(printed, format!("{label}{summary}"), "{}", law.id);
+                }
+            }
+        }
+        assert!(exact >= 6, "{lang:?}: only {exact} exact quotes");
+    }
+}
+
+#[test]
+fn every_law_item_names_the_statute_it_comes_from() {
+    for lang in LANGS {
+        for law in Guide::get(lang).laws() {
+            let sources =
+                std::iter::once(law.source.as_str()).chain(law.articles().map(|a| a.source.as_str()));
+            for source in sources {
+                // Drop web addresses: what is left must name a statute or decision and a date.
+                let named: String = source
+                    .split([' ', ';', '；'])
+                    .filter(|word| !(word.contains(".com") || word.contains(".cn") || word.contains(".org")))
+                    .collect();
+                assert!(
+                    named.contains('《') && named.contains('》'),
+                    "{}: `{source}` names no statute",
+                    law.id
+                );
+                assert!(
+                    named.contains("年") && named.chars().filter(char::is_ascii_digit).count() >= 4,
+                    "{}: `{source}` gives no date",
+                    law.id
+                );
+                assert!(!source.contains("64365"), "{}: cites the Q&A page", law.id);
+            }
+        }
+    }
+}
+
+#[test]
+fn the_provisions_a_complaint_packet_cites_are_there_with_their_words() {
+    let zh = Guide::get(Lang::Zh);
+    let en = Guide::get(Lang::En);
+    let expected = [
+        (
+            "criminal_253_1",
+            Quote::Exact,
+            CiteIn::PoliceLetter,
+            "第二百五十三条之一",
+        ),
+        (
+            "interpretation_2017_art1",
+            Quote::Exact,
+            CiteIn::PoliceLetter,
+            "第一条",
+        ),
+        (
+            "interpretation_2017_art5",
+            Quote::Summary,
+            CiteIn::PoliceLetter,
+            "第五条",
+        ),
+        (
+            "criminal_266",
+            Quote::Exact,
+            CiteIn::PoliceLetter,
+            "第二百六十六条",
+        ),
+        (
+            "anti_fraud_34",
+            Quote::Summary,
+            CiteIn::PoliceLetter,
+            "第三十四条",
+        ),
+        (
+            "anti_fraud_31",
+            Quote::Exact,
+            CiteIn::PoliceLetter,
+            "第三十一条第一款",
+        ),
+        ("anti_fraud_46", Quote::Summary, CiteIn::LawyerBrief, "第四十六条"),
+        ("cpl_110", Quote::Exact, CiteIn::PoliceLetter, "第一百一十条"),
+        ("cpl_111", Quote::Exact, CiteIn::PoliceLetter, "第一百一十一条"),
+    ];
+    for (id, quote, cite_in, number) in expected {
+        let law = zh.law(id);
+        assert!(law.is_some() && en.law(id).is_some(), "{id} missing");
+        let Some(law) = law else { continue };
+        assert_eq!((law.quote, law.cite_in), (quote, cite_in), "{id}");
+        assert_eq!(law.article_on(AFTER).number, number, "{id}");
+        assert!(law.cited_on(AFTER).verified(), "{id}");
+    }
+    let text = |id: &str| zh.law(id).and_then(|l| l.text.clone()).unwrap_or_default();
+    assert!(text("criminal_266").starts_with("诈骗公私财物，数额较大的"));
+    assert!(text("cpl_110").contains("被害人对侵犯其人身、财产权利的犯罪事实或者犯罪嫌疑人，有权"));
+    assert!(text("cpl_111").contains("诬告应负的法律责任"));
+    assert!(text("anti_fraud_31").contains("不得假冒他人身份或者虚构代理关系开立上述卡、账户、账号"));
+    // 身份证法第十七条 no longer carries commentary as if it were statute.
+    let id17 = zh
+        .law("id_card_17")
+        .map(|l| l.summary.clone())
+        .unwrap_or_default();
+    assert!(
+        !id17.contains("适用本条") && id17.contains("第三十一条"),
+        "{id17}"
+    );
+}
+
+#[test]
+fn jurisdiction_is_not_cited_to_the_repealed_article() {
+    for lang in LANGS {
+        for law in Guide::get(lang).laws() {
+            let cites_old = law.law.contains("信息网络侵害人身权益")
+                || law.law.contains("Information Networks")
+                || law.source.contains("法释〔2014〕11号");
+            let first = law
+                .articles()
+                .next()
+                .map(|a| a.number.as_str())
+                .unwrap_or_default();
+            assert!(
+                !(cites_old && (first == "第二条" || first == "Article 2")),
+                "{}: cites the old jurisdiction article",
+                law.id
+            );
+        }
+    }
+    let zh = Guide::get(Lang::Zh);
+    let cited = zh
+        .law("jurisdiction_network_tort")
+        .map(|l| l.cited_on(AFTER).citation(Lang::Zh));
+    assert_eq!(cited.as_deref(), Some("《中华人民共和国民事诉讼法》第二十九条"));
+    let summary = zh
+        .law("jurisdiction_network_tort")
+        .map(|l| l.summary.clone())
+        .unwrap_or_default();
+    assert!(summary.contains("通常可以"), "{summary}");
+    let place = zh
+        .law("jurisdiction_network_place")
+        .map(|l| l.cited_on(AFTER).citation(Lang::Zh));
+    assert_eq!(
+        place.as_deref(),
+        Some("《最高人民法院关于适用〈中华人民共和国民事诉讼法〉的解释》第二十四条、第二十五条")
+    );
 }

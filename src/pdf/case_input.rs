@@ -8,8 +8,9 @@ use crate::case::state::ChangeKind;
 use crate::guide::Guide;
 use crate::i18n::Lang;
 
-/// The legal basis for a packet printed on `on`: the guide's ★ provisions, each with the
-/// article number in force that day.
+/// The legal basis for a packet printed on `on`: the provisions the guide marks for a police
+/// letter, each with the article number in force that day and its words: the statute's own when
+/// checked, else the summary labelled 要旨 / "Summary".
 pub fn laws_for(on: Date, lang: Lang) -> Vec<LawRef> {
     // A letter to the police cites only what is verified: an unverified article number
     // (e.g. after a renumbering not yet confirmed) is left out rather than printed hedged.
@@ -20,7 +21,7 @@ pub fn laws_for(on: Date, lang: Lang) -> Vec<LawRef> {
         .filter(|c| c.verified())
         .map(|c| LawRef {
             citation: c.citation(lang),
-            summary: c.law.summary.clone(),
+            summary: c.law.wording().printed(lang),
         })
         .collect()
 }

@@ -133,7 +133,7 @@ pub struct PacketEntry {
 pub struct LawRef {
     /// Citation, e.g. "《中华人民共和国刑法》第二百五十三条之一".
     pub citation: String,
-    /// What it says, in plain words.
+    /// Its words: the statute's own, or a summary that starts with its label (要旨 / Summary).
     pub summary: String,
 }
 
