@@ -6,8 +6,8 @@ use std::collections::BTreeSet;
 
 use jiff::civil::{Date, date};
 use leakaid::guide::{
-    CaseSignals, ChannelId, ChecklistId, CiteIn, Guide, HarmTag, Lang, Quote, Sourced, StepId, Wording,
-    hedge_suffix, recommend,
+    CaseSignals, ChannelId, ChecklistId, CiteIn, Guide, HarmTag, Lang, PeriodActor, PeriodStart, Quote,
+    Sourced, StepId, Wording, hedge_suffix, recommend,
 };
 
 const LANGS: [Lang; 2] = [Lang::Zh, Lang::En];
@@ -48,7 +48,12 @@ fn skeleton(guide: &Guide) -> Vec<String> {
             channel.source,
             channel.verified,
             fits,
-            channel.contact.len(),
+            channel
+                .contact
+                .iter()
+                .map(|w| format!("{}:{:?}", w.verified, w.source))
+                .collect::<Vec<_>>()
+                .join(","),
             channel.bring.len(),
             channel.note.is_some()
         ));
@@ -73,8 +78,13 @@ fn skeleton(guide: &Guide) -> Vec<String> {
         police.elements.len()
     ));
     for step in &police.steps {
+        let periods: Vec<String> = step
+            .periods
+            .iter()
+            .map(|p| format!("{}:{}:{:?}:{:?}", p.id, p.days, p.from, p.actor))
+            .collect();
         out.push(format!(
-            "police.step {} {} {} limit={}",
+            "police.step {} {} {} limit={} periods={periods:?}",
             step.id,
             step.source,
             step.verified,
@@ -120,7 +130,7 @@ fn texts(guide: &Guide) -> Vec<(String, String)> {
         let id = c.id.as_str();
         push(format!("channel {id} name"), &c.name);
         push(format!("channel {id} handles"), &c.handles);
-        for line in c.contact.iter().chain(&c.bring).chain(&c.note) {
+        for line in c.contact.iter().map(|w| &w.way).chain(&c.bring).chain(&c.note) {
             push(format!("channel {id} line"), line);
         }
     }
@@ -138,6 +148,9 @@ fn texts(guide: &Guide) -> Vec<(String, String)> {
         push("police line".into(), line);
     }
     for s in &p.steps {
+        for p in &s.periods {
+            push(format!("police {} period {}", s.id, p.id), &p.what);
+        }
         for (field, text) in [
             ("title", &s.title),
             ("expect", &s.expect),
@@ -231,13 +244,13 @@ fn every_channel_can_be_reached_and_numbers_match_across_languages() {
             let channel = guide.channel(*id);
             assert_eq!(channel.id, *id);
             assert!(
-                channel.contact.iter().any(|c| !c.trim().is_empty()),
+                channel.contact.iter().any(|c| !c.way.trim().is_empty()),
                 "{id:?} has no way to reach it"
             );
         }
         let numbers = |guide: &Guide| {
             let c = guide.channel(*id);
-            let mut lines: Vec<&str> = c.contact.iter().map(String::as_str).collect();
+            let mut lines: Vec<&str> = c.contact.iter().map(|w| w.way.as_str()).collect();
             lines.extend(c.note.as_deref());
             digit_runs(&lines)
         };
@@ -787,4 +800,235 @@ fn jurisdiction_is_not_cited_to_the_repealed_article() {
         place.as_deref(),
         Some("《最高人民法院关于适用〈中华人民共和国民事诉讼法〉的解释》第二十四条、第二十五条")
     );
+}
+
+/// The phone numbers, addresses and sites in a line: runs of ASCII letters, digits and
+/// `. @ - *` that hold at least three digits, an `@`, or a dot between letters.
+fn contact_tokens(line: &str) -> BTreeSet<String> {
+    let mut out = BTreeSet::new();
+    let mut push = |run: &mut String| {
+        let token = run.trim_matches(|c| c == '.' || c == '-' || c == '*').to_string();
+        let digits = token.chars().filter(char::is_ascii_digit).count();
+        let domain =
+            token.contains('.') && !token.starts_with('.') && token.chars().any(|c| c.is_ascii_alphabetic());
+        if digits >= 3 || token.contains('@') || domain {
+            out.insert(token);
+        }
+        run.clear();
+    };
+    let mut run = String::new();
+    for ch in line.chars() {
+        if ch.is_ascii_alphanumeric() || matches!(ch, '.' | '@' | '-') {
+            run.push(ch);
+        } else {
+            push(&mut run);
+        }
+    }
+    push(&mut run);
+    out
+}
+
+/// Every number and address by which the guide tells a victim to reach someone. A change here
+/// is a deliberate, reviewed change of where people in distress are sent.
+const CONTACT_TABLE: &[(ChannelId, &[&str])] = &[
+    (ChannelId::Police, &["110", "96110"]),
+    (ChannelId::AntiFraud96110, &["110", "96110"]),
+    (ChannelId::AntiFraudApp, &[]),
+    (ChannelId::Warning12381, &["12381"]),
+    (
+        ChannelId::Report12321,
+        &["010-12321", "12321", "12321.cn", "abuse@12321.cn"],
+    ),
+    (ChannelId::Report12377, &["12377", "12377.cn", "jubao@12377.cn"]),
+    (ChannelId::Procuratorate12309, &["12309", "12309.gov.cn"]),
+    (ChannelId::Carrier, &["10000", "10010", "10086", "10099", "12300"]),
+    (ChannelId::Telecom12300, &["12300"]),
+    (ChannelId::Market12315, &["12315"]),
+    (ChannelId::Bank, &[]),
+    (ChannelId::OneIdCheck, &["10699000"]),
+    (ChannelId::CardCheck, &[]),
+    (ChannelId::CreditReport, &["ipcrs.pbccrc.org.cn"]),
+    (ChannelId::Legal12348, &["12348"]),
+];
+
+#[test]
+fn every_contact_number_and_address_is_in_the_table_and_in_one_place_only() {
+    for lang in LANGS {
+        let guide = Guide::get(lang);
+        let own = |c: &leakaid::guide::Channel| -> BTreeSet<String> {
+            c.contact
+                .iter()
+                .map(|w| w.way.as_str())
+                .chain(c.note.as_deref())
+                .flat_map(contact_tokens)
+                .collect()
+        };
+        assert_eq!(CONTACT_TABLE.len(), ChannelId::ALL.len());
+        for (id, expected) in CONTACT_TABLE {
+            let expected: BTreeSet<String> = expected.iter().map(|s| s.to_string()).collect();
+            assert_eq!(own(guide.channel(*id)), expected, "{lang:?}: contacts of {id:?}");
+        }
+        // A detail that is not part of a channel's name (a carrier number, a site, a mailbox, a
+        // sender number) is written once, in its channel, and nowhere else in the guide.
+        let names: String = guide.channels().iter().map(|c| c.name.as_str()).collect();
+        let mut elsewhere: Vec<(String, String)> = texts(guide);
+        for channel in guide.channels() {
+            let id = channel.id.as_str();
+            elsewhere.retain(|(label, _)| label != &format!("channel {id} line"));
+            for line in channel.bring.iter().chain(std::iter::once(&channel.handles)) {
+                elsewhere.push((format!("channel {id} other"), line.clone()));
+            }
+        }
+        for channel in guide.channels() {
+            for token in own(channel).into_iter().filter(|t| !names.contains(t.as_str())) {
+                let holders: Vec<_> = guide
+                    .channels()
+                    .iter()
+                    .filter(|c| own(c).contains(&token))
+                    .collect();
+                assert_eq!(holders.len(), 1, "{lang:?}: {token} is in several channels");
+                for (label, text) in &elsewhere {
+                    assert!(!text.contains(&token), "{lang:?}: {token} repeated in {label}");
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn one_id_check_promises_counts_not_a_list_of_numbers() {
+    let zh = Guide::get(Lang::Zh);
+    let texts = [
+        zh.checklist_item(ChecklistId::CheckPhoneNumbers).how.clone(),
+        zh.checklist_item(ChecklistId::CheckInternetAccounts).how.clone(),
+        zh.channel(ChannelId::OneIdCheck).handles.clone(),
+    ];
+    for text in &texts {
+        assert!(text.contains("数量"), "{text}");
+        assert!(
+            !text.contains("列出你名下") && !text.contains("哪些手机号"),
+            "{text}"
+        );
+    }
+    assert!(texts[1].contains("8家"));
+    let en = Guide::get(Lang::En);
+    assert!(en.channel(ChannelId::OneIdCheck).handles.contains("HOW MANY"));
+}
+
+#[test]
+fn police_stages_carry_their_time_limits_as_days() {
+    for lang in LANGS {
+        let police = Guide::get(lang).police();
+        let step = |id: &str| police.steps.iter().find(|s| s.id == id);
+        let review = step("review");
+        assert!(review.is_some_and(|s| s.basis.contains("公通字〔2015〕32号") && s.verified));
+        let days = |id: &str| -> Vec<(u16, PeriodStart, PeriodActor)> {
+            step(id)
+                .map(|s| s.periods.iter().map(|p| (p.days, p.from, p.actor)).collect())
+                .unwrap_or_default()
+        };
+        use PeriodActor::{Complainant, Police};
+        use PeriodStart::*;
+        assert_eq!(
+            days("review"),
+            vec![
+                (3, Reported, Police),
+                (7, Reported, Police),
+                (30, Reported, Police)
+            ]
+        );
+        assert_eq!(days("refusal_notice"), vec![(3, RefusalDecided, Police)]);
+        assert_eq!(
+            days("reconsideration"),
+            vec![
+                (7, RefusalNoticeReceived, Complainant),
+                (30, ReconsiderationApplied, Police),
+                (7, ReconsiderationDecisionReceived, Complainant),
+            ]
+        );
+        assert!(step("reconsideration").is_some_and(|s| s.basis.contains("第一百七十九条")));
+        // The words and the numbers say the same: every day count in the time limit is a period.
+        for s in &police.steps {
+            let said = digit_runs(&[s.time_limit.as_deref().unwrap_or_default()]);
+            let data: BTreeSet<String> = s.periods.iter().map(|p| p.days.to_string()).collect();
+            assert_eq!(said, data, "{lang:?}: {}", s.id);
+        }
+        let evidence = step("evidence_list").map(|s| format!("{}{}", s.expect, s.ask_for));
+        assert!(
+            evidence.is_some_and(
+                |t| t.contains(lang.pick("签名", "sign")) && t.contains(lang.pick("拍", "photo"))
+            )
+        );
+    }
+    // A refusal notice received on 30 December: reconsideration must be asked for by 6 January.
+    let zh = Guide::get(Lang::Zh);
+    let apply = zh
+        .police()
+        .steps
+        .iter()
+        .find(|s| s.id == "reconsideration")
+        .and_then(|s| s.periods.first());
+    assert_eq!(
+        apply.and_then(|p| p.last_day(date(2025, 12, 30))),
+        Some(date(2026, 1, 6))
+    );
+}
+
+#[test]
+fn the_procuratorate_and_12377_can_be_called_and_are_recommended_where_they_help() {
+    for lang in LANGS {
+        let guide = Guide::get(lang);
+        for (id, number) in [
+            (ChannelId::Procuratorate12309, "12309"),
+            (ChannelId::Report12377, "12377"),
+        ] {
+            let ways: Vec<&str> = guide.channel(id).contact.iter().map(|c| c.way.as_str()).collect();
+            assert!(
+                ways.iter()
+                    .any(|w| w.ends_with(number) && w.contains(lang.pick("电话", "Phone"))),
+                "{lang:?}: {ways:?}"
+            );
+        }
+        assert!(
+            guide
+                .channel(ChannelId::Report12377)
+                .handles
+                .contains(lang.pick("第六十五条", "Article 65"))
+        );
+        assert!(
+            guide
+                .channel(ChannelId::Procuratorate12309)
+                .handles
+                .contains(lang.pick("第一百一十三条", "Art. 113"))
+        );
+    }
+    let company = recommend(&CaseSignals {
+        company_suspected: true,
+        ..CaseSignals::default()
+    });
+    assert!(company.contains(&ChannelId::Report12377));
+    let refused = recommend(&CaseSignals {
+        police_refused: true,
+        ..CaseSignals::default()
+    });
+    assert_eq!(refused.first(), Some(&ChannelId::Procuratorate12309));
+}
+
+#[test]
+fn a_way_to_report_that_only_a_weak_source_shows_is_hedged() {
+    for lang in LANGS {
+        let channel = Guide::get(lang).channel(ChannelId::Report12321);
+        let shown = channel.contact_shown(lang);
+        let sms: Vec<_> = shown.iter().filter(|w| w.contains("*")).collect();
+        assert_eq!(sms.len(), 1);
+        assert!(sms.iter().all(|w| w.ends_with(hedge_suffix(lang))));
+        assert!(
+            shown
+                .iter()
+                .any(|w| w.contains("12321.cn") && !w.ends_with(hedge_suffix(lang)))
+        );
+        let carrier = Guide::get(lang).channel(ChannelId::Carrier);
+        assert!(carrier.contact.iter().any(|c| c.way.contains("10099")));
+        assert!(!carrier.verified);
+    }
 }

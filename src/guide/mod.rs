@@ -33,8 +33,8 @@ use serde::Deserialize;
 
 pub use law::{Article, CiteIn, CitedArticle, Law, LawTopic, Quote, Wording};
 pub use model::{
-    Channel, ChannelId, ChecklistId, ChecklistItem, Harm, HarmTag, PoliceProcedure, PoliceStep,
-    PreventionTip, Sourced, Step, StepId, hedge_suffix,
+    Channel, ChannelId, ChecklistId, ChecklistItem, Contact, Harm, HarmTag, Period, PeriodActor, PeriodStart,
+    PoliceProcedure, PoliceStep, PreventionTip, Sourced, Step, StepId, hedge_suffix,
 };
 pub use recommend::{CaseSignals, recommend};
 
@@ -142,7 +142,7 @@ impl Guide {
         unique(raw.police.steps.iter().map(|s| s.id.as_str()), "police.steps").map_err(invalid)?;
         unique(raw.laws.iter().map(|l| l.id.as_str()), "laws").map_err(invalid)?;
         for channel in &channels {
-            if channel.contact.iter().all(|c| c.trim().is_empty()) {
+            if channel.contact.iter().all(|c| c.way.trim().is_empty()) {
                 return Err(invalid(format!(
                     "channel `{}` has no way to reach it",
                     channel.id.as_str()

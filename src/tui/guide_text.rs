@@ -86,7 +86,7 @@ pub fn guidance(n: u8, lang: Lang, today: jiff::civil::Date) -> Vec<(bool, Strin
         for c in g.channels() {
             out.push((
                 false,
-                format!("{bullet}{}: {}", g.display(c), c.contact.join(" / ")),
+                format!("{bullet}{}: {}", g.display(c), c.contact_shown(lang).join(" / ")),
             ));
             out.push((false, format!("  {}", c.handles)));
         }
