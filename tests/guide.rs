@@ -1032,3 +1032,137 @@ fn a_way_to_report_that_only_a_weak_source_shows_is_hedged() {
         assert!(!carrier.verified);
     }
 }
+
+/// Every text a victim reads in the guide, in one string.
+fn all_text(guide: &Guide) -> String {
+    texts(guide)
+        .into_iter()
+        .map(|(_, t)| t)
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+#[test]
+fn advice_that_misled_people_is_corrected() {
+    let zh = Guide::get(Lang::Zh);
+    let all = all_text(zh);
+    // No unsourced "official" list of what to tell the police.
+    assert!(!all.contains("七要素"));
+    assert!(!all_text(Guide::get(Lang::En)).contains("seven elements"));
+    // Keep the phone, but take it off the network when a scam app or screen sharing was used.
+    let evidence = zh.step(StepId::CollectEvidence).mistakes.join("");
+    assert!(
+        evidence.contains("不要恢复出厂设置")
+            && evidence.contains("断开网络")
+            && evidence.contains("共享过屏幕")
+    );
+    // PIPL 69 presumes fault only: the advice says what the victim must still prove.
+    let lawyer = zh.step(StepId::ConsultLawyer).mistakes.join("");
+    assert!(lawyer.contains("第六十九条") && lawyer.contains("仍然要证明") && !lawyer.contains("不要因为"));
+    let pipl69 = zh.law("pipl_69").map(|l| l.summary.clone()).unwrap_or_default();
+    assert!(pipl69.contains("推定的只是过错") && pipl69.contains("仍然要证明"));
+    // A hash shows only that a file has not changed since it was hashed; the internet-court rule
+    // binds three courts.
+    let hash = zh
+        .law("internet_court_hash")
+        .map(|l| l.summary.clone())
+        .unwrap_or_default();
+    for needle in ["北京", "广州", "杭州", "没有被改动过", "不能证明"] {
+        assert!(hash.contains(needle), "{needle}: {hash}");
+    }
+}
+
+#[test]
+fn money_lost_means_calling_110_at_once_with_the_receiving_account() {
+    let zh = Guide::get(Lang::Zh);
+    let item = zh.checklist_item(ChecklistId::StopPayment);
+    assert_eq!(
+        zh.checklist().first().map(|c| c.id),
+        Some(ChecklistId::StopPayment)
+    );
+    for text in [item.title.as_str(), item.how.as_str()] {
+        assert!(text.contains("110") && text.contains("紧急止付"), "{text}");
+    }
+    assert!(item.how.contains("收款账户"));
+    assert!(item.channels.contains(&ChannelId::Police));
+    let todo = zh.step(StepId::Report).todo.join("");
+    assert!(todo.contains("紧急止付") && todo.contains("收款账户"));
+    assert!(zh.channel(ChannelId::Police).handles.contains("紧急止付"));
+    let en = Guide::get(Lang::En);
+    assert!(
+        en.checklist_item(ChecklistId::StopPayment)
+            .how
+            .contains("receiving account")
+    );
+}
+
+#[test]
+fn step_four_names_the_civil_routes_and_their_provisions() {
+    for lang in LANGS {
+        let guide = Guide::get(lang);
+        for id in [
+            "civil_1182",
+            "civil_1183",
+            "civil_188",
+            "network_tort_costs",
+            "cpl_101",
+            "cpl_113",
+            "cpl_210",
+            "pipl_57",
+            "pipl_65",
+            "pipl_70",
+            "consumer_29",
+            "anti_fraud_47",
+        ] {
+            let law = guide.law(id);
+            assert!(
+                law.is_some_and(|l| l.cite_in == CiteIn::LawyerBrief),
+                "{lang:?}: {id}"
+            );
+        }
+    }
+    let zh = Guide::get(Lang::Zh);
+    let todo = zh.step(StepId::ConsultLawyer).todo.join("");
+    for needle in [
+        "个人信息保护纠纷",
+        "隐私权纠纷",
+        "第一千一百八十二条",
+        "第一千一百八十三条",
+        "50万元",
+        "第一百八十八条",
+        "3年",
+        "第一百零一条",
+        "第二百一十条",
+        "第五十七条",
+        "第六十五条",
+        "第二十九条",
+        "第四十七条",
+    ] {
+        assert!(todo.contains(needle), "{needle}");
+    }
+    let costs = zh
+        .law("network_tort_costs")
+        .map(|l| l.summary.clone())
+        .unwrap_or_default();
+    assert!(costs.contains("律师费") && costs.contains("50万元"));
+    let limitation = zh.law("civil_188").map(|l| l.summary.clone()).unwrap_or_default();
+    assert!(limitation.contains("三年"));
+}
+
+#[test]
+fn the_old_public_security_article_says_when_it_ended_and_the_new_one_is_hedged() {
+    let zh = Guide::get(Lang::Zh);
+    let old = zh.law("public_security_harassment");
+    assert!(
+        old.is_some_and(|l| l.source.contains("2025年12月31日止") && l.summary.contains("2025年12月31日前"))
+    );
+    let new = old.map(|l| l.article_on(AFTER));
+    assert!(new.is_some_and(|a| a.number.contains("第五十六条") && !a.verified));
+    let art56 = zh.law("public_security_personal_info");
+    assert!(art56.is_some_and(|l| {
+        !l.verified
+            && l.cited_on(AFTER)
+                .display(Lang::Zh)
+                .ends_with(hedge_suffix(Lang::Zh))
+    }));
+}

@@ -122,6 +122,9 @@ impl StepId {
 id_enum! {
     /// An immediate action on the checklist. The id is stable: case data stores it.
     pub enum ChecklistId {
+        /// Money already transferred to a fraudster: call 110 at once with the receiving
+        /// account so the police can stop the payment (紧急止付).
+        StopPayment = "stop_payment",
         /// Change important passwords, email and banking first.
         ChangePasswords = "change_passwords",
         /// Replace accounts that were taken over or misused.
