@@ -24,13 +24,24 @@
 //!
 //! - `police_letter`: criminal law and its interpretation, the 刑事诉讼法 provisions on reporting,
 //!   and the 反电信网络诈骗法 provisions that bind the police in a fraud case. A 刑事控告书 asks the
-//!   police to open a criminal case; these are the provisions the police apply.
+//!   police to open a criminal case; these are the provisions the police apply. Today:
+//!   `criminal_253_1`, `interpretation_2017_art1`, `interpretation_2017_art5`, `criminal_266`
+//!   (when money was lost), `cpl_110`, `cpl_111`, `anti_fraud_29`, `anti_fraud_31` (accounts
+//!   opened in the victim's name), `anti_fraud_34` (recovering the money). Which of them fit a
+//!   case is the letter's choice.
 //! - `lawyer_brief`: civil, personal-information and administrative provisions (民法典, 个人信息保护法,
-//!   网络安全法, 居民身份证法, civil liability and jurisdiction). They found a lawsuit, a complaint
+//!   网络安全法, 居民身份证法, 治安管理处罚法, civil liability such as `anti_fraud_46`, jurisdiction,
+//!   and the 刑事诉讼法 routes after a refusal: 101, 113, 210). They found a lawsuit, a complaint
 //!   to a regulator or a talk with a lawyer, not a request to open a criminal case.
 //! - `guide_only`: background (definitions of terms, evidence rules) shown in the guide only.
 //!
 //! The lawyer brief may cite the police-letter provisions too ([`CiteIn::fits_brief`]).
+//!
+//! # Where a provision comes from
+//!
+//! Every law item's `source` (and each numbering's) must name the statute or decision — a
+//! 《title》 and a date, with the document number where known — not only a Q&A or mirror page;
+//! loading the guide fails otherwise.
 
 use jiff::civil::Date;
 use serde::Deserialize;

@@ -1,7 +1,8 @@
 //! The typed shape of the guide content, as read from `assets/guide/*.toml`.
 //!
 //! Every item carries `source` (an address — 64365.com/special/23552612 is the legal Q&A page
-//! the product grew from — or the name of the legal text) and `verified`. An item that is not verified must never
+//! the product grew from — or the name of the legal text; a law item must name its statute, see
+//! [`super::law`]) and `verified`. An item that is not verified must never
 //! be shown as bare fact: use [`Sourced::display`] or [`Sourced::hedged`], which append the
 //! hedge "（请以官方渠道为准）" / " (check with the official channel)".
 
