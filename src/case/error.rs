@@ -249,24 +249,49 @@ pub fn journal_message(e: &JournalError, lang: Lang) -> String {
                 path.display()
             ),
         ),
+        JournalError::Io { path, source } if crate::ioerror::retry_helps(source) => tr(
+            lang,
+            format!(
+                "读写 {} 时被打断（{}）。这条没有保存，请再试一次。",
+                path.display(),
+                crate::ioerror::reason(source, Lang::Zh)
+            ),
+            format!(
+                "Reading or writing {} was interrupted ({}). Nothing was saved; please try again.",
+                path.display(),
+                crate::ioerror::reason(source, Lang::En)
+            ),
+        ),
         JournalError::Io { path, source } => tr(
             lang,
             format!(
-                "读写 {} 时出错：{source}。这条没有保存，请再试一次。",
-                path.display()
+                "无法读写 {}：{}。这条没有保存；再试也不会成功，请先检查这个文件夹（或用 --data-dir / --case 换一个位置）。",
+                path.display(),
+                crate::ioerror::reason(source, Lang::Zh)
             ),
             format!(
-                "Could not read or write {}: {source}. Nothing was saved; please try again.",
-                path.display()
+                "Cannot read or write {}: {}. Nothing was saved, and trying again will not help: check that folder first (or choose another place with --data-dir or --case).",
+                path.display(),
+                crate::ioerror::reason(source, Lang::En)
             ),
         ),
-        JournalError::Damaged { line, offset, detail } => tr(
+        // Line 0: found walking back from the end, where lines are not counted.
+        JournalError::Damaged { line: 0, offset, .. } => tr(
             lang,
             format!(
-                "案件记录第 {line} 行（字节 {offset}）无法读取：{detail}。请运行 `leakaid verify` 查看详情，不要手动修改记录文件。"
+                "案件记录中从字节 {offset} 开始的一行无法读取，没有保存。请运行 `leakaid verify` 查看详情，不要手动修改记录文件。"
             ),
             format!(
-                "Line {line} (byte {offset}) of the case journal cannot be read: {detail}. Run `leakaid verify` for details; do not edit the journal by hand."
+                "The line at byte {offset} of the case journal cannot be read; nothing was saved. Run `leakaid verify` for details; do not edit the journal by hand."
+            ),
+        ),
+        JournalError::Damaged { line, offset, .. } => tr(
+            lang,
+            format!(
+                "案件记录第 {line} 行（字节 {offset}）无法读取，没有保存。请运行 `leakaid verify` 查看详情，不要手动修改记录文件。"
+            ),
+            format!(
+                "Line {line} (byte {offset}) of the case journal cannot be read; nothing was saved. Run `leakaid verify` for details; do not edit the journal by hand."
             ),
         ),
         JournalError::Encode(err) => tr(
@@ -280,56 +305,35 @@ pub fn journal_message(e: &JournalError, lang: Lang) -> String {
 /// The sentence for a vault failure.
 pub fn vault_message(e: &VaultError, lang: Lang) -> String {
     match e {
-        VaultError::Missing(p) => tr(
-            lang,
-            format!(
-                "找不到文件 {}。请检查路径是否正确（可以把文件拖进终端窗口来填入路径）。",
-                p.display()
-            ),
-            format!(
-                "File {} not found. Check the path (you can drag the file into the terminal to paste its path).",
-                p.display()
-            ),
-        ),
-        VaultError::IsFolder(p) => tr(
-            lang,
-            format!(
-                "{} 是一个文件夹，不是文件。请指定文件夹里的具体文件。",
-                p.display()
-            ),
-            format!(
-                "{} is a folder, not a file. Name the files inside it.",
-                p.display()
-            ),
-        ),
-        VaultError::Io { path, source } => match source.kind() {
-            std::io::ErrorKind::StorageFull => tr(
-                lang,
-                format!("磁盘已满，文件没有保存（{}）。请清理空间后再试。", path.display()),
-                format!(
-                    "The disk is full; the file was not saved ({}). Free some space and try again.",
-                    path.display()
-                ),
-            ),
-            std::io::ErrorKind::PermissionDenied => tr(
-                lang,
-                format!("没有权限读取或写入 {}。请检查权限。", path.display()),
-                format!(
-                    "No permission to read or write {}. Check its permissions.",
-                    path.display()
-                ),
-            ),
-            _ => tr(
+        VaultError::Source(e) => e.message(lang),
+        VaultError::Io { path, source } => {
+            let reason = |l| crate::ioerror::reason(source, l);
+            let (zh_next, en_next) = if crate::ioerror::retry_helps(source) {
+                ("请再试一次", "please try again")
+            } else {
+                match source.kind() {
+                    std::io::ErrorKind::StorageFull | std::io::ErrorKind::QuotaExceeded => {
+                        ("请清理磁盘空间后再试", "free some space and try again")
+                    }
+                    _ => (
+                        "请检查这个文件夹和它的权限",
+                        "check that folder and its permissions",
+                    ),
+                }
+            };
+            tr(
                 lang,
                 format!(
-                    "处理文件 {} 时出错：{source}。没有保存，请再试一次。",
-                    path.display()
+                    "文件没有保存到证据库（{}：{}），记录没有改变。{zh_next}。",
+                    path.display(),
+                    reason(Lang::Zh)
                 ),
                 format!(
-                    "Could not handle {}: {source}. Nothing was saved; please try again.",
-                    path.display()
+                    "The file was not saved to the vault ({}: {}); nothing was recorded. Please {en_next}.",
+                    path.display(),
+                    reason(Lang::En)
                 ),
-            ),
-        },
+            )
+        }
     }
 }

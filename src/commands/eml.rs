@@ -19,18 +19,10 @@ pub struct Mail {
     pub date: Option<String>,
 }
 
-/// Reads the headers of a saved email.
+/// Reads the headers of a saved email (a regular file of at most 50 MB).
 pub fn read(path: &Path, lang: Lang) -> Result<Mail, Failure> {
-    let bytes = std::fs::read(path).map_err(|e| {
-        Failure::new(tr(
-            lang,
-            format!("读不了邮件文件 {}：{e}。请检查路径。", path.display()),
-            format!(
-                "Cannot read the email file {}: {e}. Check the path.",
-                path.display()
-            ),
-        ))
-    })?;
+    let bytes = crate::userfile::read(path, crate::userfile::Purpose::Email)
+        .map_err(|e| Failure::new(e.message(lang)))?;
     parse(&bytes).ok_or_else(|| {
         Failure::new(tr(
             lang,

@@ -50,14 +50,24 @@ pub fn run(ctx: &Ctx, args: &ExportPdfArgs) -> Result<(), Failure> {
 }
 
 fn font_failure(ctx: &Ctx, path: Option<&Path>, e: &crate::pdf::PdfError) -> Failure {
+    let lang = ctx.lang;
     let shown = path.map(|p| p.display().to_string()).unwrap_or_default();
+    let what = match e {
+        crate::pdf::PdfError::FontRead(e) => e.message(lang),
+        crate::pdf::PdfError::FontParse { .. } => tr(
+            lang,
+            format!("{shown} 不是可用的字体。"),
+            format!("{shown} is not a usable font."),
+        ),
+        other => render_failure(lang, other),
+    };
     Failure::new(tr(
-        ctx.lang,
+        lang,
         format!(
-            "无法使用字体 {shown}：{e}。请指定 .ttf、.otf 或 .ttc 字体文件（.ttc 可写成 路径#序号），或不加 --font 使用内置字体。"
+            "无法使用字体：{what} 请指定 .ttf、.otf 或 .ttc 字体文件（.ttc 可写成 路径#序号），或不加 --font 使用内置字体。"
         ),
         format!(
-            "Cannot use the font {shown}: {e}. Name a .ttf, .otf or .ttc file (PATH#N for a face of a .ttc), or leave out --font to use the built-in font."
+            "Cannot use the font: {what} Name a .ttf, .otf or .ttc file (PATH#N for a face of a .ttc), or leave out --font to use the built-in font."
         ),
     ))
 }

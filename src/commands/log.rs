@@ -40,6 +40,7 @@ pub fn run(ctx: &Ctx, args: &LogArgs) -> Result<(), Failure> {
     }
     let fields = draft.validate(&now).map_err(|e| ctx.fail(e))?;
     let mut case = Case::for_logging(&ctx.case_dir()?).map_err(|e| ctx.fail(e))?;
+    report_swept(ctx, &case);
     let (id, appended) = case.log(fields.clone(), &files).map_err(|e| ctx.fail(e))?;
     report_repair(ctx, &appended);
     let kind = ctx.lang.pick(fields.kind.zh(), fields.kind.en());
@@ -70,6 +71,24 @@ pub(crate) fn report_repair(ctx: &Ctx, a: &Appended) {
                 "Note: {} bytes left by an interrupted write were kept in {}; earlier entries are intact.",
                 q.bytes,
                 q.path.display()
+            ),
+        ));
+    }
+}
+
+/// Tells the user, in one line, that temporary files left by interrupted writes were removed.
+pub(crate) fn report_swept(ctx: &Ctx, case: &Case) {
+    let s = case.swept();
+    if s.files > 0 {
+        warn(tr(
+            ctx.lang,
+            format!(
+                "提示：已清除被中断的保存留下的 {} 个临时文件（共 {} 字节）；记录和证据库没有受影响。",
+                s.files, s.bytes
+            ),
+            format!(
+                "Note: removed {} temporary file(s) ({} bytes) left by interrupted saves; the record and the vault are unaffected.",
+                s.files, s.bytes
             ),
         ));
     }

@@ -88,7 +88,9 @@ impl Ctx {
 
     /// The chosen case, created if needed, fully read.
     pub fn open_case(&self) -> Result<Case, Failure> {
-        Case::open(&self.case_dir()?).map_err(|e| self.fail(e))
+        let case = Case::open(&self.case_dir()?).map_err(|e| self.fail(e))?;
+        log::report_swept(self, &case);
+        Ok(case)
     }
 
     /// The chosen case for reading only; a case that does not exist is an error.

@@ -234,6 +234,17 @@ impl Journal {
         &self,
         build: impl FnOnce(&mut AppendCtx<'_, File>) -> Result<EventBody, E>,
     ) -> Result<Appended, E> {
+        self.append_or_undo(build, || {})
+    }
+
+    /// Like [`Journal::append`]; when the append fails or `build` refuses, `undo` runs
+    /// before the lock is released, so what `build` did beside the journal (files it put in
+    /// the vault) can be taken back before any other writer sees it.
+    pub fn append_or_undo<E: From<JournalError>>(
+        &self,
+        build: impl FnOnce(&mut AppendCtx<'_, File>) -> Result<EventBody, E>,
+        undo: impl FnOnce(),
+    ) -> Result<Appended, E> {
         let mut f = OpenOptions::new()
             .read(true)
             .write(true)
@@ -241,6 +252,9 @@ impl Journal {
             .map_err(|e| JournalError::io(&self.path, e))?;
         f.lock().map_err(|e| JournalError::io(&self.path, e))?;
         let result = append_locked(&mut f, &self.path, &self.dir, build);
+        if result.is_err() {
+            undo();
+        }
         let _ = f.unlock();
         result
     }

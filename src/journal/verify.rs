@@ -12,7 +12,8 @@ use super::record::{GENESIS, Record, sha256_hex};
 use crate::case::event::EventBody;
 use crate::case::state::Fingerprint;
 use crate::i18n::{Lang, tr};
-use crate::vault::Vault;
+use crate::userfile::NotRegular;
+use crate::vault::{Rehashed, Vault};
 
 /// A breach: the journal or the vault is not what was recorded.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -66,6 +67,16 @@ pub enum Problem {
         seq: u64,
         /// The file's recorded hash.
         sha256: String,
+    },
+    /// Something other than a regular file (a link, FIFO, device, folder) stands at an
+    /// attachment's name in the vault; it was not read.
+    AttachmentNotAFile {
+        /// The event's seq.
+        seq: u64,
+        /// The file's recorded hash.
+        sha256: String,
+        /// What stands there.
+        kind: NotRegular,
     },
     /// The earlier fingerprint does not match today's journal.
     FingerprintMismatch {
@@ -247,14 +258,19 @@ pub fn verify_each(
         referenced.insert(sha.clone());
         report.attachments += 1;
         match vault.rehash(sha) {
-            Ok(Some(h)) if &h == sha => {}
-            Ok(Some(_)) => report.problems.push(Problem::AttachmentAltered {
+            Ok(Rehashed::Hash(h)) if &h == sha => {}
+            Ok(Rehashed::Hash(_)) => report.problems.push(Problem::AttachmentAltered {
                 seq: *seq,
                 sha256: sha.clone(),
             }),
-            Ok(None) => report.problems.push(Problem::AttachmentMissing {
+            Ok(Rehashed::Missing) => report.problems.push(Problem::AttachmentMissing {
                 seq: *seq,
                 sha256: sha.clone(),
+            }),
+            Ok(Rehashed::NotAFile(kind)) => report.problems.push(Problem::AttachmentNotAFile {
+                seq: *seq,
+                sha256: sha.clone(),
+                kind,
             }),
             Err(e) => return Err(JournalError::io(vault.path_of(sha), e)),
         }
@@ -346,7 +362,8 @@ impl Problem {
             Problem::UnknownEntry { seq, .. }
             | Problem::IdOutOfOrder { seq, .. }
             | Problem::AttachmentMissing { seq, .. }
-            | Problem::AttachmentAltered { seq, .. } => Some(*seq),
+            | Problem::AttachmentAltered { seq, .. }
+            | Problem::AttachmentNotAFile { seq, .. } => Some(*seq),
             Problem::FingerprintMismatch { count } => Some(count.saturating_sub(1)),
             // The lines from `now` on are gone.
             Problem::FingerprintBeyondEnd { now, .. } => Some(*now),
@@ -404,6 +421,17 @@ impl Problem {
                 lang,
                 format!("seq {seq} 的附件 {sha256} 内容被改动过（哈希不符）。"),
                 format!("The attachment {sha256} of seq {seq} was altered (its hash differs)."),
+            ),
+            Problem::AttachmentNotAFile { seq, sha256, kind } => tr(
+                lang,
+                format!(
+                    "seq {seq} 的附件 {sha256} 在证据库里被换成了{}，没有读取它：原来的文件不见了。",
+                    kind.word(Lang::Zh)
+                ),
+                format!(
+                    "The attachment {sha256} of seq {seq} was replaced in the vault by a {}; it was not read, and the original file is gone.",
+                    kind.word(Lang::En)
+                ),
             ),
             Problem::FingerprintMismatch { count } => tr(
                 lang,

@@ -931,7 +931,11 @@ pub fn render(input: &PacketInput, opts: &PacketOptions, face: &FontFace) -> Res
             15.0,
         );
         for (e, k, a) in image_atts {
-            let bytes = a.path.as_ref().and_then(|p| std::fs::read(p).ok());
+            // Vault files only: regular, links not followed, bounded.
+            let bytes = a
+                .path
+                .as_ref()
+                .and_then(|p| crate::userfile::read(p, crate::userfile::Purpose::Vault).ok());
             let added = bytes.as_deref().map(|b| images.add(b));
             match added {
                 Some(Ok((id, (px_w, px_h)))) => {
