@@ -55,6 +55,12 @@ pub enum CaseError {
     /// An amount of money could not be read.
     #[error("cannot read the amount {0:?}")]
     BadAmount(String),
+    /// An amount above [`super::event::Fen::MAX_PER_ENTRY`].
+    #[error("the amount {0:?} is too large")]
+    AmountTooLarge(String),
+    /// A date of birth in the future or before 1900.
+    #[error("the birth date {0:?} is not plausible")]
+    ImplausibleBirthDate(String),
     /// An ID-card number fails its check digit or shape.
     #[error("ID number {0:?} is not valid")]
     BadIdNumber(String),
@@ -138,6 +144,22 @@ impl CaseError {
                 format!("时间“{s}”还没到。请填写事情发生的时间。"),
                 format!("The time “{s}” is in the future. Give the time it happened."),
             ),
+            CaseError::When(WhenError::TooEarly(s)) => tr(
+                lang,
+                format!(
+                    "时间“{s}”太早了（早于 1970 年）。请填写事情发生的时间，例如 2026-11-29 14:05 或 -2h。"
+                ),
+                format!(
+                    "The time “{s}” is too early (before 1970). Give the time it happened, for example 2026-11-29 14:05 or -2h."
+                ),
+            ),
+            CaseError::When(WhenError::BadOffset(s)) => tr(
+                lang,
+                format!("时间“{s}”里的时区不存在（应在 -12:00 到 +14:00 之间，北京时间是 +08:00）。"),
+                format!(
+                    "The time “{s}” has a UTC offset that does not exist (it must lie between -12:00 and +14:00; Beijing is +08:00)."
+                ),
+            ),
             CaseError::UnknownKnew(w) => tr(
                 lang,
                 format!(
@@ -150,13 +172,29 @@ impl CaseError {
                 format!("看不懂金额“{s}”。请只写数字（单位：元），例如 1200 或 1200.50。"),
                 format!("Cannot read the amount “{s}”. Write a number in yuan, for example 1200 or 1200.50."),
             ),
-            CaseError::BadIdNumber(s) => tr(
+            CaseError::AmountTooLarge(s) => tr(
                 lang,
-                format!("身份证号“{s}”的格式或校验位不对，请对照身份证核对后再输入。"),
+                format!("金额“{s}”太大：每条记录最多 100 亿元。请核对金额（单位：元）。"),
                 format!(
-                    "The ID number “{s}” has a wrong shape or check digit; please check it against the card."
+                    "The amount “{s}” is too large: at most 10,000,000,000 yuan per entry. Check the amount (in yuan)."
                 ),
             ),
+            CaseError::ImplausibleBirthDate(s) => tr(
+                lang,
+                format!("出生日期“{s}”不对：应在 1900-01-01 到今天之间，请核对后再输入。"),
+                format!("The birth date “{s}” cannot be right: it must lie between 1900-01-01 and today."),
+            ),
+            // The number is masked: stderr may end up in a log or a screenshot.
+            CaseError::BadIdNumber(s) => {
+                let shown = super::draft::mask_id(s.trim());
+                tr(
+                    lang,
+                    format!("身份证号“{shown}”的格式或校验位不对，请对照身份证核对后再输入。"),
+                    format!(
+                        "The ID number “{shown}” has a wrong shape or check digit; please check it against the card."
+                    ),
+                )
+            }
             CaseError::BadDate(s) => tr(
                 lang,
                 format!("看不懂日期“{s}”，请写成 1985-03-07 这样的格式。"),

@@ -26,6 +26,7 @@ pub fn run(ctx: &Ctx, args: &LogArgs) -> Result<(), Failure> {
         lost: args.facts.lost.clone().unwrap_or_default(),
     };
     let mut files = args.attach.clone();
+    let mut doubt = None;
     if let Some(path) = &args.eml {
         if args.kind != EvidenceKind::Email {
             return Err(Failure::new(tr(
@@ -35,7 +36,7 @@ pub fn run(ctx: &Ctx, args: &LogArgs) -> Result<(), Failure> {
             )));
         }
         let mail = eml::read(path, ctx.lang)?;
-        eml::fill(&mut draft, &mail);
+        doubt = eml::fill(&mut draft, &mail, &now);
         files.insert(0, path.clone());
     }
     let fields = draft.validate(&now).map_err(|e| ctx.fail(e))?;
@@ -54,6 +55,9 @@ pub fn run(ctx: &Ctx, args: &LogArgs) -> Result<(), Failure> {
         format!("已记录 {id}：{kind}{who}，时间 {}", fields.occurred_at.long()),
         format!("Logged {id}: {kind}{who} at {}", fields.occurred_at.long()),
     ));
+    if let Some(d) = doubt {
+        warn(d.message(ctx.lang));
+    }
     Ok(())
 }
 

@@ -60,7 +60,7 @@ pub fn input_from_case(case: &Case, lang: Lang, print_date: Date) -> PacketInput
                     .iter()
                     .map(|k| lang.pick(k.zh(), k.en()).to_string())
                     .collect(),
-                amount_lost_fen: f.lost.map(|fen| i64::try_from(fen.0).unwrap_or(i64::MAX)),
+                amount_lost_fen: f.lost,
                 attachments: e
                     .attachments
                     .iter()
