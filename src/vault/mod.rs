@@ -8,6 +8,7 @@ use std::path::{Path, PathBuf};
 use sha2::{Digest, Sha256};
 
 use crate::case::event::Attachment;
+use crate::case::text::{MAX_LINE_CHARS, clean_line, shown_line};
 use crate::durable;
 
 /// The name of the vault folder inside a case folder.
@@ -103,10 +104,13 @@ impl Vault {
             std::fs::rename(&tmp, &dest).map_err(io_err(&dest))?;
             durable::sync_dir(&self.dir).map_err(io_err(&self.dir))?;
         }
-        let original_name = src
+        // A file name comes from outside: cleaned like any other one-line value.
+        let raw_name = src
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_default();
+        let original_name = clean_line(&raw_name, MAX_LINE_CHARS)
+            .unwrap_or_else(|_| shown_line(&raw_name).chars().take(MAX_LINE_CHARS).collect());
         let media_type = media_type(&original_name, &head).to_string();
         Ok(Attachment {
             sha256,
