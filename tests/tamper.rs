@@ -325,3 +325,73 @@ fn verify_names_where_lines_were_cut_off() {
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.lines().last().is_some_and(|l| l.contains("seq 2")), "{err}");
 }
+
+// ---- fingerprints that cannot be forged ---------------------------------------------------
+
+#[test]
+fn a_short_fingerprint_is_refused_and_sixteen_digits_must_match() {
+    let env = common::Env::new();
+    env.log(&["call", "10086", "-n", "一"]);
+    env.log(&["call", "10010", "-n", "二"]);
+    let fp = env.verify_ok();
+    let (count, head) = fp.split_once(':').expect("N:HEAD");
+    assert_eq!(head.len(), 64, "verify prints the whole head: {fp}");
+
+    // 8 hex digits (32 bits) can be ground in minutes: refused with a sentence.
+    let eight = format!("{count}:{}", &head[..8]);
+    let err = env.refused(&["verify", "--fingerprint", &eight]);
+    assert!(err.contains("16"), "{err}");
+    env.refused(&["--lang", "en", "verify", "--fingerprint", &eight]);
+
+    // 16 hex digits that match are accepted; 16 that do not are a failed check.
+    env.ok(&["verify", "--fingerprint", &format!("{count}:{}…", &head[..16])]);
+    let mut wrong = head[..16].to_string();
+    let last = if wrong.ends_with('0') { "1" } else { "0" };
+    wrong.replace_range(15.., last);
+    let out = env.run(&["verify", "--fingerprint", &format!("{count}:{wrong}")]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("第 2 行（seq 1）"),
+        "names line N of the fingerprint: {err}"
+    );
+}
+
+/// Rewrites the last line with `edit` and returns verify's stderr (verify must fail).
+fn verify_after_editing_the_last_line(edit: impl Fn(&str) -> String) -> String {
+    let env = common::Env::new();
+    env.log(&["call", "10086", "-n", "一"]);
+    env.log(&["call", "10010", "-n", "二"]);
+    let text = String::from_utf8(env.journal_bytes()).expect("utf-8");
+    let mut lines: Vec<String> = text.lines().map(str::to_string).collect();
+    let last = lines.pop().expect("a line");
+    lines.push(edit(&last));
+    std::fs::write(env.journal(), lines.join("\n") + "\n").expect("write");
+    let out = env.run(&["verify"]);
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "{}",
+        String::from_utf8_lossy(&out.stdout)
+    );
+    // Reading the case for anything else is refused too.
+    let list = env.run(&["list"]);
+    assert_eq!(list.status.code(), Some(1));
+    String::from_utf8_lossy(&out.stderr).into_owned()
+}
+
+#[test]
+fn a_line_with_free_bytes_to_grind_is_refused() {
+    // An extra, ignored field: the bytes an attacker varies until the hash fits.
+    let err = verify_after_editing_the_last_line(|l| l.replacen('{', "{\"x\":\"5cc059a0\",", 1));
+    assert!(err.contains("第 2 行（seq 1）") && err.contains("改动"), "{err}");
+    // The same fields in another order.
+    let err = verify_after_editing_the_last_line(|l| {
+        let (seq, rest) = l.split_once(',').expect("fields");
+        format!("{{{},{}}}", &rest[..rest.len() - 1], &seq[1..])
+    });
+    assert!(err.contains("第 2 行（seq 1）"), "{err}");
+    // Other spacing.
+    let err = verify_after_editing_the_last_line(|l| l.replace("\":", "\": "));
+    assert!(err.contains("第 2 行（seq 1）"), "{err}");
+}

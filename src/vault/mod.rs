@@ -131,12 +131,22 @@ impl Vault {
 
     /// Names of the files in the vault (hidden temporary files excluded).
     pub fn stored_names(&self) -> io::Result<Vec<String>> {
+        self.names_where(|n| !n.starts_with('.'))
+    }
+
+    /// Names of the hidden (dot) files in the vault: never attachments, so each is either a
+    /// save still in progress (or cut off) or something put there by hand.
+    pub fn hidden_names(&self) -> io::Result<Vec<String>> {
+        self.names_where(|n| n.starts_with('.'))
+    }
+
+    fn names_where(&self, keep: impl Fn(&str) -> bool) -> io::Result<Vec<String>> {
         let mut names = Vec::new();
         match std::fs::read_dir(&self.dir) {
             Ok(rd) => {
                 for e in rd {
                     let name = e?.file_name().to_string_lossy().into_owned();
-                    if !name.starts_with('.') {
+                    if keep(&name) {
                         names.push(name);
                     }
                 }
