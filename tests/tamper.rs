@@ -395,3 +395,112 @@ fn a_line_with_free_bytes_to_grind_is_refused() {
     let err = verify_after_editing_the_last_line(|l| l.replace("\":", "\": "));
     assert!(err.contains("第 2 行（seq 1）"), "{err}");
 }
+
+// ---- line breaks lost, a journal wiped ------------------------------------------------------
+
+#[test]
+fn losing_only_the_final_newline_keeps_the_entry_and_its_id() {
+    let env = common::Env::new();
+    for n in ["一", "二", "三"] {
+        env.log(&["call", "10086", "-n", n]);
+    }
+    let mut bytes = env.journal_bytes();
+    assert_eq!(bytes.pop(), Some(b'\n'));
+    std::fs::write(env.journal(), &bytes).expect("write");
+    let out = env.run(&["verify"]);
+    assert_eq!(out.status.code(), Some(0));
+    let said = format!(
+        "{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(
+        said.contains("缺少") && said.contains("换行符"),
+        "says so: {said}"
+    );
+    assert_eq!(
+        env.log(&["call", "10010", "-n", "四"]),
+        "E4",
+        "the next log gets the next id"
+    );
+    let list = env.list_json();
+    let notes: Vec<&str> = list
+        .iter()
+        .map(|e| e["current"]["summary"].as_str().expect("summary"))
+        .collect();
+    assert_eq!(notes, ["一", "二", "三", "四"]);
+    assert!(!env.case_dir().join("quarantine").exists(), "nothing quarantined");
+    assert!(env.verify_ok().starts_with("4:"));
+}
+
+#[test]
+fn losing_every_newline_is_never_intact_and_the_next_log_restores_them() {
+    let env = common::Env::new();
+    for n in ["一", "二", "三"] {
+        env.log(&["call", "10086", "-n", n]);
+    }
+    let whole = env.journal_bytes();
+    let joined: Vec<u8> = whole.iter().copied().filter(|&b| b != b'\n').collect();
+    std::fs::write(env.journal(), &joined).expect("write");
+    let out = env.run(&["verify"]);
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "{}",
+        String::from_utf8_lossy(&out.stdout)
+    );
+    assert!(!String::from_utf8_lossy(&out.stdout).contains("完好"));
+    assert_eq!(env.log(&["call", "10010", "-n", "四"]), "E4");
+    assert!(
+        env.journal_bytes().starts_with(&whole),
+        "every line is back as written"
+    );
+    assert!(env.verify_ok().starts_with("4:"));
+}
+
+#[test]
+fn a_wiped_or_replaced_journal_is_a_breach_when_evidence_remains() {
+    let env = common::Env::new();
+    let file = env.data().join("截图.png");
+    std::fs::write(&file, b"\x89PNG screenshot").expect("write");
+    env.log(&[
+        "call",
+        "10086",
+        "-n",
+        "一",
+        "--attach",
+        file.to_str().expect("path"),
+    ]);
+    env.ok(&["export", "json"]);
+    let journal = env.journal();
+    let gone = |what: &str| {
+        let out = env.run(&["verify"]);
+        let stdout = String::from_utf8_lossy(&out.stdout);
+        assert_eq!(out.status.code(), Some(1), "{what}: {stdout}");
+        assert!(!stdout.contains("完好"), "{what}: {stdout}");
+        String::from_utf8_lossy(&out.stderr).into_owned()
+    };
+    std::fs::write(&journal, b"").expect("empty");
+    assert!(gone("emptied").contains("journal.jsonl"));
+    std::fs::remove_file(&journal).expect("delete");
+    gone("deleted");
+    std::os::unix::fs::symlink("/dev/null", &journal).expect("symlink");
+    assert!(gone("a link to /dev/null").contains("不是普通文件"));
+    std::fs::remove_file(&journal).expect("remove link");
+    // A case with nothing in it yet is simply empty.
+    let fresh = common::Env::new();
+    std::fs::create_dir_all(fresh.case_dir()).expect("mkdir");
+    fresh.ok(&["verify"]);
+}
+
+#[test]
+fn a_hidden_file_in_the_vault_is_reported() {
+    let env = common::Env::new();
+    let file = env.data().join("截图.png");
+    std::fs::write(&file, b"\x89PNG screenshot").expect("write");
+    env.log(&["call", "10086", "--attach", file.to_str().expect("path")]);
+    std::fs::write(env.case_dir().join("vault").join(".hidden"), b"x").expect("write");
+    let out = env.run(&["verify"]);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains(".hidden") && err.contains("隐藏文件"), "{err}");
+}
