@@ -16,7 +16,8 @@ fn main() -> ExitCode {
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(f) => {
-            eprintln!("{}", f.message);
+            // The message may echo what was typed: cleaned like every other line shown.
+            eprintln!("{}", leakaid::case::text::shown_text(&f.message));
             ExitCode::from(f.code)
         }
     }

@@ -300,7 +300,7 @@ fn verify_prints_the_fingerprint_and_accepts_an_older_one() {
     env.log(&["sms", "10000"]);
     let out = env.ok(&["verify", "--fingerprint", &old]);
     assert!(out.contains("相符"), "{out}");
-    let short = &old[..2 + 12];
+    let short = &old[..2 + 16];
     env.ok(&["verify", "--fingerprint", &format!("{short}…")]);
     let now = fingerprint_in(&out).expect("fingerprint");
     assert!(now.starts_with("3:"));

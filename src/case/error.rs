@@ -332,6 +332,37 @@ pub fn journal_message(e: &JournalError, lang: Lang) -> String {
                 "Line {line} (byte {offset}) of the case journal cannot be read; nothing was saved. Run `leakaid verify` for details; do not edit the journal by hand."
             ),
         ),
+        JournalError::NotCanonical { offset } => tr(
+            lang,
+            format!(
+                "案件记录中字节 {offset} 处的一行不是 leakaid 写下的样子（多了字段，或空格、键的顺序不同），说明它被改动过。请运行 `leakaid verify` 查看详情，不要手动修改记录文件。"
+            ),
+            format!(
+                "The case journal line at byte {offset} is not in the form leakaid writes (an extra field, other spacing or key order), so it was altered. Run `leakaid verify` for details; do not edit the journal by hand."
+            ),
+        ),
+        JournalError::SeqExhausted { path } => tr(
+            lang,
+            format!(
+                "没有保存：案件记录（{}）最后一行的序号已是最大值，后面不能再接新记录，这一行很可能被改动过。请运行 `leakaid verify` 查看，并联系律师或办案民警。",
+                path.display()
+            ),
+            format!(
+                "Not saved: the last line of the case journal ({}) has the largest possible seq, so nothing can follow it; that line was most likely altered. Run `leakaid verify` and tell your lawyer or the officer.",
+                path.display()
+            ),
+        ),
+        JournalError::AppendOnly { path, bytes } => tr(
+            lang,
+            format!(
+                "没有保存：案件记录 {} 被设为只能追加（chattr +a），而修复它的结尾需要截掉 {bytes} 字节不完整的内容（已复制到 quarantine 文件夹）。请用管理员身份运行 chattr -a 解除后再试，之后可以重新设置。",
+                path.display()
+            ),
+            format!(
+                "Not saved: the case journal {} is append-only (chattr +a), and repairing its end needs to cut {bytes} bytes of an unfinished line (copied to the quarantine folder). Remove the flag as administrator with chattr -a, try again, then set it again if you like.",
+                path.display()
+            ),
+        ),
         JournalError::Encode(err) => tr(
             lang,
             format!("内部错误，未保存：{err}"),

@@ -9,7 +9,7 @@ use super::error::CaseError;
 use super::event::{Attachment, EntryId, EventBody, EvidenceFields, EvidencePatch, ProfilePatch};
 use super::state::CaseState;
 use super::steps::{ConsultationFields, ReportFields, ReportPatch, WarningFields};
-use super::text::{MAX_LINE_CHARS, MAX_TEXT_CHARS, clean_line, clean_text};
+use super::text::{MAX_LINE_CHARS, MAX_TEXT_CHARS, clean_line, clean_text, shown_line};
 use crate::durable::{self, Swept};
 use crate::guide::ChecklistId;
 use crate::journal::verify::{PrintedFingerprint, Report, verify_each};
@@ -437,11 +437,18 @@ impl Case {
     }
 }
 
-/// How a file received into the vault is described in the record.
+/// How a file received into the vault is described in the record. Its name comes from
+/// outside: cleaned like any other one-line value.
 fn attachment(f: Received) -> Attachment {
+    let original_name = clean_line(&f.original_name, MAX_LINE_CHARS).unwrap_or_else(|_| {
+        shown_line(&f.original_name)
+            .chars()
+            .take(MAX_LINE_CHARS)
+            .collect()
+    });
     Attachment {
         sha256: f.sha256,
-        original_name: f.original_name,
+        original_name,
         size: f.size,
         media_type: f.media_type.to_string(),
     }

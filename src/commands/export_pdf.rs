@@ -3,6 +3,8 @@
 use std::path::Path;
 
 use super::{Ctx, Failure, warn};
+use crate::case::CaseError;
+use crate::case::text::{MAX_LINE_CHARS, clean_line};
 use crate::cli::ExportPdfArgs;
 use crate::i18n::tr;
 use crate::pdf::FontFace;
@@ -27,6 +29,14 @@ pub fn run(ctx: &Ctx, args: &ExportPdfArgs) -> Result<(), Failure> {
     }
     .map_err(|e| font_failure(ctx, args.font.as_deref(), &e))?;
 
+    if let Some(to) = &args.to {
+        clean_line(to, MAX_LINE_CHARS).map_err(|err| {
+            ctx.fail(CaseError::Text {
+                field: ("报送单位", "addressed to"),
+                err,
+            })
+        })?;
+    }
     let case = ctx.read_case_verified()?;
     let job = PacketJob::from_case(
         &case,

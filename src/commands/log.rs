@@ -61,8 +61,22 @@ pub fn run(ctx: &Ctx, args: &LogArgs) -> Result<(), Failure> {
     Ok(())
 }
 
-/// Tells the user when an interrupted earlier write was moved to quarantine.
+/// Tells the user when lost newlines were restored or an interrupted earlier write was moved
+/// to quarantine.
 pub(crate) fn report_repair(ctx: &Ctx, a: &Appended) {
+    if a.restored > 0 {
+        warn(tr(
+            ctx.lang,
+            format!(
+                "提示：案件记录末尾有 {} 条完整的记录缺少换行符，已补上；这些记录和它们的编号都保留不变。",
+                a.restored
+            ),
+            format!(
+                "Note: {} complete record(s) at the end of the case journal had lost their line break; it was restored and they keep their numbers.",
+                a.restored
+            ),
+        ));
+    }
     if let Some(q) = &a.repaired {
         warn(tr(
             ctx.lang,

@@ -15,6 +15,7 @@ mod verify;
 
 use std::path::PathBuf;
 
+use crate::case::text::shown_text;
 use crate::case::{Case, CaseError, EntryId};
 use crate::casedir::{DataDir, DataDirError};
 use crate::cli::{Cli, Command};
@@ -176,14 +177,15 @@ pub fn overview(cli: &Cli) -> Result<(), Failure> {
     overview::run(&ctx)
 }
 
-/// Prints a line to stdout, ignoring a closed pipe (`leakaid list | head`).
+/// Prints a line to stdout, ignoring a closed pipe (`leakaid list | head`). Whatever the line
+/// holds, no escape sequence, control code or bidi control reaches the terminal.
 pub(crate) fn out(line: impl AsRef<str>) {
     use std::io::Write;
     let mut o = std::io::stdout().lock();
-    let _ = writeln!(o, "{}", line.as_ref());
+    let _ = writeln!(o, "{}", shown_text(line.as_ref()));
 }
 
-/// Prints a warning line to stderr.
+/// Prints a warning line to stderr, cleaned like [`out`].
 pub(crate) fn warn(line: impl AsRef<str>) {
-    eprintln!("{}", line.as_ref());
+    eprintln!("{}", shown_text(line.as_ref()));
 }

@@ -14,6 +14,7 @@ use jiff::civil::Date;
 use super::case_input::input_from_case;
 use super::{FontFace, PacketInput, PacketOptions, PdfError, Rendered, render};
 use crate::case::Case;
+use crate::case::text::shown_line;
 use crate::durable;
 use crate::i18n::{Lang, tr};
 
@@ -46,9 +47,8 @@ impl PacketJob {
         let agency = req
             .agency
             .as_deref()
-            .map(str::trim)
-            .filter(|a| !a.is_empty())
-            .map(str::to_string);
+            .map(|a| shown_line(a).trim().to_string())
+            .filter(|a| !a.is_empty());
         PacketJob {
             input: input_from_case(case, req.lang, req.print_date),
             opts: PacketOptions {

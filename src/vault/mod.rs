@@ -60,7 +60,8 @@ pub struct Received {
     pub sha256: String,
     /// Size in bytes.
     pub size: u64,
-    /// The file name it had on the user's disk.
+    /// The file name it had on the user's disk, as it was (not cleaned: the case decides
+    /// how a name from outside is kept).
     pub original_name: String,
     /// Media type guessed from the content and the name.
     pub media_type: &'static str,
@@ -193,14 +194,24 @@ impl Vault {
         userfile::read(&self.path_of(sha256), Purpose::Vault)
     }
 
-    /// Names of the files in the vault (temporary files being received excluded).
+    /// Names of the files in the vault (hidden temporary files excluded).
     pub fn stored_names(&self) -> io::Result<Vec<String>> {
+        self.names_where(|n| !n.starts_with('.'))
+    }
+
+    /// Names of the hidden (dot) files in the vault: never attachments, so each is either a
+    /// save still in progress (or cut off) or something put there by hand.
+    pub fn hidden_names(&self) -> io::Result<Vec<String>> {
+        self.names_where(|n| n.starts_with('.'))
+    }
+
+    fn names_where(&self, keep: impl Fn(&str) -> bool) -> io::Result<Vec<String>> {
         let mut names = Vec::new();
         match std::fs::read_dir(&self.dir) {
             Ok(rd) => {
                 for e in rd {
                     let name = e?.file_name().to_string_lossy().into_owned();
-                    if !name.starts_with('.') {
+                    if keep(&name) {
                         names.push(name);
                     }
                 }
