@@ -742,3 +742,28 @@ fn an_email_with_no_date_or_a_future_date_is_logged_at_the_receipt_time() {
         }
     }
 }
+
+#[test]
+fn case_names_that_would_not_fit_or_that_hide_text_are_refused_and_echoed_clean() {
+    let env = Env::new();
+    let long = "骚".repeat(84);
+    for name in [
+        long.as_str(),
+        "报案\u{202E}gpj.exe",
+        "a\u{1b}]0;PWNED\u{7}\u{1b}[2Jb",
+    ] {
+        refused_in_both_languages(&env, &["--case", name, "log", "call", "10086"]);
+        let zh = env.refused(&["--case", name, "log", "call", "10086"]);
+        assert!(
+            !zh.contains('\u{1b}') && !zh.contains('\u{202E}') && !zh.contains("再试"),
+            "{zh:?}"
+        );
+    }
+    let zh = env.refused(&["--case", &long, "log", "call", "10086"]);
+    assert!(zh.contains("太长") && zh.contains("字节"), "{zh}");
+    // The longest accepted name exports under its default name.
+    let longest = "骚".repeat(leakaid::casedir::MAX_CASE_NAME_BYTES / 3);
+    env.ok(&["--case", &longest, "log", "call", "10086"]);
+    env.ok(&["--case", &longest, "export", "pdf"]);
+    env.ok(&["--case", &longest, "export", "csv"]);
+}
