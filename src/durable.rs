@@ -142,6 +142,25 @@ pub struct Swept {
     pub bytes: u64,
 }
 
+impl Swept {
+    /// The one line telling the user what was removed, or `None` when nothing was.
+    pub fn message(&self, lang: crate::i18n::Lang) -> Option<String> {
+        (self.files > 0).then(|| {
+            crate::i18n::tr(
+                lang,
+                format!(
+                    "提示：已清除被中断的保存留下的 {} 个临时文件（共 {} 字节）；记录和证据库没有受影响。",
+                    self.files, self.bytes
+                ),
+                format!(
+                    "Note: removed {} temporary file(s) ({} bytes) left by interrupted saves; the record and the vault are unaffected.",
+                    self.files, self.bytes
+                ),
+            )
+        })
+    }
+}
+
 /// True for a name leakaid gives its temporary files (`.NAME.tmp-…`, `.incoming-…`).
 pub fn is_temp_name(name: &str) -> bool {
     name.starts_with('.') && (name.contains(TEMP_MARK) || name.starts_with(".incoming-"))

@@ -255,3 +255,27 @@ fn a_refused_append_leaves_the_vault_exactly_as_it_was() {
         assert_eq!(vault_names(&env), before, "the vault is as it was");
     }
 }
+
+#[test]
+fn a_font_error_in_chinese_has_no_english_sentence_in_it() {
+    let env = Env::new();
+    env.log(&["call", "10086"]);
+    let dir = tempfile::tempdir().expect("tmp");
+    let fake = dir.path().join("fake.ttf");
+    std::fs::write(&fake, b"this is not a font at all").expect("write");
+    let p = fake.to_str().expect("p");
+    for path in [p, "/no/such/font.otf"] {
+        let zh = env.refused(&["export", "pdf", "--font", path]);
+        let own = zh
+            .replace(path, "")
+            .replace("--font", "")
+            .replace(".ttf", "")
+            .replace(".otf", "")
+            .replace(".ttc", "");
+        let english: Vec<&str> = own
+            .split(|c: char| !c.is_ascii_alphabetic())
+            .filter(|w| w.len() >= 3)
+            .collect();
+        assert!(english.is_empty(), "English words {english:?} in: {zh}");
+    }
+}

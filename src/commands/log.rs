@@ -96,18 +96,7 @@ pub(crate) fn report_repair(ctx: &Ctx, a: &Appended) {
 
 /// Tells the user, in one line, that temporary files left by interrupted writes were removed.
 pub(crate) fn report_swept(ctx: &Ctx, case: &Case) {
-    let s = case.swept();
-    if s.files > 0 {
-        warn(tr(
-            ctx.lang,
-            format!(
-                "提示：已清除被中断的保存留下的 {} 个临时文件（共 {} 字节）；记录和证据库没有受影响。",
-                s.files, s.bytes
-            ),
-            format!(
-                "Note: removed {} temporary file(s) ({} bytes) left by interrupted saves; the record and the vault are unaffected.",
-                s.files, s.bytes
-            ),
-        ));
+    if let Some(line) = case.swept().message(ctx.lang) {
+        warn(line);
     }
 }
