@@ -32,6 +32,8 @@ pub enum Purpose {
     Font,
     /// A file kept in the vault: links are not followed; at most the attachment limit.
     Vault,
+    /// The settings file of the data folder: at most 1 MB.
+    Settings,
 }
 
 impl Purpose {
@@ -40,7 +42,7 @@ impl Purpose {
         match self {
             Purpose::Attachment | Purpose::Vault => 2048 * MB,
             Purpose::Email => 50 * MB,
-            Purpose::Story => MB,
+            Purpose::Story | Purpose::Settings => MB,
             Purpose::Font => 64 * MB,
         }
     }
@@ -66,6 +68,7 @@ impl Purpose {
             Purpose::Story => ("输入的经过", "account on standard input"),
             Purpose::Font => ("字体文件", "font file"),
             Purpose::Vault => ("证据库文件", "vault file"),
+            Purpose::Settings => ("设置文件", "settings file"),
         }
     }
 }

@@ -85,6 +85,35 @@ fn files_that_never_end_are_refused_as_attachments_emails_and_fonts() {
 }
 
 #[test]
+fn files_over_their_limit_are_refused_before_they_are_read() {
+    let env = Env::new();
+    env.log(&["call", "10086"]);
+    let dir = tempfile::tempdir().expect("tmp");
+    // Sparse files: as large as they claim, without taking the disk space.
+    let sparse = |name: &str, len: u64| {
+        let p = dir.path().join(name);
+        std::fs::File::create(&p)
+            .expect("create")
+            .set_len(len)
+            .expect("len");
+        p.to_str().expect("p").to_string()
+    };
+    let video = sparse("video.mp4", 2048 * 1024 * 1024 + 1);
+    let eml = sparse("huge.eml", 50 * 1024 * 1024 + 1);
+    let font = sparse("huge.ttf", 64 * 1024 * 1024 + 1);
+    for (args, limit) in [
+        (vec!["log", "call", "10086", "--attach", &video], "2 GB"),
+        (vec!["attach", "E1", &video], "2 GB"),
+        (vec!["log", "email", "--eml", &eml], "50 MB"),
+        (vec!["export", "pdf", "--font", &font], "64 MB"),
+    ] {
+        let zh = env.refused(&args);
+        assert!(zh.contains(limit) && zh.contains("太大"), "{args:?}: {zh}");
+    }
+    assert!(vault_names(&env).is_empty());
+}
+
+#[test]
 fn a_story_on_standard_input_is_bounded() {
     let env = Env::new();
     let big = vec![b'a'; 1024 * 1024 + 1];
@@ -110,6 +139,8 @@ fn a_vault_entry_replaced_by_a_fifo_or_a_link_is_named_not_read() {
     std::fs::write(&shot, b"\x89PNG\r\n\x1a\nnot really").expect("write");
     let note = files.path().join("note.txt");
     std::fs::write(&note, b"a note").expect("write");
+    let memo = files.path().join("memo.txt");
+    std::fs::write(&memo, b"another note").expect("write");
     env.log(&[
         "call",
         "10086",
@@ -117,21 +148,29 @@ fn a_vault_entry_replaced_by_a_fifo_or_a_link_is_named_not_read() {
         shot.to_str().expect("p"),
         "--attach",
         note.to_str().expect("p"),
+        "--attach",
+        memo.to_str().expect("p"),
     ]);
     let names = vault_names(&env);
-    assert_eq!(names.len(), 2);
+    assert_eq!(names.len(), 3);
     let vault = env.case_dir().join("vault");
     for name in &names {
         std::fs::remove_file(vault.join(name)).expect("rm");
     }
     mkfifo(&vault.join(&names[0]));
     std::os::unix::fs::symlink("/dev/zero", vault.join(&names[1])).expect("symlink");
+    std::fs::create_dir(vault.join(&names[2])).expect("mkdir");
 
     let out = run_in_time(&env, &["verify"]);
     assert_eq!(out.status.code(), Some(1), "a breach");
     let text = String::from_utf8_lossy(&out.stdout).to_string() + &String::from_utf8_lossy(&out.stderr);
-    assert!(text.contains("管道") && text.contains("符号链接"), "{text}");
-    assert!(text.contains(&names[0]) && text.contains(&names[1]), "{text}");
+    assert!(
+        text.contains("管道") && text.contains("符号链接") && text.contains("文件夹"),
+        "{text}"
+    );
+    for name in &names {
+        assert!(text.contains(name.as_str()), "{name} is named: {text}");
+    }
 
     // The packet is still made (the problems are named), without reading either entry.
     let out = run_in_time(&env, &["export", "pdf"]);
@@ -250,9 +289,15 @@ fn a_refused_append_leaves_the_vault_exactly_as_it_was() {
         .expect("open");
     std::io::Write::write_all(&mut journal, b"{\"not\":\"an event\"}\n").expect("damage");
     for file in [&new, &old] {
-        let zh = env.refused(&["log", "call", "10010", "--attach", file.to_str().expect("p")]);
-        assert!(!zh.contains("第 0 行"), "{zh}");
-        assert_eq!(vault_names(&env), before, "the vault is as it was");
+        let f = file.to_str().expect("p");
+        for args in [
+            vec!["log", "call", "10010", "--attach", f],
+            vec!["attach", "E1", f],
+        ] {
+            let zh = env.refused(&args);
+            assert!(!zh.contains("第 0 行"), "{zh}");
+            assert_eq!(vault_names(&env), before, "the vault is as it was");
+        }
     }
 }
 
