@@ -112,3 +112,13 @@ fn a_case_folder_with_a_hostile_name_is_listed_on_one_clean_line() {
     assert!(!has_steering(&out), "{out:?}");
     assert_eq!(out.lines().count(), 2, "one line per case: {out}");
 }
+
+#[test]
+fn an_overlong_to_is_refused_with_a_sentence() {
+    let env = Env::new();
+    env.log(&["call", "10086"]);
+    let long = "某".repeat(600);
+    let err = env.refused(&["export", "pdf", "--to", &long, "-o", "-"]);
+    assert!(err.contains("报送单位") && err.contains("600"), "{err}");
+    assert!(!env.case_dir().join("exports").exists(), "nothing written");
+}
