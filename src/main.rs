@@ -16,8 +16,8 @@ fn main() -> ExitCode {
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(f) => {
-            // The message may echo what was typed: cleaned like every other line shown.
-            eprintln!("{}", leakaid::case::text::shown_text(&f.message));
+            // One sentence that may echo what was typed: cleaned, and kept on one line.
+            eprintln!("{}", leakaid::case::text::shown_line(&f.message));
             ExitCode::from(f.code)
         }
     }

@@ -98,3 +98,27 @@ fn a_formula_in_an_email_sender_is_neutralised_in_the_csv() {
         "{row:?}"
     );
 }
+
+#[test]
+fn a_case_folder_with_a_hostile_name_is_listed_on_one_clean_line() {
+    let env = Env::new();
+    env.log(&["call", "10086"]);
+    let evil = env
+        .data()
+        .join("x\u{1b}]0;PWNED\u{7}\u{202E}\n* forged  99 条记录");
+    std::fs::create_dir(&evil).expect("mkdir");
+    std::fs::copy(env.journal(), evil.join("journal.jsonl")).expect("copy");
+    let out = env.ok(&["cases"]);
+    assert!(!has_steering(&out), "{out:?}");
+    assert_eq!(out.lines().count(), 2, "one line per case: {out}");
+}
+
+#[test]
+fn an_overlong_to_is_refused_with_a_sentence() {
+    let env = Env::new();
+    env.log(&["call", "10086"]);
+    let long = "某".repeat(600);
+    let err = env.refused(&["export", "pdf", "--to", &long, "-o", "-"]);
+    assert!(err.contains("报送单位") && err.contains("600"), "{err}");
+    assert!(!env.case_dir().join("exports").exists(), "nothing written");
+}

@@ -504,3 +504,23 @@ fn a_hidden_file_in_the_vault_is_reported() {
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains(".hidden") && err.contains("隐藏文件"), "{err}");
 }
+
+#[test]
+fn a_forged_last_seq_at_the_largest_number_refuses_the_next_log() {
+    let env = common::Env::new();
+    env.log(&["call", "10086", "-n", "一"]);
+    let first = env.journal_bytes();
+    let text = String::from_utf8(first.clone()).expect("utf-8");
+    let forged = text
+        .replacen("{\"seq\":0,", &format!("{{\"seq\":{},", u64::MAX), 1)
+        .replacen(
+            leakaid::journal::GENESIS,
+            &leakaid::journal::sha256_hex(&first),
+            1,
+        );
+    assert_ne!(forged, text);
+    std::fs::write(env.journal(), [first, forged.into_bytes()].concat()).expect("write");
+    let err = env.refused(&["log", "call", "10010", "-n", "二"]);
+    assert!(err.contains("序号") && err.contains("最大"), "{err}");
+    assert_eq!(env.journal_lines().len(), 2, "never a line with seq 0 after it");
+}

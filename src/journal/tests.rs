@@ -369,6 +369,14 @@ fn records_that_lost_every_newline_are_a_breach_then_restored_along_the_chain() 
         report.problems,
         vec![verify::Problem::LostNewlines { line: 1, records: 3 }]
     );
+    assert!(
+        !report
+            .warnings
+            .iter()
+            .any(|w| matches!(w, verify::Warning::TornTail { .. })),
+        "nothing is unfinished: {:?}",
+        report.warnings
+    );
     let next = append(&j, "四");
     assert_eq!((next.restored, next.record.seq), (3, 3));
     let bytes = std::fs::read(j.path()).expect("read");

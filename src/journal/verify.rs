@@ -284,19 +284,20 @@ pub fn verify_each(
             if line.last() != Some(&b'\n') {
                 let run = chained_run(&line, Some(expected_seq), &prev_hash);
                 let records = run.lines.len() as u64;
-                report.warnings.push(if records == 1 && run.used == n {
-                    Warning::MissingNewline { line: line_no + 1 }
+                let rest = (n - run.used) as u64;
+                if records == 1 && rest == 0 {
+                    report
+                        .warnings
+                        .push(Warning::MissingNewline { line: line_no + 1 });
                 } else if records > 0 {
                     report.problems.push(Problem::LostNewlines {
                         line: line_no + 1,
                         records,
                     });
-                    Warning::TornTail {
-                        bytes: (n - run.used) as u64,
-                    }
-                } else {
-                    Warning::TornTail { bytes: n as u64 }
-                });
+                }
+                if rest > 0 {
+                    report.warnings.push(Warning::TornTail { bytes: rest });
+                }
                 break;
             }
             line_no += 1;

@@ -5,7 +5,7 @@
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 
-use crate::case::text::shown_line;
+use crate::case::text::shown_text;
 use crate::linebreak::{Columns, wrap};
 
 /// Breaks each line to at most `width` columns, keeping the styles of its spans.
@@ -17,8 +17,9 @@ pub fn wrap_lines(lines: Vec<Line<'_>>, width: u16) -> Vec<Line<'static>> {
             .iter()
             .flat_map(|sp| {
                 let style = line.style.patch(sp.style);
-                // Text read back from a case is cleaned for showing here, once for every screen.
-                let shown: Vec<char> = shown_line(&sp.content).chars().collect();
+                // Text read back from a case is cleaned for showing here, once for every screen;
+                // a line break stays, for the breaker to start a new paragraph.
+                let shown: Vec<char> = shown_text(&sp.content).chars().collect();
                 shown.into_iter().map(move |c| (c, style))
             })
             .collect();
@@ -32,8 +33,12 @@ pub fn wrap_lines(lines: Vec<Line<'_>>, width: u16) -> Vec<Line<'static>> {
             let mut spans: Vec<Span<'static>> = Vec::new();
             let mut run = String::new();
             let mut run_style: Option<Style> = None;
-            // The breaker only drops spaces at line edges: skip those to stay aligned.
-            while source.peek().is_some_and(|(c, _)| *c == ' ') && !piece.starts_with(' ') {
+            // The breaker only drops spaces at line edges and the line breaks between
+            // paragraphs: skip those to stay aligned.
+            while source
+                .peek()
+                .is_some_and(|(c, _)| *c == '\n' || (*c == ' ' && !piece.starts_with(' ')))
+            {
                 source.next();
             }
             for want in piece.chars() {
@@ -68,9 +73,8 @@ mod tests {
             Span::raw("对方: "),
             Span::raw("\u{1b}]0;PWNED\u{7}\u{1b}[2J10086\u{202E}\nforged"),
         ]);
-        let lines = wrap_lines(vec![line], 40);
-        let joined: String = lines.iter().map(|l| l.to_string()).collect();
-        assert_eq!(joined, "对方: 10086 forged");
+        let lines: Vec<String> = wrap_lines(vec![line], 40).iter().map(|l| l.to_string()).collect();
+        assert_eq!(lines, ["对方: 10086", "forged"]);
     }
 
     #[test]
