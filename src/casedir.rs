@@ -3,6 +3,7 @@
 
 use std::path::{Path, PathBuf};
 
+use crate::case::text::shown_line;
 use crate::i18n::{Lang, tr};
 
 /// The folder holding all cases.
@@ -26,7 +27,20 @@ pub enum DataDirError {
     /// The case name cannot be a folder name.
     #[error("bad case name {0:?}")]
     BadCaseName(String),
+    /// The case name is too long for the file names made from it.
+    #[error("case name of {bytes} bytes is too long")]
+    CaseNameTooLong {
+        /// The name as given.
+        name: String,
+        /// Its length in bytes (UTF-8).
+        bytes: usize,
+    },
 }
+
+/// The longest case name, in bytes of UTF-8 (a Chinese character takes 3): every file name
+/// made from it — the case folder, `leakaid-NAME-20261201-142431-99.json` in `exports/`, the
+/// temporary name written first — then fits in the 255 bytes a file name may have.
+pub const MAX_CASE_NAME_BYTES: usize = 200;
 
 impl DataDirError {
     /// The sentence shown to the user.
@@ -59,11 +73,28 @@ impl DataDirError {
                 "找不到用户主目录，请用 --data-dir 指定保存案件的文件夹。",
                 "No home folder found; choose where cases are kept with --data-dir.",
             ),
-            DataDirError::BadCaseName(n) => tr(
+            // The name is echoed cleaned: it may hold escapes or bidi controls.
+            DataDirError::BadCaseName(n) => {
+                let n = shown_line(n);
+                tr(
+                    lang,
+                    format!(
+                        "案件名“{n}”不能用：请不要包含 / \\、控制字符或文字方向符号，也不要以点开头，例如 --case 2026-骚扰电话。"
+                    ),
+                    format!(
+                        "The case name “{n}” cannot be used: no / or \\, no control or text-direction characters, and no leading dot, for example --case 2026-scam-calls."
+                    ),
+                )
+            }
+            DataDirError::CaseNameTooLong { bytes, .. } => tr(
                 lang,
-                format!("案件名“{n}”不能用：请不要包含 / \\ 或以点开头，例如 --case 2026-骚扰电话。"),
                 format!(
-                    "The case name “{n}” cannot be used: no / or \\ and no leading dot, for example --case 2026-scam-calls."
+                    "案件名太长（{bytes} 字节）：最多 {MAX_CASE_NAME_BYTES} 字节，约 {} 个汉字，否则导出的文件名会超出系统限制。请用短一点的名字，例如 --case 2026-骚扰电话。",
+                    MAX_CASE_NAME_BYTES / 3
+                ),
+                format!(
+                    "The case name is too long ({bytes} bytes): at most {MAX_CASE_NAME_BYTES} bytes (about {} Chinese characters), or the exported file names would exceed what the system allows. Use a shorter name, for example --case 2026-scam-calls.",
+                    MAX_CASE_NAME_BYTES / 3
                 ),
             ),
         }
@@ -106,13 +137,17 @@ impl DataDir {
     /// The folder of the case called `name`.
     pub fn case_dir(&self, name: &str) -> Result<PathBuf, DataDirError> {
         let n = name.trim();
-        let bad = n.is_empty()
-            || n.starts_with('.')
-            || n.contains(['/', '\\', '\0'])
-            || n.chars().any(char::is_control)
-            || n.chars().count() > 100;
+        // Anything the sanitiser would change (control codes, escapes, bidi controls, line
+        // separators) has no place in a folder name.
+        let bad = n.is_empty() || n.starts_with('.') || n.contains(['/', '\\', '\0']) || shown_line(n) != n;
         if bad {
             return Err(DataDirError::BadCaseName(name.to_string()));
+        }
+        if n.len() > MAX_CASE_NAME_BYTES {
+            return Err(DataDirError::CaseNameTooLong {
+                name: name.to_string(),
+                bytes: n.len(),
+            });
         }
         Ok(self.root.join(n))
     }
@@ -133,5 +168,50 @@ impl DataDir {
         }
         out.sort();
         Ok(out)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn data() -> DataDir {
+        DataDir {
+            root: PathBuf::from("/data"),
+        }
+    }
+
+    #[test]
+    fn names_are_limited_in_bytes_so_every_derived_file_name_fits() {
+        let longest = "案".repeat(MAX_CASE_NAME_BYTES / 3);
+        assert!(data().case_dir(&longest).is_ok());
+        let dir = tempfile::tempdir().expect("tmp");
+        let name = crate::pdf::export::dated_name(dir.path(), &longest, "json");
+        let file = name.file_name().expect("name").len();
+        assert!(file + "-999".len() <= 255, "{file} bytes");
+        assert!(matches!(
+            data().case_dir(&"案".repeat(84)),
+            Err(DataDirError::CaseNameTooLong { bytes: 252, .. })
+        ));
+        let e = data().case_dir(&"案".repeat(84)).expect_err("too long");
+        assert!(e.message(Lang::Zh).contains("太长"), "{}", e.message(Lang::Zh));
+    }
+
+    #[test]
+    fn bidi_and_escapes_are_refused_and_echoed_clean() {
+        for bad in [
+            "abc\u{202E}gpj.exe",
+            "a\u{2066}b",
+            "x\u{1b}]0;PWNED\u{7}y",
+            "a\u{2028}b",
+        ] {
+            let e = data().case_dir(bad).expect_err("refused");
+            let zh = e.message(Lang::Zh);
+            assert!(
+                !zh.contains('\u{1b}') && !zh.contains('\u{202E}') && !zh.contains('\u{2066}'),
+                "{zh:?}"
+            );
+        }
+        assert!(data().case_dir("2026-骚扰电话").is_ok());
     }
 }

@@ -265,9 +265,13 @@ pub struct ExportPdfArgs {
 /// Where an export goes.
 #[derive(Debug, Args)]
 pub struct ExportFileArgs {
-    /// Output file (`-` for standard output); default: the case's exports folder.
+    /// Output file (`-` for standard output); default: the case's exports folder. An
+    /// existing file is not replaced unless --force is given.
     #[arg(long, short = 'o', value_name = "FILE")]
     pub output: Option<PathBuf>,
+    /// Replace an existing file named with -o (never a link, device or folder).
+    #[arg(long, requires = "output")]
+    pub force: bool,
 }
 
 /// `leakaid report`.

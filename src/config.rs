@@ -25,11 +25,13 @@ pub fn path_in(root: &Path) -> PathBuf {
 }
 
 impl Config {
-    /// Reads the settings; a missing or unreadable file gives the defaults (settings never
-    /// stop the user from recording evidence).
+    /// Reads the settings; a missing or unreadable file (or one that is not a regular file
+    /// of at most 1 MB) gives the defaults: settings never stop the user from recording
+    /// evidence.
     pub fn load(root: &Path) -> Config {
-        std::fs::read_to_string(path_in(root))
+        crate::userfile::read(&path_in(root), crate::userfile::Purpose::Settings)
             .ok()
+            .and_then(|bytes| String::from_utf8(bytes).ok())
             .and_then(|text| toml::from_str(&text).ok())
             .unwrap_or_default()
     }
@@ -54,6 +56,14 @@ mod tests {
         c.save(dir.path()).expect("save");
         assert_eq!(Config::load(dir.path()), c);
         std::fs::write(path_in(dir.path()), "lang = [").expect("write");
+        assert_eq!(Config::load(dir.path()), Config::default());
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_settings_file_that_never_ends_gives_the_defaults() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        std::os::unix::fs::symlink("/dev/zero", path_in(dir.path())).expect("symlink");
         assert_eq!(Config::load(dir.path()), Config::default());
     }
 }

@@ -2,6 +2,8 @@
 //! count display columns, not bytes or characters.
 
 use unicode_width::UnicodeWidthChar;
+
+use crate::case::text::shown_line;
 use unicode_width::UnicodeWidthStr;
 
 /// Display columns of `s`.
@@ -9,9 +11,10 @@ pub fn width(s: &str) -> usize {
     UnicodeWidthStr::width(s)
 }
 
-/// `s` on one line, cut to at most `cols` columns with `..` when cut.
+/// `s` on one line, cleaned for showing ([`shown_line`]), cut to at most `cols` columns with
+/// `..` when cut.
 pub fn fit(s: &str, cols: usize) -> String {
-    let one_line: String = s.chars().map(|c| if c == '\n' { ' ' } else { c }).collect();
+    let one_line = shown_line(s).into_owned();
     if width(&one_line) <= cols {
         return one_line;
     }

@@ -1,5 +1,6 @@
 //! The durable file-system steps every writer here shares: private folders (0700), private
-//! files (0600), fsync of a folder after a name appears in it, and write-then-rename.
+//! files (0600), fsync of a folder after a name appears in it, write-then-rename through
+//! temporary files with random names, and sweeping the temporary files a killed writer left.
 
 use std::fs::{self, File, OpenOptions};
 use std::io::{self, Write};
@@ -47,28 +48,252 @@ pub fn sync_dir(dir: &Path) -> io::Result<()> {
     }
 }
 
-/// Writes `bytes` to `dest` durably: a temporary file in the same folder, fsync, rename,
-/// fsync of the folder. The file is private (0600).
-pub fn write_new(dest: &Path, bytes: &[u8]) -> io::Result<()> {
-    let dir = dest.parent().unwrap_or(Path::new("."));
-    let tmp = dir.join(format!(
-        ".{}.tmp-{}",
-        dest.file_name().and_then(|n| n.to_str()).unwrap_or("file"),
-        std::process::id()
-    ));
-    let result = (|| {
-        let mut f = private_options()
-            .write(true)
-            .create(true)
-            .truncate(true)
-            .open(&tmp)?;
-        f.write_all(bytes)?;
-        f.sync_all()?;
-        fs::rename(&tmp, dest)?;
-        sync_dir(dir)
-    })();
-    if result.is_err() {
-        let _ = fs::remove_file(&tmp);
+/// Whether a durable write may replace a file that is already at the destination.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Replace {
+    /// Refuse with [`io::ErrorKind::AlreadyExists`] when the name is taken (checked
+    /// atomically by the rename itself).
+    No,
+    /// Replace a regular file atomically.
+    Yes,
+}
+
+/// The marker every temporary name written here carries: `.NAME.tmp-RANDOM`.
+pub const TEMP_MARK: &str = ".tmp-";
+
+/// A new private temporary file in `dir`, created with `O_EXCL | O_NOFOLLOW` under a random
+/// name starting with `prefix` (which should start with a dot and name what it is for), mode
+/// 0600, and locked for as long as it is open, so [`sweep_stale`] can tell it from one left
+/// by a process that was killed. It is removed when dropped, unless it was persisted.
+pub fn temp_file(dir: &Path, prefix: &str) -> io::Result<tempfile::NamedTempFile> {
+    let f = tempfile::Builder::new()
+        .prefix(prefix)
+        .rand_bytes(12)
+        .make_in(dir, |path| {
+            let mut o = private_options();
+            o.read(true).write(true).create_new(true);
+            #[cfg(unix)]
+            o.custom_flags(libc::O_NOFOLLOW | libc::O_CLOEXEC);
+            o.open(path)
+        })?;
+    f.as_file().lock()?;
+    Ok(f)
+}
+
+/// The temp-file prefix for a write to `dest`: `.NAME.tmp-`, the name cut so the whole
+/// temporary name stays well under the 255-byte limit of a file name.
+fn temp_prefix(dest: &Path) -> String {
+    let name = dest
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let mut cut = name.len().min(100);
+    while !name.is_char_boundary(cut) {
+        cut -= 1;
     }
-    result
+    format!(".{}{TEMP_MARK}", &name[..cut])
+}
+
+/// Writes `bytes` to `dest` durably: a new temporary file in the same folder (see
+/// [`temp_file`]), fsync, rename, fsync of the folder. The file is private (0600). With
+/// [`Replace::No`] an existing name is never replaced; with [`Replace::Yes`] only a regular
+/// file is (a link, device or folder at `dest` is refused).
+pub fn write_file(dest: &Path, bytes: &[u8], replace: Replace) -> io::Result<()> {
+    let dir = match dest.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    };
+    if replace == Replace::Yes {
+        refuse_unless_regular_or_absent(dest)?;
+    }
+    let mut tmp = temp_file(dir, &temp_prefix(dest))?;
+    tmp.write_all(bytes)?;
+    tmp.as_file().sync_all()?;
+    match replace {
+        Replace::Yes => tmp.persist(dest).map_err(|e| e.error)?,
+        Replace::No => tmp.persist_noclobber(dest).map_err(|e| e.error)?,
+    };
+    sync_dir(dir)
+}
+
+/// Writes `bytes` to `dest` durably, replacing a regular file already there (see
+/// [`write_file`]).
+pub fn write_new(dest: &Path, bytes: &[u8]) -> io::Result<()> {
+    write_file(dest, bytes, Replace::Yes)
+}
+
+/// Fails unless `path` is absent or a regular file (not a link, device, FIFO or folder).
+pub fn refuse_unless_regular_or_absent(path: &Path) -> io::Result<()> {
+    match fs::symlink_metadata(path) {
+        Ok(m) if m.file_type().is_file() => Ok(()),
+        Ok(m) if m.file_type().is_dir() => Err(io::Error::from(io::ErrorKind::IsADirectory)),
+        Ok(_) => Err(io::Error::new(io::ErrorKind::InvalidInput, "not a regular file")),
+        Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(()),
+        Err(e) => Err(e),
+    }
+}
+
+/// Temporary files left behind by writers that were killed, and removed.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Swept {
+    /// How many files were removed.
+    pub files: u64,
+    /// Their total size in bytes.
+    pub bytes: u64,
+}
+
+impl Swept {
+    /// The one line telling the user what was removed, or `None` when nothing was.
+    pub fn message(&self, lang: crate::i18n::Lang) -> Option<String> {
+        (self.files > 0).then(|| {
+            crate::i18n::tr(
+                lang,
+                format!(
+                    "提示：已清除被中断的保存留下的 {} 个临时文件（共 {} 字节）；记录和证据库没有受影响。",
+                    self.files, self.bytes
+                ),
+                format!(
+                    "Note: removed {} temporary file(s) ({} bytes) left by interrupted saves; the record and the vault are unaffected.",
+                    self.files, self.bytes
+                ),
+            )
+        })
+    }
+}
+
+/// True for a name leakaid gives its temporary files (`.NAME.tmp-…`, `.incoming-…`).
+pub fn is_temp_name(name: &str) -> bool {
+    name.starts_with('.') && (name.contains(TEMP_MARK) || name.starts_with(".incoming-"))
+}
+
+/// Removes the temporary files in `dirs` that no running writer holds: a writer keeps its
+/// temporary file locked until it is renamed, so an unlocked one that is older than this
+/// sweep was left by a process that was killed. Names that are not ours are never touched;
+/// a link at one of our names is removed (the link, never what it points to).
+pub fn sweep_stale(dirs: &[&Path]) -> Swept {
+    let started = std::time::SystemTime::now();
+    let mut swept = Swept::default();
+    for dir in dirs {
+        let Ok(rd) = fs::read_dir(dir) else { continue };
+        for e in rd.flatten() {
+            let name = e.file_name();
+            if !name.to_str().is_some_and(is_temp_name) {
+                continue;
+            }
+            let path = e.path();
+            let Ok(meta) = fs::symlink_metadata(&path) else {
+                continue;
+            };
+            let t = meta.file_type();
+            let stale = if t.is_file() {
+                meta.modified().is_ok_and(|m| m < started) && !held_by_a_writer(&path)
+            } else {
+                !t.is_dir()
+            };
+            if stale && fs::remove_file(&path).is_ok() {
+                swept.files += 1;
+                swept.bytes += if t.is_file() { meta.len() } else { 0 };
+            }
+        }
+        if swept.files > 0 {
+            let _ = sync_dir(dir);
+        }
+    }
+    swept
+}
+
+/// True when another open file holds the lock on `path` (its writer is still running).
+fn held_by_a_writer(path: &Path) -> bool {
+    let mut o = OpenOptions::new();
+    o.read(true);
+    #[cfg(unix)]
+    o.custom_flags(libc::O_NOFOLLOW | libc::O_NONBLOCK | libc::O_CLOEXEC);
+    match o.open(path) {
+        Ok(f) => match f.try_lock() {
+            Ok(()) => {
+                let _ = f.unlock();
+                false
+            }
+            Err(_) => true,
+        },
+        // Cannot look: leave it alone.
+        Err(_) => true,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn replace_no_never_overwrites_and_yes_does() {
+        let dir = tempfile::tempdir().expect("tmp");
+        let p = dir.path().join("out.csv");
+        write_file(&p, b"one", Replace::No).expect("new name");
+        let e = write_file(&p, b"two", Replace::No).expect_err("taken");
+        assert_eq!(e.kind(), io::ErrorKind::AlreadyExists);
+        assert_eq!(fs::read(&p).expect("read"), b"one");
+        write_file(&p, b"two", Replace::Yes).expect("replace");
+        assert_eq!(fs::read(&p).expect("read"), b"two");
+        let left: Vec<_> = fs::read_dir(dir.path()).expect("ls").flatten().collect();
+        assert_eq!(left.len(), 1, "no temporary file is left behind");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_link_at_the_destination_is_never_written_through() {
+        let dir = tempfile::tempdir().expect("tmp");
+        let victim = dir.path().join("victim");
+        fs::write(&victim, b"keep").expect("write");
+        let p = dir.path().join("out.pdf");
+        std::os::unix::fs::symlink(&victim, &p).expect("link");
+        assert!(write_file(&p, b"x", Replace::Yes).is_err());
+        assert!(write_file(&p, b"x", Replace::No).is_err());
+        assert_eq!(fs::read(&victim).expect("read"), b"keep");
+        assert!(
+            fs::symlink_metadata(&p)
+                .expect("still a link")
+                .file_type()
+                .is_symlink()
+        );
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn temp_files_are_private_and_locked_while_open() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().expect("tmp");
+        let t = temp_file(dir.path(), ".x.tmp-").expect("temp");
+        let mode = fs::metadata(t.path()).expect("meta").permissions().mode() & 0o777;
+        assert_eq!(mode, 0o600);
+        assert!(held_by_a_writer(t.path()));
+        assert_eq!(
+            sweep_stale(&[dir.path()]),
+            Swept::default(),
+            "a live temp file stays"
+        );
+        assert!(t.path().exists());
+    }
+
+    #[test]
+    fn stale_temp_files_are_swept_and_others_kept() {
+        let dir = tempfile::tempdir().expect("tmp");
+        let old = std::time::SystemTime::now() - std::time::Duration::from_secs(60);
+        for (name, len) in [(".incoming-123-456", 5usize), (".a.pdf.tmp-99", 7)] {
+            let f = fs::File::create(dir.path().join(name)).expect("create");
+            f.set_len(len as u64).expect("len");
+            f.set_modified(old).expect("mtime");
+        }
+        fs::write(dir.path().join("keep.tmp-1"), b"x").expect("write");
+        fs::write(dir.path().join(".hidden"), b"x").expect("write");
+        let swept = sweep_stale(&[dir.path(), &dir.path().join("missing")]);
+        assert_eq!(swept, Swept { files: 2, bytes: 12 });
+        let mut left: Vec<String> = fs::read_dir(dir.path())
+            .expect("ls")
+            .flatten()
+            .map(|e| e.file_name().to_string_lossy().into_owned())
+            .collect();
+        left.sort();
+        assert_eq!(left, vec![".hidden", "keep.tmp-1"]);
+    }
 }

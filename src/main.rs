@@ -16,7 +16,8 @@ fn main() -> ExitCode {
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(f) => {
-            eprintln!("{}", f.message);
+            // One sentence that may echo what was typed: cleaned, and kept on one line.
+            eprintln!("{}", leakaid::case::text::shown_line(&f.message));
             ExitCode::from(f.code)
         }
     }

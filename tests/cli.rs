@@ -300,7 +300,7 @@ fn verify_prints_the_fingerprint_and_accepts_an_older_one() {
     env.log(&["sms", "10000"]);
     let out = env.ok(&["verify", "--fingerprint", &old]);
     assert!(out.contains("相符"), "{out}");
-    let short = &old[..2 + 12];
+    let short = &old[..2 + 16];
     env.ok(&["verify", "--fingerprint", &format!("{short}…")]);
     let now = fingerprint_in(&out).expect("fingerprint");
     assert!(now.starts_with("3:"));
@@ -664,4 +664,106 @@ fn the_saved_language_applies_unless_lang_is_given() {
     assert!(en.contains("summary"), "{en}");
     let zh = env.ok(&["--lang", "zh", "list"]);
     assert!(zh.contains("内容"), "{zh}");
+}
+
+#[test]
+fn money_times_birth_dates_and_invisible_numbers_are_checked() {
+    let env = Env::new();
+    env.log(&["call", "10086", "--lost", "10000000000"]);
+    for args in [
+        vec!["log", "call", "10086", "--lost", "10000000000.01"],
+        vec!["log", "call", "10086", "--lost", "99999999999999999"],
+        vec!["correct", "E1", "--lost", "20000000000"],
+        vec!["log", "call", "10086", "--at", "-99999999h"],
+        vec!["log", "call", "10086", "--at", "1969-12-31 23:59"],
+        vec!["log", "call", "10086", "--at", "2026-11-29T14:05:00+25:00"],
+        vec!["log", "call", "\u{200B}"],
+        vec!["log", "sms", "\u{FEFF} \u{2060}"],
+        vec!["profile", "set", "--birth", "2999-01-01"],
+        vec!["profile", "set", "--birth", "1850-01-01"],
+    ] {
+        refused_in_both_languages(&env, &args);
+    }
+    let zh = env.refused(&["log", "call", "10086", "--lost", "99999999999999999"]);
+    assert!(zh.contains("100 亿"), "{zh}");
+    let zh = env.refused(&["log", "call", "10086", "--at", "-99999999h"]);
+    assert!(zh.contains("1970"), "{zh}");
+
+    // Two entries at the limit: the totals neither wrap nor go negative.
+    env.log(&["call", "10086", "--lost", "10000000000"]);
+    let brief = env.ok(&["lawyer", "brief"]);
+    assert!(brief.contains("20000000000.00"), "{brief}");
+    env.ok(&["export", "pdf"]);
+
+    // A zero-width space inside a number is removed: one caller, one lead.
+    let id = env.log(&["call", "138\u{200B}0013\u{200B}8000"]);
+    let list = env.list_json();
+    assert_eq!(entry(&list, &id)["current"]["counterpart"], "13800138000");
+
+    // A mistyped ID number is not echoed in full.
+    let zh = env.refused(&["profile", "set", "--id-number", "110105194912310021"]);
+    assert!(
+        !zh.contains("110105194912310021") && zh.contains("110105********0021"),
+        "{zh}"
+    );
+}
+
+#[test]
+fn an_email_with_no_date_or_a_future_date_is_logged_at_the_receipt_time() {
+    let env = Env::new();
+    let before = jiff::Timestamp::now();
+    for (name, date, word) in [
+        ("empty.eml", "Date: \r\n", "没有日期"),
+        ("garbled.eml", "Date: someday soon\r\n", "看不懂"),
+        ("future.eml", "Date: Fri, 01 Jan 2100 00:00:00 +0000\r\n", "可疑"),
+    ] {
+        let eml = env.data().join(name);
+        std::fs::write(
+            &eml,
+            format!("From: a@scam.example\r\nSubject: 中奖\r\n{date}\r\nbody\r\n"),
+        )
+        .expect("write");
+        let out = env.run(&["log", "email", "--eml", eml.to_str().expect("p")]);
+        assert!(out.status.success());
+        let stderr = String::from_utf8(out.stderr).expect("utf-8");
+        assert!(stderr.contains(word), "{name}: {stderr}");
+        let id = common::printed_id(&String::from_utf8(out.stdout).expect("utf-8")).expect("id");
+        let list = env.list_json();
+        let e = entry(&list, &id);
+        let at: jiff::Timestamp = e["current"]["occurred_at"]
+            .as_str()
+            .expect("at")
+            .parse()
+            .expect("ts");
+        assert!(at.as_second() >= before.as_second() - 1, "{name}: logged at {at}");
+        if name == "future.eml" {
+            let summary = e["current"]["summary"].as_str().expect("summary");
+            assert!(summary.contains("2100"), "the claimed date is kept: {summary}");
+        }
+    }
+}
+
+#[test]
+fn case_names_that_would_not_fit_or_that_hide_text_are_refused_and_echoed_clean() {
+    let env = Env::new();
+    let long = "骚".repeat(84);
+    for name in [
+        long.as_str(),
+        "报案\u{202E}gpj.exe",
+        "a\u{1b}]0;PWNED\u{7}\u{1b}[2Jb",
+    ] {
+        refused_in_both_languages(&env, &["--case", name, "log", "call", "10086"]);
+        let zh = env.refused(&["--case", name, "log", "call", "10086"]);
+        assert!(
+            !zh.contains('\u{1b}') && !zh.contains('\u{202E}') && !zh.contains("再试"),
+            "{zh:?}"
+        );
+    }
+    let zh = env.refused(&["--case", &long, "log", "call", "10086"]);
+    assert!(zh.contains("太长") && zh.contains("字节"), "{zh}");
+    // The longest accepted name exports under its default name.
+    let longest = "骚".repeat(leakaid::casedir::MAX_CASE_NAME_BYTES / 3);
+    env.ok(&["--case", &longest, "log", "call", "10086"]);
+    env.ok(&["--case", &longest, "export", "pdf"]);
+    env.ok(&["--case", &longest, "export", "csv"]);
 }

@@ -346,3 +346,41 @@ fn five_hundred_entries_paginate_with_the_header_repeated() -> TestResult {
     }
     Ok(())
 }
+
+#[test]
+fn escapes_in_to_and_in_an_edited_journal_never_reach_the_packet() -> TestResult {
+    let tmp = tempfile::tempdir()?;
+    let data = tmp.path().join("data");
+    std::fs::create_dir(&data)?;
+    leakaid(&data)?
+        .args(["log", "call", "13800138000", "--note", "自称银行客服"])
+        .assert()
+        .success();
+    // A hand edit in the canonical form (serde_json writes ESC as \u001b).
+    let journal = data.join("default").join("journal.jsonl");
+    let edited = std::fs::read_to_string(&journal)?.replace("13800138000", "\\u001b[31m13800138000\u{202E}");
+    std::fs::write(&journal, edited)?;
+    let out = tmp.path().join("e.pdf");
+    let output = leakaid(&data)?
+        .args(["export", "pdf", "--date", "2025-06-01", "--to"])
+        .arg("\u{1b}[31m朝阳分局\u{202E}某某派出所\u{1b}]0;PWNED\u{7}")
+        .arg("-o")
+        .arg(&out)
+        .output()?;
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let text = page_texts(&std::fs::read(&out)?)?.join("\n");
+    assert!(text.contains("朝阳分局某某派出所"), "{text}");
+    assert!(text.contains("13800138000"), "{text}");
+    assert!(!text.contains("[31m") && !text.contains("PWNED"), "{text}");
+    assert!(
+        !text
+            .chars()
+            .any(|c| c == '\u{1b}' || c == '\u{202E}' || c == '\u{7}'),
+        "{text:?}"
+    );
+    Ok(())
+}

@@ -325,3 +325,202 @@ fn verify_names_where_lines_were_cut_off() {
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.lines().last().is_some_and(|l| l.contains("seq 2")), "{err}");
 }
+
+// ---- fingerprints that cannot be forged ---------------------------------------------------
+
+#[test]
+fn a_short_fingerprint_is_refused_and_sixteen_digits_must_match() {
+    let env = common::Env::new();
+    env.log(&["call", "10086", "-n", "一"]);
+    env.log(&["call", "10010", "-n", "二"]);
+    let fp = env.verify_ok();
+    let (count, head) = fp.split_once(':').expect("N:HEAD");
+    assert_eq!(head.len(), 64, "verify prints the whole head: {fp}");
+
+    // 8 hex digits (32 bits) can be ground in minutes: refused with a sentence.
+    let eight = format!("{count}:{}", &head[..8]);
+    let err = env.refused(&["verify", "--fingerprint", &eight]);
+    assert!(err.contains("16"), "{err}");
+    env.refused(&["--lang", "en", "verify", "--fingerprint", &eight]);
+
+    // 16 hex digits that match are accepted; 16 that do not are a failed check.
+    env.ok(&["verify", "--fingerprint", &format!("{count}:{}…", &head[..16])]);
+    let mut wrong = head[..16].to_string();
+    let last = if wrong.ends_with('0') { "1" } else { "0" };
+    wrong.replace_range(15.., last);
+    let out = env.run(&["verify", "--fingerprint", &format!("{count}:{wrong}")]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("第 2 行（seq 1）"),
+        "names line N of the fingerprint: {err}"
+    );
+}
+
+/// Rewrites the last line with `edit` and returns verify's stderr (verify must fail).
+fn verify_after_editing_the_last_line(edit: impl Fn(&str) -> String) -> String {
+    let env = common::Env::new();
+    env.log(&["call", "10086", "-n", "一"]);
+    env.log(&["call", "10010", "-n", "二"]);
+    let text = String::from_utf8(env.journal_bytes()).expect("utf-8");
+    let mut lines: Vec<String> = text.lines().map(str::to_string).collect();
+    let last = lines.pop().expect("a line");
+    lines.push(edit(&last));
+    std::fs::write(env.journal(), lines.join("\n") + "\n").expect("write");
+    let out = env.run(&["verify"]);
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "{}",
+        String::from_utf8_lossy(&out.stdout)
+    );
+    // Reading the case for anything else is refused too.
+    let list = env.run(&["list"]);
+    assert_eq!(list.status.code(), Some(1));
+    String::from_utf8_lossy(&out.stderr).into_owned()
+}
+
+#[test]
+fn a_line_with_free_bytes_to_grind_is_refused() {
+    // An extra, ignored field: the bytes an attacker varies until the hash fits.
+    let err = verify_after_editing_the_last_line(|l| l.replacen('{', "{\"x\":\"5cc059a0\",", 1));
+    assert!(err.contains("第 2 行（seq 1）") && err.contains("改动"), "{err}");
+    // The same fields in another order.
+    let err = verify_after_editing_the_last_line(|l| {
+        let (seq, rest) = l.split_once(',').expect("fields");
+        format!("{{{},{}}}", &rest[..rest.len() - 1], &seq[1..])
+    });
+    assert!(err.contains("第 2 行（seq 1）"), "{err}");
+    // Other spacing.
+    let err = verify_after_editing_the_last_line(|l| l.replace("\":", "\": "));
+    assert!(err.contains("第 2 行（seq 1）"), "{err}");
+}
+
+// ---- line breaks lost, a journal wiped ------------------------------------------------------
+
+#[test]
+fn losing_only_the_final_newline_keeps_the_entry_and_its_id() {
+    let env = common::Env::new();
+    for n in ["一", "二", "三"] {
+        env.log(&["call", "10086", "-n", n]);
+    }
+    let mut bytes = env.journal_bytes();
+    assert_eq!(bytes.pop(), Some(b'\n'));
+    std::fs::write(env.journal(), &bytes).expect("write");
+    let out = env.run(&["verify"]);
+    assert_eq!(out.status.code(), Some(0));
+    let said = format!(
+        "{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(
+        said.contains("缺少") && said.contains("换行符"),
+        "says so: {said}"
+    );
+    assert_eq!(
+        env.log(&["call", "10010", "-n", "四"]),
+        "E4",
+        "the next log gets the next id"
+    );
+    let list = env.list_json();
+    let notes: Vec<&str> = list
+        .iter()
+        .map(|e| e["current"]["summary"].as_str().expect("summary"))
+        .collect();
+    assert_eq!(notes, ["一", "二", "三", "四"]);
+    assert!(!env.case_dir().join("quarantine").exists(), "nothing quarantined");
+    assert!(env.verify_ok().starts_with("4:"));
+}
+
+#[test]
+fn losing_every_newline_is_never_intact_and_the_next_log_restores_them() {
+    let env = common::Env::new();
+    for n in ["一", "二", "三"] {
+        env.log(&["call", "10086", "-n", n]);
+    }
+    let whole = env.journal_bytes();
+    let joined: Vec<u8> = whole.iter().copied().filter(|&b| b != b'\n').collect();
+    std::fs::write(env.journal(), &joined).expect("write");
+    let out = env.run(&["verify"]);
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "{}",
+        String::from_utf8_lossy(&out.stdout)
+    );
+    assert!(!String::from_utf8_lossy(&out.stdout).contains("完好"));
+    assert_eq!(env.log(&["call", "10010", "-n", "四"]), "E4");
+    assert!(
+        env.journal_bytes().starts_with(&whole),
+        "every line is back as written"
+    );
+    assert!(env.verify_ok().starts_with("4:"));
+}
+
+#[test]
+fn a_wiped_or_replaced_journal_is_a_breach_when_evidence_remains() {
+    let env = common::Env::new();
+    let file = env.data().join("截图.png");
+    std::fs::write(&file, b"\x89PNG screenshot").expect("write");
+    env.log(&[
+        "call",
+        "10086",
+        "-n",
+        "一",
+        "--attach",
+        file.to_str().expect("path"),
+    ]);
+    env.ok(&["export", "json"]);
+    let journal = env.journal();
+    let gone = |what: &str| {
+        let out = env.run(&["verify"]);
+        let stdout = String::from_utf8_lossy(&out.stdout);
+        assert_eq!(out.status.code(), Some(1), "{what}: {stdout}");
+        assert!(!stdout.contains("完好"), "{what}: {stdout}");
+        String::from_utf8_lossy(&out.stderr).into_owned()
+    };
+    std::fs::write(&journal, b"").expect("empty");
+    assert!(gone("emptied").contains("journal.jsonl"));
+    std::fs::remove_file(&journal).expect("delete");
+    gone("deleted");
+    std::os::unix::fs::symlink("/dev/null", &journal).expect("symlink");
+    assert!(gone("a link to /dev/null").contains("不是普通文件"));
+    std::fs::remove_file(&journal).expect("remove link");
+    // A case with nothing in it yet is simply empty.
+    let fresh = common::Env::new();
+    std::fs::create_dir_all(fresh.case_dir()).expect("mkdir");
+    fresh.ok(&["verify"]);
+}
+
+#[test]
+fn a_hidden_file_in_the_vault_is_reported() {
+    let env = common::Env::new();
+    let file = env.data().join("截图.png");
+    std::fs::write(&file, b"\x89PNG screenshot").expect("write");
+    env.log(&["call", "10086", "--attach", file.to_str().expect("path")]);
+    std::fs::write(env.case_dir().join("vault").join(".hidden"), b"x").expect("write");
+    let out = env.run(&["verify"]);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains(".hidden") && err.contains("隐藏文件"), "{err}");
+}
+
+#[test]
+fn a_forged_last_seq_at_the_largest_number_refuses_the_next_log() {
+    let env = common::Env::new();
+    env.log(&["call", "10086", "-n", "一"]);
+    let first = env.journal_bytes();
+    let text = String::from_utf8(first.clone()).expect("utf-8");
+    let forged = text
+        .replacen("{\"seq\":0,", &format!("{{\"seq\":{},", u64::MAX), 1)
+        .replacen(
+            leakaid::journal::GENESIS,
+            &leakaid::journal::sha256_hex(&first),
+            1,
+        );
+    assert_ne!(forged, text);
+    std::fs::write(env.journal(), [first, forged.into_bytes()].concat()).expect("write");
+    let err = env.refused(&["log", "call", "10010", "-n", "二"]);
+    assert!(err.contains("序号") && err.contains("最大"), "{err}");
+    assert_eq!(env.journal_lines().len(), 2, "never a line with seq 0 after it");
+}

@@ -62,7 +62,7 @@ pub fn lawyer_brief(state: &CaseState, lang: Lang) -> String {
         .iter()
         .map(|e| e.current.occurred_at)
         .max_by_key(|m| m.timestamp());
-    let lost = Fen(live.iter().map(|e| e.current.lost.map_or(0, |l| l.0)).sum());
+    let lost = Fen::total(live.iter().filter_map(|e| e.current.lost));
     let known: Vec<&str> = known_items(state)
         .iter()
         .map(|k| lang.pick(k.zh(), k.en()))

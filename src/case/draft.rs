@@ -40,15 +40,48 @@ pub(crate) fn line_field(field: Label, s: &str) -> Result<String, CaseError> {
     clean_line(s, MAX_LINE_CHARS).map_err(|err| CaseError::Text { field, err })
 }
 
-/// Reads an amount in yuan; empty means none.
+/// Characters that take no space on screen (zero-width spaces and joiners, the word joiner,
+/// the byte-order mark, the soft hyphen, fillers): a counterpart made of them only looks
+/// empty, and one inside a number splits one caller into two leads.
+fn is_invisible(c: char) -> bool {
+    matches!(
+        c,
+        '\u{00AD}'
+            | '\u{034F}'
+            | '\u{061C}'
+            | '\u{115F}'
+            | '\u{1160}'
+            | '\u{17B4}'
+            | '\u{17B5}'
+            | '\u{180E}'
+            | '\u{200B}'..='\u{200F}'
+            | '\u{202A}'..='\u{202E}'
+            | '\u{2060}'..='\u{206F}'
+            | '\u{3164}'
+            | '\u{FE00}'..='\u{FE0F}'
+            | '\u{FEFF}'
+            | '\u{FFA0}'
+    )
+}
+
+/// Cleans the counterpart (a number, an address): a one-line field with the invisible
+/// characters removed, so one that holds nothing visible is empty.
+pub(crate) fn counterpart_field(s: &str) -> Result<String, CaseError> {
+    let visible: String = s.chars().filter(|c| !is_invisible(*c)).collect();
+    line_field(("对方", "counterpart"), &visible)
+}
+
+/// Reads an amount in yuan, at most [`Fen::MAX_PER_ENTRY`]; empty means none.
 pub fn parse_lost(s: &str) -> Result<Option<Fen>, CaseError> {
     let t = s.trim();
     if t.is_empty() {
         return Ok(None);
     }
-    Fen::parse_yuan(t)
-        .map(|f| (f.0 > 0).then_some(f))
-        .ok_or_else(|| CaseError::BadAmount(t.to_string()))
+    let fen = Fen::parse_yuan(t).ok_or_else(|| CaseError::BadAmount(t.to_string()))?;
+    if fen > Fen::MAX_PER_ENTRY {
+        return Err(CaseError::AmountTooLarge(t.to_string()));
+    }
+    Ok((fen.0 > 0).then_some(fen))
 }
 
 /// Reads a comma-separated list of what they knew (`name,id,phone` or `姓名，身份证`).
@@ -65,7 +98,7 @@ impl EvidenceDraft {
     /// time and the reference for `14:05` or `-10m`).
     pub fn validate(&self, now: &ZonedDateTime) -> Result<EvidenceFields, CaseError> {
         let kind = self.kind.unwrap_or(EvidenceKind::Other);
-        let counterpart = line_field(("对方", "counterpart"), &self.counterpart)?;
+        let counterpart = counterpart_field(&self.counterpart)?;
         if counterpart.is_empty() && kind.needs_counterpart() {
             return Err(CaseError::CounterpartRequired(kind));
         }
@@ -111,11 +144,7 @@ impl CorrectionDraft {
         Ok(EvidencePatch {
             kind: self.kind,
             occurred_at: self.at.as_deref().map(|a| parse_when(a, now)).transpose()?,
-            counterpart: self
-                .counterpart
-                .as_deref()
-                .map(|c| line_field(("对方", "counterpart"), c))
-                .transpose()?,
+            counterpart: self.counterpart.as_deref().map(counterpart_field).transpose()?,
             to_mine: self
                 .to_mine
                 .as_deref()
@@ -176,11 +205,7 @@ impl ProfileDraft {
             other => other,
         };
         let birth_date = match line(("出生日期", "birth date"), &self.birth_date)? {
-            Some(d) if !d.is_empty() => {
-                let parsed = jiff::civil::Date::strptime("%Y-%m-%d", d.replace('/', "-"))
-                    .map_err(|_| CaseError::BadDate(d.clone()))?;
-                Some(parsed.to_string())
-            }
+            Some(d) if !d.is_empty() => Some(check_birth_date(&d, jiff::ZonedDateTime::now().date())?),
             other => other,
         };
         Ok(ProfilePatch {
@@ -193,6 +218,29 @@ impl ProfileDraft {
             address: line(("住址", "address"), &self.address)?,
         })
     }
+}
+
+/// Reads a date of birth (`1985-03-07` or `1985/03/07`) that lies between 1900-01-01 and
+/// `today`.
+pub fn check_birth_date(s: &str, today: jiff::civil::Date) -> Result<String, CaseError> {
+    let parsed = jiff::civil::Date::strptime("%Y-%m-%d", s.replace('/', "-"))
+        .map_err(|_| CaseError::BadDate(s.to_string()))?;
+    if parsed > today || parsed.year() < 1900 {
+        return Err(CaseError::ImplausibleBirthDate(s.to_string()));
+    }
+    Ok(parsed.to_string())
+}
+
+/// Masks an ID number: the first 6 and last 4 characters kept (all masked when it is 10
+/// characters or shorter). For copies given to others, and for echoing a mistyped number.
+pub fn mask_id(id: &str) -> String {
+    let chars: Vec<char> = id.chars().collect();
+    if chars.len() <= 10 {
+        return "*".repeat(chars.len());
+    }
+    let head: String = chars[..6].iter().collect();
+    let tail: String = chars[chars.len() - 4..].iter().collect();
+    format!("{head}{}{tail}", "*".repeat(chars.len() - 10))
 }
 
 /// Checks a mainland ID-card number (18 characters, GB 11643 check digit; the old 15-digit
@@ -260,6 +308,63 @@ mod tests {
             vec![Knew::Name, Knew::IdNumber, Knew::Address]
         );
         assert!(matches!(parse_knew_list("name,shoe"), Err(CaseError::UnknownKnew(w)) if w == "shoe"));
+    }
+
+    #[test]
+    fn invisible_characters_leave_a_counterpart_empty_or_whole() {
+        let call = |c: &str| EvidenceDraft {
+            kind: Some(EvidenceKind::Call),
+            counterpart: c.into(),
+            ..Default::default()
+        };
+        assert!(matches!(
+            call("\u{200B}").validate(&now()),
+            Err(CaseError::CounterpartRequired(EvidenceKind::Call))
+        ));
+        assert!(matches!(
+            call(" \u{FEFF}\u{2060} ").validate(&now()),
+            Err(CaseError::CounterpartRequired(EvidenceKind::Call))
+        ));
+        let f = call("138\u{200B}0013\u{00AD}8000").validate(&now()).expect("ok");
+        assert_eq!(f.counterpart, "13800138000");
+    }
+
+    #[test]
+    fn amounts_above_ten_billion_yuan_are_refused() {
+        assert_eq!(
+            parse_lost("10000000000").expect("at the limit"),
+            Some(Fen::MAX_PER_ENTRY)
+        );
+        assert!(matches!(
+            parse_lost("10000000000.01"),
+            Err(CaseError::AmountTooLarge(_))
+        ));
+        assert!(matches!(
+            parse_lost("99999999999999999"),
+            Err(CaseError::AmountTooLarge(_))
+        ));
+    }
+
+    #[test]
+    fn birth_dates_lie_between_1900_and_today() {
+        let today = jiff::civil::date(2026, 11, 29);
+        assert_eq!(check_birth_date("1985/03/07", today).expect("ok"), "1985-03-07");
+        assert!(matches!(
+            check_birth_date("2999-01-01", today),
+            Err(CaseError::ImplausibleBirthDate(_))
+        ));
+        assert!(matches!(
+            check_birth_date("2026-11-30", today),
+            Err(CaseError::ImplausibleBirthDate(_))
+        ));
+        assert!(matches!(
+            check_birth_date("1899-12-31", today),
+            Err(CaseError::ImplausibleBirthDate(_))
+        ));
+        assert!(matches!(
+            check_birth_date("1985-02-30", today),
+            Err(CaseError::BadDate(_))
+        ));
     }
 
     #[test]

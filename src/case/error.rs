@@ -55,6 +55,12 @@ pub enum CaseError {
     /// An amount of money could not be read.
     #[error("cannot read the amount {0:?}")]
     BadAmount(String),
+    /// An amount above [`super::event::Fen::MAX_PER_ENTRY`].
+    #[error("the amount {0:?} is too large")]
+    AmountTooLarge(String),
+    /// A date of birth in the future or before 1900.
+    #[error("the birth date {0:?} is not plausible")]
+    ImplausibleBirthDate(String),
     /// An ID-card number fails its check digit or shape.
     #[error("ID number {0:?} is not valid")]
     BadIdNumber(String),
@@ -138,6 +144,22 @@ impl CaseError {
                 format!("时间“{s}”还没到。请填写事情发生的时间。"),
                 format!("The time “{s}” is in the future. Give the time it happened."),
             ),
+            CaseError::When(WhenError::TooEarly(s)) => tr(
+                lang,
+                format!(
+                    "时间“{s}”太早了（早于 1970 年）。请填写事情发生的时间，例如 2026-11-29 14:05 或 -2h。"
+                ),
+                format!(
+                    "The time “{s}” is too early (before 1970). Give the time it happened, for example 2026-11-29 14:05 or -2h."
+                ),
+            ),
+            CaseError::When(WhenError::BadOffset(s)) => tr(
+                lang,
+                format!("时间“{s}”里的时区不存在（应在 -12:00 到 +14:00 之间，北京时间是 +08:00）。"),
+                format!(
+                    "The time “{s}” has a UTC offset that does not exist (it must lie between -12:00 and +14:00; Beijing is +08:00)."
+                ),
+            ),
             CaseError::UnknownKnew(w) => tr(
                 lang,
                 format!(
@@ -150,13 +172,29 @@ impl CaseError {
                 format!("看不懂金额“{s}”。请只写数字（单位：元），例如 1200 或 1200.50。"),
                 format!("Cannot read the amount “{s}”. Write a number in yuan, for example 1200 or 1200.50."),
             ),
-            CaseError::BadIdNumber(s) => tr(
+            CaseError::AmountTooLarge(s) => tr(
                 lang,
-                format!("身份证号“{s}”的格式或校验位不对，请对照身份证核对后再输入。"),
+                format!("金额“{s}”太大：每条记录最多 100 亿元。请核对金额（单位：元）。"),
                 format!(
-                    "The ID number “{s}” has a wrong shape or check digit; please check it against the card."
+                    "The amount “{s}” is too large: at most 10,000,000,000 yuan per entry. Check the amount (in yuan)."
                 ),
             ),
+            CaseError::ImplausibleBirthDate(s) => tr(
+                lang,
+                format!("出生日期“{s}”不对：应在 1900-01-01 到今天之间，请核对后再输入。"),
+                format!("The birth date “{s}” cannot be right: it must lie between 1900-01-01 and today."),
+            ),
+            // The number is masked: stderr may end up in a log or a screenshot.
+            CaseError::BadIdNumber(s) => {
+                let shown = super::draft::mask_id(s.trim());
+                tr(
+                    lang,
+                    format!("身份证号“{shown}”的格式或校验位不对，请对照身份证核对后再输入。"),
+                    format!(
+                        "The ID number “{shown}” has a wrong shape or check digit; please check it against the card."
+                    ),
+                )
+            }
             CaseError::BadDate(s) => tr(
                 lang,
                 format!("看不懂日期“{s}”，请写成 1985-03-07 这样的格式。"),
@@ -249,24 +287,80 @@ pub fn journal_message(e: &JournalError, lang: Lang) -> String {
                 path.display()
             ),
         ),
+        JournalError::Io { path, source } if crate::ioerror::retry_helps(source) => tr(
+            lang,
+            format!(
+                "读写 {} 时被打断（{}）。这条没有保存，请再试一次。",
+                path.display(),
+                crate::ioerror::reason(source, Lang::Zh)
+            ),
+            format!(
+                "Reading or writing {} was interrupted ({}). Nothing was saved; please try again.",
+                path.display(),
+                crate::ioerror::reason(source, Lang::En)
+            ),
+        ),
         JournalError::Io { path, source } => tr(
             lang,
             format!(
-                "读写 {} 时出错：{source}。这条没有保存，请再试一次。",
+                "无法读写 {}：{}。这条没有保存；再试也不会成功，请先检查这个文件夹（或用 --data-dir / --case 换一个位置）。",
+                path.display(),
+                crate::ioerror::reason(source, Lang::Zh)
+            ),
+            format!(
+                "Cannot read or write {}: {}. Nothing was saved, and trying again will not help: check that folder first (or choose another place with --data-dir or --case).",
+                path.display(),
+                crate::ioerror::reason(source, Lang::En)
+            ),
+        ),
+        // Line 0: found walking back from the end, where lines are not counted.
+        JournalError::Damaged { line: 0, offset, .. } => tr(
+            lang,
+            format!(
+                "案件记录中从字节 {offset} 开始的一行无法读取，没有保存。请运行 `leakaid verify` 查看详情，不要手动修改记录文件。"
+            ),
+            format!(
+                "The line at byte {offset} of the case journal cannot be read; nothing was saved. Run `leakaid verify` for details; do not edit the journal by hand."
+            ),
+        ),
+        JournalError::Damaged { line, offset, .. } => tr(
+            lang,
+            format!(
+                "案件记录第 {line} 行（字节 {offset}）无法读取，没有保存。请运行 `leakaid verify` 查看详情，不要手动修改记录文件。"
+            ),
+            format!(
+                "Line {line} (byte {offset}) of the case journal cannot be read; nothing was saved. Run `leakaid verify` for details; do not edit the journal by hand."
+            ),
+        ),
+        JournalError::NotCanonical { offset } => tr(
+            lang,
+            format!(
+                "案件记录中字节 {offset} 处的一行不是 leakaid 写下的样子（多了字段，或空格、键的顺序不同），说明它被改动过。请运行 `leakaid verify` 查看详情，不要手动修改记录文件。"
+            ),
+            format!(
+                "The case journal line at byte {offset} is not in the form leakaid writes (an extra field, other spacing or key order), so it was altered. Run `leakaid verify` for details; do not edit the journal by hand."
+            ),
+        ),
+        JournalError::SeqExhausted { path } => tr(
+            lang,
+            format!(
+                "没有保存：案件记录（{}）最后一行的序号已是最大值，后面不能再接新记录，这一行很可能被改动过。请运行 `leakaid verify` 查看，并联系律师或办案民警。",
                 path.display()
             ),
             format!(
-                "Could not read or write {}: {source}. Nothing was saved; please try again.",
+                "Not saved: the last line of the case journal ({}) has the largest possible seq, so nothing can follow it; that line was most likely altered. Run `leakaid verify` and tell your lawyer or the officer.",
                 path.display()
             ),
         ),
-        JournalError::Damaged { line, offset, detail } => tr(
+        JournalError::AppendOnly { path, bytes } => tr(
             lang,
             format!(
-                "案件记录第 {line} 行（字节 {offset}）无法读取：{detail}。请运行 `leakaid verify` 查看详情，不要手动修改记录文件。"
+                "没有保存：案件记录 {} 被设为只能追加（chattr +a），而修复它的结尾需要截掉 {bytes} 字节不完整的内容（已复制到 quarantine 文件夹）。请用管理员身份运行 chattr -a 解除后再试，之后可以重新设置。",
+                path.display()
             ),
             format!(
-                "Line {line} (byte {offset}) of the case journal cannot be read: {detail}. Run `leakaid verify` for details; do not edit the journal by hand."
+                "Not saved: the case journal {} is append-only (chattr +a), and repairing its end needs to cut {bytes} bytes of an unfinished line (copied to the quarantine folder). Remove the flag as administrator with chattr -a, try again, then set it again if you like.",
+                path.display()
             ),
         ),
         JournalError::Encode(err) => tr(
@@ -280,56 +374,35 @@ pub fn journal_message(e: &JournalError, lang: Lang) -> String {
 /// The sentence for a vault failure.
 pub fn vault_message(e: &VaultError, lang: Lang) -> String {
     match e {
-        VaultError::Missing(p) => tr(
-            lang,
-            format!(
-                "找不到文件 {}。请检查路径是否正确（可以把文件拖进终端窗口来填入路径）。",
-                p.display()
-            ),
-            format!(
-                "File {} not found. Check the path (you can drag the file into the terminal to paste its path).",
-                p.display()
-            ),
-        ),
-        VaultError::IsFolder(p) => tr(
-            lang,
-            format!(
-                "{} 是一个文件夹，不是文件。请指定文件夹里的具体文件。",
-                p.display()
-            ),
-            format!(
-                "{} is a folder, not a file. Name the files inside it.",
-                p.display()
-            ),
-        ),
-        VaultError::Io { path, source } => match source.kind() {
-            std::io::ErrorKind::StorageFull => tr(
-                lang,
-                format!("磁盘已满，文件没有保存（{}）。请清理空间后再试。", path.display()),
-                format!(
-                    "The disk is full; the file was not saved ({}). Free some space and try again.",
-                    path.display()
-                ),
-            ),
-            std::io::ErrorKind::PermissionDenied => tr(
-                lang,
-                format!("没有权限读取或写入 {}。请检查权限。", path.display()),
-                format!(
-                    "No permission to read or write {}. Check its permissions.",
-                    path.display()
-                ),
-            ),
-            _ => tr(
+        VaultError::Source(e) => e.message(lang),
+        VaultError::Io { path, source } => {
+            let reason = |l| crate::ioerror::reason(source, l);
+            let (zh_next, en_next) = if crate::ioerror::retry_helps(source) {
+                ("请再试一次", "please try again")
+            } else {
+                match source.kind() {
+                    std::io::ErrorKind::StorageFull | std::io::ErrorKind::QuotaExceeded => {
+                        ("请清理磁盘空间后再试", "free some space and try again")
+                    }
+                    _ => (
+                        "请检查这个文件夹和它的权限",
+                        "check that folder and its permissions",
+                    ),
+                }
+            };
+            tr(
                 lang,
                 format!(
-                    "处理文件 {} 时出错：{source}。没有保存，请再试一次。",
-                    path.display()
+                    "文件没有保存到证据库（{}：{}），记录没有改变。{zh_next}。",
+                    path.display(),
+                    reason(Lang::Zh)
                 ),
                 format!(
-                    "Could not handle {}: {source}. Nothing was saved; please try again.",
-                    path.display()
+                    "The file was not saved to the vault ({}: {}); nothing was recorded. Please {en_next}.",
+                    path.display(),
+                    reason(Lang::En)
                 ),
-            ),
-        },
+            )
+        }
     }
 }

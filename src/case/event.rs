@@ -265,6 +265,16 @@ impl Fen {
         };
         w.checked_mul(100)?.checked_add(f).map(Fen)
     }
+
+    /// The most one entry may record as lost: ¥10,000,000,000 (ten billion yuan).
+    pub const MAX_PER_ENTRY: Fen = Fen(10_000_000_000 * 100);
+
+    /// The sum of `amounts`: the one place totals are made (the brief, the packet, the
+    /// leads). It saturates instead of wrapping, so a hand-edited journal cannot turn a
+    /// total into a small or negative number.
+    pub fn total(amounts: impl IntoIterator<Item = Fen>) -> Fen {
+        Fen(amounts.into_iter().fold(0u64, |sum, f| sum.saturating_add(f.0)))
+    }
 }
 
 impl fmt::Display for Fen {
@@ -539,6 +549,8 @@ mod tests {
         assert_eq!(Fen::parse_yuan("12.345"), None);
         assert_eq!(Fen::parse_yuan("-5"), None);
         assert_eq!(Fen(120_050).to_string(), "1200.50");
+        assert_eq!(Fen::total([Fen(u64::MAX - 1), Fen(5), Fen(7)]), Fen(u64::MAX));
+        assert_eq!(Fen::total([Fen(150), Fen(250)]), Fen(400));
     }
 
     #[test]

@@ -61,7 +61,7 @@ pub fn leads(state: &CaseState) -> Vec<Lead> {
         if f.occurred_at.timestamp() > lead.last.timestamp() {
             lead.last = f.occurred_at;
         }
-        lead.lost = Fen(lead.lost.0 + f.lost.map_or(0, |l| l.0));
+        lead.lost = Fen::total([lead.lost, f.lost.unwrap_or_default()]);
         lead.entries.push(e.id);
     }
     let mut out: Vec<Lead> = by_key.into_values().collect();

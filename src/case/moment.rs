@@ -62,13 +62,32 @@ impl fmt::Display for Moment {
     }
 }
 
-impl FromStr for Moment {
-    type Err = jiff::Error;
+/// Why a text is not a moment.
+#[derive(Debug, thiserror::Error)]
+pub enum MomentError {
+    /// Not `YYYY-MM-DDTHH:MM:SS±HH:MM`.
+    #[error(transparent)]
+    Syntax(#[from] jiff::Error),
+    /// An offset no place on Earth uses (outside −12:00 … +14:00).
+    #[error("the UTC offset {0} does not exist")]
+    Offset(Offset),
+}
 
-    fn from_str(s: &str) -> Result<Moment, jiff::Error> {
+/// The UTC offsets places really use: −12:00 to +14:00.
+pub fn is_real_offset(o: Offset) -> bool {
+    (-12 * 3600..=14 * 3600).contains(&o.seconds())
+}
+
+impl FromStr for Moment {
+    type Err = MomentError;
+
+    fn from_str(s: &str) -> Result<Moment, MomentError> {
         let tm = jiff::fmt::strtime::parse("%Y-%m-%dT%H:%M:%S%:z", s)?;
         let ts = tm.to_timestamp()?;
         let offset = tm.offset().unwrap_or(Offset::UTC);
+        if !is_real_offset(offset) {
+            return Err(MomentError::Offset(offset));
+        }
         Ok(Moment { ts, offset })
     }
 }
@@ -143,5 +162,16 @@ mod tests {
         assert_eq!(m.to_string(), "2026-11-29T14:05:09+08:00");
         assert_eq!(m.short(), "2026-11-29 14:05");
         assert_eq!(m.timestamp().to_string(), "2026-11-29T06:05:09Z");
+    }
+
+    #[test]
+    fn offsets_no_place_uses_are_refused() {
+        assert!("2026-11-29T14:05:09+14:00".parse::<Moment>().is_ok());
+        assert!("2026-11-29T14:05:09-12:00".parse::<Moment>().is_ok());
+        assert!(matches!(
+            "2026-11-29T14:05:09+25:00".parse::<Moment>(),
+            Err(MomentError::Offset(_))
+        ));
+        assert!("2026-11-29T14:05:09-13:00".parse::<Moment>().is_err());
     }
 }

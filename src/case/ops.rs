@@ -2,17 +2,19 @@
 //! and the operations that append events. Every operation validates first and appends with
 //! the journal's lock held, after catching up with lines other processes wrote.
 
+use std::cell::RefCell;
 use std::path::{Path, PathBuf};
 
 use super::error::CaseError;
 use super::event::{Attachment, EntryId, EventBody, EvidenceFields, EvidencePatch, ProfilePatch};
 use super::state::CaseState;
 use super::steps::{ConsultationFields, ReportFields, ReportPatch, WarningFields};
-use super::text::{MAX_LINE_CHARS, MAX_TEXT_CHARS, clean_line, clean_text};
+use super::text::{MAX_LINE_CHARS, MAX_TEXT_CHARS, clean_line, clean_text, shown_line};
+use crate::durable::{self, Swept};
 use crate::guide::ChecklistId;
 use crate::journal::verify::{PrintedFingerprint, Report, verify_each};
-use crate::journal::{Appended, Journal};
-use crate::vault::Vault;
+use crate::journal::{Appended, Journal, QUARANTINE_DIR};
+use crate::vault::{Received, Vault};
 
 /// One case: a folder with `journal.jsonl`, `vault/` and `exports/`.
 #[derive(Debug)]
@@ -25,6 +27,8 @@ pub struct Case {
     offset: u64,
     /// False for a case opened only to log (the state is not read).
     loaded: bool,
+    /// Temporary files left by killed writers, removed when the case was opened to write.
+    swept: Swept,
 }
 
 /// The name of the exports folder inside a case folder.
@@ -32,17 +36,31 @@ pub const EXPORTS_DIR: &str = "exports";
 
 impl Case {
     /// Opens the case at `dir` for logging only: creates it if needed, reads nothing.
-    /// Appends then read only the journal's tail.
+    /// Appends then read only the journal's tail. Temporary files that killed writers left
+    /// in the case's folders are removed first (see [`Case::swept`]).
     pub fn for_logging(dir: &Path) -> Result<Case, CaseError> {
         let journal = Journal::create(dir)?;
+        let vault = Vault::of_case(dir);
+        let swept = durable::sweep_stale(&[
+            dir,
+            vault.dir(),
+            &dir.join(EXPORTS_DIR),
+            &dir.join(QUARANTINE_DIR),
+        ]);
         Ok(Case {
             dir: dir.to_path_buf(),
-            vault: Vault::of_case(dir),
+            vault,
             journal,
             state: CaseState::default(),
             offset: 0,
             loaded: false,
+            swept,
         })
+    }
+
+    /// The temporary files removed when the case was opened for writing.
+    pub fn swept(&self) -> &Swept {
+        &self.swept
     }
 
     /// Opens the case at `dir`, creating it if needed, and folds its whole journal.
@@ -66,6 +84,7 @@ impl Case {
             state: CaseState::default(),
             offset: 0,
             loaded: true,
+            swept: Swept::default(),
         };
         case.refresh()?;
         Ok(case)
@@ -93,6 +112,7 @@ impl Case {
             state,
             offset,
             loaded: true,
+            swept: Swept::default(),
         };
         Ok((case, report))
     }
@@ -152,16 +172,29 @@ impl Case {
         &mut self,
         build: impl FnOnce(&CaseState) -> Result<EventBody, CaseError>,
     ) -> Result<Appended, CaseError> {
+        self.commit_or_undo(build, || {})
+    }
+
+    /// Like [`Case::commit`]; `undo` runs, with the lock still held, when the append is
+    /// refused or fails.
+    fn commit_or_undo(
+        &mut self,
+        build: impl FnOnce(&CaseState) -> Result<EventBody, CaseError>,
+        undo: impl FnOnce(),
+    ) -> Result<Appended, CaseError> {
         let journal = self.journal.clone();
         if !self.loaded {
             // Operations other than logging need the whole state.
             self.loaded = true;
         }
-        let appended = journal.append(|ctx| {
-            let batch = ctx.records_since(self.offset)?;
-            self.absorb(&batch.records, batch.end, batch.head);
-            build(&self.state)
-        })?;
+        let appended = journal.append_or_undo(
+            |ctx| {
+                let batch = ctx.records_since(self.offset)?;
+                self.absorb(&batch.records, batch.end, batch.head);
+                build(&self.state)
+            },
+            undo,
+        )?;
         self.after_append(&appended);
         Ok(appended)
     }
@@ -174,40 +207,58 @@ impl Case {
         }
     }
 
-    /// Logs a new entry with files from the user's disk; the files are stored in the vault
-    /// first. Returns the new entry's id and the durable record.
+    /// Logs a new entry with files from the user's disk. All or nothing: the files are
+    /// received first (a file that cannot be read refuses the entry), named in the vault with
+    /// the journal's lock held, and taken back out if the append is refused or fails.
+    /// Returns the new entry's id and the durable record.
     pub fn log(
         &mut self,
         fields: EvidenceFields,
         files: &[PathBuf],
     ) -> Result<(EntryId, Appended), CaseError> {
-        files.iter().try_for_each(|f| Vault::check_source(f))?;
-        let attachments = files
+        let incoming = files
             .iter()
-            .map(|f| self.vault.store(f))
+            .map(|f| self.vault.receive(f))
             .collect::<Result<Vec<_>, _>>()?;
+        let vault = self.vault.clone();
+        let created = RefCell::new(Vec::new());
+        let keep_all = || -> Result<Vec<Attachment>, CaseError> {
+            let mut created = created.borrow_mut();
+            incoming
+                .into_iter()
+                .map(|i| vault.keep(i, &mut created).map(attachment))
+                .collect::<Result<_, _>>()
+                .map_err(CaseError::from)
+        };
+        let undo = || vault.remove_kept(&created.borrow());
         let appended = if self.loaded {
-            self.commit(|state| {
-                Ok(EventBody::EvidenceAdded {
-                    id: state.next_id(),
-                    fields,
-                    attachments,
-                })
-            })?
+            self.commit_or_undo(
+                |state| {
+                    Ok(EventBody::EvidenceAdded {
+                        id: state.next_id(),
+                        attachments: keep_all()?,
+                        fields,
+                    })
+                },
+                undo,
+            )?
         } else {
             // Only the tail is read: the last id logged, found walking backwards.
-            let a = self.journal.append(|ctx| {
-                let last = ctx.find_last(|r| match &r.event {
-                    EventBody::EvidenceAdded { id, .. } => Some(*id),
-                    _ => None,
-                })?;
-                let id = EntryId(last.map_or(1, |l| l.0 + 1));
-                Ok::<_, CaseError>(EventBody::EvidenceAdded {
-                    id,
-                    fields,
-                    attachments,
-                })
-            })?;
+            let a = self.journal.append_or_undo(
+                |ctx| {
+                    let last = ctx.find_last(|r| match &r.event {
+                        EventBody::EvidenceAdded { id, .. } => Some(*id),
+                        _ => None,
+                    })?;
+                    let id = EntryId(last.map_or(1, |l| l.0 + 1));
+                    Ok::<_, CaseError>(EventBody::EvidenceAdded {
+                        id,
+                        attachments: keep_all()?,
+                        fields,
+                    })
+                },
+                undo,
+            )?;
             self.after_append(&a);
             a
         };
@@ -266,7 +317,9 @@ impl Case {
         })
     }
 
-    /// Stores files and adds them to an entry, one event per file.
+    /// Stores files and adds them to an entry, one event per file. Every file is received
+    /// before anything is appended (one that cannot be read refuses them all); each is named
+    /// in the vault with the lock held and taken back out if its append fails.
     pub fn attach(&mut self, id: EntryId, files: &[PathBuf]) -> Result<Vec<Attachment>, CaseError> {
         self.refresh()?;
         self.loaded = true;
@@ -275,14 +328,30 @@ impl Case {
             Some(e) if e.retracted.is_some() => return Err(CaseError::Retracted(id)),
             Some(_) => {}
         }
-        files.iter().try_for_each(|f| Vault::check_source(f))?;
-        let stored = files
+        let incoming = files
             .iter()
-            .map(|f| self.vault.store(f))
+            .map(|f| self.vault.receive(f))
             .collect::<Result<Vec<_>, _>>()?;
-        for a in &stored {
-            let attachment = a.clone();
-            self.commit(|_| Ok(EventBody::AttachmentAdded { id, attachment }))?;
+        let mut stored = Vec::new();
+        for file in incoming {
+            let vault = self.vault.clone();
+            let created = RefCell::new(Vec::new());
+            let a = self.commit_or_undo(
+                |state| {
+                    if state.entry(id).is_some_and(|e| e.retracted.is_some()) {
+                        return Err(CaseError::Retracted(id));
+                    }
+                    let kept = vault.keep(file, &mut created.borrow_mut())?;
+                    Ok(EventBody::AttachmentAdded {
+                        id,
+                        attachment: attachment(kept),
+                    })
+                },
+                || vault.remove_kept(&created.borrow()),
+            )?;
+            if let EventBody::AttachmentAdded { attachment, .. } = a.record.event {
+                stored.push(attachment);
+            }
         }
         Ok(stored)
     }
@@ -365,6 +434,23 @@ impl Case {
             })
         })?;
         Ok(record_id(&a))
+    }
+}
+
+/// How a file received into the vault is described in the record. Its name comes from
+/// outside: cleaned like any other one-line value.
+fn attachment(f: Received) -> Attachment {
+    let original_name = clean_line(&f.original_name, MAX_LINE_CHARS).unwrap_or_else(|_| {
+        shown_line(&f.original_name)
+            .chars()
+            .take(MAX_LINE_CHARS)
+            .collect()
+    });
+    Attachment {
+        sha256: f.sha256,
+        original_name,
+        size: f.size,
+        media_type: f.media_type.to_string(),
     }
 }
 

@@ -308,7 +308,7 @@ impl CaseState {
     }
 
     fn note_line(&mut self, seq: u64, ts: Moment) {
-        self.fingerprint.count = seq + 1;
+        self.fingerprint.count = seq.saturating_add(1);
         if self.started_at.is_none() {
             self.started_at = Some(ts);
         }

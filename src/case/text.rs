@@ -1,7 +1,12 @@
-//! Sanitising text the user types, pastes or imports before it is stored.
+//! The one sanitiser for text: what the user types, pastes or imports before it is stored,
+//! and everything shown on a terminal or printed.
 //!
 //! Stored text reaches the PDF and the terminal of the next `leakaid list`, so control codes,
-//! terminal escape sequences and bidi overrides are removed here, once, for every input path.
+//! terminal escape sequences and bidi controls are removed here, once, for every input path
+//! ([`clean_text`], [`clean_line`]). A journal can be edited by hand, so what is read back is
+//! cleaned again when it is shown ([`shown_line`], [`shown_text`]).
+
+use std::borrow::Cow;
 
 /// Longest free text (a summary, a note, a reason) accepted, in characters.
 pub const MAX_TEXT_CHARS: usize = 20_000;
@@ -21,8 +26,54 @@ pub enum TextError {
     },
 }
 
+/// Bidi embeddings, overrides, isolates and marks: they reorder what is shown around them.
 fn is_bidi_control(c: char) -> bool {
-    matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+    matches!(
+        c,
+        '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{200E}' | '\u{200F}' | '\u{061C}'
+    )
+}
+
+/// True when `c` is never kept as it is: a control code (C0, C1, DEL), a bidi control, or a
+/// Unicode line or paragraph separator.
+fn needs_cleaning(c: char) -> bool {
+    c.is_control() || is_bidi_control(c) || c == '\u{2028}' || c == '\u{2029}'
+}
+
+/// Escape sequences, control codes and bidi controls removed; every line break becomes `\n`,
+/// a tab a space. Nothing is trimmed.
+fn scrub(input: &str) -> String {
+    let unescaped = strip_escapes(input);
+    let normalised = unescaped.replace("\r\n", "\n").replace('\r', "\n");
+    let mut out = String::with_capacity(normalised.len());
+    for c in normalised.chars() {
+        match c {
+            '\n' | '\u{2028}' | '\u{2029}' => out.push('\n'),
+            '\t' => out.push(' '),
+            c if needs_cleaning(c) => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Text read back from a case (or from outside), made safe to show on one line of a terminal
+/// or a page: escape sequences, control codes and bidi controls removed, and each line break
+/// shown as a space, so a value can never start a line of its own.
+pub fn shown_line(s: &str) -> Cow<'_, str> {
+    if !s.chars().any(needs_cleaning) {
+        return Cow::Borrowed(s);
+    }
+    Cow::Owned(scrub(s).replace('\n', " "))
+}
+
+/// Multi-line text read back from a case (or a whole message) made safe to show: like
+/// [`shown_line`], but line breaks stay (as `\n`).
+pub fn shown_text(s: &str) -> Cow<'_, str> {
+    if !s.chars().any(|c| c != '\n' && needs_cleaning(c)) {
+        return Cow::Borrowed(s);
+    }
+    Cow::Owned(scrub(s))
 }
 
 /// Removes terminal escape sequences (CSI `ESC [ … final`, OSC `ESC ] … BEL/ST`, and
@@ -69,18 +120,7 @@ fn strip_escapes(input: &str) -> String {
 /// removed, tabs become spaces, every line ending becomes `\n`, and surrounding blank space
 /// is trimmed. Refuses text longer than `max` characters.
 pub fn clean_text(input: &str, max: usize) -> Result<String, TextError> {
-    let unescaped = strip_escapes(input);
-    let normalised = unescaped.replace("\r\n", "\n").replace('\r', "\n");
-    let mut out = String::with_capacity(normalised.len());
-    for c in normalised.chars() {
-        match c {
-            '\n' => out.push('\n'),
-            '\t' => out.push(' '),
-            c if c.is_control() || is_bidi_control(c) => {}
-            '\u{2028}' | '\u{2029}' => out.push('\n'),
-            c => out.push(c),
-        }
-    }
+    let out = scrub(input);
     let trimmed = out.trim();
     let chars = trimmed.chars().count();
     if chars > max {
@@ -131,6 +171,17 @@ mod tests {
             clean_line(" 138 0013\n8000 ", 100).as_deref(),
             Ok("138 0013 8000")
         );
+    }
+
+    #[test]
+    fn shown_values_carry_no_escape_bidi_or_line_break() {
+        let name = "\u{1b}]0;PWNED\u{7}\u{1b}[2Jx\u{202E}gnp.exe\n2026-01-01 forged\u{200F}.png";
+        let shown = shown_line(name);
+        assert_eq!(shown, "xgnp.exe 2026-01-01 forged.png");
+        let multi = shown_text("a\u{1b}[31m\nb\u{9b}2Jc\u{2066}");
+        assert_eq!(multi, "a\nbc");
+        assert!(matches!(shown_line("银行客服 138"), Cow::Borrowed(_)));
+        assert!(matches!(shown_text("两行\n文字"), Cow::Borrowed(_)));
     }
 
     #[test]

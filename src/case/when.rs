@@ -14,6 +14,12 @@ pub enum WhenError {
     /// The time is later than now.
     #[error("the time {0:?} is in the future")]
     Future(String),
+    /// The time is before 1970-01-01.
+    #[error("the time {0:?} is before 1970")]
+    TooEarly(String),
+    /// The time names a UTC offset no place uses (outside −12:00 … +14:00).
+    #[error("the time {0:?} has an offset that does not exist")]
+    BadOffset(String),
 }
 
 /// How far ahead of the clock a time may be (clock skew, a call logged the same minute).
@@ -26,9 +32,11 @@ pub fn parse_when(input: &str, now: &ZonedDateTime) -> Result<Moment, WhenError>
     let s = input.trim();
     let unreadable = || WhenError::Unreadable(s.to_string());
     let moment = if let Some(ago) = parse_ago(s) {
-        let z = now.checked_sub(ago).map_err(|_| unreadable())?;
+        let z = now
+            .checked_sub(ago)
+            .map_err(|_| WhenError::TooEarly(s.to_string()))?;
         Moment::from_zoned(&z)
-    } else if let Ok(m) = s.parse::<Moment>() {
+    } else if let Some(m) = parse_moment(s)? {
         m
     } else if let Ok(ts) = s.parse::<jiff::Timestamp>() {
         Moment::from_zoned(&ts.to_zoned_datetime(now.time_zone().clone()))
@@ -47,10 +55,56 @@ pub fn parse_when(input: &str, now: &ZonedDateTime) -> Result<Moment, WhenError>
     } else {
         return Err(unreadable());
     };
-    if moment.timestamp().as_second() > now.timestamp().as_second() + FUTURE_SLACK_SECONDS {
-        return Err(WhenError::Future(s.to_string()));
-    }
+    check_range(&moment, now).map_err(|e| match e {
+        Range::Future => WhenError::Future(s.to_string()),
+        Range::TooEarly => WhenError::TooEarly(s.to_string()),
+    })?;
     Ok(moment)
+}
+
+/// Where a time lies outside what leakaid records.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Range {
+    /// Later than now (beyond a two-minute allowance for clock skew).
+    Future,
+    /// Before 1970-01-01T00:00:00Z.
+    TooEarly,
+}
+
+/// The one check of a time against what leakaid records: from 1970-01-01 to now (plus a
+/// two-minute allowance for clocks that disagree).
+pub fn check_range(m: &Moment, now: &ZonedDateTime) -> Result<(), Range> {
+    let secs = m.timestamp().as_second();
+    if secs < 0 {
+        return Err(Range::TooEarly);
+    }
+    if secs > now.timestamp().as_second() + FUTURE_SLACK_SECONDS {
+        return Err(Range::Future);
+    }
+    Ok(())
+}
+
+/// An RFC 3339 time with its offset; an offset no place uses is refused, any other text
+/// is not this form (`None`).
+fn parse_moment(s: &str) -> Result<Option<Moment>, WhenError> {
+    match s.parse::<Moment>() {
+        Ok(m) => Ok(Some(m)),
+        Err(super::moment::MomentError::Offset(_)) => Err(WhenError::BadOffset(s.to_string())),
+        Err(_) => {
+            // Other spellings jiff reads (`…T14:05+25:00`, `…Z`): check the offset too.
+            match jiff::fmt::temporal::Pieces::parse(s) {
+                Ok(p) => match p.offset() {
+                    Some(jiff::fmt::temporal::PiecesOffset::Numeric(n))
+                        if !super::moment::is_real_offset(n.offset()) =>
+                    {
+                        Err(WhenError::BadOffset(s.to_string()))
+                    }
+                    _ => Ok(None),
+                },
+                Err(_) => Ok(None),
+            }
+        }
+    }
 }
 
 fn parse_ago(s: &str) -> Option<SignedDuration> {
@@ -128,6 +182,27 @@ mod tests {
         assert!(at("25:99").starts_with("ERR cannot read"));
         assert!(at("2027-01-01 10:00").starts_with("ERR the time"));
         assert!(at("16:30").starts_with("ERR the time"));
+    }
+
+    #[test]
+    fn times_before_1970_and_offsets_no_place_uses_are_refused() {
+        assert_eq!(
+            parse_when("-99999999h", &now()),
+            Err(WhenError::TooEarly("-99999999h".into()))
+        );
+        assert_eq!(
+            parse_when("1969-12-31 23:00", &now()),
+            Err(WhenError::TooEarly("1969-12-31 23:00".into()))
+        );
+        assert_eq!(
+            parse_when("2026-11-29T14:05:00+25:00", &now()),
+            Err(WhenError::BadOffset("2026-11-29T14:05:00+25:00".into()))
+        );
+        assert_eq!(
+            parse_when("2026-11-29T14:05+25:00", &now()),
+            Err(WhenError::BadOffset("2026-11-29T14:05+25:00".into()))
+        );
+        assert_eq!(at("1970-01-02 08:00"), "1970-01-02T08:00:00+08:00");
     }
 
     #[test]

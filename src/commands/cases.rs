@@ -2,6 +2,7 @@
 
 use super::{Ctx, Failure, out};
 use crate::case::Case;
+use crate::case::text::shown_line;
 use crate::i18n::tr;
 
 /// Lists the cases with their entry counts.
@@ -32,6 +33,8 @@ pub fn run(ctx: &Ctx) -> Result<(), Failure> {
         let dir = data.root().join(&name);
         let count = Case::open_existing(&dir).map(|c| c.state().entries.len()).ok();
         let mark = if name == ctx.case_name() { "*" } else { " " };
+        // A folder name comes from the disk: shown on one line, cleaned.
+        let name = shown_line(&name);
         match count {
             Some(n) => out(tr(
                 ctx.lang,

@@ -3,6 +3,8 @@
 use std::path::Path;
 
 use super::{Ctx, Failure, warn};
+use crate::case::CaseError;
+use crate::case::text::{MAX_LINE_CHARS, clean_line};
 use crate::cli::ExportPdfArgs;
 use crate::i18n::tr;
 use crate::pdf::FontFace;
@@ -27,6 +29,14 @@ pub fn run(ctx: &Ctx, args: &ExportPdfArgs) -> Result<(), Failure> {
     }
     .map_err(|e| font_failure(ctx, args.font.as_deref(), &e))?;
 
+    if let Some(to) = &args.to {
+        clean_line(to, MAX_LINE_CHARS).map_err(|err| {
+            ctx.fail(CaseError::Text {
+                field: ("报送单位", "addressed to"),
+                err,
+            })
+        })?;
+    }
     let case = ctx.read_case_verified()?;
     let job = PacketJob::from_case(
         &case,
@@ -50,14 +60,24 @@ pub fn run(ctx: &Ctx, args: &ExportPdfArgs) -> Result<(), Failure> {
 }
 
 fn font_failure(ctx: &Ctx, path: Option<&Path>, e: &crate::pdf::PdfError) -> Failure {
+    let lang = ctx.lang;
     let shown = path.map(|p| p.display().to_string()).unwrap_or_default();
+    let what = match e {
+        crate::pdf::PdfError::FontRead(e) => e.message(lang),
+        crate::pdf::PdfError::FontParse { .. } => tr(
+            lang,
+            format!("{shown} 不是可用的字体。"),
+            format!("{shown} is not a usable font."),
+        ),
+        other => render_failure(lang, other),
+    };
     Failure::new(tr(
-        ctx.lang,
+        lang,
         format!(
-            "无法使用字体 {shown}：{e}。请指定 .ttf、.otf 或 .ttc 字体文件（.ttc 可写成 路径#序号），或不加 --font 使用内置字体。"
+            "无法使用字体：{what} 请指定 .ttf、.otf 或 .ttc 字体文件（.ttc 可写成 路径#序号），或不加 --font 使用内置字体。"
         ),
         format!(
-            "Cannot use the font {shown}: {e}. Name a .ttf, .otf or .ttc file (PATH#N for a face of a .ttc), or leave out --font to use the built-in font."
+            "Cannot use the font: {what} Name a .ttf, .otf or .ttc file (PATH#N for a face of a .ttc), or leave out --font to use the built-in font."
         ),
     ))
 }

@@ -26,6 +26,7 @@ pub fn run(ctx: &Ctx, args: &LogArgs) -> Result<(), Failure> {
         lost: args.facts.lost.clone().unwrap_or_default(),
     };
     let mut files = args.attach.clone();
+    let mut doubt = None;
     if let Some(path) = &args.eml {
         if args.kind != EvidenceKind::Email {
             return Err(Failure::new(tr(
@@ -35,11 +36,12 @@ pub fn run(ctx: &Ctx, args: &LogArgs) -> Result<(), Failure> {
             )));
         }
         let mail = eml::read(path, ctx.lang)?;
-        eml::fill(&mut draft, &mail);
+        doubt = eml::fill(&mut draft, &mail, &now);
         files.insert(0, path.clone());
     }
     let fields = draft.validate(&now).map_err(|e| ctx.fail(e))?;
     let mut case = Case::for_logging(&ctx.case_dir()?).map_err(|e| ctx.fail(e))?;
+    report_swept(ctx, &case);
     let (id, appended) = case.log(fields.clone(), &files).map_err(|e| ctx.fail(e))?;
     report_repair(ctx, &appended);
     let kind = ctx.lang.pick(fields.kind.zh(), fields.kind.en());
@@ -53,11 +55,28 @@ pub fn run(ctx: &Ctx, args: &LogArgs) -> Result<(), Failure> {
         format!("已记录 {id}：{kind}{who}，时间 {}", fields.occurred_at.long()),
         format!("Logged {id}: {kind}{who} at {}", fields.occurred_at.long()),
     ));
+    if let Some(d) = doubt {
+        warn(d.message(ctx.lang));
+    }
     Ok(())
 }
 
-/// Tells the user when an interrupted earlier write was moved to quarantine.
+/// Tells the user when lost newlines were restored or an interrupted earlier write was moved
+/// to quarantine.
 pub(crate) fn report_repair(ctx: &Ctx, a: &Appended) {
+    if a.restored > 0 {
+        warn(tr(
+            ctx.lang,
+            format!(
+                "提示：案件记录末尾有 {} 条完整的记录缺少换行符，已补上；这些记录和它们的编号都保留不变。",
+                a.restored
+            ),
+            format!(
+                "Note: {} complete record(s) at the end of the case journal had lost their line break; it was restored and they keep their numbers.",
+                a.restored
+            ),
+        ));
+    }
     if let Some(q) = &a.repaired {
         warn(tr(
             ctx.lang,
@@ -72,5 +91,12 @@ pub(crate) fn report_repair(ctx: &Ctx, a: &Appended) {
                 q.path.display()
             ),
         ));
+    }
+}
+
+/// Tells the user, in one line, that temporary files left by interrupted writes were removed.
+pub(crate) fn report_swept(ctx: &Ctx, case: &Case) {
+    if let Some(line) = case.swept().message(ctx.lang) {
+        warn(line);
     }
 }

@@ -15,6 +15,7 @@ mod verify;
 
 use std::path::PathBuf;
 
+use crate::case::text::shown_text;
 use crate::case::{Case, CaseError, EntryId};
 use crate::casedir::{DataDir, DataDirError};
 use crate::cli::{Cli, Command};
@@ -88,7 +89,9 @@ impl Ctx {
 
     /// The chosen case, created if needed, fully read.
     pub fn open_case(&self) -> Result<Case, Failure> {
-        Case::open(&self.case_dir()?).map_err(|e| self.fail(e))
+        let case = Case::open(&self.case_dir()?).map_err(|e| self.fail(e))?;
+        log::report_swept(self, &case);
+        Ok(case)
     }
 
     /// The chosen case for reading only; a case that does not exist is an error.
@@ -174,14 +177,15 @@ pub fn overview(cli: &Cli) -> Result<(), Failure> {
     overview::run(&ctx)
 }
 
-/// Prints a line to stdout, ignoring a closed pipe (`leakaid list | head`).
+/// Prints a line to stdout, ignoring a closed pipe (`leakaid list | head`). Whatever the line
+/// holds, no escape sequence, control code or bidi control reaches the terminal.
 pub(crate) fn out(line: impl AsRef<str>) {
     use std::io::Write;
     let mut o = std::io::stdout().lock();
-    let _ = writeln!(o, "{}", line.as_ref());
+    let _ = writeln!(o, "{}", shown_text(line.as_ref()));
 }
 
-/// Prints a warning line to stderr.
+/// Prints a warning line to stderr, cleaned like [`out`].
 pub(crate) fn warn(line: impl AsRef<str>) {
-    eprintln!("{}", line.as_ref());
+    eprintln!("{}", shown_text(line.as_ref()));
 }

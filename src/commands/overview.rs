@@ -2,6 +2,7 @@
 //! the commands to use.
 
 use super::{Ctx, Failure, out};
+use crate::case::text::shown_line;
 use crate::i18n::tr;
 
 /// Prints the case summary and the most useful commands.
@@ -22,8 +23,8 @@ pub fn run(ctx: &Ctx) -> Result<(), Failure> {
              查看记录：    leakaid list        核对完整性：leakaid verify\n\
              填写个人信息：leakaid profile set --name 姓名 --id-number 身份证号\n\
              导出：        leakaid export pdf|json|csv\n更多：leakaid --help",
-            ctx.case_name(),
-            dir.display()
+            shown_line(ctx.case_name()),
+            shown_line(&dir.display().to_string())
         ),
         format!(
             "leakaid — case “{}” ({})\n{entries} evidence entries. Case fingerprint {fingerprint}\n\n\
@@ -31,8 +32,8 @@ pub fn run(ctx: &Ctx) -> Result<(), Failure> {
              See entries:  leakaid list        Check integrity: leakaid verify\n\
              Your details: leakaid profile set --name NAME --id-number ID\n\
              Export:       leakaid export pdf|json|csv\nMore: leakaid --help",
-            ctx.case_name(),
-            dir.display()
+            shown_line(ctx.case_name()),
+            shown_line(&dir.display().to_string())
         ),
     ));
     Ok(())

@@ -36,15 +36,7 @@ pub fn run(ctx: &Ctx, cmd: &ProfileCommand) -> Result<(), Failure> {
         }
         ProfileCommand::Story { text } => {
             let text = if text == "-" {
-                let mut buf = String::new();
-                std::io::Read::read_to_string(&mut std::io::stdin(), &mut buf).map_err(|e| {
-                    Failure::new(tr(
-                        lang,
-                        format!("读不了输入：{e}"),
-                        format!("Cannot read the input: {e}"),
-                    ))
-                })?;
-                buf
+                story_from_stdin(ctx)?
             } else {
                 text.clone()
             };
@@ -74,4 +66,37 @@ pub fn run(ctx: &Ctx, cmd: &ProfileCommand) -> Result<(), Failure> {
             Ok(())
         }
     }
+}
+
+/// The account typed or piped on standard input: at most 1 MB of UTF-8.
+fn story_from_stdin(ctx: &Ctx) -> Result<String, Failure> {
+    use crate::userfile::{Purpose, read_stream};
+    let lang = ctx.lang;
+    let bytes = read_stream(std::io::stdin().lock(), Purpose::Story).map_err(|e| {
+        Failure::new(match e.kind() {
+            std::io::ErrorKind::FileTooLarge => tr(
+                lang,
+                format!(
+                    "输入的经过超过 {} 的上限，没有保存。请缩短它，长的材料可以存成文件再用 leakaid attach 附上。",
+                    Purpose::Story.limit_text()
+                ),
+                format!(
+                    "The account on standard input is larger than {}; nothing was saved. Shorten it; keep long material in a file and add it with leakaid attach.",
+                    Purpose::Story.limit_text()
+                ),
+            ),
+            _ => tr(
+                lang,
+                format!("读不了输入：{}。没有保存。", crate::ioerror::reason(&e, lang)),
+                format!("Cannot read the input: {}. Nothing was saved.", crate::ioerror::reason(&e, lang)),
+            ),
+        })
+    })?;
+    String::from_utf8(bytes).map_err(|_| {
+        Failure::new(tr(
+            lang,
+            "输入的不是 UTF-8 文本，没有保存。请把文字另存为 UTF-8 编码后再试。",
+            "The input is not UTF-8 text; nothing was saved. Save the text as UTF-8 and try again.",
+        ))
+    })
 }

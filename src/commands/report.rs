@@ -3,6 +3,7 @@
 use super::{Ctx, Failure, out};
 use crate::case::leads::leads as rank_leads;
 use crate::case::state::{ChangeKind, Entry};
+use crate::case::text::shown_line as one_line;
 use crate::case::{EvidenceFields, EvidencePatch, Knew};
 use crate::cli::ListArgs;
 use crate::display::{fit, pad};
@@ -100,13 +101,17 @@ fn field_lines(f: &EvidenceFields, lang: Lang) -> Vec<String> {
             lang.pick(f.kind.zh(), f.kind.en())
         ),
         format!("  {}: {}", lang.pick("时间", "when"), f.occurred_at.long()),
-        format!("  {}: {}", lang.pick("对方", "counterpart"), f.counterpart),
+        format!(
+            "  {}: {}",
+            lang.pick("对方", "counterpart"),
+            one_line(&f.counterpart)
+        ),
     ];
     if !f.to_mine.is_empty() {
         v.push(format!(
             "  {}: {}",
             lang.pick("打到/发到我的", "reached my"),
-            f.to_mine
+            one_line(&f.to_mine)
         ));
     }
     if !f.summary.is_empty() {
@@ -146,13 +151,17 @@ fn patch_words(p: &EvidencePatch, lang: Lang) -> String {
         parts.push(format!("{} → {}", lang.pick("时间", "when"), t.long()));
     }
     if let Some(c) = &p.counterpart {
-        parts.push(format!("{} → {c}", lang.pick("对方", "counterpart")));
+        parts.push(format!("{} → {}", lang.pick("对方", "counterpart"), one_line(c)));
     }
     if let Some(c) = &p.to_mine {
-        parts.push(format!("{} → {c}", lang.pick("打到/发到我的", "reached my")));
+        parts.push(format!(
+            "{} → {}",
+            lang.pick("打到/发到我的", "reached my"),
+            one_line(c)
+        ));
     }
     if let Some(c) = &p.summary {
-        parts.push(format!("{} → {c}", lang.pick("内容", "summary")));
+        parts.push(format!("{} → {}", lang.pick("内容", "summary"), one_line(c)));
     }
     if let Some(k) = &p.knew {
         parts.push(format!(
@@ -177,7 +186,7 @@ pub fn show(ctx: &Ctx, id: &str) -> Result<(), Failure> {
         .entry(id)
         .ok_or_else(|| ctx.fail(crate::case::CaseError::UnknownEntry(id.to_string())))?;
     let status = match (&e.retracted, e.is_corrected()) {
-        (Some(r), _) => format!("{}（{}）", lang.pick("已撤回", "retracted"), r.reason),
+        (Some(r), _) => format!("{}（{}）", lang.pick("已撤回", "retracted"), one_line(&r.reason)),
         (None, true) => lang.pick("已更正", "corrected").to_string(),
         (None, false) => lang.pick("有效", "recorded").to_string(),
     };
@@ -189,11 +198,11 @@ pub fn show(ctx: &Ctx, id: &str) -> Result<(), Failure> {
         out(format!(
             "  {}: {} ({} {}, {})\n    SHA-256 {}",
             lang.pick("附件", "file"),
-            a.original_name,
+            one_line(&a.original_name),
             a.size,
             lang.pick("字节", "bytes"),
-            a.media_type,
-            a.sha256
+            one_line(&a.media_type),
+            one_line(&a.sha256)
         ));
     }
     out(format!("{}:", lang.pick("历史记录", "History")));
@@ -214,7 +223,7 @@ pub fn show(ctx: &Ctx, id: &str) -> Result<(), Failure> {
                 let why = if reason.is_empty() {
                     String::new()
                 } else {
-                    format!(" — {reason}")
+                    format!(" — {}", one_line(reason))
                 };
                 format!(
                     "{} {}{why}",
@@ -226,11 +235,13 @@ pub fn show(ctx: &Ctx, id: &str) -> Result<(), Failure> {
                 format!(
                     "{} {} ({})",
                     lang.pick("添加附件：", "file added:"),
-                    attachment.original_name,
-                    attachment.sha256
+                    one_line(&attachment.original_name),
+                    one_line(&attachment.sha256)
                 )
             }
-            ChangeKind::Retracted { reason } => format!("{} {reason}", lang.pick("撤回：", "retracted:")),
+            ChangeKind::Retracted { reason } => {
+                format!("{} {}", lang.pick("撤回：", "retracted:"), one_line(reason))
+            }
         };
         out(format!("  {} {what} (seq {})", c.recorded_at.long(), c.seq));
     }
@@ -256,7 +267,7 @@ pub fn leads(ctx: &Ctx, json: bool) -> Result<(), Failure> {
         let kinds: Vec<&str> = l.kinds.iter().map(|k| lang.pick(k.zh(), k.en())).collect();
         out(format!(
             "{} — {} {}（{}），{} {} … {}",
-            l.counterpart,
+            one_line(&l.counterpart),
             l.count,
             lang.pick("次", "times"),
             kinds.join("/"),

@@ -2,6 +2,7 @@
 
 use serde::Serialize;
 
+use crate::case::text::shown_text;
 use crate::case::{CaseState, Entry, Knew};
 
 /// The JSON export: the whole folded case with the fingerprint it was made from.
@@ -25,7 +26,8 @@ pub fn to_json(state: &CaseState) -> Result<Vec<u8>, serde_json::Error> {
 }
 
 /// The evidence list as CSV, one row per entry (retracted ones marked), with a UTF-8 byte
-/// order mark so spreadsheet programs read the Chinese correctly.
+/// order mark so spreadsheet programs read the Chinese correctly. Every cell is made safe
+/// for a spreadsheet ([`safe_cell`]).
 pub fn to_csv(state: &CaseState) -> Result<Vec<u8>, csv::Error> {
     let mut w = csv::Writer::from_writer(vec![0xEF, 0xBB, 0xBF]);
     w.write_record([
@@ -42,10 +44,24 @@ pub fn to_csv(state: &CaseState) -> Result<Vec<u8>, csv::Error> {
         "recorded_at",
     ])?;
     for e in &state.entries {
-        w.write_record(row(e))?;
+        w.write_record(row(e).iter().map(|c| safe_cell(c)))?;
     }
     let bytes = w.into_inner().map_err(|e| csv::Error::from(e.into_error()))?;
     Ok(bytes)
+}
+
+/// A cell a spreadsheet shows as text, never runs: control codes and escapes removed, and a
+/// cell that starts with `=`, `+`, `-`, `@`, a tab or a carriage return (a formula to Excel,
+/// LibreOffice and Numbers) gets a leading `'`, as OWASP advises against CSV injection. A
+/// scammer controls the sender of an imported email, which becomes the counterpart cell.
+pub fn safe_cell(value: &str) -> String {
+    let starts_formula = |s: &str| s.starts_with(['=', '+', '-', '@', '\t', '\r']);
+    let shown = shown_text(value);
+    if starts_formula(value) || starts_formula(&shown) {
+        format!("'{shown}")
+    } else {
+        shown.into_owned()
+    }
 }
 
 fn row(e: &Entry) -> Vec<String> {
@@ -76,4 +92,22 @@ fn row(e: &Entry) -> Vec<String> {
         status.to_string(),
         e.recorded_at.to_string(),
     ]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::safe_cell;
+
+    #[test]
+    fn formula_cells_are_neutralised() {
+        assert_eq!(safe_cell("=cmd|' /C calc'!A0"), "'=cmd|' /C calc'!A0");
+        assert_eq!(safe_cell("+86 138 0013 8000"), "'+86 138 0013 8000");
+        assert_eq!(safe_cell("-1+2"), "'-1+2");
+        assert_eq!(safe_cell("@SUM(A1)"), "'@SUM(A1)");
+        assert_eq!(safe_cell("\t=1"), "' =1");
+        assert_eq!(safe_cell("\r=1"), "'\n=1");
+        assert_eq!(safe_cell("银行客服 = 骗子"), "银行客服 = 骗子");
+        assert_eq!(safe_cell("a\u{1b}[2Jb"), "ab");
+        assert_eq!(safe_cell(""), "");
+    }
 }

@@ -42,6 +42,28 @@ pub enum JournalError {
         /// The parser's words.
         detail: String,
     },
+    /// A line reads as a record but is not in the form leakaid writes (an extra field, other
+    /// spacing, key order or escaping): it was altered.
+    #[error("journal line at byte {offset} is not in the canonical form")]
+    NotCanonical {
+        /// Byte offset of the line.
+        offset: u64,
+    },
+    /// The last line's seq is the largest number there is: no line can follow it.
+    #[error("{path}: the last seq is u64::MAX")]
+    SeqExhausted {
+        /// The journal.
+        path: PathBuf,
+    },
+    /// Repairing the end of the journal needs to cut bytes off, and the file is append-only
+    /// (`chattr +a`). The bytes are kept in quarantine.
+    #[error("{path} is append-only; repairing its end needs to cut {bytes} bytes")]
+    AppendOnly {
+        /// The journal.
+        path: PathBuf,
+        /// How many bytes at the end would be cut.
+        bytes: u64,
+    },
     /// An event could not be encoded (a bug, never the user's input).
     #[error("cannot encode event: {0}")]
     Encode(#[from] serde_json::Error),

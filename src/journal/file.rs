@@ -6,7 +6,7 @@ use std::io::{self, BufRead, BufReader, Read, Seek, SeekFrom, Write};
 use std::path::{Path, PathBuf};
 
 use super::error::JournalError;
-use super::record::{GENESIS, Record, sha256_hex};
+use super::record::{GENESIS, LineFault, Record, chained_run, sha256_hex};
 use super::tail::BackLines;
 use crate::case::event::EventBody;
 use crate::case::moment::Moment;
@@ -46,6 +46,16 @@ pub struct Quarantined {
     pub bytes: u64,
 }
 
+/// What was done to an unfinished end of the journal before an append.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct TailRepair {
+    /// Complete records at the end, continuing the chain, whose lost newline was restored
+    /// (they keep their seq and their ids).
+    pub restored: u64,
+    /// The bytes that did not continue the chain, moved to quarantine.
+    pub quarantined: Option<Quarantined>,
+}
+
 /// What a successful append wrote.
 #[derive(Clone, Debug)]
 pub struct Appended {
@@ -59,6 +69,8 @@ pub struct Appended {
     pub start: u64,
     /// A torn tail found and quarantined before writing.
     pub repaired: Option<Quarantined>,
+    /// Records at the end whose lost newline was restored before writing.
+    pub restored: u64,
 }
 
 /// What the event builder of an append may look at, with the lock held.
@@ -67,6 +79,18 @@ pub struct AppendCtx<'a, F: Storage> {
     path: &'a Path,
     len: u64,
     next_seq: u64,
+}
+
+/// Reads one complete line (without its newline) as a record, or says why it cannot.
+fn parse_line(bytes: &[u8], line: u64, offset: u64, where_: &str) -> Result<Record, JournalError> {
+    Record::from_line(bytes).map_err(|fault| match fault {
+        LineFault::Unreadable(e) => JournalError::Damaged {
+            line,
+            offset,
+            detail: format!("{e}{where_}"),
+        },
+        LineFault::NotCanonical => JournalError::NotCanonical { offset },
+    })
 }
 
 impl<F: Storage> AppendCtx<'_, F> {
@@ -94,11 +118,8 @@ impl<F: Storage> AppendCtx<'_, F> {
         let mut line_no_from_end = 0u64;
         while let Some((offset, line)) = back.next_line().map_err(|e| JournalError::io(path, e))? {
             line_no_from_end += 1;
-            let rec: Record = serde_json::from_slice(&line).map_err(|e| JournalError::Damaged {
-                line: 0,
-                offset,
-                detail: format!("{e} ({line_no_from_end} from the end)"),
-            })?;
+            let where_ = format!(" ({line_no_from_end} from the end)");
+            let rec = parse_line(&line, 0, offset, &where_)?;
             if let Some(v) = pick(&rec) {
                 return Ok(Some(v));
             }
@@ -230,17 +251,33 @@ impl Journal {
 
     /// Appends one event built by `build` with the exclusive lock held; returns only once the
     /// line is on disk. `build` may refuse (its error is returned and nothing is written).
+    /// The file is opened with `O_APPEND`, so appending works on an append-only journal
+    /// (`chattr +a`).
     pub fn append<E: From<JournalError>>(
         &self,
         build: impl FnOnce(&mut AppendCtx<'_, File>) -> Result<EventBody, E>,
     ) -> Result<Appended, E> {
+        self.append_or_undo(build, || {})
+    }
+
+    /// Like [`Journal::append`]; when the append fails or `build` refuses, `undo` runs
+    /// before the lock is released, so what `build` did beside the journal (files it put in
+    /// the vault) can be taken back before any other writer sees it.
+    pub fn append_or_undo<E: From<JournalError>>(
+        &self,
+        build: impl FnOnce(&mut AppendCtx<'_, File>) -> Result<EventBody, E>,
+        undo: impl FnOnce(),
+    ) -> Result<Appended, E> {
         let mut f = OpenOptions::new()
             .read(true)
-            .write(true)
+            .append(true)
             .open(&self.path)
             .map_err(|e| JournalError::io(&self.path, e))?;
         f.lock().map_err(|e| JournalError::io(&self.path, e))?;
         let result = append_locked(&mut f, &self.path, &self.dir, build);
+        if result.is_err() {
+            undo();
+        }
         let _ = f.unlock();
         result
     }
@@ -253,9 +290,12 @@ pub(crate) fn append_locked<F: Storage, E: From<JournalError>>(
     dir: &Path,
     build: impl FnOnce(&mut AppendCtx<'_, F>) -> Result<EventBody, E>,
 ) -> Result<Appended, E> {
-    let repaired = repair_tail(f, path, dir)?;
+    let repair = repair_tail(f, path, dir)?;
     let len = f.len().map_err(|e| JournalError::io(path, e))?;
     let (next_seq, prev) = read_head(f, path, len)?;
+    let next_seq = next_seq.ok_or_else(|| JournalError::SeqExhausted {
+        path: path.to_path_buf(),
+    })?;
     let mut ctx = AppendCtx {
         file: &mut *f,
         path,
@@ -276,12 +316,14 @@ pub(crate) fn append_locked<F: Storage, E: From<JournalError>>(
         end: len + line.len() as u64,
         start: len,
         record,
-        repaired,
+        repaired: repair.quarantined,
+        restored: repair.restored,
     })
 }
 
-/// Writes one whole line at `len` with a single `write_all`, then `sync_data`. On any
-/// failure the file is cut back to `len` (and that is synced) before the error is returned.
+/// Writes one whole line at `len` (the end of the file) with a single `write_all`, then
+/// `sync_data`. On any failure the file is cut back to `len` (and that is synced) before the
+/// error is returned.
 pub(crate) fn write_line<F: Storage>(
     f: &mut F,
     path: &Path,
@@ -300,41 +342,45 @@ pub(crate) fn write_line<F: Storage>(
     Ok(())
 }
 
-/// The next seq and the hash of the last line, reading only the last line.
-fn read_head<F: Storage>(f: &mut F, path: &Path, len: u64) -> Result<(u64, String), JournalError> {
+/// The next seq (`None` when the last seq is already the largest number) and the hash of the
+/// last line, reading only the last line of the first `len` bytes.
+fn read_head<F: Storage>(f: &mut F, path: &Path, len: u64) -> Result<(Option<u64>, String), JournalError> {
     let mut back = BackLines::new(f, len);
     match back.next_line().map_err(|e| JournalError::io(path, e))? {
-        None => Ok((0, GENESIS.to_string())),
+        None => Ok((Some(0), GENESIS.to_string())),
         Some((offset, mut line)) => {
-            let rec: Record = serde_json::from_slice(&line).map_err(|e| JournalError::Damaged {
-                line: 0,
-                offset,
-                detail: format!("the last line: {e}"),
-            })?;
+            let rec = parse_line(&line, 0, offset, " (the last line)")?;
             line.push(b'\n');
-            Ok((rec.seq + 1, sha256_hex(&line)))
+            Ok((rec.next_seq(), sha256_hex(&line)))
         }
     }
 }
 
-/// If the file does not end in a newline, copies the bytes after the last newline into
-/// `quarantine/torn-<hash>.bin` (fsynced), then cuts them off. Idempotent: the same torn
-/// bytes map to the same quarantine file.
+/// If the file does not end in a newline, repairs its end before anything is appended:
+///
+/// - complete records after the last newline that continue the chain (the line breaks were
+///   lost, not the records) get their newlines back and keep their seq and ids; when only the
+///   final newline is missing, that is one appended byte;
+/// - whatever does not continue the chain (a write cut off half-way) is first copied into
+///   `quarantine/torn-at-<offset>-<hash>.bin` (fsynced), then cut off.
+///
+/// Idempotent: the same torn bytes map to the same quarantine file. Cutting needs a file that
+/// is not append-only; when it is, [`JournalError::AppendOnly`] says so and nothing is cut.
 pub(crate) fn repair_tail<F: Storage>(
     f: &mut F,
     path: &Path,
     dir: &Path,
-) -> Result<Option<Quarantined>, JournalError> {
+) -> Result<TailRepair, JournalError> {
     let io = |e| JournalError::io(path, e);
     let len = f.len().map_err(io)?;
     if len == 0 {
-        return Ok(None);
+        return Ok(TailRepair::default());
     }
     let mut last = [0u8; 1];
     f.seek(SeekFrom::Start(len - 1)).map_err(io)?;
     f.read_exact(&mut last).map_err(io)?;
     if last[0] == b'\n' {
-        return Ok(None);
+        return Ok(TailRepair::default());
     }
     // Find the start of the torn tail: just after the last newline, or 0.
     let mut start = len;
@@ -353,18 +399,56 @@ pub(crate) fn repair_tail<F: Storage>(
     let mut torn = Vec::with_capacity((len - cut) as usize);
     f.seek(SeekFrom::Start(cut)).map_err(io)?;
     (&mut *f).take(len - cut).read_to_end(&mut torn).map_err(io)?;
+    let (next_seq, prev) = read_head(f, path, cut)?;
+    let run = chained_run(&torn, next_seq, &prev);
+    let restored = run.lines.len() as u64;
+    if restored == 1 && run.used == torn.len() {
+        // Only the final newline is missing: put it back, nothing else changes.
+        write_line(f, path, len, b"\n")?;
+        return Ok(TailRepair {
+            restored,
+            quarantined: None,
+        });
+    }
+    let quarantined = quarantine(&torn, cut, dir)?;
+    let mut rebuilt = Vec::with_capacity(torn.len() + run.lines.len());
+    for (_, line) in &run.lines {
+        rebuilt.extend_from_slice(line);
+    }
+    if let Err(e) = f.set_len(cut) {
+        return Err(match e.kind() {
+            io::ErrorKind::PermissionDenied => JournalError::AppendOnly {
+                path: path.to_path_buf(),
+                bytes: len - cut,
+            },
+            _ => io(e),
+        });
+    }
+    if rebuilt.is_empty() {
+        f.sync_data().map_err(io)?;
+    } else if let Err(e) = write_line(f, path, cut, &rebuilt) {
+        // Put the bytes back as they were (they are in quarantine too).
+        let _ = write_line(f, path, cut, &torn);
+        return Err(e);
+    }
+    Ok(TailRepair {
+        restored,
+        quarantined: Some(quarantined),
+    })
+}
+
+/// Keeps the torn bytes found at `cut` in the quarantine folder, fsynced.
+fn quarantine(torn: &[u8], cut: u64, dir: &Path) -> Result<Quarantined, JournalError> {
     let qdir = dir.join(QUARANTINE_DIR);
     durable::private_dir(&qdir).map_err(|e| JournalError::io(&qdir, e))?;
-    let qpath = qdir.join(format!("torn-at-{cut}-{}.bin", &sha256_hex(&torn)[..16]));
+    let qpath = qdir.join(format!("torn-at-{cut}-{}.bin", &sha256_hex(torn)[..16]));
     if std::fs::metadata(&qpath).map(|m| m.len()).ok() != Some(torn.len() as u64) {
-        durable::write_new(&qpath, &torn).map_err(|e| JournalError::io(&qpath, e))?;
+        durable::write_new(&qpath, torn).map_err(|e| JournalError::io(&qpath, e))?;
     }
-    f.set_len(cut).map_err(io)?;
-    f.sync_data().map_err(io)?;
-    Ok(Some(Quarantined {
+    Ok(Quarantined {
         path: qpath,
         bytes: torn.len() as u64,
-    }))
+    })
 }
 
 /// Reads complete lines from a reader positioned at `offset`.
@@ -404,11 +488,7 @@ fn scan_lines<R: Read>(
             break;
         }
         line_no += 1;
-        let rec: Record = serde_json::from_slice(&line[..n - 1]).map_err(|e| JournalError::Damaged {
-            line: line_no,
-            offset: batch.end,
-            detail: e.to_string(),
-        })?;
+        let rec = parse_line(&line[..n - 1], line_no, batch.end, "")?;
         each(rec);
         batch.end += n as u64;
         std::mem::swap(&mut line, &mut last_line);

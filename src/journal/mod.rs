@@ -12,8 +12,8 @@ mod tail;
 pub mod verify;
 
 pub use error::JournalError;
-pub use file::{AppendCtx, Appended, Batch, JOURNAL_FILE, Journal, QUARANTINE_DIR, Quarantined};
-pub use record::{GENESIS, Record, sha256_hex};
+pub use file::{AppendCtx, Appended, Batch, JOURNAL_FILE, Journal, QUARANTINE_DIR, Quarantined, TailRepair};
+pub use record::{GENESIS, LineFault, Record, sha256_hex};
 pub use tail::BackLines;
 
 #[cfg(test)]

@@ -23,6 +23,17 @@ pub struct Record {
     pub event: EventBody,
 }
 
+/// Why a journal line is not a record.
+#[derive(Debug)]
+pub enum LineFault {
+    /// Not JSON, or not a record.
+    Unreadable(serde_json::Error),
+    /// A record, but not byte for byte what leakaid writes for it: an extra field, other
+    /// spacing, another key order or another escaping. Such a line has bytes that change its
+    /// hash without changing what it says, so it is treated as altered.
+    NotCanonical,
+}
+
 impl Record {
     /// The exact bytes of the line: compact JSON and one `\n`.
     pub fn to_line(&self) -> Result<Vec<u8>, serde_json::Error> {
@@ -30,6 +41,63 @@ impl Record {
         line.push(b'\n');
         Ok(line)
     }
+
+    /// Reads one line (without its newline). Only the canonical form is accepted: the line
+    /// must be exactly the bytes [`Record::to_line`] writes for the record it holds, so no
+    /// line has free bytes in which to grind a hash.
+    pub fn from_line(line: &[u8]) -> Result<Record, LineFault> {
+        let rec: Record = serde_json::from_slice(line).map_err(LineFault::Unreadable)?;
+        let mut again = Vec::with_capacity(line.len());
+        serde_json::to_writer(&mut again, &rec).map_err(|_| LineFault::NotCanonical)?;
+        if again != line {
+            return Err(LineFault::NotCanonical);
+        }
+        Ok(rec)
+    }
+
+    /// The seq of the line after this one; `None` when there is no such number.
+    pub fn next_seq(&self) -> Option<u64> {
+        self.seq.checked_add(1)
+    }
+}
+
+/// Records run together without newlines (a file whose line breaks were lost) that continue
+/// a chain: each in the canonical form, with the next seq and the previous line's hash.
+#[derive(Debug, Default)]
+pub(crate) struct ChainedRun {
+    /// The records and their lines, newline restored.
+    pub lines: Vec<(Record, Vec<u8>)>,
+    /// How many bytes of the input they take up.
+    pub used: usize,
+}
+
+/// The records at the start of `bytes` that continue a chain whose next seq is `next_seq`
+/// (`None`: no seq can follow) and whose last line hashes to `prev`; stops at the first
+/// thing that does not.
+pub(crate) fn chained_run(bytes: &[u8], next_seq: Option<u64>, prev: &str) -> ChainedRun {
+    let mut run = ChainedRun::default();
+    let mut next_seq = next_seq;
+    let mut prev = prev.to_string();
+    let mut values = serde_json::Deserializer::from_slice(bytes).into_iter::<serde::de::IgnoredAny>();
+    while let Some(Ok(_)) = values.next() {
+        let end = values.byte_offset();
+        let Some(slice) = bytes.get(run.used..end) else {
+            break;
+        };
+        let Ok(rec) = Record::from_line(slice) else {
+            break;
+        };
+        if Some(rec.seq) != next_seq || rec.prev != prev {
+            break;
+        }
+        let mut line = slice.to_vec();
+        line.push(b'\n');
+        prev = sha256_hex(&line);
+        next_seq = rec.next_seq();
+        run.lines.push((rec, line));
+        run.used = end;
+    }
+    run
 }
 
 /// SHA-256 of bytes, lower-case hex.
@@ -43,4 +111,48 @@ pub fn sha256_hex(bytes: &[u8]) -> String {
         out.push(char::from(DIGITS[usize::from(b & 0xf)]));
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::case::event::EventBody;
+
+    fn line() -> Vec<u8> {
+        let rec = Record {
+            seq: 3,
+            ts: "2026-01-02T03:04:05+08:00".parse().expect("moment"),
+            prev: GENESIS.to_string(),
+            event: EventBody::NarrativeSet {
+                text: "对方自称客服".to_string(),
+            },
+        };
+        let mut l = rec.to_line().expect("encode");
+        l.pop();
+        l
+    }
+
+    #[test]
+    fn only_the_canonical_form_is_a_record() {
+        let good = line();
+        assert_eq!(Record::from_line(&good).expect("canonical").seq, 3);
+        let text = String::from_utf8(good).expect("utf-8");
+        let extra = text.replacen('{', "{\"x\":\"0000ffff\",", 1);
+        let reordered = {
+            let (seq, rest) = text.split_once(',').expect("fields");
+            format!("{{{},{}}}", &rest[..rest.len() - 1], &seq[1..])
+        };
+        let spaced = text.replacen(':', ": ", 1);
+        let escaped = text.replace("对", "\\u5bf9");
+        for bad in [extra, reordered, spaced, escaped] {
+            assert!(
+                matches!(Record::from_line(bad.as_bytes()), Err(LineFault::NotCanonical)),
+                "{bad}"
+            );
+        }
+        assert!(matches!(
+            Record::from_line(b"{\"seq\":1"),
+            Err(LineFault::Unreadable(_))
+        ));
+    }
 }

@@ -67,6 +67,7 @@ fn a_torn_tail_is_quarantined_once_then_cut() {
         .expect("open");
     let q = repair_tail(&mut f, j.path(), dir.path())
         .expect("repair")
+        .quarantined
         .expect("was torn");
     assert_eq!(q.bytes, 20);
     assert_eq!(
@@ -75,7 +76,7 @@ fn a_torn_tail_is_quarantined_once_then_cut() {
     );
     assert_eq!(
         repair_tail(&mut f, j.path(), dir.path()).expect("again"),
-        None,
+        TailRepair::default(),
         "idempotent"
     );
 
@@ -304,4 +305,217 @@ fn line_hashes_are_lower_case_hex_sha256() {
         sha256_hex(b"abc"),
         "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"
     );
+}
+
+/// The journal's bytes with the newlines at the given line ends removed.
+fn without_newlines(j: &Journal, keep_first: usize) -> Vec<u8> {
+    let bytes = std::fs::read(j.path()).expect("read");
+    let mut out = Vec::new();
+    for (i, line) in bytes.split_inclusive(|&b| b == b'\n').enumerate() {
+        if i < keep_first {
+            out.extend_from_slice(line);
+        } else {
+            out.extend_from_slice(line.strip_suffix(b"\n").unwrap_or(line));
+        }
+    }
+    out
+}
+
+#[test]
+fn a_lost_final_newline_is_restored_and_the_entry_keeps_its_seq() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let j = Journal::create(dir.path()).expect("create");
+    for t in ["一", "二", "三"] {
+        append(&j, t);
+    }
+    let whole = std::fs::read(j.path()).expect("read");
+    std::fs::write(j.path(), &whole[..whole.len() - 1]).expect("lose the final newline");
+    let report = verify_dir(dir.path());
+    assert!(report.is_intact(), "{:?}", report.problems);
+    assert!(
+        report
+            .warnings
+            .contains(&verify::Warning::MissingNewline { line: 3 }),
+        "verify says so: {:?}",
+        report.warnings
+    );
+    let next = append(&j, "四");
+    assert_eq!(next.restored, 1);
+    assert!(next.repaired.is_none(), "nothing quarantined");
+    assert_eq!(next.record.seq, 3, "the restored line keeps seq 2");
+    let bytes = std::fs::read(j.path()).expect("read");
+    assert!(
+        bytes.starts_with(&whole),
+        "the three lines are exactly as written"
+    );
+    assert!(!dir.path().join(QUARANTINE_DIR).exists());
+    let report = verify_dir(dir.path());
+    assert!(report.is_intact() && report.warnings.is_empty(), "{report:?}");
+    assert_eq!(report.fingerprint.count, 4);
+}
+
+#[test]
+fn records_that_lost_every_newline_are_a_breach_then_restored_along_the_chain() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let j = Journal::create(dir.path()).expect("create");
+    for t in ["一", "二", "三"] {
+        append(&j, t);
+    }
+    let whole = std::fs::read(j.path()).expect("read");
+    std::fs::write(j.path(), without_newlines(&j, 0)).expect("lose every newline");
+    let report = verify_dir(dir.path());
+    assert!(!report.is_intact(), "never silently intact");
+    assert_eq!(
+        report.problems,
+        vec![verify::Problem::LostNewlines { line: 1, records: 3 }]
+    );
+    assert!(
+        !report
+            .warnings
+            .iter()
+            .any(|w| matches!(w, verify::Warning::TornTail { .. })),
+        "nothing is unfinished: {:?}",
+        report.warnings
+    );
+    let next = append(&j, "四");
+    assert_eq!((next.restored, next.record.seq), (3, 3));
+    let bytes = std::fs::read(j.path()).expect("read");
+    assert!(bytes.starts_with(&whole), "every line is back as it was");
+    let report = verify_dir(dir.path());
+    assert!(report.is_intact(), "{:?}", report.problems);
+    assert_eq!(report.fingerprint.count, 4);
+}
+
+#[test]
+fn only_what_does_not_continue_the_chain_is_quarantined() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let j = Journal::create(dir.path()).expect("create");
+    append(&j, "一");
+    append(&j, "二");
+    let mut bytes = without_newlines(&j, 1);
+    bytes.extend_from_slice(b"{\"seq\":2,\"ts");
+    std::fs::write(j.path(), &bytes).expect("write");
+    let next = append(&j, "三");
+    assert_eq!(next.restored, 1);
+    assert_eq!(next.record.seq, 2, "seq 1 is kept, never reused");
+    let q = next.repaired.expect("the torn part is kept");
+    assert!(
+        std::fs::read(&q.path)
+            .expect("quarantine")
+            .ends_with(b"{\"seq\":2,\"ts")
+    );
+    let texts: Vec<String> = j
+        .read_from(0)
+        .expect("read")
+        .records
+        .into_iter()
+        .map(|r| match r.event {
+            EventBody::NarrativeSet { text } => text,
+            _ => String::new(),
+        })
+        .collect();
+    assert_eq!(texts, ["一", "二", "三"]);
+}
+
+#[test]
+fn a_last_seq_at_the_largest_number_refuses_the_next_append() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let j = Journal::create(dir.path()).expect("create");
+    append(&j, "一");
+    let forged = Record {
+        seq: u64::MAX,
+        ts: crate::case::moment::Moment::now(),
+        prev: sha256_hex(&std::fs::read(j.path()).expect("read")),
+        event: note("forged"),
+    };
+    let mut f = OpenOptions::new().append(true).open(j.path()).expect("open");
+    f.write_all(&forged.to_line().expect("encode")).expect("write");
+    drop(f);
+    let before = std::fs::read(j.path()).expect("read");
+    let err = j
+        .append(|_| Ok::<_, JournalError>(note("next")))
+        .expect_err("refused");
+    assert!(matches!(err, JournalError::SeqExhausted { .. }), "{err:?}");
+    assert_eq!(std::fs::read(j.path()).expect("read"), before, "nothing written");
+}
+
+#[test]
+fn a_line_not_in_the_canonical_form_is_refused_when_loading() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let j = Journal::create(dir.path()).expect("create");
+    append(&j, "一");
+    let text = String::from_utf8(std::fs::read(j.path()).expect("read")).expect("utf-8");
+    std::fs::write(j.path(), text.replacen('{', "{\"pad\":\"ab12\",", 1)).expect("write");
+    let err = j.read_from(0).expect_err("refused");
+    assert!(matches!(err, JournalError::NotCanonical { offset: 0 }), "{err:?}");
+    let report = verify_dir(dir.path());
+    assert_eq!(
+        report.problems,
+        vec![verify::Problem::NotCanonical { line: 1, seq: 0 }]
+    );
+}
+
+/// Runs `chattr` on `path`; false (with the reason printed) when that is not possible here.
+fn chattr(flag: &str, path: &Path) -> bool {
+    match std::process::Command::new("chattr").arg(flag).arg(path).output() {
+        Ok(o) if o.status.success() => true,
+        Ok(o) => {
+            eprintln!(
+                "skipped: chattr {flag} failed here ({}), needs root and a filesystem with the flag",
+                String::from_utf8_lossy(&o.stderr).trim()
+            );
+            false
+        }
+        Err(e) => {
+            eprintln!("skipped: chattr cannot run here: {e}");
+            false
+        }
+    }
+}
+
+/// Clears the append-only flag when dropped, so a failing test leaves no undeletable file.
+struct AppendOnly<'a>(&'a Path);
+
+impl Drop for AppendOnly<'_> {
+    fn drop(&mut self) {
+        chattr("-a", self.0);
+    }
+}
+
+#[test]
+fn an_append_only_journal_takes_appends_and_says_what_a_repair_needs() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let j = Journal::create(dir.path()).expect("create");
+    append(&j, "一");
+    if !chattr("+a", j.path()) {
+        return;
+    }
+    let flag = AppendOnly(j.path());
+    assert_eq!(append(&j, "二").record.seq, 1, "appends work under chattr +a");
+
+    // A torn tail must be cut, which +a forbids: refused with what it needs, nothing lost.
+    let mut f = OpenOptions::new().append(true).open(j.path()).expect("open");
+    f.write_all(b"{\"seq\":2,\"ts").expect("write torn");
+    drop(f);
+    let before = std::fs::read(j.path()).expect("read");
+    let err = j
+        .append(|_| Ok::<_, JournalError>(note("三")))
+        .expect_err("cannot cut");
+    assert!(
+        matches!(err, JournalError::AppendOnly { bytes: 12, .. }),
+        "{err:?}"
+    );
+    assert_eq!(std::fs::read(j.path()).expect("read"), before);
+    let msg = crate::case::error::journal_message(&err, crate::i18n::Lang::Zh);
+    assert!(msg.contains("chattr -a") && msg.contains("12"), "{msg}");
+
+    // Only the final newline lost: restoring it is an append, which +a allows.
+    drop(flag);
+    let whole = std::fs::read(j.path()).expect("read");
+    let cut = whole.len() - 12 - 1;
+    std::fs::write(j.path(), &whole[..cut]).expect("lose the newline");
+    assert!(chattr("+a", j.path()));
+    let _flag = AppendOnly(j.path());
+    let next = append(&j, "三");
+    assert_eq!((next.restored, next.record.seq), (1, 2));
 }

@@ -1,6 +1,12 @@
-//! Checking a case: every line parses, seq has no gaps, each line names the hash of the one
-//! before, events point at earlier entries, every attachment is there with its hash, and an
+//! Checking a case: every line parses and is in the canonical form, seq has no gaps, each
+//! line names the hash of the one before, events point at earlier entries, every attachment is
+//! there with its hash, the journal is a regular file that is there when evidence is, and an
 //! earlier printed fingerprint is a prefix of today's journal.
+//!
+//! A hash chain shows that no line was changed, removed, inserted or moved *before* the last
+//! one; the last line (or the last few, together) can be removed or rewritten without a trace
+//! in the chain. Only a fingerprint written down or printed earlier catches that, which is why
+//! it is printed in full and must be given with at least 16 hex digits.
 
 use std::collections::BTreeSet;
 use std::io::{BufRead, BufReader};
@@ -8,11 +14,13 @@ use std::path::PathBuf;
 
 use super::error::JournalError;
 use super::file::{Journal, QUARANTINE_DIR};
-use super::record::{GENESIS, Record, sha256_hex};
+use super::record::{GENESIS, LineFault, Record, chained_run, sha256_hex};
 use crate::case::event::EventBody;
+use crate::case::ops::EXPORTS_DIR;
 use crate::case::state::Fingerprint;
 use crate::i18n::{Lang, tr};
-use crate::vault::Vault;
+use crate::userfile::NotRegular;
+use crate::vault::{Rehashed, Vault};
 
 /// A breach: the journal or the vault is not what was recorded.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -23,6 +31,31 @@ pub enum Problem {
         line: u64,
         /// The seq this line should have had.
         seq: u64,
+    },
+    /// A line reads as a record but is not byte for byte what leakaid writes for it (an extra
+    /// field, other spacing, key order or escaping): it was altered.
+    NotCanonical {
+        /// 1-based line number.
+        line: u64,
+        /// The seq this line should have had.
+        seq: u64,
+    },
+    /// Complete records at the end run together without their newlines (more than just the
+    /// final newline is lost): the file was altered or badly copied.
+    LostNewlines {
+        /// 1-based line number of the first of them.
+        line: u64,
+        /// How many records continue the chain.
+        records: u64,
+    },
+    /// The journal is a symbolic link, a folder, a device or a pipe, not a regular file.
+    JournalNotAFile,
+    /// The journal is missing or empty, yet the case holds evidence files or exports.
+    JournalGone {
+        /// Files in the vault.
+        vault_files: usize,
+        /// Files in the exports folder.
+        exports: usize,
     },
     /// The seq is not the next number.
     SeqGap {
@@ -67,6 +100,16 @@ pub enum Problem {
         /// The file's recorded hash.
         sha256: String,
     },
+    /// Something other than a regular file (a link, FIFO, device, folder) stands at an
+    /// attachment's name in the vault; it was not read.
+    AttachmentNotAFile {
+        /// The event's seq.
+        seq: u64,
+        /// The file's recorded hash.
+        sha256: String,
+        /// What stands there.
+        kind: NotRegular,
+    },
     /// The earlier fingerprint does not match today's journal.
     FingerprintMismatch {
         /// Lines in the earlier fingerprint.
@@ -98,6 +141,14 @@ pub enum Warning {
     },
     /// Bytes of a torn line kept in quarantine.
     Quarantined(PathBuf),
+    /// The last line is a complete record continuing the chain, but its newline is missing;
+    /// the next write restores it. Until then it is not counted in the fingerprint.
+    MissingNewline {
+        /// 1-based line number.
+        line: u64,
+    },
+    /// A hidden file in the vault: never an attachment.
+    HiddenInVault(String),
 }
 
 /// The result of a check.
@@ -122,7 +173,23 @@ impl Report {
     }
 }
 
-/// A fingerprint as printed: `N:HEAD` (the head may be shortened to 8 or more hex digits).
+/// The fewest hex digits of the head a fingerprint is accepted with: 64 bits, far beyond
+/// grinding a line until its hash starts with the written-down digits.
+pub const MIN_HEAD_DIGITS: usize = 16;
+
+/// Why a fingerprint given by the user is refused.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FingerprintError {
+    /// Not `COUNT:HEX`.
+    Malformed,
+    /// Fewer than [`MIN_HEAD_DIGITS`] hex digits.
+    TooShort {
+        /// The digits given.
+        digits: usize,
+    },
+}
+
+/// A fingerprint as printed: `N:HEAD` (the whole head, or its first 16 or more hex digits).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct PrintedFingerprint {
     /// Number of lines.
@@ -132,18 +199,22 @@ pub struct PrintedFingerprint {
 }
 
 impl std::str::FromStr for PrintedFingerprint {
-    type Err = ();
+    type Err = FingerprintError;
 
-    fn from_str(s: &str) -> Result<Self, ()> {
-        let (n, h) = s.trim().split_once(':').ok_or(())?;
-        let count: u64 = n.trim().parse().map_err(|_| ())?;
+    fn from_str(s: &str) -> Result<Self, FingerprintError> {
+        let malformed = FingerprintError::Malformed;
+        let (n, h) = s.trim().split_once(':').ok_or(malformed)?;
+        let count: u64 = n.trim().parse().map_err(|_| malformed)?;
         let head = h
             .trim()
             .trim_end_matches('…')
             .trim_end_matches("...")
             .to_ascii_lowercase();
-        if count == 0 || head.len() < 8 || head.len() > 64 || !head.chars().all(|c| c.is_ascii_hexdigit()) {
-            return Err(());
+        if count == 0 || head.len() > 64 || !head.chars().all(|c| c.is_ascii_hexdigit()) {
+            return Err(malformed);
+        }
+        if head.len() < MIN_HEAD_DIGITS {
+            return Err(FingerprintError::TooShort { digits: head.len() });
         }
         Ok(PrintedFingerprint { count, head })
     }
@@ -167,6 +238,29 @@ pub fn verify_each(
     mut each: impl FnMut(Record),
 ) -> Result<Report, JournalError> {
     let mut report = Report::default();
+    match std::fs::symlink_metadata(journal.path()) {
+        Ok(m) if !m.file_type().is_file() => {
+            // Never opened: a pipe would block, a link may point anywhere.
+            report.problems.push(Problem::JournalNotAFile);
+            return Ok(report);
+        }
+        Ok(m) if m.len() > 0 => {}
+        Err(e) if e.kind() != std::io::ErrorKind::NotFound => {
+            return Err(JournalError::io(journal.path(), e));
+        }
+        _ => {
+            let vault_files = vault
+                .stored_names()
+                .map_err(|e| JournalError::io(vault.dir(), e))?
+                .len();
+            let exports = count_entries(&journal.dir().join(EXPORTS_DIR));
+            if vault_files + exports > 0 {
+                report
+                    .problems
+                    .push(Problem::JournalGone { vault_files, exports });
+            }
+        }
+    }
     let file = journal.open_shared()?;
     let mut referenced = BTreeSet::new();
     let mut attachments: Vec<(u64, String)> = Vec::new();
@@ -188,7 +282,22 @@ pub fn verify_each(
                 break;
             }
             if line.last() != Some(&b'\n') {
-                report.warnings.push(Warning::TornTail { bytes: n as u64 });
+                let run = chained_run(&line, Some(expected_seq), &prev_hash);
+                let records = run.lines.len() as u64;
+                let rest = (n - run.used) as u64;
+                if records == 1 && rest == 0 {
+                    report
+                        .warnings
+                        .push(Warning::MissingNewline { line: line_no + 1 });
+                } else if records > 0 {
+                    report.problems.push(Problem::LostNewlines {
+                        line: line_no + 1,
+                        records,
+                    });
+                }
+                if rest > 0 {
+                    report.warnings.push(Warning::TornTail { bytes: rest });
+                }
                 break;
             }
             line_no += 1;
@@ -201,8 +310,12 @@ pub fn verify_each(
                     .problems
                     .push(Problem::FingerprintMismatch { count: e.count });
             }
-            match serde_json::from_slice::<Record>(&line[..n - 1]) {
-                Err(_) => report.problems.push(Problem::Unparsable {
+            match Record::from_line(&line[..n - 1]) {
+                Err(LineFault::Unreadable(_)) => report.problems.push(Problem::Unparsable {
+                    line: line_no,
+                    seq: expected_seq,
+                }),
+                Err(LineFault::NotCanonical) => report.problems.push(Problem::NotCanonical {
                     line: line_no,
                     seq: expected_seq,
                 }),
@@ -247,14 +360,19 @@ pub fn verify_each(
         referenced.insert(sha.clone());
         report.attachments += 1;
         match vault.rehash(sha) {
-            Ok(Some(h)) if &h == sha => {}
-            Ok(Some(_)) => report.problems.push(Problem::AttachmentAltered {
+            Ok(Rehashed::Hash(h)) if &h == sha => {}
+            Ok(Rehashed::Hash(_)) => report.problems.push(Problem::AttachmentAltered {
                 seq: *seq,
                 sha256: sha.clone(),
             }),
-            Ok(None) => report.problems.push(Problem::AttachmentMissing {
+            Ok(Rehashed::Missing) => report.problems.push(Problem::AttachmentMissing {
                 seq: *seq,
                 sha256: sha.clone(),
+            }),
+            Ok(Rehashed::NotAFile(kind)) => report.problems.push(Problem::AttachmentNotAFile {
+                seq: *seq,
+                sha256: sha.clone(),
+                kind,
             }),
             Err(e) => return Err(JournalError::io(vault.path_of(sha), e)),
         }
@@ -265,12 +383,23 @@ pub fn verify_each(
     for name in stored.into_iter().filter(|n| !referenced.contains(n)) {
         report.warnings.push(Warning::Orphan(name));
     }
+    let hidden = vault
+        .hidden_names()
+        .map_err(|e| JournalError::io(vault.dir(), e))?;
+    report
+        .warnings
+        .extend(hidden.into_iter().map(Warning::HiddenInVault));
     if let Ok(rd) = std::fs::read_dir(journal.dir().join(QUARANTINE_DIR)) {
         let mut q: Vec<PathBuf> = rd.filter_map(|e| e.ok().map(|e| e.path())).collect();
         q.sort();
         report.warnings.extend(q.into_iter().map(Warning::Quarantined));
     }
     Ok(report)
+}
+
+/// Entries in a folder (0 when it cannot be read).
+fn count_entries(dir: &std::path::Path) -> usize {
+    std::fs::read_dir(dir).map(|rd| rd.count()).unwrap_or(0)
 }
 
 fn check_event(
@@ -337,7 +466,10 @@ impl Problem {
     /// than the line that was changed, deleted, moved or inserted.
     pub fn seq(&self) -> Option<u64> {
         match self {
-            Problem::Unparsable { seq, .. } => Some(*seq),
+            Problem::Unparsable { seq, .. } | Problem::NotCanonical { seq, .. } => Some(*seq),
+            // Line N holds seq N - 1.
+            Problem::LostNewlines { line, .. } => Some(line.saturating_sub(1)),
+            Problem::JournalNotAFile | Problem::JournalGone { .. } => None,
             // A line inserted (found < expected) or deleted (found > expected) at or after
             // the smaller of the two.
             Problem::SeqGap { expected, found, .. } => Some((*expected).min(*found)),
@@ -346,7 +478,8 @@ impl Problem {
             Problem::UnknownEntry { seq, .. }
             | Problem::IdOutOfOrder { seq, .. }
             | Problem::AttachmentMissing { seq, .. }
-            | Problem::AttachmentAltered { seq, .. } => Some(*seq),
+            | Problem::AttachmentAltered { seq, .. }
+            | Problem::AttachmentNotAFile { seq, .. } => Some(*seq),
             Problem::FingerprintMismatch { count } => Some(count.saturating_sub(1)),
             // The lines from `now` on are gone.
             Problem::FingerprintBeyondEnd { now, .. } => Some(*now),
@@ -405,11 +538,56 @@ impl Problem {
                 format!("seq {seq} 的附件 {sha256} 内容被改动过（哈希不符）。"),
                 format!("The attachment {sha256} of seq {seq} was altered (its hash differs)."),
             ),
+            Problem::AttachmentNotAFile { seq, sha256, kind } => tr(
+                lang,
+                format!(
+                    "seq {seq} 的附件 {sha256} 在证据库里被换成了{}，没有读取它：原来的文件不见了。",
+                    kind.word(Lang::Zh)
+                ),
+                format!(
+                    "The attachment {sha256} of seq {seq} was replaced in the vault by a {}; it was not read, and the original file is gone.",
+                    kind.word(Lang::En)
+                ),
+            ),
             Problem::FingerprintMismatch { count } => tr(
                 lang,
-                format!("与之前打印的指纹不符：前 {count} 行已不是当时的内容。"),
                 format!(
-                    "Does not match the earlier fingerprint: the first {count} lines are not what they were."
+                    "与之前打印的指纹不符：第 {count} 行的哈希与指纹不同，前 {count} 行已不是当时的内容。"
+                ),
+                format!(
+                    "Does not match the earlier fingerprint: line {count} hashes differently, so the first {count} lines are not what they were."
+                ),
+            ),
+            Problem::NotCanonical { line, seq } => tr(
+                lang,
+                format!(
+                    "第 {line} 行（seq {seq}）不是 leakaid 写下的样子（多了字段，或空格、键的顺序不同）：这一行被改动过。"
+                ),
+                format!(
+                    "Line {line} (seq {seq}) is not in the form leakaid writes (an extra field, other spacing or key order): it was altered."
+                ),
+            ),
+            Problem::LostNewlines { line, records } => tr(
+                lang,
+                format!(
+                    "从第 {line} 行起有 {records} 条完整的记录连在一起、缺少换行符：记录文件被改动或复制时损坏了。下次记录时会按记录链恢复换行，记录和编号都保留。"
+                ),
+                format!(
+                    "From line {line} on, {records} complete records run together without their line breaks: the journal was altered or badly copied. The next write restores the breaks along the chain, keeping every record and number."
+                ),
+            ),
+            Problem::JournalNotAFile => tr(
+                lang,
+                "案件记录 journal.jsonl 不是普通文件（是链接、文件夹或设备）：它被替换过，记录无法核对。",
+                "The case journal journal.jsonl is not a regular file (a link, folder or device): it was replaced, and the record cannot be checked.",
+            ),
+            Problem::JournalGone { vault_files, exports } => tr(
+                lang,
+                format!(
+                    "案件记录 journal.jsonl 不见了或是空的，但证据库里有 {vault_files} 个文件、导出文件夹里有 {exports} 个文件：记录被删除或清空了。"
+                ),
+                format!(
+                    "The case journal journal.jsonl is missing or empty, yet the vault holds {vault_files} files and the exports folder {exports}: the record was deleted or emptied."
                 ),
             ),
             Problem::FingerprintBeyondEnd { count, now } => tr(
@@ -454,6 +632,22 @@ impl Warning {
                 lang,
                 format!("被中断的写入已保存在 {}。", p.display()),
                 format!("An interrupted write is kept in {}.", p.display()),
+            ),
+            Warning::MissingNewline { line } => tr(
+                lang,
+                format!(
+                    "第 {line} 行（最后一行）缺少结尾的换行符：内容完整、接得上记录链，下次记录时会补上。补上之前，它不计入下面的指纹。"
+                ),
+                format!(
+                    "Line {line} (the last) has lost its final line break: it is complete and continues the chain, and the next write restores the break. Until then it is not counted in the fingerprint below."
+                ),
+            ),
+            Warning::HiddenInVault(name) => tr(
+                lang,
+                format!("证据库中有隐藏文件 {name}：它不是附件（可能是中断的保存留下的，或被人放进去的）。"),
+                format!(
+                    "The vault holds a hidden file {name}: it is not an attachment (left by an interrupted save, or put there by someone)."
+                ),
             ),
         }
     }

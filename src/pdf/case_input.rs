@@ -5,6 +5,7 @@ use jiff::civil::Date;
 use super::packet::{Complainant, Fingerprint, LawRef, PacketAttachment, PacketEntry, PacketInput};
 use crate::case::Case;
 use crate::case::state::ChangeKind;
+use crate::case::text::{shown_line, shown_text};
 use crate::guide::Guide;
 use crate::i18n::Lang;
 
@@ -26,9 +27,19 @@ pub fn laws_for(on: Date, lang: Lang) -> Vec<LawRef> {
         .collect()
 }
 
+/// A one-line value read back from the case, cleaned for printing ([`shown_line`]).
+fn one(s: &str) -> String {
+    shown_line(s).trim().to_string()
+}
+
+/// Multi-line text read back from the case, cleaned for printing ([`shown_text`]).
+fn text(s: &str) -> String {
+    shown_text(s).into_owned()
+}
+
 fn opt(s: &str) -> Option<String> {
-    let t = s.trim();
-    (!t.is_empty()).then(|| t.to_string())
+    let t = one(s);
+    (!t.is_empty()).then_some(t)
 }
 
 /// Everything the packet shows about `case`, in `lang`, printed on `print_date`.
@@ -36,7 +47,7 @@ pub fn input_from_case(case: &Case, lang: Lang, print_date: Date) -> PacketInput
     let state = case.state();
     let p = &state.profile;
     let complainant = Complainant {
-        name: p.name.trim().to_string(),
+        name: one(&p.name),
         sex: opt(&p.sex),
         birth_date: opt(&p.birth_date),
         id_number: opt(&p.id_number),
@@ -53,23 +64,23 @@ pub fn input_from_case(case: &Case, lang: Lang, print_date: Date) -> PacketInput
                 id: e.id.to_string(),
                 occurred_at: f.occurred_at.zoned().datetime(),
                 kind: f.kind,
-                counterpart: f.counterpart.clone(),
+                counterpart: one(&f.counterpart),
                 to_mine: opt(&f.to_mine),
-                summary: f.summary.clone(),
+                summary: text(&f.summary),
                 knew: f
                     .knew
                     .iter()
                     .map(|k| lang.pick(k.zh(), k.en()).to_string())
                     .collect(),
-                amount_lost_fen: f.lost.map(|fen| i64::try_from(fen.0).unwrap_or(i64::MAX)),
+                amount_lost_fen: f.lost,
                 attachments: e
                     .attachments
                     .iter()
                     .map(|a| PacketAttachment {
-                        name: a.original_name.clone(),
+                        name: one(&a.original_name),
                         sha256: a.sha256.clone(),
                         size: a.size,
-                        media_type: a.media_type.clone(),
+                        media_type: one(&a.media_type),
                         path: Some(case.vault().path_of(&a.sha256)),
                     })
                     .collect(),
@@ -78,14 +89,14 @@ pub fn input_from_case(case: &Case, lang: Lang, print_date: Date) -> PacketInput
                     .iter()
                     .filter(|c| matches!(c.kind, ChangeKind::Corrected { .. }))
                     .count(),
-                retracted: e.retracted.as_ref().map(|r| r.reason.clone()),
+                retracted: e.retracted.as_ref().map(|r| text(&r.reason)),
             }
         })
         .collect();
     PacketInput {
         print_date,
         complainant,
-        narrative: state.narrative.as_ref().map(|(text, _)| text.clone()),
+        narrative: state.narrative.as_ref().map(|(t, _)| text(t)),
         entries,
         laws: laws_for(print_date, lang),
         fingerprint: Fingerprint {
@@ -100,18 +111,22 @@ pub fn input_from_case(case: &Case, lang: Lang, print_date: Date) -> PacketInput
                 let mut line = format!(
                     "{}  {}  {}",
                     c.filed_at.short(),
-                    c.channel,
+                    one(&c.channel),
                     lang.pick(c.status.zh(), c.status.en())
                 );
                 if !c.receipt.is_empty() {
                     line.push_str(&format!(
                         "  {}{}",
                         lang.pick("回执/编号：", "receipt: "),
-                        c.receipt
+                        one(&c.receipt)
                     ));
                 }
                 if !c.officer.is_empty() {
-                    line.push_str(&format!("  {}{}", lang.pick("经办人：", "officer: "), c.officer));
+                    line.push_str(&format!(
+                        "  {}{}",
+                        lang.pick("经办人：", "officer: "),
+                        one(&c.officer)
+                    ));
                 }
                 line
             })
@@ -123,9 +138,9 @@ pub fn input_from_case(case: &Case, lang: Lang, print_date: Date) -> PacketInput
                 let via = if w.via.is_empty() {
                     String::new()
                 } else {
-                    format!("  {}", w.via)
+                    format!("  {}", one(&w.via))
                 };
-                format!("{}  {}{via}", w.warned_at.short(), w.who)
+                format!("{}  {}{via}", w.warned_at.short(), one(&w.who))
             })
             .collect(),
     }

@@ -14,6 +14,7 @@ use jiff::civil::Date;
 use super::case_input::input_from_case;
 use super::{FontFace, PacketInput, PacketOptions, PdfError, Rendered, render};
 use crate::case::Case;
+use crate::case::text::shown_line;
 use crate::durable;
 use crate::i18n::{Lang, tr};
 
@@ -46,9 +47,8 @@ impl PacketJob {
         let agency = req
             .agency
             .as_deref()
-            .map(str::trim)
-            .filter(|a| !a.is_empty())
-            .map(str::to_string);
+            .map(|a| shown_line(a).trim().to_string())
+            .filter(|a| !a.is_empty());
         PacketJob {
             input: input_from_case(case, req.lang, req.print_date),
             opts: PacketOptions {
@@ -141,12 +141,14 @@ pub fn write_failure(lang: Lang, path: &Path, e: &io::Error) -> String {
     tr(
         lang,
         format!(
-            "无法写入 {}：{e}。请检查文件夹是否存在、是否可写，或用 -o 指定别的位置。",
-            path.display()
+            "无法写入 {}：{}。请检查文件夹是否存在、是否可写，或用 -o 指定别的位置。",
+            path.display(),
+            crate::ioerror::reason(e, Lang::Zh)
         ),
         format!(
-            "Cannot write {}: {e}. Check that the folder exists and is writable, or choose another place with -o.",
-            path.display()
+            "Cannot write {}: {}. Check that the folder exists and is writable, or choose another place with -o.",
+            path.display(),
+            crate::ioerror::reason(e, Lang::En)
         ),
     )
 }
@@ -157,7 +159,7 @@ pub fn dated_name(dir: &Path, case: &str, ext: &str) -> PathBuf {
     let base = format!("leakaid-{case}-{date}");
     let mut p = dir.join(format!("{base}.{ext}"));
     let mut n = 2;
-    while p.exists() {
+    while std::fs::symlink_metadata(&p).is_ok() {
         p = dir.join(format!("{base}-{n}.{ext}"));
         n += 1;
     }
@@ -165,12 +167,21 @@ pub fn dated_name(dir: &Path, case: &str, ext: &str) -> PathBuf {
 }
 
 /// Writes `bytes` as a new dated file in `dir` (created private, 0700; the file 0600, written
-/// durably) and returns its path. On failure the error names the path it was about.
+/// durably, never replacing a name that is taken) and returns its path. On failure the
+/// error names the path it was about.
 pub fn write_dated(dir: &Path, case: &str, ext: &str, bytes: &[u8]) -> Result<PathBuf, (PathBuf, io::Error)> {
     durable::private_dir(dir).map_err(|e| (dir.to_path_buf(), e))?;
-    let path = dated_name(dir, case, ext);
-    durable::write_new(&path, bytes).map_err(|e| (path.clone(), e))?;
-    Ok(path)
+    let mut last = dated_name(dir, case, ext);
+    for _ in 0..100 {
+        let path = dated_name(dir, case, ext);
+        match durable::write_file(&path, bytes, durable::Replace::No) {
+            Ok(()) => return Ok(path),
+            // Taken between the look and the rename (another export): the next free name.
+            Err(e) if e.kind() == io::ErrorKind::AlreadyExists => last = path,
+            Err(e) => return Err((path, e)),
+        }
+    }
+    Err((last, io::Error::from(io::ErrorKind::AlreadyExists)))
 }
 
 /// A packet written to the exports folder.

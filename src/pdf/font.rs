@@ -38,13 +38,11 @@ impl FontFace {
         Self::from_bytes(Arc::from(EMBEDDED_FONT), 0, FontOrigin::Embedded)
     }
 
-    /// A face from a font file. `index` picks the face in a `.ttc`/`.otc` collection (0 for
+    /// A face from a font file (a regular file of at most 64 MB). `index` picks the face in a `.ttc`/`.otc` collection (0 for
     /// a plain font file).
     pub fn from_file(path: &Path, index: u32) -> Result<Self, PdfError> {
-        let bytes = std::fs::read(path).map_err(|source| PdfError::FontRead {
-            path: path.to_path_buf(),
-            source,
-        })?;
+        let bytes =
+            crate::userfile::read(path, crate::userfile::Purpose::Font).map_err(PdfError::FontRead)?;
         Self::from_bytes(Arc::from(bytes), index, FontOrigin::File(path.to_path_buf()))
     }
 

@@ -16,8 +16,6 @@ pub mod page;
 pub mod sample;
 pub mod table;
 
-use std::path::PathBuf;
-
 pub use font::{FontFace, FontOrigin};
 pub use packet::{
     Complainant, Fingerprint, LawRef, PacketAttachment, PacketEntry, PacketInput, PacketOptions, Rendered,
@@ -28,13 +26,8 @@ pub use packet::{
 #[derive(Debug, thiserror::Error)]
 pub enum PdfError {
     /// The `--font` file could not be read.
-    #[error("cannot read the font file {path}: {source}. Check the path given to --font.")]
-    FontRead {
-        /// The path given.
-        path: PathBuf,
-        /// Why.
-        source: std::io::Error,
-    },
+    #[error("cannot read the font file: {0}")]
+    FontRead(crate::userfile::UserFileError),
     /// The font data is not a usable TrueType/OpenType face.
     #[error(
         "the font {origin:?} cannot be used ({reason}). Give a .ttf, .otf or .ttc file to --font (for a .ttc, PATH#INDEX picks the face)."

@@ -19,7 +19,7 @@ use super::font::{FontFace, Metrics};
 use super::layout::wrap;
 use super::page::{Canvas, Geometry, mm};
 use super::table::{Column, Row, Style, Table};
-use crate::case::EvidenceKind;
+use crate::case::{EvidenceKind, Fen};
 use crate::i18n::Lang;
 
 /// The victim, as the packet's 报案人 section shows them.
@@ -119,7 +119,7 @@ pub struct PacketEntry {
     /// What they knew about the victim, already in the packet's language.
     pub knew: Vec<String>,
     /// Money lost, in fen (0.01 yuan).
-    pub amount_lost_fen: Option<i64>,
+    pub amount_lost_fen: Option<Fen>,
     /// Attachments with their hashes.
     pub attachments: Vec<PacketAttachment>,
     /// How many corrections were recorded (the original stays in the journal).
@@ -204,16 +204,7 @@ pub struct Rendered {
     pub undecodable: Vec<String>,
 }
 
-/// Mask an ID number: first 6 and last 4 characters kept.
-pub fn mask_id(id: &str) -> String {
-    let chars: Vec<char> = id.chars().collect();
-    if chars.len() <= 10 {
-        return "*".repeat(chars.len());
-    }
-    let head: String = chars[..6].iter().collect();
-    let tail: String = chars[chars.len() - 4..].iter().collect();
-    format!("{head}{}{tail}", "*".repeat(chars.len() - 10))
-}
+pub use crate::case::draft::mask_id;
 
 /// Mask a phone number: only the last 4 characters kept.
 pub fn mask_phone(phone: &str) -> String {
@@ -375,12 +366,6 @@ fn date_text(d: Date, lang: Lang) -> String {
     }
 }
 
-fn yuan(fen: i64) -> String {
-    let sign = if fen < 0 { "-" } else { "" };
-    let fen = fen.unsigned_abs();
-    format!("{sign}{}.{:02}", fen / 100, fen % 100)
-}
-
 fn human_size(bytes: u64) -> String {
     if bytes < 1024 {
         format!("{bytes} B")
@@ -425,7 +410,7 @@ fn narrative(input: &PacketInput, live: &[&PacketEntry], lang: Lang) -> String {
         .iter()
         .map(|e| crate::case::phone::counterpart_key(&e.counterpart))
         .collect();
-    let lost: i64 = live.iter().filter_map(|e| e.amount_lost_fen).sum();
+    let lost = Fen::total(live.iter().filter_map(|e| e.amount_lost_fen));
     let name = &input.complainant.name;
     let (d1, d2) = (first.date(), last.date());
     let mut s = String::new();
@@ -454,8 +439,8 @@ fn narrative(input: &PacketInput, live: &[&PacketEntry], lang: Lang) -> String {
         } else {
             s.push_str("上述联系表明本人的联系方式已被他人非法获取。");
         }
-        if lost > 0 {
-            s.push_str(&format!("本人因此遭受经济损失共计人民币 {} 元。", yuan(lost)));
+        if lost.0 > 0 {
+            s.push_str(&format!("本人因此遭受经济损失共计人民币 {} 元。", lost));
         }
         s.push_str(
             "以上每一条记录均附于本材料的《证据清单》，原始记录及附件以 SHA-256 校验值固定，可供核验。",
@@ -483,8 +468,8 @@ fn narrative(input: &PacketInput, live: &[&PacketEntry], lang: Lang) -> String {
                 knew.join(", ")
             ));
         }
-        if lost > 0 {
-            s.push_str(&format!(" I lost CNY {} as a result.", yuan(lost)));
+        if lost.0 > 0 {
+            s.push_str(&format!(" I lost CNY {} as a result.", lost));
         }
         s.push_str(" Every record is in the evidence list attached; records and attachments are fixed by SHA-256 hashes.");
     }
@@ -646,17 +631,17 @@ pub fn render(input: &PacketInput, opts: &PacketOptions, face: &FontFace) -> Res
 
     // 请求事项.
     w.heading(if zh { "三、请求事项" } else { "3. Requests" });
-    let lost: i64 = live.iter().filter_map(|e| e.amount_lost_fen).sum();
+    let lost = Fen::total(live.iter().filter_map(|e| e.amount_lost_fen));
     let mut req = if zh {
         "1. 请求依照《中华人民共和国刑法》第二百五十三条之一之规定，对侵犯本人公民个人信息的行为立案侦查，查明本人个人信息泄露的来源，依法追究相关人员的刑事责任；\n2. 请求出具受案回执。".to_string()
     } else {
         "1. Open a criminal case under Article 253-1 of the Criminal Law of the PRC, find where my personal information leaked from, and hold those responsible to account;\n2. Issue a receipt for this complaint (受案回执).".to_string()
     };
-    if lost > 0 {
+    if lost.0 > 0 {
         req.push_str(&if zh {
-            format!("\n3. 请求追回本人被骗的财产人民币 {} 元。", yuan(lost))
+            format!("\n3. 请求追回本人被骗的财产人民币 {} 元。", lost)
         } else {
-            format!("\n3. Recover the CNY {} I lost.", yuan(lost))
+            format!("\n3. Recover the CNY {} I lost.", lost)
         });
     }
     w.para(&req, BODY, 0.0, 0.0);
@@ -846,11 +831,11 @@ pub fn render(input: &PacketInput, opts: &PacketOptions, face: &FontFace) -> Res
                 format!("{summary}\n(to: {to})")
             };
         }
-        if let Some(f) = e.amount_lost_fen.filter(|f| *f != 0) {
+        if let Some(f) = e.amount_lost_fen.filter(|f| f.0 != 0) {
             summary = if zh {
-                format!("{summary}\n损失：{} 元", yuan(f))
+                format!("{summary}\n损失：{} 元", f)
             } else {
-                format!("{summary}\nLost: CNY {}", yuan(f))
+                format!("{summary}\nLost: CNY {}", f)
             };
         }
         if e.corrections > 0 {
@@ -931,7 +916,11 @@ pub fn render(input: &PacketInput, opts: &PacketOptions, face: &FontFace) -> Res
             15.0,
         );
         for (e, k, a) in image_atts {
-            let bytes = a.path.as_ref().and_then(|p| std::fs::read(p).ok());
+            // Vault files only: regular, links not followed, bounded.
+            let bytes = a
+                .path
+                .as_ref()
+                .and_then(|p| crate::userfile::read(p, crate::userfile::Purpose::Vault).ok());
             let added = bytes.as_deref().map(|b| images.add(b));
             match added {
                 Some(Ok((id, (px_w, px_h)))) => {

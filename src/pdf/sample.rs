@@ -57,7 +57,11 @@ pub fn sample_input(entries: usize, print_date: Date) -> PacketInput {
             to_mine: Some("13912345678".to_string()),
             summary: summaries[j].to_string(),
             knew: knew_sets[j].iter().map(|s| s.to_string()).collect(),
-            amount_lost_fen: if i == 7 { Some(250_000) } else { None },
+            amount_lost_fen: if i == 7 {
+                Some(crate::case::Fen(250_000))
+            } else {
+                None
+            },
             attachments: if i % 10 == 3 {
                 vec![PacketAttachment {
                     name: format!("通话录音-{}.m4a", i + 1),

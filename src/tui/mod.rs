@@ -91,7 +91,11 @@ pub fn run(opts: TuiOptions) -> anyhow::Result<()> {
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
+    let swept = case.swept().message(lang);
     let mut wizard = Wizard::new(App::new(lang, name, opts.demo), case);
+    if let Some(line) = swept {
+        wizard.app.status = Some((line, false));
+    }
     if let Some(root) = opts.settings.clone() {
         wizard = wizard.remember_settings_in(root);
     }

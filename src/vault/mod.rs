@@ -1,17 +1,26 @@
-//! The evidence vault: files kept in the case folder under their SHA-256, never modified or
-//! deleted by the program.
+//! The evidence vault: files kept in the case folder under their SHA-256, never modified by
+//! the program. The vault knows files and hashes, not the case's events: the case decides
+//! when a received file becomes part of the record.
+//!
+//! A file enters in two steps so that a refused append leaves the vault as it was:
+//! [`Vault::receive`] copies it (bounded, regular files only) into a locked temporary file
+//! and hashes it; [`Vault::keep`], called with the journal's lock held, gives it its hash as
+//! name. If the append is then refused, [`Vault::remove_kept`] takes back exactly the names
+//! that call created.
 
-use std::fs::File;
 use std::io::{self, Read, Write};
 use std::path::{Path, PathBuf};
 
 use sha2::{Digest, Sha256};
 
-use crate::case::event::Attachment;
 use crate::durable;
+use crate::userfile::{self, NotRegular, Purpose, UserFileError};
 
 /// The name of the vault folder inside a case folder.
 pub const VAULT_DIR: &str = "vault";
+
+/// The prefix of a file being received into the vault.
+pub const INCOMING_PREFIX: &str = ".incoming-";
 
 /// The vault of one case.
 #[derive(Clone, Debug)]
@@ -22,20 +31,51 @@ pub struct Vault {
 /// Why a file could not be stored.
 #[derive(Debug, thiserror::Error)]
 pub enum VaultError {
-    /// The file does not exist.
-    #[error("{0}: no such file")]
-    Missing(PathBuf),
-    /// The path is a folder.
-    #[error("{0}: is a folder")]
-    IsFolder(PathBuf),
-    /// Reading the source or writing the vault failed.
+    /// The user's file cannot be read: missing, not a regular file, too large.
+    #[error(transparent)]
+    Source(#[from] UserFileError),
+    /// Writing the vault failed.
     #[error("{path}: {source}")]
     Io {
-        /// The file.
+        /// The file or folder in the vault.
         path: PathBuf,
         /// The cause.
         source: io::Error,
     },
+}
+
+/// A file copied into the vault's temporary area and hashed, not yet under its hash name.
+/// Dropped without [`Vault::keep`], it is removed.
+#[derive(Debug)]
+pub struct Incoming {
+    tmp: tempfile::NamedTempFile,
+    /// What was received.
+    pub file: Received,
+}
+
+/// A file received into the vault, described.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Received {
+    /// SHA-256 of the content, lower-case hex: its name in the vault.
+    pub sha256: String,
+    /// Size in bytes.
+    pub size: u64,
+    /// The file name it had on the user's disk, as it was (not cleaned: the case decides
+    /// how a name from outside is kept).
+    pub original_name: String,
+    /// Media type guessed from the content and the name.
+    pub media_type: &'static str,
+}
+
+/// What is at a vault file's name, checked without following links.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Rehashed {
+    /// Nothing.
+    Missing,
+    /// Something that is not a regular file (a link, FIFO, device, folder).
+    NotAFile(NotRegular),
+    /// A regular file with this SHA-256.
+    Hash(String),
 }
 
 impl Vault {
@@ -56,83 +96,122 @@ impl Vault {
         self.dir.join(sha256)
     }
 
-    /// Checks that `src` is a readable file, before anything is stored, so that a bad path
-    /// among several leaves the vault and the journal untouched.
-    pub fn check_source(src: &Path) -> Result<(), VaultError> {
-        let meta = std::fs::metadata(src).map_err(|e| match e.kind() {
-            io::ErrorKind::NotFound => VaultError::Missing(src.to_path_buf()),
-            _ => VaultError::Io {
-                path: src.to_path_buf(),
-                source: e,
-            },
-        })?;
-        if meta.is_dir() {
-            return Err(VaultError::IsFolder(src.to_path_buf()));
-        }
-        File::open(src).map_err(|source| VaultError::Io {
-            path: src.to_path_buf(),
-            source,
-        })?;
-        Ok(())
-    }
-
-    /// Copies `src` into the vault durably (temp file → fsync → rename to its hash → fsync
-    /// the folder) and describes it. A file already in the vault is not written again.
-    pub fn store(&self, src: &Path) -> Result<Attachment, VaultError> {
-        Vault::check_source(src)?;
+    /// Copies the user's file `src` into a temporary file in the vault (regular files only,
+    /// at most [`Purpose::Attachment`]'s limit) and hashes it. Nothing is under a hash name
+    /// yet.
+    pub fn receive(&self, src: &Path) -> Result<Incoming, VaultError> {
+        let mut input = userfile::open(src, Purpose::Attachment)?;
         let io_err = |path: &Path| {
             let path = path.to_path_buf();
             move |source| VaultError::Io { path, source }
         };
         durable::private_dir(&self.dir).map_err(io_err(&self.dir))?;
-        let tmp = self
-            .dir
-            .join(format!(".incoming-{}-{}", std::process::id(), unique()));
-        let copied = copy_hashing(src, &tmp);
-        let (sha256, size, head) = match copied {
-            Ok(v) => v,
-            Err(e) => {
-                let _ = std::fs::remove_file(&tmp);
-                return Err(e);
+        let mut tmp = durable::temp_file(&self.dir, INCOMING_PREFIX).map_err(io_err(&self.dir))?;
+        let mut hasher = Sha256::new();
+        let mut buf = vec![0u8; 256 * 1024];
+        let mut size = 0u64;
+        let mut head = Vec::new();
+        loop {
+            let n = input
+                .read(&mut buf)
+                .map_err(|e| UserFileError::reading(src, Purpose::Attachment, e))?;
+            if n == 0 {
+                break;
             }
-        };
-        let dest = self.path_of(&sha256);
-        if dest.exists() {
-            let _ = std::fs::remove_file(&tmp);
-        } else {
-            std::fs::rename(&tmp, &dest).map_err(io_err(&dest))?;
-            durable::sync_dir(&self.dir).map_err(io_err(&self.dir))?;
+            if head.len() < 64 {
+                head.extend_from_slice(&buf[..n.min(64 - head.len())]);
+            }
+            hasher.update(&buf[..n]);
+            tmp.write_all(&buf[..n]).map_err(io_err(tmp.path()))?;
+            size += n as u64;
         }
+        tmp.as_file().sync_all().map_err(io_err(tmp.path()))?;
         let original_name = src
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_default();
-        let media_type = media_type(&original_name, &head).to_string();
-        Ok(Attachment {
-            sha256,
-            original_name,
-            size,
-            media_type,
+        Ok(Incoming {
+            tmp,
+            file: Received {
+                sha256: hex::encode(hasher.finalize()),
+                size,
+                media_type: media_type(&original_name, &head),
+                original_name,
+            },
         })
     }
 
-    /// Hashes the stored file with this name; `None` when it is missing.
-    pub fn rehash(&self, sha256: &str) -> io::Result<Option<String>> {
-        match File::open(self.path_of(sha256)) {
-            Ok(f) => hash_reader(f).map(|(h, _)| Some(h)),
-            Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(None),
-            Err(e) => Err(e),
+    /// Gives a received file its hash as name (never replacing what is there: the same
+    /// content may already be kept) and makes that durable. When this call created the
+    /// name, the name is pushed onto `created`.
+    pub fn keep(&self, incoming: Incoming, created: &mut Vec<String>) -> Result<Received, VaultError> {
+        let Incoming { tmp, file } = incoming;
+        let dest = self.path_of(&file.sha256);
+        match tmp.persist_noclobber(&dest) {
+            Ok(_) => {
+                created.push(file.sha256.clone());
+                durable::sync_dir(&self.dir).map_err(|source| VaultError::Io {
+                    path: self.dir.clone(),
+                    source,
+                })?;
+                Ok(file)
+            }
+            // Already kept (an earlier entry has the same file): the temporary copy goes.
+            Err(e) if e.error.kind() == io::ErrorKind::AlreadyExists => Ok(file),
+            Err(e) => Err(VaultError::Io {
+                path: dest,
+                source: e.error,
+            }),
         }
+    }
+
+    /// Removes the files a refused append kept (the names [`Vault::keep`] created), so the
+    /// vault is as it was before.
+    pub fn remove_kept(&self, created: &[String]) {
+        for name in created {
+            let _ = std::fs::remove_file(self.path_of(name));
+        }
+        if !created.is_empty() {
+            let _ = durable::sync_dir(&self.dir);
+        }
+    }
+
+    /// Hashes the stored file with this name, without following a link at that name.
+    pub fn rehash(&self, sha256: &str) -> io::Result<Rehashed> {
+        let path = self.path_of(sha256);
+        match userfile::open(&path, Purpose::Vault) {
+            Ok(f) => hash_reader(f).map(|(h, _)| Rehashed::Hash(h)),
+            Err(UserFileError::Missing(_)) => Ok(Rehashed::Missing),
+            Err(UserFileError::NotRegular { kind, .. }) => Ok(Rehashed::NotAFile(kind)),
+            // Larger than anything the vault accepts: not what was stored.
+            Err(UserFileError::TooLarge { .. }) => Ok(Rehashed::Hash(String::new())),
+            Err(UserFileError::Io { source, .. }) => Err(source),
+        }
+    }
+
+    /// Reads a stored file whole (regular files only, links not followed), for the packet.
+    pub fn read(&self, sha256: &str) -> Result<Vec<u8>, UserFileError> {
+        userfile::read(&self.path_of(sha256), Purpose::Vault)
     }
 
     /// Names of the files in the vault (hidden temporary files excluded).
     pub fn stored_names(&self) -> io::Result<Vec<String>> {
+        self.names_where(|n| !n.starts_with('.'))
+    }
+
+    /// Names of the hidden (dot) files in the vault: never attachments, so each is either a
+    /// save still in progress (or cut off) or something put there by hand.
+    pub fn hidden_names(&self) -> io::Result<Vec<String>> {
+        self.names_where(|n| n.starts_with('.'))
+    }
+
+    fn names_where(&self, keep: impl Fn(&str) -> bool) -> io::Result<Vec<String>> {
         let mut names = Vec::new();
         match std::fs::read_dir(&self.dir) {
             Ok(rd) => {
                 for e in rd {
                     let name = e?.file_name().to_string_lossy().into_owned();
-                    if !name.starts_with('.') {
+                    if keep(&name) {
                         names.push(name);
                     }
                 }
@@ -143,49 +222,6 @@ impl Vault {
         names.sort();
         Ok(names)
     }
-}
-
-fn unique() -> u128 {
-    std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map(|d| d.as_nanos())
-        .unwrap_or(0)
-}
-
-/// Copies while hashing; returns the hash, the size and the first bytes (for the media type).
-fn copy_hashing(src: &Path, tmp: &Path) -> Result<(String, u64, Vec<u8>), VaultError> {
-    let src_err = |source| VaultError::Io {
-        path: src.to_path_buf(),
-        source,
-    };
-    let tmp_err = |source| VaultError::Io {
-        path: tmp.to_path_buf(),
-        source,
-    };
-    let mut input = File::open(src).map_err(src_err)?;
-    let mut out = durable::private_options()
-        .write(true)
-        .create_new(true)
-        .open(tmp)
-        .map_err(tmp_err)?;
-    let mut hasher = Sha256::new();
-    let mut buf = vec![0u8; 256 * 1024];
-    let mut size = 0u64;
-    let mut head = Vec::new();
-    loop {
-        let n = input.read(&mut buf).map_err(src_err)?;
-        if n == 0 {
-            break;
-        }
-        if head.len() < 64 {
-            head.extend_from_slice(&buf[..n.min(64 - head.len())]);
-        }
-        hasher.update(&buf[..n]);
-        out.write_all(&buf[..n]).map_err(tmp_err)?;
-        size += n as u64;
-    }
-    out.sync_all().map_err(tmp_err)?;
-    Ok((hex::encode(hasher.finalize()), size, head))
 }
 
 /// SHA-256 and length of everything a reader yields.
@@ -251,36 +287,78 @@ pub fn media_type(name: &str, head: &[u8]) -> &'static str {
 mod tests {
     use super::*;
 
+    fn store(v: &Vault, src: &Path) -> (Received, Vec<String>) {
+        let mut created = Vec::new();
+        let file = v
+            .keep(v.receive(src).expect("receive"), &mut created)
+            .expect("keep");
+        (file, created)
+    }
+
     #[test]
     fn stores_under_its_hash_and_keeps_the_name() {
         let dir = tempfile::tempdir().expect("tempdir");
         let src = dir.path().join("截图.png");
         std::fs::write(&src, b"\x89PNG\r\n\x1a\nrest").expect("write");
         let v = Vault::of_case(&dir.path().join("case"));
-        let a = v.store(&src).expect("store");
+        let (a, created) = store(&v, &src);
         assert_eq!(a.original_name, "截图.png");
         assert_eq!(a.media_type, "image/png");
         assert_eq!(a.size, 12);
+        assert_eq!(created, vec![a.sha256.clone()]);
         assert_eq!(
             std::fs::read(v.path_of(&a.sha256)).expect("stored"),
             std::fs::read(&src).expect("src")
         );
         assert_eq!(
-            v.rehash(&a.sha256).expect("rehash").as_deref(),
-            Some(a.sha256.as_str())
+            v.rehash(&a.sha256).expect("rehash"),
+            Rehashed::Hash(a.sha256.clone())
         );
-        assert_eq!(v.store(&src).expect("again").sha256, a.sha256);
-        assert_eq!(v.stored_names().expect("names"), vec![a.sha256]);
+        let (again, created) = store(&v, &src);
+        assert_eq!(again.sha256, a.sha256);
+        assert!(created.is_empty(), "a file already kept is not created again");
+        assert_eq!(v.stored_names().expect("names"), vec![a.sha256.clone()]);
+        v.remove_kept(std::slice::from_ref(&a.sha256));
+        assert_eq!(v.rehash(&a.sha256).expect("rehash"), Rehashed::Missing);
+    }
+
+    #[test]
+    fn a_received_file_that_is_not_kept_leaves_nothing() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let src = dir.path().join("a.txt");
+        std::fs::write(&src, b"words").expect("write");
+        let v = Vault::of_case(&dir.path().join("case"));
+        drop(v.receive(&src).expect("receive"));
+        assert_eq!(std::fs::read_dir(v.dir()).expect("ls").count(), 0);
     }
 
     #[test]
     fn refuses_folders_and_missing_files() {
         let dir = tempfile::tempdir().expect("tempdir");
         let v = Vault::of_case(dir.path());
-        assert!(matches!(v.store(dir.path()), Err(VaultError::IsFolder(_))));
         assert!(matches!(
-            v.store(&dir.path().join("nope")),
-            Err(VaultError::Missing(_))
+            v.receive(dir.path()),
+            Err(VaultError::Source(UserFileError::NotRegular {
+                kind: NotRegular::Folder,
+                ..
+            }))
         ));
+        assert!(matches!(
+            v.receive(&dir.path().join("nope")),
+            Err(VaultError::Source(UserFileError::Missing(_)))
+        ));
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_link_in_the_vault_is_named_not_followed() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let v = Vault::of_case(dir.path());
+        std::fs::create_dir(v.dir()).expect("mkdir");
+        std::os::unix::fs::symlink("/dev/zero", v.path_of("ab")).expect("link");
+        assert_eq!(
+            v.rehash("ab").expect("rehash"),
+            Rehashed::NotAFile(NotRegular::Link)
+        );
     }
 }

@@ -8,6 +8,9 @@ use std::process::Output;
 
 use assert_cmd::Command;
 
+/// Far longer than any command needs; only a command that hangs reaches it.
+pub const HANG: std::time::Duration = std::time::Duration::from_secs(60);
+
 /// The path of the `leakaid` binary built for these tests.
 pub fn bin() -> &'static Path {
     Path::new(env!("CARGO_BIN_EXE_leakaid"))
@@ -72,9 +75,11 @@ impl Env {
         c
     }
 
-    /// Runs the binary with `args` and returns its output, whatever the exit code.
+    /// Runs the binary with `args` and returns its output, whatever the exit code. A command
+    /// that hangs (blocked on a pipe, reading a file that never ends) is killed after a
+    /// generous timeout and has no exit code, so every check on it fails.
     pub fn run(&self, args: &[&str]) -> Output {
-        self.cmd().args(args).output().expect("run leakaid")
+        self.cmd().args(args).timeout(HANG).output().expect("run leakaid")
     }
 
     /// Runs a command that must succeed; returns its standard output.

@@ -140,8 +140,8 @@ fn text() -> impl Strategy<Value = String> {
 }
 
 fn moment() -> impl Strategy<Value = Moment> {
-    // Years 0001 to 9999, any offset to the minute jiff allows.
-    (-62_135_000_000i64..253_402_000_000, -1559i32..=1559).prop_filter_map(
+    // Years 0001 to 9999, any offset to the minute that a place uses (−12:00 … +14:00).
+    (-62_135_000_000i64..253_402_000_000, -720i32..=840).prop_filter_map(
         "a representable moment",
         |(secs, minutes)| {
             let ts = jiff::Timestamp::from_second(secs).ok()?;

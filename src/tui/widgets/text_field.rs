@@ -8,7 +8,7 @@ use ratatui::layout::{Position, Rect};
 use ratatui::style::Style;
 use unicode_width::UnicodeWidthChar;
 
-use crate::case::text::clean_text;
+use crate::case::text::{clean_text, shown_line};
 
 /// What an edit did.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -379,12 +379,13 @@ impl TextField {
 }
 
 /// Writes `s` at (x, y) within at most `max` columns, clipped to the buffer; never panics.
+/// What is written is cleaned for showing first ([`shown_line`]).
 pub fn put(buf: &mut Buffer, x: u16, y: u16, s: &str, max: usize, style: Style) -> u16 {
     let a = *buf.area();
     if y < a.y || y >= a.bottom() || x < a.x || x >= a.right() {
         return x;
     }
-    buf.set_stringn(x, y, s, max, style).0
+    buf.set_stringn(x, y, shown_line(s), max, style).0
 }
 
 #[cfg(test)]

@@ -5,6 +5,7 @@
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 
+use crate::case::text::shown_text;
 use crate::linebreak::{Columns, wrap};
 
 /// Breaks each line to at most `width` columns, keeping the styles of its spans.
@@ -16,7 +17,10 @@ pub fn wrap_lines(lines: Vec<Line<'_>>, width: u16) -> Vec<Line<'static>> {
             .iter()
             .flat_map(|sp| {
                 let style = line.style.patch(sp.style);
-                sp.content.chars().map(move |c| (c, style))
+                // Text read back from a case is cleaned for showing here, once for every screen;
+                // a line break stays, for the breaker to start a new paragraph.
+                let shown: Vec<char> = shown_text(&sp.content).chars().collect();
+                shown.into_iter().map(move |c| (c, style))
             })
             .collect();
         let text: String = styled.iter().map(|(c, _)| *c).collect();
@@ -29,8 +33,12 @@ pub fn wrap_lines(lines: Vec<Line<'_>>, width: u16) -> Vec<Line<'static>> {
             let mut spans: Vec<Span<'static>> = Vec::new();
             let mut run = String::new();
             let mut run_style: Option<Style> = None;
-            // The breaker only drops spaces at line edges: skip those to stay aligned.
-            while source.peek().is_some_and(|(c, _)| *c == ' ') && !piece.starts_with(' ') {
+            // The breaker only drops spaces at line edges and the line breaks between
+            // paragraphs: skip those to stay aligned.
+            while source
+                .peek()
+                .is_some_and(|(c, _)| *c == '\n' || (*c == ' ' && !piece.starts_with(' ')))
+            {
                 source.next();
             }
             for want in piece.chars() {
@@ -58,6 +66,16 @@ pub fn wrap_lines(lines: Vec<Line<'_>>, width: u16) -> Vec<Line<'static>> {
 mod tests {
     use super::*;
     use ratatui::style::Stylize;
+
+    #[test]
+    fn escapes_and_bidi_controls_never_reach_a_screen() {
+        let line = Line::from(vec![
+            Span::raw("对方: "),
+            Span::raw("\u{1b}]0;PWNED\u{7}\u{1b}[2J10086\u{202E}\nforged"),
+        ]);
+        let lines: Vec<String> = wrap_lines(vec![line], 40).iter().map(|l| l.to_string()).collect();
+        assert_eq!(lines, ["对方: 10086", "forged"]);
+    }
 
     #[test]
     fn keeps_styles_and_punctuation_rules() {
