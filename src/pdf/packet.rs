@@ -283,18 +283,18 @@ fn redact_input(input: &PacketInput) -> PacketInput {
 
 /// Text sizes and leading, in points.
 const BODY: f32 = 10.5;
-const LEAD: f32 = 1.6;
+pub(super) const LEAD: f32 = 1.6;
 const HEADING: f32 = 12.5;
-const SMALL: f32 = 8.0;
+pub(super) const SMALL: f32 = 8.0;
 
-struct Writer<'a> {
-    canvas: Canvas,
+pub(super) struct Writer<'a> {
+    pub(super) canvas: Canvas,
     m: Metrics<'a>,
 }
 
 impl Writer<'_> {
     /// A paragraph, wrapped to the text column; `indent` em of first-line indent (首行缩进).
-    fn para(&mut self, text: &str, size: f32, indent: f32, grey: f32) {
+    pub(super) fn para(&mut self, text: &str, size: f32, indent: f32, grey: f32) {
         let width = self.canvas.geo.content_width();
         let lh = size * LEAD;
         for (i, raw) in text.split('\n').enumerate() {
@@ -338,7 +338,7 @@ impl Writer<'_> {
         }
     }
 
-    fn heading(&mut self, text: &str) {
+    pub(super) fn heading(&mut self, text: &str) {
         let size = HEADING;
         // Keep a heading with at least two lines of what follows.
         self.canvas.ensure(size * 1.8 + BODY * LEAD * 2.0);
@@ -361,7 +361,7 @@ impl Writer<'_> {
         self.canvas.y -= size * 1.8;
     }
 
-    fn gap(&mut self, pt: f32) {
+    pub(super) fn gap(&mut self, pt: f32) {
         if !self.canvas.at_page_top() {
             self.canvas.y -= pt;
         }
@@ -381,7 +381,7 @@ fn yuan(fen: i64) -> String {
     format!("{sign}{}.{:02}", fen / 100, fen % 100)
 }
 
-fn human_size(bytes: u64) -> String {
+pub(super) fn human_size(bytes: u64) -> String {
     if bytes < 1024 {
         format!("{bytes} B")
     } else if bytes < 1024 * 1024 {
@@ -836,7 +836,7 @@ pub fn render(input: &PacketInput, opts: &PacketOptions, face: &FontFace) -> Res
         .collect();
     let mut rows = Vec::new();
     let mut image_atts: Vec<(&PacketEntry, usize, &PacketAttachment)> = Vec::new();
-    let mut other_atts: Vec<(&PacketEntry, usize, &PacketAttachment)> = Vec::new();
+    let mut other_atts: Vec<super::figures::Listed> = Vec::new();
     for (n, e) in entries.iter().enumerate() {
         let mut summary = e.summary.clone();
         if let Some(to) = e.to_mine.as_deref().filter(|s| !s.is_empty()) {
@@ -904,7 +904,7 @@ pub fn render(input: &PacketInput, opts: &PacketOptions, face: &FontFace) -> Res
             if is_image(a) && a.path.is_some() {
                 image_atts.push((e, k, a));
             } else {
-                other_atts.push((e, k, a));
+                other_atts.push(super::figures::Listed::plain(e, k, a));
             }
         }
     }
@@ -921,96 +921,27 @@ pub fn render(input: &PacketInput, opts: &PacketOptions, face: &FontFace) -> Res
     let mut images = Images::default();
     let mut undecodable = Vec::new();
     if !image_atts.is_empty() {
-        w.canvas.new_page();
-        w.centered(
-            if zh {
-                "附件二：图片证据"
-            } else {
-                "Annex 2: Images"
-            },
-            15.0,
-        );
-        for (e, k, a) in image_atts {
-            let bytes = a.path.as_ref().and_then(|p| std::fs::read(p).ok());
-            let added = bytes.as_deref().map(|b| images.add(b));
-            match added {
-                Some(Ok((id, (px_w, px_h)))) => {
-                    let geo = w.canvas.geo;
-                    let max_w = geo.content_width();
-                    let max_h = geo.content_height() * 0.62;
-                    // Fit the box; small images are enlarged at most 3× (1 px = 3 pt).
-                    let s = (max_w / px_w as f32).min(max_h / px_h as f32).min(3.0);
-                    let (iw, ih) = (px_w as f32 * s, px_h as f32 * s);
-                    let caption_h = SMALL * LEAD * 3.0 + 4.0;
-                    w.canvas.ensure(ih + caption_h);
-                    let x = geo.left + (max_w - iw) / 2.0;
-                    let y = w.canvas.y - ih;
-                    w.canvas.image(&id, (px_w, px_h), x, y, iw, ih);
-                    w.canvas.y = y - 4.0;
-                    let cap = if zh {
-                        format!(
-                            "附件 {}-{}：{}（{} {}，{}）",
-                            e.id,
-                            k + 1,
-                            a.name,
-                            e.occurred_at.date(),
-                            e.counterpart,
-                            human_size(a.size)
-                        )
-                    } else {
-                        format!(
-                            "Attachment {}-{}: {} ({} {}, {})",
-                            e.id,
-                            k + 1,
-                            a.name,
-                            e.occurred_at.date(),
-                            e.counterpart,
-                            human_size(a.size)
-                        )
-                    };
-                    w.para(&cap, SMALL + 1.0, 0.0, 0.0);
-                    hash_line(&mut w, &a.sha256);
-                    w.gap(8.0);
-                }
-                _ => {
-                    undecodable.push(a.name.clone());
-                    other_atts.push((e, k, a));
-                }
+        if !opts.redact {
+            w.canvas.new_page();
+            w.centered(
+                if zh {
+                    "附件二：图片证据"
+                } else {
+                    "Annex 2: Images"
+                },
+                15.0,
+            );
+        }
+        for l in super::figures::draw_pictures(&mut w, &mut images, &image_atts, lang, opts.redact) {
+            if l.failed {
+                undecodable.push(l.attachment.name.clone());
             }
+            other_atts.push(l);
         }
     }
 
     // Annex: other attachments.
-    if !other_atts.is_empty() {
-        w.heading(if zh {
-            "其他附件（未能以图片显示，按校验值列出）"
-        } else {
-            "Other attachments (listed with hashes)"
-        });
-        for (e, k, a) in other_atts {
-            let line = if zh {
-                format!(
-                    "附件 {}-{}：{}（{}，{}）",
-                    e.id,
-                    k + 1,
-                    a.name,
-                    a.media_type,
-                    human_size(a.size)
-                )
-            } else {
-                format!(
-                    "Attachment {}-{}: {} ({}, {})",
-                    e.id,
-                    k + 1,
-                    a.name,
-                    a.media_type,
-                    human_size(a.size)
-                )
-            };
-            w.para(&line, SMALL + 1.0, 0.0, 0.0);
-            hash_line(&mut w, &a.sha256);
-        }
-    }
+    super::figures::list_attachments(&mut w, lang, &other_atts);
 
     // Reports filed and contacts warned.
     if !input.reports.is_empty() {
@@ -1126,7 +1057,7 @@ pub fn render(input: &PacketInput, opts: &PacketOptions, face: &FontFace) -> Res
 
 /// A full hash (or fingerprint) on one line of its own, at the largest size up to the body
 /// size that fits the text column.
-fn hash_line(w: &mut Writer<'_>, hash: &str) {
+pub(super) fn hash_line(w: &mut Writer<'_>, hash: &str) {
     let width = w.canvas.geo.content_width();
     let size = super::layout::fit_size(hash, width, SMALL + 1.0, 5.0, &w.m);
     let lh = size * LEAD;
