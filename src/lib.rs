@@ -15,6 +15,7 @@ pub mod i18n;
 pub mod journal;
 pub mod linebreak;
 pub mod pdf;
+pub mod redact;
 pub mod synthetic;
 pub mod tui;
 pub mod vault;
