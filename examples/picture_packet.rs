@@ -6,7 +6,8 @@
 //! ```
 //! SET is one of `photos` (10 phone photos, 4032×3024 JPEG), `screenshots` (10 chat
 //! screenshots, 1080×9000 PNG), `png6000` (6000×6000 PNG), `png6000-16` (6000×6000 16-bit PNG),
-//! `jpeg6000` (6000×6000 JPEG). `render` prints the pages, the packet size, the pictures'
+//! `jpeg6000` (6000×6000 JPEG), `kinds` (one picture of each kind: EXIF-rotated, CMYK, 16-bit,
+//! palette, grey with alpha, a truncated PNG), `redact` (the same as a redacted copy). `render` prints the pages, the packet size, the pictures'
 //! total size and the render time; `/usr/bin/time -v` gives the peak memory (maximum
 //! resident set size) of exactly that step.
 
@@ -107,8 +108,77 @@ fn write_jpeg(path: &Path, w: u16, h: u16) -> anyhow::Result<()> {
     Ok(())
 }
 
+/// A 400×200 marker picture: red block top left, blue bar along the top edge, so its
+/// orientation on the page can be seen.
+fn marker_pixels(bpp: usize) -> Vec<u8> {
+    let mut px = Vec::with_capacity(400 * 200 * bpp);
+    for y in 0..200u32 {
+        for x in 0..400u32 {
+            let rgb = if x < 80 && y < 80 {
+                [220, 30, 30]
+            } else if y < 20 {
+                [30, 30, 220]
+            } else {
+                [235, 235, 200]
+            };
+            px.extend_from_slice(&rgb);
+            if bpp == 4 {
+                px.push(0);
+            }
+        }
+    }
+    px
+}
+
+/// A TIFF block with one entry: orientation 6 (turn 90° clockwise to view).
+const EXIF_ROTATE_CW: &[u8] = &[
+    b'E', b'x', b'i', b'f', 0, 0, 0x4D, 0x4D, 0x00, 0x2A, 0x00, 0x00, 0x00, 0x08, 0x00, 0x01, 0x01, 0x12,
+    0x00, 0x03, 0x00, 0x00, 0x00, 0x01, 0x00, 0x06, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+];
+
+fn make_kinds(dir: &Path) -> anyhow::Result<()> {
+    let mut enc = jpeg_encoder::Encoder::new_file(dir.join("rotated.jpg"), 90)?;
+    enc.add_app_segment(1, EXIF_ROTATE_CW.to_vec())?;
+    enc.encode(&marker_pixels(3), 400, 200, jpeg_encoder::ColorType::Rgb)?;
+    jpeg_encoder::Encoder::new_file(dir.join("cmyk.jpg"), 90)?.encode(
+        &marker_pixels(4),
+        400,
+        200,
+        jpeg_encoder::ColorType::Cmyk,
+    )?;
+    let marker = marker_pixels(3);
+    write_png(&dir.join("16bit.png"), 400, 200, true, |y, out| {
+        out.clear();
+        out.extend_from_slice(&marker[(y * 1200) as usize..((y + 1) * 1200) as usize]);
+    })?;
+    let file = std::io::BufWriter::new(std::fs::File::create(dir.join("palette.png"))?);
+    let mut enc = png::Encoder::new(file, 400, 200);
+    enc.set_color(png::ColorType::Indexed);
+    enc.set_palette(vec![220, 30, 30, 30, 30, 220, 235, 235, 200]);
+    let idx: Vec<u8> = marker
+        .chunks(3)
+        .map(|c| match c[0] {
+            220 => 0,
+            30 => 1,
+            _ => 2,
+        })
+        .collect();
+    enc.write_header()?.write_image_data(&idx)?;
+    let file = std::io::BufWriter::new(std::fs::File::create(dir.join("grey-alpha.png"))?);
+    let mut enc = png::Encoder::new(file, 400, 200);
+    enc.set_color(png::ColorType::GrayscaleAlpha);
+    let ga: Vec<u8> = (0..400 * 200u32)
+        .flat_map(|i| [((i % 400) / 2) as u8, if (i / 400) < 100 { 255 } else { 60 }])
+        .collect();
+    enc.write_header()?.write_image_data(&ga)?;
+    let whole = std::fs::read(dir.join("16bit.png"))?;
+    std::fs::write(dir.join("truncated.png"), &whole[..whole.len() / 2])?;
+    Ok(())
+}
+
 fn make(dir: &Path) -> anyhow::Result<()> {
     std::fs::create_dir_all(dir)?;
+    make_kinds(dir)?;
     write_jpeg(&dir.join("photo.jpg"), 4032, 3024)?;
     for i in 0..10u32 {
         write_png(&dir.join(format!("chat-{i}.png")), 1080, 9000, false, |y, out| {
@@ -155,6 +225,27 @@ fn render_set(dir: &Path, set: &str, out: &Path) -> anyhow::Result<()> {
         "png6000" => vec![attachment(dir.join("big.png"), "image/png")?],
         "png6000-16" => vec![attachment(dir.join("big16.png"), "image/png")?],
         "jpeg6000" => vec![attachment(dir.join("big.jpg"), "image/jpeg")?],
+        "kinds" | "redact" => {
+            let mut v = Vec::new();
+            for name in [
+                "rotated.jpg",
+                "cmyk.jpg",
+                "16bit.png",
+                "palette.png",
+                "grey-alpha.png",
+                "truncated.png",
+            ] {
+                let kind = if name.ends_with("jpg") {
+                    "image/jpeg"
+                } else {
+                    "image/png"
+                };
+                v.push(attachment(dir.join(name), kind)?);
+            }
+            v.push(attachment(dir.join("photo.jpg"), "image/jpeg")?);
+            v.push(attachment(dir.join("chat-0.png"), "image/png")?);
+            v
+        }
         other => anyhow::bail!("unknown set {other}"),
     };
     let pictures: u64 = files.iter().map(|a| a.size).sum();
@@ -164,7 +255,7 @@ fn render_set(dir: &Path, set: &str, out: &Path) -> anyhow::Result<()> {
     }
     let opts = PacketOptions {
         lang: Lang::Zh,
-        redact: false,
+        redact: set == "redact",
         agency: None,
     };
     let face = FontFace::embedded()?;
