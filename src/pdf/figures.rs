@@ -82,6 +82,10 @@ pub(super) fn list_attachments(w: &mut Writer<'_>, lang: Lang, listed: &[Listed<
 /// on one of the two pages.
 const OVERLAP_MM: f32 = 6.0;
 
+/// Room kept above a picture of full height for the annex title, so the first picture
+/// does not leave the title alone on its page.
+const TITLE_ROOM: f32 = 40.0;
+
 /// Small pictures are enlarged at most this much (points per pixel).
 const MAX_ENLARGE: f32 = 3.0;
 
@@ -216,7 +220,7 @@ pub(super) fn draw_pictures<'a>(
             let (pw, ph, long) = printed_size(
                 probe.display_size(),
                 geo.content_width(),
-                geo.content_height() - full_caption_h,
+                geo.content_height() - full_caption_h - TITLE_ROOM,
             );
             images::prepare(path, probe, pw).map(|p| (p, pw, ph, long))
         });
