@@ -111,16 +111,19 @@ pub fn undrawable_note(lang: Lang, why: &Undrawable) -> String {
             "The picture could not be decoded (incomplete, damaged, or not PNG/JPEG); not printed. The original is in the case folder and can be checked by its hash.",
         ),
         Undrawable::TooLarge { width, height } => {
-            let dims = if *width > 0 {
-                format!("{width}×{height}")
+            let (zh, en) = if *width > 0 {
+                (
+                    format!("（{width}×{height} 像素）"),
+                    format!(" ({width}×{height} pixels)"),
+                )
             } else {
-                String::new()
+                (String::new(), String::new())
             };
             tr(
                 lang,
-                format!("图片过大（{dims}），为控制内存未打印；原件保存在案件文件夹中，可按校验值核对。"),
+                format!("图片过大{zh}，为控制内存未打印；原件保存在案件文件夹中，可按校验值核对。"),
                 format!(
-                    "The picture is too large ({dims}) to print within the memory limit; the original is in the case folder and can be checked by its hash."
+                    "The picture is too large{en} to print within the memory limit; the original is in the case folder and can be checked by its hash."
                 ),
             )
         }

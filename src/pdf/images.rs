@@ -733,6 +733,45 @@ mod tests {
         assert_eq!(s.map(|s| s.0), Some(2008));
     }
 
+    fn chunk(kind: &[u8], data: &[u8]) -> Vec<u8> {
+        let mut crc = flate2::Crc::new();
+        crc.update(kind);
+        crc.update(data);
+        let mut out = (data.len() as u32).to_be_bytes().to_vec();
+        out.extend_from_slice(kind);
+        out.extend_from_slice(data);
+        out.extend_from_slice(&crc.sum().to_be_bytes());
+        out
+    }
+
+    #[test]
+    fn a_picture_too_large_to_decode_is_refused_before_allocating() -> Result<(), Box<dyn std::error::Error>>
+    {
+        // A 20000 × 20000 RGBA header (1.6 GB decoded) with a token IDAT.
+        let mut ihdr = Vec::new();
+        ihdr.extend_from_slice(&20000u32.to_be_bytes());
+        ihdr.extend_from_slice(&20000u32.to_be_bytes());
+        ihdr.extend_from_slice(&[8, 6, 0, 0, 0]);
+        let mut bytes = b"\x89PNG\r\n\x1a\n".to_vec();
+        bytes.extend(chunk(b"IHDR", &ihdr));
+        bytes.extend(chunk(b"IDAT", &[0x78, 0x9C, 0x03, 0x00, 0x00, 0x00, 0x00, 0x01]));
+        bytes.extend(chunk(b"IEND", &[]));
+        let dir = tempfile::tempdir()?;
+        let path = dir.path().join("huge.png");
+        std::fs::write(&path, &bytes)?;
+        let probe = probe(&path).map_err(|e| format!("{e:?}"))?;
+        assert_eq!(probe.display_size(), (20000, 20000));
+        let err = prepare(&path, probe, 480.0).err();
+        assert_eq!(
+            err,
+            Some(Undrawable::TooLarge {
+                width: 20000,
+                height: 20000
+            })
+        );
+        Ok(())
+    }
+
     #[test]
     fn white_under_transparent_pixels() {
         let mut d = vec![0, 0, 0, 0, 255, 0, 0, 255];
