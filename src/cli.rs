@@ -250,7 +250,7 @@ pub struct ExportPdfArgs {
     /// The police station or office it is addressed to (after 此致), e.g. "朝阳分局某某派出所".
     #[arg(long, value_name = "AGENCY")]
     pub to: Option<String>,
-    /// Mask the ID number (first 6 + last 4) and phone numbers (last 4), for copies given to others.
+    /// A copy for others (副本): ID number, birth date, phones, email and street masked, no pictures, not for signing.
     #[arg(long)]
     pub redact: bool,
     /// Use this font instead of the built-in one (.ttf/.otf/.ttc; PATH#N picks face N of a .ttc).

@@ -16,6 +16,7 @@ pub mod ioerror;
 pub mod journal;
 pub mod linebreak;
 pub mod pdf;
+pub mod redact;
 pub mod synthetic;
 pub mod tui;
 pub mod userfile;

@@ -9,7 +9,7 @@
 //! memory.
 
 use std::fs::{File, OpenOptions};
-use std::io::{self, Read};
+use std::io::{self, Read, Seek, SeekFrom};
 use std::path::{Path, PathBuf};
 
 #[cfg(unix)]
@@ -244,6 +244,7 @@ impl UserFileError {
 pub struct Bounded {
     file: File,
     left: u64,
+    limit: u64,
     len: u64,
 }
 
@@ -275,6 +276,15 @@ impl Read for Bounded {
         }
         self.left -= n as u64;
         Ok(n)
+    }
+}
+
+impl Seek for Bounded {
+    /// Moves within the file; the limit still counts from the start of the file.
+    fn seek(&mut self, pos: SeekFrom) -> io::Result<u64> {
+        let at = self.file.seek(pos)?;
+        self.left = self.limit.saturating_sub(at);
+        Ok(at)
     }
 }
 
@@ -313,6 +323,7 @@ pub fn open(path: &Path, purpose: Purpose) -> Result<Bounded, UserFileError> {
     Ok(Bounded {
         file,
         left: purpose.limit(),
+        limit: purpose.limit(),
         len: meta.len(),
     })
 }

@@ -1,5 +1,6 @@
-//! Assembling the pages into a PDF file: the font (embedded as a subset), images (lossless),
-//! document metadata, and byte-for-byte reproducible output.
+//! Assembling the pages into a PDF file: the font (embedded as a subset), the picture
+//! streams prepared by [`super::images`], document metadata, a header version that matches
+//! the features used, and byte-for-byte reproducible output.
 //!
 //! printpdf draws random ids for fonts, images and the trailer `/ID`; here every id is
 //! derived from the content and the print date instead, and the creation date comes from
@@ -8,7 +9,7 @@
 use lopdf_printpdf::{Object, StringFormat};
 use printpdf::{
     ImageCompression, ImageOptimizationOptions, Mm, Op, PdfDocument, PdfFont, PdfPage, PdfSaveOptions,
-    RawImage, XObject, XObjectId,
+    XObject, XObjectId,
 };
 use sha2::{Digest, Sha256};
 
@@ -32,19 +33,15 @@ pub struct Meta {
 /// Images registered for drawing, with ids fixed by their order.
 #[derive(Default)]
 pub struct Images {
-    list: Vec<(XObjectId, RawImage)>,
+    list: Vec<(XObjectId, XObject)>,
 }
 
 impl Images {
-    /// Decode a PNG or JPEG and register it. Returns its id and pixel size. Pixels are kept
-    /// exactly (no resampling, no lossy re-encoding: see [`save_options`]).
-    pub fn add(&mut self, bytes: &[u8]) -> Result<(XObjectId, (usize, usize)), String> {
-        let mut warnings = Vec::new();
-        let image = RawImage::decode_from_bytes(bytes, &mut warnings)?;
+    /// Registers a prepared picture stream and returns its id.
+    pub fn add(&mut self, xobject: XObject) -> XObjectId {
         let id = XObjectId(format!("Im{}", self.list.len() + 1));
-        let size = (image.width, image.height);
-        self.list.push((id.clone(), image));
-        Ok((id, size))
+        self.list.push((id.clone(), xobject));
+        id
     }
 }
 
@@ -88,7 +85,7 @@ pub fn assemble(
     let mut doc = PdfDocument::new(&meta.title);
     doc.resources.fonts.map.insert(font_id, PdfFont::new(parsed));
     for (id, image) in images.list {
-        doc.resources.xobjects.map.insert(id, XObject::Image(image));
+        doc.resources.xobjects.map.insert(id, image);
     }
     let width = Mm(geo.width * 25.4 / 72.0);
     let height = Mm(geo.height * 25.4 / 72.0);
@@ -102,12 +99,52 @@ pub fn assemble(
     let mut warnings = Vec::new();
     let mut lo = doc.to_lopdf_document(&opts, &mut warnings);
     finish_metadata(&mut lo, meta);
+    lo.version = required_version(&lo).to_string();
     if opts.optimize {
         lo.compress();
     }
     let mut out = Vec::new();
     lo.save_to(&mut out).map_err(|e| PdfError::Write(e.to_string()))?;
     Ok(out)
+}
+
+/// The lowest PDF version that has every feature `doc` uses (ISO 32000-1 and the earlier
+/// references): `/Lang` and `/DisplayDocTitle` and soft masks 1.4; 16-bit images, JPEG 2000
+/// and object or cross-reference streams 1.5; OpenType font programs 1.6.
+pub fn required_version(doc: &lopdf_printpdf::Document) -> &'static str {
+    let mut v = (1u8, 3u8);
+    let mut need = |w: (u8, u8)| v = v.max(w);
+    for obj in doc.objects.values() {
+        let dict = match obj {
+            Object::Dictionary(d) => d,
+            Object::Stream(s) => &s.dict,
+            _ => continue,
+        };
+        let name = |k: &[u8]| dict.get(k).and_then(Object::as_name).ok();
+        if dict.has(b"Lang") || dict.has(b"SMask") || dict.has(b"CA") || dict.has(b"ca") {
+            need((1, 4));
+        }
+        if let Ok(Object::Dictionary(prefs)) = dict.get(b"ViewerPreferences")
+            && prefs.has(b"DisplayDocTitle")
+        {
+            need((1, 4));
+        }
+        if dict.get(b"BitsPerComponent").and_then(Object::as_i64).ok() == Some(16)
+            || name(b"Filter") == Some(b"JPXDecode")
+            || matches!(name(b"Type"), Some(b"ObjStm" | b"XRef"))
+        {
+            need((1, 5));
+        }
+        if name(b"Subtype") == Some(b"OpenType") {
+            need((1, 6));
+        }
+    }
+    match v {
+        (1, 3) => "1.3",
+        (1, 4) => "1.4",
+        (1, 5) => "1.5",
+        _ => "1.6",
+    }
 }
 
 fn text(s: &str) -> Object {

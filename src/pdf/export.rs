@@ -23,7 +23,7 @@ use crate::i18n::{Lang, tr};
 pub struct PacketRequest {
     /// Language of the packet.
     pub lang: Lang,
-    /// Mask the ID number and phone numbers (for copies given to others).
+    /// A redacted copy for others (see [`crate::redact`]).
     pub redact: bool,
     /// The agency after 此致; `None` leaves a blank to fill in by hand.
     pub agency: Option<String>,

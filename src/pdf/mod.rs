@@ -4,12 +4,16 @@
 //! `export pdf` command) and returns the PDF bytes plus the characters the font could not
 //! draw. The modules below it each do one job: [`font`] (which face, what it covers),
 //! [`layout`] (line breaking with Chinese punctuation rules), [`table`] (tables over pages),
-//! [`page`] (A4 canvas), [`document`] (assembly, lossless images, reproducible bytes).
+//! [`page`] (A4 canvas), [`images`] (pictures as evidence: original JPEG bytes or a 300 ppi
+//! rendition), [`figures`] (the picture annex and attachment list), [`document`] (assembly,
+//! header version, reproducible bytes).
 
 pub mod case_input;
 pub mod document;
 pub mod export;
+pub mod figures;
 pub mod font;
+pub mod images;
 pub mod layout;
 pub mod packet;
 pub mod page;

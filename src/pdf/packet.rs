@@ -184,8 +184,8 @@ pub struct PacketInput {
 pub struct PacketOptions {
     /// Language of the packet's own words.
     pub lang: Lang,
-    /// Mask the ID number (first 6 + last 4 digits) and phone numbers (last 4) everywhere,
-    /// for copies given to others.
+    /// A copy for others: the victim's details masked everywhere, no pictures, every page
+    /// marked as a copy, no signature block (see [`crate::redact`]).
     pub redact: bool,
     /// The agency after 此致, e.g. "北京市公安局朝阳分局某某派出所". `None`: a blank to fill.
     pub agency: Option<String>,
@@ -204,88 +204,20 @@ pub struct Rendered {
     pub undecodable: Vec<String>,
 }
 
-pub use crate::case::draft::mask_id;
-
-/// Mask a phone number: only the last 4 characters kept.
-pub fn mask_phone(phone: &str) -> String {
-    let chars: Vec<char> = phone.chars().collect();
-    if chars.len() <= 4 {
-        return "*".repeat(chars.len());
-    }
-    let tail: String = chars[chars.len() - 4..].iter().collect();
-    format!("{}{tail}", "*".repeat(chars.len() - 4))
-}
-
-/// The secrets to mask in every text when redacting, longest first.
-fn redactions(c: &Complainant) -> Vec<(String, String)> {
-    let mut out = Vec::new();
-    if let Some(id) = c.id_number.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
-        out.push((id.to_string(), mask_id(id)));
-        // Also the lowercase-x form people type.
-        if let Some(stem) = id.strip_suffix('X') {
-            let lower = format!("{stem}x");
-            out.push((lower.clone(), mask_id(&lower)));
-        }
-    }
-    for p in &c.phones {
-        let p = p.trim();
-        if p.len() > 4 {
-            out.push((p.to_string(), mask_phone(p)));
-        }
-    }
-    out.sort_by_key(|(s, _)| std::cmp::Reverse(s.len()));
-    out
-}
-
-fn apply(text: &str, masks: &[(String, String)]) -> String {
-    let mut t = text.to_string();
-    for (secret, masked) in masks {
-        if t.contains(secret.as_str()) {
-            t = t.replace(secret.as_str(), masked);
-        }
-    }
-    t
-}
-
-/// Redact every victim-entered text of the input.
-fn redact_input(input: &PacketInput) -> PacketInput {
-    let masks = redactions(&input.complainant);
-    let r = |s: &str| apply(s, &masks);
-    let mut out = input.clone();
-    let c = &mut out.complainant;
-    c.id_number = c.id_number.as_deref().map(&r);
-    c.phones = c.phones.iter().map(|p| r(p)).collect();
-    c.address = c.address.as_deref().map(&r);
-    c.emails = c.emails.iter().map(|e| r(e)).collect();
-    out.narrative = out.narrative.as_deref().map(&r);
-    for e in &mut out.entries {
-        e.counterpart = r(&e.counterpart);
-        e.to_mine = e.to_mine.as_deref().map(&r);
-        e.summary = r(&e.summary);
-        e.retracted = e.retracted.as_deref().map(&r);
-        for a in &mut e.attachments {
-            a.name = r(&a.name);
-        }
-    }
-    out.reports = out.reports.iter().map(|s| r(s)).collect();
-    out.warned = out.warned.iter().map(|s| r(s)).collect();
-    out
-}
-
 /// Text sizes and leading, in points.
 const BODY: f32 = 10.5;
-const LEAD: f32 = 1.6;
+pub(super) const LEAD: f32 = 1.6;
 const HEADING: f32 = 12.5;
-const SMALL: f32 = 8.0;
+pub(super) const SMALL: f32 = 8.0;
 
-struct Writer<'a> {
-    canvas: Canvas,
+pub(super) struct Writer<'a> {
+    pub(super) canvas: Canvas,
     m: Metrics<'a>,
 }
 
 impl Writer<'_> {
     /// A paragraph, wrapped to the text column; `indent` em of first-line indent (首行缩进).
-    fn para(&mut self, text: &str, size: f32, indent: f32, grey: f32) {
+    pub(super) fn para(&mut self, text: &str, size: f32, indent: f32, grey: f32) {
         let width = self.canvas.geo.content_width();
         let lh = size * LEAD;
         for (i, raw) in text.split('\n').enumerate() {
@@ -329,7 +261,7 @@ impl Writer<'_> {
         }
     }
 
-    fn heading(&mut self, text: &str) {
+    pub(super) fn heading(&mut self, text: &str) {
         let size = HEADING;
         // Keep a heading with at least two lines of what follows.
         self.canvas.ensure(size * 1.8 + BODY * LEAD * 2.0);
@@ -352,7 +284,7 @@ impl Writer<'_> {
         self.canvas.y -= size * 1.8;
     }
 
-    fn gap(&mut self, pt: f32) {
+    pub(super) fn gap(&mut self, pt: f32) {
         if !self.canvas.at_page_top() {
             self.canvas.y -= pt;
         }
@@ -366,7 +298,7 @@ fn date_text(d: Date, lang: Lang) -> String {
     }
 }
 
-fn human_size(bytes: u64) -> String {
+pub(super) fn human_size(bytes: u64) -> String {
     if bytes < 1024 {
         format!("{bytes} B")
     } else if bytes < 1024 * 1024 {
@@ -534,7 +466,7 @@ fn leads(live: &[&PacketEntry], lang: Lang) -> Vec<String> {
 pub fn render(input: &PacketInput, opts: &PacketOptions, face: &FontFace) -> Result<Rendered, PdfError> {
     let redacted;
     let input = if opts.redact {
-        redacted = redact_input(input);
+        redacted = crate::redact::redact_input(input, opts.lang);
         &redacted
     } else {
         input
@@ -571,6 +503,9 @@ pub fn render(input: &PacketInput, opts: &PacketOptions, face: &FontFace) -> Res
         },
         10.5,
     );
+    if opts.redact {
+        w.centered(&crate::redact::copy_mark(lang), 12.0);
+    }
     w.gap(4.0);
 
     // 报案人.
@@ -711,50 +646,57 @@ pub fn render(input: &PacketInput, opts: &PacketOptions, face: &FontFace) -> Res
             &format!("{}{sep}{}", law.citation, law.summary),
         );
     }
-    w.para(
-        if zh {
-            "综上，本人的个人信息被非法获取、出售或提供，情节严重，特此报案，请依法立案侦查。"
-        } else {
-            "My personal information was illegally obtained, sold or provided. I ask you to open a case."
-        },
-        BODY,
-        if zh { 2.0 } else { 0.0 },
-        0.0,
-    );
-
-    // 此致 + signature block.
-    w.canvas.ensure(BODY * LEAD * 9.0);
-    w.gap(6.0);
-    w.para(if zh { "　　此致" } else { "To:" }, BODY, 0.0, 0.0);
-    let agency = opts
-        .agency
-        .clone()
-        .filter(|s| !s.trim().is_empty())
-        .unwrap_or_else(|| {
-            if zh {
-                "＿＿＿＿＿＿公安局＿＿＿＿＿＿派出所".to_string()
-            } else {
-                blank.to_string()
-            }
-        });
-    w.para(&agency, BODY, 0.0, 0.0);
-    w.gap(10.0);
-    let sign = if zh {
-        format!("报案人（签名）：{blank}　　（捺印）")
+    // A redacted copy is not the signed complaint: one line stands for the statement and
+    // the signature block.
+    if opts.redact {
+        w.gap(6.0);
+        w.para(&crate::redact::not_signed_line(lang), BODY, 0.0, 0.0);
     } else {
-        format!("Signature: {blank}   (fingerprint)")
-    };
-    w.para(&sign, BODY, 0.0, 0.0);
-    w.para(
-        &if zh {
-            format!("日　　期：{}", date_text(input.print_date, lang))
+        w.para(
+            if zh {
+                "综上，本人的个人信息被非法获取、出售或提供，情节严重，特此报案，请依法立案侦查。"
+            } else {
+                "My personal information was illegally obtained, sold or provided. I ask you to open a case."
+            },
+            BODY,
+            if zh { 2.0 } else { 0.0 },
+            0.0,
+        );
+
+        // 此致 + signature block.
+        w.canvas.ensure(BODY * LEAD * 9.0);
+        w.gap(6.0);
+        w.para(if zh { "　　此致" } else { "To:" }, BODY, 0.0, 0.0);
+        let agency = opts
+            .agency
+            .clone()
+            .filter(|s| !s.trim().is_empty())
+            .unwrap_or_else(|| {
+                if zh {
+                    "＿＿＿＿＿＿公安局＿＿＿＿＿＿派出所".to_string()
+                } else {
+                    blank.to_string()
+                }
+            });
+        w.para(&agency, BODY, 0.0, 0.0);
+        w.gap(10.0);
+        let sign = if zh {
+            format!("报案人（签名）：{blank}　　（捺印）")
         } else {
-            format!("Date: {}", date_text(input.print_date, lang))
-        },
-        BODY,
-        0.0,
-        0.0,
-    );
+            format!("Signature: {blank}   (fingerprint)")
+        };
+        w.para(&sign, BODY, 0.0, 0.0);
+        w.para(
+            &if zh {
+                format!("日　　期：{}", date_text(input.print_date, lang))
+            } else {
+                format!("Date: {}", date_text(input.print_date, lang))
+            },
+            BODY,
+            0.0,
+            0.0,
+        );
+    }
     w.para(
         &if zh {
             format!("案件指纹：{}", input.fingerprint.full())
@@ -821,7 +763,7 @@ pub fn render(input: &PacketInput, opts: &PacketOptions, face: &FontFace) -> Res
         .collect();
     let mut rows = Vec::new();
     let mut image_atts: Vec<(&PacketEntry, usize, &PacketAttachment)> = Vec::new();
-    let mut other_atts: Vec<(&PacketEntry, usize, &PacketAttachment)> = Vec::new();
+    let mut other_atts: Vec<super::figures::Listed> = Vec::new();
     for (n, e) in entries.iter().enumerate() {
         let mut summary = e.summary.clone();
         if let Some(to) = e.to_mine.as_deref().filter(|s| !s.is_empty()) {
@@ -889,7 +831,7 @@ pub fn render(input: &PacketInput, opts: &PacketOptions, face: &FontFace) -> Res
             if is_image(a) && a.path.is_some() {
                 image_atts.push((e, k, a));
             } else {
-                other_atts.push((e, k, a));
+                other_atts.push(super::figures::Listed::plain(e, k, a));
             }
         }
     }
@@ -906,100 +848,27 @@ pub fn render(input: &PacketInput, opts: &PacketOptions, face: &FontFace) -> Res
     let mut images = Images::default();
     let mut undecodable = Vec::new();
     if !image_atts.is_empty() {
-        w.canvas.new_page();
-        w.centered(
-            if zh {
-                "附件二：图片证据"
-            } else {
-                "Annex 2: Images"
-            },
-            15.0,
-        );
-        for (e, k, a) in image_atts {
-            // Vault files only: regular, links not followed, bounded.
-            let bytes = a
-                .path
-                .as_ref()
-                .and_then(|p| crate::userfile::read(p, crate::userfile::Purpose::Vault).ok());
-            let added = bytes.as_deref().map(|b| images.add(b));
-            match added {
-                Some(Ok((id, (px_w, px_h)))) => {
-                    let geo = w.canvas.geo;
-                    let max_w = geo.content_width();
-                    let max_h = geo.content_height() * 0.62;
-                    // Fit the box; small images are enlarged at most 3× (1 px = 3 pt).
-                    let s = (max_w / px_w as f32).min(max_h / px_h as f32).min(3.0);
-                    let (iw, ih) = (px_w as f32 * s, px_h as f32 * s);
-                    let caption_h = SMALL * LEAD * 3.0 + 4.0;
-                    w.canvas.ensure(ih + caption_h);
-                    let x = geo.left + (max_w - iw) / 2.0;
-                    let y = w.canvas.y - ih;
-                    w.canvas.image(&id, (px_w, px_h), x, y, iw, ih);
-                    w.canvas.y = y - 4.0;
-                    let cap = if zh {
-                        format!(
-                            "附件 {}-{}：{}（{} {}，{}）",
-                            e.id,
-                            k + 1,
-                            a.name,
-                            e.occurred_at.date(),
-                            e.counterpart,
-                            human_size(a.size)
-                        )
-                    } else {
-                        format!(
-                            "Attachment {}-{}: {} ({} {}, {})",
-                            e.id,
-                            k + 1,
-                            a.name,
-                            e.occurred_at.date(),
-                            e.counterpart,
-                            human_size(a.size)
-                        )
-                    };
-                    w.para(&cap, SMALL + 1.0, 0.0, 0.0);
-                    hash_line(&mut w, &a.sha256);
-                    w.gap(8.0);
-                }
-                _ => {
-                    undecodable.push(a.name.clone());
-                    other_atts.push((e, k, a));
-                }
+        if !opts.redact {
+            w.canvas.new_page();
+            w.centered(
+                if zh {
+                    "附件二：图片证据"
+                } else {
+                    "Annex 2: Images"
+                },
+                15.0,
+            );
+        }
+        for l in super::figures::draw_pictures(&mut w, &mut images, &image_atts, lang, opts.redact) {
+            if l.failed {
+                undecodable.push(l.attachment.name.clone());
             }
+            other_atts.push(l);
         }
     }
 
     // Annex: other attachments.
-    if !other_atts.is_empty() {
-        w.heading(if zh {
-            "其他附件（未能以图片显示，按校验值列出）"
-        } else {
-            "Other attachments (listed with hashes)"
-        });
-        for (e, k, a) in other_atts {
-            let line = if zh {
-                format!(
-                    "附件 {}-{}：{}（{}，{}）",
-                    e.id,
-                    k + 1,
-                    a.name,
-                    a.media_type,
-                    human_size(a.size)
-                )
-            } else {
-                format!(
-                    "Attachment {}-{}: {} ({}, {})",
-                    e.id,
-                    k + 1,
-                    a.name,
-                    a.media_type,
-                    human_size(a.size)
-                )
-            };
-            w.para(&line, SMALL + 1.0, 0.0, 0.0);
-            hash_line(&mut w, &a.sha256);
-        }
-    }
+    super::figures::list_attachments(&mut w, lang, &other_atts);
 
     // Reports filed and contacts warned.
     if !input.reports.is_empty() {
@@ -1075,6 +944,8 @@ pub fn render(input: &PacketInput, opts: &PacketOptions, face: &FontFace) -> Res
         format!("Case fingerprint {fp_short}")
     };
     let fp_text_w = m.width(&fp_text, 7.0);
+    let copy_mark = opts.redact.then(|| crate::redact::copy_mark(lang));
+    let copy_mark_w = copy_mark.as_deref().map_or(0.0, |t| m.width(t, 9.0));
     let footer = move |i: usize, total: usize, canvas: &mut Canvas| {
         let geo = canvas.geo;
         let y = geo.bottom * 0.5;
@@ -1086,6 +957,10 @@ pub fn render(input: &PacketInput, opts: &PacketOptions, face: &FontFace) -> Res
         canvas.rule((geo.left, y + 11.0), (geo.width - geo.right, y + 11.0), 0.3, 0.6);
         canvas.text_at(geo.left, y, 8.0, &page, 0.0);
         canvas.text_at(geo.width - geo.right - fp_text_w, y, 7.0, &fp_text, 0.35);
+        if let Some(mark) = &copy_mark {
+            let x = geo.left + (geo.content_width() - copy_mark_w) / 2.0;
+            canvas.text_at(x, geo.height - geo.top * 0.6, 9.0, mark, 0.0);
+        }
     };
 
     let pages = w.canvas.page_count();
@@ -1115,7 +990,7 @@ pub fn render(input: &PacketInput, opts: &PacketOptions, face: &FontFace) -> Res
 
 /// A full hash (or fingerprint) on one line of its own, at the largest size up to the body
 /// size that fits the text column.
-fn hash_line(w: &mut Writer<'_>, hash: &str) {
+pub(super) fn hash_line(w: &mut Writer<'_>, hash: &str) {
     let width = w.canvas.geo.content_width();
     let size = super::layout::fit_size(hash, width, SMALL + 1.0, 5.0, &w.m);
     let lh = size * LEAD;
@@ -1124,28 +999,4 @@ fn hash_line(w: &mut Writer<'_>, hash: &str) {
     let x = w.canvas.geo.left;
     w.canvas.text_at(x, baseline, size, hash, 0.0);
     w.canvas.y -= lh;
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn masks_keep_first_six_and_last_four() {
-        assert_eq!(mask_id("11010519491231002X"), "110105********002X");
-        assert_eq!(mask_phone("13800138000"), "*******8000");
-    }
-
-    #[test]
-    fn redaction_reaches_free_text() {
-        let c = Complainant {
-            id_number: Some("11010519491231002X".into()),
-            phones: vec!["13800138000".into()],
-            ..Default::default()
-        };
-        let masks = redactions(&c);
-        let t = apply("对方报出 11010519491231002x 并拨打 13800138000", &masks);
-        assert!(!t.contains("13800138000"));
-        assert!(!t.to_lowercase().contains("11010519491231002x"));
-    }
 }

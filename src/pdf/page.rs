@@ -4,8 +4,8 @@
 //! assembles them.
 
 use printpdf::{
-    Color, FontId, Greyscale, Line, LinePoint, Op, PaintMode, PdfFontHandle, Point, Pt, Rect, TextItem,
-    XObjectId, XObjectTransform,
+    Color, CurTransMat, FontId, Greyscale, Line, LinePoint, Op, PaintMode, PdfFontHandle, Point, Pt, Rect,
+    TextItem, XObjectId, XObjectTransform,
 };
 use sha2::{Digest, Sha256};
 use std::collections::BTreeSet;
@@ -58,6 +58,20 @@ impl Geometry {
     /// The y coordinate (PDF, from the bottom) of the top of the text column.
     pub fn content_top(&self) -> f32 {
         self.height - self.top
+    }
+}
+
+/// A rectangle `[x, y, w, h]` (lower-left corner first) filled or used as a clip.
+fn rectangle([x, y, w, h]: [f32; 4], mode: PaintMode) -> Op {
+    Op::DrawRectangle {
+        rectangle: Rect {
+            x: Pt(x),
+            y: Pt(y),
+            width: Pt(w),
+            height: Pt(h),
+            mode: Some(mode),
+            winding_order: None,
+        },
     }
 }
 
@@ -190,39 +204,32 @@ impl Canvas {
         ops.push(Op::SetFillColor {
             col: Color::Greyscale(Greyscale::new(grey, None)),
         });
-        ops.push(Op::DrawRectangle {
-            rectangle: Rect {
-                x: Pt(x),
-                y: Pt(y),
-                width: Pt(w),
-                height: Pt(h),
-                mode: Some(PaintMode::Fill),
-                winding_order: None,
-            },
-        });
+        ops.push(rectangle([x, y, w, h], PaintMode::Fill));
         ops.push(Op::SetFillColor {
             col: Color::Greyscale(Greyscale::new(0.0, None)),
         });
     }
 
-    /// Draw image `id` (`px_w` × `px_h` pixels) into the box with lower-left corner
-    /// (`x`, `y`) and size `w` × `h` points.
-    #[allow(clippy::too_many_arguments)]
-    pub fn image(&mut self, id: &XObjectId, px: (usize, usize), x: f32, y: f32, w: f32, h: f32) {
-        let (px_w, px_h) = (px.0.max(1) as f32, px.1.max(1) as f32);
-        self.ops().push(Op::UseXobject {
+    /// Draw image `id` with the matrix `m` (mapping the image's unit square onto the page),
+    /// showing only what falls inside `clip` (`[x, y, w, h]`, lower-left corner first), if
+    /// given: how a long screenshot is shown part by part.
+    pub fn image(&mut self, id: &XObjectId, m: [f32; 6], clip: Option<[f32; 4]>) {
+        let ops = self.ops();
+        ops.push(Op::SaveGraphicsState);
+        if let Some(clip) = clip {
+            ops.push(rectangle(clip, PaintMode::Clip));
+        }
+        ops.push(Op::SetTransformationMatrix {
+            matrix: CurTransMat::Raw(m),
+        });
+        ops.push(Op::UseXobject {
             id: id.clone(),
             transform: XObjectTransform {
-                translate_x: Some(Pt(x)),
-                translate_y: Some(Pt(y)),
-                rotate: None,
-                // At 72 dpi one pixel is one point; scale from there to the box.
-                scale_x: Some(w / px_w),
-                scale_y: Some(h / px_h),
-                dpi: Some(72.0),
+                no_auto_scale: true,
                 ..Default::default()
             },
         });
+        ops.push(Op::RestoreGraphicsState);
     }
 
     /// Finish: call `footer(page_index, page_count, canvas)` on every page so footers can

@@ -111,7 +111,7 @@ pub fn choice_len(id: FieldId) -> usize {
 pub struct ExportChoice {
     /// The agency after 此致 (empty: a blank to fill in by hand).
     pub agency: String,
-    /// Mask the ID number and phones.
+    /// A redacted copy (see `crate::redact`).
     pub redact: bool,
     /// The packet's language.
     pub lang: Lang,

@@ -3,6 +3,8 @@
 
 #![allow(dead_code)] // each test file uses a different part of this module
 
+pub mod pdf_text;
+
 use std::path::{Path, PathBuf};
 use std::process::Output;
 

@@ -1,0 +1,337 @@
+//! The picture annex (图片证据): each picture at a legible size with a caption naming the
+//! original (SHA-256, size, pixel dimensions) and what the print rendition is; a long
+//! screenshot continued over pages at the text width, each part captioned "E7 图1（2/3）".
+//! Pictures that cannot be drawn — and every picture of a redacted copy — come back as
+//! [`Listed`] for the attachment list, each with the sentence why.
+
+use super::document::Images;
+use super::images::{self, Picture, Probe, Rendition, Undrawable};
+use super::packet::{PacketAttachment, PacketEntry, SMALL, Writer, hash_line, human_size};
+use super::page::mm;
+use crate::i18n::{Lang, tr};
+
+/// An attachment listed by name and hash instead of drawn, with the sentence why.
+pub struct Listed<'a> {
+    /// Its entry.
+    pub entry: &'a PacketEntry,
+    /// Its index among the entry's attachments.
+    pub index: usize,
+    /// The attachment.
+    pub attachment: &'a PacketAttachment,
+    /// Why it is not drawn (a picture), or nothing (any other file).
+    pub note: Option<String>,
+    /// Whether it is a picture that could not be decoded (the user is told).
+    pub failed: bool,
+}
+
+impl<'a> Listed<'a> {
+    /// A file that is not a picture: listed, no note.
+    pub fn plain(entry: &'a PacketEntry, index: usize, attachment: &'a PacketAttachment) -> Self {
+        Listed {
+            entry,
+            index,
+            attachment,
+            note: None,
+            failed: false,
+        }
+    }
+}
+
+/// The attachment list after the pictures: every file that is not drawn — recordings,
+/// emails, documents, and pictures left out — with name, media type, size, the full SHA-256
+/// on a line of its own, and the sentence why a picture is not shown.
+pub(super) fn list_attachments(w: &mut Writer<'_>, lang: Lang, listed: &[Listed<'_>]) {
+    if listed.is_empty() {
+        return;
+    }
+    w.heading(&tr(
+        lang,
+        "其他附件（按名称、类型、大小和 SHA-256 校验值列出）",
+        "Other attachments (name, type, size and SHA-256)",
+    ));
+    for l in listed {
+        let (e, a) = (l.entry, l.attachment);
+        let line = tr(
+            lang,
+            format!(
+                "附件 {}-{}：{}（{}，{}）",
+                e.id,
+                l.index + 1,
+                a.name,
+                a.media_type,
+                human_size(a.size)
+            ),
+            format!(
+                "Attachment {}-{}: {} ({}, {})",
+                e.id,
+                l.index + 1,
+                a.name,
+                a.media_type,
+                human_size(a.size)
+            ),
+        );
+        w.para(&line, caption_size(), 0.0, 0.0);
+        if let Some(note) = &l.note {
+            w.para(note, caption_size(), 0.0, 0.25);
+        }
+        hash_line(w, &a.sha256);
+    }
+}
+
+/// Overlap between the parts of a long screenshot, so a line cut at a page break is whole
+/// on one of the two pages.
+const OVERLAP_MM: f32 = 6.0;
+
+/// Room kept above a picture of full height for the annex title, so the first picture
+/// does not leave the title alone on its page.
+const TITLE_ROOM: f32 = 40.0;
+
+/// Small pictures are enlarged at most this much (points per pixel).
+const MAX_ENLARGE: f32 = 3.0;
+
+fn caption_size() -> f32 {
+    SMALL + 1.0
+}
+
+fn line_h() -> f32 {
+    caption_size() * super::packet::LEAD
+}
+
+/// The sentence for a picture that is not drawn.
+pub fn undrawable_note(lang: Lang, why: &Undrawable) -> String {
+    match why {
+        Undrawable::Unreadable => tr(
+            lang,
+            "图片无法读取（案件文件夹中的原件缺失或不可读），未打印；请运行 leakaid verify 检查。",
+            "The picture could not be read (the original in the case folder is missing or unreadable); not printed. Run leakaid verify to check.",
+        ),
+        Undrawable::Undecodable => tr(
+            lang,
+            "图片无法解码（文件不完整、已损坏或不是 PNG/JPEG），未打印；原件保存在案件文件夹中，可按校验值核对。",
+            "The picture could not be decoded (incomplete, damaged, or not PNG/JPEG); not printed. The original is in the case folder and can be checked by its hash.",
+        ),
+        Undrawable::TooLarge { width, height } => {
+            let (zh, en) = if *width > 0 {
+                (
+                    format!("（{width}×{height} 像素）"),
+                    format!(" ({width}×{height} pixels)"),
+                )
+            } else {
+                (String::new(), String::new())
+            };
+            tr(
+                lang,
+                format!("图片过大{zh}，为控制内存未打印；原件保存在案件文件夹中，可按校验值核对。"),
+                format!(
+                    "The picture is too large{en} to print within the memory limit; the original is in the case folder and can be checked by its hash."
+                ),
+            )
+        }
+    }
+}
+
+/// The note for a picture left out of a redacted copy.
+pub fn redacted_note(lang: Lang) -> String {
+    tr(
+        lang,
+        "图片已隐去，原件可核对。",
+        "Picture left out of this copy; the original can be checked.",
+    )
+}
+
+fn rendition_text(lang: Lang, r: Rendition) -> String {
+    let ppi = images::PRINT_PPI;
+    match r {
+        Rendition::Original => tr(
+            lang,
+            "按原文件嵌入，未重新压缩",
+            "embedded as the original file, not re-compressed",
+        ),
+        Rendition::Lossless => tr(lang, "原像素无损嵌入", "original pixels, lossless"),
+        Rendition::Scaled { jpeg: true } => tr(
+            lang,
+            format!("按打印尺寸缩至 {ppi} ppi（高质量 JPEG）"),
+            format!("scaled to {ppi} ppi at the printed size (high-quality JPEG)"),
+        ),
+        Rendition::Scaled { jpeg: false } => tr(
+            lang,
+            format!("按打印尺寸缩至 {ppi} ppi（无损）"),
+            format!("scaled to {ppi} ppi at the printed size (lossless)"),
+        ),
+        Rendition::Converted => tr(
+            lang,
+            "颜色转换为 RGB（高质量 JPEG）",
+            "colours converted to RGB (high-quality JPEG)",
+        ),
+    }
+}
+
+/// "E7 图1" / "E7 fig. 1", with "（2/3）" for a part of a long picture.
+fn figure_label(lang: Lang, entry: &str, n: usize, part: Option<(usize, usize)>) -> String {
+    let base = tr(lang, format!("{entry} 图{n}"), format!("{entry} fig. {n}"));
+    match part {
+        Some((k, of)) => tr(lang, format!("{base}（{k}/{of}）"), format!("{base} ({k}/{of})")),
+        None => base,
+    }
+}
+
+/// How big a picture of display size `px` prints: (width, height) in points and whether it is
+/// a long picture continued over pages at the text width.
+pub fn printed_size(px: (u32, u32), content_w: f32, box_h: f32) -> (f32, f32, bool) {
+    let (dw, dh) = (px.0.max(1) as f32, px.1.max(1) as f32);
+    let fit = (content_w / dw).min(box_h / dh).min(MAX_ENLARGE);
+    let long = dw * fit < content_w * 0.5 && dh > dw * 2.0;
+    let s = if long {
+        (content_w / dw).min(MAX_ENLARGE)
+    } else {
+        fit
+    };
+    (dw * s, dh * s, long)
+}
+
+/// Draws the pictures of `pics` (each: entry, attachment index, attachment) one after another
+/// and returns those listed instead. With `redact`, none is drawn.
+pub(super) fn draw_pictures<'a>(
+    w: &mut Writer<'_>,
+    images: &mut Images,
+    pics: &[(&'a PacketEntry, usize, &'a PacketAttachment)],
+    lang: Lang,
+    redact: bool,
+) -> Vec<Listed<'a>> {
+    let mut listed = Vec::new();
+    let mut numbers: std::collections::BTreeMap<&str, usize> = std::collections::BTreeMap::new();
+    for &(entry, index, attachment) in pics {
+        let list = |note: String, failed: bool| Listed {
+            entry,
+            index,
+            attachment,
+            note: Some(note),
+            failed,
+        };
+        if redact {
+            listed.push(list(redacted_note(lang), false));
+            continue;
+        }
+        let Some(path) = attachment.path.as_deref() else {
+            listed.push(list(undrawable_note(lang, &Undrawable::Unreadable), true));
+            continue;
+        };
+        let geo = w.canvas.geo;
+        let full_caption_h = line_h() * 4.0 + 8.0;
+        let probed = images::probe(path);
+        let prepared = probed.and_then(|probe| {
+            let (pw, ph, long) = printed_size(
+                probe.display_size(),
+                geo.content_width(),
+                geo.content_height() - full_caption_h - TITLE_ROOM,
+            );
+            images::prepare(path, probe, pw).map(|p| (p, pw, ph, long))
+        });
+        match prepared {
+            Ok((picture, pw, ph, long)) => {
+                let n = numbers.entry(entry.id.as_str()).or_default();
+                *n += 1;
+                let n = *n;
+                let Picture {
+                    probe,
+                    orientation,
+                    rendition,
+                    xobject,
+                    ..
+                } = picture;
+                let id = images.add(xobject);
+                if long {
+                    draw_long(w, &id, orientation, (pw, ph), lang, &entry.id, n);
+                } else {
+                    w.canvas.ensure(ph + full_caption_h);
+                    let x = geo.left + (geo.content_width() - pw) / 2.0;
+                    let y = w.canvas.y - ph;
+                    let m = images::placement(orientation, x, y, pw, ph);
+                    w.canvas.image(&id, m, None);
+                    w.canvas.y = y - 4.0;
+                }
+                caption(w, lang, entry, attachment, (&probe, rendition), n);
+                w.gap(8.0);
+            }
+            Err(why) => listed.push(list(undrawable_note(lang, &why), true)),
+        }
+    }
+    listed
+}
+
+/// A long picture at the text width over as many pages as it needs, each part with its label.
+fn draw_long(
+    w: &mut Writer<'_>,
+    id: &printpdf::XObjectId,
+    orientation: u8,
+    (pw, ph): (f32, f32),
+    lang: Lang,
+    entry: &str,
+    n: usize,
+) {
+    if !w.canvas.at_page_top() {
+        w.canvas.new_page();
+    }
+    let geo = w.canvas.geo;
+    let label_h = line_h() + 4.0;
+    let avail = geo.content_height() - label_h;
+    let overlap = mm(OVERLAP_MM);
+    let parts = (((ph - overlap) / (avail - overlap)).ceil() as usize).max(1);
+    let x = geo.left + (geo.content_width() - pw) / 2.0;
+    for k in 0..parts {
+        if k > 0 {
+            w.canvas.new_page();
+        }
+        let top = w.canvas.y;
+        let offset = k as f32 * (avail - overlap);
+        let part_h = avail.min(ph - offset);
+        let m = images::placement(orientation, x, top + offset - ph, pw, ph);
+        w.canvas.image(id, m, Some([x, top - part_h, pw, part_h]));
+        w.canvas.y = top - part_h - 4.0;
+        let label = figure_label(lang, entry, n, Some((k + 1, parts)));
+        w.para(&label, caption_size(), 0.0, 0.0);
+    }
+}
+
+fn caption(
+    w: &mut Writer<'_>,
+    lang: Lang,
+    entry: &PacketEntry,
+    a: &PacketAttachment,
+    (probe, rendition): (&Probe, Rendition),
+    n: usize,
+) {
+    let label = figure_label(lang, &entry.id, n, None);
+    let (dw, dh) = probe.display_size();
+    let first = tr(
+        lang,
+        format!(
+            "{label}：{}（{} {}）",
+            a.name,
+            entry.occurred_at.date(),
+            entry.counterpart
+        ),
+        format!(
+            "{label}: {} ({} {})",
+            a.name,
+            entry.occurred_at.date(),
+            entry.counterpart
+        ),
+    );
+    let second = tr(
+        lang,
+        format!(
+            "打印件：原图 {dw}×{dh} 像素、{}，{}。原件未改动，保存在案件文件夹中。原件 SHA-256：",
+            human_size(a.size),
+            rendition_text(lang, rendition)
+        ),
+        format!(
+            "Print rendition: original {dw}×{dh} pixels, {}; {}. The original is unchanged in the case folder. Original SHA-256:",
+            human_size(a.size),
+            rendition_text(lang, rendition)
+        ),
+    );
+    w.para(&first, caption_size(), 0.0, 0.0);
+    w.para(&second, caption_size(), 0.0, 0.25);
+    hash_line(w, &a.sha256);
+}
