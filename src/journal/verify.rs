@@ -550,8 +550,8 @@ impl Problem {
             ),
             Problem::JournalNotAFile => tr(
                 lang,
-                "案件记录 journal.jsonl 不是普通文件（是链接、文件夹或设备）：它被替换过，记录无法核对。",
-                "The case journal journal.jsonl is not a regular file (a link, folder or device): it was replaced, and the record cannot be checked.",
+                "案件记录 journal.jsonl 不是普通文件（是链接、文件夹、管道或设备）：它被替换过，记录无法核对。",
+                "The case journal journal.jsonl is not a regular file (a link, folder, pipe or device): it was replaced, and the record cannot be checked.",
             ),
             Problem::JournalGone { vault_files, exports } => tr(
                 lang,
