@@ -524,3 +524,32 @@ fn a_forged_last_seq_at_the_largest_number_refuses_the_next_log() {
     assert!(err.contains("序号") && err.contains("最大"), "{err}");
     assert_eq!(env.journal_lines().len(), 2, "never a line with seq 0 after it");
 }
+
+#[test]
+fn a_journal_replaced_by_a_pipe_or_a_link_is_refused_at_once() {
+    let env = common::Env::new();
+    env.log(&["call", "10086", "-n", "一"]);
+    let journal = env.journal();
+    std::fs::remove_file(&journal).expect("remove");
+    let made = std::process::Command::new("mkfifo").arg(&journal).status();
+    if !made.is_ok_and(|s| s.success()) {
+        eprintln!("skipped the pipe: mkfifo is not available here");
+    } else {
+        for args in [&["list"][..], &["log", "call", "10010"], &["verify"]] {
+            let out = env
+                .cmd()
+                .args(args)
+                .timeout(std::time::Duration::from_secs(10))
+                .output()
+                .expect("run");
+            assert_eq!(out.status.code(), Some(1), "{args:?} must refuse, not hang");
+            let err = String::from_utf8_lossy(&out.stderr);
+            assert!(err.contains("不是普通文件"), "{args:?}: {err}");
+        }
+        std::fs::remove_file(&journal).expect("remove pipe");
+    }
+    let elsewhere = env.data().join("elsewhere.jsonl");
+    std::os::unix::fs::symlink(&elsewhere, &journal).expect("symlink");
+    env.refused(&["log", "call", "10010"]);
+    assert!(!elsewhere.exists(), "a link is never followed to create a file");
+}

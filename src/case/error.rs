@@ -341,6 +341,17 @@ pub fn journal_message(e: &JournalError, lang: Lang) -> String {
                 "The case journal line at byte {offset} is not in the form leakaid writes (an extra field, other spacing or key order), so it was altered. Run `leakaid verify` for details; do not edit the journal by hand."
             ),
         ),
+        JournalError::NotRegular { path } => tr(
+            lang,
+            format!(
+                "案件记录 {} 不是普通文件（是链接、文件夹、管道或设备），leakaid 不会读写它。请运行 `leakaid verify`，保留现场并联系律师或办案民警。",
+                path.display()
+            ),
+            format!(
+                "The case journal {} is not a regular file (a link, folder, pipe or device), so leakaid will not read or write it. Run `leakaid verify`, keep things as they are and tell your lawyer or the officer.",
+                path.display()
+            ),
+        ),
         JournalError::SeqExhausted { path } => tr(
             lang,
             format!(

@@ -144,6 +144,7 @@ impl Case {
 
     /// Folds lines appended since the last read (by any process). Returns how many.
     pub fn refresh(&mut self) -> Result<usize, CaseError> {
+        self.journal.check_regular()?;
         if self.journal.len() == self.offset {
             return Ok(0);
         }

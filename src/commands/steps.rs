@@ -5,6 +5,7 @@ use jiff::ZonedDateTime;
 use super::{Ctx, Failure, out};
 use crate::case::brief::{lawyer_brief, warning_message};
 use crate::case::steps::{ConsultationDraft, ReportDraft, ReportUpdateDraft, WarningDraft};
+use crate::case::text::shown_line as one_line;
 use crate::cli::{LawyerCommand, ReportCommand, WarnCommand};
 use crate::i18n::tr;
 
@@ -91,9 +92,9 @@ pub fn report(ctx: &Ctx, cmd: &ReportCommand) -> Result<(), Failure> {
                 let c = &r.current;
                 out(format!(
                     "{}  {}  {}  {}",
-                    r.id,
+                    one_line(&r.id),
                     c.filed_at.short(),
-                    c.channel,
+                    one_line(&c.channel),
                     lang.pick(c.status.zh(), c.status.en())
                 ));
                 for (k, v) in [
@@ -104,7 +105,7 @@ pub fn report(ctx: &Ctx, cmd: &ReportCommand) -> Result<(), Failure> {
                     (lang.pick("备注", "note"), &c.note),
                 ] {
                     if !v.is_empty() {
-                        out(format!("    {k}: {v}"));
+                        out(format!("    {k}: {}", one_line(v)));
                     }
                 }
             }
@@ -155,7 +156,13 @@ pub fn warn(ctx: &Ctx, cmd: &WarnCommand) -> Result<(), Failure> {
                 ));
             }
             for (id, w) in list {
-                out(format!("{id}  {}  {}  {}", w.warned_at.short(), w.who, w.via));
+                out(format!(
+                    "{}  {}  {}  {}",
+                    one_line(id),
+                    w.warned_at.short(),
+                    one_line(&w.who),
+                    one_line(&w.via)
+                ));
             }
         }
     }
@@ -203,13 +210,14 @@ pub fn lawyer(ctx: &Ctx, cmd: &LawyerCommand) -> Result<(), Failure> {
             }
             for (id, c) in list {
                 out(format!(
-                    "{id}  {}  {} {}",
+                    "{}  {}  {} {}",
+                    one_line(id),
                     c.consulted_at.short(),
-                    c.lawyer,
-                    c.firm
+                    one_line(&c.lawyer),
+                    one_line(&c.firm)
                 ));
                 if !c.note.is_empty() {
-                    out(format!("    {}", c.note));
+                    out(format!("    {}", one_line(&c.note)));
                 }
             }
         }

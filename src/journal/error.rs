@@ -49,6 +49,12 @@ pub enum JournalError {
         /// Byte offset of the line.
         offset: u64,
     },
+    /// The journal is a link, a folder, a pipe or a device, not a regular file.
+    #[error("{path} is not a regular file")]
+    NotRegular {
+        /// The journal.
+        path: PathBuf,
+    },
     /// The last line's seq is the largest number there is: no line can follow it.
     #[error("{path}: the last seq is u64::MAX")]
     SeqExhausted {

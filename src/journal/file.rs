@@ -157,7 +157,8 @@ impl Journal {
     pub fn create(dir: &Path) -> Result<Journal, JournalError> {
         durable::private_dir(dir).map_err(|e| JournalError::io(dir, e))?;
         let j = Journal::at(dir);
-        if !j.path.exists() {
+        // `symlink_metadata`: a dangling link is not a missing journal (it would be followed).
+        if std::fs::symlink_metadata(&j.path).is_err() {
             let f = durable::private_options()
                 .read(true)
                 .write(true)
@@ -201,8 +202,20 @@ impl Journal {
         }
     }
 
+    /// Refuses a journal that is a link, a folder, a pipe or a device: it is never opened (a
+    /// pipe would block, a link may point anywhere). A missing journal is fine.
+    pub fn check_regular(&self) -> Result<(), JournalError> {
+        match std::fs::symlink_metadata(&self.path) {
+            Ok(m) if !m.file_type().is_file() => Err(JournalError::NotRegular {
+                path: self.path.clone(),
+            }),
+            _ => Ok(()),
+        }
+    }
+
     /// The file opened for reading at `offset`; `None` when it does not exist yet.
     fn open_at(&self, offset: u64) -> Result<Option<File>, JournalError> {
+        self.check_regular()?;
         let mut f = match File::open(&self.path) {
             Ok(f) => f,
             Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(None),
@@ -239,6 +252,7 @@ impl Journal {
     /// Opens the file for reading with a shared lock held (released when dropped), so no
     /// append is half-way while it is read.
     pub fn open_shared(&self) -> Result<Option<File>, JournalError> {
+        self.check_regular()?;
         match File::open(&self.path) {
             Ok(f) => {
                 f.lock_shared().map_err(|e| JournalError::io(&self.path, e))?;
@@ -268,6 +282,7 @@ impl Journal {
         build: impl FnOnce(&mut AppendCtx<'_, File>) -> Result<EventBody, E>,
         undo: impl FnOnce(),
     ) -> Result<Appended, E> {
+        self.check_regular()?;
         let mut f = OpenOptions::new()
             .read(true)
             .append(true)

@@ -339,6 +339,23 @@ fn a_lost_final_newline_is_restored_and_the_entry_keeps_its_seq() {
         "verify says so: {:?}",
         report.warnings
     );
+    // A fingerprint printed before the newline was lost still matches, and a wrong one not.
+    let printed = verify::PrintedFingerprint {
+        count: 3,
+        head: sha256_hex(whole.split_inclusive(|&b| b == b'\n').next_back().expect("line")),
+    };
+    let dir_report = |fp: &verify::PrintedFingerprint| {
+        verify::verify(&j, &crate::vault::Vault::of_case(dir.path()), Some(fp)).expect("verify")
+    };
+    assert!(dir_report(&printed).is_intact());
+    let wrong = verify::PrintedFingerprint {
+        count: 3,
+        head: "0".repeat(16),
+    };
+    assert_eq!(
+        dir_report(&wrong).problems,
+        vec![verify::Problem::FingerprintMismatch { count: 3 }]
+    );
     let next = append(&j, "四");
     assert_eq!(next.restored, 1);
     assert!(next.repaired.is_none(), "nothing quarantined");

@@ -238,6 +238,9 @@ pub fn verify_each(
     mut each: impl FnMut(Record),
 ) -> Result<Report, JournalError> {
     let mut report = Report::default();
+    // A last line complete but for its newline: not counted yet, but an earlier fingerprint
+    // may cover it.
+    let mut pending_line = 0u64;
     match std::fs::symlink_metadata(journal.path()) {
         Ok(m) if !m.file_type().is_file() => {
             // Never opened: a pipe would block, a link may point anywhere.
@@ -286,9 +289,18 @@ pub fn verify_each(
                 let records = run.lines.len() as u64;
                 let rest = (n - run.used) as u64;
                 if records == 1 && rest == 0 {
-                    report
-                        .warnings
-                        .push(Warning::MissingNewline { line: line_no + 1 });
+                    let line_no = line_no + 1;
+                    report.warnings.push(Warning::MissingNewline { line: line_no });
+                    pending_line = 1;
+                    let hash = run.lines.first().map(|(_, l)| sha256_hex(l)).unwrap_or_default();
+                    if let Some(e) = earlier
+                        && e.count == line_no
+                        && !hash.starts_with(&e.head)
+                    {
+                        report
+                            .problems
+                            .push(Problem::FingerprintMismatch { count: e.count });
+                    }
                 } else if records > 0 {
                     report.problems.push(Problem::LostNewlines {
                         line: line_no + 1,
@@ -349,7 +361,7 @@ pub fn verify_each(
         };
     }
     if let Some(e) = earlier
-        && e.count > report.fingerprint.count
+        && e.count > report.fingerprint.count + pending_line
     {
         report.problems.push(Problem::FingerprintBeyondEnd {
             count: e.count,
@@ -578,8 +590,8 @@ impl Problem {
             ),
             Problem::JournalNotAFile => tr(
                 lang,
-                "案件记录 journal.jsonl 不是普通文件（是链接、文件夹或设备）：它被替换过，记录无法核对。",
-                "The case journal journal.jsonl is not a regular file (a link, folder or device): it was replaced, and the record cannot be checked.",
+                "案件记录 journal.jsonl 不是普通文件（是链接、文件夹、管道或设备）：它被替换过，记录无法核对。",
+                "The case journal journal.jsonl is not a regular file (a link, folder, pipe or device): it was replaced, and the record cannot be checked.",
             ),
             Problem::JournalGone { vault_files, exports } => tr(
                 lang,
