@@ -260,6 +260,11 @@ pub struct ExportPdfArgs {
     /// gives the same file, byte for byte.
     #[arg(long, value_name = "YYYY-MM-DD")]
     pub date: Option<String>,
+    /// The packet's language. It is Chinese (the complaint for the police) whatever the
+    /// interface language; `en` makes an English copy for your own use, marked as a
+    /// translation on every page.
+    #[arg(long, value_name = "zh|en")]
+    pub packet_lang: Option<crate::i18n::Lang>,
 }
 
 /// Where an export goes.

@@ -12,7 +12,9 @@ use std::path::{Path, PathBuf};
 use jiff::civil::Date;
 
 use super::case_input::input_from_case;
-use super::{FontFace, PacketInput, PacketOptions, PdfError, Rendered, render};
+use sha2::{Digest, Sha256};
+
+use super::{FontFace, PacketInput, PacketOptions, PdfError, Rendered, SideFile, render};
 use crate::case::Case;
 use crate::durable;
 use crate::i18n::{Lang, tr};
@@ -20,8 +22,11 @@ use crate::i18n::{Lang, tr};
 /// The choices a user makes for a packet.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PacketRequest {
-    /// Language of the packet.
+    /// Language of the packet: Chinese (the complaint) unless an English translation is
+    /// asked for, whatever language the user reads.
     pub lang: Lang,
+    /// The language the user reads (for messages about the export).
+    pub ui: Lang,
     /// Mask the ID number and phone numbers (for copies given to others).
     pub redact: bool,
     /// The agency after 此致; `None` leaves a blank to fill in by hand.
@@ -38,6 +43,8 @@ pub struct PacketJob {
     pub input: PacketInput,
     /// How it is rendered.
     pub opts: PacketOptions,
+    /// The language of messages to the user.
+    pub ui: Lang,
 }
 
 impl PacketJob {
@@ -56,13 +63,77 @@ impl PacketJob {
                 redact: req.redact,
                 agency,
             },
+            ui: req.ui,
         }
+    }
+
+    /// `Err` with a sentence for the user when there is nothing to make a letter from: a
+    /// case with no evidence gets no 控告书 (and no file).
+    pub fn ready(&self) -> Result<(), String> {
+        if self.input.charges.is_some() {
+            return Ok(());
+        }
+        Err(tr(
+            self.ui,
+            "案件里还没有任何证据记录，无法生成刑事控告书。请先记录骚扰电话、短信或邮件（leakaid log 或向导中的 n 键），再导出。",
+            "The case has no evidence yet, so there is nothing to make a complaint from. Record the calls, texts or emails first (leakaid log, or n in the wizard), then export.",
+        ))
+    }
+
+    /// For a case too big to print whole: writes the complete evidence list (CSV) and a copy
+    /// of the journal's first `fingerprint.count` lines into `dir`, named after `stem`, and
+    /// names both (with their SHA-256) in the packet. Nothing is written for a smaller case.
+    pub fn write_side_files(
+        &mut self,
+        case: &Case,
+        dir: &Path,
+        stem: &str,
+    ) -> Result<Vec<PathBuf>, (PathBuf, io::Error)> {
+        if !self.input.is_big() {
+            return Ok(Vec::new());
+        }
+        durable::private_dir(dir).map_err(|e| (dir.to_path_buf(), e))?;
+        let csv_path = dir.join(format!("{stem}-evidence.csv"));
+        let csv = crate::export::to_csv(case.state())
+            .map_err(|e| (csv_path.clone(), io::Error::other(e.to_string())))?;
+        let journal_path = dir.join(format!("{stem}-journal.jsonl"));
+        let journal = journal_prefix(case.journal().path(), self.input.fingerprint.count)
+            .map_err(|e| (journal_path.clone(), e))?;
+        let mut files = Vec::new();
+        let mut paths = Vec::new();
+        for (path, bytes) in [(csv_path, csv), (journal_path, journal)] {
+            durable::write_new(&path, &bytes).map_err(|e| (path.clone(), e))?;
+            files.push(SideFile {
+                name: path
+                    .file_name()
+                    .map(|n| n.to_string_lossy().to_string())
+                    .unwrap_or_default(),
+                sha256: hex::encode(Sha256::digest(&bytes)),
+            });
+            paths.push(path);
+        }
+        self.input.side_files = files;
+        Ok(paths)
     }
 
     /// Renders the PDF with `face`.
     pub fn render(&self, face: &FontFace) -> Result<Rendered, PdfError> {
         render(&self.input, &self.opts, face)
     }
+}
+
+/// The first `lines` lines of the journal, byte for byte: the record the fingerprint names,
+/// even if an entry was logged since.
+fn journal_prefix(path: &Path, lines: u64) -> io::Result<Vec<u8>> {
+    use std::io::BufRead;
+    let mut reader = io::BufReader::new(std::fs::File::open(path)?);
+    let mut out = Vec::new();
+    for _ in 0..lines {
+        if reader.read_until(b'\n', &mut out)? == 0 {
+            break;
+        }
+    }
+    Ok(out)
 }
 
 /// The warning for characters the font lacks (they would print as empty boxes), or `None`.
@@ -184,6 +255,8 @@ pub struct Exported {
     pub warning: Option<String>,
     /// Notes about attachments that could not be drawn.
     pub notes: Vec<String>,
+    /// The complete list and journal copy written beside a big case's packet.
+    pub side_files: Vec<PathBuf>,
 }
 
 /// Verifies the case at `case_dir`, renders `job` with the built-in font and writes it to
@@ -196,14 +269,31 @@ pub fn export_to_folder(
     dir: &Path,
     case: &str,
 ) -> Result<Exported, String> {
-    let lang = job.opts.lang;
+    let lang = job.ui;
+    job.ready()?;
     let mut notes = verification_warnings(case_dir, lang);
+    let mut job = job.clone();
+    let pdf_path = dated_name(dir, case, "pdf");
+    let stem = pdf_path
+        .file_stem()
+        .map(|s| s.to_string_lossy().to_string())
+        .unwrap_or_else(|| case.to_string());
+    let side_files = if job.input.is_big() {
+        let opened = Case::open_existing(case_dir).map_err(|e| e.message(lang))?;
+        job.write_side_files(&opened, dir, &stem)
+            .map_err(|(p, e)| write_failure(lang, &p, &e))?
+    } else {
+        Vec::new()
+    };
     let face = FontFace::embedded().map_err(|e| render_failure(lang, &e))?;
     let packet = job.render(&face).map_err(|e| render_failure(lang, &e))?;
-    let path = write_dated(dir, case, "pdf", &packet.bytes).map_err(|(p, e)| write_failure(lang, &p, &e))?;
+    durable::private_dir(dir).map_err(|e| write_failure(lang, dir, &e))?;
+    durable::write_new(&pdf_path, &packet.bytes).map_err(|e| write_failure(lang, &pdf_path, &e))?;
+    let path = pdf_path;
     Ok(Exported {
         path,
         pages: packet.pages,
+        side_files,
         warning: missing_warning(lang, &packet.missing),
         notes: {
             notes.extend(undecodable_notes(lang, &packet.undecodable));

@@ -1,12 +1,18 @@
-//! The complaint packet (报案材料): a printable A4 PDF for the police station.
+//! The complaint packet (刑事控告书 + 证据清单): a printable A4 PDF for the police station.
 //!
-//! [`packet::render`] takes a plain [`packet::PacketInput`] (built from the case by the
-//! `export pdf` command) and returns the PDF bytes plus the characters the font could not
-//! draw. The modules below it each do one job: [`font`] (which face, what it covers),
-//! [`layout`] (line breaking with Chinese punctuation rules), [`table`] (tables over pages),
-//! [`page`] (A4 canvas), [`document`] (assembly, lossless images, reproducible bytes).
+//! [`packet::render`] takes a plain [`packet::PacketInput`] (built from the case by
+//! [`case_input`]) and returns the PDF bytes plus the characters the font could not draw.
+//! The modules below it each do one job: [`complaint`] (the letter), [`annex`] (evidence
+//! list, images, verification note), [`chart`] (contacts over time), [`words`] (dates and
+//! money written one way), [`writer`] (running text kept together), [`font`] (which face,
+//! what it covers), [`layout`] (line breaking with Chinese punctuation rules), [`table`]
+//! (tables over pages), [`page`] (A4 canvas), [`document`] (assembly, lossless images,
+//! reproducible bytes).
 
+pub mod annex;
 pub mod case_input;
+pub mod chart;
+pub mod complaint;
 pub mod document;
 pub mod export;
 pub mod font;
@@ -15,13 +21,15 @@ pub mod packet;
 pub mod page;
 pub mod sample;
 pub mod table;
+pub mod words;
+pub mod writer;
 
 use std::path::PathBuf;
 
 pub use font::{FontFace, FontOrigin};
 pub use packet::{
-    Complainant, Fingerprint, LawRef, PacketAttachment, PacketEntry, PacketInput, PacketOptions, Rendered,
-    render,
+    Complainant, Fingerprint, LawRef, PacketAttachment, PacketEntry, PacketInput, PacketLead, PacketOptions,
+    Rendered, SideFile, render,
 };
 
 /// What can go wrong while making the packet. Messages say what to do.
