@@ -170,6 +170,10 @@ fn wrap_paragraph(para: &str, width: f32, m: &impl Measure, out: &mut Vec<String
                     line = String::new();
                     line_w = 0.0;
                 }
+                if c == ' ' && line.is_empty() {
+                    // A line never starts with the space a break fell on.
+                    continue;
+                }
                 line.push(c);
                 line_w += w;
             }
@@ -220,6 +224,33 @@ mod tests {
                 assert!(!line.starts_with(no_start), "width {width}: {line}");
                 assert!(!line.ends_with(no_end), "width {width}: {line}");
             }
+        }
+    }
+}
+
+#[cfg(test)]
+mod props {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(3000))]
+        /// Only spaces at line edges are dropped: the terminal wrapper relies on it.
+        #[test]
+        fn only_edge_spaces_are_dropped(text in "[a-c@/?&.: \\-一，。（）w]{0,40}", width in 1u16..30) {
+            let lines = wrap(&text, f32::from(width), &Columns);
+            // Walk the text as the terminal wrapper does: skip spaces before a line, then
+            // every character of the line must come next.
+            let mut source = text.chars().peekable();
+            for line in &lines {
+                while source.peek() == Some(&' ') && !line.starts_with(' ') {
+                    source.next();
+                }
+                for want in line.chars() {
+                    prop_assert_eq!(source.next(), Some(want), "{:?}", lines);
+                }
+            }
+            prop_assert!(source.all(|c| c == ' '), "{:?}", lines);
         }
     }
 }

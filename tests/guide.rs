@@ -6,7 +6,8 @@ use std::collections::BTreeSet;
 
 use jiff::civil::{Date, date};
 use leakaid::guide::{
-    CaseSignals, ChannelId, ChecklistId, Guide, HarmTag, Lang, Sourced, StepId, hedge_suffix, recommend,
+    CaseSignals, ChannelId, ChecklistId, CiteIn, Guide, HarmTag, Lang, PeriodActor, PeriodStart, Quote,
+    Sourced, StepId, Wording, hedge_suffix, recommend,
 };
 
 const LANGS: [Lang; 2] = [Lang::Zh, Lang::En];
@@ -47,7 +48,12 @@ fn skeleton(guide: &Guide) -> Vec<String> {
             channel.source,
             channel.verified,
             fits,
-            channel.contact.len(),
+            channel
+                .contact
+                .iter()
+                .map(|w| format!("{}:{:?}", w.verified, w.source))
+                .collect::<Vec<_>>()
+                .join(","),
             channel.bring.len(),
             channel.note.is_some()
         ));
@@ -72,8 +78,13 @@ fn skeleton(guide: &Guide) -> Vec<String> {
         police.elements.len()
     ));
     for step in &police.steps {
+        let periods: Vec<String> = step
+            .periods
+            .iter()
+            .map(|p| format!("{}:{}:{:?}:{:?}", p.id, p.days, p.from, p.actor))
+            .collect();
         out.push(format!(
-            "police.step {} {} {} limit={}",
+            "police.step {} {} {} limit={} periods={periods:?}",
             step.id,
             step.source,
             step.verified,
@@ -82,8 +93,8 @@ fn skeleton(guide: &Guide) -> Vec<String> {
     }
     for law in guide.laws() {
         out.push(format!(
-            "law {} {:?} {} {} {} {}",
-            law.id, law.topic, law.in_force, law.in_complaint, law.source, law.verified
+            "law {} {:?} {} {:?} {:?} {} {} text={:?}",
+            law.id, law.topic, law.in_force, law.cite_in, law.quote, law.source, law.verified, law.text
         ));
         for article in law.articles() {
             out.push(format!(
@@ -119,7 +130,7 @@ fn texts(guide: &Guide) -> Vec<(String, String)> {
         let id = c.id.as_str();
         push(format!("channel {id} name"), &c.name);
         push(format!("channel {id} handles"), &c.handles);
-        for line in c.contact.iter().chain(&c.bring).chain(&c.note) {
+        for line in c.contact.iter().map(|w| &w.way).chain(&c.bring).chain(&c.note) {
             push(format!("channel {id} line"), line);
         }
     }
@@ -137,6 +148,9 @@ fn texts(guide: &Guide) -> Vec<(String, String)> {
         push("police line".into(), line);
     }
     for s in &p.steps {
+        for p in &s.periods {
+            push(format!("police {} period {}", s.id, p.id), &p.what);
+        }
         for (field, text) in [
             ("title", &s.title),
             ("expect", &s.expect),
@@ -230,13 +244,13 @@ fn every_channel_can_be_reached_and_numbers_match_across_languages() {
             let channel = guide.channel(*id);
             assert_eq!(channel.id, *id);
             assert!(
-                channel.contact.iter().any(|c| !c.trim().is_empty()),
+                channel.contact.iter().any(|c| !c.way.trim().is_empty()),
                 "{id:?} has no way to reach it"
             );
         }
         let numbers = |guide: &Guide| {
             let c = guide.channel(*id);
-            let mut lines: Vec<&str> = c.contact.iter().map(String::as_str).collect();
+            let mut lines: Vec<&str> = c.contact.iter().map(|w| w.way.as_str()).collect();
             lines.extend(c.note.as_deref());
             digit_runs(&lines)
         };
@@ -302,7 +316,6 @@ fn cybersecurity_law_cites_the_old_number_before_2026_and_the_new_one_after() {
     let cases = [
         ("cybersecurity_no_leak", "第四十二条", "第四十四条"),
         ("cybersecurity_no_theft", "第四十四条", "第四十六条"),
-        ("cybersecurity_penalty", "第六十四条第二款", "第六十六条"),
     ];
     for (id, old, new) in cases {
         let law = zh.law(id);
@@ -338,19 +351,70 @@ fn the_complaint_list_cites_the_articles_valid_on_the_day_it_is_printed() {
         .iter()
         .map(|c| c.display(Lang::Zh))
         .collect();
-    assert!(before.contains(&"《中华人民共和国网络安全法》第四十二条".to_string()));
-    assert!(after.contains(&"《中华人民共和国网络安全法》第四十四条".to_string()));
-    assert!(after.contains(&"《中华人民共和国网络安全法》第四十六条".to_string()));
-    assert!(before.contains(&"《中华人民共和国刑法》第二百五十三条之一".to_string()));
-    // The renumbered penalty article is not verified: it must carry the hedge.
-    assert!(after.contains(&format!(
-        "《中华人民共和国网络安全法》第六十六条{}",
-        hedge_suffix(Lang::Zh)
-    )));
-    assert!(!after.iter().any(|c| c.contains("第四十二条")));
-    // Only ★ provisions, and every one of them names its law.
-    assert!(zh.complaint_laws(AFTER).iter().all(|c| c.law.in_complaint));
+    for expected in [
+        "《中华人民共和国刑法》第二百五十三条之一",
+        "《中华人民共和国刑法》第二百六十六条",
+        "《中华人民共和国刑事诉讼法》第一百一十条",
+        "《中华人民共和国刑事诉讼法》第一百一十一条",
+        "《中华人民共和国反电信网络诈骗法》第三十四条",
+    ] {
+        assert!(before.contains(&expected.to_string()), "{expected}");
+        assert!(after.contains(&expected.to_string()), "{expected}");
+    }
+    // Civil, personal-information and administrative provisions go to the lawyer, not the police.
+    assert!(
+        !after
+            .iter()
+            .any(|c| c.contains("网络安全法") || c.contains("民法典") || c.contains("个人信息保护法"))
+    );
+    assert!(
+        zh.complaint_laws(AFTER)
+            .iter()
+            .all(|c| c.law.cite_in == CiteIn::PoliceLetter)
+    );
     assert_eq!(before.len(), after.len());
+    // The brief for a lawyer cites those and the civil ones, with the day's numbers.
+    let brief: Vec<String> = zh.brief_laws(AFTER).iter().map(|c| c.display(Lang::Zh)).collect();
+    let brief_before: Vec<String> = zh
+        .brief_laws(BEFORE)
+        .iter()
+        .map(|c| c.display(Lang::Zh))
+        .collect();
+    assert!(brief_before.contains(&"《中华人民共和国网络安全法》第四十二条".to_string()));
+    assert!(brief.contains(&"《中华人民共和国网络安全法》第四十四条".to_string()));
+    assert!(brief.contains(&"《中华人民共和国网络安全法》第四十六条".to_string()));
+    assert!(brief.contains(&"《中华人民共和国刑法》第二百五十三条之一".to_string()));
+    assert!(!brief.iter().any(|c| c.contains("第四十二条")));
+}
+
+#[test]
+fn the_old_cybersecurity_penalty_article_gets_no_invented_new_number() {
+    let zh = Guide::get(Lang::Zh);
+    let penalty = zh.law("cybersecurity_penalty");
+    assert_eq!(
+        penalty.map(|l| l.article_on(BEFORE).number.as_str()),
+        Some("第六十四条第二款")
+    );
+    let after = penalty.map(|l| l.cited_on(AFTER));
+    assert_eq!(after.map(|c| c.verified()), Some(false));
+    let shown = after.map(|c| c.display(Lang::Zh)).unwrap_or_default();
+    assert!(shown.ends_with(hedge_suffix(Lang::Zh)), "{shown}");
+    for lang in LANGS {
+        for law in Guide::get(lang)
+            .laws()
+            .iter()
+            .filter(|l| l.id.starts_with("cybersecurity"))
+        {
+            for article in law.articles() {
+                let all = format!("{} {} {:?}", article.number, article.source, article.note);
+                assert!(
+                    !all.contains("六十六") && !all.contains("66"),
+                    "{}: {all}",
+                    law.id
+                );
+            }
+        }
+    }
 }
 
 #[test]
@@ -569,4 +633,536 @@ fn recommended_channels_fit_the_situation_they_are_recommended_for() {
             "first channel for {tag:?} does not fit it"
         );
     }
+}
+
+#[test]
+fn every_law_item_is_an_exact_quote_or_a_labelled_summary() {
+    for lang in LANGS {
+        let guide = Guide::get(lang);
+        let mut exact = 0;
+        for law in guide.laws() {
+            assert_eq!(
+                law.quote == Quote::Exact,
+                matches!(law.wording(), Wording::Exact(_)),
+                "{}",
+                law.id
+            );
+            match law.wording() {
+                Wording::Exact(text) => {
+                    exact += 1;
+                    assert_eq!(Some(text), law.text.as_deref(), "{}", law.id);
+                    // The statute's words are Chinese, in the English guide too.
+                    assert!(text.contains('。') || text.contains('；'), "{}: {text}", law.id);
+                    assert_eq!(law.wording().printed(lang), text);
+                }
+                Wording::Summary(summary) => {
+                    assert!(law.text.is_none(), "{}", law.id);
+                    let printed = law.wording().printed(lang);
+                    let label = lang.pick("要旨：", "Summary: ");
+                    assert_eq!(printed, format!("{label}{summary}"), "{}", law.id);
+                }
+            }
+        }
+        assert!(exact >= 6, "{lang:?}: only {exact} exact quotes");
+    }
+}
+
+#[test]
+fn every_law_item_names_the_statute_it_comes_from() {
+    for lang in LANGS {
+        for law in Guide::get(lang).laws() {
+            let sources =
+                std::iter::once(law.source.as_str()).chain(law.articles().map(|a| a.source.as_str()));
+            for source in sources {
+                // Drop web addresses: what is left must name a statute or decision and a date.
+                let named: String = source
+                    .split([' ', ';', '；'])
+                    .filter(|word| !(word.contains(".com") || word.contains(".cn") || word.contains(".org")))
+                    .collect();
+                assert!(
+                    named.contains('《') && named.contains('》'),
+                    "{}: `{source}` names no statute",
+                    law.id
+                );
+                assert!(
+                    named.contains("年") && named.chars().filter(char::is_ascii_digit).count() >= 4,
+                    "{}: `{source}` gives no date",
+                    law.id
+                );
+                assert!(!source.contains("64365"), "{}: cites the Q&A page", law.id);
+            }
+        }
+    }
+}
+
+#[test]
+fn the_provisions_a_complaint_packet_cites_are_there_with_their_words() {
+    let zh = Guide::get(Lang::Zh);
+    let en = Guide::get(Lang::En);
+    let expected = [
+        (
+            "criminal_253_1",
+            Quote::Exact,
+            CiteIn::PoliceLetter,
+            "第二百五十三条之一",
+        ),
+        (
+            "interpretation_2017_art1",
+            Quote::Exact,
+            CiteIn::PoliceLetter,
+            "第一条",
+        ),
+        (
+            "interpretation_2017_art5",
+            Quote::Summary,
+            CiteIn::PoliceLetter,
+            "第五条",
+        ),
+        (
+            "criminal_266",
+            Quote::Exact,
+            CiteIn::PoliceLetter,
+            "第二百六十六条",
+        ),
+        (
+            "anti_fraud_34",
+            Quote::Summary,
+            CiteIn::PoliceLetter,
+            "第三十四条",
+        ),
+        (
+            "anti_fraud_31",
+            Quote::Exact,
+            CiteIn::PoliceLetter,
+            "第三十一条第一款",
+        ),
+        ("anti_fraud_46", Quote::Summary, CiteIn::LawyerBrief, "第四十六条"),
+        ("cpl_110", Quote::Exact, CiteIn::PoliceLetter, "第一百一十条"),
+        ("cpl_111", Quote::Exact, CiteIn::PoliceLetter, "第一百一十一条"),
+    ];
+    for (id, quote, cite_in, number) in expected {
+        let law = zh.law(id);
+        assert!(law.is_some() && en.law(id).is_some(), "{id} missing");
+        let Some(law) = law else { continue };
+        assert_eq!((law.quote, law.cite_in), (quote, cite_in), "{id}");
+        assert_eq!(law.article_on(AFTER).number, number, "{id}");
+        assert!(law.cited_on(AFTER).verified(), "{id}");
+    }
+    let text = |id: &str| zh.law(id).and_then(|l| l.text.clone()).unwrap_or_default();
+    assert!(text("criminal_266").starts_with("诈骗公私财物，数额较大的"));
+    assert!(text("cpl_110").contains("被害人对侵犯其人身、财产权利的犯罪事实或者犯罪嫌疑人，有权"));
+    assert!(text("cpl_111").contains("诬告应负的法律责任"));
+    assert!(text("anti_fraud_31").contains("不得假冒他人身份或者虚构代理关系开立上述卡、账户、账号"));
+    // 身份证法第十七条 no longer carries commentary as if it were statute.
+    let id17 = zh
+        .law("id_card_17")
+        .map(|l| l.summary.clone())
+        .unwrap_or_default();
+    assert!(
+        !id17.contains("适用本条") && id17.contains("第三十一条"),
+        "{id17}"
+    );
+}
+
+#[test]
+fn jurisdiction_is_not_cited_to_the_repealed_article() {
+    for lang in LANGS {
+        for law in Guide::get(lang).laws() {
+            let cites_old = law.law.contains("信息网络侵害人身权益")
+                || law.law.contains("Information Networks")
+                || law.source.contains("法释〔2014〕11号");
+            let first = law
+                .articles()
+                .next()
+                .map(|a| a.number.as_str())
+                .unwrap_or_default();
+            assert!(
+                !(cites_old && (first == "第二条" || first == "Article 2")),
+                "{}: cites the old jurisdiction article",
+                law.id
+            );
+        }
+    }
+    let zh = Guide::get(Lang::Zh);
+    let cited = zh
+        .law("jurisdiction_network_tort")
+        .map(|l| l.cited_on(AFTER).citation(Lang::Zh));
+    assert_eq!(cited.as_deref(), Some("《中华人民共和国民事诉讼法》第二十九条"));
+    let summary = zh
+        .law("jurisdiction_network_tort")
+        .map(|l| l.summary.clone())
+        .unwrap_or_default();
+    assert!(summary.contains("通常可以"), "{summary}");
+    let place = zh
+        .law("jurisdiction_network_place")
+        .map(|l| l.cited_on(AFTER).citation(Lang::Zh));
+    assert_eq!(
+        place.as_deref(),
+        Some("《最高人民法院关于适用〈中华人民共和国民事诉讼法〉的解释》第二十四条、第二十五条")
+    );
+}
+
+/// The phone numbers, addresses and sites in a line: runs of ASCII letters, digits and
+/// `. @ - *` that hold at least three digits, an `@`, or a dot between letters.
+fn contact_tokens(line: &str) -> BTreeSet<String> {
+    let mut out = BTreeSet::new();
+    let mut push = |run: &mut String| {
+        let token = run.trim_matches(|c| c == '.' || c == '-' || c == '*').to_string();
+        let digits = token.chars().filter(char::is_ascii_digit).count();
+        let domain =
+            token.contains('.') && !token.starts_with('.') && token.chars().any(|c| c.is_ascii_alphabetic());
+        if digits >= 3 || token.contains('@') || domain {
+            out.insert(token);
+        }
+        run.clear();
+    };
+    let mut run = String::new();
+    for ch in line.chars() {
+        if ch.is_ascii_alphanumeric() || matches!(ch, '.' | '@' | '-') {
+            run.push(ch);
+        } else {
+            push(&mut run);
+        }
+    }
+    push(&mut run);
+    out
+}
+
+/// Every number and address by which the guide tells a victim to reach someone. A change here
+/// is a deliberate, reviewed change of where people in distress are sent.
+const CONTACT_TABLE: &[(ChannelId, &[&str])] = &[
+    (ChannelId::Police, &["110", "96110"]),
+    (ChannelId::AntiFraud96110, &["110", "96110"]),
+    (ChannelId::AntiFraudApp, &[]),
+    (ChannelId::Warning12381, &["12381"]),
+    (
+        ChannelId::Report12321,
+        &["010-12321", "12321", "12321.cn", "abuse@12321.cn"],
+    ),
+    (ChannelId::Report12377, &["12377", "12377.cn", "jubao@12377.cn"]),
+    (ChannelId::Procuratorate12309, &["12309", "12309.gov.cn"]),
+    (ChannelId::Carrier, &["10000", "10010", "10086", "10099", "12300"]),
+    (ChannelId::Telecom12300, &["12300"]),
+    (ChannelId::Market12315, &["12315"]),
+    (ChannelId::Bank, &[]),
+    (ChannelId::OneIdCheck, &["10699000"]),
+    (ChannelId::CardCheck, &[]),
+    (ChannelId::CreditReport, &["ipcrs.pbccrc.org.cn"]),
+    (ChannelId::Legal12348, &["12348"]),
+];
+
+#[test]
+fn every_contact_number_and_address_is_in_the_table_and_in_one_place_only() {
+    for lang in LANGS {
+        let guide = Guide::get(lang);
+        let own = |c: &leakaid::guide::Channel| -> BTreeSet<String> {
+            c.contact
+                .iter()
+                .map(|w| w.way.as_str())
+                .chain(c.note.as_deref())
+                .flat_map(contact_tokens)
+                .collect()
+        };
+        assert_eq!(CONTACT_TABLE.len(), ChannelId::ALL.len());
+        for (id, expected) in CONTACT_TABLE {
+            let expected: BTreeSet<String> = expected.iter().map(|s| s.to_string()).collect();
+            assert_eq!(own(guide.channel(*id)), expected, "{lang:?}: contacts of {id:?}");
+        }
+        // A detail that is not part of a channel's name (a carrier number, a site, a mailbox, a
+        // sender number) is written once, in its channel, and nowhere else in the guide.
+        let names: String = guide.channels().iter().map(|c| c.name.as_str()).collect();
+        let mut elsewhere: Vec<(String, String)> = texts(guide);
+        for channel in guide.channels() {
+            let id = channel.id.as_str();
+            elsewhere.retain(|(label, _)| label != &format!("channel {id} line"));
+            for line in channel.bring.iter().chain(std::iter::once(&channel.handles)) {
+                elsewhere.push((format!("channel {id} other"), line.clone()));
+            }
+        }
+        for channel in guide.channels() {
+            for token in own(channel).into_iter().filter(|t| !names.contains(t.as_str())) {
+                let holders: Vec<_> = guide
+                    .channels()
+                    .iter()
+                    .filter(|c| own(c).contains(&token))
+                    .collect();
+                assert_eq!(holders.len(), 1, "{lang:?}: {token} is in several channels");
+                for (label, text) in &elsewhere {
+                    assert!(!text.contains(&token), "{lang:?}: {token} repeated in {label}");
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn one_id_check_promises_counts_not_a_list_of_numbers() {
+    let zh = Guide::get(Lang::Zh);
+    let texts = [
+        zh.checklist_item(ChecklistId::CheckPhoneNumbers).how.clone(),
+        zh.checklist_item(ChecklistId::CheckInternetAccounts).how.clone(),
+        zh.channel(ChannelId::OneIdCheck).handles.clone(),
+    ];
+    for text in &texts {
+        assert!(text.contains("数量"), "{text}");
+        assert!(
+            !text.contains("列出你名下") && !text.contains("哪些手机号"),
+            "{text}"
+        );
+    }
+    assert!(texts[1].contains("8家"));
+    let en = Guide::get(Lang::En);
+    assert!(en.channel(ChannelId::OneIdCheck).handles.contains("HOW MANY"));
+}
+
+#[test]
+fn police_stages_carry_their_time_limits_as_days() {
+    for lang in LANGS {
+        let police = Guide::get(lang).police();
+        let step = |id: &str| police.steps.iter().find(|s| s.id == id);
+        let review = step("review");
+        assert!(review.is_some_and(|s| s.basis.contains("公通字〔2015〕32号") && s.verified));
+        let days = |id: &str| -> Vec<(u16, PeriodStart, PeriodActor)> {
+            step(id)
+                .map(|s| s.periods.iter().map(|p| (p.days, p.from, p.actor)).collect())
+                .unwrap_or_default()
+        };
+        use PeriodActor::{Complainant, Police};
+        use PeriodStart::*;
+        assert_eq!(
+            days("review"),
+            vec![
+                (3, Reported, Police),
+                (7, Reported, Police),
+                (30, Reported, Police)
+            ]
+        );
+        assert_eq!(days("refusal_notice"), vec![(3, RefusalDecided, Police)]);
+        assert_eq!(
+            days("reconsideration"),
+            vec![
+                (7, RefusalNoticeReceived, Complainant),
+                (30, ReconsiderationApplied, Police),
+                (7, ReconsiderationDecisionReceived, Complainant),
+            ]
+        );
+        assert!(step("reconsideration").is_some_and(|s| s.basis.contains("第一百七十九条")));
+        // The words and the numbers say the same: every day count in the time limit is a period.
+        for s in &police.steps {
+            let said = digit_runs(&[s.time_limit.as_deref().unwrap_or_default()]);
+            let data: BTreeSet<String> = s.periods.iter().map(|p| p.days.to_string()).collect();
+            assert_eq!(said, data, "{lang:?}: {}", s.id);
+        }
+        let evidence = step("evidence_list").map(|s| format!("{}{}", s.expect, s.ask_for));
+        assert!(
+            evidence.is_some_and(
+                |t| t.contains(lang.pick("签名", "sign")) && t.contains(lang.pick("拍", "photo"))
+            )
+        );
+    }
+    // A refusal notice received on 30 December: reconsideration must be asked for by 6 January.
+    let zh = Guide::get(Lang::Zh);
+    let apply = zh
+        .police()
+        .steps
+        .iter()
+        .find(|s| s.id == "reconsideration")
+        .and_then(|s| s.periods.first());
+    assert_eq!(
+        apply.and_then(|p| p.last_day(date(2025, 12, 30))),
+        Some(date(2026, 1, 6))
+    );
+}
+
+#[test]
+fn the_procuratorate_and_12377_can_be_called_and_are_recommended_where_they_help() {
+    for lang in LANGS {
+        let guide = Guide::get(lang);
+        for (id, number) in [
+            (ChannelId::Procuratorate12309, "12309"),
+            (ChannelId::Report12377, "12377"),
+        ] {
+            let ways: Vec<&str> = guide.channel(id).contact.iter().map(|c| c.way.as_str()).collect();
+            assert!(
+                ways.iter()
+                    .any(|w| w.ends_with(number) && w.contains(lang.pick("电话", "Phone"))),
+                "{lang:?}: {ways:?}"
+            );
+        }
+        assert!(
+            guide
+                .channel(ChannelId::Report12377)
+                .handles
+                .contains(lang.pick("第六十五条", "Article 65"))
+        );
+        assert!(
+            guide
+                .channel(ChannelId::Procuratorate12309)
+                .handles
+                .contains(lang.pick("第一百一十三条", "Art. 113"))
+        );
+    }
+    let company = recommend(&CaseSignals {
+        company_suspected: true,
+        ..CaseSignals::default()
+    });
+    assert!(company.contains(&ChannelId::Report12377));
+    let refused = recommend(&CaseSignals {
+        police_refused: true,
+        ..CaseSignals::default()
+    });
+    assert_eq!(refused.first(), Some(&ChannelId::Procuratorate12309));
+}
+
+#[test]
+fn a_way_to_report_that_only_a_weak_source_shows_is_hedged() {
+    for lang in LANGS {
+        let channel = Guide::get(lang).channel(ChannelId::Report12321);
+        let shown = channel.contact_shown(lang);
+        let sms: Vec<_> = shown.iter().filter(|w| w.contains("*")).collect();
+        assert_eq!(sms.len(), 1);
+        assert!(sms.iter().all(|w| w.ends_with(hedge_suffix(lang))));
+        assert!(
+            shown
+                .iter()
+                .any(|w| w.contains("12321.cn") && !w.ends_with(hedge_suffix(lang)))
+        );
+        let carrier = Guide::get(lang).channel(ChannelId::Carrier);
+        assert!(carrier.contact.iter().any(|c| c.way.contains("10099")));
+        assert!(!carrier.verified);
+    }
+}
+
+/// Every text a victim reads in the guide, in one string.
+fn all_text(guide: &Guide) -> String {
+    texts(guide)
+        .into_iter()
+        .map(|(_, t)| t)
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+#[test]
+fn advice_that_misled_people_is_corrected() {
+    let zh = Guide::get(Lang::Zh);
+    let all = all_text(zh);
+    // No unsourced "official" list of what to tell the police.
+    assert!(!all.contains("七要素"));
+    assert!(!all_text(Guide::get(Lang::En)).contains("seven elements"));
+    // Keep the phone, but take it off the network when a scam app or screen sharing was used.
+    let evidence = zh.step(StepId::CollectEvidence).mistakes.join("");
+    assert!(
+        evidence.contains("不要恢复出厂设置")
+            && evidence.contains("断开网络")
+            && evidence.contains("共享过屏幕")
+    );
+    // PIPL 69 presumes fault only: the advice says what the victim must still prove.
+    let lawyer = zh.step(StepId::ConsultLawyer).mistakes.join("");
+    assert!(lawyer.contains("第六十九条") && lawyer.contains("仍然要证明") && !lawyer.contains("不要因为"));
+    let pipl69 = zh.law("pipl_69").map(|l| l.summary.clone()).unwrap_or_default();
+    assert!(pipl69.contains("推定的只是过错") && pipl69.contains("仍然要证明"));
+    // A hash shows only that a file has not changed since it was hashed; the internet-court rule
+    // binds three courts.
+    let hash = zh
+        .law("internet_court_hash")
+        .map(|l| l.summary.clone())
+        .unwrap_or_default();
+    for needle in ["北京", "广州", "杭州", "没有被改动过", "不能证明"] {
+        assert!(hash.contains(needle), "{needle}: {hash}");
+    }
+}
+
+#[test]
+fn money_lost_means_calling_110_at_once_with_the_receiving_account() {
+    let zh = Guide::get(Lang::Zh);
+    let item = zh.checklist_item(ChecklistId::StopPayment);
+    assert_eq!(
+        zh.checklist().first().map(|c| c.id),
+        Some(ChecklistId::StopPayment)
+    );
+    for text in [item.title.as_str(), item.how.as_str()] {
+        assert!(text.contains("110") && text.contains("紧急止付"), "{text}");
+    }
+    assert!(item.how.contains("收款账户"));
+    assert!(item.channels.contains(&ChannelId::Police));
+    let todo = zh.step(StepId::Report).todo.join("");
+    assert!(todo.contains("紧急止付") && todo.contains("收款账户"));
+    assert!(zh.channel(ChannelId::Police).handles.contains("紧急止付"));
+    let en = Guide::get(Lang::En);
+    assert!(
+        en.checklist_item(ChecklistId::StopPayment)
+            .how
+            .contains("receiving account")
+    );
+}
+
+#[test]
+fn step_four_names_the_civil_routes_and_their_provisions() {
+    for lang in LANGS {
+        let guide = Guide::get(lang);
+        for id in [
+            "civil_1182",
+            "civil_1183",
+            "civil_188",
+            "network_tort_costs",
+            "cpl_101",
+            "cpl_113",
+            "cpl_210",
+            "pipl_57",
+            "pipl_65",
+            "pipl_70",
+            "consumer_29",
+            "anti_fraud_47",
+        ] {
+            let law = guide.law(id);
+            assert!(
+                law.is_some_and(|l| l.cite_in == CiteIn::LawyerBrief),
+                "{lang:?}: {id}"
+            );
+        }
+    }
+    let zh = Guide::get(Lang::Zh);
+    let todo = zh.step(StepId::ConsultLawyer).todo.join("");
+    for needle in [
+        "个人信息保护纠纷",
+        "隐私权纠纷",
+        "第一千一百八十二条",
+        "第一千一百八十三条",
+        "50万元",
+        "第一百八十八条",
+        "3年",
+        "第一百零一条",
+        "第二百一十条",
+        "第五十七条",
+        "第六十五条",
+        "第二十九条",
+        "第四十七条",
+    ] {
+        assert!(todo.contains(needle), "{needle}");
+    }
+    let costs = zh
+        .law("network_tort_costs")
+        .map(|l| l.summary.clone())
+        .unwrap_or_default();
+    assert!(costs.contains("律师费") && costs.contains("50万元"));
+    let limitation = zh.law("civil_188").map(|l| l.summary.clone()).unwrap_or_default();
+    assert!(limitation.contains("三年"));
+}
+
+#[test]
+fn the_old_public_security_article_says_when_it_ended_and_the_new_one_is_hedged() {
+    let zh = Guide::get(Lang::Zh);
+    let old = zh.law("public_security_harassment");
+    assert!(
+        old.is_some_and(|l| l.source.contains("2025年12月31日止") && l.summary.contains("2025年12月31日前"))
+    );
+    let new = old.map(|l| l.article_on(AFTER));
+    assert!(new.is_some_and(|a| a.number.contains("第五十六条") && !a.verified));
+    let art56 = zh.law("public_security_personal_info");
+    assert!(art56.is_some_and(|l| {
+        !l.verified
+            && l.cited_on(AFTER)
+                .display(Lang::Zh)
+                .ends_with(hedge_suffix(Lang::Zh))
+    }));
 }

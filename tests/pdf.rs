@@ -582,13 +582,19 @@ fn the_letter_says_only_what_the_victim_can_stand_behind() -> TestResult {
                 && all.contains("控告人（被害人）")
                 && all.contains("控告人（签名、捺印）")
         );
-        assert!(!all.contains("报案人") && !all.contains("报案材料"));
+        // (The statute's own words of 刑诉法110/111 name the 报案人; the letter never does.)
+        assert!(!own.contains("报案人") && !all.contains("报案材料"), "{own}");
         assert!(all.contains("第一百一十一条关于诬告应负法律责任的规定"));
         assert!(all.contains("本人有理由认为") && all.contains("请依法审查立案"));
         assert!(!all.contains("民法典") && !all.contains("个人信息保护法") && !all.contains("网络安全法"));
         assert!(!all.contains("、其他、") && !all.contains("其他等"));
         // Summaries are marked as such.
-        assert!(all.contains("第二百五十三条之一（要旨）"));
+        let laws = all.replace('\n', "");
+        assert!(
+            laws.contains("第二百五十三条之一：违反国家有关规定"),
+            "the statute's own words"
+        );
+        assert!(laws.contains("第五条（要旨）："), "a summary is marked as one");
         // 附: every annex.
         let annex = &all[all.rfind("附：").ok_or("no 附")?..];
         assert!(annex.contains("证据清单（") && annex.contains("电子数据") && annex.contains("身份证复印件"));

@@ -5,7 +5,8 @@
 //! police cites the criminal provisions and the procedure that make it a 刑事控告书, never the
 //! civil or administrative ones (those belong in the lawyer's brief); money lost adds 诈骗罪
 //! (刑法第二百六十六条) and 追赃挽损 (反电信网络诈骗法第三十四条); accounts or cards opened in the
-//! victim's name add 反电信网络诈骗法第三十一条. Nothing here asserts what the victim cannot
+//! victim's name add 反电信网络诈骗法第三十一条; a fraud also cites 反电信网络诈骗法第二十九条 (the
+//! police trace where the personal information used came from). Nothing here asserts what the victim cannot
 //! know (the offender's record counts, a sale): the letter says 本人有理由认为 and asks the
 //! police to examine the case.
 
@@ -107,7 +108,9 @@ pub fn decide(facts: &ChargeFacts, print_date: Date) -> Option<Charges> {
     }
     law_ids.extend(ALWAYS.iter().take(3));
     if lost {
+        // Recovering the money, and tracing the personal information the fraud used.
         law_ids.push("anti_fraud_34");
+        law_ids.push("anti_fraud_29");
     }
     if facts.account_in_name {
         law_ids.push("anti_fraud_31");

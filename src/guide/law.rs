@@ -1,9 +1,36 @@
 //! The legal basis, with article numbers that depend on the date.
 //!
 //! Some provisions were renumbered: the 网络安全法 amendment in force from 2026-01-01 moved old
-//! articles 42, 44 and 64 to 44, 46 and (probably) 66; the revised 治安管理处罚法 is in force from
-//! the same day. A complaint letter must cite the number valid on the day it is printed, so each
-//! provision keeps every numbering with the date it started, and [`Law::article_on`] picks one.
+//! articles 42 and 44 to 44 and 46; where the old penalty article went is not known, so no new
+//! number is printed for it. The revised 治安管理处罚法 is in force from the same day. A letter
+//! must cite the number valid on the day it is printed, so each provision keeps every numbering
+//! with the date it started, and [`Law::article_on`] picks one.
+//!
+//! # What the words of a provision are
+//!
+//! Every provision has `summary`: what it says in plain words, shown in the wizard. Its `quote`
+//! says whether the guide also holds the statute's own words:
+//!
+//! - [`Quote::Exact`]: `text` holds the words of the article (or of the paragraph its number
+//!   names), copied from the statute and checked. Only such a text may be printed as the article
+//!   itself. The text is always the Chinese original, in the English guide too: there is no
+//!   official English text to quote.
+//! - [`Quote::Summary`]: there is no checked text; anything printed for the provision is the
+//!   summary, labelled 要旨 / "Summary" ([`Law::wording`]).
+//!
+//! # Which letter may cite a provision
+//!
+//! `cite_in` in the data decides, not code ([`CiteIn`]):
+//!
+//! - `police_letter`: criminal law and its interpretation, the 刑事诉讼法 provisions on reporting,
+//!   and the 反电信网络诈骗法 provisions that bind the police in a fraud case. A 刑事控告书 asks the
+//!   police to open a criminal case; these are the provisions the police apply.
+//! - `lawyer_brief`: civil, personal-information and administrative provisions (民法典, 个人信息保护法,
+//!   网络安全法, 居民身份证法, civil liability and jurisdiction). They found a lawsuit, a complaint
+//!   to a regulator or a talk with a lawyer, not a request to open a criminal case.
+//! - `guide_only`: background (definitions of terms, evidence rules) shown in the guide only.
+//!
+//! The lawyer brief may cite the police-letter provisions too ([`CiteIn::fits_brief`]).
 
 use jiff::civil::Date;
 use serde::Deserialize;
@@ -27,6 +54,70 @@ pub enum LawTopic {
     Procedure,
     /// Rules on electronic evidence.
     Evidence,
+}
+
+/// Whether the guide holds the statute's own words for a provision.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Quote {
+    /// `text` holds the statute's words, checked against the statute.
+    Exact,
+    /// Only the plain-words summary; printed as 要旨 / "Summary".
+    Summary,
+}
+
+/// Which letter may cite a provision (see the module documentation).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CiteIn {
+    /// The complaint to the police (刑事控告书), and the lawyer brief.
+    PoliceLetter,
+    /// Only the brief for a lawyer (civil, personal-information, administrative).
+    LawyerBrief,
+    /// Neither letter: background shown in the guide.
+    GuideOnly,
+}
+
+impl CiteIn {
+    /// Whether the complaint to the police may cite a provision marked this way.
+    pub fn fits_police_letter(self) -> bool {
+        self == CiteIn::PoliceLetter
+    }
+
+    /// Whether the brief for a lawyer may cite a provision marked this way.
+    pub fn fits_brief(self) -> bool {
+        matches!(self, CiteIn::PoliceLetter | CiteIn::LawyerBrief)
+    }
+}
+
+/// The words to print for a provision: the statute's own, or the labelled summary.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Wording<'a> {
+    /// The statute's words ([`Quote::Exact`]).
+    Exact(&'a str),
+    /// The plain-words summary ([`Quote::Summary`]); print it with [`Wording::label`].
+    Summary(&'a str),
+}
+
+impl Wording<'_> {
+    /// The label that must precede a summary: "要旨" / "Summary"; `None` for exact words.
+    pub fn label(&self, lang: Lang) -> Option<&'static str> {
+        match self {
+            Wording::Exact(_) => None,
+            Wording::Summary(_) => Some(lang.pick("要旨", "Summary")),
+        }
+    }
+
+    /// The words as they may be printed: exact words as they are, a summary after its label.
+    pub fn printed(&self, lang: Lang) -> String {
+        match self {
+            Wording::Exact(text) => (*text).to_string(),
+            Wording::Summary(summary) => match lang {
+                Lang::Zh => format!("要旨：{summary}"),
+                Lang::En => format!("Summary: {summary}"),
+            },
+        }
+    }
 }
 
 /// One numbering of a provision, valid from a date until the next numbering takes over.
@@ -69,11 +160,16 @@ pub struct Law {
     pub law: String,
     /// What the provision says, in plain words.
     pub summary: String,
+    /// Whether `text` holds the statute's own words.
+    pub quote: Quote,
+    /// The statute's own words (Chinese in every language); present exactly when `quote` is
+    /// [`Quote::Exact`]. Use [`Law::wording`] rather than reading it directly.
+    pub text: Option<String>,
     /// The day the provision (in its current content) took effect.
     pub in_force: Date,
-    /// ★: whether the complaint letter (报案材料) cites it.
-    pub in_complaint: bool,
-    /// Where this came from.
+    /// Which letter may cite it.
+    pub cite_in: CiteIn,
+    /// The statute or decision it comes from: title, document number, date.
     pub source: String,
     /// Whether the summary is verified.
     pub verified: bool,
@@ -103,8 +199,11 @@ struct RawLaw {
     topic: LawTopic,
     law: String,
     summary: String,
+    quote: Quote,
+    #[serde(default)]
+    text: Option<String>,
     in_force: Date,
-    in_complaint: bool,
+    cite_in: CiteIn,
     source: String,
     verified: bool,
     articles: Vec<Article>,
@@ -114,11 +213,35 @@ impl TryFrom<RawLaw> for Law {
     type Error = String;
 
     fn try_from(raw: RawLaw) -> Result<Law, String> {
+        let has_text = raw.text.as_deref().is_some_and(|t| !t.trim().is_empty());
+        if raw.quote == Quote::Exact && !has_text {
+            return Err(format!(
+                "law `{}`: quote = \"exact\" needs the statute's words in `text`",
+                raw.id
+            ));
+        }
+        if raw.quote == Quote::Summary && raw.text.is_some() {
+            return Err(format!(
+                "law `{}`: `text` is only for quote = \"exact\"; a summary goes in `summary`",
+                raw.id
+            ));
+        }
         let mut articles = raw.articles.into_iter();
         let first = articles
             .next()
             .ok_or_else(|| format!("law `{}` has no [[laws.articles]]", raw.id))?;
         let later: Vec<Article> = articles.collect();
+        for source in std::iter::once(&raw.source)
+            .chain(std::iter::once(&first.source))
+            .chain(later.iter().map(|a| &a.source))
+        {
+            if !names_a_statute(source) {
+                return Err(format!(
+                    "law `{}`: the source `{source}` must name the statute or decision (《title》, document number, date), not only a web page",
+                    raw.id
+                ));
+            }
+        }
         let mut previous = first.from;
         for article in &later {
             if article.from <= previous {
@@ -134,14 +257,30 @@ impl TryFrom<RawLaw> for Law {
             topic: raw.topic,
             law: raw.law,
             summary: raw.summary,
+            quote: raw.quote,
+            text: raw.text,
             in_force: raw.in_force,
-            in_complaint: raw.in_complaint,
+            cite_in: raw.cite_in,
             source: raw.source,
             verified: raw.verified,
             first,
             later,
         })
     }
+}
+
+/// Whether a law item's `source` names a statute or decision: a 《title》 and a year, left
+/// after any web addresses are taken out (a Q&A or mirror page alone is not a source for law).
+fn names_a_statute(source: &str) -> bool {
+    let named: String = source
+        .split([' ', ';', '；'])
+        .filter(|word| !word.contains('/') && !word.contains(".com") && !word.contains(".cn"))
+        .collect();
+    let has_title = named.find('《').is_some_and(|open| named[open..].contains('》'));
+    let has_year = named
+        .split(|c: char| !c.is_ascii_digit())
+        .any(|run| run.len() == 4 && (run.starts_with("19") || run.starts_with("20")));
+    has_title && has_year
 }
 
 impl Law {
@@ -154,6 +293,14 @@ impl Law {
             .rev()
             .find(|article| article.from <= date)
             .unwrap_or(&self.first)
+    }
+
+    /// The words to print for this provision: the statute's own when checked, else the summary.
+    pub fn wording(&self) -> Wording<'_> {
+        match (self.quote, self.text.as_deref()) {
+            (Quote::Exact, Some(text)) => Wording::Exact(text),
+            _ => Wording::Summary(&self.summary),
+        }
     }
 
     /// Whether the provision exists on `date` (its first numbering had started).

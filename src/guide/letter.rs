@@ -1,6 +1,6 @@
 //! The fixed wording of the 刑事控告书 (requests, closing, the 刑诉法第一百一十一条 statement,
-//! the annex list) in both languages, loaded from `assets/letter/{zh,en}.toml`, and the law
-//! items a letter cites that the guide does not (yet) carry.
+//! the annex list) in both languages, loaded from `assets/letter/{zh,en}.toml`. The law items
+//! it cites are the guide's.
 //!
 //! Every field is required, so a sentence missing in one language fails to load; the tests
 //! load both files, so a built, tested binary always has them (as [`super::Guide::get`]).
@@ -65,9 +65,6 @@ pub struct LetterText {
     pub annex_id: String,
     /// "{n} 页".
     pub pages: String,
-    /// Law items the letter cites that the guide lacks; the guide's own item wins.
-    #[serde(default)]
-    pub laws: Vec<Law>,
 }
 
 impl LetterText {
@@ -111,12 +108,12 @@ impl LetterText {
             .join(&self.offence_join)
     }
 
-    /// A law item by id: the guide's, else this file's.
+    /// A law item the letter may cite, by id: the guide's, when the guide marks it for a
+    /// police letter.
     pub fn law(&self, id: &str) -> Option<&'static Law> {
-        let guide = super::Guide::get(self.lang);
-        guide
+        super::Guide::get(self.lang)
             .law(id)
-            .or_else(|| LetterText::get(self.lang).laws.iter().find(|l| l.id == id))
+            .filter(|l| l.cite_in.fits_police_letter())
     }
 }
 
@@ -142,7 +139,7 @@ mod tests {
             for id in charges.law_ids {
                 assert!(
                     LetterText::get(lang).law(id).is_some(),
-                    "{lang:?}: no law item {id}"
+                    "{lang:?}: no police-letter law item {id}"
                 );
             }
         }

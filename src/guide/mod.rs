@@ -33,10 +33,10 @@ use std::sync::OnceLock;
 use jiff::civil::Date;
 use serde::Deserialize;
 
-pub use law::{Article, CitedArticle, Law, LawTopic};
+pub use law::{Article, CiteIn, CitedArticle, Law, LawTopic, Quote, Wording};
 pub use model::{
-    Channel, ChannelId, ChecklistId, ChecklistItem, Harm, HarmTag, PoliceProcedure, PoliceStep,
-    PreventionTip, Sourced, Step, StepId, hedge_suffix,
+    Channel, ChannelId, ChecklistId, ChecklistItem, Contact, Harm, HarmTag, Period, PeriodActor, PeriodStart,
+    PoliceProcedure, PoliceStep, PreventionTip, Sourced, Step, StepId, hedge_suffix,
 };
 pub use recommend::{CaseSignals, recommend};
 
@@ -144,7 +144,7 @@ impl Guide {
         unique(raw.police.steps.iter().map(|s| s.id.as_str()), "police.steps").map_err(invalid)?;
         unique(raw.laws.iter().map(|l| l.id.as_str()), "laws").map_err(invalid)?;
         for channel in &channels {
-            if channel.contact.iter().all(|c| c.trim().is_empty()) {
+            if channel.contact.iter().all(|c| c.way.trim().is_empty()) {
                 return Err(invalid(format!(
                     "channel `{}` has no way to reach it",
                     channel.id.as_str()
@@ -249,11 +249,23 @@ impl Guide {
             .collect()
     }
 
-    /// The ★ provisions a complaint letter printed on `date` cites, with that day's numbers.
+    /// The provisions a complaint to the police printed on `date` may cite
+    /// (`cite_in = "police_letter"`), with that day's numbers. Which of them fit a case is the
+    /// letter's choice.
     pub fn complaint_laws(&self, date: Date) -> Vec<CitedArticle<'_>> {
+        self.cited_where(date, CiteIn::fits_police_letter)
+    }
+
+    /// The provisions a brief for a lawyer printed on `date` may cite (the police-letter ones
+    /// and `cite_in = "lawyer_brief"`), with that day's numbers.
+    pub fn brief_laws(&self, date: Date) -> Vec<CitedArticle<'_>> {
+        self.cited_where(date, CiteIn::fits_brief)
+    }
+
+    fn cited_where(&self, date: Date, fits: impl Fn(CiteIn) -> bool) -> Vec<CitedArticle<'_>> {
         self.laws
             .iter()
-            .filter(|law| law.in_complaint && law.in_force_on(date))
+            .filter(|law| fits(law.cite_in) && law.in_force_on(date))
             .map(|law| law.cited_on(date))
             .collect()
     }
@@ -380,6 +392,45 @@ mod tests {
             matches!(&err, Err(GuideError::Invalid { what, .. }) if what.contains("twice")),
             "{err:?}"
         );
+    }
+
+    fn invalid_what(text: &str) -> String {
+        match Guide::from_toml(Lang::Zh, text) {
+            Err(GuideError::Invalid { what, .. }) => what,
+            Err(GuideError::Parse { source, .. }) => source.to_string(),
+            Ok(_) => String::new(),
+        }
+    }
+
+    #[test]
+    fn a_law_citing_only_a_web_page_is_rejected() {
+        let start = ZH_TOML.find("id = \"criminal_266\"").unwrap_or_default();
+        let (head, tail) = ZH_TOML.split_at(start);
+        let tail = tail.replacen(
+            "source = \"《中华人民共和国刑法》",
+            "source = \"64365.com/special/23552612（法律问答页） 《x",
+            1,
+        );
+        let what = invalid_what(&format!("{head}{tail}"));
+        assert!(
+            what.contains("criminal_266") && what.contains("must name the statute"),
+            "{what}"
+        );
+    }
+
+    #[test]
+    fn an_exact_quote_without_the_words_is_rejected() {
+        let start = ZH_TOML.find("id = \"criminal_266\"").unwrap_or_default();
+        let (head, tail) = ZH_TOML.split_at(start);
+        let tail = tail.replacen("text = ", "# text = ", 1);
+        let what = invalid_what(&format!("{head}{tail}"));
+        assert!(
+            what.contains("criminal_266") && what.contains("needs the statute's words"),
+            "{what}"
+        );
+        let tail = ZH_TOML[start..].replacen("quote = \"exact\"", "quote = \"summary\"", 1);
+        let what = invalid_what(&format!("{head}{tail}"));
+        assert!(what.contains("only for quote = \"exact\""), "{what}");
     }
 
     #[test]

@@ -122,6 +122,9 @@ impl StepId {
 id_enum! {
     /// An immediate action on the checklist. The id is stable: case data stores it.
     pub enum ChecklistId {
+        /// Money already transferred to a fraudster: call 110 at once with the receiving
+        /// account so the police can stop the payment (紧急止付).
+        StopPayment = "stop_payment",
         /// Change important passwords, email and banking first.
         ChangePasswords = "change_passwords",
         /// Replace accounts that were taken over or misused.
@@ -166,8 +169,11 @@ id_enum! {
         Warning12381 = "warning_12381",
         /// 12321: spam SMS, harassing calls, spam email, personal-information leaks.
         Report12321 = "report_12321",
-        /// 12377: illegal and harmful online content.
+        /// 12377: illegal and harmful online content; the 网信 authority for personal-information
+        /// complaints (个人信息保护法第六十五条).
         Report12377 = "report_12377",
+        /// 12309: the procuratorate (supervision of a police refusal, public-interest leads).
+        Procuratorate12309 = "procuratorate_12309",
         /// The mobile carriers' customer service.
         Carrier = "carrier",
         /// 12300: telecom complaints, after the carrier.
@@ -271,8 +277,9 @@ pub struct Channel {
     pub id: ChannelId,
     /// Its name, e.g. "12321 网络不良与垃圾信息举报受理中心".
     pub name: String,
-    /// How to reach it: numbers, addresses, apps; one way per line. Never empty.
-    pub contact: Vec<String>,
+    /// How to reach it: numbers, addresses, apps; one way per line. Never empty. Show the lines
+    /// through [`Channel::contact_shown`], which hedges a way that is not verified.
+    pub contact: Vec<Contact>,
     /// What it handles.
     pub handles: String,
     /// What to bring or say.
@@ -289,7 +296,68 @@ pub struct Channel {
 }
 sourced!(Channel, name);
 
+/// One way to reach a channel. In the data a plain string is a way as verified as its channel;
+/// a table `{ way = "…", verified = false, source = "…" }` marks one way that a weak source
+/// supports (e.g. 12321 by SMS, which the official guide page does not show).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(from = "RawContact")]
+pub struct Contact {
+    /// The way, e.g. "电话 12377" or "网站 12377.cn".
+    pub way: String,
+    /// Whether this way is as well supported as the channel itself.
+    pub verified: bool,
+    /// Where this way came from, when it differs from the channel's source.
+    pub source: Option<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(untagged)]
+enum RawContact {
+    Plain(String),
+    Detailed {
+        way: String,
+        verified: bool,
+        source: String,
+    },
+}
+
+impl From<RawContact> for Contact {
+    fn from(raw: RawContact) -> Contact {
+        match raw {
+            RawContact::Plain(way) => Contact {
+                way,
+                verified: true,
+                source: None,
+            },
+            RawContact::Detailed {
+                way,
+                verified,
+                source,
+            } => Contact {
+                way,
+                verified,
+                source: Some(source),
+            },
+        }
+    }
+}
+
 impl Channel {
+    /// The ways to reach this channel as they may be shown: a way that is not verified carries
+    /// the hedge. (A channel that is not verified as a whole shows the hedge on its name.)
+    pub fn contact_shown(&self, lang: Lang) -> Vec<Cow<'_, str>> {
+        self.contact
+            .iter()
+            .map(|c| {
+                if c.verified {
+                    Cow::Borrowed(c.way.as_str())
+                } else {
+                    Cow::Owned(format!("{}{}", c.way, hedge_suffix(lang)))
+                }
+            })
+            .collect()
+    }
+
     /// Whether this channel fits the given harm or situation.
     pub fn fits(&self, tag: HarmTag) -> bool {
         self.fits.contains(&tag)
@@ -338,7 +406,7 @@ pub struct PoliceProcedure {
     pub intro: String,
     /// What to bring to the police station.
     pub bring: Vec<String>,
-    /// The "报案七要素": what the report should cover.
+    /// What the report should cover (practical advice, not an official list).
     pub elements: Vec<String>,
     /// The stages, in order.
     pub steps: Vec<PoliceStep>,
@@ -361,9 +429,12 @@ pub struct PoliceStep {
     pub expect: String,
     /// What to ask for.
     pub ask_for: String,
-    /// The time limit, if one applies.
+    /// The time limit in words, if one applies; its day counts are in `periods`.
     #[serde(default)]
     pub time_limit: Option<String>,
+    /// The time limits as data, so dates can be computed from the day something happened.
+    #[serde(default)]
+    pub periods: Vec<Period>,
     /// The rule this rests on, e.g. "《公安机关办理刑事案件程序规定》第一百七十一条".
     pub basis: String,
     /// Where this came from.
@@ -372,3 +443,56 @@ pub struct PoliceStep {
     pub verified: bool,
 }
 sourced!(PoliceStep, title);
+
+/// The event a police time limit is counted from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PeriodStart {
+    /// The police received the report (受案).
+    Reported,
+    /// The police decided not to open a case.
+    RefusalDecided,
+    /// The complainant received the 不予立案通知书.
+    RefusalNoticeReceived,
+    /// The police received the application for reconsideration (复议).
+    ReconsiderationApplied,
+    /// The complainant received the reconsideration decision.
+    ReconsiderationDecisionReceived,
+}
+
+/// Who must act within a period.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PeriodActor {
+    /// The police must decide or deliver within it.
+    Police,
+    /// The complainant must apply within it, or loses the step.
+    Complainant,
+}
+
+/// A time limit of a police stage, in days, counted from an event.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Period {
+    /// Stable id within the stage, e.g. `standard`.
+    pub id: String,
+    /// How many days.
+    pub days: u16,
+    /// What the days are counted from.
+    pub from: PeriodStart,
+    /// Who must act within it.
+    pub actor: PeriodActor,
+    /// What must happen within it, e.g. "原则上作出是否立案的决定".
+    pub what: String,
+}
+
+impl Period {
+    /// The last day of the period when its event happened on `start`. The day of the event is not
+    /// counted (刑事诉讼法第一百零五条); a period that ends on a public holiday runs to the next
+    /// working day, which this does not know, so show the date as "about".
+    pub fn last_day(&self, start: jiff::civil::Date) -> Option<jiff::civil::Date> {
+        start
+            .checked_add(jiff::Span::new().days(i64::from(self.days)))
+            .ok()
+    }
+}

@@ -2,8 +2,10 @@
 //!
 //! The order is the advice: what is most urgent comes first. Money lost to fraud goes to the
 //! police before anything else (110 or the 派出所), because only a criminal report can start a
-//! case; spam alone goes to 12321; a company that leaked goes to market regulation and the
-//! police; a telecom problem goes to the carrier before 12300, which only takes a complaint the
+//! case and ask for an emergency stop of the payment (紧急止付); spam alone goes to 12321; a
+//! company that leaked goes to market regulation, the police, and 12377 (the 网信 authority for
+//! personal-information complaints, 个人信息保护法第六十五条); a police refusal to open a case goes
+//! to the procuratorate (12309, 刑事诉讼法第一百一十三条); a telecom problem goes to the carrier before 12300, which only takes a complaint the
 //! carrier did not resolve.
 
 use super::model::ChannelId;
@@ -40,6 +42,8 @@ pub struct CaseSignals {
     pub telecom_problem: bool,
     /// My personal information or harmful content about me is published online.
     pub online_content: bool,
+    /// The police decided not to open a case on my report.
+    pub police_refused: bool,
 }
 
 impl CaseSignals {
@@ -72,7 +76,10 @@ pub fn recommend(signals: &CaseSignals) -> Vec<ChannelId> {
         add(&mut out, &[Bank, CardCheck, CreditReport, OneIdCheck, Police]);
     }
     if signals.company_suspected {
-        add(&mut out, &[Market12315, Police, Report12321]);
+        add(&mut out, &[Market12315, Police, Report12377, Report12321]);
+    }
+    if signals.police_refused {
+        add(&mut out, &[Procuratorate12309]);
     }
     if signals.family_harassed {
         add(&mut out, &[Police, Report12321, AntiFraudApp]);
@@ -158,6 +165,7 @@ mod tests {
             accounts_opened_in_my_name: true,
             telecom_problem: true,
             online_content: true,
+            police_refused: true,
             ..CaseSignals::default()
         });
         let mut sorted = got.clone();

@@ -11,6 +11,7 @@ use super::packet::{
 use crate::case::leads::{Lead, rank};
 use crate::case::state::ChangeKind;
 use crate::case::{Case, EntryId, EvidenceFields, EvidenceKind};
+use crate::guide::Wording;
 use crate::guide::charges::{ChargeFacts, Charges, decide};
 use crate::guide::letter::LetterText;
 use crate::i18n::Lang;
@@ -39,13 +40,19 @@ pub fn laws_for(charges: Option<&Charges>, on: Date, lang: Lang) -> Vec<LawRef> 
         .iter()
         .filter_map(|id| text.law(id))
         .filter(|law| law.in_force_on(on))
-        .map(|law| {
-            let cited = law.cited_on(on);
+        .map(|law| law.cited_on(on))
+        // A letter to the police cites only what is verified: an unverified article number
+        // (e.g. after a renumbering not yet confirmed) is left out rather than printed hedged.
+        .filter(|cited| cited.verified())
+        .map(|cited| {
+            let (text, exact) = match cited.law.wording() {
+                Wording::Exact(t) => (t.to_string(), true),
+                Wording::Summary(t) => (t.to_string(), false),
+            };
             LawRef {
                 citation: cited.citation(lang),
-                text: law.summary.clone(),
-                // The guide's texts are plain-words summaries: marked 要旨.
-                exact: false,
+                text,
+                exact,
             }
         })
         .collect()

@@ -1,7 +1,7 @@
 //! What the wizard shows from the guide content (`leakaid::guide`): the checklist items with
 //! their stable ids, and each step's guidance as lines of text.
 
-use crate::guide::{ChecklistId, Guide, Sourced, StepId};
+use crate::guide::{ChecklistId, Guide, Sourced, StepId, Wording};
 use crate::i18n::Lang;
 
 /// Checklist items suggested first as "next" when not yet done.
@@ -86,7 +86,7 @@ pub fn guidance(n: u8, lang: Lang, today: jiff::civil::Date) -> Vec<(bool, Strin
         for c in g.channels() {
             out.push((
                 false,
-                format!("{bullet}{}: {}", g.display(c), c.contact.join(" / ")),
+                format!("{bullet}{}: {}", g.display(c), c.contact_shown(lang).join(" / ")),
             ));
             out.push((false, format!("  {}", c.handles)));
         }
@@ -103,7 +103,10 @@ pub fn guidance(n: u8, lang: Lang, today: jiff::civil::Date) -> Vec<(bool, Strin
     if n == 4 {
         out.push((true, lang.pick("法律依据", "Legal basis").to_string()));
         for a in g.laws_on(today) {
-            out.push((false, format!("{bullet}{}: {}", a.display(lang), a.law.summary)));
+            // The wizard shows every provision in plain words, labelled as a summary (要旨): only
+            // a checked exact quote may stand as the article itself, and that is for letters.
+            let plain = Wording::Summary(&a.law.summary).printed(lang);
+            out.push((false, format!("{bullet}{} {plain}", a.display(lang))));
         }
     }
     out
