@@ -374,6 +374,7 @@ fn entry(kind: EvidenceKind, counterpart: &str, when: Moment, summary: &str) -> 
         summary: summary.to_string(),
         knew: Default::default(),
         lost: None,
+        transfer: None,
     }
 }
 
@@ -798,5 +799,94 @@ fn a_big_case_prints_its_top_leads_and_writes_the_complete_list_beside_the_pdf()
     }
     assert!(all.contains("big-evidence.csv") && all.contains("本案记录超过 1000 条"));
     assert!(all.contains("联系次数统计图"));
+    Ok(())
+}
+
+#[test]
+fn transfer_details_logged_and_corrected_print_in_the_transfer_table() -> TestResult {
+    let tmp = tempfile::tempdir()?;
+    let data = tmp.path().join("data");
+    std::fs::create_dir(&data)?;
+    // An old-style loss without details still prints.
+    leakaid(&data)?
+        .args([
+            "log",
+            "call",
+            "17000000001",
+            "--note",
+            "冒充客服退款",
+            "--lost",
+            "800",
+        ])
+        .args(["--at", "2025-05-20 09:00"])
+        .assert()
+        .success();
+    leakaid(&data)?
+        .args([
+            "log",
+            "call",
+            "13800138000",
+            "--note",
+            "冒充公安，要求转账到安全账户",
+        ])
+        .args([
+            "--at",
+            "2025-05-28 10:00",
+            "--lost",
+            "5000",
+            "--to-account",
+            "6222 0200 1234 5678",
+        ])
+        .args([
+            "--to-name",
+            "李某",
+            "--to-bank",
+            "某商业银行",
+            "--paid-at",
+            "2025-05-28 10:20",
+        ])
+        .args(["--paid-via", "手机银行转账"])
+        .assert()
+        .success();
+    leakaid(&data)?
+        .args([
+            "correct",
+            "E2",
+            "--txn",
+            "2025052810200098765",
+            "--reason",
+            "补充流水号",
+        ])
+        .assert()
+        .success();
+    let journal = std::fs::read_to_string(data.join("default").join("journal.jsonl"))?;
+    let added = journal
+        .lines()
+        .find(|l| l.contains("6222 0200 1234 5678"))
+        .ok_or("no transfer logged")?;
+    let order = ["\"account\"", "\"name\"", "\"bank\"", "\"paid_at\"", "\"method\""];
+    let at: Vec<usize> = order.iter().filter_map(|k| added.find(k)).collect();
+    assert_eq!(at.len(), order.len(), "{added}");
+    assert!(at.windows(2).all(|w| w[0] < w[1]), "fixed order: {added}");
+    assert!(
+        !added.contains("\"txn\""),
+        "absent parts are not written: {added}"
+    );
+    assert!(!journal.lines().next().unwrap_or("").contains("transfer"));
+
+    let out = tmp.path().join("t.pdf");
+    export(&data, &out, &[])?;
+    let all = page_texts(&std::fs::read(&out)?)?.concat().replace('\n', "");
+    let table = &all[all.find("转账情况").ok_or("no transfer table")?..];
+    for needle in [
+        "6222 0200 1234 5678（户名李某，某商业银行）",
+        "手机银行转账2025052810200098765",
+        "2025年5月28日10:20",
+        "人民币5,000.00元",
+        "17000000001",
+        "人民币800.00元",
+    ] {
+        assert!(table.contains(needle), "{needle} missing: {table}");
+    }
     Ok(())
 }

@@ -120,6 +120,7 @@ pub fn build(
                 summary: f.summary.clone(),
                 knew: f.knew.iter().copied().collect(),
                 amount_lost_fen: f.lost.map(|l| l.0).filter(|l| *l > 0),
+                transfer: f.transfer.clone(),
                 attachments: p.attachments.clone(),
                 corrections: p.corrections,
                 retracted: p.retracted.clone(),

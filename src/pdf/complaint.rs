@@ -283,7 +283,32 @@ fn accused(w: &mut Writer<'_>, input: &PacketInput, lang: Lang) {
     }
 }
 
-/// The receiving side of the money lost: each counterpart once, in time order.
+/// The receiving side of a transfer as one line: account, name, bank (the counterpart when
+/// no account was recorded).
+fn receiver(e: &PacketEntry, lang: Lang) -> String {
+    let t = e.transfer.clone().unwrap_or_default();
+    let account = if t.account.trim().is_empty() {
+        e.counterpart.trim().to_string()
+    } else {
+        t.account.trim().to_string()
+    };
+    let mut extra: Vec<String> = Vec::new();
+    if !t.name.trim().is_empty() {
+        extra.push(format!("{}{}", lang.pick("户名", "name "), t.name.trim()));
+    }
+    if !t.bank.trim().is_empty() {
+        extra.push(t.bank.trim().to_string());
+    }
+    if extra.is_empty() || account.is_empty() {
+        return account;
+    }
+    match lang {
+        Lang::Zh => format!("{account}（{}）", extra.join("，")),
+        Lang::En => format!("{account} ({})", extra.join(", ")),
+    }
+}
+
+/// The receiving side of the money lost: each account once, in time order.
 fn receiving_accounts(live: &[&PacketEntry], lang: Lang) -> String {
     let mut seen = BTreeSet::new();
     let mut out = Vec::new();
@@ -293,9 +318,9 @@ fn receiving_accounts(live: &[&PacketEntry], lang: Lang) -> String {
         .collect();
     by_time.sort_by_key(|e| e.occurred_at);
     for e in by_time {
-        let c = e.counterpart.trim();
-        if !c.is_empty() && seen.insert(crate::case::phone::counterpart_key(c)) {
-            out.push(c.to_string());
+        let r = receiver(e, lang);
+        if !r.is_empty() && seen.insert(crate::case::phone::counterpart_key(&r)) {
+            out.push(r);
         }
     }
     out.join(lang.pick("；", "; "))
@@ -463,21 +488,46 @@ fn transfers(w: &mut Writer<'_>, by_time: &[&PacketEntry], lang: Lang) {
     }
     sub(w, lang.pick("转账情况", "Transfers"));
     let titles = if lang == Lang::Zh {
-        ["编号", "转账时间", "金额", "收款方（账户/号码）", "经过"]
+        [
+            "编号",
+            "转账时间",
+            "金额",
+            "收款账户（户名、开户行）",
+            "转账方式、交易流水号",
+            "经过",
+        ]
     } else {
-        ["No.", "Time", "Amount", "Receiving side", "What happened"]
+        [
+            "No.",
+            "Time",
+            "Amount",
+            "Receiving account (name, bank)",
+            "How, transaction no.",
+            "What happened",
+        ]
     };
-    let widths = [12.0, 28.0, 30.0, 45.0, 55.0];
+    let widths = [11.0, 26.0, 26.0, 40.0, 32.0, 35.0];
     let table = Table {
         columns: columns(w, &titles, &widths),
         rows: rows
             .iter()
             .map(|e| {
+                let t = e.transfer.clone().unwrap_or_default();
+                let how: Vec<&str> = [t.method.trim(), t.txn.trim()]
+                    .into_iter()
+                    .filter(|s| !s.is_empty())
+                    .collect();
+                let blank = lang.pick("（未记录）", "(not recorded)");
                 Row::Cells(vec![
                     e.id.clone(),
-                    datetime_text(e.occurred_at, lang),
+                    datetime_text(t.paid_at.map_or(e.occurred_at, |m| m.zoned().datetime()), lang),
                     money(e.amount_lost_fen.unwrap_or(0), lang),
-                    e.counterpart.clone(),
+                    receiver(e, lang),
+                    if how.is_empty() {
+                        blank.to_string()
+                    } else {
+                        how.join("\n")
+                    },
                     one_line(&e.summary, 80),
                 ])
             })

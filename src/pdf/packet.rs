@@ -16,7 +16,7 @@ use super::document::{Images, Meta, assemble};
 use super::font::FontFace;
 use super::page::{Canvas, Geometry};
 use super::writer::Writer;
-use crate::case::{EvidenceKind, Knew};
+use crate::case::{EvidenceKind, Knew, Transfer};
 use crate::guide::charges::Charges;
 use crate::guide::letter::LetterText;
 use crate::i18n::Lang;
@@ -76,6 +76,8 @@ pub struct PacketEntry {
     pub knew: Vec<Knew>,
     /// Money lost, in fen (0.01 yuan).
     pub amount_lost_fen: Option<u64>,
+    /// Where the money went (receiving account, name, bank, time, number, how), if recorded.
+    pub transfer: Option<Transfer>,
     /// Attachments with their hashes.
     pub attachments: Vec<PacketAttachment>,
     /// How many corrections were recorded (the original stays in the journal).
