@@ -50,6 +50,12 @@ pub fn sync_dir(dir: &Path) -> io::Result<()> {
 /// Writes `bytes` to `dest` durably: a temporary file in the same folder, fsync, rename,
 /// fsync of the folder. The file is private (0600).
 pub fn write_new(dest: &Path, bytes: &[u8]) -> io::Result<()> {
+    write_new_with(dest, |f| f.write_all(bytes))
+}
+
+/// As [`write_new`], with the content written by `fill` (so a large file is streamed, never
+/// held in memory whole).
+pub fn write_new_with(dest: &Path, fill: impl FnOnce(&mut File) -> io::Result<()>) -> io::Result<()> {
     let dir = dest.parent().unwrap_or(Path::new("."));
     let tmp = dir.join(format!(
         ".{}.tmp-{}",
@@ -62,7 +68,7 @@ pub fn write_new(dest: &Path, bytes: &[u8]) -> io::Result<()> {
             .create(true)
             .truncate(true)
             .open(&tmp)?;
-        f.write_all(bytes)?;
+        fill(&mut f)?;
         f.sync_all()?;
         fs::rename(&tmp, dest)?;
         sync_dir(dir)

@@ -27,7 +27,13 @@ pub fn to_json(state: &CaseState) -> Result<Vec<u8>, serde_json::Error> {
 /// The evidence list as CSV, one row per entry (retracted ones marked), with a UTF-8 byte
 /// order mark so spreadsheet programs read the Chinese correctly.
 pub fn to_csv(state: &CaseState) -> Result<Vec<u8>, csv::Error> {
-    let mut w = csv::Writer::from_writer(vec![0xEF, 0xBB, 0xBF]);
+    write_csv(state, Vec::new())
+}
+
+/// [`to_csv`] written into `out` (which it returns), row by row.
+pub fn write_csv<W: std::io::Write>(state: &CaseState, mut out: W) -> Result<W, csv::Error> {
+    out.write_all(&[0xEF, 0xBB, 0xBF])?;
+    let mut w = csv::Writer::from_writer(out);
     w.write_record([
         "id",
         "occurred_at",

@@ -263,7 +263,7 @@ pub fn draw(w: &mut Writer<'_>, input: &PacketInput, lang: Lang, images: &mut Im
     } else {
         ["No.", "Time", "Item", "Source", "Original held", "What it proves"]
     };
-    let cols = columns(w, &titles, &[11.0, 22.0, 58.0, 26.0, 27.0, 32.0]);
+    let cols = columns(w, &titles, &[14.0, 26.0, 50.0, 26.0, 26.0, 32.0]);
     let mut rows = Vec::new();
     let mut image_atts: Vec<(&PacketEntry, usize, &PacketAttachment)> = Vec::new();
     for e in &printed {

@@ -22,6 +22,12 @@ use crate::i18n::Lang;
 /// Leads printed by name in the letter; the rest are counted and left to the evidence list.
 pub const LEADS_SHOWN: usize = 15;
 
+/// Rows of the transfer table (the most recent transfers) and receiving accounts named in the
+/// stop-payment request.
+pub const TRANSFER_ROWS: usize = 40;
+/// Receiving accounts named in the stop-payment request.
+pub const ACCOUNTS_NAMED: usize = 10;
+
 /// Rows of the 时间经过 table; a longer case shows its key events.
 pub const TIMELINE_ROWS: usize = 30;
 
@@ -271,10 +277,13 @@ fn accused(w: &mut Writer<'_>, input: &PacketInput, lang: Lang) {
     let more = input.leads.len().saturating_sub(LEADS_SHOWN);
     if more > 0 {
         w.para(
-            &if zh {
-                format!("另有 {more} 个号码/地址，见附件一证据清单。")
-            } else {
-                format!("{more} more numbers/addresses are in Annex 1, the evidence list.")
+            &match (zh, input.is_big()) {
+                (true, false) => format!("另有 {more} 个号码/地址，见附件一证据清单。"),
+                (true, true) => format!("另有 {more} 个号码/地址，见电子数据中的完整证据清单。"),
+                (false, false) => format!("{more} more numbers/addresses are in Annex 1, the evidence list."),
+                (false, true) => {
+                    format!("{more} more numbers/addresses are in the complete list in the electronic annex.")
+                }
             },
             BODY,
             if zh { 2 } else { 0 },
@@ -317,13 +326,25 @@ fn receiving_accounts(live: &[&PacketEntry], lang: Lang) -> String {
         .filter(|e| e.amount_lost_fen.is_some_and(|f| f > 0))
         .collect();
     by_time.sort_by_key(|e| e.occurred_at);
-    for e in by_time {
+    // The most recent first: those a bank may still stop.
+    for e in by_time.iter().rev() {
         let r = receiver(e, lang);
         if !r.is_empty() && seen.insert(crate::case::phone::counterpart_key(&r)) {
             out.push(r);
         }
     }
-    out.join(lang.pick("；", "; "))
+    let more = out.len().saturating_sub(ACCOUNTS_NAMED);
+    out.truncate(ACCOUNTS_NAMED);
+    let mut s = out.join(lang.pick("；", "; "));
+    if more > 0 {
+        s.push_str(&match lang {
+            Lang::Zh => format!("，另有 {more} 个收款账户见“转账情况”及证据清单"),
+            Lang::En => {
+                format!(", and {more} more receiving accounts under \"Transfers\" and in the evidence list")
+            }
+        });
+    }
+    s
 }
 
 /// 事实与理由 in sentences: when it began and how often, who contacted most and what they
@@ -479,14 +500,36 @@ fn facts(input: &PacketInput, by_time: &[&PacketEntry], lang: Lang) -> Vec<Strin
 
 /// The transfers police can act on: time, amount, the receiving side, how, the entry.
 fn transfers(w: &mut Writer<'_>, by_time: &[&PacketEntry], lang: Lang) {
-    let rows: Vec<&&PacketEntry> = by_time
+    let all: Vec<&&PacketEntry> = by_time
         .iter()
         .filter(|e| e.amount_lost_fen.is_some_and(|f| f > 0))
         .collect();
-    if rows.is_empty() {
+    if all.is_empty() {
         return;
     }
     sub(w, lang.pick("转账情况", "Transfers"));
+    // The most recent transfers are the ones a bank may still stop.
+    let rows = &all[all.len().saturating_sub(TRANSFER_ROWS)..];
+    if rows.len() < all.len() {
+        w.para(
+            &if lang == Lang::Zh {
+                format!(
+                    "共 {} 笔转账，下表列出最近的 {} 笔，其余见证据清单。",
+                    all.len(),
+                    rows.len()
+                )
+            } else {
+                format!(
+                    "{} transfers; the table lists the latest {}, the rest are in the evidence list.",
+                    all.len(),
+                    rows.len()
+                )
+            },
+            SMALL + 1.0,
+            0,
+            0.25,
+        );
+    }
     let titles = if lang == Lang::Zh {
         [
             "编号",

@@ -12,6 +12,8 @@ use std::path::{Path, PathBuf};
 use jiff::civil::Date;
 
 use super::case_input::input_from_case;
+use std::io::Write;
+
 use sha2::{Digest, Sha256};
 
 use super::{FontFace, PacketInput, PacketOptions, PdfError, Rendered, SideFile, render};
@@ -93,27 +95,42 @@ impl PacketJob {
             return Ok(Vec::new());
         }
         durable::private_dir(dir).map_err(|e| (dir.to_path_buf(), e))?;
+        // Both are streamed to disk through the hash: a big case is never held twice.
         let csv_path = dir.join(format!("{stem}-evidence.csv"));
-        let csv = crate::export::to_csv(case.state())
-            .map_err(|e| (csv_path.clone(), io::Error::other(e.to_string())))?;
+        let mut csv_hash = Sha256::new();
+        durable::write_new_with(&csv_path, |f| {
+            crate::export::write_csv(case.state(), io::BufWriter::new(Hashing::new(f, &mut csv_hash)))
+                .and_then(|mut w| w.flush().map_err(csv::Error::from))
+                .map_err(|e| io::Error::other(e.to_string()))
+        })
+        .map_err(|e| (csv_path.clone(), e))?;
         let journal_path = dir.join(format!("{stem}-journal.jsonl"));
-        let journal = journal_prefix(case.journal().path(), self.input.fingerprint.count)
-            .map_err(|e| (journal_path.clone(), e))?;
-        let mut files = Vec::new();
-        let mut paths = Vec::new();
-        for (path, bytes) in [(csv_path, csv), (journal_path, journal)] {
-            durable::write_new(&path, &bytes).map_err(|e| (path.clone(), e))?;
-            files.push(SideFile {
-                name: path
-                    .file_name()
-                    .map(|n| n.to_string_lossy().to_string())
-                    .unwrap_or_default(),
-                sha256: hex::encode(Sha256::digest(&bytes)),
-            });
-            paths.push(path);
-        }
-        self.input.side_files = files;
-        Ok(paths)
+        let mut journal_hash = Sha256::new();
+        let lines = self.input.fingerprint.count;
+        durable::write_new_with(&journal_path, |f| {
+            copy_lines(
+                case.journal().path(),
+                lines,
+                &mut Hashing::new(f, &mut journal_hash),
+            )
+        })
+        .map_err(|e| (journal_path.clone(), e))?;
+        let name = |p: &Path| {
+            p.file_name()
+                .map(|n| n.to_string_lossy().to_string())
+                .unwrap_or_default()
+        };
+        self.input.side_files = vec![
+            SideFile {
+                name: name(&csv_path),
+                sha256: hex::encode(csv_hash.finalize()),
+            },
+            SideFile {
+                name: name(&journal_path),
+                sha256: hex::encode(journal_hash.finalize()),
+            },
+        ];
+        Ok(vec![csv_path, journal_path])
     }
 
     /// Renders the PDF with `face`.
@@ -122,18 +139,44 @@ impl PacketJob {
     }
 }
 
-/// The first `lines` lines of the journal, byte for byte: the record the fingerprint names,
-/// even if an entry was logged since.
-fn journal_prefix(path: &Path, lines: u64) -> io::Result<Vec<u8>> {
+/// A writer that hashes what passes through it.
+struct Hashing<'h, W> {
+    inner: W,
+    hash: &'h mut Sha256,
+}
+
+impl<'h, W> Hashing<'h, W> {
+    fn new(inner: W, hash: &'h mut Sha256) -> Self {
+        Hashing { inner, hash }
+    }
+}
+
+impl<W: io::Write> io::Write for Hashing<'_, W> {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        let n = self.inner.write(buf)?;
+        self.hash.update(&buf[..n]);
+        Ok(n)
+    }
+    fn flush(&mut self) -> io::Result<()> {
+        self.inner.flush()
+    }
+}
+
+/// Copies the first `lines` lines of the journal, byte for byte, into `out`: the record the
+/// fingerprint names, even if an entry was logged since.
+fn copy_lines(path: &Path, lines: u64, out: &mut impl io::Write) -> io::Result<()> {
     use std::io::BufRead;
-    let mut reader = io::BufReader::new(std::fs::File::open(path)?);
-    let mut out = Vec::new();
+    let mut reader = io::BufReader::with_capacity(1 << 16, std::fs::File::open(path)?);
+    let mut out = io::BufWriter::with_capacity(1 << 16, out);
+    let mut line = Vec::new();
     for _ in 0..lines {
-        if reader.read_until(b'\n', &mut out)? == 0 {
+        line.clear();
+        if reader.read_until(b'\n', &mut line)? == 0 {
             break;
         }
+        out.write_all(&line)?;
     }
-    Ok(out)
+    out.flush()
 }
 
 /// The warning for characters the font lacks (they would print as empty boxes), or `None`.
