@@ -157,6 +157,39 @@ pub struct FactArgs {
     /// Money lost, in yuan.
     #[arg(long, value_name = "YUAN")]
     pub lost: Option<String>,
+    /// Where the money went: the receiving account or card number.
+    #[arg(long, value_name = "ACCOUNT")]
+    pub to_account: Option<String>,
+    /// The name on the receiving account.
+    #[arg(long, value_name = "NAME")]
+    pub to_name: Option<String>,
+    /// The receiving bank or payment platform.
+    #[arg(long, value_name = "BANK")]
+    pub to_bank: Option<String>,
+    /// When the money was sent (like --at).
+    #[arg(long, value_name = "TIME", allow_hyphen_values = true)]
+    pub paid_at: Option<String>,
+    /// The transaction (serial) number of the transfer.
+    #[arg(long, value_name = "NUMBER")]
+    pub txn: Option<String>,
+    /// How the money was sent: 银行转账, 支付宝, 微信 …
+    #[arg(long, value_name = "HOW")]
+    pub paid_via: Option<String>,
+}
+
+impl FactArgs {
+    /// The transfer options as typed.
+    pub fn transfer(&self) -> crate::case::draft::TransferDraft {
+        let s = |o: &Option<String>| o.clone().unwrap_or_default();
+        crate::case::draft::TransferDraft {
+            account: s(&self.to_account),
+            name: s(&self.to_name),
+            bank: s(&self.to_bank),
+            paid_at: s(&self.paid_at),
+            txn: s(&self.txn),
+            method: s(&self.paid_via),
+        }
+    }
 }
 
 /// `leakaid list`.
@@ -260,6 +293,11 @@ pub struct ExportPdfArgs {
     /// gives the same file, byte for byte.
     #[arg(long, value_name = "YYYY-MM-DD")]
     pub date: Option<String>,
+    /// The packet's language. It is Chinese (the complaint for the police) whatever the
+    /// interface language; `en` makes an English copy for your own use, marked as a
+    /// translation on every page.
+    #[arg(long, value_name = "zh|en")]
+    pub packet_lang: Option<crate::i18n::Lang>,
 }
 
 /// Where an export goes.

@@ -99,6 +99,16 @@ fn temp_prefix(dest: &Path) -> String {
 /// [`Replace::No`] an existing name is never replaced; with [`Replace::Yes`] only a regular
 /// file is (a link, device or folder at `dest` is refused).
 pub fn write_file(dest: &Path, bytes: &[u8], replace: Replace) -> io::Result<()> {
+    write_file_with(dest, replace, |f| f.write_all(bytes))
+}
+
+/// As [`write_file`], with the content written by `fill` (so a large file is streamed, never
+/// held in memory whole).
+pub fn write_file_with(
+    dest: &Path,
+    replace: Replace,
+    fill: impl FnOnce(&mut File) -> io::Result<()>,
+) -> io::Result<()> {
     let dir = match dest.parent() {
         Some(p) if !p.as_os_str().is_empty() => p,
         _ => Path::new("."),
@@ -107,7 +117,7 @@ pub fn write_file(dest: &Path, bytes: &[u8], replace: Replace) -> io::Result<()>
         refuse_unless_regular_or_absent(dest)?;
     }
     let mut tmp = temp_file(dir, &temp_prefix(dest))?;
-    tmp.write_all(bytes)?;
+    fill(tmp.as_file_mut())?;
     tmp.as_file().sync_all()?;
     match replace {
         Replace::Yes => tmp.persist(dest).map_err(|e| e.error)?,
@@ -120,6 +130,11 @@ pub fn write_file(dest: &Path, bytes: &[u8], replace: Replace) -> io::Result<()>
 /// [`write_file`]).
 pub fn write_new(dest: &Path, bytes: &[u8]) -> io::Result<()> {
     write_file(dest, bytes, Replace::Yes)
+}
+
+/// As [`write_new`], with the content written by `fill`.
+pub fn write_new_with(dest: &Path, fill: impl FnOnce(&mut File) -> io::Result<()>) -> io::Result<()> {
+    write_file_with(dest, Replace::Yes, fill)
 }
 
 /// Fails unless `path` is absent or a regular file (not a link, device, FIFO or folder).

@@ -4,8 +4,10 @@
 //! Break opportunities come from the Unicode line breaking algorithm (UAX #14, the
 //! `unicode-linebreak` crate), tightened by the Chinese punctuation rules (避头尾): no line
 //! starts with a closing mark such as ，。、；：？！）》」』 and no line ends with an opening
-//! mark such as （《「『. A run with no break opportunity at all (a long URL) is broken
-//! between any two characters rather than overflowing.
+//! mark such as （《「『. Inside a web address or an email address a line breaks only after
+//! "/", "?", "&" or "." and never at a "-", so the address reads back whole. A run with no
+//! break opportunity at all is broken between any two characters (still not at a "-")
+//! rather than overflowing.
 
 use unicode_linebreak::{BreakOpportunity, linebreaks};
 
@@ -57,23 +59,71 @@ pub fn wrap(text: &str, width: f32, m: &impl Measure) -> Vec<String> {
     lines
 }
 
-/// Allowed break positions (byte offsets) in `para`, after the punctuation rules.
+/// Characters after which an address (URL, email) may break.
+const ADDRESS_BREAK_AFTER: &str = "/?&.";
+
+/// Byte ranges of the addresses in `para`: runs without spaces that hold "://", "@" or
+/// start with "www.".
+fn address_runs(para: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut start = None;
+    let check = |s: usize, e: usize, out: &mut Vec<(usize, usize)>| {
+        let run = &para[s..e];
+        if run.contains("://") || run.contains('@') || run.starts_with("www.") {
+            out.push((s, e));
+        }
+    };
+    for (i, c) in para.char_indices() {
+        let blank = c.is_whitespace() || (!c.is_ascii() && !c.is_alphanumeric()) || c > '\u{2E7F}';
+        match (blank, start) {
+            (true, Some(s)) => {
+                check(s, i, &mut out);
+                start = None;
+            }
+            (false, None) => start = Some(i),
+            _ => {}
+        }
+    }
+    if let Some(s) = start {
+        check(s, para.len(), &mut out);
+    }
+    out
+}
+
+/// Allowed break positions (byte offsets) in `para`, after the punctuation rules and the
+/// address rule.
 fn break_points(para: &str) -> Vec<usize> {
-    linebreaks(para)
-        .filter(|&(i, op)| {
-            if i >= para.len() {
-                return false;
-            }
-            match op {
-                BreakOpportunity::Mandatory | BreakOpportunity::Allowed => {
-                    let before = para[..i].chars().next_back();
-                    let after = para[i..].chars().next();
-                    !(after.is_some_and(no_start) || before.is_some_and(no_end))
-                }
-            }
+    let addresses = address_runs(para);
+    let in_address = |i: usize| addresses.iter().any(|&(s, e)| i > s && i < e);
+    let mut points: Vec<usize> = addresses
+        .iter()
+        .flat_map(|&(s, e)| {
+            para[s..e]
+                .char_indices()
+                .filter(|(_, c)| ADDRESS_BREAK_AFTER.contains(*c))
+                .map(move |(i, c)| s + i + c.len_utf8())
+                .filter(move |&i| i < e)
         })
-        .map(|(i, _)| i)
-        .collect()
+        .collect();
+    points.extend(
+        linebreaks(para)
+            .filter(|&(i, op)| {
+                if i >= para.len() || in_address(i) {
+                    return false;
+                }
+                match op {
+                    BreakOpportunity::Mandatory | BreakOpportunity::Allowed => {
+                        let before = para[..i].chars().next_back();
+                        let after = para[i..].chars().next();
+                        !(after.is_some_and(no_start) || before.is_some_and(no_end))
+                    }
+                }
+            })
+            .map(|(i, _)| i),
+    );
+    points.sort_unstable();
+    points.dedup();
+    points
 }
 
 fn wrap_paragraph(para: &str, width: f32, m: &impl Measure, out: &mut Vec<String>) {
@@ -114,10 +164,15 @@ fn wrap_paragraph(para: &str, width: f32, m: &impl Measure, out: &mut Vec<String
             // punctuation off the start of a line.
             for c in seg_body.chars() {
                 let w = m.advance(c);
-                if line_w + w > width && !line.is_empty() && !no_start(c) {
+                let at_hyphen = c == '-' || line.ends_with('-');
+                if line_w + w > width && !line.is_empty() && !no_start(c) && !at_hyphen {
                     out.push(line.trim_end().to_string());
                     line = String::new();
                     line_w = 0.0;
+                }
+                if c == ' ' && line.is_empty() {
+                    // A line never starts with the space a break fell on.
+                    continue;
                 }
                 line.push(c);
                 line_w += w;
@@ -132,6 +187,32 @@ mod tests {
     use super::*;
 
     #[test]
+    fn addresses_break_only_after_slash_question_ampersand_or_dot() {
+        for text in [
+            "https://boc-verify.example-scam.top/login?from=sms&id=7",
+            "打开 https://boc-verify.example-scam.top/a-b-c/login 后输入密码",
+            "95588-fake@mail-bank.example.com",
+        ] {
+            for width in 8..40 {
+                let lines = wrap(text, width as f32, &Columns);
+                assert_eq!(lines.concat().replace(' ', ""), text.replace(' ', ""));
+                for pair in lines.windows(2) {
+                    let end = pair[0].chars().next_back();
+                    let next = pair[1].chars().next();
+                    assert!(end != Some('-') && next != Some('-'), "width {width}: {lines:?}");
+                }
+            }
+        }
+        // Where every piece fits, each line of an address ends after / ? & or .
+        let url = "https://boc-verify.example-scam.top/login?from=sms&id=7";
+        let lines = wrap(url, 16.0, &Columns);
+        assert!(lines.len() > 2, "{lines:?}");
+        for l in &lines[..lines.len() - 1] {
+            assert!(l.ends_with(['/', '?', '&', '.']), "{lines:?}");
+        }
+    }
+
+    #[test]
     fn terminal_lines_keep_punctuation_rules() {
         let text = "报案时带上证据，讲清楚“报案七要素”：时间、地点、受害人、事情性质、起因、后果、联系方式。";
         for width in 6..40 {
@@ -143,6 +224,33 @@ mod tests {
                 assert!(!line.starts_with(no_start), "width {width}: {line}");
                 assert!(!line.ends_with(no_end), "width {width}: {line}");
             }
+        }
+    }
+}
+
+#[cfg(test)]
+mod props {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(3000))]
+        /// Only spaces at line edges are dropped: the terminal wrapper relies on it.
+        #[test]
+        fn only_edge_spaces_are_dropped(text in "[a-c@/?&.: \\-一，。（）w]{0,40}", width in 1u16..30) {
+            let lines = wrap(&text, f32::from(width), &Columns);
+            // Walk the text as the terminal wrapper does: skip spaces before a line, then
+            // every character of the line must come next.
+            let mut source = text.chars().peekable();
+            for line in &lines {
+                while source.peek() == Some(&' ') && !line.starts_with(' ') {
+                    source.next();
+                }
+                for want in line.chars() {
+                    prop_assert_eq!(source.next(), Some(want), "{:?}", lines);
+                }
+            }
+            prop_assert!(source.all(|c| c == ' '), "{:?}", lines);
         }
     }
 }

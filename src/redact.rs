@@ -339,8 +339,8 @@ fn apply_rule(text: &str, rule: &Rule) -> String {
 }
 
 /// The packet input of a redacted copy: the profile shown as a copy may show it, and every
-/// free text (notes, the victim's own account, counterparts, email subjects, file names,
-/// reports, contacts warned) with the victim's details masked.
+/// free text (notes, the victim's own account, counterparts, leads, email subjects, file
+/// names, transfer details) with the victim's details masked.
 pub fn redact_input(input: &PacketInput, lang: Lang) -> PacketInput {
     let red = Redactor::for_person(&input.complainant, lang);
     let r = |s: &str| red.apply(s);
@@ -360,9 +360,15 @@ pub fn redact_input(input: &PacketInput, lang: Lang) -> PacketInput {
         for a in &mut e.attachments {
             a.name = r(&a.name);
         }
+        if let Some(t) = &mut e.transfer {
+            t.account = r(&t.account);
+            t.name = r(&t.name);
+            t.txn = r(&t.txn);
+        }
     }
-    out.reports = out.reports.iter().map(|s| r(s)).collect();
-    out.warned = out.warned.iter().map(|s| r(s)).collect();
+    for l in &mut out.leads {
+        l.counterpart = r(&l.counterpart);
+    }
     out
 }
 

@@ -96,7 +96,7 @@ fn packet_text_fonts_images_and_reproducibility() -> TestResult {
     let all = pages.concat();
     let n = pages.len();
     for needle in [
-        "报 案 材 料",
+        "刑 事 控 告 书",
         "王䶮",
         "13800138000",
         "10690000",
@@ -216,9 +216,13 @@ fn five_hundred_entries_paginate_with_the_header_repeated() -> TestResult {
     assert_eq!(pages.len(), packet.pages);
     let n = pages.len();
     assert!(n > 20, "{n} pages");
-    // Every page holding table rows starts its table with the header row.
-    let header = "序号\n时间\n类型\n对方号码/地址\n内容摘要\n对方掌握的本人信息\n";
-    let table_pages: Vec<usize> = (0..n)
+    // Every page of the evidence list starts its table with the header row.
+    let header = "序号\n时间\n证据名称\n来源\n原件所在\n证明目的\n";
+    let first = pages
+        .iter()
+        .position(|p| p.contains("附件一：证据清单"))
+        .ok_or("no evidence list")?;
+    let table_pages: Vec<usize> = (first..n)
         .filter(|&i| (1..=500).any(|k| pages[i].contains(&format!("\nE{k}\n"))))
         .collect();
     assert!(table_pages.len() > 20);
@@ -228,9 +232,549 @@ fn five_hundred_entries_paginate_with_the_header_repeated() -> TestResult {
     for (i, p) in pages.iter().enumerate() {
         assert!(p.contains(&format!("第 {} 页 共 {n} 页", i + 1)));
     }
-    let all = pages.concat();
+    let list = pages[first..].concat();
     for k in 1..=500 {
-        assert!(all.contains(&format!("\nE{k}\n")), "E{k} missing");
+        assert!(list.contains(&format!("\nE{k}\n")), "E{k} missing");
+    }
+    Ok(())
+}
+
+// ───────────── the 刑事控告书: charges, leads, evidence list, pages, chart, languages ─────────────
+
+use leakaid::case::{EntryId, EvidenceFields, EvidenceKind, Fen, Knew, Moment};
+use leakaid::pdf::case_input::{EntryParts, build};
+use leakaid::pdf::{Complainant, Fingerprint, PacketInput};
+
+fn at(day: i8, hour: i8) -> Moment {
+    let z = date(2026, 10, day)
+        .at(hour, 5, 0, 0)
+        .to_zoned_datetime(jiff::tz::TimeZone::fixed(jiff::tz::Offset::constant(8)));
+    z.map(|z| Moment::from_zoned(&z))
+        .unwrap_or_else(|_| Moment::now())
+}
+
+fn entry(kind: EvidenceKind, counterpart: &str, when: Moment, summary: &str) -> EvidenceFields {
+    EvidenceFields {
+        kind,
+        occurred_at: when,
+        counterpart: counterpart.to_string(),
+        to_mine: "13912345678".to_string(),
+        summary: summary.to_string(),
+        knew: Default::default(),
+        lost: None,
+        transfer: None,
+    }
+}
+
+/// A packet input built the way `export pdf` builds it, from entries' facts.
+fn input_of(fields: &[EvidenceFields], print: jiff::civil::Date) -> PacketInput {
+    let parts: Vec<EntryParts<'_>> = fields
+        .iter()
+        .enumerate()
+        .map(|(i, f)| EntryParts {
+            id: EntryId(i as u32 + 1),
+            fields: f,
+            attachments: Vec::new(),
+            corrections: 0,
+            retracted: None,
+        })
+        .collect();
+    build(
+        Complainant {
+            name: "张三".into(),
+            id_number: Some(ID.into()),
+            phones: vec![PHONE.into()],
+            ..Default::default()
+        },
+        Some("我接到电话后按对方要求转了账，事后发现被骗。".into()),
+        &parts,
+        Fingerprint {
+            count: fields.len() as u64,
+            head: "ab".repeat(32),
+        },
+        print,
+        Lang::Zh,
+    )
+}
+
+fn zh() -> PacketOptions {
+    PacketOptions {
+        lang: Lang::Zh,
+        redact: false,
+        agency: Some("朝阳分局某某派出所".into()),
+    }
+}
+
+fn pages_of(input: &PacketInput, opts: &PacketOptions) -> Result<Vec<String>, Box<dyn std::error::Error>> {
+    let packet = render(input, opts, &FontFace::embedded()?)?;
+    page_texts(&packet.bytes)
+}
+
+/// The fraud case of the issue: one mobile number written four ways, two bank service
+/// numbers, a 106 SMS port, a ¥5,000 loss, a phishing email with a hyphenated link.
+fn fraud_case() -> Vec<EvidenceFields> {
+    let mut v = Vec::new();
+    for (i, cp) in [
+        "+86 138-0013-8000",
+        "+8613800138000",
+        "008613800138000",
+        "13800138000",
+    ]
+    .iter()
+    .enumerate()
+    {
+        let mut e = entry(
+            EvidenceKind::Call,
+            cp,
+            at(20 + i as i8, 10),
+            "自称银行客服，说我的卡被冻结",
+        );
+        e.knew = [Knew::Name, Knew::IdNumber].into_iter().collect();
+        v.push(e);
+    }
+    v.push(entry(
+        EvidenceKind::Call,
+        "95588",
+        at(21, 15),
+        "显示为银行客服号码，要求我提供验证码",
+    ));
+    v.push(entry(
+        EvidenceKind::Call,
+        "95566",
+        at(22, 15),
+        "显示为银行客服号码",
+    ));
+    v.push(entry(
+        EvidenceKind::Sms,
+        "10690000123",
+        at(22, 16),
+        "短信链接，要求登录“安全账户”",
+    ));
+    let mut loss = entry(
+        EvidenceKind::Call,
+        "6222 0200 1234 5678",
+        at(24, 11),
+        "按对方要求向“安全账户”转账",
+    );
+    loss.lost = Some(Fen(500_000));
+    v.push(loss);
+    v.push(entry(
+        EvidenceKind::Email,
+        "notice@boc-verify.example-scam.top",
+        at(24, 20),
+        "钓鱼邮件，链接 https://boc-verify.example-scam.top/login?from=mail&id=7",
+    ));
+    v
+}
+
+/// The letter's text outside the quoted law texts (法律依据), where a sentence of the
+/// victim's own would stand.
+fn own_words(all: &str) -> String {
+    match (all.find("法律依据"), all.find("综上")) {
+        (Some(a), Some(b)) if a < b => format!("{}{}", &all[..a], &all[b..]),
+        _ => all.to_string(),
+    }
+}
+
+#[test]
+fn one_number_written_four_ways_is_one_lead_of_four_contacts() -> TestResult {
+    let pages = pages_of(&input_of(&fraud_case(), date(2026, 10, 25)), &zh())?;
+    let all = pages.concat();
+    let accused =
+        &all[all.find("被控告人").ok_or("no 被控告人")?..all.find("控告请求").ok_or("no 控告请求")?];
+    let accused = accused.replace('\n', "");
+    assert!(accused.contains("+86 138-0013-8000（来电，4 次"), "{accused}");
+    for other in ["+8613800138000", "008613800138000", ". 13800138000"] {
+        assert!(
+            !accused.contains(other),
+            "{other} printed as its own lead:\n{accused}"
+        );
+    }
+    // Ranked by contacts, then money lost: the receiving account comes right after.
+    assert!(accused.contains("2. 6222 0200 1234 5678"), "{accused}");
+    Ok(())
+}
+
+#[test]
+fn forty_counterparts_none_dropped_and_the_rest_counted() -> TestResult {
+    let fields: Vec<EvidenceFields> = (0..40)
+        .map(|i| {
+            entry(
+                EvidenceKind::Call,
+                &format!("1700000{:04}", i),
+                at(1 + (i % 20) as i8, 9),
+                "推销",
+            )
+        })
+        .collect();
+    let pages = pages_of(&input_of(&fields, date(2026, 11, 1)), &zh())?;
+    let all = pages.concat();
+    let letter_end = all.find("附件一：证据清单").ok_or("no list")?;
+    let (letter, list) = all.split_at(letter_end);
+    let shown = (0..40)
+        .filter(|i| letter.contains(&format!("1700000{:04}（", i)))
+        .count();
+    assert!(
+        letter.contains(&format!("另有 {} 个号码/地址，见附件一证据清单", 40 - shown)),
+        "{letter}"
+    );
+    for i in 0..40 {
+        assert!(
+            list.contains(&format!("1700000{:04}", i)),
+            "1700000{i:04} missing from the list"
+        );
+    }
+    Ok(())
+}
+
+#[test]
+fn a_loss_adds_fraud_recovery_and_a_stop_payment_request_first() -> TestResult {
+    let pages = pages_of(&input_of(&fraud_case(), date(2026, 10, 25)), &zh())?;
+    let all = pages.concat();
+    assert!(
+        all.contains("第二百六十六条") && all.contains("反电信网络诈骗法》第三十四条"),
+        "{all}"
+    );
+    assert!(all.contains("转账情况") && all.contains("人民币5,000.00元"));
+    let requests =
+        &all[all.find("控告请求").ok_or("no requests")?..all.find("事实与理由").ok_or("no facts")?];
+    let requests = requests.replace('\n', "");
+    let first = requests.find("1. ").ok_or("no first request")?;
+    assert!(
+        requests[first..].starts_with("1. 【紧急】请求立即通知相关银行"),
+        "{requests}"
+    );
+    assert!(
+        requests.contains("6222 0200 1234 5678"),
+        "receiving account named: {requests}"
+    );
+    assert!(requests.contains("追缴被骗款项"));
+
+    // Without a loss: neither provision, no transfers, no stop-payment request.
+    let no_loss: Vec<EvidenceFields> = fraud_case().into_iter().filter(|e| e.lost.is_none()).collect();
+    let all = pages_of(&input_of(&no_loss, date(2026, 10, 25)), &zh())?.concat();
+    assert!(!all.contains("第二百六十六条") && !all.contains("第三十四条"));
+    assert!(!all.contains("转账情况") && !all.contains("紧急止付"));
+    assert!(all.contains("第二百五十三条之一"));
+    Ok(())
+}
+
+#[test]
+fn the_letter_says_only_what_the_victim_can_stand_behind() -> TestResult {
+    for fields in [fraud_case(), fraud_case()[4..7].to_vec()] {
+        let all = pages_of(&input_of(&fields, date(2026, 10, 25)), &zh())?.concat();
+        let own = own_words(&all);
+        assert!(!own.contains("情节严重"), "{own}");
+        assert!(!own.contains("已被非法") && !own.contains("出售"), "{own}");
+        assert!(
+            all.contains("刑 事 控 告 书")
+                && all.contains("控告人（被害人）")
+                && all.contains("控告人（签名、捺印）")
+        );
+        // (The statute's own words of 刑诉法110/111 name the 报案人; the letter never does.)
+        assert!(!own.contains("报案人") && !all.contains("报案材料"), "{own}");
+        assert!(all.contains("第一百一十一条关于诬告应负法律责任的规定"));
+        assert!(all.contains("本人有理由认为") && all.contains("请依法审查立案"));
+        assert!(!all.contains("民法典") && !all.contains("个人信息保护法") && !all.contains("网络安全法"));
+        assert!(!all.contains("、其他、") && !all.contains("其他等"));
+        // Summaries are marked as such.
+        let laws = all.replace('\n', "");
+        assert!(
+            laws.contains("第二百五十三条之一：违反国家有关规定"),
+            "the statute's own words"
+        );
+        assert!(laws.contains("第五条（要旨）："), "a summary is marked as one");
+        // 附: every annex.
+        let annex = &all[all.rfind("附：").ok_or("no 附")?..];
+        assert!(annex.contains("证据清单（") && annex.contains("电子数据") && annex.contains("身份证复印件"));
+    }
+    Ok(())
+}
+
+#[test]
+fn the_evidence_list_has_source_and_purpose_in_entry_order_and_whole_urls() -> TestResult {
+    let pages = pages_of(&input_of(&fraud_case(), date(2026, 10, 25)), &zh())?;
+    let first = pages
+        .iter()
+        .position(|p| p.contains("附件一：证据清单"))
+        .ok_or("no list")?;
+    let list = pages[first..].concat();
+    assert!(
+        list.contains("序号\n时间\n证据名称\n来源\n原件所在\n证明目的\n"),
+        "{list}"
+    );
+    let joined = list.replace('\n', "");
+    let mut last = 0;
+    for k in 1..=9 {
+        let at = list.find(&format!("\nE{k}\n")).ok_or(format!("E{k} missing"))?;
+        assert!(at > last, "E{k} out of order");
+        last = at;
+    }
+    assert!(joined.contains("证明对方掌握本人姓名、身份证号"), "{list}");
+    assert!(joined.contains("证明本人被骗人民币5,000.00元"));
+    assert!(joined.contains("本人手机（13912345678）通话记录"));
+    let url = "https://boc-verify.example-scam.top/login?from=mail&id=7";
+    assert!(joined.contains(url), "{list}");
+    for line in list.lines() {
+        assert!(!line.ends_with('-'), "broken at a hyphen: {line}");
+    }
+    Ok(())
+}
+
+/// Lines on a page other than its footer (page number, fingerprint) and the translation mark.
+fn body_lines(page: &str) -> usize {
+    page.lines()
+        .filter(|l| !l.trim().is_empty())
+        .filter(|l| {
+            !l.starts_with("第 ")
+                && !l.starts_with("Page ")
+                && !l.contains("案件指纹 ")
+                && !l.starts_with("Case fingerprint ")
+        })
+        .filter(|l| !l.starts_with("TRANSLATION"))
+        .count()
+}
+
+#[test]
+fn no_near_empty_pages_and_the_signature_stays_with_the_statement() -> TestResult {
+    for n in [3, 9, 45] {
+        let input = sample_input(n, date(2025, 6, 1));
+        for opts in [
+            zh(),
+            PacketOptions {
+                lang: Lang::En,
+                ..zh()
+            },
+        ] {
+            let pages = pages_of(&input, &opts)?;
+            let annex_start = pages
+                .iter()
+                .position(|p| p.contains("附件一：证据清单") || p.contains("Annex 1: Evidence list"))
+                .ok_or("no list")?;
+            let images = pages
+                .iter()
+                .position(|p| p.contains("附件二") || p.contains("Annex 2"));
+            for (i, p) in pages.iter().enumerate() {
+                let last_of_annex = i + 1 == pages.len() || images.is_some_and(|s| s == i + 1);
+                if !last_of_annex {
+                    assert!(
+                        body_lines(p) >= 3,
+                        "{n} entries, {:?}: page {} is near empty:\n{p}",
+                        opts.lang,
+                        i + 1
+                    );
+                }
+            }
+            let sign = pages
+                .iter()
+                .position(|p| p.contains("控告人（签名、捺印）") || p.contains("Complainant (signature"))
+                .ok_or("no signature")?;
+            assert!(sign < annex_start);
+            let statement = ["第一百一十一条", "Article 111"];
+            assert!(
+                statement.iter().any(|s| pages[sign].contains(s)),
+                "{n} entries: signature page {} lacks the statement",
+                sign + 1
+            );
+        }
+    }
+    Ok(())
+}
+
+#[test]
+fn the_chart_is_drawn_on_the_facts_page_with_the_daily_counts() -> TestResult {
+    // Three days: 4 contacts, none, 1, then 2.
+    let mut fields = Vec::new();
+    for h in 0..4 {
+        fields.push(entry(EvidenceKind::Call, "13800138000", at(3, 8 + h), "来电"));
+    }
+    fields.push(entry(EvidenceKind::Sms, "10690000", at(5, 9), "短信"));
+    fields.push(entry(EvidenceKind::Email, "a@example.com", at(6, 9), "邮件"));
+    fields.push(entry(EvidenceKind::Call, "13800138000", at(6, 10), "来电"));
+    fields[1].knew = [Knew::IdNumber].into_iter().collect();
+    let input = input_of(&fields, date(2026, 10, 10));
+    let packet = render(&input, &zh(), &FontFace::embedded()?)?;
+    let pages = page_texts(&packet.bytes)?;
+    let i = pages
+        .iter()
+        .position(|p| p.contains("联系次数统计图"))
+        .ok_or("no chart")?;
+    let page = &pages[i];
+    let after = &page[page.find("每日联系次数").ok_or("no scale note")?..];
+    let numbers: Vec<usize> = after
+        .lines()
+        .skip(1)
+        .take_while(|l| l.chars().all(|c| c.is_ascii_digit()) && !l.is_empty())
+        .filter_map(|l| l.parse().ok())
+        .collect();
+    assert_eq!(numbers, vec![4, 1, 2], "{after}");
+    assert!(page.contains("首次说出身份证号（E2）"));
+    // The bars are vector rectangles on that page.
+    let doc = Document::load_mem(&packet.bytes)?;
+    let page_id = *doc.get_pages().get(&(i as u32 + 1)).ok_or("no page")?;
+    let content = lopdf::content::Content::decode(&doc.get_page_content(page_id))?;
+    let rects = content.operations.iter().filter(|op| op.operator == "re").count();
+    assert!(rects >= 4, "{rects} rectangles");
+    Ok(())
+}
+
+#[test]
+fn english_ui_gets_a_chinese_packet_and_packet_lang_en_a_marked_translation() -> TestResult {
+    let tmp = tempfile::tempdir()?;
+    let data = tmp.path().join("data");
+    std::fs::create_dir(&data)?;
+    let png = tmp.path().join("x.png");
+    write_png(&png, 8, 8)?;
+    make_case(&data, &png)?;
+    let a = tmp.path().join("ui-en.pdf");
+    export(&data, &a, &["--lang", "en"])?;
+    let zh_pages = page_texts(&std::fs::read(&a)?)?;
+    assert!(zh_pages[0].contains("刑 事 控 告 书"));
+    assert!(zh_pages.iter().all(|p| !p.contains("TRANSLATION")));
+    let b = tmp.path().join("en.pdf");
+    export(&data, &b, &["--packet-lang", "en"])?;
+    let en_pages = page_texts(&std::fs::read(&b)?)?;
+    assert!(en_pages[0].contains("Criminal Complaint"));
+    for (i, p) in en_pages.iter().enumerate() {
+        assert!(
+            p.contains("TRANSLATION for the complainant's own use"),
+            "page {} unmarked",
+            i + 1
+        );
+    }
+    Ok(())
+}
+
+#[test]
+fn an_empty_case_is_refused_with_a_sentence_and_no_file() -> TestResult {
+    let tmp = tempfile::tempdir()?;
+    let data = tmp.path().join("data");
+    std::fs::create_dir(&data)?;
+    leakaid(&data)?
+        .args(["profile", "set", "--name", "张三"])
+        .assert()
+        .success();
+    let out = tmp.path().join("none.pdf");
+    let output = leakaid(&data)?.args(["export", "pdf", "-o"]).arg(&out).output()?;
+    assert_eq!(output.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains("还没有任何证据记录"), "{stderr}");
+    assert!(!out.exists());
+    let exports = data.join("default").join("exports");
+    assert!(!exports.exists() || std::fs::read_dir(&exports)?.next().is_none());
+    Ok(())
+}
+
+#[test]
+fn a_big_case_prints_its_top_leads_and_writes_the_complete_list_beside_the_pdf() -> TestResult {
+    let tmp = tempfile::tempdir()?;
+    let data = tmp.path().join("data");
+    leakaid::synthetic::write_case(&data.join("default"), 1_200)?;
+    let out = tmp.path().join("big.pdf");
+    export(&data, &out, &[])?;
+    let csv = std::fs::read(tmp.path().join("big-evidence.csv"))?;
+    let journal = std::fs::read(tmp.path().join("big-journal.jsonl"))?;
+    assert_eq!(
+        journal,
+        std::fs::read(data.join("default").join("journal.jsonl"))?
+    );
+    assert!(String::from_utf8_lossy(&csv).lines().count() > 1_200);
+    let all = page_texts(&std::fs::read(&out)?)?.concat();
+    for bytes in [&csv, &journal] {
+        use sha2::Digest;
+        let hash = hex::encode(sha2::Sha256::digest(bytes));
+        assert!(all.contains(&hash), "SHA-256 {hash} not printed");
+    }
+    assert!(all.contains("big-evidence.csv") && all.contains("本案记录超过 1000 条"));
+    assert!(all.contains("联系次数统计图"));
+    Ok(())
+}
+
+#[test]
+fn transfer_details_logged_and_corrected_print_in_the_transfer_table() -> TestResult {
+    let tmp = tempfile::tempdir()?;
+    let data = tmp.path().join("data");
+    std::fs::create_dir(&data)?;
+    // An old-style loss without details still prints.
+    leakaid(&data)?
+        .args([
+            "log",
+            "call",
+            "17000000001",
+            "--note",
+            "冒充客服退款",
+            "--lost",
+            "800",
+        ])
+        .args(["--at", "2025-05-20 09:00"])
+        .assert()
+        .success();
+    leakaid(&data)?
+        .args([
+            "log",
+            "call",
+            "13800138000",
+            "--note",
+            "冒充公安，要求转账到安全账户",
+        ])
+        .args([
+            "--at",
+            "2025-05-28 10:00",
+            "--lost",
+            "5000",
+            "--to-account",
+            "6222 0200 1234 5678",
+        ])
+        .args([
+            "--to-name",
+            "李某",
+            "--to-bank",
+            "某商业银行",
+            "--paid-at",
+            "2025-05-28 10:20",
+        ])
+        .args(["--paid-via", "手机银行转账"])
+        .assert()
+        .success();
+    leakaid(&data)?
+        .args([
+            "correct",
+            "E2",
+            "--txn",
+            "2025052810200098765",
+            "--reason",
+            "补充流水号",
+        ])
+        .assert()
+        .success();
+    let journal = std::fs::read_to_string(data.join("default").join("journal.jsonl"))?;
+    let added = journal
+        .lines()
+        .find(|l| l.contains("6222 0200 1234 5678"))
+        .ok_or("no transfer logged")?;
+    let order = ["\"account\"", "\"name\"", "\"bank\"", "\"paid_at\"", "\"method\""];
+    let at: Vec<usize> = order.iter().filter_map(|k| added.find(k)).collect();
+    assert_eq!(at.len(), order.len(), "{added}");
+    assert!(at.windows(2).all(|w| w[0] < w[1]), "fixed order: {added}");
+    assert!(
+        !added.contains("\"txn\""),
+        "absent parts are not written: {added}"
+    );
+    assert!(!journal.lines().next().unwrap_or("").contains("transfer"));
+
+    let out = tmp.path().join("t.pdf");
+    export(&data, &out, &[])?;
+    let all = page_texts(&std::fs::read(&out)?)?.concat().replace('\n', "");
+    let table = &all[all.find("转账情况").ok_or("no transfer table")?..];
+    for needle in [
+        "6222 0200 1234 5678（户名李某，某商业银行）",
+        "手机银行转账2025052810200098765",
+        "2025年5月28日10:20",
+        "人民币5,000.00元",
+        "17000000001",
+        "人民币800.00元",
+    ] {
+        assert!(table.contains(needle), "{needle} missing: {table}");
     }
     Ok(())
 }

@@ -6,7 +6,7 @@ use std::collections::BTreeSet;
 use jiff::ZonedDateTime;
 
 use super::error::{CaseError, Label};
-use super::event::{EvidenceFields, EvidenceKind, EvidencePatch, Fen, Knew, ProfilePatch};
+use super::event::{EvidenceFields, EvidenceKind, EvidencePatch, Fen, Knew, ProfilePatch, Transfer};
 use super::moment::Moment;
 use super::text::{MAX_LINE_CHARS, MAX_TEXT_CHARS, clean_line, clean_text};
 use super::when::parse_when;
@@ -28,6 +28,45 @@ pub struct EvidenceDraft {
     pub knew: BTreeSet<Knew>,
     /// Money lost, as typed (yuan).
     pub lost: String,
+    /// Where the money went, as typed.
+    pub transfer: TransferDraft,
+}
+
+/// Transfer details as typed; empty parts are unknown (or, in a correction, unchanged).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct TransferDraft {
+    /// The receiving account or card number.
+    pub account: String,
+    /// The name on it.
+    pub name: String,
+    /// The receiving bank or platform.
+    pub bank: String,
+    /// When the money was sent, as typed (like `--at`).
+    pub paid_at: String,
+    /// The transaction number.
+    pub txn: String,
+    /// How it was sent.
+    pub method: String,
+}
+
+impl TransferDraft {
+    /// Sanitises and checks the parts; `None` when nothing was typed.
+    pub fn validate(&self, now: &ZonedDateTime) -> Result<Option<Transfer>, CaseError> {
+        let paid_at = self.paid_at.trim();
+        let t = Transfer {
+            account: line_field(("收款账户", "receiving account"), &self.account)?,
+            name: line_field(("收款人", "account name"), &self.name)?,
+            bank: line_field(("收款银行", "receiving bank"), &self.bank)?,
+            paid_at: if paid_at.is_empty() {
+                None
+            } else {
+                Some(parse_when(paid_at, now)?)
+            },
+            txn: line_field(("交易流水号", "transaction number"), &self.txn)?,
+            method: line_field(("转账方式", "how it was paid"), &self.method)?,
+        };
+        Ok((!t.is_empty()).then_some(t))
+    }
 }
 
 /// Cleans a free-text field, naming the field when it is refused.
@@ -115,6 +154,7 @@ impl EvidenceDraft {
             summary: text_field(("内容", "summary"), &self.summary)?,
             knew: self.knew.clone(),
             lost: parse_lost(&self.lost)?,
+            transfer: self.transfer.validate(now)?,
         })
     }
 }
@@ -136,6 +176,8 @@ pub struct CorrectionDraft {
     pub knew: Option<BTreeSet<Knew>>,
     /// New amount lost, as typed (`0` clears it).
     pub lost: Option<String>,
+    /// Transfer details to set (empty parts stay as they were).
+    pub transfer: TransferDraft,
 }
 
 impl CorrectionDraft {
@@ -161,6 +203,7 @@ impl CorrectionDraft {
                 Some(s) if s.trim() == "0" => Some(Fen(0)),
                 Some(s) => Some(parse_lost(s)?.unwrap_or(Fen(0))),
             },
+            transfer: self.transfer.validate(now)?.map(Box::new),
         })
     }
 }

@@ -283,6 +283,50 @@ impl fmt::Display for Fen {
     }
 }
 
+/// Where money lost went: what a bank needs to stop or freeze a payment. Every part is
+/// optional; empty parts are not written, and the parts are written in this order.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Transfer {
+    /// The receiving account or card number.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub account: String,
+    /// The name on the receiving account.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub name: String,
+    /// The receiving bank or payment platform.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub bank: String,
+    /// When the money was sent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub paid_at: Option<Moment>,
+    /// The transaction (serial) number.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub txn: String,
+    /// How it was sent: bank transfer, Alipay, WeChat Pay, ATM …
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub method: String,
+}
+
+impl Transfer {
+    /// True when no part is known.
+    pub fn is_empty(&self) -> bool {
+        self == &Transfer::default()
+    }
+
+    /// These details with the parts `over` gives replacing them.
+    pub fn merged(&self, over: &Transfer) -> Transfer {
+        let pick = |new: &String, old: &String| if new.is_empty() { old.clone() } else { new.clone() };
+        Transfer {
+            account: pick(&over.account, &self.account),
+            name: pick(&over.name, &self.name),
+            bank: pick(&over.bank, &self.bank),
+            paid_at: over.paid_at.or(self.paid_at),
+            txn: pick(&over.txn, &self.txn),
+            method: pick(&over.method, &self.method),
+        }
+    }
+}
+
 /// The facts of one piece of evidence.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct EvidenceFields {
@@ -305,6 +349,9 @@ pub struct EvidenceFields {
     /// Money lost, if any.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub lost: Option<Fen>,
+    /// Where the money went, if known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub transfer: Option<Transfer>,
 }
 
 /// Changes to an entry; `None` leaves a field as it was.
@@ -331,6 +378,10 @@ pub struct EvidencePatch {
     /// New amount lost (`Some(None)` is not used: zero means none).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub lost: Option<Fen>,
+    /// Transfer details; the parts given replace the recorded ones. (Boxed: most
+    /// corrections do not carry them.)
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub transfer: Option<Box<Transfer>>,
 }
 
 impl EvidencePatch {
@@ -352,6 +403,14 @@ impl EvidencePatch {
             summary: keep(&self.summary, &current.summary),
             knew: keep(&self.knew, &current.knew),
             lost: self.lost.filter(|n| Some(*n) != current.lost),
+            transfer: self
+                .transfer
+                .as_ref()
+                .filter(|t| {
+                    let before = current.transfer.clone().unwrap_or_default();
+                    before.merged(t) != before
+                })
+                .cloned(),
         }
     }
 
@@ -378,6 +437,10 @@ impl EvidencePatch {
         }
         if let Some(v) = self.lost {
             f.lost = if v.0 == 0 { None } else { Some(v) };
+        }
+        if let Some(t) = &self.transfer {
+            let merged = f.transfer.clone().unwrap_or_default().merged(t);
+            f.transfer = (!merged.is_empty()).then_some(merged);
         }
         f
     }

@@ -27,6 +27,7 @@ use serde::de::{self, DeserializeSeed, Deserializer, IgnoredAny, MapAccess, Visi
 
 use super::event::{
     Attachment, EntryId, EventBody, EvidenceFields, EvidenceKind, EvidencePatch, Fen, Knew, ProfilePatch,
+    Transfer,
 };
 use super::moment::Moment;
 use super::steps::{ConsultationFields, ReportFields, ReportPatch, ReportStatus, WarningFields};
@@ -61,6 +62,7 @@ enum Key {
     Summary,
     Knew,
     Lost,
+    Transfer,
     Attachments,
     Changes,
     Reason,
@@ -106,6 +108,7 @@ impl Key {
             Key::Summary => "summary",
             Key::Knew => "knew",
             Key::Lost => "lost",
+            Key::Transfer => "transfer",
             Key::Attachments => "attachments",
             Key::Changes => "changes",
             Key::Reason => "reason",
@@ -151,6 +154,7 @@ struct Slots {
     summary: Option<String>,
     knew: Option<BTreeSet<Knew>>,
     lost: Option<Option<Fen>>,
+    transfer: Option<Option<Transfer>>,
     attachments: Option<Vec<Attachment>>,
     evidence_changes: Option<EvidencePatch>,
     report_changes: Option<ReportPatch>,
@@ -222,6 +226,7 @@ fn finish<'de, A: MapAccess<'de>>(tag: Tag, mut map: A) -> Result<EventBody, A::
             (Key::Summary, T::EvidenceAdded) => fill(m, &mut s.summary, key)?,
             (Key::Knew, T::EvidenceAdded) => fill(m, &mut s.knew, key)?,
             (Key::Lost, T::EvidenceAdded) => fill(m, &mut s.lost, key)?,
+            (Key::Transfer, T::EvidenceAdded) => fill(m, &mut s.transfer, key)?,
             (Key::Attachments, T::EvidenceAdded) => fill(m, &mut s.attachments, key)?,
             (Key::Changes, T::EvidenceCorrected) => fill(m, &mut s.evidence_changes, key)?,
             (Key::Changes, T::ReportUpdated) => fill(m, &mut s.report_changes, key)?,
@@ -272,6 +277,7 @@ fn build<E: de::Error>(tag: Tag, s: Slots) -> Result<EventBody, E> {
                 summary: s.summary.unwrap_or_default(),
                 knew: s.knew.unwrap_or_default(),
                 lost: s.lost.flatten(),
+                transfer: s.transfer.flatten(),
             },
             attachments: s.attachments.unwrap_or_default(),
         },

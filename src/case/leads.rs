@@ -5,7 +5,7 @@ use std::collections::{BTreeSet, HashMap};
 
 use serde::Serialize;
 
-use super::event::{EntryId, EvidenceKind, Fen, Knew};
+use super::event::{EntryId, EvidenceFields, EvidenceKind, Fen, Knew};
 use super::moment::Moment;
 use super::phone::counterpart_key;
 use super::state::CaseState;
@@ -31,13 +31,19 @@ pub struct Lead {
     pub entries: Vec<EntryId>,
 }
 
-/// Counterparts of live entries, most contacts first (then most known, then latest).
+/// Counterparts of live entries, most contacts first (then most money lost, most known,
+/// latest).
 /// Entries without a counterpart are left out.
 pub fn leads(state: &CaseState) -> Vec<Lead> {
+    rank(state.live_entries().map(|e| (e.id, &e.current)))
+}
+
+/// The grouping behind [`leads`], for any list of live entries (the packet's sample case
+/// uses it too): one lead per counterpart key, so one number written four ways is one lead.
+pub fn rank<'a>(live: impl IntoIterator<Item = (EntryId, &'a EvidenceFields)>) -> Vec<Lead> {
     let mut by_key: HashMap<String, Lead> = HashMap::new();
-    for e in state.live_entries() {
-        let f = &e.current;
-        if f.counterpart.is_empty() {
+    for (id, f) in live {
+        if f.counterpart.trim().is_empty() {
             continue;
         }
         let lead = by_key
@@ -62,12 +68,13 @@ pub fn leads(state: &CaseState) -> Vec<Lead> {
             lead.last = f.occurred_at;
         }
         lead.lost = Fen::total([lead.lost, f.lost.unwrap_or_default()]);
-        lead.entries.push(e.id);
+        lead.entries.push(id);
     }
     let mut out: Vec<Lead> = by_key.into_values().collect();
     out.sort_by(|a, b| {
         b.count
             .cmp(&a.count)
+            .then(b.lost.cmp(&a.lost))
             .then(b.knew.len().cmp(&a.knew.len()))
             .then(b.last.timestamp().cmp(&a.last.timestamp()))
             .then(a.counterpart.cmp(&b.counterpart))

@@ -16,6 +16,7 @@ pub use draft::{CorrectionDraft, EvidenceDraft, ProfileDraft};
 pub use error::CaseError;
 pub use event::{
     Attachment, EntryId, EventBody, EvidenceFields, EvidenceKind, EvidencePatch, Fen, Knew, ProfilePatch,
+    Transfer,
 };
 pub use moment::Moment;
 pub use ops::Case;

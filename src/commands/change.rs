@@ -27,6 +27,7 @@ pub fn correct(ctx: &Ctx, a: &CorrectArgs) -> Result<(), Failure> {
             .transpose()
             .map_err(|e| ctx.fail(e))?,
         lost: a.facts.lost.clone(),
+        transfer: a.facts.transfer(),
     };
     let patch = draft.validate(&ZonedDateTime::now()).map_err(|e| ctx.fail(e))?;
     let mut case = ctx.open_case()?;

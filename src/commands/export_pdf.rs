@@ -1,14 +1,20 @@
-//! `leakaid export pdf`: the complaint packet.
+//! `leakaid export pdf`: the complaint packet (刑事控告书 + 证据清单), Chinese whatever the
+//! interface language unless `--packet-lang en` asks for a translation. A case above
+//! [`crate::pdf::packet::PRINT_ALL_UP_TO`] entries also gets its complete list (CSV) and a
+//! copy of the journal beside the PDF, named in it with their SHA-256.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
-use super::{Ctx, Failure, warn};
+use super::{Ctx, Failure, out, warn};
 use crate::case::CaseError;
 use crate::case::text::{MAX_LINE_CHARS, clean_line};
 use crate::cli::ExportPdfArgs;
-use crate::i18n::tr;
+use crate::durable;
+use crate::i18n::{Lang, tr};
 use crate::pdf::FontFace;
-use crate::pdf::export::{PacketJob, PacketRequest, missing_warning, render_failure, undecodable_notes};
+use crate::pdf::export::{
+    PacketJob, PacketRequest, dated_name, missing_warning, render_failure, undecodable_notes, write_failure,
+};
 
 /// Runs `leakaid export pdf`.
 pub fn run(ctx: &Ctx, args: &ExportPdfArgs) -> Result<(), Failure> {
@@ -38,15 +44,49 @@ pub fn run(ctx: &Ctx, args: &ExportPdfArgs) -> Result<(), Failure> {
         })?;
     }
     let case = ctx.read_case_verified()?;
-    let job = PacketJob::from_case(
+    let mut job = PacketJob::from_case(
         &case,
         &PacketRequest {
-            lang,
+            lang: args.packet_lang.unwrap_or(Lang::Zh),
+            ui: lang,
             redact: args.redact,
             agency: args.to.clone(),
             print_date,
         },
     );
+    job.ready().map_err(Failure::new)?;
+
+    // Where the PDF goes decides where a big case's side files go: beside it.
+    let to_stdout = args.file.output.as_deref() == Some(Path::new("-"));
+    let pdf_path: Option<PathBuf> = match &args.file.output {
+        _ if to_stdout => None,
+        Some(p) => Some(p.clone()),
+        None => Some(dated_name(&case.exports_dir(), ctx.case_name(), "pdf")),
+    };
+    let (side_dir, stem) = match &pdf_path {
+        Some(p) => (
+            p.parent().map(Path::to_path_buf).unwrap_or_default(),
+            p.file_stem()
+                .map(|s| s.to_string_lossy().to_string())
+                .unwrap_or_default(),
+        ),
+        None => (
+            case.exports_dir(),
+            dated_name(&case.exports_dir(), ctx.case_name(), "pdf")
+                .file_stem()
+                .map(|s| s.to_string_lossy().to_string())
+                .unwrap_or_default(),
+        ),
+    };
+    let side_dir = if side_dir.as_os_str().is_empty() {
+        PathBuf::from(".")
+    } else {
+        side_dir
+    };
+    let side = job
+        .write_side_files(&case, &side_dir, &stem)
+        .map_err(|(p, e)| Failure::new(write_failure(lang, &p, &e)))?;
+
     let packet = job
         .render(&face)
         .map_err(|e| Failure::new(render_failure(lang, &e)))?;
@@ -56,7 +96,22 @@ pub fn run(ctx: &Ctx, args: &ExportPdfArgs) -> Result<(), Failure> {
     for note in undecodable_notes(lang, &packet.undecodable) {
         warn(note);
     }
-    super::export::write_export(ctx, &case, &packet.bytes, "pdf", &args.file)
+    match pdf_path {
+        None => super::export::write_export(ctx, &case, &packet.bytes, "pdf", &args.file)?,
+        Some(p) => {
+            if let Some(dir) = p.parent().filter(|d| !d.as_os_str().is_empty())
+                && args.file.output.is_none()
+            {
+                durable::private_dir(dir).map_err(|e| Failure::new(write_failure(lang, dir, &e)))?;
+            }
+            durable::write_new(&p, &packet.bytes).map_err(|e| Failure::new(write_failure(lang, &p, &e)))?;
+            out(p.display().to_string());
+        }
+    }
+    for p in side {
+        out(p.display().to_string());
+    }
+    Ok(())
 }
 
 fn font_failure(ctx: &Ctx, path: Option<&Path>, e: &crate::pdf::PdfError) -> Failure {

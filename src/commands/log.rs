@@ -24,6 +24,7 @@ pub fn run(ctx: &Ctx, args: &LogArgs) -> Result<(), Failure> {
             None => Default::default(),
         },
         lost: args.facts.lost.clone().unwrap_or_default(),
+        transfer: args.facts.transfer(),
     };
     let mut files = args.attach.clone();
     let mut doubt = None;

@@ -29,7 +29,13 @@ pub fn to_json(state: &CaseState) -> Result<Vec<u8>, serde_json::Error> {
 /// order mark so spreadsheet programs read the Chinese correctly. Every cell is made safe
 /// for a spreadsheet ([`safe_cell`]).
 pub fn to_csv(state: &CaseState) -> Result<Vec<u8>, csv::Error> {
-    let mut w = csv::Writer::from_writer(vec![0xEF, 0xBB, 0xBF]);
+    write_csv(state, Vec::new())
+}
+
+/// [`to_csv`] written into `out` (which it returns), row by row.
+pub fn write_csv<W: std::io::Write>(state: &CaseState, mut out: W) -> Result<W, csv::Error> {
+    out.write_all(&[0xEF, 0xBB, 0xBF])?;
+    let mut w = csv::Writer::from_writer(out);
     w.write_record([
         "id",
         "occurred_at",

@@ -21,7 +21,9 @@
 //! [`Sourced::display`] / [`Sourced::hedged`] (or [`CitedArticle::display`] for citations),
 //! which append "（请以官方渠道为准）" / " (check with the official channel)".
 
+pub mod charges;
 mod law;
+pub mod letter;
 mod model;
 mod recommend;
 

@@ -1,28 +1,60 @@
-//! From a case to the packet's plain input model: the one place that knows both.
+//! From a case to the packet's plain input model: the one place that knows both. The sample
+//! case ([`super::sample`]) goes through the same [`build`], so the leads come from the one
+//! grouping ([`crate::case::leads::rank`]) and the charges from the one decision
+//! ([`crate::guide::charges::decide`]) whichever way a packet is made.
 
 use jiff::civil::Date;
 
-use super::packet::{Complainant, Fingerprint, LawRef, PacketAttachment, PacketEntry, PacketInput};
-use crate::case::Case;
+use super::packet::{
+    Complainant, Fingerprint, LawRef, PacketAttachment, PacketEntry, PacketInput, PacketLead, SideFile,
+};
+use crate::case::leads::{Lead, rank};
 use crate::case::state::ChangeKind;
 use crate::case::text::{shown_line, shown_text};
-use crate::guide::Guide;
+use crate::case::{Case, EntryId, EvidenceFields, EvidenceKind};
+use crate::guide::Wording;
+use crate::guide::charges::{ChargeFacts, Charges, decide};
+use crate::guide::letter::LetterText;
 use crate::i18n::Lang;
 
-/// The legal basis for a packet printed on `on`: the provisions the guide marks for a police
-/// letter, each with the article number in force that day and its words: the statute's own when
-/// checked, else the summary labelled 要旨 / "Summary".
-pub fn laws_for(on: Date, lang: Lang) -> Vec<LawRef> {
-    // A letter to the police cites only what is verified: an unverified article number
-    // (e.g. after a renumbering not yet confirmed) is left out rather than printed hedged.
-    let guide = Guide::get(lang);
-    guide
-        .complaint_laws(on)
-        .into_iter()
-        .filter(|c| c.verified())
-        .map(|c| LawRef {
-            citation: c.citation(lang),
-            summary: c.law.wording().printed(lang),
+/// One entry as the builder takes it: its facts as they stand and what the packet shows
+/// beside them.
+pub struct EntryParts<'a> {
+    /// The id.
+    pub id: EntryId,
+    /// The current facts.
+    pub fields: &'a EvidenceFields,
+    /// Its files.
+    pub attachments: Vec<PacketAttachment>,
+    /// How many corrections.
+    pub corrections: usize,
+    /// The retraction reason, if retracted.
+    pub retracted: Option<String>,
+}
+
+/// The provisions the letter cites for `charges`, with the numbers valid on `on`.
+pub fn laws_for(charges: Option<&Charges>, on: Date, lang: Lang) -> Vec<LawRef> {
+    let text = LetterText::get(lang);
+    charges
+        .map(|c| c.law_ids.as_slice())
+        .unwrap_or_default()
+        .iter()
+        .filter_map(|id| text.law(id))
+        .filter(|law| law.in_force_on(on))
+        .map(|law| law.cited_on(on))
+        // A letter to the police cites only what is verified: an unverified article number
+        // (e.g. after a renumbering not yet confirmed) is left out rather than printed hedged.
+        .filter(|cited| cited.verified())
+        .map(|cited| {
+            let (text, exact) = match cited.law.wording() {
+                Wording::Exact(t) => (t.to_string(), true),
+                Wording::Summary(t) => (t.to_string(), false),
+            };
+            LawRef {
+                citation: cited.citation(lang),
+                text,
+                exact,
+            }
         })
         .collect()
 }
@@ -35,6 +67,88 @@ fn one(s: &str) -> String {
 /// Multi-line text read back from the case, cleaned for printing ([`shown_text`]).
 fn text(s: &str) -> String {
     shown_text(s).into_owned()
+}
+
+/// The facts the charges are decided from.
+pub fn charge_facts(live: &[(EntryId, &EvidenceFields)]) -> ChargeFacts {
+    let mut f = ChargeFacts {
+        entries: live.len(),
+        ..ChargeFacts::default()
+    };
+    for (_, e) in live {
+        if let Some(l) = e.lost.filter(|l| l.0 > 0) {
+            f.lost_fen += l.0;
+            let d = e.occurred_at.zoned().date();
+            f.last_loss = Some(f.last_loss.map_or(d, |x| x.max(d)));
+        }
+        f.account_in_name |= e.kind == EvidenceKind::Account;
+        f.knew_anything |= !e.knew.is_empty();
+    }
+    f
+}
+
+fn lead(l: &Lead) -> PacketLead {
+    PacketLead {
+        counterpart: one(&l.counterpart),
+        label: None,
+        count: l.count,
+        kinds: l.kinds.iter().copied().collect(),
+        knew: l.knew.iter().copied().collect(),
+        first: l.first.zoned().datetime(),
+        last: l.last.zoned().datetime(),
+        lost_fen: l.lost.0,
+        entries: l.entries.iter().map(ToString::to_string).collect(),
+    }
+}
+
+/// Builds the packet input from its parts (the case's or the sample's).
+pub fn build(
+    complainant: Complainant,
+    narrative: Option<String>,
+    parts: &[EntryParts<'_>],
+    fingerprint: Fingerprint,
+    print_date: Date,
+    lang: Lang,
+) -> PacketInput {
+    let live: Vec<(EntryId, &EvidenceFields)> = parts
+        .iter()
+        .filter(|p| p.retracted.is_none())
+        .map(|p| (p.id, p.fields))
+        .collect();
+    let charges = decide(&charge_facts(&live), print_date);
+    let leads: Vec<Lead> = rank(live.iter().copied());
+    let entries = parts
+        .iter()
+        .map(|p| {
+            let f = p.fields;
+            PacketEntry {
+                id: p.id.to_string(),
+                number: p.id.0,
+                occurred_at: f.occurred_at.zoned().datetime(),
+                kind: f.kind,
+                counterpart: one(&f.counterpart),
+                to_mine: opt(&f.to_mine),
+                summary: text(&f.summary),
+                knew: f.knew.iter().copied().collect(),
+                amount_lost_fen: f.lost.map(|l| l.0).filter(|l| *l > 0),
+                transfer: f.transfer.clone(),
+                attachments: p.attachments.clone(),
+                corrections: p.corrections,
+                retracted: p.retracted.clone(),
+            }
+        })
+        .collect();
+    PacketInput {
+        print_date,
+        complainant,
+        narrative: narrative.filter(|t| !t.trim().is_empty()),
+        entries,
+        leads: leads.iter().map(lead).collect(),
+        laws: laws_for(charges.as_ref(), print_date, lang),
+        charges,
+        fingerprint,
+        side_files: Vec::new(),
+    }
 }
 
 fn opt(s: &str) -> Option<String> {
@@ -55,93 +169,46 @@ pub fn input_from_case(case: &Case, lang: Lang, print_date: Date) -> PacketInput
         phones: p.phones.iter().filter_map(|s| opt(s)).collect(),
         emails: p.emails.iter().filter_map(|s| opt(s)).collect(),
     };
-    let entries = state
+    let parts: Vec<EntryParts<'_>> = state
         .entries
         .iter()
-        .map(|e| {
-            let f = &e.current;
-            PacketEntry {
-                id: e.id.to_string(),
-                occurred_at: f.occurred_at.zoned().datetime(),
-                kind: f.kind,
-                counterpart: one(&f.counterpart),
-                to_mine: opt(&f.to_mine),
-                summary: text(&f.summary),
-                knew: f
-                    .knew
-                    .iter()
-                    .map(|k| lang.pick(k.zh(), k.en()).to_string())
-                    .collect(),
-                amount_lost_fen: f.lost,
-                attachments: e
-                    .attachments
-                    .iter()
-                    .map(|a| PacketAttachment {
-                        name: one(&a.original_name),
-                        sha256: a.sha256.clone(),
-                        size: a.size,
-                        media_type: one(&a.media_type),
-                        path: Some(case.vault().path_of(&a.sha256)),
-                    })
-                    .collect(),
-                corrections: e
-                    .history
-                    .iter()
-                    .filter(|c| matches!(c.kind, ChangeKind::Corrected { .. }))
-                    .count(),
-                retracted: e.retracted.as_ref().map(|r| text(&r.reason)),
-            }
+        .map(|e| EntryParts {
+            id: e.id,
+            fields: &e.current,
+            attachments: e
+                .attachments
+                .iter()
+                .map(|a| PacketAttachment {
+                    name: one(&a.original_name),
+                    sha256: a.sha256.clone(),
+                    size: a.size,
+                    media_type: one(&a.media_type),
+                    path: Some(case.vault().path_of(&a.sha256)),
+                })
+                .collect(),
+            corrections: e
+                .history
+                .iter()
+                .filter(|c| matches!(c.kind, ChangeKind::Corrected { .. }))
+                .count(),
+            retracted: e.retracted.as_ref().map(|r| text(&r.reason)),
         })
         .collect();
-    PacketInput {
-        print_date,
+    build(
         complainant,
-        narrative: state.narrative.as_ref().map(|(t, _)| text(t)),
-        entries,
-        laws: laws_for(print_date, lang),
-        fingerprint: Fingerprint {
+        state.narrative.as_ref().map(|(t, _)| text(t)),
+        &parts,
+        Fingerprint {
             count: state.fingerprint.count,
             head: state.fingerprint.head.clone(),
         },
-        reports: state
-            .reports
-            .iter()
-            .map(|r| {
-                let c = &r.current;
-                let mut line = format!(
-                    "{}  {}  {}",
-                    c.filed_at.short(),
-                    one(&c.channel),
-                    lang.pick(c.status.zh(), c.status.en())
-                );
-                if !c.receipt.is_empty() {
-                    line.push_str(&format!(
-                        "  {}{}",
-                        lang.pick("回执/编号：", "receipt: "),
-                        one(&c.receipt)
-                    ));
-                }
-                if !c.officer.is_empty() {
-                    line.push_str(&format!(
-                        "  {}{}",
-                        lang.pick("经办人：", "officer: "),
-                        one(&c.officer)
-                    ));
-                }
-                line
-            })
-            .collect(),
-        warned: state
-            .warnings
-            .iter()
-            .map(|(_, w)| {
-                let via = if w.via.is_empty() {
-                    String::new()
-                } else {
-                    format!("  {}", one(&w.via))
-                };
-                format!("{}  {}{via}", w.warned_at.short(), one(&w.who))
-            })
-            .collect(),
-    }
+        print_date,
+        lang,
+    )
+}
+
+/// The complete list and journal copy of a big case, as named in the packet.
+pub fn with_side_files(mut input: PacketInput, files: Vec<SideFile>) -> PacketInput {
+    input.side_files = files;
+    input
 }

@@ -12,7 +12,11 @@ use std::path::{Path, PathBuf};
 use jiff::civil::Date;
 
 use super::case_input::input_from_case;
-use super::{FontFace, PacketInput, PacketOptions, PdfError, Rendered, render};
+use std::io::Write;
+
+use sha2::{Digest, Sha256};
+
+use super::{FontFace, PacketInput, PacketOptions, PdfError, Rendered, SideFile, render};
 use crate::case::Case;
 use crate::case::text::shown_line;
 use crate::durable;
@@ -21,8 +25,11 @@ use crate::i18n::{Lang, tr};
 /// The choices a user makes for a packet.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PacketRequest {
-    /// Language of the packet.
+    /// Language of the packet: Chinese (the complaint) unless an English translation is
+    /// asked for, whatever language the user reads.
     pub lang: Lang,
+    /// The language the user reads (for messages about the export).
+    pub ui: Lang,
     /// A redacted copy for others (see [`crate::redact`]).
     pub redact: bool,
     /// The agency after 此致; `None` leaves a blank to fill in by hand.
@@ -39,6 +46,8 @@ pub struct PacketJob {
     pub input: PacketInput,
     /// How it is rendered.
     pub opts: PacketOptions,
+    /// The language of messages to the user.
+    pub ui: Lang,
 }
 
 impl PacketJob {
@@ -56,13 +65,118 @@ impl PacketJob {
                 redact: req.redact,
                 agency,
             },
+            ui: req.ui,
         }
+    }
+
+    /// `Err` with a sentence for the user when there is nothing to make a letter from: a
+    /// case with no evidence gets no 控告书 (and no file).
+    pub fn ready(&self) -> Result<(), String> {
+        if self.input.charges.is_some() {
+            return Ok(());
+        }
+        Err(tr(
+            self.ui,
+            "案件里还没有任何证据记录，无法生成刑事控告书。请先记录骚扰电话、短信或邮件（leakaid log 或向导中的 n 键），再导出。",
+            "The case has no evidence yet, so there is nothing to make a complaint from. Record the calls, texts or emails first (leakaid log, or n in the wizard), then export.",
+        ))
+    }
+
+    /// For a case too big to print whole: writes the complete evidence list (CSV) and a copy
+    /// of the journal's first `fingerprint.count` lines into `dir`, named after `stem`, and
+    /// names both (with their SHA-256) in the packet. Nothing is written for a smaller case.
+    pub fn write_side_files(
+        &mut self,
+        case: &Case,
+        dir: &Path,
+        stem: &str,
+    ) -> Result<Vec<PathBuf>, (PathBuf, io::Error)> {
+        if !self.input.is_big() {
+            return Ok(Vec::new());
+        }
+        durable::private_dir(dir).map_err(|e| (dir.to_path_buf(), e))?;
+        // Both are streamed to disk through the hash: a big case is never held twice.
+        let csv_path = dir.join(format!("{stem}-evidence.csv"));
+        let mut csv_hash = Sha256::new();
+        durable::write_new_with(&csv_path, |f| {
+            crate::export::write_csv(case.state(), io::BufWriter::new(Hashing::new(f, &mut csv_hash)))
+                .and_then(|mut w| w.flush().map_err(csv::Error::from))
+                .map_err(|e| io::Error::other(e.to_string()))
+        })
+        .map_err(|e| (csv_path.clone(), e))?;
+        let journal_path = dir.join(format!("{stem}-journal.jsonl"));
+        let mut journal_hash = Sha256::new();
+        let lines = self.input.fingerprint.count;
+        durable::write_new_with(&journal_path, |f| {
+            copy_lines(
+                case.journal().path(),
+                lines,
+                &mut Hashing::new(f, &mut journal_hash),
+            )
+        })
+        .map_err(|e| (journal_path.clone(), e))?;
+        let name = |p: &Path| {
+            p.file_name()
+                .map(|n| n.to_string_lossy().to_string())
+                .unwrap_or_default()
+        };
+        self.input.side_files = vec![
+            SideFile {
+                name: name(&csv_path),
+                sha256: hex::encode(csv_hash.finalize()),
+            },
+            SideFile {
+                name: name(&journal_path),
+                sha256: hex::encode(journal_hash.finalize()),
+            },
+        ];
+        Ok(vec![csv_path, journal_path])
     }
 
     /// Renders the PDF with `face`.
     pub fn render(&self, face: &FontFace) -> Result<Rendered, PdfError> {
         render(&self.input, &self.opts, face)
     }
+}
+
+/// A writer that hashes what passes through it.
+struct Hashing<'h, W> {
+    inner: W,
+    hash: &'h mut Sha256,
+}
+
+impl<'h, W> Hashing<'h, W> {
+    fn new(inner: W, hash: &'h mut Sha256) -> Self {
+        Hashing { inner, hash }
+    }
+}
+
+impl<W: io::Write> io::Write for Hashing<'_, W> {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        let n = self.inner.write(buf)?;
+        self.hash.update(&buf[..n]);
+        Ok(n)
+    }
+    fn flush(&mut self) -> io::Result<()> {
+        self.inner.flush()
+    }
+}
+
+/// Copies the first `lines` lines of the journal, byte for byte, into `out`: the record the
+/// fingerprint names, even if an entry was logged since.
+fn copy_lines(path: &Path, lines: u64, out: &mut impl io::Write) -> io::Result<()> {
+    use std::io::BufRead;
+    let mut reader = io::BufReader::with_capacity(1 << 16, std::fs::File::open(path)?);
+    let mut out = io::BufWriter::with_capacity(1 << 16, out);
+    let mut line = Vec::new();
+    for _ in 0..lines {
+        line.clear();
+        if reader.read_until(b'\n', &mut line)? == 0 {
+            break;
+        }
+        out.write_all(&line)?;
+    }
+    out.flush()
 }
 
 /// The warning for characters the font lacks (they would print as empty boxes), or `None`.
@@ -195,6 +309,8 @@ pub struct Exported {
     pub warning: Option<String>,
     /// Notes about attachments that could not be drawn.
     pub notes: Vec<String>,
+    /// The complete list and journal copy written beside a big case's packet.
+    pub side_files: Vec<PathBuf>,
 }
 
 /// Verifies the case at `case_dir`, renders `job` with the built-in font and writes it to
@@ -207,14 +323,31 @@ pub fn export_to_folder(
     dir: &Path,
     case: &str,
 ) -> Result<Exported, String> {
-    let lang = job.opts.lang;
+    let lang = job.ui;
+    job.ready()?;
     let mut notes = verification_warnings(case_dir, lang);
+    let mut job = job.clone();
+    let pdf_path = dated_name(dir, case, "pdf");
+    let stem = pdf_path
+        .file_stem()
+        .map(|s| s.to_string_lossy().to_string())
+        .unwrap_or_else(|| case.to_string());
+    let side_files = if job.input.is_big() {
+        let opened = Case::open_existing(case_dir).map_err(|e| e.message(lang))?;
+        job.write_side_files(&opened, dir, &stem)
+            .map_err(|(p, e)| write_failure(lang, &p, &e))?
+    } else {
+        Vec::new()
+    };
     let face = FontFace::embedded().map_err(|e| render_failure(lang, &e))?;
     let packet = job.render(&face).map_err(|e| render_failure(lang, &e))?;
-    let path = write_dated(dir, case, "pdf", &packet.bytes).map_err(|(p, e)| write_failure(lang, &p, &e))?;
+    durable::private_dir(dir).map_err(|e| write_failure(lang, dir, &e))?;
+    durable::write_new(&pdf_path, &packet.bytes).map_err(|e| write_failure(lang, &pdf_path, &e))?;
+    let path = pdf_path;
     Ok(Exported {
         path,
         pages: packet.pages,
+        side_files,
         warning: missing_warning(lang, &packet.missing),
         notes: {
             notes.extend(undecodable_notes(lang, &packet.undecodable));

@@ -6,8 +6,10 @@
 
 use super::document::Images;
 use super::images::{self, Picture, Probe, Rendition, Undrawable};
-use super::packet::{PacketAttachment, PacketEntry, SMALL, Writer, hash_line, human_size};
+use super::packet::{PacketAttachment, PacketEntry};
 use super::page::mm;
+use super::words::human_size;
+use super::writer::{LEAD, SMALL, Writer};
 use crate::i18n::{Lang, tr};
 
 /// An attachment listed by name and hash instead of drawn, with the sentence why.
@@ -70,11 +72,11 @@ pub(super) fn list_attachments(w: &mut Writer<'_>, lang: Lang, listed: &[Listed<
                 human_size(a.size)
             ),
         );
-        w.para(&line, caption_size(), 0.0, 0.0);
+        w.para(&line, caption_size(), 0, 0.0);
         if let Some(note) = &l.note {
-            w.para(note, caption_size(), 0.0, 0.25);
+            w.para(note, caption_size(), 0, 0.25);
         }
-        hash_line(w, &a.sha256);
+        w.hash_line(&a.sha256);
     }
 }
 
@@ -94,7 +96,7 @@ fn caption_size() -> f32 {
 }
 
 fn line_h() -> f32 {
-    caption_size() * super::packet::LEAD
+    caption_size() * LEAD
 }
 
 /// The sentence for a picture that is not drawn.
@@ -289,7 +291,7 @@ fn draw_long(
         w.canvas.image(id, m, Some([x, top - part_h, pw, part_h]));
         w.canvas.y = top - part_h - 4.0;
         let label = figure_label(lang, entry, n, Some((k + 1, parts)));
-        w.para(&label, caption_size(), 0.0, 0.0);
+        w.para(&label, caption_size(), 0, 0.0);
     }
 }
 
@@ -331,7 +333,7 @@ fn caption(
             rendition_text(lang, rendition)
         ),
     );
-    w.para(&first, caption_size(), 0.0, 0.0);
-    w.para(&second, caption_size(), 0.0, 0.25);
-    hash_line(w, &a.sha256);
+    w.para(&first, caption_size(), 0, 0.0);
+    w.para(&second, caption_size(), 0, 0.25);
+    w.hash_line(&a.sha256);
 }

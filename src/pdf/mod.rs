@@ -1,14 +1,19 @@
-//! The complaint packet (报案材料): a printable A4 PDF for the police station.
+//! The complaint packet (刑事控告书 + 证据清单): a printable A4 PDF for the police station.
 //!
-//! [`packet::render`] takes a plain [`packet::PacketInput`] (built from the case by the
-//! `export pdf` command) and returns the PDF bytes plus the characters the font could not
-//! draw. The modules below it each do one job: [`font`] (which face, what it covers),
-//! [`layout`] (line breaking with Chinese punctuation rules), [`table`] (tables over pages),
-//! [`page`] (A4 canvas), [`images`] (pictures as evidence: original JPEG bytes or a 300 ppi
-//! rendition), [`figures`] (the picture annex and attachment list), [`document`] (assembly,
-//! header version, reproducible bytes).
+//! [`packet::render`] takes a plain [`packet::PacketInput`] (built from the case by
+//! [`case_input`]) and returns the PDF bytes plus the characters the font could not draw.
+//! The modules below it each do one job: [`complaint`] (the letter), [`annex`] (evidence
+//! list, pictures, verification note), [`figures`] (the picture annex and attachment list),
+//! [`images`] (pictures as evidence: original JPEG bytes or a 300 ppi rendition), [`chart`]
+//! (contacts over time), [`words`] (dates and money written one way), [`writer`] (running
+//! text kept together), [`font`] (which face, what it covers), [`layout`] (line breaking with
+//! Chinese punctuation rules), [`table`] (tables over pages), [`page`] (A4 canvas),
+//! [`document`] (assembly, header version, reproducible bytes).
 
+pub mod annex;
 pub mod case_input;
+pub mod chart;
+pub mod complaint;
 pub mod document;
 pub mod export;
 pub mod figures;
@@ -19,11 +24,13 @@ pub mod packet;
 pub mod page;
 pub mod sample;
 pub mod table;
+pub mod words;
+pub mod writer;
 
 pub use font::{FontFace, FontOrigin};
 pub use packet::{
-    Complainant, Fingerprint, LawRef, PacketAttachment, PacketEntry, PacketInput, PacketOptions, Rendered,
-    render,
+    Complainant, Fingerprint, LawRef, PacketAttachment, PacketEntry, PacketInput, PacketLead, PacketOptions,
+    Rendered, SideFile, render,
 };
 
 /// What can go wrong while making the packet. Messages say what to do.

@@ -115,6 +115,14 @@ impl Canvas {
         &self.used
     }
 
+    /// Add the pages of `other` after these; the cursor continues on its last page.
+    pub fn append(&mut self, other: Canvas) {
+        self.text_hash.update(other.text_hash.finalize());
+        self.used.extend(other.used);
+        self.pages.extend(other.pages);
+        self.y = other.y;
+    }
+
     /// Start a new page and put the cursor at its top.
     pub fn new_page(&mut self) {
         self.pages.push(Vec::new());

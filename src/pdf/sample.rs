@@ -1,21 +1,34 @@
 //! A made-up case for demonstrations, tests and benchmarks: a victim with a rare-character
-//! name, repeat callers who know their ID number, SMS, email, corrections and a retraction.
+//! name, repeat callers who know their ID number, SMS, email, a loss, corrections and a
+//! retraction. It goes through the same [`build`] as a real case.
+
+use std::collections::BTreeSet;
 
 use jiff::civil::{Date, DateTime, date};
+use jiff::tz::{Offset, TimeZone};
 use sha2::Digest;
 
-use crate::case::EvidenceKind;
+use super::case_input::{EntryParts, build};
+use super::packet::{Complainant, Fingerprint, PacketAttachment, PacketInput};
+use crate::case::{EntryId, EvidenceFields, EvidenceKind, Fen, Knew, Moment, Transfer};
+use crate::i18n::Lang;
 
-use super::packet::{Complainant, Fingerprint, LawRef, PacketAttachment, PacketEntry, PacketInput};
+fn moment(t: DateTime) -> Moment {
+    let tz = TimeZone::fixed(Offset::constant(8));
+    match t.to_zoned_datetime(tz) {
+        Ok(z) => Moment::from_zoned(&z),
+        Err(_) => Moment::now(),
+    }
+}
 
-/// A sample case with `entries` evidence entries, printed on `print_date`.
-pub fn sample_input(entries: usize, print_date: Date) -> PacketInput {
+/// The facts of the sample's `entries` entries.
+pub fn sample_fields(entries: usize) -> Vec<EvidenceFields> {
     let start: DateTime = date(2025, 3, 1).at(9, 12, 0, 0);
     let counterparts = [
         "13800138000",
         "+86 21 6888 1234",
         "95588-fake@mail-bank.example.com",
-        "https://verify-icbc.example.cn/login",
+        "https://verify-icbc.example.cn/login?from=sms&id=7",
         "17012345678",
         "400-820-0000",
     ];
@@ -35,33 +48,50 @@ pub fn sample_input(entries: usize, print_date: Date) -> PacketInput {
         "短信：“【快递】您的包裹地址异常，请点击链接处理”，内含我的家庭住址。",
         "推销理财产品，知道我在某公司工作以及我的手机号码。",
     ];
-    let knew_sets: [&[&str]; 6] = [
-        &["姓名", "手机号码"],
-        &["姓名", "身份证号码", "住址"],
-        &["姓名", "工作单位", "电子邮箱"],
+    let knew_sets: [&[Knew]; 6] = [
+        &[Knew::Name, Knew::Phone],
+        &[Knew::Name, Knew::IdNumber, Knew::Address],
+        &[Knew::Name, Knew::Employer],
         &[],
-        &["住址", "手机号码"],
-        &["工作单位", "手机号码"],
+        &[Knew::Address, Knew::Phone],
+        &[Knew::Employer, Knew::Phone],
     ];
-    let mut list = Vec::with_capacity(entries);
-    for i in 0..entries {
-        let j = i % counterparts.len();
-        let occurred_at = start
-            .checked_add(jiff::Span::new().hours(7 * i as i64 + (i % 5) as i64))
-            .unwrap_or(start);
-        list.push(PacketEntry {
-            id: format!("E{}", i + 1),
-            occurred_at,
-            kind: kinds[j],
-            counterpart: counterparts[j].to_string(),
-            to_mine: Some("13912345678".to_string()),
-            summary: summaries[j].to_string(),
-            knew: knew_sets[j].iter().map(|s| s.to_string()).collect(),
-            amount_lost_fen: if i == 7 {
-                Some(crate::case::Fen(250_000))
-            } else {
-                None
-            },
+    (0..entries)
+        .map(|i| {
+            let j = i % counterparts.len();
+            let occurred_at = start
+                .checked_add(jiff::Span::new().hours(7 * i as i64 + (i % 5) as i64))
+                .unwrap_or(start);
+            EvidenceFields {
+                kind: kinds[j],
+                occurred_at: moment(occurred_at),
+                counterpart: counterparts[j].to_string(),
+                to_mine: "13912345678".to_string(),
+                summary: summaries[j].to_string(),
+                knew: knew_sets[j].iter().copied().collect::<BTreeSet<Knew>>(),
+                lost: (i == 7).then_some(Fen(250_000)),
+                transfer: (i == 7).then(|| Transfer {
+                    account: "6222 0212 3456 7890 123".to_string(),
+                    name: "李某".to_string(),
+                    bank: "某商业银行".to_string(),
+                    paid_at: Some(moment(occurred_at)),
+                    txn: "2025030312120098765".to_string(),
+                    method: "手机银行转账".to_string(),
+                }),
+            }
+        })
+        .collect()
+}
+
+/// A sample case with `entries` evidence entries, printed on `print_date`, in `lang`.
+pub fn sample_input_in(entries: usize, print_date: Date, lang: Lang) -> PacketInput {
+    let fields = sample_fields(entries);
+    let parts: Vec<EntryParts<'_>> = fields
+        .iter()
+        .enumerate()
+        .map(|(i, f)| EntryParts {
+            id: EntryId(i as u32 + 1),
+            fields: f,
             attachments: if i % 10 == 3 {
                 vec![PacketAttachment {
                     name: format!("通话录音-{}.m4a", i + 1),
@@ -75,32 +105,32 @@ pub fn sample_input(entries: usize, print_date: Date) -> PacketInput {
             },
             corrections: usize::from(i % 17 == 5),
             retracted: (i % 41 == 40).then(|| "记错了号码，与本案无关".to_string()),
-        });
-    }
-    PacketInput {
-        print_date,
-        complainant: Complainant {
+        })
+        .collect();
+    build(
+        Complainant {
             name: "王䶮".to_string(),
             sex: Some("男".to_string()),
-            birth_date: Some("1988 年 6 月 5 日".to_string()),
+            birth_date: Some("1988年6月5日".to_string()),
             id_number: Some("11010519880605271X".to_string()),
             address: Some("北京市朝阳区𠮷祥路龘苑小区 3 号楼 2 单元 501 室".to_string()),
             phones: vec!["13912345678".to_string()],
             emails: vec!["wang.yan@example.com".to_string()],
         },
-        narrative: Some(
-            "2025 年 2 月，本人在某网购平台下单后不久即开始接到大量骚扰电话。对方能准确说出本人的姓名、身份证号码和家庭住址，本人怀疑个人信息系从该平台或快递环节泄露。".to_string(),
+        Some(
+            "2025年2月，本人在某网购平台下单后不久即开始接到大量骚扰电话。对方能准确说出本人的姓名、身份证号码和家庭住址，本人怀疑个人信息系从该平台或快递环节泄露。".to_string(),
         ),
-        entries: list,
-        laws: vec![LawRef {
-            citation: "《中华人民共和国刑法》第二百五十三条之一".to_string(),
-            summary: "向他人出售或者提供公民个人信息，或者窃取、以其他方法非法获取公民个人信息，情节严重的，构成侵犯公民个人信息罪。".to_string(),
-        }],
-        fingerprint: Fingerprint {
+        &parts,
+        Fingerprint {
             count: entries as u64 + 3,
             head: "5f2b8c0e9a41d7763c1e0b9f2d4a6e8c1b3d5f7a9c0e2b4d6f8a1c3e5b7d9f0a".to_string(),
         },
-        reports: Vec::new(),
-        warned: Vec::new(),
-    }
+        print_date,
+        lang,
+    )
+}
+
+/// The sample case in Chinese.
+pub fn sample_input(entries: usize, print_date: Date) -> PacketInput {
+    sample_input_in(entries, print_date, Lang::Zh)
 }

@@ -36,6 +36,9 @@ pub struct Style {
     pub pad: f32,
     /// Smallest size a span line may shrink to.
     pub min_span_size: f32,
+    /// Appended to the first cell's first line where a row continues on a new page, e.g.
+    /// "（续）" so the page reads "E1（续）".
+    pub continued: &'static str,
 }
 
 impl Default for Style {
@@ -45,6 +48,7 @@ impl Default for Style {
             leading: 1.35,
             pad: 2.5,
             min_span_size: 5.5,
+            continued: "",
         }
     }
 }
@@ -147,6 +151,19 @@ impl Table {
         let top = canvas.y;
         let mut x = canvas.geo.left;
         for (i, col) in self.columns.iter().enumerate() {
+            if i == 0 && from > 0 && !self.style.continued.is_empty() {
+                // A continued row names what it continues instead of its later lines.
+                let first = cells
+                    .first()
+                    .and_then(|c| c.first())
+                    .map(String::as_str)
+                    .unwrap_or("");
+                let label = format!("{first}{}", self.style.continued);
+                let baseline = top - pad - self.style.size;
+                canvas.text_at(x + pad, baseline, self.style.size, &label, 0.0);
+                x += col.width;
+                continue;
+            }
             if let Some(lines) = cells.get(i) {
                 let end = to.min(lines.len());
                 for (k, line) in lines.iter().enumerate().take(end).skip(from) {
@@ -199,9 +216,31 @@ impl Table {
         canvas.ensure(header_h + lh + 2.0 * pad);
         self.draw_header(canvas, m);
         headers += 1;
-        for row in &self.rows {
+        let fresh_lines = ((canvas.geo.content_height() - header_h - 2.0 * pad) / lh)
+            .floor()
+            .max(1.0) as usize;
+        for (r, row) in self.rows.iter().enumerate() {
             let laid = self.lay_out(row, m);
             let n = laid.line_count();
+            if matches!(row, Row::Cells(_)) {
+                // An entry and the span rows after it (its attachments) stay together when
+                // they fit on one page.
+                let group: usize = self.rows[r + 1..]
+                    .iter()
+                    .take_while(|x| matches!(x, Row::Span(_)))
+                    .map(|x| self.lay_out(x, m).line_count())
+                    .sum::<usize>();
+                let spans = self.rows[r + 1..]
+                    .iter()
+                    .take_while(|x| matches!(x, Row::Span(_)))
+                    .count();
+                let need = (n + group) as f32 * lh + 2.0 * pad * (1 + spans) as f32;
+                if group > 0 && need > canvas.space_left() && n + group <= fresh_lines {
+                    canvas.new_page();
+                    self.draw_header(canvas, m);
+                    headers += 1;
+                }
+            }
             let mut done = 0;
             while done < n {
                 let room = canvas.space_left() - 2.0 * pad;

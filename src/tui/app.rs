@@ -250,7 +250,9 @@ impl App {
                 choice: ExportChoice {
                     agency: String::new(),
                     redact: false,
-                    lang,
+                    // The packet is for a Chinese police station whatever language the
+                    // wizard speaks; English is a translation the user picks.
+                    lang: Lang::Zh,
                 },
                 status: ExportStatus::Idle,
             },

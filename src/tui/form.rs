@@ -501,6 +501,7 @@ impl Form {
             summary: self.get(FieldId::Summary),
             knew: Form::knew_of(&self.fields),
             lost: self.get(FieldId::Lost),
+            transfer: Default::default(),
         }
     }
 
@@ -520,6 +521,7 @@ impl Form {
             summary: self.changed(FieldId::Summary),
             knew,
             lost,
+            transfer: Default::default(),
         }
     }
 

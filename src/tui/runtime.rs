@@ -91,6 +91,7 @@ impl Wizard {
             &self.case,
             &PacketRequest {
                 lang: choice.lang,
+                ui: self.app.lang,
                 redact: choice.redact,
                 agency: Some(choice.agency.clone()),
                 print_date: (self.app.clock)().date(),

@@ -679,6 +679,7 @@ fn snapshots_of_every_screen() {
                     pages: 4,
                     warning: crate::pdf::export::missing_warning(w.app.lang, &['\u{2FFFF}']),
                     notes: Vec::new(),
+                    side_files: Vec::new(),
                 });
             }),
         ),

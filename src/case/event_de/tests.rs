@@ -12,6 +12,7 @@ use serde_json::Value;
 use super::Key;
 use crate::case::event::{
     Attachment, EntryId, EventBody, EvidenceFields, EvidenceKind, EvidencePatch, Fen, Knew, ProfilePatch,
+    Transfer,
 };
 use crate::case::moment::Moment;
 use crate::case::steps::{ConsultationFields, ReportFields, ReportPatch, ReportStatus, WarningFields};
@@ -188,6 +189,19 @@ fn attachment() -> impl Strategy<Value = Attachment> {
     })
 }
 
+fn transfer() -> impl Strategy<Value = Transfer> {
+    (text(), text(), text(), prop::option::of(moment()), text(), text()).prop_map(
+        |(account, name, bank, paid_at, txn, method)| Transfer {
+            account,
+            name,
+            bank,
+            paid_at,
+            txn,
+            method,
+        },
+    )
+}
+
 fn evidence_fields() -> impl Strategy<Value = EvidenceFields> {
     (
         kind(),
@@ -197,9 +211,10 @@ fn evidence_fields() -> impl Strategy<Value = EvidenceFields> {
         text(),
         knew(),
         prop::option::of(fen()),
+        prop::option::of(transfer()),
     )
         .prop_map(
-            |(kind, occurred_at, counterpart, to_mine, summary, knew, lost)| EvidenceFields {
+            |(kind, occurred_at, counterpart, to_mine, summary, knew, lost, transfer)| EvidenceFields {
                 kind,
                 occurred_at,
                 counterpart,
@@ -207,6 +222,7 @@ fn evidence_fields() -> impl Strategy<Value = EvidenceFields> {
                 summary,
                 knew,
                 lost,
+                transfer,
             },
         )
 }
@@ -221,9 +237,10 @@ fn evidence_patch() -> impl Strategy<Value = EvidencePatch> {
         of(text()),
         of(knew()),
         of(fen()),
+        of(transfer().prop_map(Box::new)),
     )
         .prop_map(
-            |(kind, occurred_at, counterpart, to_mine, summary, knew, lost)| EvidencePatch {
+            |(kind, occurred_at, counterpart, to_mine, summary, knew, lost, transfer)| EvidencePatch {
                 kind,
                 occurred_at,
                 counterpart,
@@ -231,6 +248,7 @@ fn evidence_patch() -> impl Strategy<Value = EvidencePatch> {
                 summary,
                 knew,
                 lost,
+                transfer,
             },
         )
 }

@@ -39,6 +39,9 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, state: &CaseState, theme: 
             for n in &done.notes {
                 lines.push(Line::raw(n.clone()));
             }
+            for p in &done.side_files {
+                lines.push(Line::raw(p.display().to_string()));
+            }
         }
         ExportStatus::Failed(why) => lines.push(Line::styled(fill(s.export_failed, &[why]), theme.error)),
     }

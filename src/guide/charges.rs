@@ -1,0 +1,186 @@
+//! What a complaint letter asks for and cites, decided from the facts of the case — the one
+//! place that does so. The PDF only prints what [`decide`] returns.
+//!
+//! The rules follow the complaint-letter section of the guide's sources: a letter to the
+//! police cites the criminal provisions and the procedure that make it a 刑事控告书, never the
+//! civil or administrative ones (those belong in the lawyer's brief); money lost adds 诈骗罪
+//! (刑法第二百六十六条) and 追赃挽损 (反电信网络诈骗法第三十四条); accounts or cards opened in the
+//! victim's name add 反电信网络诈骗法第三十一条; a fraud also cites 反电信网络诈骗法第二十九条 (the
+//! police trace where the personal information used came from). Nothing here asserts what the victim cannot
+//! know (the offender's record counts, a sale): the letter says 本人有理由认为 and asks the
+//! police to examine the case.
+
+use jiff::civil::Date;
+
+/// The facts of a case that decide the charges; built from the live entries.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ChargeFacts {
+    /// Live evidence entries.
+    pub entries: usize,
+    /// Money lost, in fen, over all live entries.
+    pub lost_fen: u64,
+    /// The day of the latest entry with a loss.
+    pub last_loss: Option<Date>,
+    /// A live entry records an account or card opened or used in the victim's name.
+    pub account_in_name: bool,
+    /// Any live entry shows the other side knew something about the victim.
+    pub knew_anything: bool,
+}
+
+/// An offence the letter names.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Offence {
+    /// 侵犯公民个人信息罪 (刑法第二百五十三条之一).
+    PersonalInformation,
+    /// 诈骗罪 (刑法第二百六十六条).
+    Fraud,
+}
+
+/// One request (控告请求) of the letter, in the order printed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Request {
+    /// Urgent: stop and freeze the payment to the receiving accounts (紧急止付、冻结).
+    StopPayment,
+    /// Open a case and recover the money lost (立案侦查，追缴被骗款项).
+    InvestigateAndRecover,
+    /// Open a case (立案侦查) under 刑法第二百五十三条之一.
+    Investigate,
+    /// Find where the personal information leaked from (反电信网络诈骗法第二十九条 asks the
+    /// police to trace it in fraud cases; in any case it is what the victim needs).
+    TraceSource,
+    /// Issue the 受案回执.
+    Receipt,
+}
+
+/// What the letter asks for and cites.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Charges {
+    /// Offences named in the closing sentence, most fitting first.
+    pub offences: Vec<Offence>,
+    /// The requests, in order.
+    pub requests: Vec<Request>,
+    /// Guide law ids to cite, in order.
+    pub law_ids: Vec<&'static str>,
+}
+
+/// A loss this many days old or newer (counted to the print date) still gets the urgent
+/// stop-payment request: banks can only stop or freeze money that has not moved on.
+pub const URGENT_LOSS_DAYS: i32 = 30;
+
+/// The law ids every letter cites.
+const ALWAYS: [&str; 4] = [
+    "criminal_253_1",
+    "interpretation_2017_art1",
+    "interpretation_2017_art5",
+    "cpl_110",
+];
+
+/// Decides the charges for a case printed on `print_date`; `None` when there is no evidence
+/// yet (no letter can be made from nothing).
+pub fn decide(facts: &ChargeFacts, print_date: Date) -> Option<Charges> {
+    if facts.entries == 0 {
+        return None;
+    }
+    let lost = facts.lost_fen > 0;
+    let mut offences = vec![Offence::PersonalInformation];
+    let mut requests = Vec::new();
+    let mut law_ids: Vec<&'static str> = Vec::new();
+    if lost {
+        // The fraud is the offence the money went to; it comes first.
+        offences.insert(0, Offence::Fraud);
+        let recent = facts.last_loss.is_some_and(|d| {
+            print_date
+                .since(d)
+                .map(|span| span.get_days() <= URGENT_LOSS_DAYS)
+                .unwrap_or(false)
+        });
+        if recent {
+            requests.push(Request::StopPayment);
+        }
+        requests.push(Request::InvestigateAndRecover);
+    } else {
+        requests.push(Request::Investigate);
+    }
+    requests.push(Request::TraceSource);
+    requests.push(Request::Receipt);
+    if lost {
+        law_ids.push("criminal_266");
+    }
+    law_ids.extend(ALWAYS.iter().take(3));
+    if lost {
+        // Recovering the money, and tracing the personal information the fraud used.
+        law_ids.push("anti_fraud_34");
+        law_ids.push("anti_fraud_29");
+    }
+    if facts.account_in_name {
+        law_ids.push("anti_fraud_31");
+    }
+    law_ids.push(ALWAYS[3]);
+    Some(Charges {
+        offences,
+        requests,
+        law_ids,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use jiff::civil::date;
+
+    fn facts() -> ChargeFacts {
+        ChargeFacts {
+            entries: 3,
+            knew_anything: true,
+            ..Default::default()
+        }
+    }
+
+    #[test]
+    fn nothing_recorded_gives_no_letter() {
+        assert_eq!(decide(&ChargeFacts::default(), date(2026, 1, 1)), None);
+    }
+
+    #[test]
+    fn without_loss_only_the_personal_information_offence() -> Result<(), String> {
+        let c = decide(&facts(), date(2026, 1, 1)).ok_or("no charges")?;
+        assert_eq!(c.offences, vec![Offence::PersonalInformation]);
+        assert_eq!(c.requests[0], Request::Investigate);
+        assert!(!c.law_ids.contains(&"criminal_266"));
+        assert!(!c.law_ids.contains(&"anti_fraud_34"));
+        assert!(c.law_ids.contains(&"criminal_253_1") && c.law_ids.contains(&"cpl_110"));
+        Ok(())
+    }
+
+    #[test]
+    fn a_recent_loss_asks_to_stop_the_payment_first() -> Result<(), String> {
+        let f = ChargeFacts {
+            lost_fen: 500_000,
+            last_loss: Some(date(2026, 10, 24)),
+            ..facts()
+        };
+        let c = decide(&f, date(2026, 10, 30)).ok_or("no charges")?;
+        assert_eq!(c.offences, vec![Offence::Fraud, Offence::PersonalInformation]);
+        assert_eq!(
+            c.requests[..2],
+            [Request::StopPayment, Request::InvestigateAndRecover]
+        );
+        assert_eq!(c.law_ids[0], "criminal_266");
+        assert!(c.law_ids.contains(&"anti_fraud_34"));
+        // Months later the money has moved on: no stop-payment request, still recovery.
+        let c = decide(&f, date(2027, 3, 1)).ok_or("no charges")?;
+        assert_eq!(c.requests[0], Request::InvestigateAndRecover);
+        Ok(())
+    }
+
+    #[test]
+    fn accounts_in_my_name_cite_anti_fraud_31() -> Result<(), String> {
+        let f = ChargeFacts {
+            account_in_name: true,
+            ..facts()
+        };
+        let c = decide(&f, date(2026, 1, 1)).ok_or("no charges")?;
+        assert!(c.law_ids.contains(&"anti_fraud_31"));
+        Ok(())
+    }
+}

@@ -1,0 +1,249 @@
+//! The contacts chart on the facts page: contacts per day (per week or month for long
+//! cases), stacked by kind, drawn as vectors, with each bar's total above it when the bars
+//! are few enough to label, and a marker at the first contact that showed the victim's ID
+//! number.
+
+use std::collections::BTreeMap;
+
+use jiff::civil::Date;
+
+use super::packet::PacketEntry;
+use super::words::kind_label;
+use super::writer::{BODY, LEAD, Writer};
+use crate::case::{EvidenceKind, Knew};
+use crate::i18n::Lang;
+
+/// How contacts are counted per bar.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Bin {
+    /// One bar per day.
+    Day,
+    /// One bar per week (Monday to Sunday).
+    Week,
+    /// One bar per month.
+    Month,
+}
+
+/// Days up to which the chart has a bar per day; then per week up to `DAYS * 7`.
+const DAYS: i64 = 62;
+/// Bars up to which each bar's total is printed above it.
+const LABELLED: usize = 40;
+
+/// The bin for a case spanning `first..=last`.
+pub fn bin_for(first: Date, last: Date) -> Bin {
+    let days = first.until(last).map(|s| s.get_days() as i64).unwrap_or(0);
+    if days < DAYS {
+        Bin::Day
+    } else if days < DAYS * 7 {
+        Bin::Week
+    } else {
+        Bin::Month
+    }
+}
+
+/// The first day of the bar `d` falls in.
+pub fn bin_start(d: Date, bin: Bin) -> Date {
+    match bin {
+        Bin::Day => d,
+        Bin::Week => {
+            let back = i64::from(d.weekday().to_monday_zero_offset());
+            d.checked_sub(jiff::Span::new().days(back)).unwrap_or(d)
+        }
+        Bin::Month => d.first_of_month(),
+    }
+}
+
+fn next_bin(d: Date, bin: Bin) -> Date {
+    let span = match bin {
+        Bin::Day => jiff::Span::new().days(1),
+        Bin::Week => jiff::Span::new().weeks(1),
+        Bin::Month => jiff::Span::new().months(1),
+    };
+    d.checked_add(span).unwrap_or(d)
+}
+
+/// One bar: its first day and the contacts in it by kind.
+pub type Bar = (Date, BTreeMap<EvidenceKind, usize>);
+
+/// Contacts per bar and kind, every bar from the first to the last (empty ones too).
+pub fn counts(entries: &[&PacketEntry]) -> (Bin, Vec<Bar>) {
+    let (Some(first), Some(last)) = (
+        entries.iter().map(|e| e.occurred_at.date()).min(),
+        entries.iter().map(|e| e.occurred_at.date()).max(),
+    ) else {
+        return (Bin::Day, Vec::new());
+    };
+    let bin = bin_for(first, last);
+    let mut map: BTreeMap<Date, BTreeMap<EvidenceKind, usize>> = BTreeMap::new();
+    let mut d = bin_start(first, bin);
+    let end = bin_start(last, bin);
+    while d <= end {
+        map.insert(d, BTreeMap::new());
+        let next = next_bin(d, bin);
+        if next == d {
+            break;
+        }
+        d = next;
+    }
+    for e in entries {
+        *map.entry(bin_start(e.occurred_at.date(), bin))
+            .or_default()
+            .entry(e.kind)
+            .or_default() += 1;
+    }
+    (bin, map.into_iter().collect())
+}
+
+fn grey(kind: EvidenceKind) -> f32 {
+    match kind {
+        EvidenceKind::Call => 0.1,
+        EvidenceKind::Sms => 0.55,
+        EvidenceKind::Email => 0.78,
+        EvidenceKind::Letter => 0.65,
+        EvidenceKind::Web => 0.35,
+        EvidenceKind::Account => 0.0,
+        EvidenceKind::Other => 0.88,
+    }
+}
+
+fn bin_label(d: Date, bin: Bin, lang: Lang) -> String {
+    match (bin, lang) {
+        (Bin::Month, Lang::Zh) => format!("{}年{}月", d.year(), d.month()),
+        (Bin::Month, Lang::En) => d.strftime("%b %Y").to_string(),
+        (_, Lang::Zh) => format!("{}月{}日", d.month(), d.day()),
+        (_, Lang::En) => d.strftime("%-d %b").to_string(),
+    }
+}
+
+/// Draws the chart at the cursor (entries in time order).
+pub fn draw(w: &mut Writer<'_>, entries: &[&PacketEntry], lang: Lang) {
+    let (bin, bars) = counts(entries);
+    if bars.is_empty() {
+        return;
+    }
+    let zh = lang == Lang::Zh;
+    let small = 7.0;
+    let plot_h = 110.0;
+    let total_h = plot_h + small * LEAD * 5.0 + 8.0;
+    w.canvas.ensure(total_h);
+    let geo = w.canvas.geo;
+    let left = geo.left + 4.0;
+    let width = geo.content_width() - 8.0;
+    let top = w.canvas.y - small * LEAD * 1.5;
+    let base = top - plot_h;
+    let max = bars
+        .iter()
+        .map(|(_, k)| k.values().sum::<usize>())
+        .max()
+        .unwrap_or(1)
+        .max(1);
+    let slot = width / bars.len() as f32;
+    let bar_w = (slot * 0.7).max(0.3);
+
+    // Scale note, then the axis.
+    let unit = match (bin, zh) {
+        (Bin::Day, true) => "每日联系次数",
+        (Bin::Week, true) => "每周联系次数",
+        (Bin::Month, true) => "每月联系次数",
+        (Bin::Day, false) => "contacts per day",
+        (Bin::Week, false) => "contacts per week",
+        (Bin::Month, false) => "contacts per month",
+    };
+    let note = if zh {
+        format!("{unit}（最多 {max} 次）")
+    } else {
+        format!("{unit} (at most {max})")
+    };
+    w.canvas.text_at(left, top + 2.0, small, &note, 0.3);
+    w.canvas.rule((left, base), (left + width, base), 0.5, 0.0);
+
+    // Bars, stacked by kind.
+    let scale = (plot_h - small * LEAD * 2.5) / max as f32;
+    for (i, (_, kinds)) in bars.iter().enumerate() {
+        let x = left + i as f32 * slot + (slot - bar_w) / 2.0;
+        let mut y = base;
+        for (kind, n) in kinds {
+            let h = *n as f32 * scale;
+            // A hairline of paper between the kinds keeps neighbouring greys apart.
+            w.canvas.fill(x, y, bar_w, (h - 0.6).max(0.3), grey(*kind));
+            y += h;
+        }
+    }
+    // Totals above the bars, in bar order.
+    if bars.len() <= LABELLED {
+        for (i, (_, kinds)) in bars.iter().enumerate() {
+            let n: usize = kinds.values().sum();
+            if n == 0 {
+                continue;
+            }
+            let label = n.to_string();
+            let lw = w.m.width(&label, small);
+            let x = left + i as f32 * slot + (slot - lw) / 2.0;
+            w.canvas
+                .text_at(x, base + n as f32 * scale + 1.5, small, &label, 0.0);
+        }
+    }
+    // The first contact that showed the ID number.
+    if let Some(e) = entries.iter().find(|e| e.knew.contains(&Knew::IdNumber)) {
+        let start = bin_start(e.occurred_at.date(), bin);
+        if let Some(i) = bars.iter().position(|(d, _)| *d == start) {
+            let x = left + i as f32 * slot + slot / 2.0;
+            let n: usize = bars[i].1.values().sum();
+            let above = base + n as f32 * scale + small + 3.0;
+            w.canvas.rule((x, above), (x, top - small - 3.0), 0.6, 0.0);
+            let label = if zh {
+                format!("首次说出身份证号（{}）", e.id)
+            } else {
+                format!("first named my ID number ({})", e.id)
+            };
+            let lw = w.m.width(&label, small);
+            let lx = (x - lw / 2.0).clamp(left, left + width - lw);
+            w.canvas.text_at(lx, top - 2.0 - small, small, &label, 0.0);
+        }
+    }
+    // Dates under the axis: first, last and a few between.
+    let step = (bars.len() / 6).max(1);
+    let mut last_x = f32::MIN;
+    for (i, (d, _)) in bars.iter().enumerate() {
+        if i % step != 0 && i + 1 != bars.len() {
+            continue;
+        }
+        let label = bin_label(*d, bin, lang);
+        let lw = w.m.width(&label, small);
+        let x = (left + i as f32 * slot + slot / 2.0 - lw / 2.0).clamp(left, left + width - lw);
+        if x < last_x + 4.0 {
+            continue;
+        }
+        w.canvas.text_at(x, base - small - 3.0, small, &label, 0.3);
+        last_x = x + lw;
+    }
+    // Legend.
+    let mut x = left;
+    let y = base - small * LEAD * 2.0 - 4.0;
+    let mut kinds: Vec<EvidenceKind> = bars.iter().flat_map(|(_, k)| k.keys().copied()).collect();
+    kinds.sort();
+    kinds.dedup();
+    for k in kinds {
+        w.canvas.fill(x, y, small, small, grey(k));
+        let label = kind_label(k, lang);
+        w.canvas.text_at(x + small + 2.0, y, small, label, 0.0);
+        x += small + 2.0 + w.m.width(label, small) + 10.0;
+    }
+    w.canvas.y = y - small * LEAD - BODY * 0.5;
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use jiff::civil::{Weekday, date};
+
+    #[test]
+    fn short_cases_by_day_long_ones_by_week_or_month() {
+        assert_eq!(bin_for(date(2026, 10, 1), date(2026, 10, 24)), Bin::Day);
+        assert_eq!(bin_for(date(2026, 1, 1), date(2026, 6, 1)), Bin::Week);
+        assert_eq!(bin_for(date(2024, 1, 1), date(2026, 6, 1)), Bin::Month);
+        // 2026-10-24 is a Saturday: its week starts on Monday the 19th.
+        assert_eq!(bin_start(date(2026, 10, 24), Bin::Week), date(2026, 10, 19));
+        assert_eq!(date(2026, 10, 19).weekday(), Weekday::Monday);
+    }
+}

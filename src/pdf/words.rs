@@ -1,0 +1,148 @@
+//! How the packet writes dates, money, sizes and the kinds of contact — one way throughout
+//! (2026年10月24日, 人民币5,000.00元).
+
+use jiff::civil::{Date, DateTime};
+
+use crate::case::{EvidenceKind, Knew};
+use crate::i18n::Lang;
+
+/// `2026年10月24日` / `24 October 2026`.
+pub fn date_text(d: Date, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!("{}年{}月{}日", d.year(), d.month(), d.day()),
+        Lang::En => d.strftime("%-d %B %Y").to_string(),
+    }
+}
+
+/// `2026年10月24日 14:05` / `24 October 2026 14:05`.
+pub fn datetime_text(t: DateTime, lang: Lang) -> String {
+    format!("{} {}", date_text(t.date(), lang), t.time().strftime("%H:%M"))
+}
+
+/// `5,000.00` — yuan with thousands separators and two decimals.
+pub fn yuan_digits(fen: u64) -> String {
+    let whole = (fen / 100).to_string();
+    let mut grouped = String::new();
+    for (i, c) in whole.chars().enumerate() {
+        if i > 0 && (whole.len() - i).is_multiple_of(3) {
+            grouped.push(',');
+        }
+        grouped.push(c);
+    }
+    format!("{grouped}.{:02}", fen % 100)
+}
+
+/// `人民币5,000.00元` / `CNY 5,000.00`.
+pub fn money(fen: u64, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!("人民币{}元", yuan_digits(fen)),
+        Lang::En => format!("CNY {}", yuan_digits(fen)),
+    }
+}
+
+/// `12.0 KB`.
+pub fn human_size(bytes: u64) -> String {
+    if bytes < 1024 {
+        format!("{bytes} B")
+    } else if bytes < 1024 * 1024 {
+        format!("{:.1} KB", bytes as f64 / 1024.0)
+    } else {
+        format!("{:.1} MB", bytes as f64 / (1024.0 * 1024.0))
+    }
+}
+
+/// The packet's word for a kind of entry.
+pub fn kind_label(kind: EvidenceKind, lang: Lang) -> &'static str {
+    use EvidenceKind::*;
+    match (lang, kind) {
+        (Lang::Zh, Call) => "来电",
+        (Lang::Zh, Sms) => "短信",
+        (Lang::Zh, Email) => "邮件",
+        (Lang::Zh, Letter) => "信件",
+        (Lang::Zh, Web) => "网页",
+        (Lang::Zh, Account) => "冒名账户",
+        (Lang::Zh, Other) => "其他联系",
+        (Lang::En, k) => k.en(),
+    }
+}
+
+/// "来电 3 次" / "3 calls".
+pub fn kind_counted(kind: EvidenceKind, n: usize, lang: Lang) -> String {
+    use EvidenceKind::*;
+    match lang {
+        Lang::Zh => {
+            let unit = match kind {
+                Call => "来电{}次",
+                Sms => "短信{}条",
+                Email => "邮件{}封",
+                Letter => "信件{}封",
+                Web => "网页{}个",
+                Account => "冒名账户{}个",
+                Other => "其他联系{}次",
+            };
+            unit.replace("{}", &n.to_string())
+        }
+        Lang::En => format!("{n} × {}", kind.en()),
+    }
+}
+
+/// What they knew, in the packet's words: 姓名、身份证号、住址 (an "other" item is said as
+/// 其他个人信息, last, never as a bare 其他).
+pub fn knew_list(knew: impl IntoIterator<Item = Knew>, lang: Lang) -> String {
+    let mut items: Vec<Knew> = knew.into_iter().collect();
+    items.sort();
+    items.dedup();
+    let mut words: Vec<&str> = items
+        .iter()
+        .filter(|k| **k != Knew::Other)
+        .map(|k| lang.pick(k.zh(), k.en()))
+        .collect();
+    if items.contains(&Knew::Other) {
+        words.push(lang.pick(
+            if words.is_empty() {
+                "个人信息"
+            } else {
+                "其他个人信息"
+            },
+            if words.is_empty() {
+                "personal details"
+            } else {
+                "other personal details"
+            },
+        ));
+    }
+    words.join(lang.pick("、", ", "))
+}
+
+/// `text` cut to at most `max` characters, with "…" when cut; line breaks become spaces.
+pub fn one_line(text: &str, max: usize) -> String {
+    let flat: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    if flat.chars().count() <= max {
+        return flat;
+    }
+    let mut s: String = flat.chars().take(max.saturating_sub(1)).collect();
+    s.push('…');
+    s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use jiff::civil::date;
+
+    #[test]
+    fn dates_and_money_one_way() {
+        assert_eq!(date_text(date(2026, 10, 24), Lang::Zh), "2026年10月24日");
+        assert_eq!(money(500_000, Lang::Zh), "人民币5,000.00元");
+        assert_eq!(money(123_456_789, Lang::Zh), "人民币1,234,567.89元");
+        assert_eq!(money(5, Lang::En), "CNY 0.05");
+    }
+
+    #[test]
+    fn other_is_never_printed_bare() {
+        let s = knew_list([Knew::Name, Knew::Other, Knew::Employer], Lang::Zh);
+        assert_eq!(s, "姓名、工作单位、其他个人信息");
+        assert_eq!(one_line("a\nb  c", 10), "a b c");
+        assert_eq!(one_line("一二三四五六", 4), "一二三…");
+    }
+}
