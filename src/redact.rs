@@ -30,7 +30,7 @@ pub fn copy_mark(lang: Lang) -> String {
 pub fn not_signed_line(lang: Lang) -> String {
     tr(
         lang,
-        "本件为隐去个人信息的副本，仅供了解案情，不是报案人签名提交的报案材料，不能代替原件；可凭下方案件指纹与签名原件核对。",
+        "本件为隐去个人信息的副本，仅供了解案情，不是控告人签名提交的刑事控告书，不能代替原件；可凭下方案件指纹与签名原件核对。",
         "This is a copy with personal details hidden, for information only. It is not the signed complaint and cannot replace it; match it to the signed original by the case fingerprint below.",
     )
 }
