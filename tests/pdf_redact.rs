@@ -120,8 +120,8 @@ fn the_redacted_copy_reveals_no_number_date_phone_or_email() -> TestResult {
             i + 1
         );
     }
-    assert!(!text.contains("报案人（签名）") && !text.contains("特此报案"));
-    assert!(text.contains("不是报案人签名提交的报案材料"));
+    assert!(!text.contains("控告人（签名") && !text.contains("特此控告"));
+    assert!(text.contains("不是控告人签名提交的刑事控告书"));
     assert!(text.contains(&input.fingerprint.full()));
     // No picture at all; the one attachment is listed with its hash and the sentence.
     let doc = Document::load_mem(&copy.bytes)?;

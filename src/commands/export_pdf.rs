@@ -97,7 +97,7 @@ pub fn run(ctx: &Ctx, args: &ExportPdfArgs) -> Result<(), Failure> {
         warn(note);
     }
     match pdf_path {
-        None => super::export::write_export(ctx, &case, &packet.bytes, "pdf", &args.file)?,
+        None => super::output::write_export(ctx, &case, &packet.bytes, "pdf", &args.file)?,
         Some(p) => {
             if let Some(dir) = p.parent().filter(|d| !d.as_os_str().is_empty())
                 && args.file.output.is_none()

@@ -1,0 +1,94 @@
+//! Where an export goes: `-o FILE` (never replacing without `--force`, never through a link),
+//! standard output (`-o -`), or a new dated file in the case's exports folder. Shared by
+//! `export json|csv` and `export pdf`.
+
+use std::path::Path;
+
+use super::{Ctx, Failure, out};
+use crate::cli::ExportFileArgs;
+use crate::durable::{self, Replace};
+use crate::i18n::tr;
+use crate::pdf::export::{write_dated, write_failure};
+
+/// Writes an export to `-o FILE`, standard output (`-o -`), or a dated file in the case's
+/// exports folder, and prints where it went.
+pub fn write_export(
+    ctx: &Ctx,
+    case: &crate::case::Case,
+    bytes: &[u8],
+    ext: &str,
+    args: &ExportFileArgs,
+) -> Result<(), Failure> {
+    if args.output.as_deref() == Some(Path::new("-")) {
+        use std::io::Write;
+        let _ = std::io::stdout().lock().write_all(bytes);
+        return Ok(());
+    }
+    let path = match &args.output {
+        Some(p) => {
+            let replace = if args.force { Replace::Yes } else { Replace::No };
+            check_target(ctx, p, replace)?;
+            durable::write_file(p, bytes, replace).map_err(|e| match e.kind() {
+                // Appeared since the check.
+                std::io::ErrorKind::AlreadyExists => exists_failure(ctx, p),
+                _ => io_failure(ctx, p, &e),
+            })?;
+            p.clone()
+        }
+        None => write_dated(&case.exports_dir(), ctx.case_name(), ext, bytes)
+            .map_err(|(p, e)| io_failure(ctx, &p, &e))?,
+    };
+    out(path.display().to_string());
+    Ok(())
+}
+
+/// Refuses a target that is not a regular file (a link, device, FIFO or folder: never, even
+/// with --force) and an existing file unless it may be replaced.
+fn check_target(ctx: &Ctx, p: &Path, replace: Replace) -> Result<(), Failure> {
+    let Ok(meta) = std::fs::symlink_metadata(p) else {
+        return Ok(());
+    };
+    let t = meta.file_type();
+    if t.is_file() {
+        return match replace {
+            Replace::Yes => Ok(()),
+            Replace::No => Err(exists_failure(ctx, p)),
+        };
+    }
+    let (zh, en) = if t.is_dir() {
+        ("文件夹", "folder")
+    } else if t.is_symlink() {
+        ("符号链接", "symbolic link")
+    } else {
+        ("特殊文件（设备、管道等）", "special file (a device or pipe)")
+    };
+    Err(Failure::new(tr(
+        ctx.lang,
+        format!(
+            "{} 是{zh}，不是普通文件，不会写入（加 --force 也不会）。请用 -o 指定一个新的文件名。",
+            p.display()
+        ),
+        format!(
+            "{} is a {en}, not a regular file; nothing is written there, even with --force. Name a new file with -o.",
+            p.display()
+        ),
+    )))
+}
+
+fn exists_failure(ctx: &Ctx, p: &Path) -> Failure {
+    Failure::new(tr(
+        ctx.lang,
+        format!(
+            "{} 已经存在，没有覆盖。请换一个文件名，或加 --force 替换它。",
+            p.display()
+        ),
+        format!(
+            "{} already exists and was not replaced. Choose another name, or add --force to replace it.",
+            p.display()
+        ),
+    ))
+}
+
+fn io_failure(ctx: &Ctx, path: &Path, e: &std::io::Error) -> Failure {
+    Failure::new(write_failure(ctx.lang, path, e))
+}
