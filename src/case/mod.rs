@@ -6,6 +6,7 @@ pub mod error;
 pub mod event;
 mod event_de;
 pub mod moment;
+pub mod number;
 pub mod ops;
 pub mod phone;
 pub mod state;
