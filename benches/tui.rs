@@ -41,6 +41,7 @@ fn records(n: u32) -> Vec<Record> {
                         summary: format!("第{i}次骚扰：自称银行客服，知道我的姓名和身份证号 😡"),
                         knew: [Knew::Name, Knew::IdNumber].into_iter().collect(),
                         lost: None,
+                        email: None,
                     },
                     attachments: Vec::new(),
                 },

@@ -92,6 +92,7 @@ fn entry(seq: u64, at: Moment) -> EventBody {
             summary: NOTES[(seq % 4) as usize].to_string(),
             knew,
             lost: seq.is_multiple_of(50).then_some(Fen(seq * 100)),
+            email: None,
         },
         attachments: Vec::new(),
     }

@@ -209,6 +209,7 @@ mod tests {
                     summary: "说出了我的身份证号 11010519491231002X".into(),
                     knew: [Knew::Name, Knew::IdNumber, Knew::Address].into_iter().collect(),
                     lost: None,
+                    email: None,
                 },
                 attachments: vec![],
             },

@@ -28,6 +28,8 @@ pub struct EvidenceDraft {
     pub knew: BTreeSet<Knew>,
     /// Money lost, as typed (yuan).
     pub lost: String,
+    /// What was read from a saved email (`log email --eml`).
+    pub email: Option<Box<super::email::EmailFacts>>,
 }
 
 /// Cleans a free-text field, naming the field when it is refused.
@@ -82,6 +84,7 @@ impl EvidenceDraft {
             summary: text_field(("内容", "summary"), &self.summary)?,
             knew: self.knew.clone(),
             lost: parse_lost(&self.lost)?,
+            email: self.email.clone(),
         })
     }
 }

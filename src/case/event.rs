@@ -295,6 +295,10 @@ pub struct EvidenceFields {
     /// Money lost, if any.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub lost: Option<Fen>,
+    /// For an email imported from a saved message: its headers, route, checks, links and
+    /// attachments. Absent on every other entry (and on entries logged before it existed).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub email: Option<Box<super::email::EmailFacts>>,
 }
 
 /// Changes to an entry; `None` leaves a field as it was.

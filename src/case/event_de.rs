@@ -25,6 +25,7 @@ use serde::Deserialize;
 use serde::de::value::BorrowedStrDeserializer;
 use serde::de::{self, DeserializeSeed, Deserializer, IgnoredAny, MapAccess, Visitor};
 
+use super::email::EmailFacts;
 use super::event::{
     Attachment, EntryId, EventBody, EvidenceFields, EvidenceKind, EvidencePatch, Fen, Knew, ProfilePatch,
 };
@@ -89,6 +90,7 @@ enum Key {
     Firm,
     ConsultedAt,
     Text,
+    Email,
     #[serde(other)]
     Other,
 }
@@ -134,6 +136,7 @@ impl Key {
             Key::Firm => "firm",
             Key::ConsultedAt => "consulted_at",
             Key::Text => "text",
+            Key::Email => "email",
             Key::Other => "",
         }
     }
@@ -151,6 +154,7 @@ struct Slots {
     summary: Option<String>,
     knew: Option<BTreeSet<Knew>>,
     lost: Option<Option<Fen>>,
+    email: Option<Option<Box<EmailFacts>>>,
     attachments: Option<Vec<Attachment>>,
     evidence_changes: Option<EvidencePatch>,
     report_changes: Option<ReportPatch>,
@@ -222,6 +226,7 @@ fn finish<'de, A: MapAccess<'de>>(tag: Tag, mut map: A) -> Result<EventBody, A::
             (Key::Summary, T::EvidenceAdded) => fill(m, &mut s.summary, key)?,
             (Key::Knew, T::EvidenceAdded) => fill(m, &mut s.knew, key)?,
             (Key::Lost, T::EvidenceAdded) => fill(m, &mut s.lost, key)?,
+            (Key::Email, T::EvidenceAdded) => fill(m, &mut s.email, key)?,
             (Key::Attachments, T::EvidenceAdded) => fill(m, &mut s.attachments, key)?,
             (Key::Changes, T::EvidenceCorrected) => fill(m, &mut s.evidence_changes, key)?,
             (Key::Changes, T::ReportUpdated) => fill(m, &mut s.report_changes, key)?,
@@ -272,6 +277,7 @@ fn build<E: de::Error>(tag: Tag, s: Slots) -> Result<EventBody, E> {
                 summary: s.summary.unwrap_or_default(),
                 knew: s.knew.unwrap_or_default(),
                 lost: s.lost.flatten(),
+                email: s.email.flatten(),
             },
             attachments: s.attachments.unwrap_or_default(),
         },

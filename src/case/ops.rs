@@ -215,6 +215,44 @@ impl Case {
         Ok((id, appended))
     }
 
+    /// Logs an imported email. Refuses, naming the existing entry, when a live entry already
+    /// holds the same message (same SHA-256) unless `again` is set; the check is made with
+    /// the journal's lock held, so two imports at once cannot both pass it.
+    pub fn log_email(
+        &mut self,
+        fields: EvidenceFields,
+        files: &[PathBuf],
+        again: bool,
+    ) -> Result<(EntryId, Appended), CaseError> {
+        files.iter().try_for_each(|f| Vault::check_source(f))?;
+        self.loaded = true;
+        self.refresh()?;
+        let sha = fields
+            .email
+            .as_ref()
+            .map(|e| e.sha256.clone())
+            .unwrap_or_default();
+        if !again && let Some(id) = self.state.entry_with_email(&sha) {
+            return Err(CaseError::DuplicateEmail(id));
+        }
+        let attachments = files
+            .iter()
+            .map(|f| self.vault.store(f))
+            .collect::<Result<Vec<_>, _>>()?;
+        let appended = self.commit(|state| {
+            if !again && let Some(id) = state.entry_with_email(&sha) {
+                return Err(CaseError::DuplicateEmail(id));
+            }
+            Ok(EventBody::EvidenceAdded {
+                id: state.next_id(),
+                fields,
+                attachments,
+            })
+        })?;
+        let id = appended.record.event.entry_id().unwrap_or(EntryId(0));
+        Ok((id, appended))
+    }
+
     /// Records a correction; refuses unknown or retracted entries and corrections that
     /// change nothing.
     pub fn correct(

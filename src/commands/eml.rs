@@ -1,26 +1,18 @@
-//! Reading a saved email (.eml) for `leakaid log email --eml`: sender, subject, date.
+//! `leakaid log email --eml`: reads a saved email through the one parser
+//! ([`crate::case::email`]) and fills the entry from it.
 
 use std::path::Path;
 
+use jiff::ZonedDateTime;
+
 use super::Failure;
 use crate::case::EvidenceDraft;
+use crate::case::email::{self, EmailFacts};
+use crate::case::text::MAX_LINE_CHARS;
 use crate::i18n::{Lang, tr};
 
-/// What is taken from an email's headers.
-#[derive(Debug, Default, PartialEq, Eq)]
-pub struct Mail {
-    /// The From header.
-    pub from: String,
-    /// The To header.
-    pub to: String,
-    /// The Subject, decoded.
-    pub subject: String,
-    /// The Date as RFC 3339, if it could be read.
-    pub date: Option<String>,
-}
-
-/// Reads the headers of a saved email.
-pub fn read(path: &Path, lang: Lang) -> Result<Mail, Failure> {
+/// Reads and parses a saved email.
+pub fn read(path: &Path, lang: Lang) -> Result<EmailFacts, Failure> {
     let bytes = std::fs::read(path).map_err(|e| {
         Failure::new(tr(
             lang,
@@ -31,7 +23,7 @@ pub fn read(path: &Path, lang: Lang) -> Result<Mail, Failure> {
             ),
         ))
     })?;
-    parse(&bytes).ok_or_else(|| {
+    email::parse(&bytes).ok_or_else(|| {
         Failure::new(tr(
             lang,
             format!("{} 看起来不是邮件文件（.eml）。请在邮箱里用“导出/另存为 .eml”保存原始邮件。", path.display()),
@@ -40,65 +32,31 @@ pub fn read(path: &Path, lang: Lang) -> Result<Mail, Failure> {
     })
 }
 
-/// Parses the headers; `None` when there is no From or Subject header.
-pub fn parse(bytes: &[u8]) -> Option<Mail> {
-    let (headers, _) = mailparse::parse_headers(bytes).ok()?;
-    use mailparse::MailHeaderMap;
-    let from = headers.get_first_value("From");
-    let subject = headers.get_first_value("Subject");
-    if from.is_none() && subject.is_none() {
-        return None;
-    }
-    let date = headers
-        .get_first_value("Date")
-        .and_then(|d| mailparse::dateparse(&d).ok())
-        .and_then(|secs| jiff::Timestamp::from_second(secs).ok())
-        .map(|ts| ts.to_zoned_datetime(jiff::tz::TimeZone::system()))
-        .map(|z| crate::case::Moment::from_zoned(&z).to_string());
-    Some(Mail {
-        from: from.unwrap_or_default(),
-        to: headers.get_first_value("To").unwrap_or_default(),
-        subject: subject.unwrap_or_default(),
-        date,
-    })
-}
-
-/// Fills what the user left empty from the email.
-pub fn fill(draft: &mut EvidenceDraft, mail: &Mail) {
+/// Fills what the user left empty from the email: the counterpart is the real origin (the
+/// bounce or reply domain when From is forged), the recipient, the time (see
+/// [`EmailFacts::occurred_at`]), and the subject as the summary in the UI language.
+pub fn fill(draft: &mut EvidenceDraft, mail: EmailFacts, now: &ZonedDateTime, lang: Lang) {
     if draft.counterpart.trim().is_empty() {
-        draft.counterpart = mail.from.clone();
+        draft.counterpart = mail.origin().sender;
     }
-    if draft.to_mine.trim().is_empty() {
-        draft.to_mine = mail.to.clone();
+    if draft.to_mine.trim().is_empty()
+        && let Some(to) = mail
+            .to
+            .first()
+            .filter(|t| t.address.chars().count() <= MAX_LINE_CHARS)
+    {
+        draft.to_mine = to.address.clone();
     }
     if draft.at.trim().is_empty()
-        && let Some(d) = &mail.date
+        && let Some(at) = mail.occurred_at(now)
     {
-        draft.at = d.clone();
+        draft.at = at.to_string();
     }
-    let subject = format!("主题 Subject: {}", mail.subject);
+    let subject = mail.summary_line(lang);
     draft.summary = if draft.summary.trim().is_empty() {
         subject
     } else {
         format!("{}\n{subject}", draft.summary)
     };
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn reads_encoded_chinese_headers() {
-        let raw = b"From: =?UTF-8?B?5Lit5Zu96ZO26KGM?= <notice@fake-bank.example>\r\nTo: me@example.com\r\nSubject: =?UTF-8?B?5oKo55qE6LSm5oi35bey5Ya757uT?=\r\nDate: Sun, 29 Nov 2026 14:05:00 +0800\r\n\r\nbody";
-        let m = parse(raw).expect("parses");
-        assert_eq!(m.from, "中国银行 <notice@fake-bank.example>");
-        assert_eq!(m.subject, "您的账户已冻结");
-        assert!(m.date.is_some());
-    }
-
-    #[test]
-    fn plain_text_is_not_an_email() {
-        assert_eq!(parse(b"just some words\nand more"), None);
-    }
+    draft.email = Some(Box::new(mail));
 }

@@ -116,6 +116,7 @@ pub fn populate(case: &mut Case, now: &ZonedDateTime) -> Result<(), CaseError> {
             summary: s.summary.into(),
             knew: s.knew.iter().copied().collect(),
             lost: s.lost.into(),
+            email: None,
         };
         case.log(draft.validate(now)?, &[])?;
     }

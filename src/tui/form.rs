@@ -501,6 +501,7 @@ impl Form {
             summary: self.get(FieldId::Summary),
             knew: Form::knew_of(&self.fields),
             lost: self.get(FieldId::Lost),
+            email: None,
         }
     }
 

@@ -73,6 +73,12 @@ impl NumberLabel {
         lang.pick(&self.zh, &self.en)
     }
 
+    /// The label without its advice (what comes before ` — `), for narrow columns.
+    pub fn short(&self, lang: Lang) -> &str {
+        let t = self.text(lang);
+        t.split('—').next().unwrap_or(t).trim()
+    }
+
     fn from(kind: NumberKind, t: &Pair, fills: &[(&str, &Pair)], caution: bool) -> NumberLabel {
         let fill = |s: &str, pick: fn(&Pair) -> &str| {
             fills.iter().fold(s.to_string(), |acc, (name, value)| {
@@ -108,6 +114,23 @@ fn same(s: &str) -> Pair {
 /// short number leakaid has nothing to say about.
 pub fn classify(counterpart: &str) -> Option<NumberLabel> {
     classify_key(&normalise_phone(counterpart)?)
+}
+
+/// Labels remembered by number, for a list where one caller appears many times.
+#[derive(Debug, Default)]
+pub struct LabelCache {
+    seen: HashMap<String, Option<NumberLabel>>,
+}
+
+impl LabelCache {
+    /// The label of `counterpart` (as [`classify`]), worked out once per number.
+    pub fn label(&mut self, counterpart: &str) -> Option<NumberLabel> {
+        let key = normalise_phone(counterpart)?;
+        self.seen
+            .entry(key)
+            .or_insert_with_key(|k| classify_key(k))
+            .clone()
+    }
 }
 
 /// The label of a number already normalised by [`normalise_phone`] (`+855…` abroad, national
