@@ -84,8 +84,8 @@ pub fn list(ctx: &Ctx, args: &ListArgs) -> Result<(), Failure> {
             f.counterpart.clone()
         };
         let mut summary = f.summary.clone();
-        if let Some(label) = labels.label(&f.counterpart) {
-            summary = format!("[{}] {summary}", label.short(lang));
+        if let Some(label) = labels.label(&f.counterpart).filter(|l| l.caution) {
+            summary = format!("[{}] {summary}", label.tag(lang));
         }
         if !f.knew.is_empty() {
             summary = format!(

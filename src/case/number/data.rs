@@ -11,13 +11,19 @@ const CARRIER_ZH: &str = include_str!("../../../assets/numbers/carrier-zh-86.txt
 const AREA_ZH: &str = include_str!("../../../assets/numbers/area-zh-86.txt");
 const AREA_EN: &str = include_str!("../../../assets/numbers/area-en-86.txt");
 
-/// A text in both languages.
+/// A text in both languages (a label template also has a short tag).
 #[derive(Clone, Debug, Default, Deserialize, PartialEq, Eq)]
 pub struct Pair {
     /// Chinese.
     pub zh: String,
     /// English.
     pub en: String,
+    /// The tag for narrow columns, Chinese.
+    #[serde(default)]
+    pub tag_zh: String,
+    /// The tag for narrow columns, English.
+    #[serde(default)]
+    pub tag_en: String,
 }
 
 /// A label template per kind of number.
@@ -119,6 +125,7 @@ impl Tables {
                     Pair {
                         zh: zh.to_string(),
                         en,
+                        ..Pair::default()
                     },
                 )
             })
@@ -132,6 +139,7 @@ impl Tables {
                     Pair {
                         zh: zh.to_string(),
                         en: en.to_string(),
+                        ..Pair::default()
                     },
                 )
             })

@@ -61,6 +61,10 @@ pub struct NumberLabel {
     pub zh: String,
     /// The label in English.
     pub en: String,
+    /// A few words for a narrow column, Chinese.
+    pub tag_zh: String,
+    /// A few words for a narrow column, English.
+    pub tag_en: String,
     /// True when a call showing this number may well be spoofed or is typical of fraud.
     pub caution: bool,
     /// Where the label's facts come from.
@@ -73,10 +77,9 @@ impl NumberLabel {
         lang.pick(&self.zh, &self.en)
     }
 
-    /// The label without its advice (what comes before ` — `), for narrow columns.
-    pub fn short(&self, lang: Lang) -> &str {
-        let t = self.text(lang);
-        t.split('—').next().unwrap_or(t).trim()
+    /// The tag, for a narrow column.
+    pub fn tag(&self, lang: Lang) -> &str {
+        lang.pick(&self.tag_zh, &self.tag_en)
     }
 
     fn from(kind: NumberKind, t: &Pair, fills: &[(&str, &Pair)], caution: bool) -> NumberLabel {
@@ -89,6 +92,8 @@ impl NumberLabel {
             kind,
             zh: fill(&t.zh, |p| &p.zh),
             en: fill(&t.en, |p| &p.en),
+            tag_zh: t.tag_zh.clone(),
+            tag_en: t.tag_en.clone(),
             caution,
             source: LIBPHONENUMBER.to_string(),
         }
@@ -107,6 +112,7 @@ fn same(s: &str) -> Pair {
     Pair {
         zh: s.to_string(),
         en: s.to_string(),
+        ..Pair::default()
     }
 }
 

@@ -65,6 +65,7 @@ fn a_bank_service_number_is_named_and_flagged_as_a_likely_spoof() {
         "银行客服号 95566（中国银行）— 官方号码一般不会要求转账，显示此号码的来电可能是改号冒用"
     );
     assert!(l.en.contains("Bank of China"), "{}", l.en);
+    assert_eq!(l.tag(crate::i18n::Lang::Zh), "冒充银行？");
     assert!(label("95599").zh.contains("中国农业银行"));
     assert!(label("95588").zh.contains("中国工商银行"));
     assert_eq!(label("95188").kind, NumberKind::Payment);
