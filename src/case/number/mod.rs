@@ -31,6 +31,7 @@ pub enum NumberKind {
     /// An 800 toll-free company line.
     TollFree,
     /// A 400 company line.
+    #[serde(rename = "service_400")]
     Service400,
     /// A number abroad (or in Hong Kong, Macao, Taiwan).
     International,
@@ -39,8 +40,10 @@ pub enum NumberKind {
     /// A payment platform's service number (95188 …).
     Payment,
     /// Another 95xxx nationwide service number.
+    #[serde(rename = "service_95")]
     Service95,
     /// A 96xxx local service number.
+    #[serde(rename = "service_96")]
     Service96,
     /// A 12xxx public-service number.
     Public,
