@@ -87,9 +87,13 @@ impl NumberLabel {
 
     fn from(kind: NumberKind, t: &Pair, fills: &[(&str, &Pair)], caution: bool) -> NumberLabel {
         let fill = |s: &str, pick: fn(&Pair) -> &str| {
-            fills.iter().fold(s.to_string(), |acc, (name, value)| {
-                acc.replace(&format!("{{{name}}}"), pick(value))
-            })
+            let mut out = s.to_string();
+            for (name, value) in fills {
+                if out.contains('{') {
+                    out = out.replace(name, pick(value));
+                }
+            }
+            out
         };
         NumberLabel {
             kind,
@@ -154,7 +158,7 @@ pub fn classify_key(key: &str) -> Option<NumberLabel> {
     let d = key;
     if let Some(s) = t.services.get(d) {
         let org = &s.org;
-        let fills = [("number", &number), ("org", org)];
+        let fills = [("{number}", &number), ("{org}", org)];
         let label = match s.kind {
             ServiceKind::Bank => NumberLabel::from(NumberKind::Bank, &l.bank, &fills, true),
             ServiceKind::Payment => NumberLabel::from(NumberKind::Payment, &l.payment, &fills, true),
@@ -178,7 +182,7 @@ pub fn classify_key(key: &str) -> Option<NumberLabel> {
     {
         return Some(NumberLabel::from(NumberKind::SmsPort, &l.sms_port, &[], false).citing(&port.source));
     }
-    let fills = [("number", &number)];
+    let fills = [("{number}", &number)];
     match (d.len(), d.as_bytes().first()) {
         (5, _) if d.starts_with("95") => {
             return Some(NumberLabel::from(
@@ -233,12 +237,12 @@ pub fn classify_key(key: &str) -> Option<NumberLabel> {
             return Some(label.citing(&b.source));
         }
         return Some(match t.carrier(d) {
-            Some(c) => NumberLabel::from(NumberKind::Mobile, &l.mobile, &[("carrier", c)], false),
+            Some(c) => NumberLabel::from(NumberKind::Mobile, &l.mobile, &[("{carrier}", c)], false),
             None => NumberLabel::from(NumberKind::Mobile, &l.mobile_unknown, &[], false),
         });
     }
     Some(match t.area(d) {
-        Some(a) => NumberLabel::from(NumberKind::Landline, &l.landline, &[("area", a)], false),
+        Some(a) => NumberLabel::from(NumberKind::Landline, &l.landline, &[("{area}", a)], false),
         None => NumberLabel::from(NumberKind::Landline, &l.landline_unknown, &[], false),
     })
 }
@@ -259,22 +263,31 @@ fn international(t: &Tables, digits: &str) -> NumberLabel {
     NumberLabel::from(
         NumberKind::International,
         &l.international,
-        &[("country", &country)],
+        &[("{country}", &country)],
         true,
     )
 }
 
-/// Whether libphonenumber takes `national` as a valid mainland number.
+/// Whether libphonenumber's metadata takes `national` (with its trunk `0` for a landline) as
+/// a valid mainland mobile or fixed-line number: the descriptors `is_valid` checks, asked
+/// directly.
 ///
-/// libphonenumber's mainland mobile pattern (`1740[0-5]\d{6}|1(?:[38]\d|4[57]|…)\d{8}`)
-/// reads only the first five digits of an 11-digit number; the rest is any digit. So for
-/// mobiles the answer is kept per first five digits, and a 100,000-entry case asks the
-/// metadata a few hundred times instead of once per number. Other numbers are asked directly.
+/// The mainland mobile pattern (`1740[0-5]\d{6}|1(?:[38]\d|4[57]|…)\d{8}`) reads only the
+/// first five digits of an 11-digit number; the rest is any digit. So for mobiles the answer
+/// is kept per first five digits, and a 100,000-entry case asks the metadata a few thousand
+/// times instead of once per number (a test checks the two agree).
 fn valid_cn(national: &str) -> bool {
-    let ask = |n: &str| {
-        phonenumber::parse(Some(phonenumber::country::Id::CN), n)
-            .map(|n| n.is_valid_with(&DATABASE))
-            .unwrap_or(false)
+    let ask = |national: &str| {
+        let Some(meta) = DATABASE.by_id("CN") else {
+            return false;
+        };
+        let n = national.strip_prefix('0').unwrap_or(national);
+        let d = meta.descriptors();
+        d.general().is_match(n)
+            && [d.mobile(), d.fixed_line()]
+                .into_iter()
+                .flatten()
+                .any(|x| x.is_match(n))
     };
     if !(national.len() == 11 && national.starts_with('1')) {
         return ask(national);
