@@ -42,6 +42,7 @@ fn records(n: u32) -> Vec<Record> {
                         knew: [Knew::Name, Knew::IdNumber].into_iter().collect(),
                         lost: None,
                         transfer: None,
+                        email: None,
                     },
                     attachments: Vec::new(),
                 },

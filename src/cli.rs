@@ -134,9 +134,13 @@ pub struct LogArgs {
     /// A file to keep with the entry (repeatable).
     #[arg(long, value_name = "FILE")]
     pub attach: Vec<PathBuf>,
-    /// Import a saved email (.eml): sender, subject, date and the file itself.
+    /// Import a saved email (.eml): where it really came from, its route, checks, links and
+    /// attachments, and the file itself.
     #[arg(long, value_name = "FILE")]
     pub eml: Option<PathBuf>,
+    /// With --eml: record the email even if the same file is already an entry.
+    #[arg(long, requires = "eml")]
+    pub again: bool,
 }
 
 /// The facts of an entry that `log` records and `correct` changes.

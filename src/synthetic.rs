@@ -93,6 +93,7 @@ fn entry(seq: u64, at: Moment) -> EventBody {
             knew,
             lost: seq.is_multiple_of(50).then_some(Fen(seq * 100)),
             transfer: None,
+            email: None,
         },
         attachments: Vec::new(),
     }

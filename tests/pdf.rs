@@ -263,6 +263,7 @@ fn entry(kind: EvidenceKind, counterpart: &str, when: Moment, summary: &str) -> 
         knew: Default::default(),
         lost: None,
         transfer: None,
+        email: None,
     }
 }
 

@@ -119,7 +119,13 @@ pub fn lawyer_brief(state: &CaseState, lang: Lang) -> String {
     let top: Vec<String> = leads(state)
         .into_iter()
         .take(5)
-        .map(|l| format!("{} ×{}", l.counterpart, l.count))
+        .map(|l| match &l.label {
+            Some(label) => {
+                let (open, close) = lang.pick(("（", "）"), (" (", ")"));
+                format!("{} ×{}{open}{}{close}", l.counterpart, l.count, label.tag(lang))
+            }
+            None => format!("{} ×{}", l.counterpart, l.count),
+        })
         .collect();
     if !top.is_empty() {
         out.push(tr(
@@ -210,6 +216,7 @@ mod tests {
                     knew: [Knew::Name, Knew::IdNumber, Knew::Address].into_iter().collect(),
                     lost: None,
                     transfer: None,
+                    email: None,
                 },
                 attachments: vec![],
             },

@@ -30,6 +30,8 @@ pub struct EvidenceDraft {
     pub lost: String,
     /// Where the money went, as typed.
     pub transfer: TransferDraft,
+    /// What was read from a saved email (`log email --eml`).
+    pub email: Option<Box<super::email::EmailFacts>>,
 }
 
 /// Transfer details as typed; empty parts are unknown (or, in a correction, unchanged).
@@ -155,6 +157,7 @@ impl EvidenceDraft {
             knew: self.knew.clone(),
             lost: parse_lost(&self.lost)?,
             transfer: self.transfer.validate(now)?,
+            email: self.email.clone(),
         })
     }
 }

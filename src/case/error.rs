@@ -29,6 +29,9 @@ pub enum CaseError {
     /// The entry was withdrawn.
     #[error("entry {0} is retracted")]
     Retracted(EntryId),
+    /// The same saved email (same SHA-256) is already an entry.
+    #[error("this email is already entry {0}")]
+    DuplicateEmail(EntryId),
     /// The correction changes nothing.
     #[error("nothing to change")]
     NothingToChange,
@@ -96,6 +99,15 @@ impl CaseError {
                 lang,
                 format!("{id} 已经撤回，不能再修改。如需要，请新记一条。"),
                 format!("{id} was retracted and cannot be changed. Log a new entry instead."),
+            ),
+            CaseError::DuplicateEmail(id) => tr(
+                lang,
+                format!(
+                    "这封邮件（同一个文件，SHA-256 相同）已经记录为 {id}，没有重复记录。用 leakaid show {id} 查看；确实要再记一条，请加 --again。"
+                ),
+                format!(
+                    "This email (the same file, same SHA-256) is already recorded as {id}; nothing was added. See it with leakaid show {id}; to record it again on purpose, add --again."
+                ),
             ),
             CaseError::NothingToChange => tr(
                 lang,

@@ -352,6 +352,10 @@ pub struct EvidenceFields {
     /// Where the money went, if known.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub transfer: Option<Transfer>,
+    /// For an email imported from a saved message: its headers, route, checks, links and
+    /// attachments. Absent on every other entry (and on entries logged before it existed).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub email: Option<Box<super::email::EmailFacts>>,
 }
 
 /// Changes to an entry; `None` leaves a field as it was.

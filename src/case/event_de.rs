@@ -25,6 +25,7 @@ use serde::Deserialize;
 use serde::de::value::BorrowedStrDeserializer;
 use serde::de::{self, DeserializeSeed, Deserializer, IgnoredAny, MapAccess, Visitor};
 
+use super::email::EmailFacts;
 use super::event::{
     Attachment, EntryId, EventBody, EvidenceFields, EvidenceKind, EvidencePatch, Fen, Knew, ProfilePatch,
     Transfer,
@@ -91,6 +92,7 @@ enum Key {
     Firm,
     ConsultedAt,
     Text,
+    Email,
     #[serde(other)]
     Other,
 }
@@ -137,6 +139,7 @@ impl Key {
             Key::Firm => "firm",
             Key::ConsultedAt => "consulted_at",
             Key::Text => "text",
+            Key::Email => "email",
             Key::Other => "",
         }
     }
@@ -155,6 +158,7 @@ struct Slots {
     knew: Option<BTreeSet<Knew>>,
     lost: Option<Option<Fen>>,
     transfer: Option<Option<Transfer>>,
+    email: Option<Option<Box<EmailFacts>>>,
     attachments: Option<Vec<Attachment>>,
     evidence_changes: Option<EvidencePatch>,
     report_changes: Option<ReportPatch>,
@@ -227,6 +231,7 @@ fn finish<'de, A: MapAccess<'de>>(tag: Tag, mut map: A) -> Result<EventBody, A::
             (Key::Knew, T::EvidenceAdded) => fill(m, &mut s.knew, key)?,
             (Key::Lost, T::EvidenceAdded) => fill(m, &mut s.lost, key)?,
             (Key::Transfer, T::EvidenceAdded) => fill(m, &mut s.transfer, key)?,
+            (Key::Email, T::EvidenceAdded) => fill(m, &mut s.email, key)?,
             (Key::Attachments, T::EvidenceAdded) => fill(m, &mut s.attachments, key)?,
             (Key::Changes, T::EvidenceCorrected) => fill(m, &mut s.evidence_changes, key)?,
             (Key::Changes, T::ReportUpdated) => fill(m, &mut s.report_changes, key)?,
@@ -278,6 +283,7 @@ fn build<E: de::Error>(tag: Tag, s: Slots) -> Result<EventBody, E> {
                 knew: s.knew.unwrap_or_default(),
                 lost: s.lost.flatten(),
                 transfer: s.transfer.flatten(),
+                email: s.email.flatten(),
             },
             attachments: s.attachments.unwrap_or_default(),
         },

@@ -1,5 +1,7 @@
 //! Leads: the counterparts ranked by how often they made contact, with what they knew and
-//! the money lost — the "被控告人 / 线索" of a complaint.
+//! the money lost — the "被控告人 / 线索" of a complaint. One grouping (by
+//! [`counterpart_key`]) and one classification ([`classify_key`]) for `leads`, the wizard and
+//! the packet.
 
 use std::collections::{BTreeSet, HashMap};
 
@@ -7,7 +9,8 @@ use serde::Serialize;
 
 use super::event::{EntryId, EvidenceFields, EvidenceKind, Fen, Knew};
 use super::moment::Moment;
-use super::phone::counterpart_key;
+use super::number::{NumberLabel, classify_key};
+use super::phone::{counterpart_key, normalise_phone};
 use super::state::CaseState;
 
 /// One counterpart and everything the live entries say about it.
@@ -15,6 +18,11 @@ use super::state::CaseState;
 pub struct Lead {
     /// The counterpart as first written.
     pub counterpart: String,
+    /// The comparison key every entry of this lead shares.
+    pub key: String,
+    /// What kind of number it is, when it is one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub label: Option<NumberLabel>,
     /// How many live entries.
     pub count: usize,
     /// The kinds of contact.
@@ -29,6 +37,12 @@ pub struct Lead {
     pub lost: Fen,
     /// The entries.
     pub entries: Vec<EntryId>,
+    /// For emails: the IPs of the first hop from outside the recipient's provider.
+    #[serde(skip_serializing_if = "BTreeSet::is_empty")]
+    pub origin_ips: BTreeSet<String>,
+    /// For emails: the forged From addresses they used (冒用).
+    #[serde(skip_serializing_if = "BTreeSet::is_empty")]
+    pub impersonated: BTreeSet<String>,
 }
 
 /// Counterparts of live entries, most contacts first (then most money lost, most known,
@@ -46,18 +60,21 @@ pub fn rank<'a>(live: impl IntoIterator<Item = (EntryId, &'a EvidenceFields)>) -
         if f.counterpart.trim().is_empty() {
             continue;
         }
-        let lead = by_key
-            .entry(counterpart_key(&f.counterpart))
-            .or_insert_with(|| Lead {
-                counterpart: f.counterpart.clone(),
-                count: 0,
-                kinds: BTreeSet::new(),
-                knew: BTreeSet::new(),
-                first: f.occurred_at,
-                last: f.occurred_at,
-                lost: Fen(0),
-                entries: Vec::new(),
-            });
+        let key = counterpart_key(&f.counterpart);
+        let lead = by_key.entry(key).or_insert_with_key(|key| Lead {
+            counterpart: f.counterpart.clone(),
+            key: key.clone(),
+            label: None,
+            count: 0,
+            kinds: BTreeSet::new(),
+            knew: BTreeSet::new(),
+            first: f.occurred_at,
+            last: f.occurred_at,
+            lost: Fen(0),
+            entries: Vec::new(),
+            origin_ips: BTreeSet::new(),
+            impersonated: BTreeSet::new(),
+        });
         lead.count += 1;
         lead.kinds.insert(f.kind);
         lead.knew.extend(f.knew.iter().copied());
@@ -69,8 +86,23 @@ pub fn rank<'a>(live: impl IntoIterator<Item = (EntryId, &'a EvidenceFields)>) -
         }
         lead.lost = Fen::total([lead.lost, f.lost.unwrap_or_default()]);
         lead.entries.push(id);
+        if let Some(m) = &f.email {
+            let o = m.origin();
+            if !o.ip.is_empty() {
+                lead.origin_ips.insert(o.ip);
+            }
+            if let Some(forged) = o.impersonated {
+                lead.impersonated.insert(forged.address);
+            }
+        }
     }
     let mut out: Vec<Lead> = by_key.into_values().collect();
+    for lead in &mut out {
+        // The key of a number is its normalised form; anything else has no label.
+        if normalise_phone(&lead.counterpart).is_some() {
+            lead.label = classify_key(&lead.key);
+        }
+    }
     out.sort_by(|a, b| {
         b.count
             .cmp(&a.count)
@@ -80,4 +112,77 @@ pub fn rank<'a>(live: impl IntoIterator<Item = (EntryId, &'a EvidenceFields)>) -
             .then(a.counterpart.cmp(&b.counterpart))
     });
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::case::EvidenceDraft;
+    use crate::case::event::{EventBody, EvidenceKind};
+    use crate::journal::Record;
+
+    fn record(seq: u64, kind: EvidenceKind, counterpart: &str, at: &str) -> Record {
+        let now: jiff::ZonedDateTime = "2026-12-01T12:00:00+08:00[Asia/Shanghai]".parse().expect("now");
+        let fields = EvidenceDraft {
+            kind: Some(kind),
+            counterpart: counterpart.into(),
+            at: at.into(),
+            knew: if seq.is_multiple_of(2) {
+                [Knew::Name].into()
+            } else {
+                [Knew::IdNumber].into()
+            },
+            lost: if seq == 3 { "500".into() } else { String::new() },
+            ..Default::default()
+        }
+        .validate(&now)
+        .expect("valid");
+        Record {
+            seq,
+            ts: fields.occurred_at,
+            prev: String::new(),
+            event: EventBody::EvidenceAdded {
+                id: EntryId(u32::try_from(seq + 1).expect("small")),
+                fields,
+                attachments: Vec::new(),
+            },
+        }
+    }
+
+    #[test]
+    fn one_caller_written_many_ways_is_one_lead_with_its_label() {
+        let recs = [
+            record(0, EvidenceKind::Call, "+86 170 1234 5678", "2026-11-01 09:00"),
+            record(1, EvidenceKind::Sms, "１７０１２３４５６７８", "2026-11-03 09:00"),
+            record(
+                2,
+                EvidenceKind::Call,
+                "170\u{200B}1234\u{3000}5678",
+                "2026-11-02 09:00",
+            ),
+            record(3, EvidenceKind::Call, "0755-8888-1234", "2026-11-04 09:00"),
+            record(4, EvidenceKind::Call, "95566", "2026-11-05 09:00"),
+        ];
+        let state = CaseState::fold(&recs);
+        let ranked = leads(&state);
+        assert_eq!(ranked.len(), 3);
+        let top = &ranked[0];
+        assert_eq!((top.count, top.key.as_str()), (3, "17012345678"));
+        assert_eq!(top.counterpart, "+86 170 1234 5678");
+        assert_eq!(top.first.short(), "2026-11-01 09:00");
+        assert_eq!(top.last.short(), "2026-11-03 09:00");
+        assert_eq!(top.knew, [Knew::Name, Knew::IdNumber].into());
+        assert_eq!(
+            top.label.as_ref().map(|l| l.zh.as_str()),
+            Some("虚拟运营商号段（常被用于诈骗）")
+        );
+        let shenzhen = ranked.iter().find(|l| l.key == "075588881234").expect("landline");
+        assert_eq!(
+            shenzhen.label.as_ref().map(|l| l.zh.as_str()),
+            Some("固话 · 广东省深圳市")
+        );
+        assert_eq!(shenzhen.lost, Fen(50_000));
+        let bank = ranked.iter().find(|l| l.key == "95566").expect("bank");
+        assert!(bank.label.as_ref().is_some_and(|l| l.caution));
+    }
 }

@@ -2,10 +2,12 @@
 //! user asked for into new events (validated first; nothing is written on bad input).
 
 pub mod draft;
+pub mod email;
 pub mod error;
 pub mod event;
 mod event_de;
 pub mod moment;
+pub mod number;
 pub mod ops;
 pub mod phone;
 pub mod state;

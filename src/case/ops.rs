@@ -267,6 +267,55 @@ impl Case {
         Ok((id, appended))
     }
 
+    /// Logs an imported email. Refuses, naming the existing entry, when a live entry already
+    /// holds the same message (same SHA-256) unless `again` is set; the check is made with
+    /// the journal's lock held, so two imports at once cannot both pass it.
+    pub fn log_email(
+        &mut self,
+        fields: EvidenceFields,
+        files: &[PathBuf],
+        again: bool,
+    ) -> Result<(EntryId, Appended), CaseError> {
+        self.loaded = true;
+        self.refresh()?;
+        let sha = fields
+            .email
+            .as_ref()
+            .map(|e| e.sha256.clone())
+            .unwrap_or_default();
+        // Refused before anything is copied; checked again with the lock held.
+        let duplicate = |state: &CaseState| match state.entry_with_email(&sha) {
+            Some(id) if !again => Err(CaseError::DuplicateEmail(id)),
+            _ => Ok(()),
+        };
+        duplicate(&self.state)?;
+        let incoming = files
+            .iter()
+            .map(|f| self.vault.receive(f))
+            .collect::<Result<Vec<_>, _>>()?;
+        let vault = self.vault.clone();
+        let created = RefCell::new(Vec::new());
+        let appended = self.commit_or_undo(
+            |state| {
+                duplicate(state)?;
+                let mut made = created.borrow_mut();
+                let attachments = incoming
+                    .into_iter()
+                    .map(|i| vault.keep(i, &mut made).map(attachment))
+                    .collect::<Result<_, _>>()
+                    .map_err(CaseError::from)?;
+                Ok(EventBody::EvidenceAdded {
+                    id: state.next_id(),
+                    fields,
+                    attachments,
+                })
+            },
+            || vault.remove_kept(&created.borrow()),
+        )?;
+        let id = appended.record.event.entry_id().unwrap_or(EntryId(0));
+        Ok((id, appended))
+    }
+
     /// Records a correction; refuses unknown or retracted entries and corrections that
     /// change nothing.
     pub fn correct(

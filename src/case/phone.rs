@@ -3,48 +3,83 @@
 //! The text as the user typed it is always what is stored and shown; the normalised key only
 //! decides whether two entries came from the same counterpart.
 
-/// The comparison key of a counterpart: for something that looks like a phone number, its
-/// digits without separators and without the +86 / 0086 country prefix; otherwise the text
-/// in lower case with runs of spaces folded.
+/// The comparison key of a counterpart: for something that looks like a phone number, the
+/// key of [`normalise_phone`]; otherwise the text folded as [`fold_char`] folds it, in lower
+/// case, with runs of spaces folded to one.
 pub fn counterpart_key(text: &str) -> String {
     match normalise_phone(text) {
         Some(digits) => digits,
-        None => text
-            .split_whitespace()
-            .collect::<Vec<_>>()
-            .join(" ")
-            .to_lowercase(),
+        None => {
+            let folded: String = text.chars().filter_map(fold_char).collect();
+            folded
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ")
+                .to_lowercase()
+        }
     }
 }
 
-/// The digits of a phone number, or `None` when the text is not a phone number.
+/// One character as it compares: full-width ASCII forms (`１`, `＋`, `＠`) become their ASCII
+/// letters, every kind of space (ideographic, no-break, thin …) becomes a plain space, and
+/// characters that show nothing (zero-width spaces and joiners, the byte-order mark, soft
+/// hyphens, bidi marks) are dropped.
+pub fn fold_char(c: char) -> Option<char> {
+    match c {
+        '\u{200B}'..='\u{200F}'
+        | '\u{202A}'..='\u{202E}'
+        | '\u{2060}'..='\u{2064}'
+        | '\u{2066}'..='\u{2069}'
+        | '\u{FEFF}'
+        | '\u{00AD}'
+        | '\u{180E}' => None,
+        '\u{FF01}'..='\u{FF5E}' => char::from_u32(u32::from(c) - 0xFEE0),
+        c if c.is_whitespace() => Some(' '),
+        c => Some(c),
+    }
+}
+
+/// The key of a phone number, or `None` when the text is not a phone number.
 ///
-/// Spaces, dashes, dots and brackets are separators; a leading `+86`, `0086` or `86` before a
-/// mobile number is dropped so that `+86 138-0013-8000` and `13800138000` compare equal.
+/// Spaces, dashes, dots and brackets (ASCII or full-width) are separators; full-width digits
+/// count as digits; invisible characters are ignored. A mainland number loses its `+86`,
+/// `0086` or `86` prefix, and a landline written after `+86` gets its trunk `0` back, so
+/// `+86 138-0013-8000` and `１３８００１３８０００` compare equal, as do `+86 755 8888 1234` and
+/// `0755-88881234`. A number abroad keeps its country code after a `+` (`+85512345678`),
+/// whether it was written `+855` or `00855`.
 pub fn normalise_phone(text: &str) -> Option<String> {
-    let trimmed = text.trim();
     let mut digits = String::new();
-    for (i, c) in trimmed.chars().enumerate() {
+    let mut plus = false;
+    for c in text.chars().filter_map(fold_char) {
         match c {
             '0'..='9' => digits.push(c),
-            '+' if i == 0 => {}
-            ' ' | '-' | '.' | '(' | ')' | '（' | '）' | '\u{3000}' => {}
+            '+' if digits.is_empty() && !plus => plus = true,
+            ' ' | '-' | '.' | '(' | ')' | '（' | '）' | '－' | '—' => {}
             _ => return None,
         }
     }
     if digits.len() < 3 {
         return None;
     }
-    let without_country = if let Some(rest) = digits.strip_prefix("0086") {
-        rest
-    } else if trimmed.starts_with('+') {
-        digits.strip_prefix("86").unwrap_or(&digits)
-    } else if digits.len() == 13 && digits.starts_with("861") {
-        &digits[2..]
+    let international = if plus {
+        Some(digits.as_str())
     } else {
-        &digits
+        digits.strip_prefix("00").filter(|rest| !rest.starts_with('0'))
     };
-    Some(without_country.to_string())
+    let national = match international {
+        Some(rest) => match rest.strip_prefix("86") {
+            Some(cn) => cn,
+            None => return Some(format!("+{rest}")),
+        },
+        None if digits.len() == 13 && digits.starts_with("861") => &digits[2..],
+        None => &digits,
+    };
+    // After +86 a landline is written without its trunk 0 (+86 10 …, +86 755 …).
+    let mobile = national.len() == 11 && national.starts_with('1');
+    if international.is_some() && !mobile && national.len() >= 9 && !national.starts_with('0') {
+        return Some(format!("0{national}"));
+    }
+    Some(national.to_string())
 }
 
 #[cfg(test)]
@@ -69,7 +104,10 @@ mod tests {
     fn landlines_and_short_numbers_keep_their_digits() {
         assert_eq!(normalise_phone("(010) 6552-9988").as_deref(), Some("01065529988"));
         assert_eq!(normalise_phone("95588").as_deref(), Some("95588"));
-        assert_eq!(normalise_phone("+1 202 555 0100").as_deref(), Some("12025550100"));
+        assert_eq!(
+            normalise_phone("+1 202 555 0100").as_deref(),
+            Some("+12025550100")
+        );
     }
 
     #[test]

@@ -184,6 +184,20 @@ pub struct CaseState {
 }
 
 impl CaseState {
+    /// The live entry that holds the saved email with this SHA-256 (as its email facts or as
+    /// an attached file), if any.
+    pub fn entry_with_email(&self, sha256: &str) -> Option<EntryId> {
+        if sha256.is_empty() {
+            return None;
+        }
+        self.live_entries()
+            .find(|e| {
+                e.current.email.as_ref().is_some_and(|m| m.sha256 == sha256)
+                    || e.attachments.iter().any(|a| a.sha256 == sha256)
+            })
+            .map(|e| e.id)
+    }
+
     /// Folds records in order into a new state.
     pub fn fold<'a>(records: impl IntoIterator<Item = &'a Record>) -> CaseState {
         let mut s = CaseState::default();

@@ -25,6 +25,7 @@ pub fn run(ctx: &Ctx, args: &LogArgs) -> Result<(), Failure> {
         },
         lost: args.facts.lost.clone().unwrap_or_default(),
         transfer: args.facts.transfer(),
+        email: None,
     };
     let mut files = args.attach.clone();
     let mut doubt = None;
@@ -37,13 +38,18 @@ pub fn run(ctx: &Ctx, args: &LogArgs) -> Result<(), Failure> {
             )));
         }
         let mail = eml::read(path, ctx.lang)?;
-        doubt = eml::fill(&mut draft, &mail, &now);
+        doubt = eml::fill(&mut draft, mail, &now, ctx.lang);
         files.insert(0, path.clone());
     }
     let fields = draft.validate(&now).map_err(|e| ctx.fail(e))?;
     let mut case = Case::for_logging(&ctx.case_dir()?).map_err(|e| ctx.fail(e))?;
     report_swept(ctx, &case);
-    let (id, appended) = case.log(fields.clone(), &files).map_err(|e| ctx.fail(e))?;
+    let (id, appended) = if fields.email.is_some() {
+        case.log_email(fields.clone(), &files, args.again)
+    } else {
+        case.log(fields.clone(), &files)
+    }
+    .map_err(|e| ctx.fail(e))?;
     report_repair(ctx, &appended);
     let kind = ctx.lang.pick(fields.kind.zh(), fields.kind.en());
     let who = if fields.counterpart.is_empty() {
@@ -56,6 +62,16 @@ pub fn run(ctx: &Ctx, args: &LogArgs) -> Result<(), Failure> {
         format!("已记录 {id}：{kind}{who}，时间 {}", fields.occurred_at.long()),
         format!("Logged {id}: {kind}{who} at {}", fields.occurred_at.long()),
     ));
+    if let Some(m) = &fields.email {
+        out(format!(
+            "  {}: {}",
+            ctx.lang.pick("真实来源", "real origin"),
+            m.origin().line(ctx.lang)
+        ));
+        for s in m.signals() {
+            out(format!("  ! {}", s.sentence(ctx.lang)));
+        }
+    }
     if let Some(d) = doubt {
         warn(d.message(ctx.lang));
     }

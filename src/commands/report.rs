@@ -2,6 +2,7 @@
 
 use super::{Ctx, Failure, out};
 use crate::case::leads::leads as rank_leads;
+use crate::case::number::{LabelCache, NumberLabel};
 use crate::case::state::{ChangeKind, Entry};
 use crate::case::text::shown_line as one_line;
 use crate::case::{EvidenceFields, EvidencePatch, Knew};
@@ -29,6 +30,15 @@ fn json_out<T: serde::Serialize>(v: &T) -> Result<(), Failure> {
     }
 }
 
+/// An entry in `list --json`: the entry, and what kind of number its counterpart is.
+#[derive(serde::Serialize)]
+struct Listed<'a> {
+    #[serde(flatten)]
+    entry: &'a Entry,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    label: Option<NumberLabel>,
+}
+
 /// `leakaid list`.
 pub fn list(ctx: &Ctx, args: &ListArgs) -> Result<(), Failure> {
     let case = ctx.read_case()?;
@@ -38,8 +48,16 @@ pub fn list(ctx: &Ctx, args: &ListArgs) -> Result<(), Failure> {
         .iter()
         .filter(|e| args.kind.is_none_or(|k| e.current.kind == k))
         .collect();
+    let mut labels = LabelCache::default();
     if args.json {
-        return json_out(&entries);
+        let listed: Vec<Listed<'_>> = entries
+            .iter()
+            .map(|e| Listed {
+                entry: e,
+                label: labels.label(&e.current.counterpart),
+            })
+            .collect();
+        return json_out(&listed);
     }
     let lang = ctx.lang;
     if entries.is_empty() {
@@ -67,6 +85,9 @@ pub fn list(ctx: &Ctx, args: &ListArgs) -> Result<(), Failure> {
             f.counterpart.clone()
         };
         let mut summary = f.summary.clone();
+        if let Some(label) = labels.label(&f.counterpart).filter(|l| l.caution) {
+            summary = format!("[{}] {summary}", label.tag(lang));
+        }
         if !f.knew.is_empty() {
             summary = format!(
                 "{summary} [{}: {}]",
@@ -194,6 +215,16 @@ pub fn show(ctx: &Ctx, id: &str) -> Result<(), Failure> {
     for l in field_lines(&e.current, lang) {
         out(l);
     }
+    if let Some(m) = &e.current.email {
+        out(format!("{}:", lang.pick("邮件来源", "Email origin")));
+        for (label, value) in m.describe(lang) {
+            if label.is_empty() {
+                out(format!("    {value}"));
+            } else {
+                out(format!("  {label}: {value}"));
+            }
+        }
+    }
     for a in &e.attachments {
         out(format!(
             "  {}: {} ({} {}, {})\n    SHA-256 {}",
@@ -265,16 +296,43 @@ pub fn leads(ctx: &Ctx, json: bool) -> Result<(), Failure> {
     }
     for l in ranked {
         let kinds: Vec<&str> = l.kinds.iter().map(|k| lang.pick(k.zh(), k.en())).collect();
-        out(format!(
-            "{} — {} {}（{}），{} {} … {}",
-            one_line(&l.counterpart),
-            l.count,
-            lang.pick("次", "times"),
-            kinds.join("/"),
-            lang.pick("从", "from"),
-            l.first.short(),
-            l.last.short()
+        let (first, last) = (l.first.short(), l.last.short());
+        out(tr(
+            lang,
+            format!(
+                "{} — {} 次（{}），从 {first} … {last}",
+                one_line(&l.counterpart),
+                l.count,
+                kinds.join("/")
+            ),
+            format!(
+                "{} — {} {} ({}), from {first} … {last}",
+                one_line(&l.counterpart),
+                l.count,
+                if l.count == 1 { "time" } else { "times" },
+                kinds.join("/")
+            ),
         ));
+        if let Some(label) = &l.label {
+            out(format!(
+                "    {}: {}",
+                lang.pick("号码类型", "number"),
+                label.text(lang)
+            ));
+        }
+        if !l.origin_ips.is_empty() || !l.impersonated.is_empty() {
+            let mut parts: Vec<String> = l.origin_ips.iter().map(|ip| format!("IP {ip}")).collect();
+            parts.extend(
+                l.impersonated
+                    .iter()
+                    .map(|a| format!("{} {a}", lang.pick("冒用", "impersonated:"))),
+            );
+            out(format!(
+                "    {}: {}",
+                lang.pick("真实来源", "real origin"),
+                parts.join(lang.pick("；", "; "))
+            ));
+        }
         if !l.knew.is_empty() {
             out(format!(
                 "    {}: {}",

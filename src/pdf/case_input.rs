@@ -87,10 +87,33 @@ pub fn charge_facts(live: &[(EntryId, &EvidenceFields)]) -> ChargeFacts {
     f
 }
 
-fn lead(l: &Lead) -> PacketLead {
+/// What the case knows about a lead beside its text: the kind of number, and for an email
+/// the forged sender (冒用) and the first outside IP.
+fn lead_label(l: &Lead, lang: Lang) -> Option<String> {
+    let mut parts: Vec<String> = l.label.iter().map(|n| one(n.text(lang))).collect();
+    if !l.impersonated.is_empty() {
+        let forged: Vec<String> = l.impersonated.iter().map(|a| one(a)).collect();
+        parts.push(format!(
+            "{}{}",
+            lang.pick("冒用 ", "impersonating "),
+            forged.join(lang.pick("、", ", "))
+        ));
+    }
+    if !l.origin_ips.is_empty() {
+        let ips: Vec<String> = l.origin_ips.iter().map(|a| one(a)).collect();
+        parts.push(format!(
+            "{}{}",
+            lang.pick("首个外部发信IP ", "first outside IP "),
+            ips.join(lang.pick("、", ", "))
+        ));
+    }
+    (!parts.is_empty()).then(|| parts.join(lang.pick("；", "; ")))
+}
+
+fn lead(l: &Lead, lang: Lang) -> PacketLead {
     PacketLead {
         counterpart: one(&l.counterpart),
-        label: None,
+        label: lead_label(l, lang),
         count: l.count,
         kinds: l.kinds.iter().copied().collect(),
         knew: l.knew.iter().copied().collect(),
@@ -143,7 +166,7 @@ pub fn build(
         complainant,
         narrative: narrative.filter(|t| !t.trim().is_empty()),
         entries,
-        leads: leads.iter().map(lead).collect(),
+        leads: leads.iter().map(|l| lead(l, lang)).collect(),
         laws: laws_for(charges.as_ref(), print_date, lang),
         charges,
         fingerprint,

@@ -141,8 +141,9 @@ pub fn draw(
         .enumerate()
         .map(|(i, a)| format!("{}. {a}", i + 1))
         .collect();
-    let height = (lines.len() + 1) as f32 * BODY * LEAD * 1.5;
-    w.canvas.ensure(height.min(BODY * LEAD * (KEEP_LINES + 1) as f32));
+    // The list is short: kept whole, measured as it will wrap.
+    let height = BODY * LEAD + 8.0 + lines.iter().map(|l| w.para_height(l, BODY - 0.5, 1)).sum::<f32>();
+    w.canvas.ensure(height);
     w.gap(8.0);
     w.para(lang.pick("附：", "Annexes:"), BODY, 0, 0.0);
     for l in lines {

@@ -78,6 +78,7 @@ pub fn sample_fields(entries: usize) -> Vec<EvidenceFields> {
                     txn: "2025030312120098765".to_string(),
                     method: "手机银行转账".to_string(),
                 }),
+                email: None,
             }
         })
         .collect()

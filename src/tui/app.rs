@@ -6,6 +6,7 @@
 use crossterm::event::{KeyCode, KeyEvent};
 use jiff::ZonedDateTime;
 
+use crate::case::phone::counterpart_key;
 use crate::case::steps::{ConsultationFields, ReportFields, ReportPatch, WarningFields};
 use crate::case::text::MAX_LINE_CHARS;
 use crate::case::{CaseState, EntryId, EvidenceFields, EvidenceKind, EvidencePatch, Knew, ProfilePatch};
@@ -149,7 +150,9 @@ pub struct ListView {
     pub search: TextField,
     /// The search box has focus.
     pub searching: bool,
-    built: Option<(u64, Option<EvidenceKind>, String)>,
+    /// Only the entries of this counterpart: its text as shown and its comparison key.
+    pub counterpart: Option<(String, String)>,
+    built: Option<(u64, Option<EvidenceKind>, String, Option<String>)>,
 }
 
 /// The wizard's whole state.
@@ -239,6 +242,7 @@ impl App {
                 kind: None,
                 search: TextField::new(false, MAX_LINE_CHARS),
                 searching: false,
+                counterpart: None,
                 built: None,
             },
             dash_sel: 0,
@@ -306,6 +310,7 @@ impl App {
             state.fingerprint.count,
             self.list.kind,
             self.list.search.text().to_lowercase(),
+            self.list.counterpart.as_ref().map(|(_, k)| k.clone()),
         );
         if self.list.built.as_ref() == Some(&key) {
             return;
@@ -317,6 +322,11 @@ impl App {
             .iter()
             .enumerate()
             .filter(|(_, e)| key.1.is_none_or(|k| e.current.kind == k))
+            .filter(|(_, e)| {
+                key.3
+                    .as_ref()
+                    .is_none_or(|k| counterpart_key(&e.current.counterpart) == *k)
+            })
             .filter(|(_, e)| {
                 needle.is_empty()
                     || e.current.counterpart.to_lowercase().contains(&needle)
@@ -569,6 +579,21 @@ impl App {
                         .position(|x| *x == k)
                         .and_then(|i| all.get(i + 1))
                         .copied(),
+                };
+                self.list.selected = 0;
+                self.list.offset = 0;
+            }
+            (Action::OneCounterpart, Screen::Evidence) => {
+                self.list.counterpart = match (&self.list.counterpart, self.selected_entry(state)) {
+                    (Some(_), _) | (None, None) => None,
+                    (None, Some(id)) => state
+                        .entry(id)
+                        .map(|e| e.current.counterpart.clone())
+                        .filter(|c| !c.is_empty())
+                        .map(|c| {
+                            let key = counterpart_key(&c);
+                            (c, key)
+                        }),
                 };
                 self.list.selected = 0;
                 self.list.offset = 0;

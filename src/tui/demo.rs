@@ -117,6 +117,7 @@ pub fn populate(case: &mut Case, now: &ZonedDateTime) -> Result<(), CaseError> {
             knew: s.knew.iter().copied().collect(),
             lost: s.lost.into(),
             transfer: Default::default(),
+            email: None,
         };
         case.log(draft.validate(now)?, &[])?;
     }

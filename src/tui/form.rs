@@ -502,6 +502,7 @@ impl Form {
             knew: Form::knew_of(&self.fields),
             lost: self.get(FieldId::Lost),
             transfer: Default::default(),
+            email: None,
         }
     }
 

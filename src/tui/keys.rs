@@ -47,6 +47,8 @@ pub enum Action {
     Search,
     /// Cycle the kind filter.
     Filter,
+    /// Show only the selected entry's counterpart; again to show everyone.
+    OneCounterpart,
     /// Correct the entry.
     Correct,
     /// Retract the entry.
@@ -215,6 +217,13 @@ pub const EVIDENCE: &[Binding] = &[
     b(A::NewEntry, &[K::Ch('a')], "a", |s| s.k_new_entry, true),
     b(A::Search, &[K::Ch('/')], "/", |s| s.k_search, true),
     b(A::Filter, &[K::Ch('f')], "f", |s| s.k_filter, true),
+    b(
+        A::OneCounterpart,
+        &[K::Ch('o')],
+        "o",
+        |s| s.k_one_counterpart,
+        false,
+    ),
     b(
         A::Back,
         &[K::Code(C::Esc), K::Ch('h')],

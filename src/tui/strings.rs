@@ -341,6 +341,14 @@ pub struct Strings {
     pub k_search: &'static str,
     /// Filter by kind.
     pub k_filter: &'static str,
+    /// Key bar: show only the selected entry's counterpart (again: everyone).
+    pub k_one_counterpart: &'static str,
+    /// The list is showing one counterpart: `{}` is it.
+    pub only_counterpart: &'static str,
+    /// Detail: what kind of number the counterpart is.
+    pub f_number: &'static str,
+    /// Detail: the heading of an imported email's facts.
+    pub f_email: &'static str,
     /// Correct.
     pub k_correct: &'static str,
     /// Retract.
@@ -541,6 +549,10 @@ pub const ZH: Strings = Strings {
     k_back: "返回",
     k_search: "搜索",
     k_filter: "按类型筛选",
+    k_one_counterpart: "只看此对方",
+    only_counterpart: "只看 {}",
+    f_number: "号码类型",
+    f_email: "邮件来源",
     k_correct: "更正",
     k_retract: "撤回",
     k_attach: "加附件",
@@ -726,6 +738,10 @@ pub const EN: Strings = Strings {
     k_back: "back",
     k_search: "search",
     k_filter: "filter kind",
+    k_one_counterpart: "only this counterpart",
+    only_counterpart: "only {}",
+    f_number: "Number",
+    f_email: "Email origin",
     k_correct: "correct",
     k_retract: "retract",
     k_attach: "add file",

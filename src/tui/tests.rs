@@ -247,6 +247,42 @@ fn filter_and_search_narrow_the_list() {
     assert!(!w.app.list.searching);
 }
 
+#[test]
+fn one_counterpart_written_three_ways_is_one_filter() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let mut case = Case::open(tmp.path()).expect("case");
+    super::demo::populate(&mut case, &fixed_now()).expect("demo");
+    let state = case.state().clone();
+    drop(case);
+    let mut w = wizard(tmp.path(), Lang::Zh);
+    w.handle(k(KeyCode::Char('1')));
+    let first = w.app.list.rows[0] as usize;
+    let who = state.entries[first].current.counterpart.clone();
+    w.handle(k(KeyCode::Char('o')));
+    let key = crate::case::phone::counterpart_key(&who);
+    let shown: Vec<&str> = w
+        .app
+        .list
+        .rows
+        .iter()
+        .map(|i| state.entries[*i as usize].current.counterpart.as_str())
+        .collect();
+    assert!(shown.len() >= 3, "{shown:?}");
+    assert!(
+        shown
+            .iter()
+            .all(|c| crate::case::phone::counterpart_key(c) == key),
+        "{shown:?}"
+    );
+    let distinct: std::collections::BTreeSet<&&str> = shown.iter().collect();
+    assert!(
+        distinct.len() > 1,
+        "written differently, still one caller: {shown:?}"
+    );
+    w.handle(k(KeyCode::Char('o')));
+    assert_eq!(w.app.list.rows.len(), 9, "o again shows everyone");
+}
+
 fn kinds(dir: &Path) -> Vec<&'static str> {
     events(dir)
         .iter()

@@ -223,6 +223,7 @@ fn evidence_fields() -> impl Strategy<Value = EvidenceFields> {
                 knew,
                 lost,
                 transfer,
+                email: None,
             },
         )
 }
@@ -651,4 +652,40 @@ fn a_synthetic_journal_reads_the_same_both_ways() {
         again.pop();
         assert_eq!(again, line);
     }
+}
+
+/// An entry with email facts writes them after the old fields and reads back to the same
+/// bytes; a line written before email facts existed reads with none and writes unchanged.
+#[test]
+fn email_facts_round_trip_and_old_lines_stay_byte_identical() {
+    let facts = crate::case::email::parse(include_bytes!("../../../tests/fixtures/email/phishing-boc.eml"))
+        .expect("an email");
+    let fields = EvidenceFields {
+        kind: EvidenceKind::Email,
+        occurred_at: "2026-11-29T09:12:30+08:00".parse().expect("moment"),
+        counterpart: "secure-boc.top".into(),
+        to_mine: String::new(),
+        summary: "主题：x".into(),
+        knew: BTreeSet::new(),
+        lost: None,
+        transfer: None,
+        email: Some(Box::new(facts)),
+    };
+    let body = EventBody::EvidenceAdded {
+        id: EntryId(1),
+        fields,
+        attachments: Vec::new(),
+    };
+    let json = serde_json::to_string(&body).expect("write");
+    assert!(
+        json.find("\"summary\"") < json.find("\"email\":{"),
+        "email comes after the old fields: {json}"
+    );
+    let back: EventBody = serde_json::from_str(&json).expect("read");
+    assert_eq!(back, body);
+    assert_eq!(serde_json::to_string(&back).expect("write"), json, "canonical");
+    let old = r#"{"type":"evidence_added","id":"E2","kind":"email","occurred_at":"2026-11-29T09:12:30+08:00","counterpart":"a@b.example","summary":"主题 Subject: x","knew":[]}"#;
+    let read: EventBody = serde_json::from_str(old).expect("old line");
+    assert!(matches!(&read, EventBody::EvidenceAdded { fields, .. } if fields.email.is_none()));
+    assert_eq!(serde_json::to_string(&read).expect("write"), old);
 }

@@ -8,6 +8,7 @@ use ratatui::widgets::Paragraph;
 
 use crate::tui::widgets::wrap::wrap_lines;
 
+use crate::case::number::classify;
 use crate::case::state::ChangeKind;
 use crate::case::{CaseState, EntryId, EvidenceFields};
 use crate::i18n::Lang;
@@ -43,15 +44,33 @@ fn facts<'a>(f: &EvidenceFields, s: &Strings, lang: Lang, theme: &Theme, n: usiz
                 .map_or_else(|| s.none.to_string(), |l| format!("{l} {}", s.yuan)),
         ),
     ];
+    if let Some(label) = classify(&f.counterpart) {
+        rows.insert(3, (s.f_number, label.text(lang).to_string()));
+    }
     rows.push((s.f_summary, or_none(&f.summary)));
-    rows.into_iter()
+    let mut lines: Vec<Line<'a>> = rows
+        .into_iter()
         .map(|(label, value)| {
             Line::from(vec![
                 Span::styled(format!("{label}: "), theme.heading),
                 Span::raw(value),
             ])
         })
-        .collect()
+        .collect();
+    if let Some(m) = &f.email {
+        lines.push(Line::styled(format!("{}:", s.f_email), theme.heading));
+        for (label, value) in m.describe(lang) {
+            lines.push(if label.is_empty() {
+                Line::raw(format!("    {value}"))
+            } else {
+                Line::from(vec![
+                    Span::styled(format!("  {label}: "), theme.heading),
+                    Span::raw(value),
+                ])
+            });
+        }
+    }
+    lines
 }
 
 /// Draws the entry's detail.

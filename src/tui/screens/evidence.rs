@@ -1,9 +1,11 @@
-//! Step 1: the evidence list, newest first, with a kind filter and a search box. Only the
-//! rows on screen are built, so a case with 100,000 entries scrolls as fast as one with ten.
+//! Step 1: the evidence list, newest first, with a kind filter, a search box and a filter to
+//! one counterpart; each number says what kind it is. Only the rows on screen are built, so
+//! a case with 100,000 entries scrolls as fast as one with ten.
 
 use ratatui::Frame;
 use ratatui::layout::{Position, Rect};
 
+use crate::case::number::classify;
 use crate::case::{CaseState, Entry};
 use crate::i18n::Lang;
 use crate::tui::app::{App, list_rows};
@@ -23,10 +25,14 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, state: &CaseState, theme: 
     let w = usize::from(area.width);
     let x = area.x + 1;
     // Filter and search line.
-    let kind = match app.list.kind {
+    let mut kind = match app.list.kind {
         None => s.all_kinds,
         Some(k) => lang.pick(k.zh(), k.en()),
-    };
+    }
+    .to_string();
+    if let Some((who, _)) = &app.list.counterpart {
+        kind = format!("{kind} · {}", fill(s.only_counterpart, &[who]));
+    }
     let head = format!("{} {}: {}  {}: ", s.steps[0], s.filter, kind, s.search);
     let mut cx = put(buf, x, area.y, &head, w.saturating_sub(1), theme.heading);
     let count = format!(" {}/{}", app.list.rows.len(), state.entries.len());
@@ -119,6 +125,10 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, state: &CaseState, theme: 
             summary.push_str(s.retracted_mark);
         } else if e.is_corrected() {
             summary.push_str(s.corrected_mark);
+        }
+        // Only the rows on screen are classified; a number that warrants care is tagged.
+        if let Some(label) = classify(&e.current.counterpart).filter(|l| l.caution) {
+            summary.push_str(&format!("[{}]", label.tag(lang)));
         }
         summary.push_str(&e.current.summary.replace('\n', " "));
         let cells = [

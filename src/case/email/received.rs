@@ -1,0 +1,204 @@
+//! The Received chain: each server that handled the message adds one header at the top, so
+//! the topmost is the recipient's own server and the lowest the sender's machine. The first
+//! hop from outside the recipient's provider is where the message came in from the sender's
+//! side: its IP is the one the provider saw, which a sender cannot forge.
+
+use std::net::IpAddr;
+
+use serde::{Deserialize, Serialize};
+
+use super::links::registrable_domain;
+use super::{parse_date, tidy};
+use crate::case::moment::Moment;
+
+/// One Received header.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Hop {
+    /// The name the sending side gave (HELO/EHLO), as written after `from`.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub helo: String,
+    /// The sending side's host name as the receiving server looked it up (reverse DNS).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub host: String,
+    /// The sending side's IP address.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub ip: String,
+    /// The receiving server (after `by`).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub by: String,
+    /// When the receiving server got it, with the offset it wrote.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub at: Option<Moment>,
+}
+
+/// The word after `keyword` (`from`, `by`) in a Received value, before any comment.
+fn word_after<'a>(value: &'a str, keyword: &str) -> Option<&'a str> {
+    let mut words = value.split_whitespace();
+    while let Some(w) = words.next() {
+        if w.eq_ignore_ascii_case(keyword) {
+            return words.next().filter(|n| !n.starts_with('('));
+        }
+    }
+    None
+}
+
+/// Where the word `keyword` starts in `value`, outside `( … )` comments.
+fn keyword_at(value: &str, keyword: &str) -> Option<usize> {
+    let mut depth = 0usize;
+    let mut prev_space = true;
+    for (i, c) in value.char_indices() {
+        match c {
+            '(' => depth += 1,
+            ')' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+        if depth == 0 && prev_space {
+            let rest = &value[i..];
+            let next = rest.get(keyword.len()..).and_then(|r| r.chars().next());
+            if rest.len() > keyword.len()
+                && rest.is_char_boundary(keyword.len())
+                && rest[..keyword.len()].eq_ignore_ascii_case(keyword)
+                && next.is_some_and(char::is_whitespace)
+            {
+                return Some(i);
+            }
+        }
+        prev_space = c.is_whitespace();
+    }
+    None
+}
+
+/// Reads one Received header value.
+pub fn parse_hop(value: &str) -> Hop {
+    let (trace, date) = match value.rsplit_once(';') {
+        Some((t, d)) => (t, Some(d)),
+        None => (value, None),
+    };
+    // The `from` part runs up to the word `by` outside comments.
+    let by_at = keyword_at(trace, "by").unwrap_or(trace.len());
+    let from_part = &trace[..by_at];
+    let by_part = &trace[by_at..];
+    let helo = word_after(from_part, "from").unwrap_or_default();
+    let helo = helo.trim_matches(['[', ']']);
+    // `(host [ip])`, `(unknown [ip])`, `(helo=… [ip])`: the comment after the HELO name.
+    let comment = from_part
+        .find('(')
+        .map(|i| &from_part[i + 1..])
+        .map(|c| c.split(')').next().unwrap_or(c))
+        .unwrap_or_default();
+    let host = comment
+        .split_whitespace()
+        .next()
+        .filter(|h| !h.starts_with('[') && !h.contains('=') && !h.eq_ignore_ascii_case("unknown"))
+        .unwrap_or_default();
+    let ip = find_ip(comment)
+        .or_else(|| find_ip(from_part))
+        .unwrap_or_default();
+    let by = word_after(by_part, "by").unwrap_or_default();
+    Hop {
+        helo: tidy(helo, 255),
+        host: tidy(host.trim_end_matches('.'), 255),
+        ip,
+        by: tidy(by, 255),
+        at: date.and_then(parse_date),
+    }
+}
+
+/// The first IP address in `[…]` (or bare) in `text`.
+fn find_ip(text: &str) -> Option<String> {
+    text.split(|c: char| c.is_whitespace() || matches!(c, '[' | ']' | '(' | ')' | ',' | ';' | '='))
+        .map(|t| {
+            t.strip_prefix("IPv6:")
+                .or_else(|| t.strip_prefix("ipv6:"))
+                .unwrap_or(t)
+        })
+        .find_map(|t| t.parse::<IpAddr>().ok())
+        .map(|ip| ip.to_string())
+}
+
+/// Whether an IP is private, loopback or link-local (a machine inside some network).
+fn is_inside(ip: &str) -> bool {
+    match ip.parse::<IpAddr>() {
+        Ok(IpAddr::V4(v4)) => {
+            v4.is_private() || v4.is_loopback() || v4.is_link_local() || v4.is_unspecified()
+        }
+        Ok(IpAddr::V6(v6)) => {
+            v6.is_loopback()
+                || v6.is_unspecified()
+                || (v6.segments()[0] & 0xfe00) == 0xfc00
+                || (v6.segments()[0] & 0xffc0) == 0xfe80
+        }
+        Err(_) => false,
+    }
+}
+
+/// The index of the first hop from outside the recipient's provider, walking down from the
+/// top. The provider is known by the chain's own `by` hosts: the topmost `by` names it, and
+/// each hop whose sending side is inside (a private IP, or a looked-up host name under one of
+/// the provider's domains) adds the `by` domain of the hop below it. The first hop whose
+/// sending side is neither is the first external one. A HELO name alone is never trusted (the
+/// sender chooses it), except on a hop with neither an IP nor a looked-up name.
+pub fn first_external(hops: &[Hop]) -> Option<usize> {
+    let mut provider: Vec<String> = Vec::new();
+    for (i, hop) in hops.iter().enumerate() {
+        if provider.is_empty()
+            && let Some(d) = registrable_domain(&hop.by)
+        {
+            provider.push(d);
+        }
+        let looked_up = if hop.host.is_empty() && hop.ip.is_empty() {
+            &hop.helo
+        } else {
+            &hop.host
+        };
+        let inside = (!hop.ip.is_empty() && is_inside(&hop.ip))
+            || registrable_domain(looked_up).is_some_and(|d| provider.contains(&d));
+        if !inside {
+            return (!hop.ip.is_empty() || !hop.helo.is_empty() || !hop.host.is_empty()).then_some(i);
+        }
+        if let Some(d) = hops.get(i + 1).and_then(|next| registrable_domain(&next.by))
+            && !provider.contains(&d)
+        {
+            provider.push(d);
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_host_helo_ip_by_and_time() {
+        let h = parse_hop(
+            "from smtp.secure-boc.top (unknown [203.0.113.7])\r\n\tby mx1.mail.example.net (Postfix) with ESMTP id 4F1;\r\n\tSun, 29 Nov 2026 09:12:31 +0800",
+        );
+        assert_eq!(h.helo, "smtp.secure-boc.top");
+        assert_eq!(h.host, "");
+        assert_eq!(h.ip, "203.0.113.7");
+        assert_eq!(h.by, "mx1.mail.example.net");
+        assert_eq!(
+            h.at.map(|m| m.to_string()).as_deref(),
+            Some("2026-11-29T09:12:31+08:00")
+        );
+        let h = parse_hop(
+            "from mx1.mail.example.net (mx1.mail.example.net [198.51.100.20]) by relay.mail.example.net; Sun, 29 Nov 2026 01:12:32 +0000",
+        );
+        assert_eq!(h.host, "mx1.mail.example.net");
+        assert_eq!(h.ip, "198.51.100.20");
+        let h = parse_hop("from [IPv6:2001:db8::1] by mx.example.net");
+        assert_eq!(h.ip, "2001:db8::1");
+    }
+
+    #[test]
+    fn a_forged_helo_does_not_pass_for_the_provider() {
+        let hops = [
+            parse_hop(
+                "from mx1.mail.example.net (mx1.mail.example.net [198.51.100.20]) by inbox.mail.example.net",
+            ),
+            parse_hop("from mx1.mail.example.net (unknown [203.0.113.9]) by mx1.mail.example.net"),
+        ];
+        assert_eq!(first_external(&hops), Some(1));
+    }
+}

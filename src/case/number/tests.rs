@@ -1,0 +1,159 @@
+//! Each kind of number, written the ways people write it, gets one key and one label.
+
+use super::*;
+use crate::case::phone::counterpart_key;
+
+fn label(s: &str) -> NumberLabel {
+    classify(s).expect("a number")
+}
+
+#[test]
+fn every_way_of_writing_a_number_makes_one_key() {
+    let groups: [&[&str]; 5] = [
+        &[
+            "13800138000",
+            "+86 138 0013 8000",
+            "0086-138-0013-8000",
+            "138\u{3000}0013\u{3000}8000",
+            "１３８００１３８０００",
+            "+８６ １３８－００１３－８０００",
+            "138\u{200B}0013\u{FEFF}8000",
+            "\u{2066}138 0013 8000\u{2069}",
+        ],
+        &[
+            "0755-8888-1234",
+            "(0755) 88881234",
+            "+86 755 8888 1234",
+            "0086 755 88881234",
+            "０７５５８８８８１２３４",
+        ],
+        &[
+            "+855 12 345 678",
+            "00855 12345678",
+            "+855-12-345-678",
+            "＋８５５１２３４５６７８",
+        ],
+        &[
+            "400-820-8820",
+            "400 820 8820",
+            "4008208820",
+            "４００－８２０－８８２０",
+        ],
+        &["95566", "９５５６６", "+86 95566", "95\u{200D}566"],
+    ];
+    for g in groups {
+        let key = counterpart_key(g[0]);
+        for s in g {
+            assert_eq!(counterpart_key(s), key, "{s:?} vs {:?}", g[0]);
+            assert_eq!(
+                classify(s).map(|l| l.kind),
+                classify(g[0]).map(|l| l.kind),
+                "{s:?}"
+            );
+        }
+    }
+    assert_ne!(counterpart_key("13800138000"), counterpart_key("13800138001"));
+}
+
+#[test]
+fn a_bank_service_number_is_named_and_flagged_as_a_likely_spoof() {
+    let l = label("95566");
+    assert_eq!(l.kind, NumberKind::Bank);
+    assert!(l.caution);
+    assert_eq!(
+        l.zh,
+        "银行客服号 95566（中国银行）— 官方号码一般不会要求转账，显示此号码的来电可能是改号冒用"
+    );
+    assert!(l.en.contains("Bank of China"), "{}", l.en);
+    assert_eq!(l.tag(crate::i18n::Lang::Zh), "冒充银行？");
+    assert!(label("95599").zh.contains("中国农业银行"));
+    assert!(label("95588").zh.contains("中国工商银行"));
+    assert_eq!(label("95188").kind, NumberKind::Payment);
+    assert_eq!(label("95123").kind, NumberKind::Service95);
+}
+
+#[test]
+fn virtual_operator_blocks() {
+    for n in [
+        "17012345678",
+        "171 2345 6789",
+        "16212345678",
+        "16512345678",
+        "16712345678",
+    ] {
+        let l = label(n);
+        assert_eq!(l.kind, NumberKind::Virtual, "{n}");
+        assert_eq!(l.zh, "虚拟运营商号段（常被用于诈骗）");
+        assert!(l.caution);
+        assert!(l.source.contains("工业和信息化部"), "{}", l.source);
+    }
+}
+
+#[test]
+fn mobiles_carry_their_carrier() {
+    assert_eq!(label("13800138000").zh, "手机号 · 中国移动");
+    assert_eq!(label("+86 133 0000 0000").en, "mobile · China Telecom");
+    assert_eq!(label("19212345678").zh, "手机号 · 中国广电");
+    assert_eq!(label("12345678901").kind, NumberKind::Invalid);
+}
+
+#[test]
+fn landlines_name_their_city() {
+    assert_eq!(label("0755-8888-1234").zh, "固话 · 广东省深圳市");
+    assert_eq!(label("+86 755 8888 1234").en, "landline · Shenzhen, Guangdong");
+    assert_eq!(label("010 6552 9988").zh, "固话 · 北京市");
+}
+
+#[test]
+fn numbers_abroad_name_their_country() {
+    let l = label("+855 12 345 678");
+    assert_eq!(l.kind, NumberKind::International);
+    assert_eq!(l.zh, "境外号码 · 柬埔寨");
+    assert_eq!(l.en, "international number · Cambodia");
+    assert_eq!(label("0063 917 123 4567").zh, "境外号码 · 菲律宾");
+}
+
+#[test]
+fn company_lines_ports_and_public_numbers() {
+    assert_eq!(label("400-820-8820").kind, NumberKind::Service400);
+    assert!(label("400-820-8820").zh.starts_with("企业 400 号码"));
+    assert_eq!(label("800-820-8820").kind, NumberKind::TollFree);
+    assert_eq!(label("10690000").kind, NumberKind::SmsPort);
+    assert_eq!(label("1065502100").kind, NumberKind::SmsPort);
+    assert_eq!(label("96110").kind, NumberKind::AntiFraud);
+    assert_eq!(label("020-96110").kind, NumberKind::AntiFraud);
+    assert_eq!(label("96123").kind, NumberKind::Service96);
+    let p = label("12321");
+    assert_eq!(p.kind, NumberKind::Public);
+    assert!(p.zh.contains("12321") && p.zh.contains("网络不良与垃圾信息举报受理中心"));
+    assert_eq!(label("12399").zh, "公共服务号码 12399");
+}
+
+#[test]
+fn addresses_and_names_are_not_numbers() {
+    assert_eq!(classify("scam@example.com"), None);
+    assert_eq!(classify("某某贷款公司"), None);
+    assert_eq!(
+        classify("10086"),
+        None,
+        "nothing to say about an unlisted short number"
+    );
+}
+
+#[test]
+fn the_mobile_shortcut_agrees_with_the_metadata() {
+    for n in [
+        "13800138000",
+        "17400123456",
+        "17406123456",
+        "14012345678",
+        "19912345678",
+        "15412345678",
+    ] {
+        let direct = phonenumber::parse(Some(phonenumber::country::Id::CN), n)
+            .map(|p| p.is_valid_with(&DATABASE))
+            .unwrap_or(false);
+        assert_eq!(valid_cn(n), direct, "{n}");
+        assert_eq!(valid_cn(n), direct, "{n} (remembered)");
+    }
+}
