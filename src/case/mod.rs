@@ -5,6 +5,7 @@ pub mod draft;
 pub mod error;
 pub mod event;
 mod event_de;
+pub mod halfwidth;
 pub mod moment;
 pub mod ops;
 pub mod phone;

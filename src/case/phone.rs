@@ -22,7 +22,8 @@ pub fn counterpart_key(text: &str) -> String {
 /// Spaces, dashes, dots and brackets are separators; a leading `+86`, `0086` or `86` before a
 /// mobile number is dropped so that `+86 138-0013-8000` and `13800138000` compare equal.
 pub fn normalise_phone(text: &str) -> Option<String> {
-    let trimmed = text.trim();
+    let folded = super::halfwidth::to_halfwidth(text);
+    let trimmed = folded.trim();
     let mut digits = String::new();
     for (i, c) in trimmed.chars().enumerate() {
         match c {
@@ -60,6 +61,7 @@ mod tests {
             "+86 138 0013 8000",
             "008613800138000",
             "8613800138000",
+            "１３８ ００１３ ８０００",
         ] {
             assert_eq!(normalise_phone(s).as_deref(), Some("13800138000"), "{s}");
         }
