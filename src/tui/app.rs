@@ -8,11 +8,13 @@ use jiff::ZonedDateTime;
 
 use crate::case::steps::{ConsultationFields, ReportFields, ReportPatch, WarningFields};
 use crate::case::text::MAX_LINE_CHARS;
+use crate::case::when::Assumed;
 use crate::case::{CaseState, EntryId, EvidenceFields, EvidenceKind, EvidencePatch, Knew, ProfilePatch};
 use crate::i18n::Lang;
 use crate::pdf::export::Exported;
 use crate::tui::form::{ExportChoice, FieldId, Form, FormKind, Input, Submit, choice_len};
 use crate::tui::guide_text::{channel_names, checklist_id, checklist_len};
+pub use crate::tui::keys::TextView;
 use crate::tui::keys::{self, Action, Binding};
 use crate::tui::strings::{Strings, fill, strings};
 use crate::tui::widgets::text_field::{Edit, TextField};
@@ -36,15 +38,6 @@ pub enum Screen {
     Text(TextView),
     /// Making the complaint packet (PDF).
     Export,
-}
-
-/// Which generated text the text screen shows.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum TextView {
-    /// The warning message for family and friends (step 3).
-    Warning,
-    /// The brief for a lawyer (step 4).
-    Brief,
 }
 
 /// Where the export stands.
@@ -461,7 +454,12 @@ impl App {
             }
             return Vec::new();
         }
-        let action = keys::find(&self.bindings(), &k);
+        let action = keys::find(&self.bindings(), &keys::command_key(k));
+        let typing = self.form.is_some() || (self.screen == Screen::Evidence && self.list.searching);
+        if action.is_none() && !typing && keys::is_ime_text(&k) {
+            self.status = Some((self.s.ime_hint.to_string(), true));
+            return Vec::new();
+        }
         if let Some(ask) = self.ask {
             match action {
                 Some(Action::Yes) => {
@@ -693,8 +691,8 @@ impl App {
                     }
                 };
             }
-            Some(Action::NextField) => form.move_focus(true),
-            Some(Action::PrevField) => form.move_focus(false),
+            Some(Action::NextField) => move_focus(form, true, s),
+            Some(Action::PrevField) => move_focus(form, false, s),
             Some(Action::Cancel) => {
                 if form.is_dirty() {
                     self.ask = Some(Ask::Discard);
@@ -709,9 +707,33 @@ impl App {
                     self.quit = true;
                 }
             }
-            _ => field_key(form, &k, s, lang),
+            _ => {
+                field_key(form, &k, s, lang);
+                if form.focused().is_some_and(|f| f.id == FieldId::At) {
+                    form.notice = at_notice(form, s);
+                }
+            }
         }
         Vec::new()
+    }
+}
+
+/// How the typed time reads, saying what was assumed (a later time of day is yesterday).
+fn at_notice(form: &Form, s: &Strings) -> Option<String> {
+    let r = form.at_reading()?;
+    let note = match r.assumed {
+        Some(Assumed::Yesterday) => s.at_yesterday,
+        Some(Assumed::LastYear) => s.at_last_year,
+        None => "",
+    };
+    Some(format!("{}{note}", fill(s.at_reads, &[&r.moment.short()])))
+}
+
+/// Moves the form's focus; leaving a valid ID number fills an empty birth date from it.
+fn move_focus(form: &mut Form, forward: bool, s: &Strings) {
+    form.move_focus(forward);
+    if let Some(date) = form.fill_birth_from_id() {
+        form.notice = Some(fill(s.birth_filled, &[&date]));
     }
 }
 
@@ -778,6 +800,6 @@ fn field_key(form: &mut Form, k: &KeyEvent, s: &Strings, lang: Lang) {
         form.set_text(FieldId::Channel, &name);
     }
     if let Some(forward) = leave {
-        form.move_focus(forward);
+        move_focus(form, forward, s);
     }
 }

@@ -3,8 +3,18 @@
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
-use crate::tui::app::TextView;
+use crate::case::halfwidth::halfwidth_char;
+
 use crate::tui::strings::Strings;
+
+/// Which generated text the text screen shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TextView {
+    /// The warning message for family and friends (step 3).
+    Warning,
+    /// The brief for a lawyer (step 4).
+    Brief,
+}
 
 /// Something the user can ask for with a key.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -456,17 +466,62 @@ pub const SEARCH: &[Binding] = &[
     ),
 ];
 
-/// A yes / no question.
+/// A yes / no question; Enter gives the answer the question names as the default (no).
 pub const CONFIRM: &[Binding] = &[
-    b(A::Yes, &[K::Ch('y'), K::Ch('Y')], "y", |s| s.k_yes, true),
+    b(
+        A::Yes,
+        &[K::Ch('y'), K::Ch('Y'), K::Ch('是')],
+        "y/是",
+        |s| s.k_yes,
+        true,
+    ),
     b(
         A::No,
-        &[K::Ch('n'), K::Ch('N'), K::Code(C::Esc)],
-        "n",
+        &[
+            K::Ch('n'),
+            K::Ch('N'),
+            K::Ch('否'),
+            K::Code(C::Esc),
+            K::Code(C::Enter),
+        ],
+        "n/否/Enter",
         |s| s.k_no,
         true,
     ),
 ];
+
+/// The key as a command: full-width letters, digits and signs (`ｎ`, `１`, `？`) and the
+/// punctuation a Chinese input method puts on the same keys (`、` on `/`, `。` on `.`) read as
+/// the ASCII key, so the commands work with the input method on. Text fields get the key as
+/// typed, never this.
+pub fn command_key(ev: KeyEvent) -> KeyEvent {
+    let KeyCode::Char(c) = ev.code else {
+        return ev;
+    };
+    let ascii = match c {
+        '、' => '/',
+        '。' => '.',
+        '【' => '[',
+        '】' => ']',
+        '《' => '<',
+        '》' => '>',
+        '·' => '`',
+        '￥' => '$',
+        '‘' | '’' => '\'',
+        '“' | '”' => '"',
+        other => halfwidth_char(other),
+    };
+    KeyEvent {
+        code: KeyCode::Char(ascii),
+        ..ev
+    }
+}
+
+/// True for a key that is a Chinese character (or other non-ASCII text) with no command: the
+/// input method is on, and the user should be told so.
+pub fn is_ime_text(ev: &KeyEvent) -> bool {
+    matches!(command_key(*ev).code, KeyCode::Char(c) if !c.is_ascii())
+}
 
 /// The action the first matching binding names.
 pub fn find(lists: &[&[Binding]], ev: &KeyEvent) -> Option<Action> {

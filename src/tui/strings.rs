@@ -119,6 +119,16 @@ pub struct Strings {
     pub confirm_discard: &'static str,
     /// Confirm leaving with unsaved input.
     pub confirm_quit: &'static str,
+    /// A Chinese character typed where only command keys apply.
+    pub ime_hint: &'static str,
+    /// How a typed time reads, `{}` the moment.
+    pub at_reads: &'static str,
+    /// Added when a bare time later than now was taken as yesterday.
+    pub at_yesterday: &'static str,
+    /// Added when a month and day later than today was taken as last year.
+    pub at_last_year: &'static str,
+    /// The birth date was filled from the ID number, `{}` the date.
+    pub birth_filled: &'static str,
     /// Saving…
     pub saving: &'static str,
     /// Saved an entry, `{}` the id.
@@ -428,8 +438,13 @@ pub const ZH: Strings = Strings {
     toggles_hint: "左右键选择，空格勾选",
     kind_hint: "左右键换类型",
     field_capped: "内容太长，只保留了前 {} 个字",
-    confirm_discard: "放弃没保存的内容？ y 放弃 / n 继续填写",
-    confirm_quit: "还有没保存的内容，确定退出？ y 退出 / n 返回",
+    confirm_discard: "放弃没保存的内容？ y/是 放弃 · n/否/回车 继续填写",
+    confirm_quit: "还有没保存的内容，确定退出？ y/是 退出 · n/否/回车 返回",
+    ime_hint: "现在是中文输入状态，快捷键请切换到英文（Shift）",
+    at_reads: "时间读作：{}",
+    at_yesterday: "（比现在晚，按昨天算）",
+    at_last_year: "（比今天晚，按去年算）",
+    birth_filled: "出生日期已按身份证号填好：{}",
     saving: "正在保存……",
     saved_entry: "已保存 {}",
     saved: "已保存",
@@ -554,8 +569,8 @@ pub const ZH: Strings = Strings {
     k_toggle: "勾选",
     k_scroll: "滚动",
     k_search_done: "完成搜索",
-    k_yes: "是",
-    k_no: "否",
+    k_yes: "确定",
+    k_no: "不（默认）",
 };
 
 /// English.
@@ -613,8 +628,13 @@ pub const EN: Strings = Strings {
     toggles_hint: "Left/Right to choose, Space to tick",
     kind_hint: "Left/Right to change",
     field_capped: "Too long: only the first {} characters were kept",
-    confirm_discard: "Discard what you typed? y discard / n keep editing",
-    confirm_quit: "Unsaved input. Quit anyway? y quit / n back",
+    confirm_discard: "Discard what you typed? y discard / n or Enter keep editing",
+    confirm_quit: "Unsaved input. Quit anyway? y quit / n or Enter back",
+    ime_hint: "The Chinese input method is on; switch to English (Shift) for the keys",
+    at_reads: "Time reads as: {}",
+    at_yesterday: " (later than now, so yesterday)",
+    at_last_year: " (later than today, so last year)",
+    birth_filled: "Birth date filled from the ID number: {}",
     saving: "Saving...",
     saved_entry: "Saved {}",
     saved: "Saved",
@@ -740,7 +760,7 @@ pub const EN: Strings = Strings {
     k_scroll: "scroll",
     k_search_done: "done",
     k_yes: "yes",
-    k_no: "no",
+    k_no: "no (default)",
 };
 
 /// The strings for a language.

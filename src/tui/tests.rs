@@ -603,6 +603,148 @@ fn help_scrolls_at_the_smallest_size_and_other_keys_close_it() {
     assert_eq!(w.app.help_scroll, 0);
 }
 
+#[test]
+fn full_width_keys_and_chinese_punctuation_are_the_same_commands() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let mut w = wizard(tmp.path(), Lang::Zh);
+    typed(&mut w, "２");
+    assert_eq!(w.app.screen, Screen::Step(2));
+    typed(&mut w, "？");
+    assert!(w.app.help, "？ opens help");
+    w.handle(k(KeyCode::Esc));
+    typed(&mut w, "１、");
+    assert_eq!(w.app.screen, Screen::Evidence);
+    assert!(w.app.list.searching, "、 (the / key) opens the search");
+    w.handle(k(KeyCode::Esc));
+    typed(&mut w, "０ｎ");
+    let form = w.app.form.as_ref().expect("ｎ opens a new call");
+    assert!(matches!(form.kind, super::form::FormKind::New { .. }));
+    // In a field the key is text as typed: the full-width digits are kept, then read as digits.
+    typed(&mut w, "１３８００１３８０００");
+    w.handle(ctrl('s'));
+    let ev = events(tmp.path());
+    let Some(EventBody::EvidenceAdded { fields, .. }) = ev.first() else {
+        unreachable!("not saved: {ev:?}")
+    };
+    assert_eq!(
+        crate::case::phone::counterpart_key(&fields.counterpart),
+        "13800138000",
+        "a full-width number is the same lead as the ASCII one"
+    );
+}
+
+#[test]
+fn confirmations_take_y_n_shi_fou_and_enter_for_the_default() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let mut w = wizard(tmp.path(), Lang::Zh);
+    typed(&mut w, "n1");
+    w.handle(ctrl('q'));
+    assert_eq!(w.app.ask, Some(Ask::Quit));
+    typed(&mut w, "否");
+    assert!(w.app.ask.is_none() && !w.app.quit && w.app.form.is_some());
+    w.handle(ctrl('q'));
+    w.handle(k(KeyCode::Enter));
+    assert!(
+        w.app.ask.is_none() && !w.app.quit,
+        "Enter is the default shown: no"
+    );
+    w.handle(k(KeyCode::Esc));
+    assert_eq!(w.app.ask, Some(Ask::Discard));
+    typed(&mut w, "N");
+    assert!(w.app.form.is_some());
+    w.handle(k(KeyCode::Esc));
+    typed(&mut w, "是");
+    assert!(w.app.form.is_none(), "是 discards");
+    typed(&mut w, "n1");
+    w.handle(ctrl('q'));
+    typed(&mut w, "Y");
+    assert!(w.app.quit, "Y quits");
+}
+
+#[test]
+fn a_chinese_character_outside_a_field_says_the_input_method_is_on() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let mut w = wizard(tmp.path(), Lang::Zh);
+    typed(&mut w, "你");
+    let (text, is_error) = w.app.status.clone().expect("a hint");
+    assert_eq!(text, "现在是中文输入状态，快捷键请切换到英文（Shift）");
+    assert!(is_error);
+    assert_eq!(w.app.screen, Screen::Dashboard);
+    // Typed into a field it is text, not a hint.
+    typed(&mut w, "3a妈妈");
+    assert_eq!(w.app.form.as_ref().and_then(|f| f.notice.clone()), None);
+}
+
+/// Opens a new call for `number`, types `at` in its time field and saves; the moment saved.
+fn log_call_at(w: &mut Wizard, dir: &Path, at: &str) -> (String, Option<String>) {
+    typed(w, "n");
+    typed(w, "13800138000");
+    for _ in 0..3 {
+        w.handle(k(KeyCode::Tab));
+    }
+    typed(w, at);
+    let notice = w.app.form.as_ref().and_then(|f| f.notice.clone());
+    w.handle(ctrl('s'));
+    assert!(
+        w.app.form.is_none(),
+        "{at}: {:?}",
+        w.app.form.as_ref().map(|f| &f.error)
+    );
+    let at = match events(dir).last() {
+        Some(EventBody::EvidenceAdded { fields, .. }) => fields.occurred_at.to_string(),
+        other => format!("{other:?}"),
+    };
+    (at, notice)
+}
+
+#[test]
+fn times_typed_the_chinese_way_in_the_form() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let mut w = wizard(tmp.path(), Lang::Zh);
+    // The fixed now is 2026-11-29 15:00 +08:00.
+    for (typed_at, saved) in [
+        ("今天 14:05", "2026-11-29T14:05:00+08:00"),
+        ("昨天 14:05", "2026-11-28T14:05:00+08:00"),
+        ("前天 ９：３０", "2026-11-27T09:30:00+08:00"),
+        ("11月29日 14:05", "2026-11-29T14:05:00+08:00"),
+        ("2026年11月28日 14:05", "2026-11-28T14:05:00+08:00"),
+    ] {
+        let (at, notice) = log_call_at(&mut w, tmp.path(), typed_at);
+        assert_eq!(at, saved, "{typed_at}");
+        let notice = notice.expect("the reading is shown");
+        assert!(notice.starts_with("时间读作："), "{notice}");
+        assert!(!notice.contains("按昨天算"), "{notice}");
+    }
+    let (at, notice) = log_call_at(&mut w, tmp.path(), "16:30");
+    assert_eq!(at, "2026-11-28T16:30:00+08:00");
+    assert_eq!(
+        notice.as_deref(),
+        Some("时间读作：2026-11-28 16:30（比现在晚，按昨天算）")
+    );
+}
+
+#[test]
+fn the_birth_date_is_filled_from_a_valid_id_number() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let mut w = wizard(tmp.path(), Lang::Zh);
+    typed(&mut w, "pe");
+    w.handle(k(KeyCode::Tab));
+    typed(&mut w, "１１０１０５１９４９１２３１００２Ｘ");
+    w.handle(k(KeyCode::Tab));
+    let form = w.app.form.as_ref().expect("form");
+    assert_eq!(
+        form.notice.as_deref(),
+        Some("出生日期已按身份证号填好：1949-12-31")
+    );
+    w.handle(ctrl('s'));
+    let ev = events(tmp.path());
+    let Some(EventBody::ProfileSet { changes: patch }) = ev.last() else {
+        unreachable!("not saved: {ev:?}")
+    };
+    assert_eq!(patch.birth_date.as_deref(), Some("1949-12-31"));
+    assert_eq!(patch.id_number.as_deref(), Some("11010519491231002X"));
+}
+
 // ---- snapshots ----
 
 /// The demo case plus hostile text, folded with fixed journal times so snapshots are stable.
@@ -747,6 +889,17 @@ fn snapshots_of_every_screen() {
             Box::new(|w: &mut Wizard| {
                 typed(w, "n");
                 w.handle(ctrl('s'));
+            }),
+        ),
+        ("ime_hint", Box::new(go("你"))),
+        (
+            "form_at_yesterday",
+            Box::new(|w: &mut Wizard| {
+                typed(w, "ｎ１３８００１３８０００");
+                for _ in 0..3 {
+                    w.handle(k(KeyCode::Tab));
+                }
+                typed(w, "１６：３０");
             }),
         ),
         (
