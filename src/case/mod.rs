@@ -9,6 +9,7 @@ pub mod halfwidth;
 pub mod moment;
 pub mod ops;
 pub mod phone;
+pub mod signals;
 pub mod state;
 pub mod text;
 pub mod when;

@@ -6,6 +6,7 @@
 use crossterm::event::{KeyCode, KeyEvent};
 use jiff::ZonedDateTime;
 
+use crate::case::signals::done_by_record;
 use crate::case::steps::{ConsultationFields, ReportFields, ReportPatch, WarningFields};
 use crate::case::text::MAX_LINE_CHARS;
 use crate::case::when::Assumed;
@@ -640,7 +641,14 @@ impl App {
             }
             (Action::Tick, Screen::Checklist) => {
                 if let Some(id) = checklist_id(self.check_sel) {
-                    return vec![Effect::Tick(id.to_string(), !state.is_ticked(id))];
+                    if let Some(rec) = done_by_record(state, id) {
+                        self.status = Some((fill(self.s.tick_by_record, &[&rec]), false));
+                        return Vec::new();
+                    }
+                    return vec![Effect::Tick(
+                        id.as_str().to_string(),
+                        !state.is_ticked(id.as_str()),
+                    )];
                 }
             }
             (Action::EditProfile, Screen::Profile) => self.form = Some(Form::profile(&state.profile)),

@@ -119,6 +119,12 @@ pub struct Strings {
     pub confirm_discard: &'static str,
     /// Confirm leaving with unsaved input.
     pub confirm_quit: &'static str,
+    /// Money lost: the first thing to do.
+    pub next_call_110: &'static str,
+    /// Added to it: the receiving account recorded, `{}`.
+    pub next_110_account: &'static str,
+    /// Space on a checklist item a record proves done, `{}` the record.
+    pub tick_by_record: &'static str,
     /// A Chinese character typed where only command keys apply.
     pub ime_hint: &'static str,
     /// How a typed time reads, `{}` the moment.
@@ -440,6 +446,9 @@ pub const ZH: Strings = Strings {
     field_capped: "内容太长，只保留了前 {} 个字",
     confirm_discard: "放弃没保存的内容？ y/是 放弃 · n/否/回车 继续填写",
     confirm_quit: "还有没保存的内容，确定退出？ y/是 退出 · n/否/回车 返回",
+    next_call_110: "立即拨打110，并联系银行止付/冻结",
+    next_110_account: "；告诉警方对方收款账户 {}",
+    tick_by_record: "记录 {} 已证明这一项做完了，不用手动勾选",
     ime_hint: "现在是中文输入状态，快捷键请切换到英文（Shift）",
     at_reads: "时间读作：{}",
     at_yesterday: "（比现在晚，按昨天算）",
@@ -630,6 +639,9 @@ pub const EN: Strings = Strings {
     field_capped: "Too long: only the first {} characters were kept",
     confirm_discard: "Discard what you typed? y discard / n or Enter keep editing",
     confirm_quit: "Unsaved input. Quit anyway? y quit / n or Enter back",
+    next_call_110: "Call 110 now and ask your bank to stop/freeze the payment",
+    next_110_account: "; give the police the receiving account {}",
+    tick_by_record: "Record {} shows this is done; it needs no tick",
     ime_hint: "The Chinese input method is on; switch to English (Shift) for the keys",
     at_reads: "Time reads as: {}",
     at_yesterday: " (later than now, so yesterday)",

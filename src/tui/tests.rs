@@ -745,6 +745,149 @@ fn the_birth_date_is_filled_from_a_valid_id_number() {
     assert_eq!(patch.id_number.as_deref(), Some("11010519491231002X"));
 }
 
+/// A case where a ¥50,000 公检法 scam call was logged, naming the receiving account.
+fn loss_case(w: &mut Wizard) {
+    let draft = EvidenceDraft {
+        kind: Some(EvidenceKind::Call),
+        counterpart: "+86 171 2345 6789".into(),
+        summary: "自称公安局，说我涉嫌洗钱，让我转到安全账户，收款账户：6222 0212 3456 7890".into(),
+        lost: "５００００".into(),
+        at: "昨天 14:05".into(),
+        ..Default::default()
+    };
+    w.case
+        .log(draft.validate(&fixed_now()).expect("valid"), &[])
+        .expect("log");
+}
+
+#[test]
+fn money_lost_puts_110_and_the_bank_first_and_step_2_recommends_the_police() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let mut w = wizard(tmp.path(), Lang::Zh);
+    loss_case(&mut w);
+    let next = super::screens::dashboard::next_action(&w.app, w.case.state());
+    assert_eq!(
+        next,
+        "立即拨打110，并联系银行止付/冻结；告诉警方对方收款账户 6222 0212 3456 7890"
+    );
+    let g = super::guide_text::guidance(2, Lang::Zh, fixed_now().date(), w.case.state());
+    let at = g
+        .iter()
+        .position(|(h, t)| *h && t.starts_with("推荐给你的渠道"))
+        .expect("recommended channels shown");
+    let first = &g[at + 1].1;
+    assert!(first.contains("110"), "the police first: {first}");
+    assert_eq!(g[at + 2].1, "  因为你已经损失了钱");
+    // Ticking the stop-payment item moves the dashboard on; the step 2 banner goes too.
+    let stop = super::guide_text::checklist(Lang::Zh)
+        .iter()
+        .position(|c| c.0 == crate::guide::ChecklistId::StopPayment)
+        .expect("item");
+    w.handle(k(KeyCode::Char('c')));
+    for _ in 0..stop {
+        w.handle(k(KeyCode::Down));
+    }
+    w.handle(k(KeyCode::Char(' ')));
+    let next = super::screens::dashboard::next_action(&w.app, w.case.state());
+    assert!(!next.contains("110，并联系银行"), "{next}");
+}
+
+#[test]
+fn the_checklist_ticks_itself_from_records_and_says_so_when_pressed() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let mut w = wizard(tmp.path(), Lang::Zh);
+    assert_eq!(super::guide_text::checklist_done(w.case.state()), 0);
+    typed(&mut w, "2a");
+    w.handle(k(KeyCode::Tab));
+    typed(&mut w, "朝阳区某某派出所");
+    w.handle(ctrl('s'));
+    typed(&mut w, "3a妈妈");
+    w.handle(ctrl('s'));
+    typed(&mut w, "4a王律师");
+    w.handle(ctrl('s'));
+    assert!(w.app.form.is_none());
+    let st = w.case.state();
+    assert_eq!(super::guide_text::checklist_done(st), 3);
+    let line = |id| {
+        let items = super::guide_text::checklist(Lang::Zh);
+        let (_, title, _) = items.iter().find(|c| c.0 == id).expect("item");
+        super::guide_text::checklist_line(st, id, title, Lang::Zh)
+    };
+    use crate::guide::ChecklistId as C;
+    assert!(line(C::ReportToPolice).ends_with("（记录 R1）"));
+    assert!(line(C::WarnContacts).ends_with("（记录 W1）"));
+    assert!(line(C::ConsultLawyer).ends_with("（记录 L1）"));
+    assert!(line(C::ChangePasswords).starts_with("[ ]"));
+    let before = events(tmp.path()).len();
+    let warn = super::guide_text::checklist(Lang::Zh)
+        .iter()
+        .position(|c| c.0 == C::WarnContacts)
+        .expect("item");
+    w.handle(k(KeyCode::Char('c')));
+    for _ in 0..warn {
+        w.handle(k(KeyCode::Down));
+    }
+    w.handle(k(KeyCode::Char(' ')));
+    assert_eq!(
+        events(tmp.path()).len(),
+        before,
+        "a proved item is not unticked by hand"
+    );
+    assert_eq!(
+        w.app.status.as_ref().map(|s| s.0.as_str()),
+        Some("记录 W1 已证明这一项做完了，不用手动勾选")
+    );
+}
+
+#[test]
+fn step_2_dates_the_police_stages_from_the_recorded_report() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let mut w = wizard(tmp.path(), Lang::Zh);
+    let g = super::guide_text::guidance(2, Lang::Zh, fixed_now().date(), w.case.state());
+    assert!(
+        g.iter().any(|(_, t)| t.starts_with("期限：原则上3日")),
+        "no report: the rule in words"
+    );
+    // Reported today (29 Nov): the decision is due by 2 Dec.
+    typed(&mut w, "2a");
+    w.handle(k(KeyCode::Tab));
+    typed(&mut w, "朝阳区某某派出所");
+    w.handle(ctrl('s'));
+    let g = super::guide_text::guidance(2, Lang::Zh, fixed_now().date(), w.case.state());
+    let text: Vec<&str> = g.iter().map(|(_, t)| t.as_str()).collect();
+    assert!(
+        text.contains(&"期限：原则上作出是否立案的决定，约至 12月2日"),
+        "{text:#?}"
+    );
+    assert!(text.contains(&"期限：需要查证的，作出是否立案的决定，约至 12月6日"));
+    assert!(!text.iter().any(|t| t.contains("申请复议，约至")));
+    // Refused (recorded today by the journal's clock): reconsideration within 7 days of it.
+    typed(&mut w, "u");
+    w.handle(k(KeyCode::Right));
+    w.handle(k(KeyCode::Right));
+    w.handle(k(KeyCode::Right));
+    w.handle(ctrl('s'));
+    assert_eq!(
+        w.case.state().reports.first().map(|r| r.current.status),
+        Some(crate::case::steps::ReportStatus::Refused)
+    );
+    let recorded = w.case.state().reports[0]
+        .updates
+        .last()
+        .expect("update")
+        .0
+        .zoned()
+        .date();
+    let last = recorded.checked_add(jiff::Span::new().days(7)).expect("date");
+    let want = format!(
+        "期限：向作出决定的公安机关申请复议，约至 {}月{}日",
+        last.month(),
+        last.day()
+    );
+    let g = super::guide_text::guidance(2, Lang::Zh, fixed_now().date(), w.case.state());
+    assert!(g.iter().any(|(_, t)| *t == want), "{want} in {g:#?}");
+}
+
 // ---- snapshots ----
 
 /// The demo case plus hostile text, folded with fixed journal times so snapshots are stable.
