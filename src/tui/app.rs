@@ -70,6 +70,8 @@ pub enum Ask {
     Quit,
     /// Discard the form?
     Discard,
+    /// Switch the language?
+    Lang,
 }
 
 /// Something that happened.
@@ -468,6 +470,11 @@ impl App {
                     match ask {
                         Ask::Quit => self.quit = true,
                         Ask::Discard => self.form = None,
+                        Ask::Lang => {
+                            self.lang = self.lang.pick(Lang::En, Lang::Zh);
+                            self.s = strings(self.lang);
+                            return vec![Effect::SaveLang(self.lang)];
+                        }
                     }
                 }
                 Some(Action::No) => self.ask = None,
@@ -526,11 +533,7 @@ impl App {
         match (a, self.screen) {
             (Action::Quit, _) => self.quit = true,
             (Action::Help, _) => self.help = true,
-            (Action::SwitchLang, _) => {
-                self.lang = self.lang.pick(Lang::En, Lang::Zh);
-                self.s = strings(self.lang);
-                return vec![Effect::SaveLang(self.lang)];
-            }
+            (Action::SwitchLang, _) => self.ask = Some(Ask::Lang),
             (Action::Dashboard, _) => self.go(Screen::Dashboard),
             (Action::Step(1), _) => self.go(Screen::Evidence),
             (Action::Step(n), _) => self.go(Screen::Step(n)),

@@ -163,7 +163,7 @@ pub const GLOBAL: &[Binding] = &[
     b(A::Profile, &[K::Ch('p')], "p", |s| s.k_profile, false),
     b(A::Export, &[K::Ch('x')], "x", |s| s.k_export, true),
     b(A::Help, &[K::Ch('?')], "?", |s| s.k_help, true),
-    b(A::SwitchLang, &[K::Ch('L')], "L", |s| s.k_lang, false),
+    b(A::SwitchLang, &[K::Ch('L')], "L", |s| s.k_lang, true),
     b(
         A::Quit,
         &[K::Ch('q'), K::Ctrl('c'), K::Ctrl('q')],
@@ -228,9 +228,9 @@ pub const EVIDENCE: &[Binding] = &[
     b(
         A::Back,
         &[K::Code(C::Esc), K::Ch('h')],
-        "Esc",
+        "Esc/0",
         |s| s.k_back,
-        false,
+        true,
     ),
 ];
 
@@ -252,7 +252,7 @@ pub const DETAIL: &[Binding] = &[
     ),
     b(A::Correct, &[K::Ch('e')], "e", |s| s.k_correct, true),
     b(A::Retract, &[K::Ch('d')], "d", |s| s.k_retract, true),
-    b(A::Attach, &[K::Ch('a')], "a", |s| s.k_attach, true),
+    b(A::Attach, &[K::Ch('i')], "i", |s| s.k_attach, true),
     b(A::Back, &[K::Code(C::Esc), K::Ch('h')], "Esc", |s| s.k_back, true),
 ];
 
@@ -287,7 +287,7 @@ const SCROLL_DOWN: Binding = b(
     |s| s.k_scroll,
     false,
 );
-const BACK: Binding = b(A::Back, &[K::Code(C::Esc)], "Esc", |s| s.k_back, false);
+const BACK: Binding = b(A::Back, &[K::Code(C::Esc)], "Esc/0", |s| s.k_back, true);
 const NARRATIVE: Binding = b(A::Narrative, &[K::Ch('t')], "t", |s| s.k_narrative, true);
 
 /// Step 2: the reports (Up/Down choose one), the guidance below.
@@ -365,13 +365,7 @@ pub const TEXT: &[Binding] = &[
 
 /// The export screen.
 pub const EXPORT: &[Binding] = &[
-    b(
-        A::Open,
-        &[K::Code(C::Enter), K::Ch('g')],
-        "Enter",
-        |s| s.k_generate,
-        true,
-    ),
+    b(A::Open, &[K::Code(C::Enter)], "Enter", |s| s.k_generate, true),
     NARRATIVE,
     SCROLL_UP,
     SCROLL_DOWN,
@@ -389,7 +383,7 @@ pub const CHECKLIST: &[Binding] = &[
         |s| s.k_tick,
         true,
     ),
-    b(A::Back, &[K::Code(C::Esc)], "Esc", |s| s.k_back, false),
+    BACK,
 ];
 
 /// The profile.
@@ -401,7 +395,7 @@ pub const PROFILE: &[Binding] = &[
         |s| s.k_edit_profile,
         true,
     ),
-    b(A::Back, &[K::Code(C::Esc)], "Esc", |s| s.k_back, false),
+    BACK,
 ];
 
 /// An open form (before the focused field gets the key).
@@ -421,7 +415,7 @@ pub const FORM: &[Binding] = &[
         &[K::Ctrl('c'), K::Ctrl('q')],
         "Ctrl-Q",
         |s| s.k_quit,
-        false,
+        true,
     ),
 ];
 
@@ -521,6 +515,21 @@ pub fn command_key(ev: KeyEvent) -> KeyEvent {
 /// input method is on, and the user should be told so.
 pub fn is_ime_text(ev: &KeyEvent) -> bool {
     matches!(command_key(*ev).code, KeyCode::Char(c) if !c.is_ascii())
+}
+
+/// True for the commands the key bar always shows, whatever the width: help, back or cancel,
+/// quit, and the answers and the save of whatever is open.
+pub fn is_pinned(action: Action) -> bool {
+    matches!(
+        action,
+        Action::Help
+            | Action::Back
+            | Action::Cancel
+            | Action::Quit
+            | Action::Submit
+            | Action::Yes
+            | Action::No
+    )
 }
 
 /// The action the first matching binding names.

@@ -117,6 +117,16 @@ pub struct Strings {
     pub field_capped: &'static str,
     /// The form has unsaved text: confirm discarding.
     pub confirm_discard: &'static str,
+    /// Heading of the "how to use" part of help.
+    pub help_howto_title: &'static str,
+    /// How to use the wizard, a few lines.
+    pub help_howto: &'static [&'static str],
+    /// Marker that more lines are below, `{}` how many.
+    pub more_below: &'static str,
+    /// Marker that lines are above, `{}` how many.
+    pub more_above: &'static str,
+    /// Confirm switching the language.
+    pub confirm_lang: &'static str,
     /// Confirm leaving with unsaved input.
     pub confirm_quit: &'static str,
     /// Money lost: the first thing to do.
@@ -449,6 +459,17 @@ pub const ZH: Strings = Strings {
     next_call_110: "立即拨打110，并联系银行止付/冻结",
     next_110_account: "；告诉警方对方收款账户 {}",
     tick_by_record: "记录 {} 已证明这一项做完了，不用手动勾选",
+    help_howto_title: "怎么用",
+    help_howto: &[
+        "・Ctrl-S 保存正在填的表",
+        "・Tab 或回车到下一栏（内容栏里回车是换行）",
+        "・Esc 返回或取消；0 回到首页",
+        "・? 随时打开这一页；q 退出",
+        "・打中文时，快捷键要先切换到英文（Shift）",
+    ],
+    more_below: "↓ 还有 {} 行",
+    more_above: "↑ 上面 {} 行",
+    confirm_lang: "换成英文界面（English）？ y/是 换 · n/否/回车 不换",
     ime_hint: "现在是中文输入状态，快捷键请切换到英文（Shift）",
     at_reads: "时间读作：{}",
     at_yesterday: "（比现在晚，按昨天算）",
@@ -642,6 +663,17 @@ pub const EN: Strings = Strings {
     next_call_110: "Call 110 now and ask your bank to stop/freeze the payment",
     next_110_account: "; give the police the receiving account {}",
     tick_by_record: "Record {} shows this is done; it needs no tick",
+    help_howto_title: "How to use",
+    help_howto: &[
+        "- Ctrl-S saves the form you are filling in",
+        "- Tab or Enter moves to the next field (Enter is a new line in the summary)",
+        "- Esc goes back or cancels; 0 goes to the start page",
+        "- ? opens this page at any time; q quits",
+        "- With a Chinese input method on, switch it to English (Shift) for the keys",
+    ],
+    more_below: "↓ {} more",
+    more_above: "↑ {} above",
+    confirm_lang: "Switch to Chinese (中文)? y switch / n or Enter stay",
     ime_hint: "The Chinese input method is on; switch to English (Shift) for the keys",
     at_reads: "Time reads as: {}",
     at_yesterday: " (later than now, so yesterday)",

@@ -888,6 +888,47 @@ fn step_2_dates_the_police_stages_from_the_recorded_report() {
     assert!(g.iter().any(|(_, t)| *t == want), "{want} in {g:#?}");
 }
 
+/// The last row of the frame, as text.
+fn bar_row(app: &App, state: &CaseState, w: u16, h: u16) -> String {
+    let (t, _) = render(app, state, w, h);
+    let buf = t.backend().buffer();
+    (0..w)
+        .map(|x| buf[(x, h - 1)].symbol().to_string())
+        .collect::<String>()
+}
+
+#[test]
+fn help_back_and_quit_never_drop_off_the_key_bar() {
+    for lang in [Lang::Zh, Lang::En] {
+        for (cols, rows) in [(80, 24), (40, 12)] {
+            for keys in ["", "1", "1j\n", "2", "3", "4", "c", "p", "3m", "4b", "x\u{1b}"] {
+                let tmp = tempfile::tempdir().expect("tmp");
+                let state = sample_case(tmp.path());
+                let mut w = wizard(tmp.path(), lang);
+                w.handle(Msg::Resize(cols, rows));
+                for c in keys.chars() {
+                    match c {
+                        '\n' => w.handle(k(KeyCode::Enter)),
+                        '\u{1b}' => w.handle(k(KeyCode::Esc)),
+                        c => w.handle(k(KeyCode::Char(c))),
+                    }
+                }
+                // Wide glyphs leave a blank cell after them: compare without spaces.
+                let bar = bar_row(&w.app, &state, cols, rows).replace(' ', "");
+                let quit = lang.pick("q退出", "qquit");
+                let help = lang.pick("?帮助", "?help");
+                assert!(
+                    bar.contains(quit) && bar.contains(help),
+                    "{keys:?} {cols}x{rows}: {bar}"
+                );
+                if !keys.is_empty() {
+                    assert!(bar.contains("Esc"), "{keys:?} {cols}x{rows}: {bar}");
+                }
+            }
+        }
+    }
+}
+
 // ---- snapshots ----
 
 /// The demo case plus hostile text, folded with fixed journal times so snapshots are stable.
@@ -1175,7 +1216,13 @@ fn l_switches_the_language_and_remembers_it_only_where_allowed() {
     let data = tmp.path().join("data");
     let case_dir = data.join("default");
     let mut w = wizard(&case_dir, Lang::Zh).remember_settings_in(data.clone());
+    // A stray L asks first; Enter keeps the language.
     w.handle(k(KeyCode::Char('L')));
+    assert_eq!(w.app.ask, Some(Ask::Lang));
+    w.handle(k(KeyCode::Enter));
+    assert_eq!(w.app.lang, Lang::Zh);
+    w.handle(k(KeyCode::Char('L')));
+    typed(&mut w, "y");
     assert_eq!(w.app.lang, Lang::En);
     assert!(
         w.app
@@ -1187,7 +1234,7 @@ fn l_switches_the_language_and_remembers_it_only_where_allowed() {
     );
     assert_eq!(crate::config::Config::load(&data).lang, Some(Lang::En));
     // The command line follows the saved setting when --lang is not given.
-    w.handle(k(KeyCode::Char('L')));
+    typed(&mut w, "Ly");
     assert_eq!(w.app.lang, Lang::Zh);
     assert_eq!(crate::config::Config::load(&data).lang, Some(Lang::Zh));
     // Inside a text field, L is a letter.
@@ -1198,7 +1245,7 @@ fn l_switches_the_language_and_remembers_it_only_where_allowed() {
     // Without a settings folder (the demo) the switch holds for this session only.
     let other = tempfile::tempdir().expect("tmp");
     let mut d = wizard(other.path(), Lang::Zh);
-    d.handle(k(KeyCode::Char('L')));
+    typed(&mut d, "L是");
     assert_eq!(d.app.lang, Lang::En);
     assert!(
         d.app
