@@ -191,6 +191,8 @@ pub struct App {
     pub demo: bool,
     /// The clock (fixed in tests).
     pub clock: fn() -> ZonedDateTime,
+    /// The detail shown is of a retracted entry (its e / d / i are not offered).
+    pub detail_retracted: bool,
 }
 
 /// The help overlay never scrolls further than this (far more than any key list).
@@ -256,6 +258,7 @@ impl App {
             case_name,
             demo,
             clock: system_now,
+            detail_retracted: false,
         }
     }
 
@@ -282,6 +285,7 @@ impl App {
         let screen = match self.screen {
             Screen::Dashboard => keys::DASHBOARD,
             Screen::Evidence => keys::EVIDENCE,
+            Screen::Detail(_) if self.detail_retracted => keys::DETAIL_RETRACTED,
             Screen::Detail(_) => keys::DETAIL,
             Screen::Step(2) => keys::STEP2,
             Screen::Step(3) => keys::STEP3,
@@ -296,6 +300,10 @@ impl App {
 
     /// Makes sure the list rows match the state, the filter and the search.
     pub fn sync(&mut self, state: &CaseState) {
+        self.detail_retracted = match self.screen {
+            Screen::Detail(id) => state.entry(id).is_some_and(|e| e.retracted.is_some()),
+            _ => false,
+        };
         let key = (
             state.fingerprint.count,
             self.list.kind,
@@ -623,6 +631,10 @@ impl App {
             (Action::Down, Screen::Detail(_) | Screen::Step(_) | Screen::Text(_) | Screen::Export) => {
                 self.scroll = self.scroll.saturating_add(1)
             }
+            (Action::Correct, Screen::Detail(id)) if self.detail_retracted => {
+                let why = crate::case::CaseError::Retracted(id).screen_message(self.lang);
+                self.status = Some((why, true));
+            }
             (Action::Correct, Screen::Detail(id)) => {
                 if let Some(e) = state.entry(id).filter(|e| e.retracted.is_none()) {
                     self.form = Some(Form::correct(id, &e.current, self.now()));
@@ -697,7 +709,7 @@ impl App {
                         }]
                     }
                     Err(e) => {
-                        form.error = Some(e.message(lang));
+                        form.error = Some(e.screen_message(lang));
                         Vec::new()
                     }
                 };

@@ -256,6 +256,20 @@ pub const DETAIL: &[Binding] = &[
     b(A::Back, &[K::Code(C::Esc), K::Ch('h')], "Esc", |s| s.k_back, true),
 ];
 
+/// A retracted entry's detail: e, d and i are not offered; pressed, they say why.
+pub const DETAIL_RETRACTED: &[Binding] = &[
+    SCROLL_UP,
+    SCROLL_DOWN,
+    b(
+        A::Correct,
+        &[K::Ch('e'), K::Ch('d'), K::Ch('i')],
+        "",
+        |s| s.k_correct,
+        false,
+    ),
+    b(A::Back, &[K::Code(C::Esc), K::Ch('h')], "Esc", |s| s.k_back, true),
+];
+
 const SCROLL_PAGE: [Binding; 2] = [
     b(
         A::PageUp,

@@ -78,7 +78,7 @@ impl Wizard {
                 Ok(Msg::SettingSaved(kept))
             }
         };
-        result.unwrap_or_else(|e| Msg::Failed(e.message(lang)))
+        result.unwrap_or_else(|e| Msg::Failed(e.screen_message(lang)))
     }
 
     /// Snapshots the case and renders + writes the packet on a worker thread, the same code
@@ -152,7 +152,7 @@ impl Wizard {
             Ok(0) => {}
             Ok(n) => self.handle(Msg::Refreshed(n)),
             Err(e) => {
-                let text = e.message(self.app.lang);
+                let text = e.screen_message(self.app.lang);
                 self.handle(Msg::Failed(text));
             }
         }

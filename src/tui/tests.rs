@@ -126,7 +126,7 @@ fn refused_input_shows_the_case_message_and_keeps_the_form() {
     w.handle(ctrl('s'));
     let form = w.app.form.as_ref().expect("form stays");
     let err = form.error.clone().expect("an error");
-    let expected = crate::case::CaseError::CounterpartRequired(EvidenceKind::Call).message(Lang::Zh);
+    let expected = crate::case::CaseError::CounterpartRequired(EvidenceKind::Call).screen_message(Lang::Zh);
     assert_eq!(err, expected);
     assert!(events(tmp.path()).is_empty());
 }
@@ -277,7 +277,7 @@ fn a_report_is_added_with_a_channel_from_the_guide_and_a_status() {
         "报案渠道（例如 派出所、110、12321）",
         "channel (for example police station, 110, 12321)",
     )
-    .message(Lang::Zh);
+    .screen_message(Lang::Zh);
     assert_eq!(form_error(&w), Some(expected));
     assert!(events(tmp.path()).is_empty());
     // Pick the first channel of the guide: it fills the channel field, which stays editable.
@@ -329,7 +329,7 @@ fn a_report_update_writes_only_what_changed_and_refuses_bad_dates() {
     w.handle(ctrl('s'));
     assert_eq!(
         form_error(&w),
-        Some(crate::case::CaseError::NothingToChange.message(Lang::En))
+        Some(crate::case::CaseError::NothingToChange.screen_message(Lang::En))
     );
     // A follow-up date that is not a date is refused; nothing written.
     w.handle(k(KeyCode::Tab));
@@ -339,7 +339,7 @@ fn a_report_update_writes_only_what_changed_and_refuses_bad_dates() {
     w.handle(ctrl('s'));
     assert_eq!(
         form_error(&w),
-        Some(crate::case::CaseError::BadDate("next week".into()).message(Lang::En))
+        Some(crate::case::CaseError::BadDate("next week".into()).screen_message(Lang::En))
     );
     assert_eq!(kinds(tmp.path()), ["report"]);
     for _ in 0.."next week".len() {
@@ -424,7 +424,7 @@ fn the_narrative_editor_opens_with_the_current_text_and_saves_changes() {
     w.handle(ctrl('s'));
     assert_eq!(
         form_error(&w),
-        Some(crate::case::CaseError::NothingToChange.message(Lang::Zh))
+        Some(crate::case::CaseError::NothingToChange.screen_message(Lang::Zh))
     );
     assert_eq!(kinds(tmp.path()), ["narrative"]);
 }
@@ -929,6 +929,87 @@ fn help_back_and_quit_never_drop_off_the_key_bar() {
     }
 }
 
+/// True when `text` names a command-line option (`--note`, `--at`).
+fn has_option_name(text: &str) -> bool {
+    text.as_bytes()
+        .windows(3)
+        .any(|w| w[0] == b'-' && w[1] == b'-' && w[2].is_ascii_lowercase())
+}
+
+#[test]
+fn no_command_line_option_names_in_the_wizard() {
+    assert!(has_option_name("用 --reason 写明") && !has_option_name("+------+ -10m"));
+    let source = include_str!("strings.rs");
+    let offending: Vec<&str> = source.lines().filter(|l| has_option_name(l)).collect();
+    assert!(offending.is_empty(), "{offending:#?}");
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("src/tui/snapshots");
+    for entry in std::fs::read_dir(&dir).expect("snapshots") {
+        let path = entry.expect("entry").path();
+        // The lawyer's brief is a document for the lawyer, who checks the case fingerprint
+        // with the command it names; it is not an instruction to the wizard's user.
+        if path.to_string_lossy().contains("text_brief") {
+            continue;
+        }
+        let text = std::fs::read_to_string(&path).expect("read");
+        assert!(!has_option_name(&text), "{}", path.display());
+    }
+    use crate::case::CaseError as E;
+    let errors = [
+        E::UnknownEntry("E9".into()),
+        E::Retracted(crate::case::EntryId(3)),
+        E::NothingToChange,
+        E::CounterpartRequired(EvidenceKind::Call),
+        E::Text {
+            field: ("内容", "summary"),
+            err: crate::case::text::TextError::TooLong {
+                chars: 20_001,
+                max: 20_000,
+            },
+        },
+        E::ReasonRequired,
+        E::BadAmount("五万".into()),
+        E::BadIdNumber("123".into()),
+        E::BadDate("下周".into()),
+        E::UnknownKnew("x".into()),
+    ];
+    for lang in [Lang::Zh, Lang::En] {
+        for e in &errors {
+            let m = e.screen_message(lang);
+            assert!(!has_option_name(&m), "{m}");
+        }
+    }
+    assert!(E::ReasonRequired.screen_message(Lang::Zh).contains("“原因”一栏"));
+}
+
+#[test]
+fn a_retracted_entry_offers_no_correct_retract_or_attach_and_says_why() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let mut w = wizard(tmp.path(), Lang::Zh);
+    typed(&mut w, "n13800138000");
+    w.handle(ctrl('s'));
+    typed(&mut w, "1");
+    w.handle(k(KeyCode::Enter));
+    let bar = bar_row(&w.app, w.case.state(), 80, 24).replace(' ', "");
+    assert!(bar.contains("e更正") && bar.contains("d撤回"), "{bar}");
+    typed(&mut w, "d重复记录");
+    w.handle(ctrl('s'));
+    assert!(w.app.form.is_none());
+    let bar = bar_row(&w.app, w.case.state(), 80, 24).replace(' ', "");
+    assert!(
+        !bar.contains("e更正") && !bar.contains("d撤回") && !bar.contains("i加附件"),
+        "{bar}"
+    );
+    let before = events(tmp.path()).len();
+    for key in ['e', 'd', 'i'] {
+        w.app.status = None;
+        w.handle(k(KeyCode::Char(key)));
+        assert!(w.app.form.is_none());
+        let (text, _) = w.app.status.clone().expect("says why");
+        assert!(text.contains("已经撤回"), "{text}");
+    }
+    assert_eq!(events(tmp.path()).len(), before);
+}
+
 // ---- snapshots ----
 
 /// The demo case plus hostile text, folded with fixed journal times so snapshots are stable.
@@ -1003,7 +1084,7 @@ fn snapshots_of_every_screen() {
                     path: "/home/zw/.local/share/leakaid/default/exports/leakaid-default-20261129-150000.pdf"
                         .into(),
                     pages: 4,
-                    warning: crate::pdf::export::missing_warning(w.app.lang, &['\u{2FFFF}']),
+                    warning: crate::pdf::export::missing_warning_on_screen(w.app.lang, &['\u{2FFFF}']),
                     notes: Vec::new(),
                 });
             }),
