@@ -352,7 +352,8 @@ impl App {
         } else if self.list.selected >= self.list.offset + h {
             self.list.offset = self.list.selected + 1 - h;
         }
-        self.list.offset = self.list.offset.min(n.saturating_sub(1));
+        // Never leave rows empty below while rows are hidden above (after a resize or a filter).
+        self.list.offset = self.list.offset.min(n.saturating_sub(h));
     }
 
     /// The entry selected in the list.

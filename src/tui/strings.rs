@@ -125,6 +125,10 @@ pub struct Strings {
     pub more_below: &'static str,
     /// Marker that lines are above, `{}` how many.
     pub more_above: &'static str,
+    /// Rows hidden above a list, `{}` how many.
+    pub list_above: &'static str,
+    /// Rows hidden below a list, `{}` how many.
+    pub list_below: &'static str,
     /// Confirm switching the language.
     pub confirm_lang: &'static str,
     /// Confirm leaving with unsaved input.
@@ -469,6 +473,8 @@ pub const ZH: Strings = Strings {
     ],
     more_below: "↓ 还有 {} 行",
     more_above: "↑ 上面 {} 行",
+    list_above: "↑ {} 条",
+    list_below: "↓ {} 条",
     confirm_lang: "换成英文界面（English）？ y/是 换 · n/否/回车 不换",
     ime_hint: "现在是中文输入状态，快捷键请切换到英文（Shift）",
     at_reads: "时间读作：{}",
@@ -673,6 +679,8 @@ pub const EN: Strings = Strings {
     ],
     more_below: "↓ {} more",
     more_above: "↑ {} above",
+    list_above: "↑ {} more",
+    list_below: "↓ {} more",
     confirm_lang: "Switch to Chinese (中文)? y switch / n or Enter stay",
     ime_hint: "The Chinese input method is on; switch to English (Shift) for the keys",
     at_reads: "Time reads as: {}",

@@ -1010,6 +1010,69 @@ fn a_retracted_entry_offers_no_correct_retract_or_attach_and_says_why() {
     assert_eq!(events(tmp.path()).len(), before);
 }
 
+/// The frame's rows as text (wide glyphs' blank second cells left out).
+fn frame_rows(app: &App, state: &CaseState, w: u16, h: u16) -> Vec<String> {
+    let (t, _) = render(app, state, w, h);
+    let buf = t.backend().buffer();
+    (0..h)
+        .map(|y| {
+            let mut row = String::new();
+            let mut skip = 0;
+            for x in 0..w {
+                if skip > 0 {
+                    skip -= 1;
+                    continue;
+                }
+                let sym = buf[(x, y)].symbol();
+                skip = super::widgets::text_field::str_width(sym).saturating_sub(1);
+                row.push_str(sym);
+            }
+            row
+        })
+        .collect()
+}
+
+#[test]
+fn the_list_stays_full_through_resizes_and_says_what_is_hidden() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let state = sample_case(tmp.path());
+    let mut w = wizard(tmp.path(), Lang::Zh);
+    w.handle(Msg::Resize(80, 12));
+    typed(&mut w, "1G");
+    let n = w.app.list.rows.len();
+    assert_eq!(w.app.list.selected, n - 1);
+    assert!(w.app.list.offset > 0);
+    let rows = frame_rows(&w.app, &state, 80, 12);
+    assert!(rows[2].contains("↑ 3 条"), "{rows:#?}");
+    // Taller again: every row fits, so none may stay hidden above the first.
+    w.handle(Msg::Resize(80, 40));
+    assert_eq!(w.app.list.offset, 0);
+    let rows = frame_rows(&w.app, &state, 80, 40);
+    assert!(rows.iter().any(|r| r.contains("E10")), "{rows:#?}");
+    assert!(!rows[2].contains('↑'));
+}
+
+#[test]
+fn cut_text_ends_in_an_ellipsis_and_columns_widen_with_the_window() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let state = sample_case(tmp.path());
+    let mut w = wizard(tmp.path(), Lang::Zh);
+    typed(&mut w, "1");
+    w.handle(Msg::Resize(40, 12));
+    let rows = frame_rows(&w.app, &state, 40, 12);
+    assert!(rows.iter().any(|r| r.contains("hr@tax-refu…")), "{rows:#?}");
+    w.handle(Msg::Resize(200, 24));
+    let rows = frame_rows(&w.app, &state, 200, 24);
+    assert!(
+        rows.iter().any(|r| r.contains("hr@tax-refund-gov.cn")),
+        "{rows:#?}"
+    );
+    assert!(
+        rows.iter().any(|r| r.contains("https://例子.cn/䶮𠮷龘")),
+        "{rows:#?}"
+    );
+}
+
 // ---- snapshots ----
 
 /// The demo case plus hostile text, folded with fixed journal times so snapshots are stable.

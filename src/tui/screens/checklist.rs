@@ -8,7 +8,8 @@ use crate::tui::app::App;
 use crate::tui::guide_text::{checklist, checklist_done, checklist_line};
 use crate::tui::strings::fill;
 use crate::tui::theme::Theme;
-use crate::tui::widgets::text_field::put;
+use crate::tui::widgets::text_field::{put, str_width};
+use crate::tui::widgets::wrap::scroll_marks;
 
 /// Draws the checklist.
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, state: &CaseState, theme: &Theme) {
@@ -25,6 +26,19 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, state: &CaseState, theme: 
     put(buf, area.x + 1, area.y, &head, w, theme.heading);
     let rows = usize::from(area.height.saturating_sub(2));
     let offset = (app.check_sel + 1).saturating_sub(rows);
+    let below = items.len().saturating_sub(offset + rows);
+    if offset > 0 || below > 0 {
+        let marks = scroll_marks((s.list_above, s.list_below), offset, below);
+        let mw = str_width(&marks);
+        put(
+            buf,
+            area.right().saturating_sub(mw as u16 + 1),
+            area.y + 1,
+            &marks,
+            mw,
+            theme.dim,
+        );
+    }
     for (r, (i, (id, title, step))) in items.iter().enumerate().skip(offset).take(rows).enumerate() {
         let y = area.y + 2 + r as u16;
         let tick = state.checklist.get(id.as_str()).filter(|t| t.done);

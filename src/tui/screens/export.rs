@@ -4,9 +4,6 @@
 use ratatui::Frame;
 use ratatui::layout::{Margin, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::Paragraph;
-
-use crate::tui::widgets::wrap::wrap_lines;
 
 use crate::case::CaseState;
 use crate::tui::app::{App, ExportStatus};
@@ -62,6 +59,5 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, state: &CaseState, theme: 
     lines.push(Line::styled(s.export_hint, theme.dim));
     lines.push(Line::styled(s.export_intro, theme.dim));
     let inner = area.inner(Margin::new(1, 0));
-    let p = Paragraph::new(wrap_lines(lines, inner.width)).scroll((app.scroll, 0));
-    frame.render_widget(p, inner);
+    super::draw_text(frame, inner, app, lines, theme);
 }

@@ -5,9 +5,6 @@
 use ratatui::Frame;
 use ratatui::layout::{Margin, Rect};
 use ratatui::text::Line;
-use ratatui::widgets::Paragraph;
-
-use crate::tui::widgets::wrap::wrap_lines;
 
 use crate::case::CaseState;
 use crate::case::brief::warning_message;
@@ -161,6 +158,5 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, state: &CaseState, n: u8, 
             Line::raw(text)
         });
     }
-    let p = Paragraph::new(wrap_lines(lines, rest.width)).scroll((app.scroll, 0));
-    frame.render_widget(p, rest);
+    super::draw_text(frame, rest, app, lines, theme);
 }

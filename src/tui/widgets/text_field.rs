@@ -384,7 +384,16 @@ pub fn put(buf: &mut Buffer, x: u16, y: u16, s: &str, max: usize, style: Style) 
     if y < a.y || y >= a.bottom() || x < a.x || x >= a.right() {
         return x;
     }
-    buf.set_stringn(x, y, s, max, style).0
+    let max = max.min(usize::from(a.right() - x));
+    if max == 0 {
+        return x;
+    }
+    if str_width(s) <= max {
+        return buf.set_stringn(x, y, s, max, style).0;
+    }
+    // Cut text ends in "…", so a shortened number or date never looks like the whole of it.
+    let end = buf.set_stringn(x, y, s, max - 1, style).0;
+    buf.set_stringn(end, y, "…", 1, style).0
 }
 
 #[cfg(test)]
