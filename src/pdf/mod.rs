@@ -15,6 +15,7 @@ pub mod packet;
 pub mod page;
 pub mod sample;
 pub mod table;
+pub mod visible;
 
 use std::path::PathBuf;
 

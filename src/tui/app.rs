@@ -3,6 +3,8 @@
 //! no disk here — the runtime performs the effects with the case API and feeds the results
 //! back as messages, so the whole app can be driven by tests.
 
+use std::path::PathBuf;
+
 use crossterm::event::{KeyCode, KeyEvent};
 use jiff::ZonedDateTime;
 
@@ -61,6 +63,8 @@ pub struct ExportView {
     pub choice: ExportChoice,
     /// Where the export stands.
     pub status: ExportStatus,
+    /// The copy made for the user (Desktop or Downloads), or why there is none.
+    pub copy: Option<Result<PathBuf, String>>,
 }
 
 /// A question waiting for y / n.
@@ -93,8 +97,11 @@ pub enum Msg {
     Failed(String),
     /// The export worker started.
     ExportStarted,
-    /// The export worker finished: the file, or the sentence saying why not.
-    Exported(Result<Exported, String>),
+    /// The export worker finished: the file, or the sentence saying why not; and the copy
+    /// for the user (its path, or why there is none), when one was asked for.
+    Exported(Result<Exported, String>, Option<Result<PathBuf, String>>),
+    /// The system was asked to open the packet: whether it could.
+    Opened(bool),
     /// A setting was saved (or only applies to this session, when it could not be).
     SettingSaved(bool),
 }
@@ -128,6 +135,8 @@ pub enum Effect {
     Export(ExportChoice),
     /// Remember the language the user switched to.
     SaveLang(Lang),
+    /// Open the file with the system's program for it.
+    OpenFile(PathBuf),
 }
 
 /// The evidence list's view state.
@@ -251,6 +260,7 @@ impl App {
                     lang,
                 },
                 status: ExportStatus::Idle,
+                copy: None,
             },
             status: None,
             quit: false,
@@ -356,6 +366,15 @@ impl App {
         self.list.offset = self.list.offset.min(n.saturating_sub(h));
     }
 
+    /// The packet `o` opens: the copy for the user if there is one, else the one made.
+    pub fn packet_to_open(&self) -> Option<PathBuf> {
+        match (&self.export.copy, &self.export.status) {
+            (Some(Ok(copy)), _) => Some(copy.clone()),
+            (_, ExportStatus::Done(done)) => Some(done.path.clone()),
+            _ => None,
+        }
+    }
+
     /// The entry selected in the list.
     pub fn selected_entry(&self, state: &CaseState) -> Option<EntryId> {
         let i = *self.list.rows.get(self.list.selected)? as usize;
@@ -389,7 +408,18 @@ impl App {
                 self.export.status = ExportStatus::Running;
                 Vec::new()
             }
-            Msg::Exported(result) => {
+            Msg::Opened(opened) => {
+                if !opened {
+                    let path = self
+                        .packet_to_open()
+                        .map(|p| p.display().to_string())
+                        .unwrap_or_default();
+                    self.status = Some((fill(self.s.open_failed, &[&path]), false));
+                }
+                Vec::new()
+            }
+            Msg::Exported(result, copy) => {
+                self.export.copy = copy;
                 self.export.status = match result {
                     Ok(done) => ExportStatus::Done(done),
                     Err(text) => ExportStatus::Failed(text),
@@ -594,6 +624,11 @@ impl App {
             }
             (Action::Open, Screen::Export) if self.export.status != ExportStatus::Running => {
                 self.form = Some(Form::export(&self.export.choice));
+            }
+            (Action::OpenPacket, Screen::Export) => {
+                if let Some(path) = self.packet_to_open() {
+                    return vec![Effect::OpenFile(path)];
+                }
             }
             (Action::Narrative, _) => {
                 let current = state.narrative.as_ref().map(|(t, _)| t.as_str()).unwrap_or("");

@@ -87,6 +87,8 @@ pub enum Action {
     UpdateReport,
     /// Show a generated text alone.
     ShowText(TextView),
+    /// Open the packet made (or its copy) with the system's program.
+    OpenPacket,
     /// Answer yes.
     Yes,
     /// Answer no.
@@ -380,6 +382,7 @@ pub const TEXT: &[Binding] = &[
 /// The export screen.
 pub const EXPORT: &[Binding] = &[
     b(A::Open, &[K::Code(C::Enter)], "Enter", |s| s.k_generate, true),
+    b(A::OpenPacket, &[K::Ch('o')], "o", |s| s.k_open_packet, true),
     NARRATIVE,
     SCROLL_UP,
     SCROLL_DOWN,

@@ -7,8 +7,20 @@ use std::sync::mpsc::{Receiver, TryRecvError, channel};
 use crate::case::{Case, CaseError};
 use crate::config::Config;
 use crate::pdf::export::{PacketJob, PacketRequest, export_to_folder};
+use crate::pdf::visible::{copy_into, visible_folder};
 use crate::tui::app::{App, Effect, Msg};
 use crate::tui::form::ExportChoice;
+
+/// Where the wizard copies a packet it made, for the user to find and print.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum CopyTo {
+    /// The Desktop, else Downloads (`pdf::visible::visible_folder`).
+    Visible,
+    /// This folder.
+    Folder(PathBuf),
+    /// No copy.
+    Off,
+}
 
 /// The app and the case it works on.
 #[derive(Debug)]
@@ -21,6 +33,8 @@ pub struct Wizard {
     worker: Option<Receiver<Msg>>,
     /// The data folder whose config.toml keeps settings (none for the demo).
     settings: Option<PathBuf>,
+    /// Where a packet is copied after it is made.
+    pub copy_to: CopyTo,
 }
 
 impl Wizard {
@@ -31,6 +45,7 @@ impl Wizard {
             case,
             worker: None,
             settings: None,
+            copy_to: CopyTo::Visible,
         };
         w.app.sync(w.case.state());
         w
@@ -69,6 +84,7 @@ impl Wizard {
             Effect::AddConsultation(f) => self.case.add_consultation(f).map(Msg::SavedRecord),
             Effect::SetNarrative(t) => self.case.set_narrative(&t).map(|_| Msg::Saved(None)),
             Effect::Export(choice) => Ok(self.start_export(&choice)),
+            Effect::OpenFile(path) => Ok(Msg::Opened(open_file(&path))),
             Effect::SaveLang(new) => {
                 let kept = self.settings.as_deref().is_some_and(|root| {
                     let mut c = Config::load(root);
@@ -104,18 +120,36 @@ impl Wizard {
         } else {
             self.app.case_name.clone()
         };
+        let copy_to = match &self.copy_to {
+            CopyTo::Visible => Some(visible_folder()),
+            CopyTo::Folder(f) => Some(Some(f.clone())),
+            CopyTo::Off => None,
+        };
+        let lang = self.app.lang;
         let (tx, rx) = channel();
         let spawned = std::thread::Builder::new()
             .name("leakaid-export".into())
             .spawn(move || {
-                let _ = tx.send(Msg::Exported(export_to_folder(&job, &case_dir, &dir, &name)));
+                let made = export_to_folder(&job, &case_dir, &dir, &name);
+                let copy = match (&made, copy_to) {
+                    (Ok(done), Some(Some(folder))) => Some(copy_into(&done.path, &folder).map_err(|e| {
+                        lang.pick("复制到桌面没有成功：", "Could not copy it to the Desktop: ")
+                            .to_string()
+                            + &e.to_string()
+                    })),
+                    (Ok(_), Some(None)) => Some(Err(lang
+                        .pick("没有找到桌面或下载文件夹", "No Desktop or Downloads folder found")
+                        .to_string())),
+                    _ => None,
+                };
+                let _ = tx.send(Msg::Exported(made, copy));
             });
         match spawned {
             Ok(_) => {
                 self.worker = Some(rx);
                 Msg::ExportStarted
             }
-            Err(e) => Msg::Exported(Err(e.to_string())),
+            Err(e) => Msg::Exported(Err(e.to_string()), None),
         }
     }
 
@@ -140,7 +174,7 @@ impl Wizard {
                         "生成报案材料时出错了，请再试一次。",
                         "Making the packet failed; please try again.",
                     );
-                    self.handle(Msg::Exported(Err(text.to_string())));
+                    self.handle(Msg::Exported(Err(text.to_string()), None));
                 }
             }
         }
@@ -157,4 +191,13 @@ impl Wizard {
             }
         }
     }
+}
+
+/// Opens `path` with the system's program for it; `false` when there is no graphical desktop
+/// or nothing could open it (the screen then shows the path instead).
+fn open_file(path: &std::path::Path) -> bool {
+    let has_desktop = cfg!(any(target_os = "windows", target_os = "macos"))
+        || std::env::var_os("DISPLAY").is_some()
+        || std::env::var_os("WAYLAND_DISPLAY").is_some();
+    has_desktop && open::that_detached(path).is_ok()
 }

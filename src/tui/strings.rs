@@ -129,6 +129,14 @@ pub struct Strings {
     pub list_above: &'static str,
     /// Rows hidden below a list, `{}` how many.
     pub list_below: &'static str,
+    /// Key: open the packet.
+    pub k_open_packet: &'static str,
+    /// The packet was copied, `{}` the short path.
+    pub export_copied: &'static str,
+    /// There is no copy, `{}` why.
+    pub export_not_copied: &'static str,
+    /// The file could not be opened here, `{}` its path.
+    pub open_failed: &'static str,
     /// Confirm switching the language.
     pub confirm_lang: &'static str,
     /// Confirm leaving with unsaved input.
@@ -475,6 +483,10 @@ pub const ZH: Strings = Strings {
     more_above: "↑ 上面 {} 行",
     list_above: "↑ {} 条",
     list_below: "↓ {} 条",
+    k_open_packet: "打开",
+    export_copied: "已复制一份到：{}（按 o 打开，拿去打印）",
+    export_not_copied: "{}；请用上面的路径找到文件。",
+    open_failed: "这里不能直接打开文件，请到这个位置找它：{}",
     confirm_lang: "换成英文界面（English）？ y/是 换 · n/否/回车 不换",
     ime_hint: "现在是中文输入状态，快捷键请切换到英文（Shift）",
     at_reads: "时间读作：{}",
@@ -681,6 +693,10 @@ pub const EN: Strings = Strings {
     more_above: "↑ {} above",
     list_above: "↑ {} more",
     list_below: "↓ {} more",
+    k_open_packet: "open",
+    export_copied: "A copy is at: {} (press o to open it and print)",
+    export_not_copied: "{}; find the file at the path above.",
+    open_failed: "Cannot open files from here; find it at: {}",
     confirm_lang: "Switch to Chinese (中文)? y switch / n or Enter stay",
     ime_hint: "The Chinese input method is on; switch to English (Shift) for the keys",
     at_reads: "Time reads as: {}",

@@ -28,6 +28,8 @@ fn wizard(dir: &Path, lang: Lang) -> Wizard {
     let mut app = App::new(lang, "default".into(), false);
     app.clock = fixed_now;
     let mut w = Wizard::new(app, case);
+    // Tests never copy a packet onto the machine's real Desktop.
+    w.copy_to = super::runtime::CopyTo::Off;
     w.handle(Msg::Resize(80, 24));
     w
 }
@@ -444,11 +446,7 @@ fn the_export_screen_writes_the_packet_on_a_worker_thread() {
     w.handle(ctrl('s'));
     assert!(w.app.form.is_none());
     assert_eq!(w.app.export.status, super::app::ExportStatus::Running);
-    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(120);
-    while w.exporting() && std::time::Instant::now() < deadline {
-        std::thread::sleep(std::time::Duration::from_millis(20));
-        w.poll();
-    }
+    wait_for_export(&mut w);
     let super::app::ExportStatus::Done(done) = &w.app.export.status else {
         unreachable!("{:?}", w.app.export.status)
     };
@@ -467,6 +465,7 @@ fn the_export_screen_writes_the_packet_on_a_worker_thread() {
     }
     assert_eq!(w.app.export.choice.agency, "朝阳分局");
     assert!(w.app.export.choice.redact);
+    assert_eq!(w.app.export.copy, None, "no copy asked for");
     // Nothing was written to the journal by exporting.
     let before = w.case.state().fingerprint.count;
     w.poll();
@@ -485,11 +484,7 @@ fn a_packet_from_a_case_that_does_not_verify_says_so() {
     let mut w = wizard(tmp.path(), Lang::En);
     typed(&mut w, "x");
     w.handle(ctrl('s'));
-    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(120);
-    while w.exporting() && std::time::Instant::now() < deadline {
-        std::thread::sleep(std::time::Duration::from_millis(20));
-        w.poll();
-    }
+    wait_for_export(&mut w);
     let super::app::ExportStatus::Done(done) = &w.app.export.status else {
         unreachable!("{:?}", w.app.export.status)
     };
@@ -743,6 +738,15 @@ fn the_birth_date_is_filled_from_a_valid_id_number() {
     };
     assert_eq!(patch.birth_date.as_deref(), Some("1949-12-31"));
     assert_eq!(patch.id_number.as_deref(), Some("11010519491231002X"));
+}
+
+/// Polls until the export worker has answered (at most two minutes).
+fn wait_for_export(w: &mut Wizard) {
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(120);
+    while w.exporting() && std::time::Instant::now() < deadline {
+        std::thread::sleep(std::time::Duration::from_millis(20));
+        w.poll();
+    }
 }
 
 /// A case where a ¥50,000 公检法 scam call was logged, naming the receiving account.
@@ -1071,6 +1075,63 @@ fn cut_text_ends_in_an_ellipsis_and_columns_widen_with_the_window() {
         rows.iter().any(|r| r.contains("https://例子.cn/䶮𠮷龘")),
         "{rows:#?}"
     );
+}
+
+#[test]
+fn the_packet_is_copied_to_the_desktop_and_o_opens_it() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let home = tempfile::tempdir().expect("home");
+    let desktop = home.path().join("Desktop");
+    std::fs::create_dir(&desktop).expect("mkdir");
+    let mut w = wizard(tmp.path(), Lang::Zh);
+    w.copy_to = super::runtime::CopyTo::Folder(desktop.clone());
+    loss_case(&mut w);
+    typed(&mut w, "x");
+    w.handle(ctrl('s'));
+    wait_for_export(&mut w);
+    let super::app::ExportStatus::Done(done) = w.app.export.status.clone() else {
+        unreachable!("{:?}", w.app.export.status)
+    };
+    let copy = w.app.export.copy.clone().expect("a copy").expect("copied");
+    assert_eq!(copy.parent(), Some(desktop.as_path()));
+    assert_eq!(
+        std::fs::read(&copy).expect("copy"),
+        std::fs::read(&done.path).expect("packet")
+    );
+    let text = frame_rows(&w.app, w.case.state(), 200, 24).join("\n");
+    assert!(text.contains("已复制一份到："), "{text}");
+    assert!(text.contains(&copy.display().to_string()), "{text}");
+    // o asks the system to open the copy; where it cannot, the path is shown.
+    let effects = w.app.update(k(KeyCode::Char('o')), w.case.state());
+    assert_eq!(effects, vec![super::app::Effect::OpenFile(copy.clone())]);
+    w.app.update(Msg::Opened(false), w.case.state());
+    let (status, _) = w.app.status.clone().expect("says where");
+    assert!(status.contains(&copy.display().to_string()), "{status}");
+}
+
+#[test]
+fn without_a_desktop_folder_the_packet_path_is_shown() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let mut w = wizard(tmp.path(), Lang::Zh);
+    typed(&mut w, "x");
+    w.handle(k(KeyCode::Esc));
+    let done = crate::pdf::export::Exported {
+        path: tmp.path().join("exports/leakaid-default.pdf"),
+        pages: 3,
+        warning: None,
+        notes: Vec::new(),
+    };
+    w.handle(Msg::Exported(
+        Ok(done.clone()),
+        Some(Err("没有找到桌面或下载文件夹".into())),
+    ));
+    let text = frame_rows(&w.app, w.case.state(), 200, 24).join("\n");
+    assert!(
+        text.contains("没有找到桌面或下载文件夹；请用上面的路径找到文件。"),
+        "{text}"
+    );
+    let effects = w.app.update(k(KeyCode::Char('o')), w.case.state());
+    assert_eq!(effects, vec![super::app::Effect::OpenFile(done.path)]);
 }
 
 // ---- snapshots ----

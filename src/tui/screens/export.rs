@@ -6,6 +6,7 @@ use ratatui::layout::{Margin, Rect};
 use ratatui::text::{Line, Span};
 
 use crate::case::CaseState;
+use crate::pdf::visible::short_path;
 use crate::tui::app::{App, ExportStatus};
 use crate::tui::strings::fill;
 use crate::tui::theme::Theme;
@@ -30,6 +31,14 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, state: &CaseState, theme: 
                 fill(s.export_done, &[&done.path.display(), &done.pages]),
                 theme.ok,
             ));
+            match &app.export.copy {
+                Some(Ok(copy)) => lines.push(Line::styled(
+                    fill(s.export_copied, &[&short_path(copy)]),
+                    theme.heading,
+                )),
+                Some(Err(why)) => lines.push(Line::raw(fill(s.export_not_copied, &[why]))),
+                None => {}
+            }
             if let Some(w) = &done.warning {
                 lines.push(Line::styled(w.clone(), theme.error));
             }
