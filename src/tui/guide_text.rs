@@ -167,6 +167,33 @@ pub fn guidance(n: u8, lang: Lang, today: Date, state: &CaseState) -> Vec<(bool,
     // A bullet without a space after it: Chinese text has no spaces, so "- " would let the
     // word wrapper break right after the dash and leave it alone on its line.
     let bullet = lang.pick("・", "- ");
+    let channel_line = |c: &crate::guide::Channel| {
+        format!("{bullet}{}: {}", g.display(c), c.contact_shown(lang).join(" / "))
+    };
+    // Step 2: the channels recommended for this case come first, most urgent first, each with
+    // the fact of the case that names it.
+    let recommended = if n == 2 {
+        recommend_why(&case_signals(state))
+    } else {
+        Vec::new()
+    };
+    if n == 2 {
+        out.push((
+            true,
+            lang.pick(
+                "推荐给你的渠道（最急的在前）",
+                "Recommended for you (most urgent first)",
+            )
+            .to_string(),
+        ));
+        for (id, why) in &recommended {
+            out.push((false, channel_line(g.channel(*id))));
+            out.push((
+                false,
+                format!("  {}{}", lang.pick("因为", "Because "), why_text(*why, lang)),
+            ));
+        }
+    }
     let mut section = |title: &str, items: &[String]| {
         if items.is_empty() {
             return;
@@ -180,26 +207,6 @@ pub fn guidance(n: u8, lang: Lang, today: Date, state: &CaseState) -> Vec<(bool,
     section(lang.pick("要准备的", "What to prepare"), &step.prepare);
     section(lang.pick("容易犯的错", "Mistakes to avoid"), &step.mistakes);
     if n == 2 {
-        let recommended = recommend_why(&case_signals(state));
-        out.push((
-            true,
-            lang.pick(
-                "推荐给你的渠道（最急的在前）",
-                "Recommended for you (most urgent first)",
-            )
-            .to_string(),
-        ));
-        let channel_line = |c: &crate::guide::Channel| {
-            format!("{bullet}{}: {}", g.display(c), c.contact_shown(lang).join(" / "))
-        };
-        for (id, why) in &recommended {
-            let c = g.channel(*id);
-            out.push((false, channel_line(c)));
-            out.push((
-                false,
-                format!("  {}{}", lang.pick("因为", "Because "), why_text(*why, lang)),
-            ));
-        }
         out.push((true, lang.pick("其他渠道", "Other channels").to_string()));
         for c in g
             .channels()
