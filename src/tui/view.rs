@@ -142,9 +142,12 @@ fn draw_key(
 fn draw_help(frame: &mut Frame, body: Rect, app: &App, theme: &Theme) {
     let s = app.s;
     // (key column, text, is a heading)
+    let inner_w = body.width.saturating_sub(6).min(60);
+    // Sentences wrap to the box (they are never cut); key rows are one line each.
+    let wrapped = |text: &str| crate::linebreak::wrap(text, f32::from(inner_w), &crate::linebreak::Columns);
     let mut lines: Vec<(String, String, bool)> = Vec::new();
     for l in s.help_howto {
-        lines.push((String::new(), (*l).to_string(), false));
+        lines.extend(wrapped(l).into_iter().map(|r| (String::new(), r, false)));
     }
     lines.push((String::new(), s.help_title.to_string(), true));
     for b in app.bindings().iter().flat_map(|l| l.iter()) {
@@ -153,8 +156,11 @@ fn draw_help(frame: &mut Frame, body: Rect, app: &App, theme: &Theme) {
         }
         lines.push((b.label.to_string(), (b.desc)(s).to_string(), false));
     }
-    lines.push((String::new(), s.help_typing.to_string(), false));
-    let inner_w = body.width.saturating_sub(6).min(60);
+    lines.extend(
+        wrapped(s.help_typing)
+            .into_iter()
+            .map(|r| (String::new(), r, false)),
+    );
     let inner_h = (lines.len() as u16 + 2).min(body.height.saturating_sub(2));
     let x = body.x + (body.width.saturating_sub(inner_w + 2)) / 2;
     let y = body.y + (body.height.saturating_sub(inner_h + 2)) / 2;
