@@ -102,6 +102,8 @@ pub enum Msg {
     Exported(Result<Exported, String>, Option<Result<PathBuf, String>>),
     /// The system was asked to open the packet: whether it could.
     Opened(bool),
+    /// Text was put on the clipboard.
+    Copied,
     /// A setting was saved (or only applies to this session, when it could not be).
     SettingSaved(bool),
 }
@@ -137,6 +139,8 @@ pub enum Effect {
     SaveLang(Lang),
     /// Open the file with the system's program for it.
     OpenFile(PathBuf),
+    /// Put the text on the clipboard.
+    Copy(String),
 }
 
 /// The evidence list's view state.
@@ -408,6 +412,7 @@ impl App {
                 self.export.status = ExportStatus::Running;
                 Vec::new()
             }
+            Msg::Copied => Vec::new(),
             Msg::Opened(opened) => {
                 if !opened {
                     let path = self
@@ -629,6 +634,12 @@ impl App {
                 if let Some(path) = self.packet_to_open() {
                     return vec![Effect::OpenFile(path)];
                 }
+            }
+            (Action::CopyWarning, Screen::Step(3) | Screen::Text(TextView::Warning)) => {
+                self.status = Some((self.s.copied.to_string(), false));
+                return vec![Effect::Copy(crate::case::brief::warning_message(
+                    state, self.lang,
+                ))];
             }
             (Action::Narrative, _) => {
                 let current = state.narrative.as_ref().map(|(t, _)| t.as_str()).unwrap_or("");

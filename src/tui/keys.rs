@@ -89,6 +89,8 @@ pub enum Action {
     ShowText(TextView),
     /// Open the packet made (or its copy) with the system's program.
     OpenPacket,
+    /// Copy the warning message to the clipboard.
+    CopyWarning,
     /// Answer yes.
     Yes,
     /// Answer no.
@@ -346,6 +348,7 @@ pub const STEP3: &[Binding] = &[
         |s| s.k_show_message,
         true,
     ),
+    COPY_WARNING,
     SCROLL_UP,
     SCROLL_DOWN,
     SCROLL_PAGE[0],
@@ -370,8 +373,11 @@ pub const STEP4: &[Binding] = &[
     BACK,
 ];
 
+const COPY_WARNING: Binding = b(A::CopyWarning, &[K::Ch('y')], "y", |s| s.k_copy, true);
+
 /// A generated text shown alone (the warning message, the brief).
 pub const TEXT: &[Binding] = &[
+    COPY_WARNING,
     SCROLL_UP,
     SCROLL_DOWN,
     SCROLL_PAGE[0],

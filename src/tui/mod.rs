@@ -92,6 +92,7 @@ pub fn run(opts: TuiOptions) -> anyhow::Result<()> {
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
     let mut wizard = Wizard::new(App::new(lang, name, opts.demo), case);
+    wizard.osc52 = true;
     if let Some(root) = opts.settings.clone() {
         wizard = wizard.remember_settings_in(root);
     }

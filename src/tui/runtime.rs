@@ -35,6 +35,10 @@ pub struct Wizard {
     settings: Option<PathBuf>,
     /// Where a packet is copied after it is made.
     pub copy_to: CopyTo,
+    /// The text last put on the clipboard.
+    pub clipboard: Option<String>,
+    /// Send clipboard text to the terminal (OSC 52); off where there is no terminal (tests).
+    pub osc52: bool,
 }
 
 impl Wizard {
@@ -46,6 +50,8 @@ impl Wizard {
             worker: None,
             settings: None,
             copy_to: CopyTo::Visible,
+            clipboard: None,
+            osc52: false,
         };
         w.app.sync(w.case.state());
         w
@@ -85,6 +91,17 @@ impl Wizard {
             Effect::SetNarrative(t) => self.case.set_narrative(&t).map(|_| Msg::Saved(None)),
             Effect::Export(choice) => Ok(self.start_export(&choice)),
             Effect::OpenFile(path) => Ok(Msg::Opened(open_file(&path))),
+            Effect::Copy(text) => {
+                if self.osc52 {
+                    // Terminals that allow it put this on the system clipboard, also over SSH.
+                    use std::io::Write;
+                    let mut out = std::io::stdout();
+                    let _ = out.write_all(osc52(&text).as_bytes());
+                    let _ = out.flush();
+                }
+                self.clipboard = Some(text);
+                Ok(Msg::Copied)
+            }
             Effect::SaveLang(new) => {
                 let kept = self.settings.as_deref().is_some_and(|root| {
                     let mut c = Config::load(root);
@@ -200,4 +217,13 @@ fn open_file(path: &std::path::Path) -> bool {
         || std::env::var_os("DISPLAY").is_some()
         || std::env::var_os("WAYLAND_DISPLAY").is_some();
     has_desktop && open::that_detached(path).is_ok()
+}
+
+/// The OSC 52 sequence that asks the terminal to put `text` on the clipboard.
+pub fn osc52(text: &str) -> String {
+    use base64::Engine;
+    format!(
+        "\x1b]52;c;{}\x07",
+        base64::engine::general_purpose::STANDARD.encode(text.as_bytes())
+    )
 }

@@ -129,6 +129,10 @@ pub struct Strings {
     pub list_above: &'static str,
     /// Rows hidden below a list, `{}` how many.
     pub list_below: &'static str,
+    /// Key: copy the warning message.
+    pub k_copy: &'static str,
+    /// The warning message was copied.
+    pub copied: &'static str,
     /// Key: open the packet.
     pub k_open_packet: &'static str,
     /// The packet was copied, `{}` the short path.
@@ -483,6 +487,8 @@ pub const ZH: Strings = Strings {
     more_above: "↑ 上面 {} 行",
     list_above: "↑ {} 条",
     list_below: "↓ {} 条",
+    k_copy: "复制消息",
+    copied: "提醒消息已复制，可以直接粘贴到微信或短信里（终端不支持时，按 m 单独显示再选中复制）",
     k_open_packet: "打开",
     export_copied: "已复制一份到：{}（按 o 打开，拿去打印）",
     export_not_copied: "{}；请用上面的路径找到文件。",
@@ -693,6 +699,8 @@ pub const EN: Strings = Strings {
     more_above: "↑ {} above",
     list_above: "↑ {} more",
     list_below: "↓ {} more",
+    k_copy: "copy message",
+    copied: "The warning message is copied; paste it into WeChat or an SMS (if your terminal does not allow it, press m and select it)",
     k_open_packet: "open",
     export_copied: "A copy is at: {} (press o to open it and print)",
     export_not_copied: "{}; find the file at the path above.",

@@ -1134,6 +1134,38 @@ fn without_a_desktop_folder_the_packet_path_is_shown() {
     assert_eq!(effects, vec![super::app::Effect::OpenFile(done.path)]);
 }
 
+#[test]
+fn y_copies_the_warning_message_without_screen_line_breaks() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let mut w = wizard(tmp.path(), Lang::Zh);
+    w.handle(Msg::Resize(40, 12));
+    typed(&mut w, "3y");
+    let copied = w.clipboard.clone().expect("copied");
+    let message = crate::case::brief::warning_message(w.case.state(), Lang::Zh);
+    assert_eq!(copied, message);
+    // The screen wraps it at 40 columns; the copy keeps each paragraph on one line.
+    let longest = copied.lines().map(|l| l.chars().count()).max().unwrap_or(0);
+    assert!(longest > 40, "{copied}");
+    assert!(
+        w.app
+            .status
+            .as_ref()
+            .is_some_and(|s| s.0.starts_with("提醒消息已复制"))
+    );
+    typed(&mut w, "m");
+    w.app.status = None;
+    typed(&mut w, "y");
+    assert!(w.app.status.is_some(), "y works on the message shown alone too");
+    let seq = super::runtime::osc52("打电话");
+    assert!(seq.starts_with("\x1b]52;c;") && seq.ends_with('\x07'));
+    use base64::Engine;
+    let body = &seq["\x1b]52;c;".len()..seq.len() - 1];
+    let decoded = base64::engine::general_purpose::STANDARD
+        .decode(body)
+        .expect("base64");
+    assert_eq!(decoded, "打电话".as_bytes());
+}
+
 // ---- snapshots ----
 
 /// The demo case plus hostile text, folded with fixed journal times so snapshots are stable.
