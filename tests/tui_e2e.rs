@@ -92,7 +92,11 @@ fn a_call_logged_through_the_wizard_in_a_real_terminal() {
 
     screen.wait_for("信息泄露维权助手");
     screen.wait_for("下一步");
-    send("n");
+    // With the input method on: a Chinese character outside a field says so, and the
+    // full-width keys it sends are the same commands.
+    send("你");
+    screen.wait_for("现在是中文输入状态");
+    send("ｎ");
     screen.wait_for("新记录");
     send("13800138000");
     send("\t");
@@ -104,7 +108,7 @@ fn a_call_logged_through_the_wizard_in_a_real_terminal() {
     screen.wait_for("要验证码红");
     send("\x13"); // Ctrl-S
     screen.wait_for("E1");
-    send("1");
+    send("１");
     screen.wait_for("13800138000");
     assert!(
         journal_text(&root).contains("自称银行客服要验证码红"),
@@ -150,7 +154,7 @@ fn a_call_logged_through_the_wizard_in_a_real_terminal() {
     resize(24, 80);
     screen.wait_for("13900139000");
 
-    send("q");
+    send("ｑ");
     let deadline = Instant::now() + Duration::from_secs(10);
     let status = loop {
         if let Some(s) = child.try_wait().expect("wait") {
@@ -211,9 +215,21 @@ fn a_packet_exported_from_the_wizard_lands_in_the_exports_folder() {
             pixel_height: 0,
         })
         .expect("pty");
+    // A home of its own with a Desktop, where the wizard puts a copy of the packet.
+    let home = tmp.path().join("home");
+    let desktop = home.join("Desktop");
+    std::fs::create_dir_all(&desktop).expect("desktop");
     let mut cmd = CommandBuilder::new(bin);
     cmd.args(["--data-dir", root.to_str().expect("utf-8 path")]);
     cmd.env("TERM", "xterm-256color");
+    cmd.env("HOME", home.to_str().expect("utf-8 path"));
+    cmd.env(
+        "XDG_CONFIG_HOME",
+        home.join(".config").to_str().expect("utf-8 path"),
+    );
+    cmd.env_remove("XDG_DESKTOP_DIR");
+    cmd.env_remove("DISPLAY");
+    cmd.env_remove("WAYLAND_DISPLAY");
     let mut child = pair.slave.spawn_command(cmd).expect("spawn");
     drop(pair.slave);
     let mut reader = pair.master.try_clone_reader().expect("reader");
@@ -239,7 +255,7 @@ fn a_packet_exported_from_the_wizard_lands_in_the_exports_folder() {
         writer.flush().expect("flush");
     };
     screen.wait_for("下一步");
-    send("x");
+    send("ｘ");
     screen.wait_for("报案材料选项");
     send("朝阳分局某某派出所");
     screen.wait_for("朝阳分局某某派出所");
@@ -267,6 +283,13 @@ fn a_packet_exported_from_the_wizard_lands_in_the_exports_folder() {
         let mode = std::fs::metadata(&pdfs[0]).expect("meta").permissions().mode();
         assert_eq!(mode & 0o777, 0o600);
     }
+    // The copy on the Desktop, named on screen by its short path.
+    screen.wait_for("已复制一份到：~/Desktop/");
+    let copy = desktop.join(&name);
+    assert_eq!(std::fs::read(&copy).expect("copy on the Desktop"), bytes);
+    // o: there is no graphical desktop here, so the wizard says where the file is.
+    send("o");
+    screen.wait_for("这里不能直接打开文件");
     send("q");
     let deadline = Instant::now() + Duration::from_secs(10);
     loop {

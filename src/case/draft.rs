@@ -7,9 +7,10 @@ use jiff::ZonedDateTime;
 
 use super::error::{CaseError, Label};
 use super::event::{EvidenceFields, EvidenceKind, EvidencePatch, Fen, Knew, ProfilePatch, Transfer};
+use super::halfwidth::to_halfwidth;
 use super::moment::Moment;
 use super::text::{MAX_LINE_CHARS, MAX_TEXT_CHARS, clean_line, clean_text};
-use super::when::parse_when;
+use super::when::{parse_date, parse_when};
 
 /// A new evidence entry as typed.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -118,7 +119,7 @@ pub fn parse_lost(s: &str) -> Result<Option<Fen>, CaseError> {
     if t.is_empty() {
         return Ok(None);
     }
-    let fen = Fen::parse_yuan(t).ok_or_else(|| CaseError::BadAmount(t.to_string()))?;
+    let fen = Fen::parse_yuan(&to_halfwidth(t)).ok_or_else(|| CaseError::BadAmount(t.to_string()))?;
     if fen > Fen::MAX_PER_ENTRY {
         return Err(CaseError::AmountTooLarge(t.to_string()));
     }
@@ -266,11 +267,11 @@ impl ProfileDraft {
     }
 }
 
-/// Reads a date of birth (`1985-03-07` or `1985/03/07`) that lies between 1900-01-01 and
+/// Reads a date of birth as people write it (`1985-03-07`, `1985/03/07`, `1985年3月7日`,
+/// full-width digits; see [`super::when::parse_date`]) that lies between 1900-01-01 and
 /// `today`.
 pub fn check_birth_date(s: &str, today: jiff::civil::Date) -> Result<String, CaseError> {
-    let parsed = jiff::civil::Date::strptime("%Y-%m-%d", s.replace('/', "-"))
-        .map_err(|_| CaseError::BadDate(s.to_string()))?;
+    let parsed = parse_date(s).ok_or_else(|| CaseError::BadDate(s.to_string()))?;
     if parsed > today || parsed.year() < 1900 {
         return Err(CaseError::ImplausibleBirthDate(s.to_string()));
     }
@@ -292,7 +293,7 @@ pub fn mask_id(id: &str) -> String {
 /// Checks a mainland ID-card number (18 characters, GB 11643 check digit; the old 15-digit
 /// form is accepted as digits only) and returns it with an upper-case `X`.
 pub fn check_id_number(s: &str) -> Result<String, CaseError> {
-    let id: String = s
+    let id: String = to_halfwidth(s)
         .chars()
         .filter(|c| !c.is_whitespace())
         .collect::<String>()
@@ -318,12 +319,56 @@ pub fn check_id_number(s: &str) -> Result<String, CaseError> {
     Ok(id)
 }
 
+/// The date of birth an ID-card number holds (digits 7-14 of the 18-digit form, 7-12 of the
+/// old 15-digit form in the 1900s), when the number is valid.
+pub fn birth_from_id(s: &str) -> Option<jiff::civil::Date> {
+    let id = check_id_number(s).ok()?;
+    let digits = match id.len() {
+        18 => id.get(6..14)?.to_string(),
+        _ => format!("19{}", id.get(6..12)?),
+    };
+    jiff::civil::Date::strptime("%Y%m%d", digits).ok()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     fn now() -> ZonedDateTime {
         "2026-11-29T15:00:00+08:00[Asia/Shanghai]".parse().expect("valid")
+    }
+
+    #[test]
+    fn numbers_and_dates_typed_full_width_or_in_chinese() {
+        assert_eq!(parse_lost("５００００").expect("ok"), Some(Fen(5_000_000)));
+        assert_eq!(
+            check_id_number("１１０１０５１９４９１２３１００２ｘ").expect("ok"),
+            "11010519491231002X"
+        );
+        let p = ProfileDraft {
+            birth_date: Some("1949年12月31日".into()),
+            ..Default::default()
+        };
+        assert_eq!(
+            p.validate().expect("ok").birth_date.as_deref(),
+            Some("1949-12-31")
+        );
+    }
+
+    #[test]
+    fn a_valid_id_number_holds_the_birth_date() {
+        assert_eq!(
+            birth_from_id("11010519491231002X")
+                .map(|d| d.to_string())
+                .as_deref(),
+            Some("1949-12-31")
+        );
+        assert_eq!(
+            birth_from_id("110105491231002").map(|d| d.to_string()).as_deref(),
+            Some("1949-12-31")
+        );
+        // A wrong check digit proves nothing about the date.
+        assert_eq!(birth_from_id("110105194912310021"), None);
     }
 
     #[test]

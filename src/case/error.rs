@@ -85,6 +85,41 @@ pub enum CaseError {
 }
 
 impl CaseError {
+    /// The sentence the wizard shows: the same as [`CaseError::message`] except that it names the
+    /// field or key on screen where the command line would name an option.
+    pub fn screen_message(&self, lang: Lang) -> String {
+        match self {
+            CaseError::UnknownEntry(id) => tr(
+                lang,
+                format!("没有编号为 {id} 的记录。"),
+                format!("There is no entry {id}."),
+            ),
+            CaseError::NothingToChange => tr(
+                lang,
+                "没有改动：请至少改一栏，再按 Ctrl-S 保存。",
+                "Nothing changed: change at least one field, then press Ctrl-S to save.",
+            ),
+            CaseError::Text {
+                field: (zh, en),
+                err: TextError::TooLong { chars, max },
+            } => tr(
+                lang,
+                format!(
+                    "“{zh}”太长（{chars} 个字，最多 {max} 个字）。请缩短；长内容可以存成文件，在这条记录里按 i 加附件。"
+                ),
+                format!(
+                    "“{en}” is too long ({chars} characters, at most {max}). Shorten it; keep long text in a file and add it to the entry with i."
+                ),
+            ),
+            CaseError::ReasonRequired => tr(
+                lang,
+                "请在“原因”一栏写明撤回的原因，例如“重复记录”。",
+                "Please write why in the “Reason” field, for example “duplicate entry”.",
+            ),
+            other => other.message(lang),
+        }
+    }
+
     /// The sentence shown to the user.
     pub fn message(&self, lang: Lang) -> String {
         match self {

@@ -3,6 +3,8 @@
 //! The text as the user typed it is always what is stored and shown; the normalised key only
 //! decides whether two entries came from the same counterpart.
 
+use super::halfwidth::fold_char;
+
 /// The comparison key of a counterpart: for something that looks like a phone number, the
 /// key of [`normalise_phone`]; otherwise the text folded as [`fold_char`] folds it, in lower
 /// case, with runs of spaces folded to one.
@@ -17,25 +19,6 @@ pub fn counterpart_key(text: &str) -> String {
                 .join(" ")
                 .to_lowercase()
         }
-    }
-}
-
-/// One character as it compares: full-width ASCII forms (`１`, `＋`, `＠`) become their ASCII
-/// letters, every kind of space (ideographic, no-break, thin …) becomes a plain space, and
-/// characters that show nothing (zero-width spaces and joiners, the byte-order mark, soft
-/// hyphens, bidi marks) are dropped.
-pub fn fold_char(c: char) -> Option<char> {
-    match c {
-        '\u{200B}'..='\u{200F}'
-        | '\u{202A}'..='\u{202E}'
-        | '\u{2060}'..='\u{2064}'
-        | '\u{2066}'..='\u{2069}'
-        | '\u{FEFF}'
-        | '\u{00AD}'
-        | '\u{180E}' => None,
-        '\u{FF01}'..='\u{FF5E}' => char::from_u32(u32::from(c) - 0xFEE0),
-        c if c.is_whitespace() => Some(' '),
-        c => Some(c),
     }
 }
 
@@ -95,6 +78,7 @@ mod tests {
             "+86 138 0013 8000",
             "008613800138000",
             "8613800138000",
+            "１３８ ００１３ ８０００",
         ] {
             assert_eq!(normalise_phone(s).as_deref(), Some("13800138000"), "{s}");
         }

@@ -194,7 +194,8 @@ pub struct ReportDraft {
 
 use super::draft::{line_field as line, text_field as text};
 use super::error::CaseError;
-use super::when::parse_when;
+use super::halfwidth::to_halfwidth;
+use super::when::{parse_date, parse_when};
 use jiff::ZonedDateTime;
 
 fn when(s: &str, now: &ZonedDateTime) -> Result<Moment, CaseError> {
@@ -207,11 +208,12 @@ fn when(s: &str, now: &ZonedDateTime) -> Result<Moment, CaseError> {
 
 /// Reads a follow-up date (`2026-12-05`, `12-05` this year, `+7d` from today); empty is none.
 pub fn parse_follow_up(s: &str, now: &ZonedDateTime) -> Result<String, CaseError> {
-    let t = s.trim();
+    let folded = to_halfwidth(s);
+    let t = folded.trim();
     if t.is_empty() {
         return Ok(String::new());
     }
-    let bad = || CaseError::BadDate(t.to_string());
+    let bad = || CaseError::BadDate(s.trim().to_string());
     if let Some(days) = t
         .strip_prefix('+')
         .and_then(|d| d.trim_end_matches(['d', '天']).parse::<i64>().ok())
@@ -222,13 +224,15 @@ pub fn parse_follow_up(s: &str, now: &ZonedDateTime) -> Result<String, CaseError
             .map_err(|_| bad())?;
         return Ok(d.to_string());
     }
+    let year = now.date().year();
     let full = if t.matches(['-', '/']).count() == 1 {
-        format!("{}-{t}", now.date().year())
+        format!("{year}-{t}")
+    } else if t.contains('月') && !t.contains('年') {
+        format!("{year}年{t}")
     } else {
         t.to_string()
     };
-    let d = jiff::civil::Date::strptime("%Y-%m-%d", full.replace('/', "-")).map_err(|_| bad())?;
-    Ok(d.to_string())
+    parse_date(&full).map(|d| d.to_string()).ok_or_else(bad)
 }
 
 impl ReportDraft {
@@ -372,6 +376,8 @@ mod tests {
         assert_eq!(parse_follow_up("+7d", &now).expect("ok"), "2026-12-06");
         assert_eq!(parse_follow_up("12-05", &now).expect("ok"), "2026-12-05");
         assert_eq!(parse_follow_up("2027/01/10", &now).expect("ok"), "2027-01-10");
+        assert_eq!(parse_follow_up("１２月８日", &now).expect("ok"), "2026-12-08");
+        assert_eq!(parse_follow_up("2027年1月10日", &now).expect("ok"), "2027-01-10");
         assert!(parse_follow_up("next week", &now).is_err());
     }
 

@@ -38,7 +38,7 @@ pub use model::{
     Channel, ChannelId, ChecklistId, ChecklistItem, Contact, Harm, HarmTag, Period, PeriodActor, PeriodStart,
     PoliceProcedure, PoliceStep, PreventionTip, Sourced, Step, StepId, hedge_suffix,
 };
-pub use recommend::{CaseSignals, recommend};
+pub use recommend::{CaseSignals, Why, recommend, recommend_why};
 
 pub use crate::i18n::Lang;
 

@@ -53,54 +53,102 @@ impl CaseSignals {
     }
 }
 
+/// Why a channel is recommended: the fact of the case that brings it in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Why {
+    /// Money has been lost.
+    MoneyLost,
+    /// Accounts or cards were opened in my name.
+    AccountsInMyName,
+    /// A company is suspected of the leak.
+    CompanySuspected,
+    /// The police refused to open a case.
+    PoliceRefused,
+    /// Family or friends are harassed.
+    FamilyHarassed,
+    /// Someone tried to defraud me.
+    FraudAttempted,
+    /// Spam calls, SMS or email were logged.
+    SpamReceived,
+    /// Calls or SMS were logged (the carrier can block and trace them).
+    CallsOrSms,
+    /// A problem with my own line or carrier.
+    TelecomProblem,
+    /// My information is published online.
+    OnlineContent,
+    /// Nothing recorded yet: where any leak can be reported.
+    NothingYet,
+}
+
 /// The channels to turn to for this case, most urgent first, each once.
 ///
 /// With nothing recorded yet it still names 12321 (which also takes reports of
 /// personal-information leaks) and the police, so the screen is never empty.
 pub fn recommend(signals: &CaseSignals) -> Vec<ChannelId> {
+    recommend_why(signals).into_iter().map(|(id, _)| id).collect()
+}
+
+/// [`recommend`] with the reason each channel is on the list (the first fact that named it).
+pub fn recommend_why(signals: &CaseSignals) -> Vec<(ChannelId, Why)> {
     use ChannelId::*;
 
-    let mut out: Vec<ChannelId> = Vec::new();
-    let add = |out: &mut Vec<ChannelId>, ids: &[ChannelId]| {
+    let mut out: Vec<(ChannelId, Why)> = Vec::new();
+    let add = |out: &mut Vec<(ChannelId, Why)>, why: Why, ids: &[ChannelId]| {
         for id in ids {
-            if !out.contains(id) {
-                out.push(*id);
+            if !out.iter().any(|(x, _)| x == id) {
+                out.push((*id, why));
             }
         }
     };
 
     if signals.money_lost {
-        add(&mut out, &[Police, AntiFraud96110, AntiFraudApp, Bank]);
+        add(
+            &mut out,
+            Why::MoneyLost,
+            &[Police, AntiFraud96110, AntiFraudApp, Bank],
+        );
     }
     if signals.accounts_opened_in_my_name || signals.accounts > 0 {
-        add(&mut out, &[Bank, CardCheck, CreditReport, OneIdCheck, Police]);
+        add(
+            &mut out,
+            Why::AccountsInMyName,
+            &[Bank, CardCheck, CreditReport, OneIdCheck, Police],
+        );
     }
     if signals.company_suspected {
-        add(&mut out, &[Market12315, Police, Report12377, Report12321]);
+        add(
+            &mut out,
+            Why::CompanySuspected,
+            &[Market12315, Police, Report12377, Report12321],
+        );
     }
     if signals.police_refused {
-        add(&mut out, &[Procuratorate12309]);
+        add(&mut out, Why::PoliceRefused, &[Procuratorate12309]);
     }
     if signals.family_harassed {
-        add(&mut out, &[Police, Report12321, AntiFraudApp]);
+        add(
+            &mut out,
+            Why::FamilyHarassed,
+            &[Police, Report12321, AntiFraudApp],
+        );
     }
     if signals.fraud_attempted {
-        add(&mut out, &[AntiFraudApp, AntiFraud96110]);
+        add(&mut out, Why::FraudAttempted, &[AntiFraudApp, AntiFraud96110]);
     }
     if signals.sms > 0 || signals.calls > 0 || signals.emails > 0 {
-        add(&mut out, &[Report12321]);
+        add(&mut out, Why::SpamReceived, &[Report12321]);
     }
     if signals.sms > 0 || signals.calls > 0 {
-        add(&mut out, &[Carrier]);
+        add(&mut out, Why::CallsOrSms, &[Carrier]);
     }
     if signals.telecom_problem {
-        add(&mut out, &[Carrier, Telecom12300]);
+        add(&mut out, Why::TelecomProblem, &[Carrier, Telecom12300]);
     }
     if signals.online_content || signals.web > 0 {
-        add(&mut out, &[Report12377]);
+        add(&mut out, Why::OnlineContent, &[Report12377]);
     }
     if out.is_empty() {
-        add(&mut out, &[Report12321, Police]);
+        add(&mut out, Why::NothingYet, &[Report12321, Police]);
     }
     out
 }

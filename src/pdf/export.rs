@@ -179,15 +179,10 @@ fn copy_lines(path: &Path, lines: u64, out: &mut impl io::Write) -> io::Result<(
     out.flush()
 }
 
-/// The warning for characters the font lacks (they would print as empty boxes), or `None`.
+/// The warning for characters the font lacks (they would print as empty boxes), or `None`;
+/// on the command line, which can name another font.
 pub fn missing_warning(lang: Lang, missing: &[char]) -> Option<String> {
-    if missing.is_empty() {
-        return None;
-    }
-    let chars: Vec<String> = missing
-        .iter()
-        .map(|c| format!("“{c}”(U+{:04X})", u32::from(*c)))
-        .collect();
+    let chars = missing_list(missing)?;
     Some(tr(
         lang,
         format!(
@@ -199,6 +194,34 @@ pub fn missing_warning(lang: Lang, missing: &[char]) -> Option<String> {
             chars.join(", ")
         ),
     ))
+}
+
+/// The same warning in the wizard, which has no font option: it says what to check.
+pub fn missing_warning_on_screen(lang: Lang, missing: &[char]) -> Option<String> {
+    let chars = missing_list(missing)?;
+    Some(tr(
+        lang,
+        format!(
+            "警告：字体缺少这些字符，打印出来会是空框：{}。请检查这些字，必要时在记录里改用常见写法后再生成。",
+            chars.join("、")
+        ),
+        format!(
+            "Warning: the font has no glyph for {}; they will print as empty boxes. Check those characters; if needed, correct the entry with a common form and make the packet again.",
+            chars.join(", ")
+        ),
+    ))
+}
+
+fn missing_list(missing: &[char]) -> Option<Vec<String>> {
+    if missing.is_empty() {
+        return None;
+    }
+    Some(
+        missing
+            .iter()
+            .map(|c| format!("“{c}”(U+{:04X})", u32::from(*c)))
+            .collect(),
+    )
 }
 
 /// One note per image attachment that could not be drawn.
@@ -348,7 +371,7 @@ pub fn export_to_folder(
         path,
         pages: packet.pages,
         side_files,
-        warning: missing_warning(lang, &packet.missing),
+        warning: missing_warning_on_screen(lang, &packet.missing),
         notes: {
             notes.extend(undecodable_notes(lang, &packet.undecodable));
             notes

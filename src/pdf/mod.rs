@@ -24,6 +24,7 @@ pub mod packet;
 pub mod page;
 pub mod sample;
 pub mod table;
+pub mod visible;
 pub mod words;
 pub mod writer;
 

@@ -3,17 +3,22 @@
 //! no disk here — the runtime performs the effects with the case API and feeds the results
 //! back as messages, so the whole app can be driven by tests.
 
+use std::path::PathBuf;
+
 use crossterm::event::{KeyCode, KeyEvent};
 use jiff::ZonedDateTime;
 
 use crate::case::phone::counterpart_key;
+use crate::case::signals::done_by_record;
 use crate::case::steps::{ConsultationFields, ReportFields, ReportPatch, WarningFields};
 use crate::case::text::MAX_LINE_CHARS;
+use crate::case::when::Assumed;
 use crate::case::{CaseState, EntryId, EvidenceFields, EvidenceKind, EvidencePatch, Knew, ProfilePatch};
 use crate::i18n::Lang;
 use crate::pdf::export::Exported;
 use crate::tui::form::{ExportChoice, FieldId, Form, FormKind, Input, Submit, choice_len};
 use crate::tui::guide_text::{channel_names, checklist_id, checklist_len};
+pub use crate::tui::keys::TextView;
 use crate::tui::keys::{self, Action, Binding};
 use crate::tui::strings::{Strings, fill, strings};
 use crate::tui::widgets::text_field::{Edit, TextField};
@@ -39,15 +44,6 @@ pub enum Screen {
     Export,
 }
 
-/// Which generated text the text screen shows.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum TextView {
-    /// The warning message for family and friends (step 3).
-    Warning,
-    /// The brief for a lawyer (step 4).
-    Brief,
-}
-
 /// Where the export stands.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ExportStatus {
@@ -68,6 +64,8 @@ pub struct ExportView {
     pub choice: ExportChoice,
     /// Where the export stands.
     pub status: ExportStatus,
+    /// The copy made for the user (Desktop or Downloads), or why there is none.
+    pub copy: Option<Result<PathBuf, String>>,
 }
 
 /// A question waiting for y / n.
@@ -77,6 +75,8 @@ pub enum Ask {
     Quit,
     /// Discard the form?
     Discard,
+    /// Switch the language?
+    Lang,
 }
 
 /// Something that happened.
@@ -98,8 +98,13 @@ pub enum Msg {
     Failed(String),
     /// The export worker started.
     ExportStarted,
-    /// The export worker finished: the file, or the sentence saying why not.
-    Exported(Result<Exported, String>),
+    /// The export worker finished: the file, or the sentence saying why not; and the copy
+    /// for the user (its path, or why there is none), when one was asked for.
+    Exported(Result<Exported, String>, Option<Result<PathBuf, String>>),
+    /// The system was asked to open the packet: whether it could.
+    Opened(bool),
+    /// Text was put on the clipboard.
+    Copied,
     /// A setting was saved (or only applies to this session, when it could not be).
     SettingSaved(bool),
 }
@@ -133,6 +138,10 @@ pub enum Effect {
     Export(ExportChoice),
     /// Remember the language the user switched to.
     SaveLang(Lang),
+    /// Open the file with the system's program for it.
+    OpenFile(PathBuf),
+    /// Put the text on the clipboard.
+    Copy(String),
 }
 
 /// The evidence list's view state.
@@ -198,6 +207,8 @@ pub struct App {
     pub demo: bool,
     /// The clock (fixed in tests).
     pub clock: fn() -> ZonedDateTime,
+    /// The detail shown is of a retracted entry (its e / d / i are not offered).
+    pub detail_retracted: bool,
 }
 
 /// The help overlay never scrolls further than this (far more than any key list).
@@ -259,6 +270,7 @@ impl App {
                     lang: Lang::Zh,
                 },
                 status: ExportStatus::Idle,
+                copy: None,
             },
             status: None,
             quit: false,
@@ -266,6 +278,7 @@ impl App {
             case_name,
             demo,
             clock: system_now,
+            detail_retracted: false,
         }
     }
 
@@ -292,6 +305,7 @@ impl App {
         let screen = match self.screen {
             Screen::Dashboard => keys::DASHBOARD,
             Screen::Evidence => keys::EVIDENCE,
+            Screen::Detail(_) if self.detail_retracted => keys::DETAIL_RETRACTED,
             Screen::Detail(_) => keys::DETAIL,
             Screen::Step(2) => keys::STEP2,
             Screen::Step(3) => keys::STEP3,
@@ -306,6 +320,10 @@ impl App {
 
     /// Makes sure the list rows match the state, the filter and the search.
     pub fn sync(&mut self, state: &CaseState) {
+        self.detail_retracted = match self.screen {
+            Screen::Detail(id) => state.entry(id).is_some_and(|e| e.retracted.is_some()),
+            _ => false,
+        };
         let key = (
             state.fingerprint.count,
             self.list.kind,
@@ -360,7 +378,17 @@ impl App {
         } else if self.list.selected >= self.list.offset + h {
             self.list.offset = self.list.selected + 1 - h;
         }
-        self.list.offset = self.list.offset.min(n.saturating_sub(1));
+        // Never leave rows empty below while rows are hidden above (after a resize or a filter).
+        self.list.offset = self.list.offset.min(n.saturating_sub(h));
+    }
+
+    /// The packet `o` opens: the copy for the user if there is one, else the one made.
+    pub fn packet_to_open(&self) -> Option<PathBuf> {
+        match (&self.export.copy, &self.export.status) {
+            (Some(Ok(copy)), _) => Some(copy.clone()),
+            (_, ExportStatus::Done(done)) => Some(done.path.clone()),
+            _ => None,
+        }
     }
 
     /// The entry selected in the list.
@@ -396,7 +424,19 @@ impl App {
                 self.export.status = ExportStatus::Running;
                 Vec::new()
             }
-            Msg::Exported(result) => {
+            Msg::Copied => Vec::new(),
+            Msg::Opened(opened) => {
+                if !opened {
+                    let path = self
+                        .packet_to_open()
+                        .map(|p| p.display().to_string())
+                        .unwrap_or_default();
+                    self.status = Some((fill(self.s.open_failed, &[&path]), false));
+                }
+                Vec::new()
+            }
+            Msg::Exported(result, copy) => {
+                self.export.copy = copy;
                 self.export.status = match result {
                     Ok(done) => ExportStatus::Done(done),
                     Err(text) => ExportStatus::Failed(text),
@@ -473,7 +513,12 @@ impl App {
             }
             return Vec::new();
         }
-        let action = keys::find(&self.bindings(), &k);
+        let action = keys::find(&self.bindings(), &keys::command_key(k));
+        let typing = self.form.is_some() || (self.screen == Screen::Evidence && self.list.searching);
+        if action.is_none() && !typing && keys::is_ime_text(&k) {
+            self.status = Some((self.s.ime_hint.to_string(), true));
+            return Vec::new();
+        }
         if let Some(ask) = self.ask {
             match action {
                 Some(Action::Yes) => {
@@ -481,6 +526,11 @@ impl App {
                     match ask {
                         Ask::Quit => self.quit = true,
                         Ask::Discard => self.form = None,
+                        Ask::Lang => {
+                            self.lang = self.lang.pick(Lang::En, Lang::Zh);
+                            self.s = strings(self.lang);
+                            return vec![Effect::SaveLang(self.lang)];
+                        }
                     }
                 }
                 Some(Action::No) => self.ask = None,
@@ -539,11 +589,7 @@ impl App {
         match (a, self.screen) {
             (Action::Quit, _) => self.quit = true,
             (Action::Help, _) => self.help = true,
-            (Action::SwitchLang, _) => {
-                self.lang = self.lang.pick(Lang::En, Lang::Zh);
-                self.s = strings(self.lang);
-                return vec![Effect::SaveLang(self.lang)];
-            }
+            (Action::SwitchLang, _) => self.ask = Some(Ask::Lang),
             (Action::Dashboard, _) => self.go(Screen::Dashboard),
             (Action::Step(1), _) => self.go(Screen::Evidence),
             (Action::Step(n), _) => self.go(Screen::Step(n)),
@@ -611,6 +657,17 @@ impl App {
             (Action::Open, Screen::Export) if self.export.status != ExportStatus::Running => {
                 self.form = Some(Form::export(&self.export.choice));
             }
+            (Action::OpenPacket, Screen::Export) => {
+                if let Some(path) = self.packet_to_open() {
+                    return vec![Effect::OpenFile(path)];
+                }
+            }
+            (Action::CopyWarning, Screen::Step(3) | Screen::Text(TextView::Warning)) => {
+                self.status = Some((self.s.copied.to_string(), false));
+                return vec![Effect::Copy(crate::case::brief::warning_message(
+                    state, self.lang,
+                ))];
+            }
             (Action::Narrative, _) => {
                 let current = state.narrative.as_ref().map(|(t, _)| t.as_str()).unwrap_or("");
                 self.form = Some(Form::narrative(current));
@@ -648,6 +705,10 @@ impl App {
             (Action::Down, Screen::Detail(_) | Screen::Step(_) | Screen::Text(_) | Screen::Export) => {
                 self.scroll = self.scroll.saturating_add(1)
             }
+            (Action::Correct, Screen::Detail(id)) if self.detail_retracted => {
+                let why = crate::case::CaseError::Retracted(id).screen_message(self.lang);
+                self.status = Some((why, true));
+            }
             (Action::Correct, Screen::Detail(id)) => {
                 if let Some(e) = state.entry(id).filter(|e| e.retracted.is_none()) {
                     self.form = Some(Form::correct(id, &e.current, self.now()));
@@ -669,7 +730,14 @@ impl App {
             }
             (Action::Tick, Screen::Checklist) => {
                 if let Some(id) = checklist_id(self.check_sel) {
-                    return vec![Effect::Tick(id.to_string(), !state.is_ticked(id))];
+                    if let Some(rec) = done_by_record(state, id) {
+                        self.status = Some((fill(self.s.tick_by_record, &[&rec]), false));
+                        return Vec::new();
+                    }
+                    return vec![Effect::Tick(
+                        id.as_str().to_string(),
+                        !state.is_ticked(id.as_str()),
+                    )];
                 }
             }
             (Action::EditProfile, Screen::Profile) => self.form = Some(Form::profile(&state.profile)),
@@ -715,13 +783,13 @@ impl App {
                         }]
                     }
                     Err(e) => {
-                        form.error = Some(e.message(lang));
+                        form.error = Some(e.screen_message(lang));
                         Vec::new()
                     }
                 };
             }
-            Some(Action::NextField) => form.move_focus(true),
-            Some(Action::PrevField) => form.move_focus(false),
+            Some(Action::NextField) => move_focus(form, true, s),
+            Some(Action::PrevField) => move_focus(form, false, s),
             Some(Action::Cancel) => {
                 if form.is_dirty() {
                     self.ask = Some(Ask::Discard);
@@ -736,9 +804,33 @@ impl App {
                     self.quit = true;
                 }
             }
-            _ => field_key(form, &k, s, lang),
+            _ => {
+                field_key(form, &k, s, lang);
+                if form.focused().is_some_and(|f| f.id == FieldId::At) {
+                    form.notice = at_notice(form, s);
+                }
+            }
         }
         Vec::new()
+    }
+}
+
+/// How the typed time reads, saying what was assumed (a later time of day is yesterday).
+fn at_notice(form: &Form, s: &Strings) -> Option<String> {
+    let r = form.at_reading()?;
+    let note = match r.assumed {
+        Some(Assumed::Yesterday) => s.at_yesterday,
+        Some(Assumed::LastYear) => s.at_last_year,
+        None => "",
+    };
+    Some(format!("{}{note}", fill(s.at_reads, &[&r.moment.short()])))
+}
+
+/// Moves the form's focus; leaving a valid ID number fills an empty birth date from it.
+fn move_focus(form: &mut Form, forward: bool, s: &Strings) {
+    form.move_focus(forward);
+    if let Some(date) = form.fill_birth_from_id() {
+        form.notice = Some(fill(s.birth_filled, &[&date]));
     }
 }
 
@@ -805,6 +897,6 @@ fn field_key(form: &mut Form, k: &KeyEvent, s: &Strings, lang: Lang) {
         form.set_text(FieldId::Channel, &name);
     }
     if let Some(forward) = leave {
-        form.move_focus(forward);
+        move_focus(form, forward, s);
     }
 }

@@ -6,11 +6,13 @@ use std::path::PathBuf;
 
 use jiff::ZonedDateTime;
 
+use crate::case::draft::birth_from_id;
 use crate::case::steps::{
     ConsultationDraft, ConsultationFields, Report, ReportDraft, ReportFields, ReportPatch, ReportStatus,
     ReportUpdateDraft, WarningDraft, WarningFields,
 };
 use crate::case::text::{MAX_LINE_CHARS, MAX_TEXT_CHARS, clean_line};
+use crate::case::when::{ReadTime, read_when};
 use crate::case::{
     CaseError, CorrectionDraft, EntryId, EvidenceDraft, EvidenceFields, EvidenceKind, EvidencePatch, Knew,
     Profile, ProfileDraft, ProfilePatch,
@@ -419,6 +421,25 @@ impl Form {
                 *t = TextField::with_text(t.is_multiline(), t.cap(), value);
             }
         }
+    }
+
+    /// How the time field reads now, when something readable is typed in it.
+    pub fn at_reading(&self) -> Option<ReadTime> {
+        let started = self.started()?;
+        let typed = Form::text_of(&self.fields, FieldId::At)?;
+        if typed.trim().is_empty() {
+            return None;
+        }
+        read_when(typed, started).ok()
+    }
+
+    /// Fills an empty birth-date field from a valid ID number; the date when it did.
+    pub fn fill_birth_from_id(&mut self) -> Option<String> {
+        let birth_empty = Form::text_of(&self.fields, FieldId::Birth)?.trim().is_empty();
+        let id = Form::text_of(&self.fields, FieldId::IdNumber)?;
+        let date = birth_from_id(id).filter(|_| birth_empty)?.to_string();
+        self.set_text(FieldId::Birth, &date);
+        Some(date)
     }
 
     fn choice_of(fields: &[Field], id: FieldId) -> Option<usize> {

@@ -3,8 +3,18 @@
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
-use crate::tui::app::TextView;
+use crate::case::halfwidth::halfwidth_char;
+
 use crate::tui::strings::Strings;
+
+/// Which generated text the text screen shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TextView {
+    /// The warning message for family and friends (step 3).
+    Warning,
+    /// The brief for a lawyer (step 4).
+    Brief,
+}
 
 /// Something the user can ask for with a key.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -79,6 +89,10 @@ pub enum Action {
     UpdateReport,
     /// Show a generated text alone.
     ShowText(TextView),
+    /// Open the packet made (or its copy) with the system's program.
+    OpenPacket,
+    /// Copy the warning message to the clipboard.
+    CopyWarning,
     /// Answer yes.
     Yes,
     /// Answer no.
@@ -155,7 +169,7 @@ pub const GLOBAL: &[Binding] = &[
     b(A::Profile, &[K::Ch('p')], "p", |s| s.k_profile, false),
     b(A::Export, &[K::Ch('x')], "x", |s| s.k_export, true),
     b(A::Help, &[K::Ch('?')], "?", |s| s.k_help, true),
-    b(A::SwitchLang, &[K::Ch('L')], "L", |s| s.k_lang, false),
+    b(A::SwitchLang, &[K::Ch('L')], "L", |s| s.k_lang, true),
     b(
         A::Quit,
         &[K::Ch('q'), K::Ctrl('c'), K::Ctrl('q')],
@@ -227,9 +241,9 @@ pub const EVIDENCE: &[Binding] = &[
     b(
         A::Back,
         &[K::Code(C::Esc), K::Ch('h')],
-        "Esc",
+        "Esc/0",
         |s| s.k_back,
-        false,
+        true,
     ),
 ];
 
@@ -251,7 +265,21 @@ pub const DETAIL: &[Binding] = &[
     ),
     b(A::Correct, &[K::Ch('e')], "e", |s| s.k_correct, true),
     b(A::Retract, &[K::Ch('d')], "d", |s| s.k_retract, true),
-    b(A::Attach, &[K::Ch('a')], "a", |s| s.k_attach, true),
+    b(A::Attach, &[K::Ch('i')], "i", |s| s.k_attach, true),
+    b(A::Back, &[K::Code(C::Esc), K::Ch('h')], "Esc", |s| s.k_back, true),
+];
+
+/// A retracted entry's detail: e, d and i are not offered; pressed, they say why.
+pub const DETAIL_RETRACTED: &[Binding] = &[
+    SCROLL_UP,
+    SCROLL_DOWN,
+    b(
+        A::Correct,
+        &[K::Ch('e'), K::Ch('d'), K::Ch('i')],
+        "",
+        |s| s.k_correct,
+        false,
+    ),
     b(A::Back, &[K::Code(C::Esc), K::Ch('h')], "Esc", |s| s.k_back, true),
 ];
 
@@ -286,7 +314,7 @@ const SCROLL_DOWN: Binding = b(
     |s| s.k_scroll,
     false,
 );
-const BACK: Binding = b(A::Back, &[K::Code(C::Esc)], "Esc", |s| s.k_back, false);
+const BACK: Binding = b(A::Back, &[K::Code(C::Esc)], "Esc/0", |s| s.k_back, true);
 const NARRATIVE: Binding = b(A::Narrative, &[K::Ch('t')], "t", |s| s.k_narrative, true);
 
 /// Step 2: the reports (Up/Down choose one), the guidance below.
@@ -329,6 +357,7 @@ pub const STEP3: &[Binding] = &[
         |s| s.k_show_message,
         true,
     ),
+    COPY_WARNING,
     SCROLL_UP,
     SCROLL_DOWN,
     SCROLL_PAGE[0],
@@ -353,8 +382,11 @@ pub const STEP4: &[Binding] = &[
     BACK,
 ];
 
+const COPY_WARNING: Binding = b(A::CopyWarning, &[K::Ch('y')], "y", |s| s.k_copy, true);
+
 /// A generated text shown alone (the warning message, the brief).
 pub const TEXT: &[Binding] = &[
+    COPY_WARNING,
     SCROLL_UP,
     SCROLL_DOWN,
     SCROLL_PAGE[0],
@@ -364,13 +396,8 @@ pub const TEXT: &[Binding] = &[
 
 /// The export screen.
 pub const EXPORT: &[Binding] = &[
-    b(
-        A::Open,
-        &[K::Code(C::Enter), K::Ch('g')],
-        "Enter",
-        |s| s.k_generate,
-        true,
-    ),
+    b(A::Open, &[K::Code(C::Enter)], "Enter", |s| s.k_generate, true),
+    b(A::OpenPacket, &[K::Ch('o')], "o", |s| s.k_open_packet, true),
     NARRATIVE,
     SCROLL_UP,
     SCROLL_DOWN,
@@ -388,7 +415,7 @@ pub const CHECKLIST: &[Binding] = &[
         |s| s.k_tick,
         true,
     ),
-    b(A::Back, &[K::Code(C::Esc)], "Esc", |s| s.k_back, false),
+    BACK,
 ];
 
 /// The profile.
@@ -400,7 +427,7 @@ pub const PROFILE: &[Binding] = &[
         |s| s.k_edit_profile,
         true,
     ),
-    b(A::Back, &[K::Code(C::Esc)], "Esc", |s| s.k_back, false),
+    BACK,
 ];
 
 /// An open form (before the focused field gets the key).
@@ -420,7 +447,7 @@ pub const FORM: &[Binding] = &[
         &[K::Ctrl('c'), K::Ctrl('q')],
         "Ctrl-Q",
         |s| s.k_quit,
-        false,
+        true,
     ),
 ];
 
@@ -465,17 +492,77 @@ pub const SEARCH: &[Binding] = &[
     ),
 ];
 
-/// A yes / no question.
+/// A yes / no question; Enter gives the answer the question names as the default (no).
 pub const CONFIRM: &[Binding] = &[
-    b(A::Yes, &[K::Ch('y'), K::Ch('Y')], "y", |s| s.k_yes, true),
+    b(
+        A::Yes,
+        &[K::Ch('y'), K::Ch('Y'), K::Ch('是')],
+        "y/是",
+        |s| s.k_yes,
+        true,
+    ),
     b(
         A::No,
-        &[K::Ch('n'), K::Ch('N'), K::Code(C::Esc)],
-        "n",
+        &[
+            K::Ch('n'),
+            K::Ch('N'),
+            K::Ch('否'),
+            K::Code(C::Esc),
+            K::Code(C::Enter),
+        ],
+        "n/否/Enter",
         |s| s.k_no,
         true,
     ),
 ];
+
+/// The key as a command: full-width letters, digits and signs (`ｎ`, `１`, `？`) and the
+/// punctuation a Chinese input method puts on the same keys (`、` on `/`, `。` on `.`) read as
+/// the ASCII key, so the commands work with the input method on. Text fields get the key as
+/// typed, never this.
+pub fn command_key(ev: KeyEvent) -> KeyEvent {
+    let KeyCode::Char(c) = ev.code else {
+        return ev;
+    };
+    let ascii = match c {
+        '、' => '/',
+        '。' => '.',
+        '【' => '[',
+        '】' => ']',
+        '《' => '<',
+        '》' => '>',
+        '·' => '`',
+        '￥' => '$',
+        '‘' | '’' => '\'',
+        '“' | '”' => '"',
+        other => halfwidth_char(other),
+    };
+    KeyEvent {
+        code: KeyCode::Char(ascii),
+        ..ev
+    }
+}
+
+/// True for a key that is a Chinese character (or other non-ASCII text) with no command: the
+/// input method is on, and the user should be told so.
+pub fn is_ime_text(ev: &KeyEvent) -> bool {
+    matches!(command_key(*ev).code, KeyCode::Char(c) if !c.is_ascii())
+}
+
+/// True for the commands the key bar always shows, whatever the width: help, back or cancel,
+/// quit, and the answers and the save of whatever is open.
+pub fn is_pinned(action: Action) -> bool {
+    matches!(
+        action,
+        Action::Help
+            | Action::Back
+            | Action::Cancel
+            | Action::Quit
+            | Action::Submit
+            | Action::Yes
+            | Action::No
+    )
+}
 
 /// The action the first matching binding names.
 pub fn find(lists: &[&[Binding]], ev: &KeyEvent) -> Option<Action> {

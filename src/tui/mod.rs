@@ -96,6 +96,7 @@ pub fn run(opts: TuiOptions) -> anyhow::Result<()> {
     if let Some(line) = swept {
         wizard.app.status = Some((line, false));
     }
+    wizard.osc52 = true;
     if let Some(root) = opts.settings.clone() {
         wizard = wizard.remember_settings_in(root);
     }

@@ -7,8 +7,20 @@ use std::sync::mpsc::{Receiver, TryRecvError, channel};
 use crate::case::{Case, CaseError};
 use crate::config::Config;
 use crate::pdf::export::{PacketJob, PacketRequest, export_to_folder};
+use crate::pdf::visible::{copy_into, visible_folder};
 use crate::tui::app::{App, Effect, Msg};
 use crate::tui::form::ExportChoice;
+
+/// Where the wizard copies a packet it made, for the user to find and print.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum CopyTo {
+    /// The Desktop, else Downloads (`pdf::visible::visible_folder`).
+    Visible,
+    /// This folder.
+    Folder(PathBuf),
+    /// No copy.
+    Off,
+}
 
 /// The app and the case it works on.
 #[derive(Debug)]
@@ -21,6 +33,12 @@ pub struct Wizard {
     worker: Option<Receiver<Msg>>,
     /// The data folder whose config.toml keeps settings (none for the demo).
     settings: Option<PathBuf>,
+    /// Where a packet is copied after it is made.
+    pub copy_to: CopyTo,
+    /// The text last put on the clipboard.
+    pub clipboard: Option<String>,
+    /// Send clipboard text to the terminal (OSC 52); off where there is no terminal (tests).
+    pub osc52: bool,
 }
 
 impl Wizard {
@@ -31,6 +49,9 @@ impl Wizard {
             case,
             worker: None,
             settings: None,
+            copy_to: CopyTo::Visible,
+            clipboard: None,
+            osc52: false,
         };
         w.app.sync(w.case.state());
         w
@@ -69,6 +90,18 @@ impl Wizard {
             Effect::AddConsultation(f) => self.case.add_consultation(f).map(Msg::SavedRecord),
             Effect::SetNarrative(t) => self.case.set_narrative(&t).map(|_| Msg::Saved(None)),
             Effect::Export(choice) => Ok(self.start_export(&choice)),
+            Effect::OpenFile(path) => Ok(Msg::Opened(open_file(&path))),
+            Effect::Copy(text) => {
+                if self.osc52 {
+                    // Terminals that allow it put this on the system clipboard, also over SSH.
+                    use std::io::Write;
+                    let mut out = std::io::stdout();
+                    let _ = out.write_all(osc52(&text).as_bytes());
+                    let _ = out.flush();
+                }
+                self.clipboard = Some(text);
+                Ok(Msg::Copied)
+            }
             Effect::SaveLang(new) => {
                 let kept = self.settings.as_deref().is_some_and(|root| {
                     let mut c = Config::load(root);
@@ -78,7 +111,7 @@ impl Wizard {
                 Ok(Msg::SettingSaved(kept))
             }
         };
-        result.unwrap_or_else(|e| Msg::Failed(e.message(lang)))
+        result.unwrap_or_else(|e| Msg::Failed(e.screen_message(lang)))
     }
 
     /// Snapshots the case and renders + writes the packet on a worker thread, the same code
@@ -105,18 +138,36 @@ impl Wizard {
         } else {
             self.app.case_name.clone()
         };
+        let copy_to = match &self.copy_to {
+            CopyTo::Visible => Some(visible_folder()),
+            CopyTo::Folder(f) => Some(Some(f.clone())),
+            CopyTo::Off => None,
+        };
+        let lang = self.app.lang;
         let (tx, rx) = channel();
         let spawned = std::thread::Builder::new()
             .name("leakaid-export".into())
             .spawn(move || {
-                let _ = tx.send(Msg::Exported(export_to_folder(&job, &case_dir, &dir, &name)));
+                let made = export_to_folder(&job, &case_dir, &dir, &name);
+                let copy = match (&made, copy_to) {
+                    (Ok(done), Some(Some(folder))) => Some(copy_into(&done.path, &folder).map_err(|e| {
+                        lang.pick("复制到桌面没有成功：", "Could not copy it to the Desktop: ")
+                            .to_string()
+                            + &e.to_string()
+                    })),
+                    (Ok(_), Some(None)) => Some(Err(lang
+                        .pick("没有找到桌面或下载文件夹", "No Desktop or Downloads folder found")
+                        .to_string())),
+                    _ => None,
+                };
+                let _ = tx.send(Msg::Exported(made, copy));
             });
         match spawned {
             Ok(_) => {
                 self.worker = Some(rx);
                 Msg::ExportStarted
             }
-            Err(e) => Msg::Exported(Err(e.to_string())),
+            Err(e) => Msg::Exported(Err(e.to_string()), None),
         }
     }
 
@@ -141,7 +192,7 @@ impl Wizard {
                         "生成报案材料时出错了，请再试一次。",
                         "Making the packet failed; please try again.",
                     );
-                    self.handle(Msg::Exported(Err(text.to_string())));
+                    self.handle(Msg::Exported(Err(text.to_string()), None));
                 }
             }
         }
@@ -153,9 +204,27 @@ impl Wizard {
             Ok(0) => {}
             Ok(n) => self.handle(Msg::Refreshed(n)),
             Err(e) => {
-                let text = e.message(self.app.lang);
+                let text = e.screen_message(self.app.lang);
                 self.handle(Msg::Failed(text));
             }
         }
     }
+}
+
+/// Opens `path` with the system's program for it; `false` when there is no graphical desktop
+/// or nothing could open it (the screen then shows the path instead).
+fn open_file(path: &std::path::Path) -> bool {
+    let has_desktop = cfg!(any(target_os = "windows", target_os = "macos"))
+        || std::env::var_os("DISPLAY").is_some()
+        || std::env::var_os("WAYLAND_DISPLAY").is_some();
+    has_desktop && open::that_detached(path).is_ok()
+}
+
+/// The OSC 52 sequence that asks the terminal to put `text` on the clipboard.
+pub fn osc52(text: &str) -> String {
+    use base64::Engine;
+    format!(
+        "\x1b]52;c;{}\x07",
+        base64::engine::general_purpose::STANDARD.encode(text.as_bytes())
+    )
 }

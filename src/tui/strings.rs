@@ -117,8 +117,50 @@ pub struct Strings {
     pub field_capped: &'static str,
     /// The form has unsaved text: confirm discarding.
     pub confirm_discard: &'static str,
+    /// Heading of the "how to use" part of help.
+    pub help_howto_title: &'static str,
+    /// How to use the wizard, a few lines.
+    pub help_howto: &'static [&'static str],
+    /// Marker that more lines are below, `{}` how many.
+    pub more_below: &'static str,
+    /// Marker that lines are above, `{}` how many.
+    pub more_above: &'static str,
+    /// Rows hidden above a list, `{}` how many.
+    pub list_above: &'static str,
+    /// Rows hidden below a list, `{}` how many.
+    pub list_below: &'static str,
+    /// Key: copy the warning message.
+    pub k_copy: &'static str,
+    /// The warning message was copied.
+    pub copied: &'static str,
+    /// Key: open the packet.
+    pub k_open_packet: &'static str,
+    /// The packet was copied, `{}` the short path.
+    pub export_copied: &'static str,
+    /// There is no copy, `{}` why.
+    pub export_not_copied: &'static str,
+    /// The file could not be opened here, `{}` its path.
+    pub open_failed: &'static str,
+    /// Confirm switching the language.
+    pub confirm_lang: &'static str,
     /// Confirm leaving with unsaved input.
     pub confirm_quit: &'static str,
+    /// Money lost: the first thing to do.
+    pub next_call_110: &'static str,
+    /// Added to it: the receiving account recorded, `{}`.
+    pub next_110_account: &'static str,
+    /// Space on a checklist item a record proves done, `{}` the record.
+    pub tick_by_record: &'static str,
+    /// A Chinese character typed where only command keys apply.
+    pub ime_hint: &'static str,
+    /// How a typed time reads, `{}` the moment.
+    pub at_reads: &'static str,
+    /// Added when a bare time later than now was taken as yesterday.
+    pub at_yesterday: &'static str,
+    /// Added when a month and day later than today was taken as last year.
+    pub at_last_year: &'static str,
+    /// The birth date was filled from the ID number, `{}` the date.
+    pub birth_filled: &'static str,
     /// Saving…
     pub saving: &'static str,
     /// Saved an entry, `{}` the id.
@@ -436,8 +478,35 @@ pub const ZH: Strings = Strings {
     toggles_hint: "左右键选择，空格勾选",
     kind_hint: "左右键换类型",
     field_capped: "内容太长，只保留了前 {} 个字",
-    confirm_discard: "放弃没保存的内容？ y 放弃 / n 继续填写",
-    confirm_quit: "还有没保存的内容，确定退出？ y 退出 / n 返回",
+    confirm_discard: "放弃没保存的内容？ y/是 放弃 · n/否/回车 继续填写",
+    confirm_quit: "还有没保存的内容，确定退出？ y/是 退出 · n/否/回车 返回",
+    next_call_110: "立即拨打110，并联系银行止付/冻结",
+    next_110_account: "；告诉警方对方收款账户 {}",
+    tick_by_record: "记录 {} 已证明这一项做完了，不用手动勾选",
+    help_howto_title: "怎么用",
+    help_howto: &[
+        "・Ctrl-S 保存正在填的表",
+        "・Tab 或回车到下一栏（内容栏里回车是换行）",
+        "・Esc 返回或取消；0 回到首页",
+        "・? 随时打开这一页；q 退出",
+        "・打中文时，快捷键要先切换到英文（Shift）",
+    ],
+    more_below: "↓ 还有 {} 行",
+    more_above: "↑ 上面 {} 行",
+    list_above: "↑ {} 条",
+    list_below: "↓ {} 条",
+    k_copy: "复制消息",
+    copied: "提醒消息已复制，可以直接粘贴到微信或短信里（终端不支持时，按 m 单独显示再选中复制）",
+    k_open_packet: "打开",
+    export_copied: "已复制一份到：{}（按 o 打开，拿去打印）",
+    export_not_copied: "{}；请用上面的路径找到文件。",
+    open_failed: "这里不能直接打开文件，请到这个位置找它：{}",
+    confirm_lang: "换成英文界面（English）？ y/是 换 · n/否/回车 不换",
+    ime_hint: "现在是中文输入状态，快捷键请切换到英文（Shift）",
+    at_reads: "时间读作：{}",
+    at_yesterday: "（比现在晚，按昨天算）",
+    at_last_year: "（比今天晚，按去年算）",
+    birth_filled: "出生日期已按身份证号填好：{}",
     saving: "正在保存……",
     saved_entry: "已保存 {}",
     saved: "已保存",
@@ -526,7 +595,7 @@ pub const ZH: Strings = Strings {
     text_brief_title: "给律师的案情简要",
     text_copy_hint: "用鼠标选中即可复制",
     export_title: "报案材料（PDF）",
-    export_intro: "生成可打印的报案材料：本人信息、事情经过、证据清单和校验值。文件只保存在本机的案件文件夹里。",
+    export_intro: "生成可打印的报案材料：本人信息、事情经过、证据清单和校验值。文件保存在本机的案件文件夹里，并复制一份到桌面（没有桌面就放到下载文件夹）。",
     agency_blank: "（空白，打印后手写）",
     export_running: "正在生成……",
     export_done: "已保存：{}（{} 页）",
@@ -566,8 +635,8 @@ pub const ZH: Strings = Strings {
     k_toggle: "勾选",
     k_scroll: "滚动",
     k_search_done: "完成搜索",
-    k_yes: "是",
-    k_no: "否",
+    k_yes: "确定",
+    k_no: "不（默认）",
 };
 
 /// English.
@@ -625,8 +694,35 @@ pub const EN: Strings = Strings {
     toggles_hint: "Left/Right to choose, Space to tick",
     kind_hint: "Left/Right to change",
     field_capped: "Too long: only the first {} characters were kept",
-    confirm_discard: "Discard what you typed? y discard / n keep editing",
-    confirm_quit: "Unsaved input. Quit anyway? y quit / n back",
+    confirm_discard: "Discard what you typed? y discard / n or Enter keep editing",
+    confirm_quit: "Unsaved input. Quit anyway? y quit / n or Enter back",
+    next_call_110: "Call 110 now and ask your bank to stop/freeze the payment",
+    next_110_account: "; give the police the receiving account {}",
+    tick_by_record: "Record {} shows this is done; it needs no tick",
+    help_howto_title: "How to use",
+    help_howto: &[
+        "- Ctrl-S saves the form you are filling in",
+        "- Tab or Enter moves to the next field (Enter is a new line in the summary)",
+        "- Esc goes back or cancels; 0 goes to the start page",
+        "- ? opens this page at any time; q quits",
+        "- With a Chinese input method on, switch it to English (Shift) for the keys",
+    ],
+    more_below: "↓ {} more",
+    more_above: "↑ {} above",
+    list_above: "↑ {} more",
+    list_below: "↓ {} more",
+    k_copy: "copy message",
+    copied: "The warning message is copied; paste it into WeChat or an SMS (if your terminal does not allow it, press m and select it)",
+    k_open_packet: "open",
+    export_copied: "A copy is at: {} (press o to open it and print)",
+    export_not_copied: "{}; find the file at the path above.",
+    open_failed: "Cannot open files from here; find it at: {}",
+    confirm_lang: "Switch to Chinese (中文)? y switch / n or Enter stay",
+    ime_hint: "The Chinese input method is on; switch to English (Shift) for the keys",
+    at_reads: "Time reads as: {}",
+    at_yesterday: " (later than now, so yesterday)",
+    at_last_year: " (later than today, so last year)",
+    birth_filled: "Birth date filled from the ID number: {}",
     saving: "Saving...",
     saved_entry: "Saved {}",
     saved: "Saved",
@@ -715,7 +811,7 @@ pub const EN: Strings = Strings {
     text_brief_title: "Brief for a lawyer",
     text_copy_hint: "Select with the mouse to copy",
     export_title: "Complaint packet (PDF)",
-    export_intro: "Makes the printable complaint packet: your details, what happened, the evidence list with hashes. The file stays in the case folder on this machine.",
+    export_intro: "Makes the printable complaint packet: your details, what happened, the evidence list with hashes. The file is kept in the case folder on this machine, with a copy on your Desktop (or in Downloads).",
     agency_blank: "(blank, write it by hand)",
     export_running: "Making the PDF...",
     export_done: "Saved: {} ({} pages)",
@@ -756,7 +852,7 @@ pub const EN: Strings = Strings {
     k_scroll: "scroll",
     k_search_done: "done",
     k_yes: "yes",
-    k_no: "no",
+    k_no: "no (default)",
 };
 
 /// The strings for a language.

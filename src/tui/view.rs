@@ -7,7 +7,9 @@ use ratatui::widgets::{Clear, Paragraph, Wrap};
 
 use crate::case::CaseState;
 use crate::tui::app::{App, Ask, Screen};
+use crate::tui::keys;
 use crate::tui::screens;
+use crate::tui::strings::fill;
 use crate::tui::theme::Theme;
 use crate::tui::widgets::text_field::{put, str_width};
 
@@ -53,6 +55,7 @@ pub fn draw(frame: &mut Frame, app: &App, state: &CaseState, theme: &Theme) {
     let (text, style) = match (app.ask, &app.form, &app.status) {
         (Some(Ask::Quit), _, _) => (app.s.confirm_quit.to_string(), theme.error),
         (Some(Ask::Discard), _, _) => (app.s.confirm_discard.to_string(), theme.error),
+        (Some(Ask::Lang), _, _) => (app.s.confirm_lang.to_string(), theme.error),
         (None, Some(f), _) if f.error.is_some() => (f.error.clone().unwrap_or_default(), theme.error),
         (None, Some(f), _) if f.notice.is_some() => (f.notice.clone().unwrap_or_default(), theme.text),
         (None, Some(f), _) if f.pending => (app.s.saving.to_string(), theme.dim),
@@ -89,31 +92,76 @@ fn first_line(s: &str) -> String {
     s.lines().next().unwrap_or("").to_string()
 }
 
+/// The key bar: help, back and quit (and a form's save and cancel) are drawn first from the
+/// right and never drop off; the other keys fill the room left, and a "…" says some did not fit.
 fn draw_keybar(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let buf = frame.buffer_mut();
-    let mut x = area.x + 1;
-    let right = area.right();
-    for b in app.bindings().iter().flat_map(|l| l.iter()).filter(|b| b.in_bar) {
-        let desc = (b.desc)(app.s);
-        let need = str_width(b.label) + 1 + str_width(desc) + 2;
-        if usize::from(x) + need > usize::from(right) {
-            break;
+    let items: Vec<(&str, &str, bool)> = app
+        .bindings()
+        .iter()
+        .flat_map(|l| l.iter())
+        .filter(|b| b.in_bar)
+        .map(|b| (b.label, (b.desc)(app.s), keys::is_pinned(b.action)))
+        .collect();
+    let need = |(label, desc, _): &(&str, &str, bool)| str_width(label) + 1 + str_width(desc) + 2;
+    let left = usize::from(area.x) + 1;
+    let right = usize::from(area.right());
+    let pinned_w: usize = items.iter().filter(|i| i.2).map(need).sum();
+    let room_end = right.saturating_sub(pinned_w);
+    let mut x = left;
+    let mut cut = false;
+    for item in items.iter().filter(|i| !i.2) {
+        if cut || x + need(item) > room_end {
+            cut = true;
+            continue;
         }
-        x = put(buf, x, area.y, b.label, need, theme.key);
-        x = put(buf, x + 1, area.y, desc, need, theme.text) + 2;
+        x = draw_key(buf, x, area.y, item, theme);
+    }
+    if cut && x + 2 <= room_end {
+        x = usize::from(put(buf, x as u16, area.y, "…", 1, theme.dim)) + 2;
+    }
+    for item in items.iter().filter(|i| i.2) {
+        x = draw_key(buf, x, area.y, item, theme);
     }
 }
 
+fn draw_key(
+    buf: &mut ratatui::buffer::Buffer,
+    x: usize,
+    y: u16,
+    item: &(&str, &str, bool),
+    theme: &Theme,
+) -> usize {
+    let (label, desc, _) = *item;
+    let end = put(buf, x as u16, y, label, str_width(label), theme.key);
+    usize::from(put(buf, end + 1, y, desc, str_width(desc), theme.text)) + 2
+}
+
+/// The help page: how to use the wizard in a few lines, then every key of this screen, then
+/// how typing works. It scrolls as one list down to its last line.
 fn draw_help(frame: &mut Frame, body: Rect, app: &App, theme: &Theme) {
-    let mut lines: Vec<(String, String)> = Vec::new();
+    let s = app.s;
+    // (key column, text, is a heading)
+    let inner_w = body.width.saturating_sub(6).min(60);
+    // Sentences wrap to the box (they are never cut); key rows are one line each.
+    let wrapped = |text: &str| crate::linebreak::wrap(text, f32::from(inner_w), &crate::linebreak::Columns);
+    let mut lines: Vec<(String, String, bool)> = Vec::new();
+    for l in s.help_howto {
+        lines.extend(wrapped(l).into_iter().map(|r| (String::new(), r, false)));
+    }
+    lines.push((String::new(), s.help_title.to_string(), true));
     for b in app.bindings().iter().flat_map(|l| l.iter()) {
         if b.label.is_empty() {
             continue;
         }
-        lines.push((b.label.to_string(), (b.desc)(app.s).to_string()));
+        lines.push((b.label.to_string(), (b.desc)(s).to_string(), false));
     }
-    let inner_w = body.width.saturating_sub(6).min(60);
-    let inner_h = (lines.len() as u16 + 4).min(body.height.saturating_sub(2));
+    lines.extend(
+        wrapped(s.help_typing)
+            .into_iter()
+            .map(|r| (String::new(), r, false)),
+    );
+    let inner_h = (lines.len() as u16 + 2).min(body.height.saturating_sub(2));
     let x = body.x + (body.width.saturating_sub(inner_w + 2)) / 2;
     let y = body.y + (body.height.saturating_sub(inner_h + 2)) / 2;
     // One column of padding each side so no half of a wide glyph is left under the edge.
@@ -127,33 +175,44 @@ fn draw_help(frame: &mut Frame, body: Rect, app: &App, theme: &Theme) {
         buf,
         x + 1,
         y,
-        &format!(" {} ", app.s.help_title),
+        &format!(" {} ", s.help_howto_title),
         w,
         theme.heading,
     );
-    let key_w = lines.iter().map(|(k, _)| str_width(k)).max().unwrap_or(0) + 2;
-    let mut row = y + 1;
+    let key_w = lines.iter().map(|(k, _, _)| str_width(k)).max().unwrap_or(0) + 2;
     let last = y + inner_h;
-    // Rows for keys: between the title and the typing hint; scroll when they do not fit.
-    let room = usize::from(last.saturating_sub(y + 2));
+    // Rows between the top edge and the closing hint.
+    let room = usize::from(last.saturating_sub(y + 1));
     let skip = usize::from(app.help_scroll).min(lines.len().saturating_sub(room));
-    for (k, d) in lines.iter().skip(skip) {
-        if row >= last.saturating_sub(1) {
-            break;
+    for (row, (k, d, heading)) in (y + 1..).zip(lines.iter().skip(skip).take(room)) {
+        if k.is_empty() {
+            put(
+                buf,
+                x + 1,
+                row,
+                d,
+                w,
+                if *heading { theme.heading } else { theme.text },
+            );
+        } else {
+            put(buf, x + 1, row, k, key_w, theme.key);
+            put(
+                buf,
+                x + 1 + key_w as u16,
+                row,
+                d,
+                w.saturating_sub(key_w),
+                theme.text,
+            );
         }
-        put(buf, x + 1, row, k, key_w, theme.key);
-        put(
-            buf,
-            x + 1 + key_w as u16,
-            row,
-            d,
-            w.saturating_sub(key_w),
-            theme.text,
-        );
-        row += 1;
     }
-    put(buf, x + 1, row, app.s.help_typing, w, theme.dim);
-    put(buf, x + 1, last, app.s.help_close, w, theme.dim);
+    let below = lines.len().saturating_sub(skip + room);
+    let close = if below > 0 {
+        format!("{}  {}", fill(s.more_below, &[&below]), s.help_close)
+    } else {
+        s.help_close.to_string()
+    };
+    put(buf, x + 1, last, &close, w, theme.dim);
 }
 
 /// Draws a box of ASCII characters (box-drawing glyphs are ambiguous-width in CJK terminals).

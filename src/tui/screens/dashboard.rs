@@ -7,9 +7,11 @@ use ratatui::layout::Rect;
 use jiff::civil::Date;
 
 use crate::case::CaseState;
+use crate::case::signals::{case_signals, is_done, receiving_account};
 use crate::case::steps::Report;
+use crate::guide::ChecklistId;
 use crate::tui::app::App;
-use crate::tui::guide_text::{checklist, first_urgent};
+use crate::tui::guide_text::{checklist, checklist_done, checklist_line, first_urgent};
 use crate::tui::strings::fill;
 use crate::tui::theme::Theme;
 use crate::tui::widgets::text_field::put;
@@ -26,10 +28,16 @@ pub fn is_overdue(r: &Report, today: Date) -> bool {
 pub fn next_action(app: &App, state: &CaseState) -> String {
     let s = app.s;
     let today = (app.clock)().date();
+    if case_signals(state).money_lost && !is_done(state, ChecklistId::StopPayment) {
+        let account = receiving_account(state)
+            .map(|a| fill(s.next_110_account, &[&a]))
+            .unwrap_or_default();
+        return format!("{}{account}", s.next_call_110);
+    }
     if state.live_entries().next().is_none() {
         return s.next_log_first.to_string();
     }
-    if let Some(item) = first_urgent(app.lang, |id| state.is_ticked(id)) {
+    if let Some(item) = first_urgent(app.lang, state) {
         return fill(s.next_checklist, &[&item]);
     }
     if let Some(r) = state.reports.iter().find(|r| is_overdue(r, today)) {
@@ -124,7 +132,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, state: &CaseState, theme: 
     let live = state.live_entries().count();
     let items = checklist(app.lang);
     let total = items.len();
-    let done = items.iter().filter(|i| state.is_ticked(i.0)).count();
+    let done = checklist_done(state);
     let rows = [
         format!(
             "1 {}  {}; {}",
@@ -164,7 +172,6 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, state: &CaseState, theme: 
     line(&mut y, "", theme.text);
     line(&mut y, s.checklist, theme.heading);
     for (id, title, _) in &items {
-        let mark = if state.is_ticked(id) { "[x]" } else { "[ ]" };
-        line(&mut y, &format!("{mark} {title}"), theme.text);
+        line(&mut y, &checklist_line(state, *id, title, app.lang), theme.text);
     }
 }

@@ -6,8 +6,6 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-use crate::tui::widgets::wrap::wrap_lines;
-
 use crate::case::number::classify;
 use crate::case::state::ChangeKind;
 use crate::case::{CaseState, EntryId, EvidenceFields};
@@ -152,6 +150,5 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, state: &CaseState, id: Ent
         lines.extend(facts(&e.original, s, lang, theme, n0));
     }
     let inner = area.inner(ratatui::layout::Margin::new(1, 0));
-    let p = Paragraph::new(wrap_lines(lines, inner.width)).scroll((app.scroll, 0));
-    frame.render_widget(p, inner);
+    super::draw_text(frame, inner, app, lines, theme);
 }

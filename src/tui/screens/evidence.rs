@@ -12,9 +12,29 @@ use crate::tui::app::{App, list_rows};
 use crate::tui::strings::fill;
 use crate::tui::theme::Theme;
 use crate::tui::widgets::text_field::{put, str_width};
+use crate::tui::widgets::wrap::scroll_marks;
 
 fn kind_label(e: &Entry, lang: Lang) -> &'static str {
     lang.pick(e.current.kind.zh(), e.current.kind.en())
+}
+
+/// The columns (start, width; 0 = the rest) of ID, kind, time, counterpart, count and summary
+/// for a window `w` columns wide: the counterpart grows with the window so long numbers and
+/// addresses show whole.
+fn columns(w: usize) -> [(usize, usize); 6] {
+    if w < 70 {
+        return [(0, 0), (0, 5), (5, 12), (17, 13), (30, 4), (34, 0)];
+    }
+    let counterpart = (17 + w.saturating_sub(80) / 3).min(40);
+    let count = 6 + 9 + 17 + counterpart;
+    [
+        (0, 6),
+        (6, 9),
+        (15, 17),
+        (32, counterpart),
+        (count, 5),
+        (count + 5, 0),
+    ]
 }
 
 /// Draws the list; returns the cursor position when the search box has focus.
@@ -53,11 +73,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, state: &CaseState, theme: 
     // Column header and rows.
     let wide = area.width >= 70;
     let n_rows = list_rows(app.size.1).min(usize::from(area.height.saturating_sub(2)));
-    let cols = if wide {
-        [(0usize, 6usize), (6, 9), (15, 17), (32, 17), (49, 5), (54, 0)]
-    } else {
-        [(0, 0), (0, 5), (5, 12), (17, 13), (30, 4), (34, 0)]
-    };
+    let cols = columns(w);
     let header = [
         "ID",
         s.f_kind,
@@ -86,8 +102,21 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, state: &CaseState, theme: 
         put(buf, x, area.y + 2, msg, w.saturating_sub(2), theme.text);
         return if app.list.searching { cursor } else { None };
     }
-    let start = app.list.offset.min(app.list.rows.len());
-    let end = (start + n_rows).min(app.list.rows.len());
+    let total = app.list.rows.len();
+    let start = app.list.offset.min(total.saturating_sub(n_rows));
+    let end = (start + n_rows).min(total);
+    if start > 0 || end < total {
+        let marks = scroll_marks((s.list_above, s.list_below), start, total - end);
+        let mw = str_width(&marks);
+        put(
+            buf,
+            area.right().saturating_sub(mw as u16 + 1),
+            area.y + 1,
+            &format!(" {marks}"),
+            mw + 1,
+            theme.dim,
+        );
+    }
     for (r, idx) in app.list.rows[start..end].iter().enumerate() {
         let Some(e) = state.entries.get(*idx as usize) else {
             continue;

@@ -4,11 +4,9 @@
 use ratatui::Frame;
 use ratatui::layout::{Margin, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::Paragraph;
-
-use crate::tui::widgets::wrap::wrap_lines;
 
 use crate::case::CaseState;
+use crate::pdf::visible::short_path;
 use crate::tui::app::{App, ExportStatus};
 use crate::tui::strings::fill;
 use crate::tui::theme::Theme;
@@ -33,6 +31,14 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, state: &CaseState, theme: 
                 fill(s.export_done, &[&done.path.display(), &done.pages]),
                 theme.ok,
             ));
+            match &app.export.copy {
+                Some(Ok(copy)) => lines.push(Line::styled(
+                    fill(s.export_copied, &[&short_path(copy)]),
+                    theme.heading,
+                )),
+                Some(Err(why)) => lines.push(Line::raw(fill(s.export_not_copied, &[why]))),
+                None => {}
+            }
             if let Some(w) = &done.warning {
                 lines.push(Line::styled(w.clone(), theme.error));
             }
@@ -65,6 +71,5 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, state: &CaseState, theme: 
     lines.push(Line::styled(s.export_hint, theme.dim));
     lines.push(Line::styled(s.export_intro, theme.dim));
     let inner = area.inner(Margin::new(1, 0));
-    let p = Paragraph::new(wrap_lines(lines, inner.width)).scroll((app.scroll, 0));
-    frame.render_widget(p, inner);
+    super::draw_text(frame, inner, app, lines, theme);
 }

@@ -3,9 +3,6 @@
 use ratatui::Frame;
 use ratatui::layout::{Margin, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::Paragraph;
-
-use crate::tui::widgets::wrap::wrap_lines;
 
 use crate::case::CaseState;
 use crate::tui::app::App;
@@ -37,6 +34,5 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, state: &CaseState, theme: 
     lines.push(Line::raw(""));
     lines.push(Line::styled(s.profile_why, theme.dim));
     let inner = area.inner(Margin::new(1, 0));
-    let para = Paragraph::new(wrap_lines(lines, inner.width)).scroll((app.scroll, 0));
-    frame.render_widget(para, inner);
+    super::draw_text(frame, inner, app, lines, theme);
 }

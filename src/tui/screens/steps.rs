@@ -5,14 +5,13 @@
 use ratatui::Frame;
 use ratatui::layout::{Margin, Rect};
 use ratatui::text::Line;
-use ratatui::widgets::Paragraph;
-
-use crate::tui::widgets::wrap::wrap_lines;
 
 use crate::case::CaseState;
 use crate::case::brief::warning_message;
+use crate::case::signals::{case_signals, is_done};
+use crate::guide::ChecklistId;
 use crate::tui::app::App;
-use crate::tui::guide_text::{checklist, guidance};
+use crate::tui::guide_text::{checklist, checklist_line, guidance};
 use crate::tui::screens::dashboard::is_overdue;
 use crate::tui::strings::fill;
 use crate::tui::theme::Theme;
@@ -48,6 +47,10 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, state: &CaseState, n: u8, 
             theme.heading,
         );
         y += 1;
+        if case_signals(state).money_lost && !is_done(state, ChecklistId::StopPayment) {
+            put(buf, x, y, s.next_call_110, w, theme.error);
+            y += 1;
+        }
         let room = usize::from(inner.height / 2).max(1);
         if state.reports.is_empty() {
             put(buf, x, y, s.reports_empty, w, theme.dim);
@@ -145,17 +148,15 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, state: &CaseState, n: u8, 
     }
     lines.push(Line::raw(""));
     for (id, title, _) in checklist(app.lang).iter().filter(|c| c.2 == n) {
-        let mark = if state.is_ticked(id) { "[x]" } else { "[ ]" };
-        lines.push(Line::raw(format!("{mark} {title}")));
+        lines.push(Line::raw(checklist_line(state, *id, title, app.lang)));
     }
     lines.push(Line::raw(""));
-    for (heading, text) in guidance(n, app.lang, (app.clock)().date()) {
+    for (heading, text) in guidance(n, app.lang, (app.clock)().date(), state) {
         lines.push(if heading {
             Line::styled(text, theme.heading)
         } else {
             Line::raw(text)
         });
     }
-    let p = Paragraph::new(wrap_lines(lines, rest.width)).scroll((app.scroll, 0));
-    frame.render_widget(p, rest);
+    super::draw_text(frame, rest, app, lines, theme);
 }

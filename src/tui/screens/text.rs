@@ -5,9 +5,6 @@
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::Line;
-use ratatui::widgets::Paragraph;
-
-use crate::tui::widgets::wrap::wrap_lines;
 
 use crate::case::CaseState;
 use crate::case::brief::{lawyer_brief, warning_message};
@@ -35,6 +32,5 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, state: &CaseState, view: T
     );
     let lines: Vec<Line> = text.lines().map(|l| Line::raw(l.to_string())).collect();
     let body = Rect::new(area.x, area.y + 1, area.width, area.height.saturating_sub(1));
-    let p = Paragraph::new(wrap_lines(lines, body.width)).scroll((app.scroll, 0));
-    frame.render_widget(p, body);
+    super::draw_text(frame, body, app, lines, theme);
 }

@@ -385,7 +385,17 @@ pub fn put(buf: &mut Buffer, x: u16, y: u16, s: &str, max: usize, style: Style) 
     if y < a.y || y >= a.bottom() || x < a.x || x >= a.right() {
         return x;
     }
-    buf.set_stringn(x, y, shown_line(s), max, style).0
+    let shown = shown_line(s);
+    let max = max.min(usize::from(a.right() - x));
+    if max == 0 {
+        return x;
+    }
+    if str_width(&shown) <= max {
+        return buf.set_stringn(x, y, &shown, max, style).0;
+    }
+    // Cut text ends in "…", so a shortened number or date never looks like the whole of it.
+    let end = buf.set_stringn(x, y, &shown, max - 1, style).0;
+    buf.set_stringn(end, y, "…", 1, style).0
 }
 
 #[cfg(test)]

@@ -62,6 +62,52 @@ pub fn wrap_lines(lines: Vec<Line<'_>>, width: u16) -> Vec<Line<'static>> {
     out
 }
 
+/// Draws wrapped `lines` in `area` from row `scroll` (kept inside the text), with a marker
+/// on the last row saying how many rows are above and below when the text does not fit.
+pub fn draw_scrolled(
+    frame: &mut ratatui::Frame,
+    area: ratatui::layout::Rect,
+    lines: Vec<Line<'_>>,
+    scroll: u16,
+    marks: (&str, &str),
+    style: Style,
+) {
+    let wrapped = wrap_lines(lines, area.width);
+    let total = wrapped.len();
+    let height = usize::from(area.height);
+    if height == 0 {
+        return;
+    }
+    let fits = total <= height;
+    // One row is kept for the marker when the text is longer than the area.
+    let view = if fits { height } else { height - 1 };
+    let top = usize::from(scroll).min(total.saturating_sub(view));
+    let body = ratatui::layout::Rect::new(area.x, area.y, area.width, view as u16);
+    let p = ratatui::widgets::Paragraph::new(wrapped).scroll((top as u16, 0));
+    frame.render_widget(p, body);
+    if fits {
+        return;
+    }
+    let text = scroll_marks(marks, top, total - top - view);
+    let y = area.y + view as u16;
+    let w = crate::tui::widgets::text_field::str_width(&text);
+    let x = area.right().saturating_sub(w as u16 + 1).max(area.x);
+    crate::tui::widgets::text_field::put(frame.buffer_mut(), x, y, &text, usize::from(area.width), style);
+}
+
+/// "↑ 2 … / ↓ 5 …": how many rows are hidden above and below, from the two templates (`{}` the
+/// count); a side with none is left out, and nothing hidden gives an empty string.
+pub fn scroll_marks(marks: (&str, &str), above: usize, below: usize) -> String {
+    let mut parts = Vec::new();
+    if above > 0 {
+        parts.push(marks.0.replacen("{}", &above.to_string(), 1));
+    }
+    if below > 0 {
+        parts.push(marks.1.replacen("{}", &below.to_string(), 1));
+    }
+    parts.join(" / ")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -1,0 +1,50 @@
+//! Full-width characters as typed with a Chinese input method on (`１３９`, `：`, `ｎ`), folded
+//! to the ASCII the rest of the program reads. Used for every number, date and command key.
+
+/// The ASCII form of a full-width character (`１` → `1`, `ｎ` → `n`, `：` → `:`, the ideographic
+/// space → a space); any other character unchanged.
+pub fn halfwidth_char(c: char) -> char {
+    match c {
+        '\u{3000}' => ' ',
+        '\u{FF01}'..='\u{FF5E}' => char::from_u32(u32::from(c) - 0xFEE0).unwrap_or(c),
+        _ => c,
+    }
+}
+
+/// One character as it compares: full-width ASCII forms (`１`, `＋`, `＠`) become their ASCII
+/// letters, every kind of space (ideographic, no-break, thin …) becomes a plain space, and
+/// characters that show nothing (zero-width spaces and joiners, the byte-order mark, soft
+/// hyphens, bidi marks) are dropped.
+pub fn fold_char(c: char) -> Option<char> {
+    match c {
+        '\u{200B}'..='\u{200F}'
+        | '\u{202A}'..='\u{202E}'
+        | '\u{2060}'..='\u{2064}'
+        | '\u{2066}'..='\u{2069}'
+        | '\u{FEFF}'
+        | '\u{00AD}'
+        | '\u{180E}' => None,
+        '\u{3000}' | '\u{FF01}'..='\u{FF5E}' => Some(halfwidth_char(c)),
+        c if c.is_whitespace() => Some(' '),
+        c => Some(c),
+    }
+}
+
+/// The text as it compares: full-width characters folded to ASCII, other spaces to a space,
+/// invisible characters dropped (see [`fold_char`]).
+pub fn to_halfwidth(s: &str) -> String {
+    s.chars().filter_map(fold_char).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn full_width_digits_letters_and_punctuation_fold() {
+        assert_eq!(to_halfwidth("１３９ ００１３：８０００"), "139 0013:8000");
+        assert_eq!(to_halfwidth("ｎ？Ｙ"), "n?Y");
+        assert_eq!(to_halfwidth("\u{3000}昨天"), " 昨天");
+        assert_eq!(halfwidth_char('是'), '是');
+    }
+}

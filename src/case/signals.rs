@@ -1,0 +1,111 @@
+//! The few facts of a case the guide's advice turns on (`guide::CaseSignals`), read from the
+//! case state, and the checklist items a record proves done. One place, so the dashboard, the
+//! step screens, the checklist and the command line agree.
+
+use crate::guide::{CaseSignals, ChecklistId};
+
+use super::event::EvidenceKind;
+use super::halfwidth::to_halfwidth;
+use super::state::CaseState;
+use super::steps::ReportStatus;
+
+/// What the case's records say, for `guide::recommend`.
+pub fn case_signals(state: &CaseState) -> CaseSignals {
+    let mut s = CaseSignals::default();
+    for e in state.live_entries() {
+        let f = &e.current;
+        match f.kind {
+            EvidenceKind::Call => s.calls += 1,
+            EvidenceKind::Sms => s.sms += 1,
+            EvidenceKind::Email => s.emails += 1,
+            EvidenceKind::Letter => s.letters += 1,
+            EvidenceKind::Web => s.web += 1,
+            EvidenceKind::Account => s.accounts += 1,
+            EvidenceKind::Other => s.other += 1,
+        }
+        if f.lost.is_some_and(|l| l.0 > 0) {
+            s.money_lost = true;
+            s.fraud_attempted = true;
+        }
+    }
+    s.accounts_opened_in_my_name = s.accounts > 0;
+    s.police_refused = state
+        .reports
+        .iter()
+        .any(|r| r.current.status == ReportStatus::Refused);
+    s
+}
+
+/// The words after which a summary names the account the money went to.
+const ACCOUNT_WORDS: [&str; 5] = [
+    "收款账户",
+    "收款账号",
+    "收款卡号",
+    "对方账户",
+    "receiving account",
+];
+
+/// The receiving account to give the police for an emergency stop, when the summary of an
+/// entry with money lost names it (`收款账户：6222 0000 1234`): the newest such entry's.
+pub fn receiving_account(state: &CaseState) -> Option<String> {
+    state
+        .live_entries()
+        .filter(|e| e.current.lost.is_some_and(|l| l.0 > 0))
+        .max_by_key(|e| e.current.occurred_at.timestamp())
+        .and_then(|e| account_in(&e.current.summary))
+}
+
+/// The account named after one of [`ACCOUNT_WORDS`] in `text`: letters, digits and the spaces
+/// or dashes between them.
+fn account_in(text: &str) -> Option<String> {
+    let folded = to_halfwidth(text);
+    let (_, after) = ACCOUNT_WORDS.iter().find_map(|w| folded.split_once(w))?;
+    let after = after.trim_start_matches([':', '：', ' ', '是', '为']);
+    let account: String = after
+        .chars()
+        .take_while(|c| c.is_ascii_alphanumeric() || *c == ' ' || *c == '-')
+        .collect();
+    let account = account.trim().to_string();
+    account.chars().any(|c| c.is_ascii_digit()).then_some(account)
+}
+
+/// The record that proves a checklist item done (`R1`, `W1`, `L1`), if there is one: a report
+/// filed proves "report to the police" (and "report spam" when it went to 12321), a warned
+/// contact proves "warn family and friends", a consultation proves "consult a lawyer".
+pub fn done_by_record(state: &CaseState, item: ChecklistId) -> Option<&str> {
+    match item {
+        ChecklistId::ReportToPolice => state.reports.first().map(|r| r.id.as_str()),
+        ChecklistId::ReportSpam => state
+            .reports
+            .iter()
+            .find(|r| r.current.channel.contains("12321"))
+            .map(|r| r.id.as_str()),
+        ChecklistId::WarnContacts => state.warnings.first().map(|(id, _)| id.as_str()),
+        ChecklistId::ConsultLawyer => state.consultations.first().map(|(id, _)| id.as_str()),
+        _ => None,
+    }
+}
+
+/// True when the item is done, ticked by hand or proved by a record.
+pub fn is_done(state: &CaseState, item: ChecklistId) -> bool {
+    state.is_ticked(item.as_str()) || done_by_record(state, item).is_some()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_receiving_account_is_read_from_the_summary() {
+        assert_eq!(
+            account_in("对方让我转到安全账户，收款账户：6222 0212 3456 7890，户名李某").as_deref(),
+            Some("6222 0212 3456 7890")
+        );
+        assert_eq!(
+            account_in("收款账号６２２２０２１２").as_deref(),
+            Some("62220212")
+        );
+        assert_eq!(account_in("让我转账到收款账户").as_deref(), None);
+        assert_eq!(account_in("自称公安局"), None);
+    }
+}
