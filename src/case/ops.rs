@@ -217,21 +217,9 @@ impl Case {
         fields: EvidenceFields,
         files: &[PathBuf],
     ) -> Result<(EntryId, Appended), CaseError> {
-        let incoming = files
-            .iter()
-            .map(|f| self.vault.receive(f))
-            .collect::<Result<Vec<_>, _>>()?;
-        let vault = self.vault.clone();
-        let created = RefCell::new(Vec::new());
-        let keep_all = || -> Result<Vec<Attachment>, CaseError> {
-            let mut created = created.borrow_mut();
-            incoming
-                .into_iter()
-                .map(|i| vault.keep(i, &mut created).map(attachment))
-                .collect::<Result<_, _>>()
-                .map_err(CaseError::from)
-        };
-        let undo = || vault.remove_kept(&created.borrow());
+        let staged = Staged::receive(&self.vault, files)?;
+        let keep_all = || staged.keep_all();
+        let undo = || staged.undo();
         let appended = if self.loaded {
             self.commit_or_undo(
                 |state| {
@@ -289,28 +277,17 @@ impl Case {
             _ => Ok(()),
         };
         duplicate(&self.state)?;
-        let incoming = files
-            .iter()
-            .map(|f| self.vault.receive(f))
-            .collect::<Result<Vec<_>, _>>()?;
-        let vault = self.vault.clone();
-        let created = RefCell::new(Vec::new());
+        let staged = Staged::receive(&self.vault, files)?;
         let appended = self.commit_or_undo(
             |state| {
                 duplicate(state)?;
-                let mut made = created.borrow_mut();
-                let attachments = incoming
-                    .into_iter()
-                    .map(|i| vault.keep(i, &mut made).map(attachment))
-                    .collect::<Result<_, _>>()
-                    .map_err(CaseError::from)?;
                 Ok(EventBody::EvidenceAdded {
                     id: state.next_id(),
                     fields,
-                    attachments,
+                    attachments: staged.keep_all()?,
                 })
             },
-            || vault.remove_kept(&created.borrow()),
+            || staged.undo(),
         )?;
         let id = appended.record.event.entry_id().unwrap_or(EntryId(0));
         Ok((id, appended))
@@ -510,6 +487,46 @@ fn record_id(a: &Appended) -> String {
         | EventBody::ContactWarned { id, .. }
         | EventBody::LawyerConsulted { id, .. } => id.clone(),
         _ => String::new(),
+    }
+}
+
+/// Files from the user's disk received into the vault for one new entry. They get their hash
+/// names only inside the append (with the journal's lock held) and are taken back out when the
+/// append is refused or fails, so an entry and its files are recorded all or nothing.
+struct Staged {
+    vault: Vault,
+    incoming: RefCell<Vec<crate::vault::Incoming>>,
+    created: RefCell<Vec<String>>,
+}
+
+impl Staged {
+    /// Receives every file first: one that cannot be read refuses the entry.
+    fn receive(vault: &Vault, files: &[PathBuf]) -> Result<Staged, CaseError> {
+        let incoming = files
+            .iter()
+            .map(|f| vault.receive(f))
+            .collect::<Result<Vec<_>, _>>()?;
+        Ok(Staged {
+            vault: vault.clone(),
+            incoming: RefCell::new(incoming),
+            created: RefCell::new(Vec::new()),
+        })
+    }
+
+    /// Names the received files in the vault; the attachments the entry records.
+    fn keep_all(&self) -> Result<Vec<Attachment>, CaseError> {
+        let mut created = self.created.borrow_mut();
+        self.incoming
+            .take()
+            .into_iter()
+            .map(|i| self.vault.keep(i, &mut created).map(attachment))
+            .collect::<Result<_, _>>()
+            .map_err(CaseError::from)
+    }
+
+    /// Removes what [`Staged::keep_all`] named (never a file an earlier entry holds).
+    fn undo(&self) {
+        self.vault.remove_kept(&self.created.borrow());
     }
 }
 
