@@ -115,6 +115,13 @@ fn bin_label(d: Date, bin: Bin, lang: Lang) -> String {
     }
 }
 
+/// Type size of the chart's labels, and the height of its plot area.
+const SMALL_TYPE: f32 = 7.0;
+const PLOT_H: f32 = 110.0;
+
+/// The height the chart takes on the page, labels and legend included.
+pub const HEIGHT: f32 = PLOT_H + SMALL_TYPE * LEAD * 5.0 + 8.0;
+
 /// Draws the chart at the cursor (entries in time order).
 pub fn draw(w: &mut Writer<'_>, entries: &[&PacketEntry], lang: Lang) {
     let (bin, bars) = counts(entries);
@@ -122,10 +129,9 @@ pub fn draw(w: &mut Writer<'_>, entries: &[&PacketEntry], lang: Lang) {
         return;
     }
     let zh = lang == Lang::Zh;
-    let small = 7.0;
-    let plot_h = 110.0;
-    let total_h = plot_h + small * LEAD * 5.0 + 8.0;
-    w.canvas.ensure(total_h);
+    let small = SMALL_TYPE;
+    let plot_h = PLOT_H;
+    w.canvas.ensure(HEIGHT);
     let geo = w.canvas.geo;
     let left = geo.left + 4.0;
     let width = geo.content_width() - 8.0;

@@ -93,6 +93,8 @@ pub fn draw(
     }
     transfers(w, &by_time, lang);
     if !by_time.is_empty() {
+        // The title goes with the chart, never alone at the foot of a page.
+        w.canvas.ensure(chart::HEIGHT + BODY * LEAD * 2.0 + 10.0);
         sub(w, lang.pick("联系次数统计图", "Contacts over time"));
         chart::draw(w, &by_time, lang);
         timeline(w, &by_time, lang);
