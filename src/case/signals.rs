@@ -45,14 +45,22 @@ const ACCOUNT_WORDS: [&str; 5] = [
     "receiving account",
 ];
 
-/// The receiving account to give the police for an emergency stop, when the summary of an
-/// entry with money lost names it (`收款账户：6222 0000 1234`): the newest such entry's.
+/// The receiving account to give the police for an emergency stop, from the newest entry with
+/// money lost: its recorded transfer, else an account its summary names
+/// (`收款账户：6222 0000 1234`).
 pub fn receiving_account(state: &CaseState) -> Option<String> {
     state
         .live_entries()
         .filter(|e| e.current.lost.is_some_and(|l| l.0 > 0))
         .max_by_key(|e| e.current.occurred_at.timestamp())
-        .and_then(|e| account_in(&e.current.summary))
+        .and_then(|e| {
+            e.current
+                .transfer
+                .as_ref()
+                .map(|t| t.account.trim().to_string())
+                .filter(|a| !a.is_empty())
+                .or_else(|| account_in(&e.current.summary))
+        })
 }
 
 /// The account named after one of [`ACCOUNT_WORDS`] in `text`: letters, digits and the spaces

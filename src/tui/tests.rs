@@ -801,6 +801,28 @@ fn loss_case(w: &mut Wizard) {
 }
 
 #[test]
+fn the_recorded_transfer_names_the_account_to_stop() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let mut w = wizard(tmp.path(), Lang::Zh);
+    let draft = EvidenceDraft {
+        kind: Some(EvidenceKind::Call),
+        counterpart: "95599".into(),
+        summary: "冒充公检法，让我转到安全账户".into(),
+        lost: "50000".into(),
+        transfer: crate::case::draft::TransferDraft {
+            account: "6217 0000 1111 2222".into(),
+            ..Default::default()
+        },
+        ..Default::default()
+    };
+    w.case
+        .log(draft.validate(&fixed_now()).expect("valid"), &[])
+        .expect("log");
+    let next = super::screens::dashboard::next_action(&w.app, w.case.state());
+    assert!(next.contains("收款账户 6217 0000 1111 2222"), "{next}");
+}
+
+#[test]
 fn money_lost_puts_110_and_the_bank_first_and_step_2_recommends_the_police() {
     let tmp = tempfile::tempdir().expect("tmp");
     let mut w = wizard(tmp.path(), Lang::Zh);
