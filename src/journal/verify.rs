@@ -293,14 +293,7 @@ pub fn verify_each(
                     report.warnings.push(Warning::MissingNewline { line: line_no });
                     pending_line = 1;
                     let hash = run.lines.first().map(|(_, l)| sha256_hex(l)).unwrap_or_default();
-                    if let Some(e) = earlier
-                        && e.count == line_no
-                        && !hash.starts_with(&e.head)
-                    {
-                        report
-                            .problems
-                            .push(Problem::FingerprintMismatch { count: e.count });
-                    }
+                    check_printed(earlier, line_no, &hash, &mut report);
                 } else if records > 0 {
                     report.problems.push(Problem::LostNewlines {
                         line: line_no + 1,
@@ -314,14 +307,7 @@ pub fn verify_each(
             }
             line_no += 1;
             let hash = sha256_hex(&line);
-            if let Some(e) = earlier
-                && e.count == line_no
-                && !hash.starts_with(&e.head)
-            {
-                report
-                    .problems
-                    .push(Problem::FingerprintMismatch { count: e.count });
-            }
+            check_printed(earlier, line_no, &hash, &mut report);
             match Record::from_line(&line[..n - 1]) {
                 Err(LineFault::Unreadable(_)) => report.problems.push(Problem::Unparsable {
                     line: line_no,
@@ -410,6 +396,19 @@ pub fn verify_each(
 }
 
 /// Entries in a folder (0 when it cannot be read).
+/// Line `line_no` (hashing to `hash`) is the last line an earlier fingerprint covers: it must
+/// match the head written down.
+fn check_printed(earlier: Option<&PrintedFingerprint>, line_no: u64, hash: &str, report: &mut Report) {
+    if let Some(e) = earlier
+        && e.count == line_no
+        && !hash.starts_with(&e.head)
+    {
+        report
+            .problems
+            .push(Problem::FingerprintMismatch { count: e.count });
+    }
+}
+
 fn count_entries(dir: &std::path::Path) -> usize {
     std::fs::read_dir(dir).map(|rd| rd.count()).unwrap_or(0)
 }
