@@ -6,7 +6,7 @@
 use jiff::civil::Date;
 
 use super::packet::{
-    Complainant, Fingerprint, LawRef, PacketAttachment, PacketEntry, PacketInput, PacketLead, SideFile,
+    Complainant, Fingerprint, LawRef, PacketAttachment, PacketEntry, PacketInput, PacketLead,
 };
 use crate::case::leads::{Lead, rank};
 use crate::case::state::ChangeKind;
@@ -228,10 +228,4 @@ pub fn input_from_case(case: &Case, lang: Lang, print_date: Date) -> PacketInput
         print_date,
         lang,
     )
-}
-
-/// The complete list and journal copy of a big case, as named in the packet.
-pub fn with_side_files(mut input: PacketInput, files: Vec<SideFile>) -> PacketInput {
-    input.side_files = files;
-    input
 }

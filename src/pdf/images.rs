@@ -134,16 +134,6 @@ pub struct Picture {
     pub xobject: XObject,
 }
 
-impl Picture {
-    /// Bytes of the image stream in the PDF.
-    pub fn stream_len(&self) -> usize {
-        match &self.xobject {
-            XObject::External(x) => x.stream.content.len(),
-            _ => 0,
-        }
-    }
-}
-
 /// Opens a vault file for reading. The one place pictures are read from disk.
 /// Vault files only: a regular file, links not followed, bounded.
 fn open(path: &Path) -> Result<crate::userfile::Bounded, Undrawable> {

@@ -62,16 +62,6 @@ fn fill_one(template: &str, value: &str) -> String {
     template.replacen("{}", value, 1)
 }
 
-/// The item's how-to, as shown.
-pub fn checklist_how(lang: Lang, id: ChecklistId) -> (String, String) {
-    let g = Guide::get(lang);
-    let item = g.checklist_item(id);
-    (
-        g.display(item).into_owned(),
-        item.hedged(&item.how, lang).into_owned(),
-    )
-}
-
 /// How many checklist items there are.
 pub fn checklist_len() -> usize {
     Guide::get(Lang::Zh).checklist().len()
