@@ -146,7 +146,6 @@ pub fn run(cli: &Cli, command: &Command) -> Result<(), Failure> {
         Command::Warn(c) => steps::warn(&ctx, c),
         Command::Lawyer(c) => steps::lawyer(&ctx, c),
         Command::Verify { fingerprint } => verify::run(&ctx, fingerprint.as_deref()),
-        Command::Export(crate::cli::ExportCommand::Pdf(args)) => export_pdf::run(&ctx, args),
         Command::Export(e) => export::run(&ctx, e),
         Command::Cases => cases::run(&ctx),
     }
