@@ -321,7 +321,7 @@ pub struct ExportFileArgs {
 pub enum ReportCommand {
     /// Record a report you made (派出所, 110, 12321, 12315 …).
     Add(ReportAddArgs),
-    /// List the reports and where each stands.
+    /// List the reports, where each stands and every update with its time.
     List {
         /// Print JSON.
         #[arg(long)]
@@ -397,11 +397,34 @@ pub enum WarnCommand {
         #[arg(long, short = 'n')]
         note: Option<String>,
     },
-    /// List who was warned.
+    /// List who was warned (withdrawn records are marked and not counted).
     List {
         /// Print JSON.
         #[arg(long)]
         json: bool,
+    },
+    /// Correct a warned-contact record; what it first said stays in the record.
+    Correct {
+        /// The record id, e.g. W1.
+        id: String,
+        /// Who: 妈妈, 公司同事群 …
+        #[arg(long)]
+        who: Option<String>,
+        /// How: 微信, 电话, 当面 …
+        #[arg(long)]
+        via: Option<String>,
+        /// The time, the note and why.
+        #[command(flatten)]
+        change: RecordCorrectionArgs,
+    },
+    /// Withdraw a warned-contact record (entered by mistake, a duplicate); it stays in the
+    /// record, marked.
+    Retract {
+        /// The record id, e.g. W1.
+        id: String,
+        /// Why it is withdrawn.
+        #[arg(long)]
+        reason: String,
     },
 }
 
@@ -430,4 +453,41 @@ pub enum LawyerCommand {
     },
     /// Print a short brief of the case to hand to a lawyer.
     Brief,
+    /// Correct a consultation record; what it first said stays in the record.
+    Correct {
+        /// The record id, e.g. L1.
+        id: String,
+        /// The lawyer or office.
+        #[arg(long)]
+        lawyer: Option<String>,
+        /// Firm.
+        #[arg(long)]
+        firm: Option<String>,
+        /// The time, the note and why.
+        #[command(flatten)]
+        change: RecordCorrectionArgs,
+    },
+    /// Withdraw a consultation record (entered by mistake, a duplicate); it stays in the
+    /// record, marked.
+    Retract {
+        /// The record id, e.g. L1.
+        id: String,
+        /// Why it is withdrawn.
+        #[arg(long)]
+        reason: String,
+    },
+}
+
+/// What `warn correct` and `lawyer correct` share: the time, the note and why.
+#[derive(Debug, Args)]
+pub struct RecordCorrectionArgs {
+    /// New time.
+    #[arg(long, allow_hyphen_values = true)]
+    pub at: Option<String>,
+    /// New note (an empty one clears it).
+    #[arg(long, short = 'n')]
+    pub note: Option<String>,
+    /// Why it is corrected.
+    #[arg(long, default_value = "")]
+    pub reason: String,
 }

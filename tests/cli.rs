@@ -778,3 +778,131 @@ fn case_names_that_would_not_fit_or_that_hide_text_are_refused_and_echoed_clean(
     env.ok(&["--case", &longest, "export", "pdf"]);
     env.ok(&["--case", &longest, "export", "csv"]);
 }
+
+#[test]
+fn warned_contacts_and_consultations_are_corrected_and_withdrawn_with_their_history() {
+    let env = Env::new();
+    env.ok(&["warn", "add", "妈妈", "--via", "微信", "--at", "-2h"]);
+    env.ok(&["warn", "add", "妈妈 ", "--via", "电话"]);
+    env.ok(&["warn", "add", "+86 138-0013-8000"]);
+    env.ok(&["warn", "add", "13800138000", "--note", "同一个号码"]);
+    // Four records, two people.
+    assert!(env.ok(&["warn", "list"]).contains("已提醒 2 位（4 条记录）"));
+    env.ok(&["warn", "correct", "W1", "--via", "当面", "--reason", "记错了方式"]);
+    env.ok(&["warn", "correct", "w3", "--who", "李阿姨"]);
+    env.ok(&["warn", "retract", "W2", "--reason", "重复记录"]);
+    let list = env.ok(&["warn", "list"]);
+    // W3 now names someone else; the withdrawn W2 is not counted (W1 still names 妈妈).
+    for part in [
+        "已提醒 3 位（4 条记录）",
+        "[已撤回] 妈妈  电话",
+        "[已更正] 妈妈  当面",
+        "方式 → 当面 — 记错了方式",
+        "撤回：重复记录",
+    ] {
+        assert!(list.contains(part), "warn list lacks {part}: {list}");
+    }
+    let json: Value = serde_json::from_str(&env.ok(&["warn", "list", "--json"])).expect("json");
+    assert_eq!(json[0]["via"], "当面");
+    assert_eq!(json[0]["history"]["original"]["via"], "微信");
+    assert_eq!(json[1]["history"]["retracted"]["reason"], "重复记录");
+    assert!(json[3].get("history").is_none());
+
+    // Refusals name the record or the field, in the user's language; nothing is written.
+    let before = env.journal_bytes();
+    for args in [
+        vec!["warn", "correct", "W9", "--via", "x"],
+        vec!["warn", "correct", "W2", "--via", "x"],
+        vec!["warn", "retract", "W2", "--reason", "again"],
+        vec!["warn", "retract", "W1", "--reason", "  "],
+        vec!["warn", "correct", "W1", "--via", "当面"],
+        vec!["warn", "correct", "W1", "--who", " "],
+        vec!["warn", "correct", "W1", "--at", "明年"],
+        vec!["lawyer", "correct", "L1", "--firm", "x"],
+    ] {
+        refused_in_both_languages(&env, &args);
+    }
+    assert_eq!(env.journal_bytes(), before);
+    let zh = env.refused(&["warn", "correct", "W9", "--via", "x"]);
+    assert!(zh.contains("W9") && zh.contains("leakaid warn list"), "{zh}");
+    assert!(
+        env.refused(&["warn", "correct", "W1", "--who", " "])
+            .contains("提醒了谁")
+    );
+    assert!(
+        env.refused(&["--lang", "en", "warn", "retract", "W2", "--reason", "x"])
+            .contains("withdrawn")
+    );
+
+    env.ok(&["lawyer", "add", "王律师", "--firm", "某某律所"]);
+    env.ok(&["lawyer", "add", "12348"]);
+    env.ok(&[
+        "lawyer",
+        "correct",
+        "L1",
+        "--note",
+        "建议先报案",
+        "--reason",
+        "补充",
+    ]);
+    env.ok(&["lawyer", "retract", "L2", "--reason", "打错了"]);
+    let lawyers = env.ok(&["lawyer", "list"]);
+    for part in [
+        "[已更正] 王律师",
+        "建议先报案",
+        "备注 → 建议先报案 — 补充",
+        "[已撤回] 12348",
+        "撤回：打错了",
+    ] {
+        assert!(lawyers.contains(part), "lawyer list lacks {part}: {lawyers}");
+    }
+    assert!(
+        env.refused(&["lawyer", "correct", "L1", "--lawyer", ""])
+            .contains("律师")
+    );
+    let en = env.ok(&["--lang", "en", "lawyer", "list"]);
+    assert!(
+        en.contains("[withdrawn] 12348") && en.contains("note → 建议先报案"),
+        "{en}"
+    );
+    env.verify_ok();
+}
+
+#[test]
+fn report_list_shows_each_update_in_order_with_its_time() {
+    let env = Env::new();
+    env.ok(&["report", "add", "--channel", "派出所", "--at", "-1h"]);
+    env.ok(&[
+        "report",
+        "update",
+        "R1",
+        "--status",
+        "accepted",
+        "--receipt",
+        "2026-118",
+    ]);
+    env.ok(&[
+        "report",
+        "update",
+        "R1",
+        "--follow-up",
+        "+7d",
+        "--note",
+        "民警说一周后回电",
+    ]);
+    let list = env.ok(&["report", "list"]);
+    let first = list
+        .find("状态 → 已受理（有回执）；回执编号 → 2026-118")
+        .expect("first update");
+    let second = list.find("跟进日期 → ").expect("second update");
+    assert!(first < second, "{list}");
+    assert!(
+        list.contains("记录报案") && list.contains("备注 → 民警说一周后回电"),
+        "{list}"
+    );
+    let en = env.ok(&["--lang", "en", "report", "list"]);
+    assert!(
+        en.contains("status → accepted (receipt); receipt → 2026-118"),
+        "{en}"
+    );
+}

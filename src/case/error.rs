@@ -76,6 +76,9 @@ pub enum CaseError {
     /// No report (or other step record) has this id.
     #[error("no record {0}")]
     UnknownRecord(String),
+    /// The warned-contact or consultation record was withdrawn.
+    #[error("record {0} is retracted")]
+    RecordRetracted(String),
     /// A checklist item id that is not one of the guide's items.
     #[error("unknown checklist item {0:?}")]
     UnknownChecklistItem(String),
@@ -110,6 +113,11 @@ impl CaseError {
                 format!(
                     "“{en}” is too long ({chars} characters, at most {max}). Shorten it; keep long text in a file and add it to the entry with i."
                 ),
+            ),
+            CaseError::UnknownRecord(id) => tr(
+                lang,
+                format!("没有编号为 {id} 的记录。"),
+                format!("There is no record {id}."),
             ),
             CaseError::ReasonRequired => tr(
                 lang,
@@ -250,10 +258,22 @@ impl CaseError {
             CaseError::Required(zh, en) => {
                 tr(lang, format!("请填写{zh}。"), format!("Please fill in the {en}."))
             }
-            CaseError::UnknownRecord(id) => tr(
+            CaseError::UnknownRecord(id) => {
+                let (zh, en) = match id.chars().next().map(|c| c.to_ascii_uppercase()) {
+                    Some('W') => ("leakaid warn list", "the warned-contact ids"),
+                    Some('L') => ("leakaid lawyer list", "the consultation ids"),
+                    _ => ("leakaid report list", "the report ids"),
+                };
+                tr(
+                    lang,
+                    format!("没有编号为 {id} 的记录。用 `{zh}` 查看记录的编号。"),
+                    format!("There is no record {id}. `{zh}` shows {en}."),
+                )
+            }
+            CaseError::RecordRetracted(id) => tr(
                 lang,
-                format!("没有编号为 {id} 的记录。用 `leakaid report list` 查看报案记录的编号。"),
-                format!("There is no record {id}. `leakaid report list` shows the report ids."),
+                format!("{id} 已经撤回，不能再修改。如需要，请新记一条。"),
+                format!("{id} was withdrawn and cannot be changed. Record a new one instead."),
             ),
             CaseError::UnknownChecklistItem(id) => {
                 let ids: Vec<&str> = ChecklistId::ALL.iter().map(|c| c.as_str()).collect();

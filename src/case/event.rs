@@ -589,6 +589,40 @@ pub enum EventBody {
         /// The text.
         text: String,
     },
+    /// A warned-contact record corrected; what it first said stays in the record.
+    WarningCorrected {
+        /// `W1` …
+        id: String,
+        /// What changed.
+        changes: super::steps::WarningPatch,
+        /// Why, if the user said.
+        #[serde(default, skip_serializing_if = "String::is_empty")]
+        reason: String,
+    },
+    /// A warned-contact record withdrawn (entered by mistake, a duplicate); it stays, marked.
+    WarningRetracted {
+        /// `W1` …
+        id: String,
+        /// Why.
+        reason: String,
+    },
+    /// A consultation record corrected; what it first said stays in the record.
+    ConsultationCorrected {
+        /// `L1` …
+        id: String,
+        /// What changed.
+        changes: super::steps::ConsultationPatch,
+        /// Why, if the user said.
+        #[serde(default, skip_serializing_if = "String::is_empty")]
+        reason: String,
+    },
+    /// A consultation record withdrawn; it stays, marked.
+    ConsultationRetracted {
+        /// `L1` …
+        id: String,
+        /// Why.
+        reason: String,
+    },
 }
 
 impl EventBody {

@@ -31,7 +31,10 @@ use super::event::{
     Transfer,
 };
 use super::moment::Moment;
-use super::steps::{ConsultationFields, ReportFields, ReportPatch, ReportStatus, WarningFields};
+use super::steps::{
+    ConsultationFields, ConsultationPatch, ReportFields, ReportPatch, ReportStatus, WarningFields,
+    WarningPatch,
+};
 
 /// The value of `type`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
@@ -48,6 +51,10 @@ enum Tag {
     ContactWarned,
     LawyerConsulted,
     NarrativeSet,
+    WarningCorrected,
+    WarningRetracted,
+    ConsultationCorrected,
+    ConsultationRetracted,
 }
 
 /// Every key any variant has; anything else is `Other`.
@@ -162,6 +169,8 @@ struct Slots {
     attachments: Option<Vec<Attachment>>,
     evidence_changes: Option<EvidencePatch>,
     report_changes: Option<ReportPatch>,
+    warning_changes: Option<WarningPatch>,
+    consultation_changes: Option<ConsultationPatch>,
     reason: Option<String>,
     attachment: Option<Attachment>,
     name: Option<Option<String>>,
@@ -220,9 +229,17 @@ fn finish<'de, A: MapAccess<'de>>(tag: Tag, mut map: A) -> Result<EventBody, A::
                 Key::Id,
                 T::EvidenceAdded | T::EvidenceCorrected | T::EvidenceRetracted | T::AttachmentAdded,
             ) => fill(m, &mut s.entry_id, key)?,
-            (Key::Id, T::ReportAdded | T::ReportUpdated | T::ContactWarned | T::LawyerConsulted) => {
-                fill(m, &mut s.str_id, key)?
-            }
+            (
+                Key::Id,
+                T::ReportAdded
+                | T::ReportUpdated
+                | T::ContactWarned
+                | T::LawyerConsulted
+                | T::WarningCorrected
+                | T::WarningRetracted
+                | T::ConsultationCorrected
+                | T::ConsultationRetracted,
+            ) => fill(m, &mut s.str_id, key)?,
             (Key::Kind, T::EvidenceAdded) => fill(m, &mut s.kind, key)?,
             (Key::OccurredAt, T::EvidenceAdded) => fill(m, &mut s.occurred_at, key)?,
             (Key::Counterpart, T::EvidenceAdded) => fill(m, &mut s.counterpart, key)?,
@@ -235,7 +252,17 @@ fn finish<'de, A: MapAccess<'de>>(tag: Tag, mut map: A) -> Result<EventBody, A::
             (Key::Attachments, T::EvidenceAdded) => fill(m, &mut s.attachments, key)?,
             (Key::Changes, T::EvidenceCorrected) => fill(m, &mut s.evidence_changes, key)?,
             (Key::Changes, T::ReportUpdated) => fill(m, &mut s.report_changes, key)?,
-            (Key::Reason, T::EvidenceCorrected | T::EvidenceRetracted) => fill(m, &mut s.reason, key)?,
+            (Key::Changes, T::WarningCorrected) => fill(m, &mut s.warning_changes, key)?,
+            (Key::Changes, T::ConsultationCorrected) => fill(m, &mut s.consultation_changes, key)?,
+            (
+                Key::Reason,
+                T::EvidenceCorrected
+                | T::EvidenceRetracted
+                | T::WarningCorrected
+                | T::WarningRetracted
+                | T::ConsultationCorrected
+                | T::ConsultationRetracted,
+            ) => fill(m, &mut s.reason, key)?,
             (Key::Attachment, T::AttachmentAdded) => fill(m, &mut s.attachment, key)?,
             (Key::Name, T::ProfileSet) => fill(m, &mut s.name, key)?,
             (Key::IdNumber, T::ProfileSet) => fill(m, &mut s.id_number, key)?,
@@ -352,6 +379,24 @@ fn build<E: de::Error>(tag: Tag, s: Slots) -> Result<EventBody, E> {
         },
         Tag::NarrativeSet => EventBody::NarrativeSet {
             text: required(s.text, "text")?,
+        },
+        Tag::WarningCorrected => EventBody::WarningCorrected {
+            id: required(s.str_id, "id")?,
+            changes: required(s.warning_changes, "changes")?,
+            reason: s.reason.unwrap_or_default(),
+        },
+        Tag::WarningRetracted => EventBody::WarningRetracted {
+            id: required(s.str_id, "id")?,
+            reason: required(s.reason, "reason")?,
+        },
+        Tag::ConsultationCorrected => EventBody::ConsultationCorrected {
+            id: required(s.str_id, "id")?,
+            changes: required(s.consultation_changes, "changes")?,
+            reason: s.reason.unwrap_or_default(),
+        },
+        Tag::ConsultationRetracted => EventBody::ConsultationRetracted {
+            id: required(s.str_id, "id")?,
+            reason: required(s.reason, "reason")?,
         },
     })
 }

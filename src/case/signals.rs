@@ -88,8 +88,8 @@ pub fn done_by_record(state: &CaseState, item: ChecklistId) -> Option<&str> {
             .iter()
             .find(|r| r.current.channel.contains("12321"))
             .map(|r| r.id.as_str()),
-        ChecklistId::WarnContacts => state.warnings.first().map(|(id, _)| id.as_str()),
-        ChecklistId::ConsultLawyer => state.consultations.first().map(|(id, _)| id.as_str()),
+        ChecklistId::WarnContacts => state.live_warnings().next().map(|(id, _)| id.as_str()),
+        ChecklistId::ConsultLawyer => state.live_consultations().next().map(|(id, _)| id.as_str()),
         _ => None,
     }
 }

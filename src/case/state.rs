@@ -10,6 +10,10 @@ use serde::Serialize;
 use super::event::{Attachment, EntryId, EventBody, EvidenceFields, EvidencePatch, ProfilePatch};
 use super::moment::Moment;
 use super::phone::counterpart_key;
+use super::steps::{
+    ConsultationFields, ConsultationPatch, RecordChange, RecordChangeKind, RecordHistory, WarningFields,
+    WarningPatch, person_key,
+};
 use crate::journal::Record;
 
 /// The victim's details as they stand now.
@@ -131,6 +135,47 @@ impl Entry {
     }
 }
 
+/// A warned-contact record's history.
+pub type WarningHistory = RecordHistory<WarningFields, WarningPatch>;
+
+/// A consultation record's history.
+pub type ConsultationHistory = RecordHistory<ConsultationFields, ConsultationPatch>;
+
+/// Applies a correction or a withdrawal to the record `id` of `records`, keeping what it
+/// first said in `history`. Events about unknown records change nothing.
+fn change_record<F: Clone, P: Clone>(
+    records: &mut [(String, F)],
+    history: &mut BTreeMap<String, RecordHistory<F, P>>,
+    id: &str,
+    r: &Record,
+    kind: RecordChangeKind<P>,
+    apply: impl Fn(&P, &F) -> F,
+) {
+    let Some((_, fields)) = records.iter_mut().find(|(i, _)| i == id) else {
+        return;
+    };
+    let h = history
+        .entry(id.to_string())
+        .or_insert_with(|| RecordHistory::new(fields.clone()));
+    match &kind {
+        RecordChangeKind::Corrected { changes, .. } => *fields = apply(changes, fields),
+        RecordChangeKind::Retracted { reason } => {
+            if h.retracted.is_some() {
+                return;
+            }
+            h.retracted = Some(Retraction {
+                recorded_at: r.ts,
+                reason: reason.clone(),
+            });
+        }
+    }
+    h.changes.push(RecordChange {
+        seq: r.seq,
+        recorded_at: r.ts,
+        kind,
+    });
+}
+
 /// The journal's fingerprint: how many lines, and the SHA-256 of the last one.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
 pub struct Fingerprint {
@@ -172,6 +217,13 @@ pub struct CaseState {
     pub warnings: Vec<(String, super::steps::WarningFields)>,
     /// Lawyer consultations (step 4), in order, with their ids.
     pub consultations: Vec<(String, super::steps::ConsultationFields)>,
+    /// Warned-contact records corrected or withdrawn, by id: what they first said and what
+    /// changed (`warnings` holds them as they stand now, withdrawn ones included).
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    pub warning_history: BTreeMap<String, WarningHistory>,
+    /// Consultation records corrected or withdrawn, by id, like `warning_history`.
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    pub consultation_history: BTreeMap<String, ConsultationHistory>,
     /// Journal lines folded so far and the head hash. Not serialised with the state: the JSON
     /// export prints it once, at the top, in the printed form `N:HEAD`.
     #[serde(skip_serializing)]
@@ -302,6 +354,48 @@ impl CaseState {
             EventBody::LawyerConsulted { id, fields } => {
                 self.consultations.push((id.clone(), fields.clone()))
             }
+            EventBody::WarningCorrected { id, changes, reason } => change_record(
+                &mut self.warnings,
+                &mut self.warning_history,
+                id,
+                r,
+                RecordChangeKind::Corrected {
+                    changes: changes.clone(),
+                    reason: reason.clone(),
+                },
+                WarningPatch::apply_to,
+            ),
+            EventBody::WarningRetracted { id, reason } => change_record(
+                &mut self.warnings,
+                &mut self.warning_history,
+                id,
+                r,
+                RecordChangeKind::Retracted {
+                    reason: reason.clone(),
+                },
+                WarningPatch::apply_to,
+            ),
+            EventBody::ConsultationCorrected { id, changes, reason } => change_record(
+                &mut self.consultations,
+                &mut self.consultation_history,
+                id,
+                r,
+                RecordChangeKind::Corrected {
+                    changes: changes.clone(),
+                    reason: reason.clone(),
+                },
+                ConsultationPatch::apply_to,
+            ),
+            EventBody::ConsultationRetracted { id, reason } => change_record(
+                &mut self.consultations,
+                &mut self.consultation_history,
+                id,
+                r,
+                RecordChangeKind::Retracted {
+                    reason: reason.clone(),
+                },
+                ConsultationPatch::apply_to,
+            ),
         }
     }
 
@@ -403,6 +497,55 @@ impl CaseState {
             _ => self.consultations.len(),
         };
         format!("{prefix}{}", n + 1)
+    }
+
+    /// The warned-contact record with this id (`W1` …, any case).
+    pub fn warning(&self, id: &str) -> Option<&(String, WarningFields)> {
+        self.warnings
+            .iter()
+            .find(|(i, _)| i.eq_ignore_ascii_case(id.trim()))
+    }
+
+    /// The consultation record with this id (`L1` …, any case).
+    pub fn consultation(&self, id: &str) -> Option<&(String, ConsultationFields)> {
+        self.consultations
+            .iter()
+            .find(|(i, _)| i.eq_ignore_ascii_case(id.trim()))
+    }
+
+    /// True when the warned-contact record `id` was withdrawn.
+    pub fn warning_retracted(&self, id: &str) -> bool {
+        self.warning_history
+            .get(id)
+            .is_some_and(|h| h.retracted.is_some())
+    }
+
+    /// True when the consultation record `id` was withdrawn.
+    pub fn consultation_retracted(&self, id: &str) -> bool {
+        self.consultation_history
+            .get(id)
+            .is_some_and(|h| h.retracted.is_some())
+    }
+
+    /// Warned-contact records not withdrawn, in order.
+    pub fn live_warnings(&self) -> impl Iterator<Item = &(String, WarningFields)> {
+        self.warnings.iter().filter(|(id, _)| !self.warning_retracted(id))
+    }
+
+    /// Consultation records not withdrawn, in order.
+    pub fn live_consultations(&self) -> impl Iterator<Item = &(String, ConsultationFields)> {
+        self.consultations
+            .iter()
+            .filter(|(id, _)| !self.consultation_retracted(id))
+    }
+
+    /// How many people were warned: distinct contacts among the records not withdrawn (the
+    /// same person warned twice, or written "妈妈" once and "妈妈 " again, counts once).
+    pub fn people_warned(&self) -> usize {
+        self.live_warnings()
+            .map(|(_, w)| person_key(&w.who))
+            .collect::<std::collections::HashSet<_>>()
+            .len()
     }
 
     /// True when the checklist item is ticked.

@@ -143,6 +143,62 @@ pub struct WarningFields {
     pub note: String,
 }
 
+/// Changes to a warned-contact record; `None` leaves a field as it was.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct WarningPatch {
+    /// New "who".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub who: Option<String>,
+    /// New channel.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub via: Option<String>,
+    /// New time.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub warned_at: Option<Moment>,
+    /// New note.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+}
+
+/// Keeps `new` only when it differs from `old`.
+fn differs<T: PartialEq + Clone>(new: &Option<T>, old: &T) -> Option<T> {
+    new.as_ref().filter(|n| *n != old).cloned()
+}
+
+/// Sets `dst` to `src` when it is given.
+fn set<T: Clone>(dst: &mut T, src: &Option<T>) {
+    if let Some(v) = src {
+        dst.clone_from(v);
+    }
+}
+
+impl WarningPatch {
+    /// True when the patch changes nothing.
+    pub fn is_empty(&self) -> bool {
+        self == &WarningPatch::default()
+    }
+
+    /// The patch reduced to what really differs from `current`.
+    pub fn against(&self, current: &WarningFields) -> WarningPatch {
+        WarningPatch {
+            who: differs(&self.who, &current.who),
+            via: differs(&self.via, &current.via),
+            warned_at: differs(&self.warned_at, &current.warned_at),
+            note: differs(&self.note, &current.note),
+        }
+    }
+
+    /// Applies the patch to a copy of `w`.
+    pub fn apply_to(&self, w: &WarningFields) -> WarningFields {
+        let mut out = w.clone();
+        set(&mut out.who, &self.who);
+        set(&mut out.via, &self.via);
+        set(&mut out.warned_at, &self.warned_at);
+        set(&mut out.note, &self.note);
+        out
+    }
+}
+
 /// A consultation with a lawyer or legal aid (step 4).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ConsultationFields {
@@ -156,6 +212,115 @@ pub struct ConsultationFields {
     /// What was advised, next steps.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub note: String,
+}
+
+/// Changes to a consultation record; `None` leaves a field as it was.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ConsultationPatch {
+    /// New lawyer or office.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lawyer: Option<String>,
+    /// New firm.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub firm: Option<String>,
+    /// New time.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub consulted_at: Option<Moment>,
+    /// New note.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+}
+
+impl ConsultationPatch {
+    /// True when the patch changes nothing.
+    pub fn is_empty(&self) -> bool {
+        self == &ConsultationPatch::default()
+    }
+
+    /// The patch reduced to what really differs from `current`.
+    pub fn against(&self, current: &ConsultationFields) -> ConsultationPatch {
+        ConsultationPatch {
+            lawyer: differs(&self.lawyer, &current.lawyer),
+            firm: differs(&self.firm, &current.firm),
+            consulted_at: differs(&self.consulted_at, &current.consulted_at),
+            note: differs(&self.note, &current.note),
+        }
+    }
+
+    /// Applies the patch to a copy of `c`.
+    pub fn apply_to(&self, c: &ConsultationFields) -> ConsultationFields {
+        let mut out = c.clone();
+        set(&mut out.lawyer, &self.lawyer);
+        set(&mut out.firm, &self.firm);
+        set(&mut out.consulted_at, &self.consulted_at);
+        set(&mut out.note, &self.note);
+        out
+    }
+}
+
+/// The key that tells whether two warned-contact records are the same person: "妈妈" and
+/// "妈妈 ", "+86 138-0013-8000" and "13800138000", "Li Ming" and "li  ming" are one person.
+pub fn person_key(who: &str) -> String {
+    super::phone::counterpart_key(who)
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect()
+}
+
+/// Something that happened to a warned-contact or consultation record after it was made.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(tag = "what", rename_all = "snake_case")]
+pub enum RecordChangeKind<P> {
+    /// Fields corrected.
+    Corrected {
+        /// What changed.
+        changes: P,
+        /// Why, if the user said.
+        #[serde(skip_serializing_if = "String::is_empty")]
+        reason: String,
+    },
+    /// Withdrawn.
+    Retracted {
+        /// Why.
+        reason: String,
+    },
+}
+
+/// One change in a record's history.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct RecordChange<P> {
+    /// The journal line that made it.
+    pub seq: u64,
+    /// When it was recorded.
+    pub recorded_at: Moment,
+    /// What it was.
+    #[serde(flatten)]
+    pub kind: RecordChangeKind<P>,
+}
+
+/// The history of a warned-contact or consultation record that was corrected or withdrawn:
+/// what it said first, every change in order, and the withdrawal if there was one. Records
+/// never changed have none (their fields as recorded are the whole story).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct RecordHistory<F, P> {
+    /// The fields as first recorded.
+    pub original: F,
+    /// Corrections and the withdrawal, in order.
+    pub changes: Vec<RecordChange<P>>,
+    /// When and why it was withdrawn, if it was.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub retracted: Option<super::state::Retraction>,
+}
+
+impl<F, P> RecordHistory<F, P> {
+    /// A history that starts from `original`.
+    pub fn new(original: F) -> RecordHistory<F, P> {
+        RecordHistory {
+            original,
+            changes: Vec::new(),
+            retracted: None,
+        }
+    }
 }
 
 /// A record of step 2, 3 or 4 with its id and history.
@@ -193,9 +358,10 @@ pub struct ReportDraft {
 }
 
 use super::draft::{line_field as line, text_field as text};
-use super::error::CaseError;
+use super::error::{CaseError, Label};
 use super::halfwidth::to_halfwidth;
 use super::when::{parse_date, parse_when};
+use crate::i18n::Lang;
 use jiff::ZonedDateTime;
 
 fn when(s: &str, now: &ZonedDateTime) -> Result<Moment, CaseError> {
@@ -334,6 +500,104 @@ impl WarningDraft {
     }
 }
 
+/// A correction of a warned-contact record as typed: `None` leaves a field as it was.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct WarningCorrectionDraft {
+    /// New "who".
+    pub who: Option<String>,
+    /// New channel.
+    pub via: Option<String>,
+    /// New time, as typed.
+    pub at: Option<String>,
+    /// New note.
+    pub note: Option<String>,
+}
+
+impl WarningCorrectionDraft {
+    /// Sanitises and checks, like [`WarningDraft::validate`]; "who" cannot be emptied.
+    pub fn validate(&self, now: &ZonedDateTime) -> Result<WarningPatch, CaseError> {
+        let (who, via, warned_at, note) = correction(
+            (
+                ("提醒了谁", "who was warned"),
+                "提醒了谁（例如 妈妈、公司同事群）",
+                "who was warned (for example Mum, the office group)",
+            ),
+            [&self.who, &self.via, &self.at, &self.note],
+            ("方式", "how"),
+            now,
+        )?;
+        Ok(WarningPatch {
+            who,
+            via,
+            warned_at,
+            note,
+        })
+    }
+}
+
+/// A corrected name, second line, time and note (`None`: unchanged).
+type CorrectionParts = (Option<String>, Option<String>, Option<Moment>, Option<String>);
+
+/// The parts of a correction of a step 3-4 record, each checked as when the record is made:
+/// the name (which cannot be emptied), a second line, the time and the note.
+fn correction(
+    name: (Label, &'static str, &'static str),
+    [first, second, at, note]: [&Option<String>; 4],
+    second_label: Label,
+    now: &ZonedDateTime,
+) -> Result<CorrectionParts, CaseError> {
+    let (label, zh, en) = name;
+    let first = first.as_deref().map(|s| line(label, s)).transpose()?;
+    if first.as_deref().is_some_and(str::is_empty) {
+        return Err(CaseError::Required(zh, en));
+    }
+    Ok((
+        first,
+        second.as_deref().map(|s| line(second_label, s)).transpose()?,
+        at.as_deref()
+            .filter(|s| !s.trim().is_empty())
+            .map(|s| parse_when(s, now))
+            .transpose()?,
+        note.as_deref().map(|s| text(("备注", "note"), s)).transpose()?,
+    ))
+}
+
+/// A correction of a consultation record as typed: `None` leaves a field as it was.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ConsultationCorrectionDraft {
+    /// New lawyer or office.
+    pub lawyer: Option<String>,
+    /// New firm.
+    pub firm: Option<String>,
+    /// New time, as typed.
+    pub at: Option<String>,
+    /// New note.
+    pub note: Option<String>,
+}
+
+impl ConsultationCorrectionDraft {
+    /// Sanitises and checks, like [`ConsultationDraft::validate`]; the lawyer cannot be
+    /// emptied.
+    pub fn validate(&self, now: &ZonedDateTime) -> Result<ConsultationPatch, CaseError> {
+        let (lawyer, firm, consulted_at, note) = correction(
+            (
+                ("律师", "lawyer"),
+                "律师或机构名称（例如 王律师、12348）",
+                "lawyer or office (for example Lawyer Wang, 12348)",
+            ),
+            [&self.lawyer, &self.firm, &self.at, &self.note],
+            ("律所", "firm"),
+            now,
+        )?;
+        Ok(ConsultationPatch {
+            lawyer,
+            firm,
+            consulted_at,
+            note,
+        })
+    }
+}
+
 /// A consultation as typed.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct ConsultationDraft {
@@ -366,6 +630,103 @@ impl ConsultationDraft {
     }
 }
 
+/// "label → value" parts of a change, joined the way the UI language writes a list; a value
+/// emptied reads "（清空）" / "(cleared)". One place, so `report list`, `warn list`, `lawyer
+/// list` and the wizard describe changes alike.
+fn describe(parts: &[(Label, Option<String>)], lang: Lang) -> String {
+    parts
+        .iter()
+        .filter_map(|((zh, en), v)| {
+            let v = v.as_ref()?;
+            let shown = if v.trim().is_empty() {
+                lang.pick("（清空）", "(cleared)").to_string()
+            } else {
+                super::text::shown_line(v).to_string()
+            };
+            Some(format!("{} → {shown}", lang.pick(zh, en)))
+        })
+        .collect::<Vec<_>>()
+        .join(lang.pick("；", "; "))
+}
+
+impl ReportPatch {
+    /// What the update changed, in words (`状态 → 已受理（有回执）；回执编号 → 2026-118`).
+    pub fn describe(&self, lang: Lang) -> String {
+        describe(
+            &[
+                (
+                    ("状态", "status"),
+                    self.status.map(|s| lang.pick(s.zh(), s.en()).to_string()),
+                ),
+                (("回执编号", "receipt"), self.receipt.clone()),
+                (("经办人", "officer"), self.officer.clone()),
+                (("跟进日期", "follow up"), self.follow_up.clone()),
+                (("备注", "note"), self.note.clone()),
+            ],
+            lang,
+        )
+    }
+}
+
+impl WarningPatch {
+    /// What the correction changed, in words.
+    pub fn describe(&self, lang: Lang) -> String {
+        describe(
+            &[
+                (("提醒了谁", "who"), self.who.clone()),
+                (("方式", "how"), self.via.clone()),
+                (("时间", "when"), self.warned_at.map(|t| t.short())),
+                (("备注", "note"), self.note.clone()),
+            ],
+            lang,
+        )
+    }
+}
+
+impl ConsultationPatch {
+    /// What the correction changed, in words.
+    pub fn describe(&self, lang: Lang) -> String {
+        describe(
+            &[
+                (("律师/机构", "lawyer"), self.lawyer.clone()),
+                (("律所", "firm"), self.firm.clone()),
+                (("时间", "when"), self.consulted_at.map(|t| t.short())),
+                (("备注", "note"), self.note.clone()),
+            ],
+            lang,
+        )
+    }
+}
+
+impl<F, P> RecordHistory<F, P> {
+    /// One line per change, oldest first: when, what, and why (`2026-11-30 09:00 更正：方式 →
+    /// 电话 — 记错了`), with `describe` saying what a correction changed.
+    pub fn lines(&self, lang: Lang, describe: impl Fn(&P, Lang) -> String) -> Vec<String> {
+        self.changes
+            .iter()
+            .map(|c| {
+                let (what, body, why) = match &c.kind {
+                    RecordChangeKind::Corrected { changes, reason } => (
+                        lang.pick("更正：", "corrected: "),
+                        describe(changes, lang),
+                        reason,
+                    ),
+                    RecordChangeKind::Retracted { reason } => {
+                        (lang.pick("撤回：", "withdrawn: "), String::new(), reason)
+                    }
+                };
+                let why = super::text::shown_line(why).to_string();
+                let sep = if body.is_empty() || why.is_empty() {
+                    ""
+                } else {
+                    " — "
+                };
+                format!("{} {what}{body}{sep}{why}", c.recorded_at.short())
+            })
+            .collect()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -379,6 +740,98 @@ mod tests {
         assert_eq!(parse_follow_up("１２月８日", &now).expect("ok"), "2026-12-08");
         assert_eq!(parse_follow_up("2027年1月10日", &now).expect("ok"), "2027-01-10");
         assert!(parse_follow_up("next week", &now).is_err());
+    }
+
+    #[test]
+    fn people_are_counted_once_and_withdrawn_records_not_at_all() {
+        use crate::case::event::EventBody;
+        use crate::case::state::CaseState;
+        use crate::journal::Record;
+        let at: Moment = "2026-11-29T15:00:00+08:00".parse().expect("moment");
+        let warned = |id: &str, who: &str| EventBody::ContactWarned {
+            id: id.into(),
+            fields: WarningFields {
+                who: who.into(),
+                via: "微信".into(),
+                warned_at: at,
+                note: String::new(),
+            },
+        };
+        let events = [
+            warned("W1", "妈妈"),
+            warned("W2", " 妈妈"),
+            warned("W3", "+86 138-0013-8000"),
+            warned("W4", "１３８００１３８０００"),
+            warned("W5", "Li  Ming"),
+            EventBody::WarningRetracted {
+                id: "W5".into(),
+                reason: "记错了".into(),
+            },
+            EventBody::WarningCorrected {
+                id: "W1".into(),
+                changes: WarningPatch {
+                    via: Some("电话".into()),
+                    ..WarningPatch::default()
+                },
+                reason: String::new(),
+            },
+            // About a record that does not exist: changes nothing.
+            EventBody::WarningRetracted {
+                id: "W9".into(),
+                reason: "x".into(),
+            },
+        ];
+        let records: Vec<Record> = events
+            .into_iter()
+            .enumerate()
+            .map(|(i, event)| Record {
+                seq: i as u64,
+                ts: at,
+                prev: String::new(),
+                event,
+            })
+            .collect();
+        let st = CaseState::fold(&records);
+        assert_eq!(st.warnings.len(), 5);
+        assert_eq!(st.people_warned(), 2);
+        assert!(st.warning_retracted("W5") && !st.warning_retracted("W1"));
+        assert_eq!(st.warning("w1").map(|(_, w)| w.via.as_str()), Some("电话"));
+        let h = st.warning_history.get("W1").expect("history");
+        assert_eq!(h.original.via, "微信");
+        assert_eq!(
+            h.lines(Lang::Zh, WarningPatch::describe),
+            ["2026-11-29 15:00 更正：方式 → 电话"]
+        );
+        assert!(!st.warning_history.contains_key("W9"));
+        assert_eq!(person_key("Li Ming"), person_key("li  ming"));
+    }
+
+    #[test]
+    fn a_correction_keeps_only_what_differs_and_cannot_empty_the_name() {
+        let now: ZonedDateTime = "2026-11-29T15:00:00+08:00[Asia/Shanghai]".parse().expect("valid");
+        let cur = ConsultationFields {
+            lawyer: "王律师".into(),
+            firm: "某某律所".into(),
+            consulted_at: Moment::from_zoned(&now),
+            note: String::new(),
+        };
+        let patch = ConsultationCorrectionDraft {
+            lawyer: Some("王律师".into()),
+            firm: Some(String::new()),
+            ..Default::default()
+        }
+        .validate(&now)
+        .expect("valid");
+        let reduced = patch.against(&cur);
+        assert_eq!(reduced.lawyer, None);
+        assert_eq!(reduced.firm.as_deref(), Some(""));
+        assert_eq!(reduced.apply_to(&cur).firm, "");
+        assert_eq!(reduced.describe(Lang::En), "firm → (cleared)");
+        let empty = ConsultationCorrectionDraft {
+            lawyer: Some("  ".into()),
+            ..Default::default()
+        };
+        assert!(matches!(empty.validate(&now), Err(CaseError::Required(..))));
     }
 
     #[test]

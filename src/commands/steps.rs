@@ -4,14 +4,41 @@ use jiff::ZonedDateTime;
 
 use super::{Ctx, Failure, out};
 use crate::case::brief::{lawyer_brief, warning_message};
-use crate::case::steps::{ConsultationDraft, ReportDraft, ReportUpdateDraft, WarningDraft};
+use crate::case::steps::{
+    ConsultationCorrectionDraft, ConsultationDraft, ConsultationPatch, ReportDraft, ReportUpdateDraft,
+    WarningCorrectionDraft, WarningDraft, WarningPatch,
+};
 use crate::case::text::shown_line as one_line;
 use crate::cli::{LawyerCommand, ReportCommand, WarnCommand};
-use crate::i18n::tr;
+use crate::i18n::{Lang, tr};
 
 fn json_out<T: serde::Serialize>(v: &T) -> Result<(), Failure> {
     out(serde_json::to_string_pretty(v).map_err(|e| Failure::new(e.to_string()))?);
     Ok(())
+}
+
+/// A record of steps 3-4 in `--json`: its id, its fields as they stand, and its history
+/// (what it first said, the changes, the withdrawal) when it has one.
+#[derive(serde::Serialize)]
+struct Listed<'a, F, H> {
+    id: &'a str,
+    #[serde(flatten)]
+    fields: &'a F,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    history: Option<&'a H>,
+}
+
+fn listed<'a, F, H>(
+    list: &'a [(String, F)],
+    history: &'a std::collections::BTreeMap<String, H>,
+) -> Vec<Listed<'a, F, H>> {
+    list.iter()
+        .map(|(id, fields)| Listed {
+            id,
+            fields,
+            history: history.get(id),
+        })
+        .collect()
 }
 
 fn text(s: &Option<String>) -> String {
@@ -108,10 +135,50 @@ pub fn report(ctx: &Ctx, cmd: &ReportCommand) -> Result<(), Failure> {
                         out(format!("    {k}: {}", one_line(v)));
                     }
                 }
+                if !r.updates.is_empty() {
+                    out(format!("    {}:", lang.pick("历史记录", "history")));
+                    out(format!(
+                        "      {} {}",
+                        r.recorded_at.short(),
+                        lang.pick("记录报案", "report recorded")
+                    ));
+                    for (at, p) in &r.updates {
+                        out(format!(
+                            "      {} {}{}",
+                            at.short(),
+                            lang.pick("更新：", "updated: "),
+                            p.describe(lang)
+                        ));
+                    }
+                }
             }
         }
     }
     Ok(())
+}
+
+/// "[已撤回] " / "[已更正] " before a record of steps 3-4, or nothing.
+fn record_mark(retracted: bool, corrected: bool, lang: Lang) -> &'static str {
+    if retracted {
+        lang.pick("[已撤回] ", "[withdrawn] ")
+    } else if corrected {
+        lang.pick("[已更正] ", "[corrected] ")
+    } else {
+        ""
+    }
+}
+
+/// The history lines of a corrected or withdrawn record, indented under it.
+fn history_out<F, P>(
+    h: Option<&crate::case::steps::RecordHistory<F, P>>,
+    lang: Lang,
+    describe: impl Fn(&P, Lang) -> String,
+) {
+    if let Some(h) = h {
+        for l in h.lines(lang, describe) {
+            out(format!("    {l}"));
+        }
+    }
 }
 
 /// `leakaid warn …`.
@@ -146,7 +213,7 @@ pub fn warn(ctx: &Ctx, cmd: &WarnCommand) -> Result<(), Failure> {
             let case = ctx.read_case()?;
             let list = &case.state().warnings;
             if *json {
-                return json_out(list);
+                return json_out(&listed(list, &case.state().warning_history));
             }
             if list.is_empty() {
                 out(tr(
@@ -155,18 +222,65 @@ pub fn warn(ctx: &Ctx, cmd: &WarnCommand) -> Result<(), Failure> {
                     "Nobody recorded as warned yet. Copy the text from leakaid warn message, send it, then record it with leakaid warn add Mum --via WeChat.",
                 ));
             }
+            let state = case.state();
+            if !list.is_empty() {
+                out(tr(
+                    lang,
+                    format!("已提醒 {} 位（{} 条记录）", state.people_warned(), list.len()),
+                    format!("{} people warned ({} records)", state.people_warned(), list.len()),
+                ));
+            }
             for (id, w) in list {
+                let h = state.warning_history.get(id);
                 out(format!(
-                    "{}  {}  {}  {}",
+                    "{}  {}  {}{}  {}",
                     one_line(id),
                     w.warned_at.short(),
+                    record_mark(state.warning_retracted(id), h.is_some(), lang),
                     one_line(&w.who),
                     one_line(&w.via)
                 ));
+                history_out(h, lang, WarningPatch::describe);
             }
+        }
+        WarnCommand::Correct { id, who, via, change } => {
+            let patch = WarningCorrectionDraft {
+                who: who.clone(),
+                via: via.clone(),
+                at: change.at.clone(),
+                note: change.note.clone(),
+            }
+            .validate(&ZonedDateTime::now())
+            .map_err(|e| ctx.fail(e))?;
+            let mut case = ctx.open_case()?;
+            let id = case
+                .correct_warning(id, patch, &change.reason)
+                .map_err(|e| ctx.fail(e))?;
+            out(corrected(&id, "warn", lang));
+        }
+        WarnCommand::Retract { id, reason } => {
+            let mut case = ctx.open_case()?;
+            let id = case.retract_warning(id, reason).map_err(|e| ctx.fail(e))?;
+            out(retracted(&id, lang));
         }
     }
     Ok(())
+}
+
+fn corrected(id: &str, group: &str, lang: Lang) -> String {
+    tr(
+        lang,
+        format!("已更正 {id}。原来的内容仍保留在记录里（leakaid {group} list 可查看历史）。"),
+        format!("Corrected {id}. The original stays in the record (leakaid {group} list shows the history)."),
+    )
+}
+
+fn retracted(id: &str, lang: Lang) -> String {
+    tr(
+        lang,
+        format!("已撤回 {id}。它仍保留在记录里，并标明撤回原因。"),
+        format!("Withdrew {id}. It stays in the record, marked with the reason."),
+    )
 }
 
 /// `leakaid lawyer …`.
@@ -199,7 +313,7 @@ pub fn lawyer(ctx: &Ctx, cmd: &LawyerCommand) -> Result<(), Failure> {
             let case = ctx.read_case()?;
             let list = &case.state().consultations;
             if *json {
-                return json_out(list);
+                return json_out(&listed(list, &case.state().consultation_history));
             }
             if list.is_empty() {
                 out(tr(
@@ -208,18 +322,47 @@ pub fn lawyer(ctx: &Ctx, cmd: &LawyerCommand) -> Result<(), Failure> {
                     "No consultations yet. The public legal-service line 12348 gives free advice.",
                 ));
             }
+            let state = case.state();
             for (id, c) in list {
+                let h = state.consultation_history.get(id);
                 out(format!(
-                    "{}  {}  {} {}",
+                    "{}  {}  {}{} {}",
                     one_line(id),
                     c.consulted_at.short(),
+                    record_mark(state.consultation_retracted(id), h.is_some(), lang),
                     one_line(&c.lawyer),
                     one_line(&c.firm)
                 ));
                 if !c.note.is_empty() {
                     out(format!("    {}", one_line(&c.note)));
                 }
+                history_out(h, lang, ConsultationPatch::describe);
             }
+        }
+        LawyerCommand::Correct {
+            id,
+            lawyer,
+            firm,
+            change,
+        } => {
+            let patch = ConsultationCorrectionDraft {
+                lawyer: lawyer.clone(),
+                firm: firm.clone(),
+                at: change.at.clone(),
+                note: change.note.clone(),
+            }
+            .validate(&ZonedDateTime::now())
+            .map_err(|e| ctx.fail(e))?;
+            let mut case = ctx.open_case()?;
+            let id = case
+                .correct_consultation(id, patch, &change.reason)
+                .map_err(|e| ctx.fail(e))?;
+            out(corrected(&id, "lawyer", lang));
+        }
+        LawyerCommand::Retract { id, reason } => {
+            let mut case = ctx.open_case()?;
+            let id = case.retract_consultation(id, reason).map_err(|e| ctx.fail(e))?;
+            out(retracted(&id, lang));
         }
         LawyerCommand::Brief => {
             let case = ctx.read_case()?;

@@ -453,10 +453,17 @@ fn check_event(
                 });
             }
         }
-        EventBody::ReportAdded { id, .. } => {
+        // The records of steps 2-4 share one set of ids (R…, W…, L…).
+        EventBody::ReportAdded { id, .. }
+        | EventBody::ContactWarned { id, .. }
+        | EventBody::LawyerConsulted { id, .. } => {
             reports.insert(id.clone());
         }
-        EventBody::ReportUpdated { id, .. } => {
+        EventBody::ReportUpdated { id, .. }
+        | EventBody::WarningCorrected { id, .. }
+        | EventBody::WarningRetracted { id, .. }
+        | EventBody::ConsultationCorrected { id, .. }
+        | EventBody::ConsultationRetracted { id, .. } => {
             if !reports.contains(id) {
                 report.problems.push(Problem::UnknownEntry {
                     seq: rec.seq,
@@ -464,11 +471,8 @@ fn check_event(
                 });
             }
         }
-        EventBody::ProfileSet { .. }
-        | EventBody::ChecklistTicked { .. }
-        | EventBody::NarrativeSet { .. }
-        | EventBody::ContactWarned { .. }
-        | EventBody::LawyerConsulted { .. } => {}
+        EventBody::ProfileSet { .. } | EventBody::ChecklistTicked { .. } | EventBody::NarrativeSet { .. } => {
+        }
     }
 }
 

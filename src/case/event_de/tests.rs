@@ -15,7 +15,10 @@ use crate::case::event::{
     Transfer,
 };
 use crate::case::moment::Moment;
-use crate::case::steps::{ConsultationFields, ReportFields, ReportPatch, ReportStatus, WarningFields};
+use crate::case::steps::{
+    ConsultationFields, ConsultationPatch, ReportFields, ReportPatch, ReportStatus, WarningFields,
+    WarningPatch,
+};
 use crate::journal::Record;
 
 /// `EventBody` as declared before the hand-written reader.
@@ -73,6 +76,26 @@ enum Legacy {
     NarrativeSet {
         text: String,
     },
+    WarningCorrected {
+        id: String,
+        changes: WarningPatch,
+        #[serde(default, skip_serializing_if = "String::is_empty")]
+        reason: String,
+    },
+    WarningRetracted {
+        id: String,
+        reason: String,
+    },
+    ConsultationCorrected {
+        id: String,
+        changes: ConsultationPatch,
+        #[serde(default, skip_serializing_if = "String::is_empty")]
+        reason: String,
+    },
+    ConsultationRetracted {
+        id: String,
+        reason: String,
+    },
 }
 
 impl From<Legacy> for EventBody {
@@ -99,6 +122,14 @@ impl From<Legacy> for EventBody {
             Legacy::ContactWarned { id, fields } => EventBody::ContactWarned { id, fields },
             Legacy::LawyerConsulted { id, fields } => EventBody::LawyerConsulted { id, fields },
             Legacy::NarrativeSet { text } => EventBody::NarrativeSet { text },
+            Legacy::WarningCorrected { id, changes, reason } => {
+                EventBody::WarningCorrected { id, changes, reason }
+            }
+            Legacy::WarningRetracted { id, reason } => EventBody::WarningRetracted { id, reason },
+            Legacy::ConsultationCorrected { id, changes, reason } => {
+                EventBody::ConsultationCorrected { id, changes, reason }
+            }
+            Legacy::ConsultationRetracted { id, reason } => EventBody::ConsultationRetracted { id, reason },
         }
     }
 }
@@ -127,6 +158,14 @@ impl From<EventBody> for Legacy {
             EventBody::ContactWarned { id, fields } => Legacy::ContactWarned { id, fields },
             EventBody::LawyerConsulted { id, fields } => Legacy::LawyerConsulted { id, fields },
             EventBody::NarrativeSet { text } => Legacy::NarrativeSet { text },
+            EventBody::WarningCorrected { id, changes, reason } => {
+                Legacy::WarningCorrected { id, changes, reason }
+            }
+            EventBody::WarningRetracted { id, reason } => Legacy::WarningRetracted { id, reason },
+            EventBody::ConsultationCorrected { id, changes, reason } => {
+                Legacy::ConsultationCorrected { id, changes, reason }
+            }
+            EventBody::ConsultationRetracted { id, reason } => Legacy::ConsultationRetracted { id, reason },
         }
     }
 }
@@ -350,7 +389,38 @@ fn event() -> impl Strategy<Value = EventBody> {
             }
         }),
         text().prop_map(|text| EventBody::NarrativeSet { text }),
+        (text(), warning_patch(), text()).prop_map(|(id, changes, reason)| EventBody::WarningCorrected {
+            id,
+            changes,
+            reason
+        }),
+        (text(), text()).prop_map(|(id, reason)| EventBody::WarningRetracted { id, reason }),
+        (text(), consultation_patch(), text())
+            .prop_map(|(id, changes, reason)| EventBody::ConsultationCorrected { id, changes, reason }),
+        (text(), text()).prop_map(|(id, reason)| EventBody::ConsultationRetracted { id, reason }),
     ]
+}
+
+fn warning_patch() -> impl Strategy<Value = WarningPatch> {
+    use prop::option::of;
+    (of(text()), of(text()), of(moment()), of(text())).prop_map(|(who, via, warned_at, note)| WarningPatch {
+        who,
+        via,
+        warned_at,
+        note,
+    })
+}
+
+fn consultation_patch() -> impl Strategy<Value = ConsultationPatch> {
+    use prop::option::of;
+    (of(text()), of(text()), of(moment()), of(text())).prop_map(|(lawyer, firm, consulted_at, note)| {
+        ConsultationPatch {
+            lawyer,
+            firm,
+            consulted_at,
+            note,
+        }
+    })
 }
 
 /// Every key name any variant uses, `type` included, and two no variant has.
@@ -412,6 +482,9 @@ fn any_value() -> impl Strategy<Value = Value> {
         serde_json::json!("narrative_set"),
         serde_json::json!("evidence_corrected"),
         serde_json::json!("report_updated"),
+        serde_json::json!("warning_corrected"),
+        serde_json::json!("consultation_retracted"),
+        serde_json::json!({"who": "妈妈", "note": ""}),
         serde_json::json!("no_such_event"),
         serde_json::json!(""),
         serde_json::json!(["name", "phone"]),

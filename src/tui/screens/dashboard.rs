@@ -56,10 +56,10 @@ pub fn next_action(app: &App, state: &CaseState) -> String {
     if let Some(r) = open().find(|r| r.current.receipt.is_empty()) {
         return fill(s.next_receipt, &[&r.id]);
     }
-    if state.warnings.is_empty() {
+    if state.people_warned() == 0 {
         return s.next_warn.to_string();
     }
-    if state.consultations.is_empty() {
+    if state.live_consultations().next().is_none() {
         return s.next_lawyer.to_string();
     }
     if let Some(r) = open().find(|r| r.current.follow_up.is_empty()) {
@@ -92,10 +92,14 @@ fn step_progress(app: &App, state: &CaseState, n: u8) -> String {
             }
             out
         }
-        3 if state.warnings.is_empty() => s.step3_none.to_string(),
-        3 => fill(s.step3_progress, &[&state.warnings.len()]),
-        _ if state.consultations.is_empty() => s.step4_none.to_string(),
-        _ => fill(s.step4_progress, &[&state.consultations.len()]),
+        3 => match state.people_warned() {
+            0 => s.step3_none.to_string(),
+            n => fill(s.step3_progress, &[&n]),
+        },
+        _ => match state.live_consultations().count() {
+            0 => s.step4_none.to_string(),
+            n => fill(s.step4_progress, &[&n]),
+        },
     }
 }
 
