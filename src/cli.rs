@@ -302,6 +302,10 @@ pub struct ExportPdfArgs {
     /// translation on every page.
     #[arg(long, value_name = "zh|en")]
     pub packet_lang: Option<crate::i18n::Lang>,
+    /// Also put a copy on the Desktop (else in Downloads), where it is easy to find and
+    /// print; `copy_to_desktop = true` in the data folder's config.toml makes it the default.
+    #[arg(long)]
+    pub copy_to_desktop: bool,
 }
 
 /// Where an export goes.

@@ -1,5 +1,6 @@
-//! The user's settings, kept in `config.toml` in the data folder: for now the language, so a
-//! helper who reads English can switch once instead of typing `--lang en` every time.
+//! The user's settings, kept in `config.toml` in the data folder: the language, so a helper
+//! who reads English can switch once instead of typing `--lang en` every time, and whether a
+//! packet made is also copied to the Desktop (`copy_to_desktop = true|false`).
 
 use std::path::{Path, PathBuf};
 
@@ -17,6 +18,10 @@ pub struct Config {
     /// The language everything is shown in, unless `--lang` / `LEAKAID_LANG` say otherwise.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub lang: Option<Lang>,
+    /// Copy each packet made to the Desktop (or Downloads): when unset, the wizard does and
+    /// `export pdf` does only with `--copy-to-desktop`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub copy_to_desktop: Option<bool>,
 }
 
 /// Where the settings of the data folder `root` live.
@@ -25,6 +30,18 @@ pub fn path_in(root: &Path) -> PathBuf {
 }
 
 impl Config {
+    /// Whether the wizard copies a packet it made to the Desktop (yes unless the setting
+    /// says no).
+    pub fn copy_in_wizard(&self) -> bool {
+        self.copy_to_desktop.unwrap_or(true)
+    }
+
+    /// Whether `export pdf` copies the packet to the Desktop: with `--copy-to-desktop`, or
+    /// when the setting says so.
+    pub fn copy_on_command_line(&self, flag: bool) -> bool {
+        flag || self.copy_to_desktop.unwrap_or(false)
+    }
+
     /// Reads the settings; a missing or unreadable file (or one that is not a regular file
     /// of at most 1 MB) gives the defaults: settings never stop the user from recording
     /// evidence.
@@ -52,11 +69,27 @@ mod tests {
     fn round_trips_and_tolerates_garbage() {
         let dir = tempfile::tempdir().expect("tempdir");
         assert_eq!(Config::load(dir.path()), Config::default());
-        let c = Config { lang: Some(Lang::En) };
+        let c = Config {
+            lang: Some(Lang::En),
+            copy_to_desktop: Some(false),
+        };
         c.save(dir.path()).expect("save");
         assert_eq!(Config::load(dir.path()), c);
         std::fs::write(path_in(dir.path()), "lang = [").expect("write");
         assert_eq!(Config::load(dir.path()), Config::default());
+    }
+
+    #[test]
+    fn the_desktop_copy_is_on_in_the_wizard_and_asked_for_on_the_command_line() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let unset = Config::load(dir.path());
+        assert!(unset.copy_in_wizard() && !unset.copy_on_command_line(false));
+        assert!(unset.copy_on_command_line(true));
+        std::fs::write(path_in(dir.path()), "copy_to_desktop = true\n").expect("write");
+        assert!(Config::load(dir.path()).copy_on_command_line(false));
+        std::fs::write(path_in(dir.path()), "lang = \"en\"\ncopy_to_desktop = false\n").expect("write");
+        let off = Config::load(dir.path());
+        assert!(!off.copy_in_wizard() && off.lang == Some(Lang::En));
     }
 
     #[cfg(unix)]

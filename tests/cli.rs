@@ -906,3 +906,55 @@ fn report_list_shows_each_update_in_order_with_its_time() {
         "{en}"
     );
 }
+
+#[test]
+fn export_pdf_copies_the_packet_to_the_desktop_when_asked_or_set() {
+    let env = Env::new();
+    env.log(&["call", "10086", "-n", "自称客服"]);
+    let home = env.data().join("home");
+    std::fs::create_dir_all(home.join("Desktop")).expect("mkdir");
+    let export = |args: &[&str]| {
+        let mut c = env.cmd();
+        c.env("HOME", &home)
+            .env("XDG_CONFIG_HOME", home.join(".config"))
+            .env_remove("XDG_DESKTOP_DIR")
+            .env_remove("XDG_DOWNLOAD_DIR")
+            .args(["export", "pdf", "--date", "2026-11-29"])
+            .args(args);
+        c.output().expect("run leakaid")
+    };
+    let copies = || std::fs::read_dir(home.join("Desktop")).expect("desktop").count();
+
+    // Off by default on the command line.
+    assert!(export(&[]).status.success());
+    assert_eq!(copies(), 0);
+
+    let out = export(&["--copy-to-desktop"]);
+    assert!(out.status.success());
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    let made = std::path::PathBuf::from(stdout.lines().next().expect("the packet's path"));
+    let name = made.file_name().expect("a file").to_string_lossy().to_string();
+    let copy = home.join("Desktop").join(&name);
+    assert!(
+        stdout.contains(&format!("已复制一份到：~/Desktop/{name}")),
+        "{stdout}"
+    );
+    assert_eq!(
+        std::fs::read(&copy).expect("copy"),
+        std::fs::read(&made).expect("packet")
+    );
+
+    // The setting makes it the default.
+    std::fs::write(env.data().join("config.toml"), "copy_to_desktop = true\n").expect("config");
+    assert!(export(&[]).status.success());
+    assert_eq!(copies(), 2);
+
+    // Nowhere to put it: the packet is still made, and the user is told in a sentence.
+    std::fs::remove_dir_all(home.join("Desktop")).expect("rm");
+    let out = export(&["--lang", "en"]);
+    assert!(out.status.success());
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("No Desktop or Downloads folder found"),
+        "{out:?}"
+    );
+}

@@ -9,12 +9,14 @@ use super::{Ctx, Failure, out, warn};
 use crate::case::CaseError;
 use crate::case::text::{MAX_LINE_CHARS, clean_line};
 use crate::cli::ExportPdfArgs;
+use crate::config::Config;
 use crate::durable;
 use crate::i18n::{Lang, tr};
 use crate::pdf::FontFace;
 use crate::pdf::export::{
     PacketJob, PacketRequest, dated_name, missing_warning, render_failure, undecodable_notes, write_failure,
 };
+use crate::pdf::visible::{copy_for_user, short_path, visible_folder};
 
 /// Runs `leakaid export pdf`.
 pub fn run(ctx: &Ctx, args: &ExportPdfArgs) -> Result<(), Failure> {
@@ -106,6 +108,18 @@ pub fn run(ctx: &Ctx, args: &ExportPdfArgs) -> Result<(), Failure> {
             }
             durable::write_new(&p, &packet.bytes).map_err(|e| Failure::new(write_failure(lang, &p, &e)))?;
             out(p.display().to_string());
+            let settings = ctx.data_dir().map(|d| Config::load(d.root())).unwrap_or_default();
+            if settings.copy_on_command_line(args.copy_to_desktop) {
+                // The packet is written; a copy that cannot be made is said, not a failure.
+                match copy_for_user(&p, visible_folder(), lang) {
+                    Ok(copy) => out(tr(
+                        lang,
+                        format!("已复制一份到：{}（打印时用这一份）", short_path(&copy)),
+                        format!("A copy is at: {} (print this one)", short_path(&copy)),
+                    )),
+                    Err(why) => warn(why),
+                }
+            }
         }
     }
     for p in side {

@@ -6,6 +6,7 @@ use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
 use crate::durable;
+use crate::i18n::Lang;
 
 /// The folder a copy goes to: the Desktop if it exists, else Downloads, else `None`.
 pub fn visible_folder() -> Option<PathBuf> {
@@ -57,6 +58,22 @@ pub fn copy_into(packet: &Path, folder: &Path) -> io::Result<PathBuf> {
         }
     }
     Err(io::Error::new(io::ErrorKind::AlreadyExists, "no free file name"))
+}
+
+/// Copies the packet made at `packet` into `folder` for the user to find and print: the one
+/// step the wizard and `export pdf --copy-to-desktop` share. `folder` is `None` when no
+/// Desktop or Downloads folder was found; the error is a sentence in `lang`.
+pub fn copy_for_user(packet: &Path, folder: Option<PathBuf>, lang: Lang) -> Result<PathBuf, String> {
+    let Some(folder) = folder else {
+        return Err(lang
+            .pick("没有找到桌面或下载文件夹", "No Desktop or Downloads folder found")
+            .to_string());
+    };
+    copy_into(packet, &folder).map_err(|e| {
+        lang.pick("复制到桌面没有成功：", "Could not copy it to the Desktop: ")
+            .to_string()
+            + &e.to_string()
+    })
 }
 
 /// `path` with the home folder written as `~`, short enough to read and find.

@@ -7,7 +7,7 @@ use std::sync::mpsc::{Receiver, TryRecvError, channel};
 use crate::case::{Case, CaseError};
 use crate::config::Config;
 use crate::pdf::export::{PacketJob, PacketRequest, export_to_folder};
-use crate::pdf::visible::{copy_into, visible_folder};
+use crate::pdf::visible::{copy_for_user, visible_folder};
 use crate::tui::app::{App, Effect, Msg};
 use crate::tui::form::ExportChoice;
 
@@ -57,8 +57,12 @@ impl Wizard {
         w
     }
 
-    /// Keeps settings (the language) in `root`/config.toml from now on.
+    /// Keeps settings (the language) in `root`/config.toml from now on, and follows the
+    /// Desktop-copy setting found there (on unless it says `copy_to_desktop = false`).
     pub fn remember_settings_in(mut self, root: PathBuf) -> Wizard {
+        if !Config::load(&root).copy_in_wizard() {
+            self.copy_to = CopyTo::Off;
+        }
         self.settings = Some(root);
         self
     }
@@ -150,14 +154,7 @@ impl Wizard {
             .spawn(move || {
                 let made = export_to_folder(&job, &case_dir, &dir, &name);
                 let copy = match (&made, copy_to) {
-                    (Ok(done), Some(Some(folder))) => Some(copy_into(&done.path, &folder).map_err(|e| {
-                        lang.pick("复制到桌面没有成功：", "Could not copy it to the Desktop: ")
-                            .to_string()
-                            + &e.to_string()
-                    })),
-                    (Ok(_), Some(None)) => Some(Err(lang
-                        .pick("没有找到桌面或下载文件夹", "No Desktop or Downloads folder found")
-                        .to_string())),
+                    (Ok(done), Some(folder)) => Some(copy_for_user(&done.path, folder, lang)),
                     _ => None,
                 };
                 let _ = tx.send(Msg::Exported(made, copy));

@@ -1552,3 +1552,17 @@ fn l_switches_the_language_and_remembers_it_only_where_allowed() {
     );
     assert!(!other.path().join(crate::config::CONFIG_FILE).exists());
 }
+
+#[test]
+fn the_desktop_copy_follows_the_setting_and_is_on_without_one() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let root = tempfile::tempdir().expect("settings");
+    let open = |root: &Path| {
+        let case = Case::open(tmp.path()).expect("case opens");
+        Wizard::new(App::new(Lang::Zh, "default".into(), false), case)
+            .remember_settings_in(root.to_path_buf())
+    };
+    assert_eq!(open(root.path()).copy_to, super::runtime::CopyTo::Visible);
+    std::fs::write(crate::config::path_in(root.path()), "copy_to_desktop = false\n").expect("config");
+    assert_eq!(open(root.path()).copy_to, super::runtime::CopyTo::Off);
+}
