@@ -6,6 +6,7 @@
 //! commands (the same list feeds dispatch, key bar and help) and [`strings`] all the text.
 
 pub mod app;
+pub mod clipboard;
 pub mod demo;
 pub mod event;
 pub mod form;

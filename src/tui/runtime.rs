@@ -9,6 +9,7 @@ use crate::config::Config;
 use crate::pdf::export::{PacketJob, PacketRequest, export_to_folder};
 use crate::pdf::visible::{copy_for_user, visible_folder};
 use crate::tui::app::{App, Effect, Msg};
+use crate::tui::clipboard::{SystemClipboard, copy};
 use crate::tui::form::ExportChoice;
 
 /// Where the wizard copies a packet it made, for the user to find and print.
@@ -37,8 +38,11 @@ pub struct Wizard {
     pub copy_to: CopyTo,
     /// The text last put on the clipboard.
     pub clipboard: Option<String>,
-    /// Send clipboard text to the terminal (OSC 52); off where there is no terminal (tests).
+    /// Put copied text on the real clipboards (the system's, else the terminal's through
+    /// OSC 52); off where there is no terminal (tests).
     pub osc52: bool,
+    /// The system clipboard, kept open while the wizard runs.
+    system_clipboard: SystemClipboard,
 }
 
 impl Wizard {
@@ -52,6 +56,7 @@ impl Wizard {
             copy_to: CopyTo::Visible,
             clipboard: None,
             osc52: false,
+            system_clipboard: SystemClipboard::default(),
         };
         w.app.sync(w.case.state());
         w
@@ -97,11 +102,8 @@ impl Wizard {
             Effect::OpenFile(path) => Ok(Msg::Opened(open_file(&path))),
             Effect::Copy(text) => {
                 if self.osc52 {
-                    // Terminals that allow it put this on the system clipboard, also over SSH.
-                    use std::io::Write;
-                    let mut out = std::io::stdout();
-                    let _ = out.write_all(osc52(&text).as_bytes());
-                    let _ = out.flush();
+                    let system = &mut self.system_clipboard;
+                    copy(&text, |t| system.set(t), &mut std::io::stdout());
                 }
                 self.clipboard = Some(text);
                 Ok(Msg::Copied)
@@ -215,13 +217,4 @@ fn open_file(path: &std::path::Path) -> bool {
         || std::env::var_os("DISPLAY").is_some()
         || std::env::var_os("WAYLAND_DISPLAY").is_some();
     has_desktop && open::that_detached(path).is_ok()
-}
-
-/// The OSC 52 sequence that asks the terminal to put `text` on the clipboard.
-pub fn osc52(text: &str) -> String {
-    use base64::Engine;
-    format!(
-        "\x1b]52;c;{}\x07",
-        base64::engine::general_purpose::STANDARD.encode(text.as_bytes())
-    )
 }

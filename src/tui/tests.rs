@@ -1215,7 +1215,7 @@ fn y_copies_the_warning_message_without_screen_line_breaks() {
     w.app.status = None;
     typed(&mut w, "y");
     assert!(w.app.status.is_some(), "y works on the message shown alone too");
-    let seq = super::runtime::osc52("打电话");
+    let seq = super::clipboard::osc52("打电话");
     assert!(seq.starts_with("\x1b]52;c;") && seq.ends_with('\x07'));
     use base64::Engine;
     let body = &seq["\x1b]52;c;".len()..seq.len() - 1];
