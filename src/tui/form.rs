@@ -6,7 +6,7 @@ use std::path::PathBuf;
 
 use jiff::ZonedDateTime;
 
-use crate::case::draft::birth_from_id;
+use crate::case::draft::{TransferDraft, birth_from_id};
 use crate::case::steps::{
     ConsultationDraft, ConsultationFields, Report, ReportDraft, ReportFields, ReportPatch, ReportStatus,
     ReportUpdateDraft, WarningDraft, WarningFields,
@@ -15,7 +15,7 @@ use crate::case::text::{MAX_LINE_CHARS, MAX_TEXT_CHARS, clean_line};
 use crate::case::when::{ReadTime, read_when};
 use crate::case::{
     CaseError, CorrectionDraft, EntryId, EvidenceDraft, EvidenceFields, EvidenceKind, EvidencePatch, Knew,
-    Profile, ProfileDraft, ProfilePatch,
+    Profile, ProfileDraft, ProfilePatch, Transfer,
 };
 use crate::i18n::Lang;
 use crate::tui::guide_text::channel_names;
@@ -38,6 +38,18 @@ pub enum FieldId {
     Knew,
     /// Money lost.
     Lost,
+    /// Transfer: the receiving account or card number.
+    ToAccount,
+    /// Transfer: the name on the receiving account.
+    ToName,
+    /// Transfer: the receiving bank or platform.
+    ToBank,
+    /// Transfer: when the money was sent.
+    PaidAt,
+    /// Transfer: the transaction (serial) number.
+    Txn,
+    /// Transfer: how it was sent.
+    PaidVia,
     /// Why.
     Reason,
     /// A file path.
@@ -88,6 +100,33 @@ pub enum FieldId {
     Redact,
     /// Export: the packet's language (a choice).
     PacketLang,
+}
+
+/// The transfer fields, in form order: shown below the amount lost once it is filled in.
+pub const TRANSFER_FIELDS: [FieldId; 6] = [
+    FieldId::ToAccount,
+    FieldId::ToName,
+    FieldId::ToBank,
+    FieldId::PaidAt,
+    FieldId::Txn,
+    FieldId::PaidVia,
+];
+
+/// The transfer fields filled with `t` (empty for a new entry).
+fn transfer_fields(t: Option<&Transfer>) -> Vec<Field> {
+    let t = t.cloned().unwrap_or_default();
+    let paid_at = t.paid_at.map(|m| m.short()).unwrap_or_default();
+    [
+        (FieldId::ToAccount, t.account),
+        (FieldId::ToName, t.name),
+        (FieldId::ToBank, t.bank),
+        (FieldId::PaidAt, paid_at),
+        (FieldId::Txn, t.txn),
+        (FieldId::PaidVia, t.method),
+    ]
+    .into_iter()
+    .map(|(id, v)| text(id, false, &v))
+    .collect()
 }
 
 /// The report statuses in the order the status choice cycles through them.
@@ -248,7 +287,7 @@ impl Form {
 
     /// A new entry of `kind` whose time defaults to `started`; focus on the counterpart.
     pub fn new_entry(kind: EvidenceKind, started: ZonedDateTime) -> Form {
-        let fields = vec![
+        let mut fields = vec![
             Field {
                 id: FieldId::Kind,
                 input: Input::Kind(kind_index(kind)),
@@ -266,12 +305,13 @@ impl Form {
             text(FieldId::ToMine, false, ""),
             text(FieldId::Lost, false, ""),
         ];
+        fields.extend(transfer_fields(None));
         Form::build(FormKind::New { started }, fields, 1)
     }
 
     /// A correction form filled with the entry's current facts.
     pub fn correct(id: EntryId, cur: &EvidenceFields, started: ZonedDateTime) -> Form {
-        let fields = vec![
+        let mut fields = vec![
             Field {
                 id: FieldId::Kind,
                 input: Input::Kind(kind_index(cur.kind)),
@@ -292,8 +332,9 @@ impl Form {
                 false,
                 &cur.lost.map(|f| f.to_string()).unwrap_or_default(),
             ),
-            text(FieldId::Reason, true, ""),
         ];
+        fields.extend(transfer_fields(cur.transfer.as_ref()));
+        fields.push(text(FieldId::Reason, true, ""));
         Form::build(FormKind::Correct { id, started }, fields, 1)
     }
 
@@ -468,14 +509,51 @@ impl Form {
         self.fields.get_mut(self.focus)
     }
 
-    /// Moves focus forward or back, wrapping.
+    /// Moves focus forward or back to the next field shown, wrapping.
     pub fn move_focus(&mut self, forward: bool) {
         let n = self.fields.len().max(1);
-        self.focus = if forward {
-            (self.focus + 1) % n
-        } else {
-            (self.focus + n - 1) % n
+        for _ in 0..n {
+            self.focus = if forward {
+                (self.focus + 1) % n
+            } else {
+                (self.focus + n - 1) % n
+            };
+            if self.is_shown(self.focus) {
+                break;
+            }
+        }
+    }
+
+    /// True when field `i` is on screen: the transfer fields appear once an amount lost is
+    /// typed (or when the entry already has transfer details); every other field always.
+    pub fn is_shown(&self, i: usize) -> bool {
+        let Some(f) = self.fields.get(i) else {
+            return false;
         };
+        if !TRANSFER_FIELDS.contains(&f.id) {
+            return true;
+        }
+        let filled = |id| Form::text_of(&self.fields, id).is_some_and(|t| !t.trim().is_empty());
+        filled(FieldId::Lost) || TRANSFER_FIELDS.into_iter().any(filled)
+    }
+
+    /// The transfer details as typed; in a correction only the parts changed.
+    fn transfer_draft(&self, only_changed: bool) -> TransferDraft {
+        let v = |id| {
+            if only_changed {
+                self.changed(id).unwrap_or_default()
+            } else {
+                self.get(id)
+            }
+        };
+        TransferDraft {
+            account: v(FieldId::ToAccount),
+            name: v(FieldId::ToName),
+            bank: v(FieldId::ToBank),
+            paid_at: v(FieldId::PaidAt),
+            txn: v(FieldId::Txn),
+            method: v(FieldId::PaidVia),
+        }
     }
 
     fn text_of(fields: &[Field], id: FieldId) -> Option<&str> {
@@ -522,7 +600,7 @@ impl Form {
             summary: self.get(FieldId::Summary),
             knew: Form::knew_of(&self.fields),
             lost: self.get(FieldId::Lost),
-            transfer: Default::default(),
+            transfer: self.transfer_draft(false),
             email: None,
         }
     }
@@ -543,7 +621,7 @@ impl Form {
             summary: self.changed(FieldId::Summary),
             knew,
             lost,
-            transfer: Default::default(),
+            transfer: self.transfer_draft(true),
         }
     }
 

@@ -69,6 +69,18 @@ pub struct Strings {
     pub f_knew: &'static str,
     /// Money lost.
     pub f_lost: &'static str,
+    /// Transfer: the receiving account.
+    pub f_to_account: &'static str,
+    /// Transfer: the name on it.
+    pub f_to_name: &'static str,
+    /// Transfer: the receiving bank.
+    pub f_to_bank: &'static str,
+    /// Transfer: when it was paid.
+    pub f_paid_at: &'static str,
+    /// Transfer: the transaction number.
+    pub f_txn: &'static str,
+    /// Transfer: how it was paid.
+    pub f_paid_via: &'static str,
     /// Why (correction or retraction).
     pub f_reason: &'static str,
     /// A file path.
@@ -455,6 +467,12 @@ pub const ZH: Strings = Strings {
     f_summary: "内容",
     f_knew: "对方知道",
     f_lost: "损失(元)",
+    f_to_account: "收款账户",
+    f_to_name: "收款人",
+    f_to_bank: "收款银行",
+    f_paid_at: "转账时间",
+    f_txn: "交易流水号",
+    f_paid_via: "转账方式",
     f_reason: "原因",
     f_path: "文件路径",
     f_recorded: "记录于",
@@ -671,6 +689,12 @@ pub const EN: Strings = Strings {
     f_summary: "Summary",
     f_knew: "They knew",
     f_lost: "Lost (yuan)",
+    f_to_account: "To account",
+    f_to_name: "Account name",
+    f_to_bank: "Bank",
+    f_paid_at: "Paid at",
+    f_txn: "Transaction no.",
+    f_paid_via: "Paid via",
     f_reason: "Reason",
     f_path: "File path",
     f_recorded: "Recorded",

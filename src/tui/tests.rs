@@ -1349,6 +1349,22 @@ fn snapshots_of_every_screen() {
             }),
         ),
         (
+            "form_transfer",
+            Box::new(|w: &mut Wizard| {
+                typed(w, "n13800138000");
+                for _ in 0..5 {
+                    w.handle(k(KeyCode::Tab));
+                }
+                typed(w, "5000");
+                w.handle(k(KeyCode::Tab));
+                typed(w, "6222 0212 3456 7890");
+                w.handle(k(KeyCode::Tab));
+                typed(w, "李某");
+                w.handle(k(KeyCode::Tab));
+                typed(w, "中国银行");
+            }),
+        ),
+        (
             "form_knew",
             Box::new(|w: &mut Wizard| {
                 typed(w, "n");
@@ -1565,4 +1581,96 @@ fn the_desktop_copy_follows_the_setting_and_is_on_without_one() {
     assert_eq!(open(root.path()).copy_to, super::runtime::CopyTo::Visible);
     std::fs::write(crate::config::path_in(root.path()), "copy_to_desktop = false\n").expect("config");
     assert_eq!(open(root.path()).copy_to, super::runtime::CopyTo::Off);
+}
+
+#[test]
+fn the_transfer_fields_appear_with_an_amount_lost_and_are_saved_and_corrected() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let mut w = wizard(tmp.path(), Lang::Zh);
+    typed(&mut w, "n13800138000");
+    let labels = |w: &Wizard| -> Vec<super::form::FieldId> {
+        let f = w.app.form.as_ref().expect("form");
+        (0..f.fields.len())
+            .filter(|i| f.is_shown(*i))
+            .map(|i| f.fields[i].id)
+            .collect()
+    };
+    assert!(
+        !labels(&w).contains(&super::form::FieldId::ToAccount),
+        "hidden before a loss"
+    );
+    for _ in 0..5 {
+        w.handle(k(KeyCode::Tab));
+    }
+    typed(&mut w, "５０００");
+    assert!(labels(&w).contains(&super::form::FieldId::ToAccount));
+    w.handle(k(KeyCode::Tab));
+    typed(&mut w, "6222 0212 3456 7890");
+    w.handle(k(KeyCode::Tab));
+    typed(&mut w, "李某");
+    w.handle(k(KeyCode::Tab));
+    w.handle(k(KeyCode::Tab));
+    // A transfer time the CLI would refuse is refused here with the same sentence.
+    typed(&mut w, "明年");
+    w.handle(ctrl('s'));
+    let error = w
+        .app
+        .form
+        .as_ref()
+        .and_then(|f| f.error.clone())
+        .expect("refused");
+    assert!(error.contains("明年"), "{error}");
+    for _ in 0..2 {
+        w.handle(k(KeyCode::Backspace));
+    }
+    typed(&mut w, "昨天 14:05");
+    w.handle(k(KeyCode::Tab));
+    typed(&mut w, "2026112912345");
+    w.handle(k(KeyCode::Tab));
+    typed(&mut w, "手机银行");
+    w.handle(ctrl('s'));
+    assert!(
+        w.app.form.is_none(),
+        "{:?}",
+        w.app.form.as_ref().and_then(|f| f.error.clone())
+    );
+    let e = w.case.state().entry(crate::case::EntryId(1)).expect("E1").clone();
+    assert_eq!(e.current.lost, Some(crate::case::Fen(500_000)));
+    let t = e.current.transfer.clone().expect("transfer");
+    assert_eq!(
+        (
+            t.account.as_str(),
+            t.name.as_str(),
+            t.bank.as_str(),
+            t.txn.as_str(),
+            t.method.as_str()
+        ),
+        ("6222 0212 3456 7890", "李某", "", "2026112912345", "手机银行")
+    );
+    assert_eq!(t.paid_at.map(|m| m.short()).as_deref(), Some("2026-11-28 14:05"));
+
+    // The correct form opens with the transfer shown and corrects only what changed.
+    w.app.screen = Screen::Detail(crate::case::EntryId(1));
+    typed(&mut w, "e");
+    assert!(labels(&w).contains(&super::form::FieldId::ToBank));
+    let f = w.app.form.as_mut().expect("form");
+    f.focus = f
+        .fields
+        .iter()
+        .position(|x| x.id == super::form::FieldId::ToBank)
+        .expect("bank");
+    typed(&mut w, "工商银行");
+    w.handle(ctrl('s'));
+    assert!(w.app.form.is_none());
+    let after = w.case.state().entry(crate::case::EntryId(1)).expect("E1").clone();
+    let t2 = after.current.transfer.expect("transfer");
+    assert_eq!(
+        (t2.bank.as_str(), t2.account.as_str()),
+        ("工商银行", "6222 0212 3456 7890")
+    );
+    assert!(matches!(
+        events(tmp.path()).last(),
+        Some(EventBody::EvidenceCorrected { changes, .. })
+            if changes.transfer.as_ref().is_some_and(|t| t.bank == "工商银行" && t.account.is_empty())
+    ));
 }

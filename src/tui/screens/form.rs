@@ -24,6 +24,12 @@ pub fn label(id: FieldId, s: &Strings) -> &'static str {
         FieldId::Summary => s.f_summary,
         FieldId::Knew => s.f_knew,
         FieldId::Lost => s.f_lost,
+        FieldId::ToAccount => s.f_to_account,
+        FieldId::ToName => s.f_to_name,
+        FieldId::ToBank => s.f_to_bank,
+        FieldId::PaidAt => s.f_paid_at,
+        FieldId::Txn => s.f_txn,
+        FieldId::PaidVia => s.f_paid_via,
         FieldId::Reason => s.f_reason,
         FieldId::Path => s.f_path,
         FieldId::Name => s.p_name,
@@ -124,17 +130,18 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, form: &Form, theme: &Theme
         w.saturating_sub(usize::from(end - x) + 2),
         theme.dim,
     );
-    let label_w = form
-        .fields
+    // The fields on screen (the transfer fields wait for an amount lost).
+    let shown: Vec<usize> = (0..form.fields.len()).filter(|i| form.is_shown(*i)).collect();
+    let label_w = shown
         .iter()
-        .map(|f| str_width(label(f.id, s)))
+        .map(|i| str_width(label(form.fields[*i].id, s)))
         .max()
         .unwrap_or(0)
         + 2;
     let input_x = x + label_w as u16;
     let input_w = w.saturating_sub(label_w);
     let avail = usize::from(area.height.saturating_sub(1));
-    let n = form.fields.len();
+    let n = shown.len();
     // Rows per field: the summary grows into spare room, the toggles wrap.
     let spare = avail.saturating_sub(n);
     let heights: Vec<usize> = form
@@ -153,13 +160,16 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, form: &Form, theme: &Theme
         })
         .collect();
     // First field shown: as late as needed for the focused one to fit.
+    let focus = shown.iter().position(|i| *i == form.focus).unwrap_or(0);
+    let rows = |from: usize| shown[from..=focus].iter().map(|i| heights[*i]).sum::<usize>();
     let mut first = 0;
-    while first < form.focus && heights[first..=form.focus].iter().sum::<usize>() > avail {
+    while first < focus && rows(first) > avail {
         first += 1;
     }
     let mut y = area.y + 1;
     let mut cursor = None;
-    for (i, f) in form.fields.iter().enumerate().skip(first) {
+    for &i in shown.iter().skip(first) {
+        let f = &form.fields[i];
         let h = heights[i] as u16;
         if y + h > area.bottom() {
             break;
