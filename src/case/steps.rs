@@ -668,6 +668,28 @@ impl ReportPatch {
     }
 }
 
+impl Report {
+    /// The report's history, oldest first, one line each: when it was recorded (and where),
+    /// then every update with its time and what it changed.
+    pub fn history_lines(&self, lang: Lang) -> Vec<String> {
+        let mut out = vec![format!(
+            "{} {}{}",
+            self.recorded_at.short(),
+            lang.pick("记录报案：", "report recorded: "),
+            super::text::shown_line(&self.current.channel)
+        )];
+        out.extend(self.updates.iter().map(|(at, p)| {
+            format!(
+                "{} {}{}",
+                at.short(),
+                lang.pick("更新：", "updated: "),
+                p.describe(lang)
+            )
+        }));
+        out
+    }
+}
+
 impl WarningPatch {
     /// What the correction changed, in words.
     pub fn describe(&self, lang: Lang) -> String {

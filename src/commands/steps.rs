@@ -137,18 +137,8 @@ pub fn report(ctx: &Ctx, cmd: &ReportCommand) -> Result<(), Failure> {
                 }
                 if !r.updates.is_empty() {
                     out(format!("    {}:", lang.pick("历史记录", "history")));
-                    out(format!(
-                        "      {} {}",
-                        r.recorded_at.short(),
-                        lang.pick("记录报案", "report recorded")
-                    ));
-                    for (at, p) in &r.updates {
-                        out(format!(
-                            "      {} {}{}",
-                            at.short(),
-                            lang.pick("更新：", "updated: "),
-                            p.describe(lang)
-                        ));
+                    for l in r.history_lines(lang) {
+                        out(format!("      {l}"));
                     }
                 }
             }

@@ -191,6 +191,8 @@ pub struct App {
     pub scroll: u16,
     /// Selected report on step 2.
     pub report_sel: usize,
+    /// Step 2 shows the selected report's history (Enter).
+    pub report_history: bool,
     /// Scroll of the help overlay.
     pub help_scroll: u16,
     /// The export screen.
@@ -260,6 +262,7 @@ impl App {
             check_sel: 0,
             scroll: 0,
             report_sel: 0,
+            report_history: false,
             help_scroll: 0,
             export: ExportView {
                 choice: ExportChoice {
@@ -684,6 +687,9 @@ impl App {
                 if let Some(r) = state.reports.get(self.report_sel) {
                     self.form = Some(Form::update_report(r, self.now()));
                 }
+            }
+            (Action::Open, Screen::Step(2)) if !state.reports.is_empty() => {
+                self.report_history = !self.report_history
             }
             (Action::Up, Screen::Step(2)) if !state.reports.is_empty() => {
                 self.report_sel = self.report_sel.saturating_sub(1)

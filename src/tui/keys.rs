@@ -320,12 +320,13 @@ const NARRATIVE: Binding = b(A::Narrative, &[K::Ch('t')], "t", |s| s.k_narrative
 /// Step 2: the reports (Up/Down choose one), the guidance below.
 pub const STEP2: &[Binding] = &[
     b(A::AddRecord, &[K::Ch('a')], "a", |s| s.k_add_report, true),
+    b(A::UpdateReport, &[K::Ch('u')], "u", |s| s.k_update_report, true),
     b(
-        A::UpdateReport,
-        &[K::Ch('u'), K::Code(C::Enter)],
-        "u",
-        |s| s.k_update_report,
-        true,
+        A::Open,
+        &[K::Code(C::Enter)],
+        "Enter",
+        |s| s.k_report_history,
+        false,
     ),
     NARRATIVE,
     b(

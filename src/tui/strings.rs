@@ -221,6 +221,12 @@ pub struct Strings {
     pub k_update_report: &'static str,
     /// Key: choose a report.
     pub k_choose_report: &'static str,
+    /// Key: show or hide the chosen report's history.
+    pub k_report_history: &'static str,
+    /// Step 2: heading of a report's history, `{}` its id.
+    pub report_history_title: &'static str,
+    /// Step 2: how to see a report's history.
+    pub report_history_hint: &'static str,
     /// Key: add a warned contact.
     pub k_add_warning: &'static str,
     /// Key: show the message alone.
@@ -549,6 +555,9 @@ pub const ZH: Strings = Strings {
     k_add_report: "记报案",
     k_update_report: "更新",
     k_choose_report: "选报案记录",
+    k_report_history: "查看/收起这条报案的历史",
+    report_history_title: "{} 的历史",
+    report_history_hint: "按 Enter 查看选中报案的历史",
     k_add_warning: "记已提醒",
     k_show_message: "单独显示消息",
     k_add_consultation: "记咨询",
@@ -771,6 +780,9 @@ pub const EN: Strings = Strings {
     k_add_report: "add report",
     k_update_report: "update",
     k_choose_report: "choose report",
+    k_report_history: "show or hide the report's history",
+    report_history_title: "History of {}",
+    report_history_hint: "Enter shows the chosen report's history",
     k_add_warning: "add person",
     k_show_message: "message only",
     k_add_consultation: "add consultation",

@@ -1674,3 +1674,51 @@ fn the_transfer_fields_appear_with_an_amount_lost_and_are_saved_and_corrected() 
             if changes.transfer.as_ref().is_some_and(|t| t.bank == "工商银行" && t.account.is_empty())
     ));
 }
+
+#[test]
+fn enter_on_a_report_shows_its_updates_in_order_with_their_times() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let mut w = wizard(tmp.path(), Lang::Zh);
+    let now = fixed_now();
+    let fields = crate::case::steps::ReportDraft {
+        channel: "派出所".into(),
+        at: "2026-11-28 10:00".into(),
+        ..Default::default()
+    }
+    .validate(&now)
+    .expect("valid");
+    w.case.add_report(fields).expect("report");
+    for (status, receipt) in [
+        (crate::case::steps::ReportStatus::Accepted, "2026-118"),
+        (crate::case::steps::ReportStatus::CaseOpened, "立案 88"),
+    ] {
+        let patch = crate::case::steps::ReportPatch {
+            status: Some(status),
+            receipt: Some(receipt.into()),
+            ..Default::default()
+        };
+        w.case.update_report("R1", patch).expect("update");
+    }
+    typed(&mut w, "2");
+    let before = frame_rows(&w.app, w.case.state(), 80, 24).join("\n");
+    assert!(before.contains("按 Enter 查看选中报案的历史"), "{before}");
+    w.handle(k(KeyCode::Enter));
+    assert!(w.app.form.is_none(), "Enter shows the history; u updates");
+    let text = frame_rows(&w.app, w.case.state(), 80, 24).join("\n");
+    let first = text
+        .find("状态 → 已受理（有回执）；回执编号 → 2026-118")
+        .expect("first update");
+    let second = text
+        .find("状态 → 已立案；回执编号 → 立案 88")
+        .expect("second update");
+    assert!(
+        text.contains("R1 的历史") && text.contains("记录报案：派出所") && first < second,
+        "{text}"
+    );
+    w.handle(k(KeyCode::Enter));
+    assert!(
+        !frame_rows(&w.app, w.case.state(), 80, 24)
+            .join("\n")
+            .contains("R1 的历史")
+    );
+}

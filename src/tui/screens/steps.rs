@@ -100,6 +100,17 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, state: &CaseState, n: u8, 
         }
         let used = y.saturating_sub(inner.y);
         rest = Rect::new(inner.x, y, inner.width, inner.height.saturating_sub(used));
+        if let Some(r) = state.reports.get(report_sel(app, state)) {
+            if app.report_history {
+                lines.push(Line::styled(
+                    fill(s.report_history_title, &[&r.id]),
+                    theme.heading,
+                ));
+                lines.extend(r.history_lines(app.lang).into_iter().map(Line::raw));
+            } else if !r.updates.is_empty() {
+                lines.push(Line::styled(s.report_history_hint, theme.dim));
+            }
+        }
     } else {
         lines.push(Line::styled(title, theme.heading));
     }
