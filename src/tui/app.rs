@@ -10,7 +10,9 @@ use jiff::ZonedDateTime;
 
 use crate::case::phone::counterpart_key;
 use crate::case::signals::done_by_record;
-use crate::case::steps::{ConsultationFields, ReportFields, ReportPatch, WarningFields};
+use crate::case::steps::{
+    ConsultationFields, ConsultationPatch, ReportFields, ReportPatch, WarningFields, WarningPatch,
+};
 use crate::case::text::MAX_LINE_CHARS;
 use crate::case::when::Assumed;
 use crate::case::{CaseState, EntryId, EvidenceFields, EvidenceKind, EvidencePatch, Knew, ProfilePatch};
@@ -132,6 +134,12 @@ pub enum Effect {
     AddWarning(WarningFields),
     /// Record a consultation.
     AddConsultation(ConsultationFields),
+    /// Correct a warned-contact record (id, changes, reason).
+    CorrectWarning(String, WarningPatch, String),
+    /// Correct a consultation record (id, changes, reason).
+    CorrectConsultation(String, ConsultationPatch, String),
+    /// Withdraw a warned-contact or consultation record (id, reason).
+    RetractRecord(String, String),
     /// Set the victim's own account.
     SetNarrative(String),
     /// Make the packet on a worker thread.
@@ -193,6 +201,8 @@ pub struct App {
     pub report_sel: usize,
     /// Step 2 shows the selected report's history (Enter).
     pub report_history: bool,
+    /// Selected record on step 3 (warned contacts) or step 4 (consultations).
+    pub record_sel: usize,
     /// Scroll of the help overlay.
     pub help_scroll: u16,
     /// The export screen.
@@ -263,6 +273,7 @@ impl App {
             scroll: 0,
             report_sel: 0,
             report_history: false,
+            record_sel: 0,
             help_scroll: 0,
             export: ExportView {
                 choice: ExportChoice {
@@ -691,6 +702,41 @@ impl App {
             (Action::Open, Screen::Step(2)) if !state.reports.is_empty() => {
                 self.report_history = !self.report_history
             }
+            (Action::Up, Screen::Step(n @ (3 | 4))) if step_records(state, n).next().is_some() => {
+                let last = step_records(state, n).count() - 1;
+                self.record_sel = self.record_sel.min(last).saturating_sub(1)
+            }
+            (Action::Down, Screen::Step(n @ (3 | 4))) if step_records(state, n).next().is_some() => {
+                self.record_sel = (self.record_sel + 1).min(step_records(state, n).count() - 1)
+            }
+            (Action::Correct | Action::Retract, Screen::Step(n @ (3 | 4))) => {
+                let last = step_records(state, n).count().saturating_sub(1);
+                let Some(id) = step_records(state, n)
+                    .nth(self.record_sel.min(last))
+                    .map(str::to_string)
+                else {
+                    return Vec::new();
+                };
+                let withdrawn = match n {
+                    3 => state.warning_retracted(&id),
+                    _ => state.consultation_retracted(&id),
+                };
+                if withdrawn {
+                    let why = crate::case::CaseError::RecordRetracted(id).screen_message(self.lang);
+                    self.status = Some((why, true));
+                    return Vec::new();
+                }
+                let now = self.now();
+                self.form = match (a, n) {
+                    (Action::Retract, _) => Some(Form::retract_record(&id)),
+                    (_, 3) => state
+                        .warning(&id)
+                        .map(|(_, w)| Form::correct_warning(&id, w, now)),
+                    _ => state
+                        .consultation(&id)
+                        .map(|(_, c)| Form::correct_consultation(&id, c, now)),
+                };
+            }
             (Action::Up, Screen::Step(2)) if !state.reports.is_empty() => {
                 self.report_sel = self.report_sel.saturating_sub(1)
             }
@@ -786,6 +832,9 @@ impl App {
                             Submit::AddConsultation(f) => Effect::AddConsultation(f),
                             Submit::Narrative(t) => Effect::SetNarrative(t),
                             Submit::Export(c) => Effect::Export(c),
+                            Submit::CorrectWarning(id, p, r) => Effect::CorrectWarning(id, p, r),
+                            Submit::CorrectConsultation(id, p, r) => Effect::CorrectConsultation(id, p, r),
+                            Submit::RetractRecord(id, r) => Effect::RetractRecord(id, r),
                         }]
                     }
                     Err(e) => {
@@ -818,6 +867,14 @@ impl App {
             }
         }
         Vec::new()
+    }
+}
+
+/// The ids of step `n`'s records (3: warned contacts, 4: consultations), in order.
+pub fn step_records(state: &CaseState, n: u8) -> Box<dyn Iterator<Item = &str> + '_> {
+    match n {
+        3 => Box::new(state.warnings.iter().map(|(id, _)| id.as_str())),
+        _ => Box::new(state.consultations.iter().map(|(id, _)| id.as_str())),
     }
 }
 

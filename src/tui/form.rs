@@ -8,8 +8,9 @@ use jiff::ZonedDateTime;
 
 use crate::case::draft::{TransferDraft, birth_from_id};
 use crate::case::steps::{
-    ConsultationDraft, ConsultationFields, Report, ReportDraft, ReportFields, ReportPatch, ReportStatus,
-    ReportUpdateDraft, WarningDraft, WarningFields,
+    ConsultationCorrectionDraft, ConsultationDraft, ConsultationFields, ConsultationPatch, Report,
+    ReportDraft, ReportFields, ReportPatch, ReportStatus, ReportUpdateDraft, WarningCorrectionDraft,
+    WarningDraft, WarningFields, WarningPatch,
 };
 use crate::case::text::{MAX_LINE_CHARS, MAX_TEXT_CHARS, clean_line};
 use crate::case::when::{ReadTime, read_when};
@@ -232,6 +233,22 @@ pub enum FormKind {
     Narrative,
     /// The packet's options; submitting starts the export.
     Export,
+    /// A correction of a warned-contact record (`W1` …).
+    CorrectWarning {
+        /// The record's id.
+        id: String,
+        /// When the form was opened (reference for relative times).
+        started: ZonedDateTime,
+    },
+    /// A correction of a consultation record (`L1` …).
+    CorrectConsultation {
+        /// The record's id.
+        id: String,
+        /// When the form was opened.
+        started: ZonedDateTime,
+    },
+    /// Withdrawing a warned-contact or consultation record (`W1`, `L1` …).
+    RetractRecord(String),
 }
 
 /// An open form.
@@ -421,6 +438,47 @@ impl Form {
         Form::build(FormKind::AddConsultation { started }, fields, 0)
     }
 
+    /// A correction of warned-contact record `id`, filled with how it stands.
+    pub fn correct_warning(id: &str, w: &WarningFields, started: ZonedDateTime) -> Form {
+        let fields = vec![
+            text(FieldId::Who, false, &w.who),
+            text(FieldId::Via, false, &w.via),
+            text(FieldId::At, false, &w.warned_at.short()),
+            text(FieldId::Note, true, &w.note),
+            text(FieldId::Reason, true, ""),
+        ];
+        let kind = FormKind::CorrectWarning {
+            id: id.to_string(),
+            started,
+        };
+        Form::build(kind, fields, 0)
+    }
+
+    /// A correction of consultation record `id`, filled with how it stands.
+    pub fn correct_consultation(id: &str, c: &ConsultationFields, started: ZonedDateTime) -> Form {
+        let fields = vec![
+            text(FieldId::Lawyer, false, &c.lawyer),
+            text(FieldId::Firm, false, &c.firm),
+            text(FieldId::At, false, &c.consulted_at.short()),
+            text(FieldId::Note, true, &c.note),
+            text(FieldId::Reason, true, ""),
+        ];
+        let kind = FormKind::CorrectConsultation {
+            id: id.to_string(),
+            started,
+        };
+        Form::build(kind, fields, 0)
+    }
+
+    /// Withdrawing the warned-contact or consultation record `id`.
+    pub fn retract_record(id: &str) -> Form {
+        Form::build(
+            FormKind::RetractRecord(id.to_string()),
+            vec![text(FieldId::Reason, true, "")],
+            0,
+        )
+    }
+
     /// The victim's own account, filled with the current text.
     pub fn narrative(current: &str) -> Form {
         Form::build(
@@ -448,7 +506,9 @@ impl Form {
             | FormKind::AddReport { started }
             | FormKind::UpdateReport { started, .. }
             | FormKind::AddWarning { started }
-            | FormKind::AddConsultation { started } => Some(started),
+            | FormKind::AddConsultation { started }
+            | FormKind::CorrectWarning { started, .. }
+            | FormKind::CorrectConsultation { started, .. } => Some(started),
             _ => None,
         }
     }
@@ -698,6 +758,26 @@ impl Form {
         }
     }
 
+    /// The warned-contact correction as typed: only fields the user changed.
+    pub fn warning_correction_draft(&self) -> WarningCorrectionDraft {
+        WarningCorrectionDraft {
+            who: self.changed(FieldId::Who),
+            via: self.changed(FieldId::Via),
+            at: self.changed(FieldId::At),
+            note: self.changed(FieldId::Note),
+        }
+    }
+
+    /// The consultation correction as typed: only fields the user changed.
+    pub fn consultation_correction_draft(&self) -> ConsultationCorrectionDraft {
+        ConsultationCorrectionDraft {
+            lawyer: self.changed(FieldId::Lawyer),
+            firm: self.changed(FieldId::Firm),
+            at: self.changed(FieldId::At),
+            note: self.changed(FieldId::Note),
+        }
+    }
+
     /// The export options as chosen.
     pub fn export_choice(&self) -> ExportChoice {
         ExportChoice {
@@ -737,6 +817,12 @@ pub enum Submit {
     Narrative(String),
     /// Make the packet with these options.
     Export(ExportChoice),
+    /// Correct a warned-contact record.
+    CorrectWarning(String, WarningPatch, String),
+    /// Correct a consultation record.
+    CorrectConsultation(String, ConsultationPatch, String),
+    /// Withdraw a warned-contact or consultation record.
+    RetractRecord(String, String),
 }
 
 impl Form {
@@ -779,6 +865,21 @@ impl Form {
                 Some(t) => Ok(Submit::Narrative(t)),
                 None => Err(CaseError::NothingToChange),
             },
+            FormKind::CorrectWarning { id, started } => {
+                let patch = self.warning_correction_draft().validate(started)?;
+                if patch.is_empty() {
+                    return Err(CaseError::NothingToChange);
+                }
+                Ok(Submit::CorrectWarning(id.clone(), patch, self.reason()))
+            }
+            FormKind::CorrectConsultation { id, started } => {
+                let patch = self.consultation_correction_draft().validate(started)?;
+                if patch.is_empty() {
+                    return Err(CaseError::NothingToChange);
+                }
+                Ok(Submit::CorrectConsultation(id.clone(), patch, self.reason()))
+            }
+            FormKind::RetractRecord(id) => Ok(Submit::RetractRecord(id.clone(), self.reason())),
             FormKind::Export => {
                 let choice = self.export_choice();
                 clean_line(&choice.agency, MAX_LINE_CHARS).map_err(|err| CaseError::Text {

@@ -359,11 +359,37 @@ pub const STEP3: &[Binding] = &[
         true,
     ),
     COPY_WARNING,
-    SCROLL_UP,
-    SCROLL_DOWN,
+    FIX_RECORD[0],
+    FIX_RECORD[1],
+    CHOOSE_RECORD[0],
+    CHOOSE_RECORD[1],
     SCROLL_PAGE[0],
     SCROLL_PAGE[1],
     BACK,
+];
+
+/// Steps 3 and 4: correct or withdraw the chosen record.
+const FIX_RECORD: [Binding; 2] = [
+    b(A::Correct, &[K::Ch('e')], "e", |s| s.k_correct_record, true),
+    b(A::Retract, &[K::Ch('d')], "d", |s| s.k_retract_record, true),
+];
+
+/// Steps 3 and 4: Up/Down choose a record (and scroll when there is none).
+const CHOOSE_RECORD: [Binding; 2] = [
+    b(
+        A::Up,
+        &[K::Code(C::Up), K::Ch('k')],
+        "Up/Dn",
+        |s| s.k_choose_record,
+        false,
+    ),
+    b(
+        A::Down,
+        &[K::Code(C::Down), K::Ch('j')],
+        "",
+        |s| s.k_choose_record,
+        false,
+    ),
 ];
 
 /// Step 4: consultations and the brief.
@@ -376,8 +402,10 @@ pub const STEP4: &[Binding] = &[
         |s| s.k_show_brief,
         true,
     ),
-    SCROLL_UP,
-    SCROLL_DOWN,
+    FIX_RECORD[0],
+    FIX_RECORD[1],
+    CHOOSE_RECORD[0],
+    CHOOSE_RECORD[1],
     SCROLL_PAGE[0],
     SCROLL_PAGE[1],
     BACK,

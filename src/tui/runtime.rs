@@ -97,6 +97,19 @@ impl Wizard {
             Effect::UpdateReport(id, p) => self.case.update_report(&id, p).map(|_| Msg::SavedRecord(id)),
             Effect::AddWarning(f) => self.case.add_warning(f).map(Msg::SavedRecord),
             Effect::AddConsultation(f) => self.case.add_consultation(f).map(Msg::SavedRecord),
+            Effect::CorrectWarning(id, p, reason) => {
+                self.case.correct_warning(&id, p, &reason).map(Msg::SavedRecord)
+            }
+            Effect::CorrectConsultation(id, p, reason) => self
+                .case
+                .correct_consultation(&id, p, &reason)
+                .map(Msg::SavedRecord),
+            Effect::RetractRecord(id, reason) => if id.starts_with('L') {
+                self.case.retract_consultation(&id, &reason)
+            } else {
+                self.case.retract_warning(&id, &reason)
+            }
+            .map(Msg::SavedRecord),
             Effect::SetNarrative(t) => self.case.set_narrative(&t).map(|_| Msg::Saved(None)),
             Effect::Export(choice) => Ok(self.start_export(&choice)),
             Effect::OpenFile(path) => Ok(Msg::Opened(open_file(&path))),

@@ -221,6 +221,16 @@ pub struct Strings {
     pub k_update_report: &'static str,
     /// Key: choose a report.
     pub k_choose_report: &'static str,
+    /// Key: correct the chosen record of step 3 or 4.
+    pub k_correct_record: &'static str,
+    /// Key: withdraw the chosen record of step 3 or 4.
+    pub k_retract_record: &'static str,
+    /// Key: choose a record of step 3 or 4.
+    pub k_choose_record: &'static str,
+    /// A withdrawn record of step 3 or 4.
+    pub record_withdrawn: &'static str,
+    /// A corrected record of step 3 or 4.
+    pub record_corrected: &'static str,
     /// Key: show or hide the chosen report's history.
     pub k_report_history: &'static str,
     /// Step 2: heading of a report's history, `{}` its id.
@@ -555,6 +565,11 @@ pub const ZH: Strings = Strings {
     k_add_report: "记报案",
     k_update_report: "更新",
     k_choose_report: "选报案记录",
+    k_correct_record: "更正",
+    k_retract_record: "撤回",
+    k_choose_record: "选记录",
+    record_withdrawn: "[已撤回]",
+    record_corrected: "[已更正]",
     k_report_history: "查看/收起这条报案的历史",
     report_history_title: "{} 的历史",
     report_history_hint: "按 Enter 查看选中报案的历史",
@@ -780,6 +795,11 @@ pub const EN: Strings = Strings {
     k_add_report: "add report",
     k_update_report: "update",
     k_choose_report: "choose report",
+    k_correct_record: "correct",
+    k_retract_record: "withdraw",
+    k_choose_record: "choose record",
+    record_withdrawn: "[withdrawn]",
+    record_corrected: "[corrected]",
     k_report_history: "show or hide the report's history",
     report_history_title: "History of {}",
     report_history_hint: "Enter shows the chosen report's history",

@@ -1324,6 +1324,7 @@ fn snapshots_of_every_screen() {
         ("form_update_report", Box::new(go("2u"))),
         ("form_add_warning", Box::new(go("3a妈妈"))),
         ("form_add_consultation", Box::new(go("4a王律师"))),
+        ("form_correct_warning", Box::new(go("3e"))),
         ("form_narrative", Box::new(go("2t"))),
         (
             "help_scrolled",
@@ -1720,5 +1721,72 @@ fn enter_on_a_report_shows_its_updates_in_order_with_their_times() {
         !frame_rows(&w.app, w.case.state(), 80, 24)
             .join("\n")
             .contains("R1 的历史")
+    );
+}
+
+#[test]
+fn warned_contacts_are_corrected_and_withdrawn_on_step_3_and_counted_as_people() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let mut w = wizard(tmp.path(), Lang::Zh);
+    for who in ["妈妈", "妈妈 ", "李阿姨"] {
+        typed(&mut w, "3a");
+        typed(&mut w, who);
+        w.handle(ctrl('s'));
+    }
+    w.handle(k(KeyCode::Esc));
+    let dash = frame_rows(&w.app, w.case.state(), 80, 24).join("\n");
+    assert!(dash.contains("已提醒 2 位亲友"), "{dash}");
+    // Down chooses W2; e opens its correction with what it says now.
+    typed(&mut w, "3");
+    w.handle(k(KeyCode::Down));
+    typed(&mut w, "e");
+    let form = w.app.form.as_ref().expect("form");
+    assert!(matches!(&form.kind, super::form::FormKind::CorrectWarning { id, .. } if id == "W2"));
+    w.handle(k(KeyCode::Tab));
+    typed(&mut w, "电话");
+    w.handle(ctrl('s'));
+    assert!(w.app.form.is_none());
+    assert!(matches!(
+        events(tmp.path()).last(),
+        Some(EventBody::WarningCorrected { id, changes, .. }) if id == "W2" && changes.via.as_deref() == Some("电话")
+    ));
+    // d withdraws it; the reason is asked for by the field's name.
+    typed(&mut w, "d");
+    w.handle(ctrl('s'));
+    let error = w
+        .app
+        .form
+        .as_ref()
+        .and_then(|f| f.error.clone())
+        .expect("refused");
+    assert!(error.contains("原因") && !error.contains("--"), "{error}");
+    typed(&mut w, "重复记录");
+    w.handle(ctrl('s'));
+    assert!(w.case.state().warning_retracted("W2"));
+    let step = frame_rows(&w.app, w.case.state(), 80, 24).join("\n");
+    assert!(
+        step.contains("已提醒 2 位") && step.contains("[已撤回] 妈妈"),
+        "{step}"
+    );
+    // A withdrawn record cannot be changed: pressing e says why.
+    typed(&mut w, "e");
+    assert!(w.app.form.is_none());
+    let (why, _) = w.app.status.clone().expect("why");
+    assert!(why.contains("W2") && why.contains("撤回"), "{why}");
+    // The original stays in the history.
+    let h = w.case.state().warning_history.get("W2").expect("history");
+    assert_eq!(h.original.via, "");
+    assert_eq!(h.changes.len(), 2);
+
+    // Step 4 the same way.
+    typed(&mut w, "4a王律师");
+    w.handle(ctrl('s'));
+    typed(&mut w, "e");
+    w.handle(k(KeyCode::Tab));
+    typed(&mut w, "某某律所");
+    w.handle(ctrl('s'));
+    assert_eq!(
+        w.case.state().consultation("L1").map(|(_, c)| c.firm.as_str()),
+        Some("某某律所")
     );
 }

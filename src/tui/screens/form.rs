@@ -112,6 +112,10 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, form: &Form, theme: &Theme
         FormKind::AddConsultation { .. } => s.form_add_consultation.to_string(),
         FormKind::Narrative => s.form_narrative.to_string(),
         FormKind::Export => s.form_export.to_string(),
+        FormKind::CorrectWarning { id, .. } | FormKind::CorrectConsultation { id, .. } => {
+            fill(s.form_correct, &[id])
+        }
+        FormKind::RetractRecord(id) => fill(s.form_retract, &[id]),
     };
     let w = usize::from(area.width.saturating_sub(2));
     let x = area.x + 1;

@@ -124,18 +124,24 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, state: &CaseState, n: u8, 
             lines.push(Line::styled(s.warned_empty, theme.dim));
         } else {
             lines.push(Line::styled(
-                fill(s.warned_title, &[&state.warnings.len()]),
+                fill(s.warned_title, &[&state.people_warned()]),
                 theme.heading,
             ));
-            for (id, wf) in &state.warnings {
-                let mut row = format!("{id} {} {}", wf.warned_at.short(), wf.who);
+            let sel = app.record_sel.min(state.warnings.len() - 1);
+            for (j, (id, wf)) in state.warnings.iter().enumerate() {
+                let mark = record_mark(
+                    app,
+                    state.warning_retracted(id),
+                    state.warning_history.contains_key(id),
+                );
+                let mut row = format!("{id} {} {mark}{}", wf.warned_at.short(), wf.who);
                 if !wf.via.is_empty() {
                     row.push_str(&format!(" ({})", wf.via));
                 }
                 if !wf.note.is_empty() {
                     row.push_str(&format!(": {}", wf.note.replace('\n', " ")));
                 }
-                lines.push(Line::raw(row));
+                lines.push(record_line(row, j == sel, state.warning_retracted(id), theme));
             }
         }
     }
@@ -144,15 +150,18 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, state: &CaseState, n: u8, 
             lines.push(Line::styled(s.consult_empty, theme.dim));
         } else {
             lines.push(Line::styled(s.consult_title, theme.heading));
-            for (id, c) in &state.consultations {
-                let mut row = format!("{id} {} {}", c.consulted_at.short(), c.lawyer);
+            let sel = app.record_sel.min(state.consultations.len() - 1);
+            for (j, (id, c)) in state.consultations.iter().enumerate() {
+                let retracted = state.consultation_retracted(id);
+                let mark = record_mark(app, retracted, state.consultation_history.contains_key(id));
+                let mut row = format!("{id} {} {mark}{}", c.consulted_at.short(), c.lawyer);
                 if !c.firm.is_empty() {
                     row.push_str(&format!(" ({})", c.firm));
                 }
                 if !c.note.is_empty() {
                     row.push_str(&format!(": {}", c.note.replace('\n', " ")));
                 }
-                lines.push(Line::raw(row));
+                lines.push(record_line(row, j == sel, retracted, theme));
             }
         }
         lines.push(Line::styled(s.brief_hint, theme.dim));
@@ -170,4 +179,25 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, state: &CaseState, n: u8, 
         });
     }
     super::draw_text(frame, rest, app, lines, theme);
+}
+
+/// "[已撤回] " / "[已更正] " before a record of steps 3-4, or nothing.
+fn record_mark(app: &App, retracted: bool, changed: bool) -> String {
+    match (retracted, changed) {
+        (true, _) => format!("{} ", app.s.record_withdrawn),
+        (false, true) => format!("{} ", app.s.record_corrected),
+        _ => String::new(),
+    }
+}
+
+/// A record's row: highlighted when chosen (e / d act on it), dim when withdrawn.
+fn record_line(row: String, selected: bool, retracted: bool, theme: &Theme) -> Line<'static> {
+    let style = if selected {
+        theme.selected
+    } else if retracted {
+        theme.dim
+    } else {
+        theme.text
+    };
+    Line::styled(row, style)
 }
