@@ -958,3 +958,30 @@ fn export_pdf_copies_the_packet_to_the_desktop_when_asked_or_set() {
         "{out:?}"
     );
 }
+
+#[test]
+fn show_prints_the_transfer_and_its_corrections() {
+    let env = Env::new();
+    env.log(&[
+        "call",
+        "13800138000",
+        "--lost",
+        "5000",
+        "--to-account",
+        "6222 0212 3456 7890",
+        "--to-name",
+        "李某",
+    ]);
+    env.ok(&["correct", "E1", "--to-bank", "中国银行", "--reason", "补充"]);
+    let shown = env.ok(&["show", "E1"]);
+    for part in [
+        "收款账户: 6222 0212 3456 7890",
+        "收款人: 李某",
+        "收款银行: 中国银行",
+        "收款银行 → 中国银行",
+    ] {
+        assert!(shown.contains(part), "show lacks {part}: {shown}");
+    }
+    let en = env.ok(&["--lang", "en", "show", "E1"]);
+    assert!(en.contains("receiving bank: 中国银行"), "{en}");
+}

@@ -313,6 +313,25 @@ impl Transfer {
         self == &Transfer::default()
     }
 
+    /// The known parts with their names (Chinese, English), in order, the time as written
+    /// short: what `show` prints.
+    pub fn parts(&self) -> Vec<((&'static str, &'static str), String)> {
+        [
+            (("收款账户", "receiving account"), self.account.clone()),
+            (("收款人", "account name"), self.name.clone()),
+            (("收款银行", "receiving bank"), self.bank.clone()),
+            (
+                ("转账时间", "paid at"),
+                self.paid_at.map(|m| m.short()).unwrap_or_default(),
+            ),
+            (("交易流水号", "transaction number"), self.txn.clone()),
+            (("转账方式", "paid via"), self.method.clone()),
+        ]
+        .into_iter()
+        .filter(|(_, v)| !v.is_empty())
+        .collect()
+    }
+
     /// These details with the parts `over` gives replacing them.
     pub fn merged(&self, over: &Transfer) -> Transfer {
         let pick = |new: &String, old: &String| if new.is_empty() { old.clone() } else { new.clone() };

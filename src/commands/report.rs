@@ -156,6 +156,9 @@ fn field_lines(f: &EvidenceFields, lang: Lang) -> Vec<String> {
             lang.pick("元", "yuan")
         ));
     }
+    for ((zh, en), value) in f.transfer.iter().flat_map(|t| t.parts()) {
+        v.push(format!("  {}: {}", lang.pick(zh, en), one_line(&value)));
+    }
     v
 }
 
@@ -193,6 +196,9 @@ fn patch_words(p: &EvidencePatch, lang: Lang) -> String {
     }
     if let Some(l) = p.lost {
         parts.push(format!("{} → {l}", lang.pick("损失", "lost")));
+    }
+    for ((zh, en), value) in p.transfer.iter().flat_map(|t| t.parts()) {
+        parts.push(format!("{} → {}", lang.pick(zh, en), one_line(&value)));
     }
     parts.join("; ")
 }
