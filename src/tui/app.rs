@@ -861,7 +861,10 @@ impl App {
             }
             _ => {
                 field_key(form, &k, s, lang);
-                if form.focused().is_some_and(|f| f.id == FieldId::At) {
+                if form
+                    .focused()
+                    .is_some_and(|f| matches!(f.id, FieldId::At | FieldId::PaidAt))
+                {
                     form.notice = at_notice(form, s);
                 }
             }

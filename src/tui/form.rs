@@ -524,10 +524,15 @@ impl Form {
         }
     }
 
-    /// How the time field reads now, when something readable is typed in it.
+    /// How the time field reads now, when something readable is typed in it (the transfer's
+    /// time while that has focus).
     pub fn at_reading(&self) -> Option<ReadTime> {
         let started = self.started()?;
-        let typed = Form::text_of(&self.fields, FieldId::At)?;
+        let id = match self.focused().map(|f| f.id) {
+            Some(FieldId::PaidAt) => FieldId::PaidAt,
+            _ => FieldId::At,
+        };
+        let typed = Form::text_of(&self.fields, id)?;
         if typed.trim().is_empty() {
             return None;
         }

@@ -1625,6 +1625,13 @@ fn the_transfer_fields_appear_with_an_amount_lost_and_are_saved_and_corrected() 
         w.handle(k(KeyCode::Backspace));
     }
     typed(&mut w, "昨天 14:05");
+    let notice = w
+        .app
+        .form
+        .as_ref()
+        .and_then(|f| f.notice.clone())
+        .expect("reads as");
+    assert!(notice.contains("2026-11-28 14:05"), "{notice}");
     w.handle(k(KeyCode::Tab));
     typed(&mut w, "2026112912345");
     w.handle(k(KeyCode::Tab));
