@@ -334,9 +334,10 @@ pub enum ReportCommand {
 /// `leakaid report add`.
 #[derive(Debug, Args)]
 pub struct ReportAddArgs {
-    /// Where you reported: 派出所, 110, 12321, 12315, 12377, a bank, a carrier …
-    #[arg(long)]
-    pub channel: String,
+    /// Where you reported: 派出所, 110, 12321, 12315, 12377, a bank, a carrier … (with
+    /// --letter, default: where that letter goes; the company's name for `company`).
+    #[arg(long, required_unless_present = "letter")]
+    pub channel: Option<String>,
     /// When (default: now).
     #[arg(long, allow_hyphen_values = true)]
     pub at: Option<String>,
@@ -346,6 +347,28 @@ pub struct ReportAddArgs {
     /// Where it stands (status default: filed).
     #[command(flatten)]
     pub progress: ReportProgressArgs,
+    /// The report is a letter you sent (made with `leakaid letter`): company, 12321, 12315,
+    /// credit, carrier or regulator. --at is the day it was sent; the follow-up date is the end
+    /// of the reply period the rules give for where it went, if they give one.
+    #[command(flatten)]
+    pub letter: SentLetterArgs,
+}
+
+/// A letter sent, recorded by `report add --letter`.
+#[derive(Debug, Args)]
+pub struct SentLetterArgs {
+    /// Which letter: company, 12321, 12315, credit, carrier, regulator.
+    #[arg(long, value_name = "KIND")]
+    pub letter: Option<String>,
+    /// How it was sent: post 邮寄, web 网页表单, email 电子邮件, in_person 当面.
+    #[arg(long, value_name = "HOW", requires = "letter")]
+    pub sent_via: Option<String>,
+    /// The SHA-256 of the letter as saved (shown when it is saved).
+    #[arg(long, value_name = "HEX", requires = "letter", conflicts_with = "letter_file")]
+    pub sha256: Option<String>,
+    /// The saved letter (PDF or text): its SHA-256 is recorded.
+    #[arg(long, value_name = "FILE", requires = "letter")]
+    pub letter_file: Option<PathBuf>,
 }
 
 /// `leakaid report update`.

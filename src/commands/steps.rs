@@ -4,10 +4,12 @@ use jiff::ZonedDateTime;
 
 use super::{Ctx, Failure, out};
 use crate::case::brief::{lawyer_brief, warning_message};
+use crate::case::sent::{SentLetter, SentLetterDraft, follow_up_basis, letter_channel, letter_kind};
 use crate::case::steps::{ConsultationDraft, ReportDraft, ReportUpdateDraft, WarningDraft};
 use crate::case::text::shown_line as one_line;
-use crate::cli::{LawyerCommand, ReportCommand, WarnCommand};
+use crate::cli::{LawyerCommand, ReportCommand, SentLetterArgs, WarnCommand};
 use crate::i18n::tr;
+use crate::userfile::{Purpose, UserFileError};
 
 fn json_out<T: serde::Serialize>(v: &T) -> Result<(), Failure> {
     out(serde_json::to_string_pretty(v).map_err(|e| Failure::new(e.to_string()))?);
@@ -24,8 +26,19 @@ pub fn report(ctx: &Ctx, cmd: &ReportCommand) -> Result<(), Failure> {
     let now = ZonedDateTime::now();
     match cmd {
         ReportCommand::Add(a) => {
+            let letter = sent_letter_draft(ctx, &a.letter)?;
+            let channel = match (&a.channel, &letter) {
+                (Some(c), _) => c.clone(),
+                (None, Some(l)) => default_channel(&l.kind, lang).ok_or_else(|| {
+                    ctx.fail(crate::case::CaseError::Required(
+                        "信寄给了谁（--channel 公司或商家的名称）",
+                        "who the letter went to (--channel with the company's name)",
+                    ))
+                })?,
+                (None, None) => String::new(),
+            };
             let fields = ReportDraft {
-                channel: a.channel.clone(),
+                channel,
                 at: text(&a.at),
                 how: text(&a.how),
                 receipt: text(&a.progress.receipt),
@@ -33,13 +46,28 @@ pub fn report(ctx: &Ctx, cmd: &ReportCommand) -> Result<(), Failure> {
                 status: a.progress.status,
                 follow_up: text(&a.progress.follow_up),
                 note: text(&a.progress.note),
+                letter,
             }
             .validate(&now)
             .map_err(|e| ctx.fail(e))?;
             let mut case = ctx.open_case()?;
             let has_receipt = !fields.receipt.is_empty();
+            let sent = fields
+                .letter
+                .as_ref()
+                .map(|l| (l.kind.clone(), fields.follow_up.clone()));
             let id = case.add_report(fields).map_err(|e| ctx.fail(e))?;
-            if has_receipt {
+            if let Some((kind, follow_up)) = sent {
+                out(tr(
+                    lang,
+                    format!("已记录 {id}：寄出的信（{kind}）。"),
+                    format!("Recorded {id}: the letter sent ({kind})."),
+                ));
+                if !follow_up.is_empty() {
+                    out(format!("{}: {follow_up}", lang.pick("跟进日期", "Follow up on")));
+                }
+                out(follow_up_basis(&kind, lang));
+            } else if has_receipt {
                 out(tr(
                     lang,
                     format!("已记录报案 {id}。"),
@@ -95,9 +123,15 @@ pub fn report(ctx: &Ctx, cmd: &ReportCommand) -> Result<(), Failure> {
                     one_line(&r.id),
                     c.filed_at.short(),
                     one_line(&c.channel),
-                    lang.pick(c.status.zh(), c.status.en())
+                    c.status_words(lang)
                 ));
+                let letter = c
+                    .letter
+                    .as_ref()
+                    .map(|l| sent_letter_line(l, lang))
+                    .unwrap_or_default();
                 for (k, v) in [
+                    (lang.pick("寄出的信", "letter sent"), &letter),
                     (lang.pick("方式", "how"), &c.how),
                     (lang.pick("回执/编号", "receipt"), &c.receipt),
                     (lang.pick("经办人", "officer"), &c.officer),
@@ -108,10 +142,58 @@ pub fn report(ctx: &Ctx, cmd: &ReportCommand) -> Result<(), Failure> {
                         out(format!("    {k}: {}", one_line(v)));
                     }
                 }
+                if let Some(l) = &c.letter {
+                    out(format!("    {}", follow_up_basis(&l.kind, lang)));
+                }
             }
         }
     }
     Ok(())
+}
+
+/// The letter `report add --letter` records, with the hash of `--letter-file` when given.
+fn sent_letter_draft(ctx: &Ctx, a: &SentLetterArgs) -> Result<Option<SentLetterDraft>, Failure> {
+    let Some(kind) = &a.letter else {
+        return Ok(None);
+    };
+    let sha256 = match &a.letter_file {
+        Some(path) => file_sha256(path).map_err(|e| Failure::new(e.message(ctx.lang)))?,
+        None => text(&a.sha256),
+    };
+    Ok(Some(SentLetterDraft {
+        kind: kind.clone(),
+        via: text(&a.sent_via),
+        sha256,
+    }))
+}
+
+/// The SHA-256 of a saved letter, read as the user's file.
+fn file_sha256(path: &std::path::Path) -> Result<String, UserFileError> {
+    use sha2::{Digest, Sha256};
+    let mut input = crate::userfile::open(path, Purpose::Attachment)?;
+    let mut hasher = Sha256::new();
+    std::io::copy(&mut input, &mut hasher)
+        .map_err(|e| UserFileError::reading(path, Purpose::Attachment, e))?;
+    Ok(hex::encode(hasher.finalize()))
+}
+
+/// Where a letter goes when `--channel` is not given: the guide channel's name; `None` for the
+/// company letter, whose recipient only the user knows.
+fn default_channel(kind: &str, lang: crate::i18n::Lang) -> Option<String> {
+    match letter_kind(kind) {
+        Ok(code) => letter_channel(code).map(|id| crate::guide::Guide::get(lang).channel(id).name.clone()),
+        // An unknown kind: validation names it.
+        Err(_) => Some(String::new()),
+    }
+}
+
+/// `邮寄 · SHA-256 1a2b…` for a report line.
+fn sent_letter_line(l: &SentLetter, lang: crate::i18n::Lang) -> String {
+    let mut line = format!("{} ({})", l.kind, lang.pick(l.via.zh(), l.via.en()));
+    if !l.sha256.is_empty() {
+        line.push_str(&format!(" SHA-256 {}", l.sha256));
+    }
+    line
 }
 
 /// `leakaid warn …`.

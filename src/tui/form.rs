@@ -585,6 +585,7 @@ impl Form {
             status: Form::status_of(&self.fields),
             follow_up: self.get(FieldId::FollowUp),
             note: self.get(FieldId::Note),
+            letter: None,
         }
     }
 
