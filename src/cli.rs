@@ -118,6 +118,51 @@ pub enum Command {
     Export(ExportCommand),
     /// 列出所有案件 / list the cases in the data folder.
     Cases,
+    /// 其他渠道的信函（公司、12321、12315、征信、运营商、网信）/ a letter for another door:
+    /// company, 12321, 12315, credit, carrier or regulator.
+    Letter(LetterArgs),
+}
+
+/// `leakaid letter`.
+#[derive(Debug, Args)]
+pub struct LetterArgs {
+    /// company, 12321, 12315, credit, carrier or regulator.
+    #[arg(value_parser = parse_letter_kind, value_name = "KIND")]
+    pub kind: crate::letters::LetterKind,
+    /// Who it goes to: the company or merchant (required for company and 12315), or another
+    /// office than the default (the reporting bank for credit, your carrier for carrier).
+    #[arg(long, value_name = "ORG")]
+    pub to: Option<String>,
+    /// What identifies your account with the recipient (user name, order number …).
+    #[arg(long, value_name = "TEXT")]
+    pub account: Option<String>,
+    /// The date printed on the letter, YYYY-MM-DD (default: today).
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub date: Option<String>,
+    /// Plain text for pasting into a web form (to standard output, or to -o FILE).
+    #[arg(long)]
+    pub text: bool,
+    /// Add your ID number (only the company letter, and only when the company needs it to
+    /// find you).
+    #[arg(long)]
+    pub with_id: bool,
+    /// The letter's language: Chinese (the one to send) whatever the interface language;
+    /// `en` makes an English copy for your own use, marked as a translation.
+    #[arg(long, value_name = "zh|en")]
+    pub letter_lang: Option<crate::i18n::Lang>,
+    /// Where the letter goes.
+    #[command(flatten)]
+    pub file: ExportFileArgs,
+}
+
+/// A letter kind by its code; anything else gets one sentence naming the kinds.
+fn parse_letter_kind(s: &str) -> Result<crate::letters::LetterKind, String> {
+    crate::letters::LetterKind::from_code(s).ok_or_else(|| {
+        format!(
+            "没有“{s}”这种信函 / no such letter: use {}",
+            crate::letters::LetterKind::codes(Lang::En)
+        )
+    })
 }
 
 /// `leakaid log`.

@@ -14,6 +14,7 @@ pub mod guide;
 pub mod i18n;
 pub mod ioerror;
 pub mod journal;
+pub mod letters;
 pub mod linebreak;
 pub mod pdf;
 pub mod redact;
