@@ -226,12 +226,14 @@ impl CaseError {
             CaseError::UnknownLetterKind(w) => tr(
                 lang,
                 format!(
-                    "没有“{}”这种信。可用：company 公司, 12321, 12315, credit 征信, carrier 运营商, regulator 网信。",
-                    shown_line(w)
+                    "没有“{}”这种信。可用：{}。",
+                    shown_line(w),
+                    crate::letters::LetterKind::codes(lang)
                 ),
                 format!(
-                    "There is no letter “{}”. Use: company, 12321, 12315, credit, carrier, regulator.",
-                    shown_line(w)
+                    "There is no letter “{}”. Use: {}.",
+                    shown_line(w),
+                    crate::letters::LetterKind::codes(lang)
                 ),
             ),
             CaseError::UnknownSentVia(w) => tr(

@@ -11,7 +11,8 @@ use serde::{Deserialize, Serialize};
 
 use super::error::CaseError;
 use super::halfwidth::to_halfwidth;
-use crate::guide::{ChannelId, Guide, Lang, ReplyPeriod, Sourced};
+use crate::guide::{Guide, Lang, ReplyPeriod, Sourced};
+use crate::letters::LetterKind;
 
 /// How a letter was sent.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -86,33 +87,10 @@ impl fmt::Display for SentVia {
     }
 }
 
-/// The letters `leakaid letter` makes, by their command-line word, and the guide channel each
-/// is addressed to (`None`: the company itself, which the guide has no period for).
-pub const LETTER_CHANNELS: [(&str, Option<ChannelId>); 6] = [
-    ("company", None),
-    ("12321", Some(ChannelId::Report12321)),
-    ("12315", Some(ChannelId::Market12315)),
-    ("credit", Some(ChannelId::CreditReport)),
-    ("carrier", Some(ChannelId::Carrier)),
-    ("regulator", Some(ChannelId::Report12377)),
-];
-
-/// The kind's command-line word as recorded, or why it is not one.
-pub fn letter_kind(s: &str) -> Result<&'static str, CaseError> {
-    let folded = to_halfwidth(s).trim().to_lowercase();
-    LETTER_CHANNELS
-        .iter()
-        .find(|(code, _)| *code == folded)
-        .map(|(code, _)| *code)
-        .ok_or_else(|| CaseError::UnknownLetterKind(s.trim().to_string()))
-}
-
-/// The guide channel a letter kind goes to.
-pub fn letter_channel(kind: &str) -> Option<ChannelId> {
-    LETTER_CHANNELS
-        .iter()
-        .find(|(code, _)| *code == kind)
-        .and_then(|(_, ch)| *ch)
+/// The letter kind a word names (`company`, `12321` …; full-width and case folded), or why
+/// it names none.
+pub fn letter_kind(s: &str) -> Result<LetterKind, CaseError> {
+    LetterKind::from_code(&to_halfwidth(s)).ok_or_else(|| CaseError::UnknownLetterKind(s.trim().to_string()))
 }
 
 /// A letter sent, as recorded with its report.
@@ -125,6 +103,13 @@ pub struct SentLetter {
     /// SHA-256 of the letter as saved (PDF or text), lower-case hex; empty when not given.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub sha256: String,
+}
+
+impl SentLetter {
+    /// The letter's name in `lang` (its code when this build does not know the kind).
+    pub fn name(&self, lang: Lang) -> &str {
+        LetterKind::from_code(&self.kind).map_or(self.kind.as_str(), |k| k.name(lang))
+    }
 }
 
 /// A sent letter as typed.
@@ -141,7 +126,7 @@ pub struct SentLetterDraft {
 impl SentLetterDraft {
     /// Checks the kind, the way and the hash.
     pub fn validate(&self) -> Result<SentLetter, CaseError> {
-        let kind = letter_kind(&self.kind)?.to_string();
+        let kind = letter_kind(&self.kind)?.code().to_string();
         if self.via.trim().is_empty() {
             return Err(CaseError::Required(
                 "发送方式（邮寄、网页表单、电子邮件、当面）",
@@ -171,22 +156,29 @@ pub fn sha256_hex(s: &str) -> Result<String, CaseError> {
     }
 }
 
-/// When to follow up on a letter of `kind` sent on `sent`: the last day of the period the
-/// guide gives for its channel, with that period (for its rule and what to do next); `None`
-/// when no source gives one.
+/// When to follow up on a letter of `kind` (its code) sent on `sent`: the last day of the
+/// reply period the guide gives for its channel, with that period (for its rule and what to
+/// do next); `None` when no source gives one.
 pub fn follow_up<'g>(guide: &'g Guide, kind: &str, sent: Date) -> Option<(Date, &'g ReplyPeriod)> {
-    let period = guide.channel(letter_channel(kind)?).reply.as_ref()?;
+    let period = reply_period(guide, kind)?;
     Some((period.last_day(sent)?, period))
+}
+
+fn reply_period<'g>(guide: &'g Guide, kind: &str) -> Option<&'g ReplyPeriod> {
+    let channel = LetterKind::from_code(kind)?.channel()?;
+    guide.channel(channel).reply.as_ref()
 }
 
 /// The line that explains a sent letter's follow-up date: the rule and what to do when it has
 /// passed, or that no source gives a period for this channel.
 pub fn follow_up_basis(kind: &str, lang: Lang) -> String {
-    let guide = Guide::get(lang);
-    match letter_channel(kind).and_then(|id| guide.channel(id).reply.as_ref()) {
+    match reply_period(Guide::get(lang), kind) {
         Some(p) => {
             let about = if p.working_days {
-                lang.pick("（按工作日算，未计节假日，日期为约数）", " (working days; holidays are not counted, so the date is about)")
+                lang.pick(
+                    "（按工作日算，未计节假日，日期为约数）",
+                    " (working days; holidays are not counted, so the date is about)",
+                )
             } else {
                 ""
             };
@@ -247,7 +239,8 @@ mod tests {
             "pigeon".parse::<SentVia>(),
             Err(CaseError::UnknownSentVia(_))
         ));
-        assert_eq!(letter_kind(" Carrier ").ok(), Some("carrier"));
+        assert_eq!(letter_kind(" Carrier ").ok(), Some(LetterKind::Carrier));
+        assert_eq!(letter_kind("１２３２１").ok(), Some(LetterKind::Spam12321));
         assert!(matches!(
             letter_kind("police"),
             Err(CaseError::UnknownLetterKind(_))

@@ -4,7 +4,7 @@ use jiff::ZonedDateTime;
 
 use super::{Ctx, Failure, out};
 use crate::case::brief::{lawyer_brief, warning_message};
-use crate::case::sent::{SentLetter, SentLetterDraft, follow_up_basis, letter_channel, letter_kind};
+use crate::case::sent::{SentLetter, SentLetterDraft, follow_up_basis, letter_kind};
 use crate::case::steps::{ConsultationDraft, ReportDraft, ReportUpdateDraft, WarningDraft};
 use crate::case::text::shown_line as one_line;
 use crate::cli::{LawyerCommand, ReportCommand, SentLetterArgs, WarnCommand};
@@ -55,13 +55,13 @@ pub fn report(ctx: &Ctx, cmd: &ReportCommand) -> Result<(), Failure> {
             let sent = fields
                 .letter
                 .as_ref()
-                .map(|l| (l.kind.clone(), fields.follow_up.clone()));
+                .map(|l| (l.kind.clone(), l.name(lang).to_string(), fields.follow_up.clone()));
             let id = case.add_report(fields).map_err(|e| ctx.fail(e))?;
-            if let Some((kind, follow_up)) = sent {
+            if let Some((kind, name, follow_up)) = sent {
                 out(tr(
                     lang,
-                    format!("已记录 {id}：寄出的信（{kind}）。"),
-                    format!("Recorded {id}: the letter sent ({kind})."),
+                    format!("已记录 {id}：已发出{name}。"),
+                    format!("Recorded {id}: {name} sent."),
                 ));
                 if !follow_up.is_empty() {
                     out(format!("{}: {follow_up}", lang.pick("跟进日期", "Follow up on")));
@@ -181,7 +181,9 @@ fn file_sha256(path: &std::path::Path) -> Result<String, UserFileError> {
 /// company letter, whose recipient only the user knows.
 fn default_channel(kind: &str, lang: crate::i18n::Lang) -> Option<String> {
     match letter_kind(kind) {
-        Ok(code) => letter_channel(code).map(|id| crate::guide::Guide::get(lang).channel(id).name.clone()),
+        Ok(k) => k
+            .channel()
+            .map(|id| crate::guide::Guide::get(lang).channel(id).name.clone()),
         // An unknown kind: validation names it.
         Err(_) => Some(String::new()),
     }
@@ -189,7 +191,7 @@ fn default_channel(kind: &str, lang: crate::i18n::Lang) -> Option<String> {
 
 /// `邮寄 · SHA-256 1a2b…` for a report line.
 fn sent_letter_line(l: &SentLetter, lang: crate::i18n::Lang) -> String {
-    let mut line = format!("{} ({})", l.kind, lang.pick(l.via.zh(), l.via.en()));
+    let mut line = format!("{} ({})", l.name(lang), lang.pick(l.via.zh(), l.via.en()));
     if !l.sha256.is_empty() {
         line.push_str(&format!(" SHA-256 {}", l.sha256));
     }

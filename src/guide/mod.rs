@@ -36,7 +36,8 @@ use serde::Deserialize;
 pub use law::{Article, CiteIn, CitedArticle, Law, LawTopic, Quote, Wording};
 pub use model::{
     Channel, ChannelId, ChecklistId, ChecklistItem, Contact, Harm, HarmTag, Period, PeriodActor, PeriodStart,
-    PoliceProcedure, PoliceStep, PreventionTip, ReplyPeriod, Sourced, Step, StepId, hedge_suffix,
+    PoliceProcedure, PoliceStep, PreventionTip, ReplyPeriod, Sourced, Step, StepId, days_after, hedge_suffix,
+    working_days_after,
 };
 pub use recommend::{CaseSignals, Why, recommend, recommend_why};
 

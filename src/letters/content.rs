@@ -99,9 +99,6 @@ pub struct KindText {
     pub how_to_send: Vec<String>,
     /// Sections in order.
     pub sections: Vec<SectionText>,
-    /// The reply or processing period, where a source states one.
-    #[serde(default)]
-    pub follow_up: Option<FollowUpText>,
     /// A form's length limit, where a source states one.
     #[serde(default)]
     pub form_limit: Option<FormLimit>,
@@ -120,23 +117,6 @@ pub struct SectionText {
     pub heading: String,
     /// Sentences with placeholders, or `@list` for a list the case fills in.
     pub paragraphs: Vec<String>,
-}
-
-/// A period a source states.
-#[derive(Debug, Clone, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct FollowUpText {
-    /// How many days.
-    pub days: u32,
-    /// Counted in working days (工作日) rather than calendar days.
-    #[serde(default)]
-    pub working_days: bool,
-    /// Who must do what within it.
-    pub what: String,
-    /// Where the period is stated.
-    pub source: String,
-    /// Whether the source is strong enough to state it as fact.
-    pub verified: bool,
 }
 
 /// A form's length limit.

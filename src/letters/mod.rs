@@ -275,21 +275,12 @@ impl Letter {
     /// as "about"). `None` when no source states a period.
     pub fn follow_up_date(&self, sent: Date) -> Option<Date> {
         let f = self.follow_up.as_ref()?;
-        if !f.working_days {
-            return sent.checked_add(jiff::Span::new().days(i64::from(f.days))).ok();
+        let days = u16::try_from(f.days).ok()?;
+        if f.working_days {
+            crate::guide::working_days_after(sent, days)
+        } else {
+            crate::guide::days_after(sent, days)
         }
-        let mut d = sent;
-        let mut left = f.days;
-        while left > 0 {
-            d = d.tomorrow().ok()?;
-            if !matches!(
-                d.weekday(),
-                jiff::civil::Weekday::Saturday | jiff::civil::Weekday::Sunday
-            ) {
-                left -= 1;
-            }
-        }
-        Some(d)
     }
 
     /// The channel as a report records it: the guide channel id, or the company's name.
@@ -403,13 +394,19 @@ pub fn make(case: &CaseState, guide: &Guide, req: &LetterRequest) -> Result<Lett
         laws,
         carries: shown,
         left_out,
-        follow_up: kt.follow_up.as_ref().map(|f| FollowUp {
-            days: f.days,
-            working_days: f.working_days,
-            what: f.what.clone(),
-            source: f.source.clone(),
-            verified: f.verified,
-        }),
+        // The period is the channel's, in the guide (the same one a sent letter's follow-up
+        // date is counted from).
+        follow_up: req
+            .kind
+            .channel()
+            .and_then(|id| guide.channel(id).reply.as_ref())
+            .map(|p| FollowUp {
+                days: u32::from(p.days),
+                working_days: p.working_days,
+                what: p.what.clone(),
+                source: p.basis.clone(),
+                verified: p.verified,
+            }),
         form_limit: kt.form_limit.clone(),
         channel_id: req.kind.channel(),
         attachments: if req.kind == LetterKind::Spam12321 {

@@ -42,6 +42,8 @@ pub enum Screen {
     Text(TextView),
     /// Making the complaint packet (PDF).
     Export,
+    /// The letters for the other channels (from step 2).
+    Letters,
 }
 
 /// Where the export stands.
@@ -107,6 +109,8 @@ pub enum Msg {
     Copied,
     /// A setting was saved (or only applies to this session, when it could not be).
     SettingSaved(bool),
+    /// A letter was saved, or the sentence saying why not.
+    LetterSaved(Result<crate::tui::letters::SavedLetter, String>),
 }
 
 /// What the runtime must do with the case.
@@ -142,6 +146,8 @@ pub enum Effect {
     OpenFile(PathBuf),
     /// Put the text on the clipboard.
     Copy(String),
+    /// Make a letter and save it (PDF and text) with a copy for the user.
+    SaveLetter(crate::tui::letters::LetterOrder),
 }
 
 /// The evidence list's view state.
@@ -195,6 +201,8 @@ pub struct App {
     pub help_scroll: u16,
     /// The export screen.
     pub export: ExportView,
+    /// The letters screen.
+    pub letters: crate::tui::letters::LettersView,
     /// A one-line message and whether it is an error.
     pub status: Option<(String, bool)>,
     /// Set when the user has chosen to leave.
@@ -272,6 +280,7 @@ impl App {
                 status: ExportStatus::Idle,
                 copy: None,
             },
+            letters: Default::default(),
             status: None,
             quit: false,
             size: (80, 24),
@@ -314,6 +323,8 @@ impl App {
             Screen::Profile => keys::PROFILE,
             Screen::Text(_) => keys::TEXT,
             Screen::Export => keys::EXPORT,
+            Screen::Letters if self.letters.open.is_some() => keys::LETTER,
+            Screen::Letters => keys::LETTERS,
         };
         vec![screen, keys::GLOBAL]
     }
@@ -441,6 +452,15 @@ impl App {
                     Ok(done) => ExportStatus::Done(done),
                     Err(text) => ExportStatus::Failed(text),
                 };
+                Vec::new()
+            }
+            Msg::LetterSaved(result) => {
+                self.form = None;
+                self.status = Some(crate::tui::letters::saved_status(
+                    &mut self.letters,
+                    result,
+                    self.lang,
+                ));
                 Vec::new()
             }
             Msg::SettingSaved(kept) => {
@@ -571,7 +591,7 @@ impl App {
         self.clamp_list();
     }
 
-    fn go(&mut self, screen: Screen) {
+    pub(crate) fn go(&mut self, screen: Screen) {
         if matches!(screen, Screen::Detail(_)) {
             self.back = self.screen;
         }
@@ -580,7 +600,7 @@ impl App {
         self.status = None;
     }
 
-    fn now(&self) -> ZonedDateTime {
+    pub(crate) fn now(&self) -> ZonedDateTime {
         (self.clock)()
     }
 
@@ -691,6 +711,17 @@ impl App {
             (Action::Down, Screen::Step(2)) if !state.reports.is_empty() => {
                 self.report_sel = (self.report_sel + 1).min(state.reports.len() - 1)
             }
+            (
+                Action::Up
+                | Action::Down
+                | Action::Open
+                | Action::Back
+                | Action::SaveLetter
+                | Action::MarkSent
+                | Action::PageUp
+                | Action::PageDown,
+                Screen::Letters,
+            ) => return self.letters_act(a, state),
             (Action::ShowText(v), _) => self.go(Screen::Text(v)),
             (Action::PageUp, Screen::Step(_) | Screen::Text(_) | Screen::Export) => {
                 self.scroll = self.scroll.saturating_sub(page as u16)
@@ -741,6 +772,10 @@ impl App {
                 }
             }
             (Action::EditProfile, Screen::Profile) => self.form = Some(Form::profile(&state.profile)),
+            (Action::Letters, _) => {
+                self.go(Screen::Letters);
+                self.letters.open = None;
+            }
             _ => {}
         }
         Vec::new()
@@ -780,6 +815,7 @@ impl App {
                             Submit::AddConsultation(f) => Effect::AddConsultation(f),
                             Submit::Narrative(t) => Effect::SetNarrative(t),
                             Submit::Export(c) => Effect::Export(c),
+                            Submit::SaveLetter(order) => Effect::SaveLetter(order),
                         }]
                     }
                     Err(e) => {

@@ -7,6 +7,7 @@ use std::path::PathBuf;
 use jiff::ZonedDateTime;
 
 use crate::case::draft::birth_from_id;
+use crate::case::sent::{SentLetterDraft, SentVia};
 use crate::case::steps::{
     ConsultationDraft, ConsultationFields, Report, ReportDraft, ReportFields, ReportPatch, ReportStatus,
     ReportUpdateDraft, WarningDraft, WarningFields,
@@ -18,7 +19,9 @@ use crate::case::{
     Profile, ProfileDraft, ProfilePatch,
 };
 use crate::i18n::Lang;
+use crate::letters::LetterKind;
 use crate::tui::guide_text::channel_names;
+use crate::tui::letters::{LetterOrder, SavedLetter};
 use crate::tui::widgets::text_field::TextField;
 
 /// What a field is, which also names its label.
@@ -88,6 +91,10 @@ pub enum FieldId {
     Redact,
     /// Export: the packet's language (a choice).
     PacketLang,
+    /// Letter: the company or merchant it goes to.
+    Recipient,
+    /// Letter sent: how (a choice of `SentVia::ALL`).
+    SentVia,
 }
 
 /// The report statuses in the order the status choice cycles through them.
@@ -104,6 +111,7 @@ pub fn choice_len(id: FieldId) -> usize {
     match id {
         FieldId::ChannelPick => channel_names(Lang::Zh).len() + 1,
         FieldId::Status => STATUSES.len(),
+        FieldId::SentVia => SentVia::ALL.len(),
         _ => 2,
     }
 }
@@ -193,6 +201,15 @@ pub enum FormKind {
     Narrative,
     /// The packet's options; submitting starts the export.
     Export,
+    /// Whom a letter goes to (company, 12315); submitting saves the letter.
+    LetterTo(LetterKind),
+    /// A saved letter was sent; submitting records it as a report.
+    LetterSent {
+        /// The letter as saved.
+        letter: Box<SavedLetter>,
+        /// When the form was opened (the default day sent).
+        started: ZonedDateTime,
+    },
 }
 
 /// An open form.
@@ -399,6 +416,28 @@ impl Form {
         Form::build(FormKind::Export, fields, 0)
     }
 
+    /// Whom letter `kind` goes to.
+    pub fn letter_to(kind: LetterKind) -> Form {
+        Form::build(
+            FormKind::LetterTo(kind),
+            vec![text(FieldId::Recipient, false, "")],
+            0,
+        )
+    }
+
+    /// The saved letter went out: how, and when (default: now).
+    pub fn letter_sent(letter: &SavedLetter, started: ZonedDateTime) -> Form {
+        let fields = vec![choice(FieldId::SentVia, 0), text(FieldId::At, false, "")];
+        Form::build(
+            FormKind::LetterSent {
+                letter: Box::new(letter.clone()),
+                started,
+            },
+            fields,
+            0,
+        )
+    }
+
     /// The moment the form was opened, for forms with a time field.
     pub fn started(&self) -> Option<&ZonedDateTime> {
         match &self.kind {
@@ -407,7 +446,8 @@ impl Form {
             | FormKind::AddReport { started }
             | FormKind::UpdateReport { started, .. }
             | FormKind::AddWarning { started }
-            | FormKind::AddConsultation { started } => Some(started),
+            | FormKind::AddConsultation { started }
+            | FormKind::LetterSent { started, .. } => Some(started),
             _ => None,
         }
     }
@@ -660,6 +700,8 @@ pub enum Submit {
     Narrative(String),
     /// Make the packet with these options.
     Export(ExportChoice),
+    /// Make and save this letter.
+    SaveLetter(LetterOrder),
 }
 
 impl Form {
@@ -709,6 +751,42 @@ impl Form {
                     err,
                 })?;
                 Ok(Submit::Export(choice))
+            }
+            FormKind::LetterTo(kind) => {
+                let to = clean_line(&self.get(FieldId::Recipient), MAX_LINE_CHARS).map_err(|err| {
+                    CaseError::Text {
+                        field: ("收信单位", "recipient"),
+                        err,
+                    }
+                })?;
+                if to.trim().is_empty() {
+                    return Err(CaseError::Required(
+                        "收信单位（公司或商家的名称）",
+                        "recipient (the company's or merchant's name)",
+                    ));
+                }
+                Ok(Submit::SaveLetter(LetterOrder {
+                    kind: *kind,
+                    to: Some(to.trim().to_string()),
+                }))
+            }
+            FormKind::LetterSent { letter, started } => {
+                let via = Form::choice_of(&self.fields, FieldId::SentVia)
+                    .and_then(|i| SentVia::ALL.get(i))
+                    .copied()
+                    .unwrap_or(SentVia::Post);
+                ReportDraft {
+                    channel: letter.recipient.clone(),
+                    at: self.get(FieldId::At),
+                    letter: Some(SentLetterDraft {
+                        kind: letter.kind.code().to_string(),
+                        via: via.code().to_string(),
+                        sha256: letter.sha256.clone(),
+                    }),
+                    ..Default::default()
+                }
+                .validate(started)
+                .map(Submit::AddReport)
             }
         }
     }

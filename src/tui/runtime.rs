@@ -102,6 +102,7 @@ impl Wizard {
                 self.clipboard = Some(text);
                 Ok(Msg::Copied)
             }
+            Effect::SaveLetter(order) => Ok(Msg::LetterSaved(self.save_letter(&order))),
             Effect::SaveLang(new) => {
                 let kept = self.settings.as_deref().is_some_and(|root| {
                     let mut c = Config::load(root);
@@ -132,17 +133,7 @@ impl Wizard {
         );
         let dir = self.case.exports_dir();
         let case_dir = self.case.dir().to_path_buf();
-        // The demo's folder has a long temporary name; its files are called "demo".
-        let name = if self.app.demo {
-            "demo".to_string()
-        } else {
-            self.app.case_name.clone()
-        };
-        let copy_to = match &self.copy_to {
-            CopyTo::Visible => Some(visible_folder()),
-            CopyTo::Folder(f) => Some(Some(f.clone())),
-            CopyTo::Off => None,
-        };
+        let (name, copy_to) = (self.file_name(), self.copy_folder());
         let lang = self.app.lang;
         let (tx, rx) = channel();
         let spawned = std::thread::Builder::new()
@@ -168,6 +159,43 @@ impl Wizard {
                 Msg::ExportStarted
             }
             Err(e) => Msg::Exported(Err(e.to_string()), None),
+        }
+    }
+
+    /// Makes and saves a letter (PDF and text in the exports folder, copies where the packet's
+    /// copy goes); the outcome for the letters screen.
+    fn save_letter(
+        &self,
+        order: &crate::tui::letters::LetterOrder,
+    ) -> Result<crate::tui::letters::SavedLetter, String> {
+        crate::tui::letters::save_letter(
+            self.case.state(),
+            order,
+            (self.app.clock)().date(),
+            self.app.lang,
+            &self.case.exports_dir(),
+            &self.file_name(),
+            self.copy_folder(),
+        )
+    }
+
+    /// The case's name in the files it makes. The demo's folder has a long temporary name; its
+    /// files are called "demo".
+    fn file_name(&self) -> String {
+        if self.app.demo {
+            "demo".to_string()
+        } else {
+            self.app.case_name.clone()
+        }
+    }
+
+    /// Where a file made is copied for the user: `None` for no copy, `Some(None)` when no
+    /// Desktop or Downloads folder was found.
+    fn copy_folder(&self) -> Option<Option<PathBuf>> {
+        match &self.copy_to {
+            CopyTo::Visible => Some(visible_folder()),
+            CopyTo::Folder(f) => Some(Some(f.clone())),
+            CopyTo::Off => None,
         }
     }
 

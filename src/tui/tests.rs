@@ -1552,3 +1552,5 @@ fn l_switches_the_language_and_remembers_it_only_where_allowed() {
     );
     assert!(!other.path().join(crate::config::CONFIG_FILE).exists());
 }
+
+mod letters;
