@@ -109,6 +109,8 @@ pub enum Msg {
     Copied,
     /// A setting was saved (or only applies to this session, when it could not be).
     SettingSaved(bool),
+    /// The letter worker started.
+    LetterStarted,
     /// A letter was saved, or the sentence saying why not.
     LetterSaved(Result<crate::tui::letters::SavedLetter, String>),
 }
@@ -452,6 +454,11 @@ impl App {
                     Ok(done) => ExportStatus::Done(done),
                     Err(text) => ExportStatus::Failed(text),
                 };
+                Vec::new()
+            }
+            Msg::LetterStarted => {
+                self.form = None;
+                self.status = Some((self.s.saving.to_string(), false));
                 Vec::new()
             }
             Msg::LetterSaved(result) => {

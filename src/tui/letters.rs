@@ -150,7 +150,6 @@ impl App {
             }
             (Action::SaveLetter, Some(kind)) if kind.needs_to() => self.form = Some(Form::letter_to(kind)),
             (Action::SaveLetter, Some(kind)) => {
-                self.status = Some((self.s.saving.to_string(), false));
                 return vec![Effect::SaveLetter(LetterOrder { kind, to: None })];
             }
             (Action::MarkSent, Some(kind)) => match view.saved.as_ref().filter(|s| s.kind == kind) {

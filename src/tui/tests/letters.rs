@@ -27,6 +27,21 @@ fn on_sample(dir: &Path, desktop: &Path, lang: Lang) -> Wizard {
     w
 }
 
+/// Presses s and waits for the letter.
+fn save(w: &mut Wizard) {
+    typed(w, "s");
+    wait(w);
+}
+
+/// Waits for the letter worker (at most two minutes).
+fn wait(w: &mut Wizard) {
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(120);
+    while w.saving_letter() && std::time::Instant::now() < deadline {
+        std::thread::sleep(std::time::Duration::from_millis(20));
+        w.poll();
+    }
+}
+
 /// Moves the selection to `kind` on the open letters list and opens it.
 fn open(w: &mut Wizard, kind: LetterKind) {
     let at = choices(w.case.state())
@@ -103,7 +118,7 @@ fn s_saves_the_pdf_and_text_with_a_copy_and_r_records_it_sent() {
     let text = frame_rows(&w.app, w.case.state(), 80, 24).join("\n");
     assert!(text.contains("包含你的姓名"), "{text}");
     assert!(text.contains("15日"), "the carrier's period: {text}");
-    typed(&mut w, "s");
+    save(&mut w);
     let saved = w.app.letters.saved.clone().expect("saved");
     assert!(
         saved.pdf.starts_with(tmp.path().join("exports")),
@@ -182,6 +197,7 @@ fn the_company_letter_asks_whom_it_goes_to_before_saving() {
     assert!(w.app.letters.saved.is_none());
     typed(&mut w, "某某网店有限公司");
     w.handle(ctrl('s'));
+    wait(&mut w);
     assert!(w.app.form.is_none());
     let saved = w.app.letters.saved.clone().expect("saved");
     assert_eq!(saved.recipient, "某某网店有限公司");
@@ -234,7 +250,7 @@ fn snapshots_of_the_letters_screen() {
             Box::new(|w: &mut Wizard| {
                 typed(w, "2w");
                 open(w, LetterKind::Carrier);
-                typed(w, "s");
+                save(w);
                 typed(w, "r");
             }),
         ),
