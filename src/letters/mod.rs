@@ -316,11 +316,13 @@ pub fn make(case: &CaseState, guide: &Guide, req: &LetterRequest) -> Result<Lett
     if req.kind.needs_to() && to.is_none() {
         return Err(LetterError::MissingTo(req.kind));
     }
-    if req.with_id && !kt.id_on_request {
-        return Err(LetterError::IdNotAllowed(req.kind));
-    }
     let mut carries = kt.carries.clone();
-    if req.with_id {
+    // `--with-id` adds the ID number where the kind allows it on request; a kind whose
+    // recipient needs it (credit, carrier) carries it anyway; the others never.
+    if req.with_id && !carries.contains(&WhatItCarries::IdNumber) {
+        if !kt.id_on_request {
+            return Err(LetterError::IdNotAllowed(req.kind));
+        }
         carries.push(WhatItCarries::IdNumber);
     }
     if req.account.as_deref().is_some_and(|a| !a.trim().is_empty())
