@@ -410,3 +410,39 @@ fn an_english_copy_is_marked_as_a_translation() -> Result<(), Box<dyn std::error
     );
     Ok(())
 }
+
+#[test]
+fn the_account_goes_into_the_company_letter_and_hostile_text_is_cleaned() {
+    let env = case();
+    env.ok(&[
+        "log",
+        "sms",
+        "10691234",
+        "--note",
+        "点击\u{202E}gnp.exe\u{1b}[31m 领取",
+        "--at",
+        "2026-10-04 08:00",
+    ]);
+    let out = env.run(&[
+        "letter",
+        "company",
+        "--to",
+        "某某科技有限公司",
+        "--account",
+        "会员号 A-12345",
+        "--date",
+        DATE,
+        "--text",
+    ]);
+    assert!(out.status.success());
+    let t = String::from_utf8_lossy(&out.stdout);
+    assert!(t.contains("在贵方的账户：会员号 A-12345"), "{t}");
+    assert!(String::from_utf8_lossy(&out.stderr).contains("账户信息"));
+    let t = text(&env, &["12321"]);
+    assert!(t.contains("10691234"), "{t}");
+    assert!(!t.contains('\u{202E}') && !t.contains('\u{1b}'), "{t:?}");
+    // A date before the law the letter rests on is refused.
+    let out = env.run(&["letter", "regulator", "--date", "2021-10-31"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("2021-11-01"));
+}
