@@ -18,6 +18,7 @@
 //!     .privacy_sentence()      what it carries and leaves out: show it before saving
 //!     .follow_up_date(sent)    the last day of the period a source states, if any
 //! to_text(&Letter) -> String   plain text for a web form: one line per paragraph
+//! file_stem(case, kind)        the exports file name's stem, shared with the wizard
 //! notes(&Letter) -> Vec<String> length limit, follow-up period, how to send (for the victim)
 //! pdf::render(&Letter, &FontFace) -> Result<Rendered, PdfError>   the packet's engine
 //! ```
@@ -318,6 +319,12 @@ impl Letter {
             None => self.recipient.clone(),
         }
     }
+}
+
+/// The stem of a letter's file name in the exports folder (`leakaid-STEM-YYYYMMDD-HHMMSS.pdf`):
+/// the case and the kind, so the command line and the wizard name letters alike.
+pub fn file_stem(case: &str, kind: LetterKind) -> String {
+    format!("{case}-{}", kind.code())
 }
 
 /// Makes the letter `req` asks for from `case`, citing `guide`'s provisions in force on the
@@ -649,7 +656,7 @@ mod tests {
         Some(FollowUp {
             days,
             working_days,
-            what: String::new(),
+            what: "核查并答复".into(),
             source: "x".into(),
             verified: true,
         })
@@ -679,6 +686,31 @@ mod tests {
         let en = l.privacy_sentence_in(Lang::En);
         assert!(en.contains("leaves out your ID number"), "{en}");
         assert_eq!(l.report_channel(), "credit_report");
+    }
+
+    #[test]
+    fn notes_show_a_sourced_length_limit_and_the_period() {
+        let mut l = letter_with(period(20, false));
+        l.title = "征信异议申请书".into();
+        l.sections = vec![Section {
+            heading: Some("一、请求".into()),
+            paragraphs: vec!["一段很长的文字".into()],
+        }];
+        assert!(notes(&l).iter().all(|n| !n.contains("最多")));
+        l.form_limit = Some(FormLimit {
+            chars: 500,
+            source: "某表单说明".into(),
+            verified: false,
+        });
+        let n = notes(&l);
+        let length = to_text(&l).trim_end().chars().count();
+        assert!(
+            n[0].contains(&format!("正文 {length} 字"))
+                && n[0].contains("最多 500 字")
+                && n[0].contains("请以官方渠道为准"),
+            "{n:?}"
+        );
+        assert!(n[1].contains("20日"), "{n:?}");
     }
 
     #[test]
