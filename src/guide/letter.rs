@@ -16,8 +16,8 @@ use crate::i18n::Lang;
 const ZH_TOML: &str = include_str!("../../assets/letter/zh.toml");
 const EN_TOML: &str = include_str!("../../assets/letter/en.toml");
 
-/// The letter's fixed text in one language. `{amount}`, `{accounts}`, `{offences}`,
-/// `{knew}`, `{fingerprint}` and `{n}` are filled in by the caller.
+/// The letter's fixed text in one language. Placeholders (`{amount}`, `{accounts}`, `{offences}`,
+/// `{knew}`, `{fingerprint}`, `{n}`) are filled by [`crate::template::fill`].
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct LetterText {
@@ -120,6 +120,15 @@ impl LetterText {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn both_languages_have_the_same_sentences_and_placeholders() -> Result<(), toml::de::Error> {
+        let zh: toml::Value = toml::from_str(ZH_TOML)?;
+        let en: toml::Value = toml::from_str(EN_TOML)?;
+        let m = crate::template::mismatches(&zh, &en);
+        assert!(m.is_empty(), "assets/letter zh and en differ: {m:#?}");
+        Ok(())
+    }
 
     #[test]
     fn both_languages_load_and_every_cited_law_exists() -> Result<(), String> {

@@ -18,6 +18,7 @@ use crate::case::Knew;
 use crate::guide::charges::Request;
 use crate::guide::letter::LetterText;
 use crate::i18n::Lang;
+use crate::template::fill;
 
 /// Leads printed by name in the letter; the rest are counted and left to the evidence list.
 pub const LEADS_SHOWN: usize = 15;
@@ -78,10 +79,14 @@ pub fn draw(
                 Request::StopPayment if accounts.is_empty() => &text.stop_payment_unknown,
                 other => &text.request(*other).to_string(),
             };
-            let sentence = template
-                .replace("{amount}", &money(lost, lang))
-                .replace("{accounts}", &accounts)
-                .replace("{offences}", &text.offences(&charges.offences));
+            let sentence = fill(
+                template,
+                &[
+                    ("amount", &money(lost, lang)),
+                    ("accounts", &accounts),
+                    ("offences", &text.offences(&charges.offences)),
+                ],
+            );
             w.labelled(&format!("{}. ", i + 1), &sentence);
         }
     }
@@ -125,15 +130,15 @@ pub fn draw(
     }
 
     // 附：every annex with its page count.
-    let pages = |n: usize| text.pages.replace("{n}", &n.to_string());
+    let pages = |n: usize| fill(&text.pages, &[("n", &n)]);
     let mut annexes = vec![format!("{}（{}）", text.annex_evidence, pages(evidence_pages))];
     if image_pages > 0 {
         annexes.push(format!("{}（{}）", text.annex_images, pages(image_pages)));
     }
-    annexes.push(
-        text.annex_data
-            .replace("{fingerprint}", &input.fingerprint.full()),
-    );
+    annexes.push(fill(
+        &text.annex_data,
+        &[("fingerprint", &input.fingerprint.full())],
+    ));
     for f in &input.side_files {
         annexes.push(format!("{}  SHA-256 {}", f.name, f.sha256));
     }
@@ -161,7 +166,7 @@ fn closing_and_signature(w: &mut Writer<'_>, input: &PacketInput, opts: &PacketO
     let closing = input
         .charges
         .as_ref()
-        .map(|c| text.closing.replace("{offences}", &text.offences(&c.offences)))
+        .map(|c| fill(&text.closing, &[("offences", &text.offences(&c.offences))]))
         .unwrap_or_default();
     let indent = if zh { 2 } else { 0 };
     let block = w.para_height(&closing, BODY, indent)
@@ -486,7 +491,7 @@ fn facts(input: &PacketInput, by_time: &[&PacketEntry], lang: Lang) -> Vec<Strin
         } else {
             s.push_str(lang.pick("。", "."));
         }
-        s.push_str(&text.pattern.replace("{knew}", &all));
+        s.push_str(&fill(&text.pattern, &[("knew", &all)]));
         paras.push(s);
     }
 
