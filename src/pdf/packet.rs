@@ -20,6 +20,7 @@ use crate::case::{EvidenceKind, Knew, Transfer};
 use crate::guide::charges::Charges;
 use crate::guide::letter::LetterText;
 use crate::i18n::Lang;
+use crate::template::fill;
 
 /// The victim, as the packet's 控告人 section shows them.
 #[derive(Debug, Clone, Default)]
@@ -252,11 +253,7 @@ pub fn render(input: &PacketInput, opts: &PacketOptions, face: &FontFace) -> Res
         .collect();
 
     let fp_short = input.fingerprint.short();
-    let fp_text = if zh {
-        format!("案件指纹 {fp_short}")
-    } else {
-        format!("Case fingerprint {fp_short}")
-    };
+    let fp_text = fill(&text.footer.fingerprint, &[("fingerprint", &fp_short)]);
     let fp_text_w = m.width(&fp_text, 7.0);
     // A translation and a redacted copy say so at the top of every page.
     let mark = [
@@ -273,14 +270,11 @@ pub fn render(input: &PacketInput, opts: &PacketOptions, face: &FontFace) -> Res
     .collect::<Vec<_>>()
     .join("　");
     let mark_w = m.width(&mark, 8.0);
+    let page_text = text.footer.page.clone();
     let footer = move |i: usize, total: usize, canvas: &mut Canvas| {
         let geo = canvas.geo;
         let y = geo.bottom * 0.5;
-        let page = if zh {
-            format!("第 {} 页 共 {} 页", i + 1, total)
-        } else {
-            format!("Page {} of {}", i + 1, total)
-        };
+        let page = fill(&page_text, &[("page", &(i + 1)), ("total", &total)]);
         canvas.rule((geo.left, y + 11.0), (geo.width - geo.right, y + 11.0), 0.3, 0.6);
         canvas.text_at(geo.left, y, 8.0, &page, 0.0);
         canvas.text_at(geo.width - geo.right - fp_text_w, y, 7.0, &fp_text, 0.35);
