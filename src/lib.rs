@@ -19,6 +19,7 @@ pub mod linebreak;
 pub mod pdf;
 pub mod redact;
 pub mod synthetic;
+pub mod template;
 pub mod tui;
 pub mod userfile;
 pub mod vault;

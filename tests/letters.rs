@@ -187,3 +187,262 @@ fn a_missing_recipient_is_one_sentence_exit_1_and_nothing_written() {
         assert_eq!(n, 0, "{kind}: something was written to {}", exports.display());
     }
 }
+
+/// The fixed case with a saved spam email (.eml) added.
+fn case_with_eml() -> Env {
+    let env = case();
+    let eml = env.data().join("refund.eml");
+    std::fs::write(
+        &eml,
+        "From: 客服 <refund@scam.example>\r\nTo: wang.yan@example.com\r\nSubject: 退款通知\r\n\
+         Date: Sat, 03 Oct 2026 20:30:00 +0800\r\n\r\n请点击链接办理退款。\r\n",
+    )
+    .expect("write eml");
+    env.ok(&["log", "email", "--eml", eml.to_str().expect("path")]);
+    env
+}
+
+#[test]
+fn the_12321_report_groups_by_counterpart_names_the_eml_and_never_the_id()
+-> Result<(), Box<dyn std::error::Error>> {
+    let env = case_with_eml();
+    let t = text(&env, &["12321"]);
+    // One paragraph per counterpart: the number written two ways is one lead with both
+    // entries, its content and what it knew.
+    let lead = t
+        .lines()
+        .find(|l| l.starts_with("13800138000"))
+        .unwrap_or_default();
+    assert!(lead.contains("共2次") && lead.contains("E1、E3"), "{t}");
+    assert!(
+        lead.contains("再次来电推销贷款") && lead.contains("对方知道本人的姓名、身份证号、住址"),
+        "{lead}"
+    );
+    assert!(
+        t.lines()
+            .any(|l| l.starts_with("10690000") && l.contains("中奖短信")),
+        "{t}"
+    );
+    assert!(t.contains("refund@scam.example"), "{t}");
+    // The saved email is named as the file to attach.
+    assert!(t.contains("refund.eml（记录 E5）"), "{t}");
+    assert!(t.contains("abuse@12321.cn"), "{t}");
+    // The account in the victim's name is not a harassing contact.
+    assert!(!t.contains("某银行信用卡"), "{t}");
+    // Never the ID number: not as a field, and not where the victim typed it in a note.
+    assert!(!t.contains(ID) && !t.contains("身份证号："), "{t}");
+    assert!(t.contains("12321网络不良与垃圾信息举报受理中心"));
+    assert!(t.contains("《中华人民共和国个人信息保护法》第十条"), "{t}");
+
+    let dir = tempfile::tempdir()?;
+    let p = pdf(&env, &dir.path().join("12321.pdf"), &["12321"])?;
+    assert!(
+        p.contains("13800138000") && p.contains("refund.eml") && !p.contains(ID),
+        "{p}"
+    );
+
+    // --with-id is refused for 12321 with a sentence, and nothing is written.
+    let out = env.run(&["letter", "12321", "--with-id", "--date", DATE, "--text"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(out.stdout.is_empty());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("--with-id"));
+    Ok(())
+}
+
+#[test]
+fn the_12315_complaint_names_the_merchant_and_cites_29_50_56() -> Result<(), Box<dyn std::error::Error>> {
+    let env = case();
+    let out = env.run(&[
+        "letter",
+        "12315",
+        "--to",
+        "某某网上商城",
+        "--date",
+        DATE,
+        "--text",
+    ]);
+    assert!(out.status.success());
+    let t = String::from_utf8(out.stdout)?;
+    for want in [
+        "消费者投诉书",
+        "某某网上商城",
+        "《中华人民共和国消费者权益保护法》第二十九条",
+        "《中华人民共和国消费者权益保护法》第五十条：“经营者侵害消费者",
+        "《中华人民共和国消费者权益保护法》第五十六条（要旨）",
+        "13800138000",
+        PHONE,
+    ] {
+        assert!(t.contains(want), "missing {want} in\n{t}");
+    }
+    assert!(!t.contains(ID) && !t.contains(EMAIL), "{t}");
+    // What it carries and the period a source states are said on stderr, not pasted.
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("不包含你的身份证号"), "{err}");
+    assert!(err.contains("7个工作日") && err.contains("第四十六条"), "{err}");
+    assert!(!t.contains("7个工作日"));
+
+    let dir = tempfile::tempdir()?;
+    let p = pdf(
+        &env,
+        &dir.path().join("12315.pdf"),
+        &["12315", "--to", "某某网上商城"],
+    )?;
+    assert!(
+        p.contains("某某网上商城") && p.contains("第五十六条") && !p.contains(ID),
+        "{p}"
+    );
+    Ok(())
+}
+
+#[test]
+fn the_credit_objection_lists_the_accounts_and_carries_the_id() -> Result<(), Box<dyn std::error::Error>> {
+    let env = case();
+    let out = env.run(&["letter", "credit", "--date", DATE, "--text"]);
+    assert!(out.status.success());
+    let t = String::from_utf8(out.stdout)?;
+    for want in [
+        "征信异议申请书",
+        "中国人民银行征信中心：",
+        "《征信业管理条例》第二十五条",
+        "某银行信用卡尾号1234",
+        "E4",
+        &format!("身份证号：{ID}"),
+    ] {
+        assert!(t.contains(want), "missing {want} in\n{t}");
+    }
+    // The callers are not entries on a credit report.
+    assert!(!t.contains("13800138000"), "{t}");
+    assert!(String::from_utf8_lossy(&out.stderr).contains("20日"));
+    let dir = tempfile::tempdir()?;
+    let p = pdf(
+        &env,
+        &dir.path().join("credit.pdf"),
+        &["credit", "--to", "某银行信用卡中心"],
+    )?;
+    assert!(
+        p.contains("某银行信用卡中心") && p.contains("第二十五条") && p.contains(ID),
+        "{p}"
+    );
+
+    // A case with no account in the victim's name has nothing to object to.
+    let empty = Env::new();
+    empty.ok(&["profile", "set", "--name", "王䶮"]);
+    empty.ok(&[
+        "log",
+        "call",
+        "13800138000",
+        "--note",
+        "推销",
+        "--at",
+        "2026-10-01 10:00",
+    ]);
+    let out = empty.run(&["letter", "credit", "--date", DATE]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("leakaid log account"));
+    Ok(())
+}
+
+#[test]
+fn the_carrier_letter_names_12300_as_the_next_step() -> Result<(), Box<dyn std::error::Error>> {
+    let env = case();
+    let out = env.run(&["letter", "carrier", "--to", "中国移动", "--date", DATE, "--text"]);
+    assert!(out.status.success());
+    let t = String::from_utf8(out.stdout)?;
+    for want in [
+        "中国移动：",
+        "12300",
+        "某银行信用卡尾号1234",
+        "13800138000",
+        "10690000",
+        "《中华人民共和国反电信网络诈骗法》第三十一条",
+    ] {
+        assert!(t.contains(want), "missing {want} in\n{t}");
+    }
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("15日") && err.contains("电信用户申诉处理办法"),
+        "{err}"
+    );
+    let dir = tempfile::tempdir()?;
+    let p = pdf(
+        &env,
+        &dir.path().join("carrier.pdf"),
+        &["carrier", "--to", "中国移动"],
+    )?;
+    assert!(p.contains("12300") && p.contains("第三十一条"), "{p}");
+    Ok(())
+}
+
+#[test]
+fn the_regulator_complaint_cites_pipl_65_without_the_id() -> Result<(), Box<dyn std::error::Error>> {
+    let env = case();
+    let t = text(&env, &["regulator"]);
+    for want in [
+        "12377",
+        "《中华人民共和国个人信息保护法》第六十五条",
+        "13800138000",
+        EMAIL,
+    ] {
+        assert!(t.contains(want), "missing {want} in\n{t}");
+    }
+    assert!(!t.contains(ID) && !t.contains("𠮷祥路"), "{t}");
+    // No period is invented where the law says only "及时".
+    let out = env.run(&["letter", "regulator", "--date", DATE, "--text"]);
+    assert!(!String::from_utf8_lossy(&out.stderr).contains("答复期限"));
+    let dir = tempfile::tempdir()?;
+    let p = pdf(&env, &dir.path().join("regulator.pdf"), &["regulator"])?;
+    assert!(p.contains("第六十五条") && !p.contains(ID), "{p}");
+    Ok(())
+}
+
+#[test]
+fn an_english_copy_is_marked_as_a_translation() -> Result<(), Box<dyn std::error::Error>> {
+    let env = case();
+    let dir = tempfile::tempdir()?;
+    let p = pdf(
+        &env,
+        &dir.path().join("en.pdf"),
+        &["company", "--to", "Example Co.", "--letter-lang", "en"],
+    )?;
+    assert!(
+        p.contains("English translation") && p.contains("Article 50"),
+        "{p}"
+    );
+    Ok(())
+}
+
+#[test]
+fn the_account_goes_into_the_company_letter_and_hostile_text_is_cleaned() {
+    let env = case();
+    env.ok(&[
+        "log",
+        "sms",
+        "10691234",
+        "--note",
+        "点击\u{202E}gnp.exe\u{1b}[31m 领取",
+        "--at",
+        "2026-10-04 08:00",
+    ]);
+    let out = env.run(&[
+        "letter",
+        "company",
+        "--to",
+        "某某科技有限公司",
+        "--account",
+        "会员号 A-12345",
+        "--date",
+        DATE,
+        "--text",
+    ]);
+    assert!(out.status.success());
+    let t = String::from_utf8_lossy(&out.stdout);
+    assert!(t.contains("在贵方的账户：会员号 A-12345"), "{t}");
+    assert!(String::from_utf8_lossy(&out.stderr).contains("账户信息"));
+    let t = text(&env, &["12321"]);
+    assert!(t.contains("10691234"), "{t}");
+    assert!(!t.contains('\u{202E}') && !t.contains('\u{1b}'), "{t:?}");
+    // A date before the law the letter rests on is refused.
+    let out = env.run(&["letter", "regulator", "--date", "2021-10-31"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("2021-11-01"));
+}

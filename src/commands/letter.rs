@@ -42,7 +42,7 @@ pub fn run(ctx: &Ctx, args: &LetterArgs) -> Result<(), Failure> {
         .chain(notes(&letter))
         .collect::<Vec<_>>()
         .join("\n");
-    let stem = format!("{}-{}", ctx.case_name(), args.kind.code());
+    let stem = crate::letters::file_stem(ctx.case_name(), args.kind);
     if args.text {
         let text = to_text(&letter);
         if args.file.output.is_none() {

@@ -272,6 +272,15 @@ mod tests {
     }
 
     #[test]
+    fn both_languages_have_the_same_sentences_and_placeholders() -> Result<(), toml::de::Error> {
+        let zh: toml::Value = toml::from_str(ZH_TOML)?;
+        let en: toml::Value = toml::from_str(EN_TOML)?;
+        let m = crate::template::mismatches(&zh, &en);
+        assert!(m.is_empty(), "{m:#?}");
+        Ok(())
+    }
+
+    #[test]
     fn an_unknown_placeholder_is_rejected() {
         let broken = ZH_TOML.replacen("signed = \"{name}\"", "signed = \"{nmae}\"", 1);
         assert!(matches!(LetterContent::parse(&broken), Err(ContentError::Invalid(w)) if w.contains("nmae")));

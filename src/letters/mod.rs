@@ -18,6 +18,7 @@
 //!     .privacy_sentence()      what it carries and leaves out: show it before saving
 //!     .follow_up_date(sent)    the last day of the period a source states, if any
 //! to_text(&Letter) -> String   plain text for a web form: one line per paragraph
+//! file_stem(case, kind)        the exports file name's stem, shared with the wizard
 //! notes(&Letter) -> Vec<String> length limit, follow-up period, how to send (for the victim)
 //! pdf::render(&Letter, &FontFace) -> Result<Rendered, PdfError>   the packet's engine
 //! ```
@@ -96,6 +97,14 @@ pub enum LetterError {
     /// `--with-id` on a letter whose recipient must not get the ID number.
     #[error("the {0} letter never carries the ID number")]
     IdNotAllowed(LetterKind),
+    /// The letter's date is before any provision it rests on was in force.
+    #[error("the {kind} letter rests on provisions in force from {from}")]
+    BeforeTheLaw {
+        /// Which letter.
+        kind: LetterKind,
+        /// The first day one of its provisions is in force.
+        from: Date,
+    },
 }
 
 impl LetterError {
@@ -139,6 +148,17 @@ impl LetterError {
                     format!("{en} Nothing was written."),
                 )
             }
+            LetterError::BeforeTheLaw { kind, from } => tr(
+                lang,
+                format!(
+                    "{}依据的法律从{from}起才施行，不能写在这之前的日期：请改用 --date 写一个{from}以后的日期（或不写，用今天）。没有生成任何文件。",
+                    kind.name(lang)
+                ),
+                format!(
+                    "The {} rests on law in force only from {from}, so it cannot be dated earlier: give a --date on or after {from} (or none, for today). Nothing was written.",
+                    kind.name(lang)
+                ),
+            ),
             LetterError::IdNotAllowed(k) => tr(
                 lang,
                 format!(
@@ -292,6 +312,12 @@ impl Letter {
     }
 }
 
+/// The stem of a letter's file name in the exports folder (`leakaid-STEM-YYYYMMDD-HHMMSS.pdf`):
+/// the case and the kind, so the command line and the wizard name letters alike.
+pub fn file_stem(case: &str, kind: LetterKind) -> String {
+    format!("{case}-{}", kind.code())
+}
+
 /// Makes the letter `req` asks for from `case`, citing `guide`'s provisions in force on the
 /// letter's date.
 pub fn make(case: &CaseState, guide: &Guide, req: &LetterRequest) -> Result<Letter, LetterError> {
@@ -307,11 +333,13 @@ pub fn make(case: &CaseState, guide: &Guide, req: &LetterRequest) -> Result<Lett
     if req.kind.needs_to() && to.is_none() {
         return Err(LetterError::MissingTo(req.kind));
     }
-    if req.with_id && !kt.id_on_request {
-        return Err(LetterError::IdNotAllowed(req.kind));
-    }
     let mut carries = kt.carries.clone();
-    if req.with_id {
+    // `--with-id` adds the ID number where the kind allows it on request; a kind whose
+    // recipient needs it (credit, carrier) carries it anyway; the others never.
+    if req.with_id && !carries.contains(&WhatItCarries::IdNumber) {
+        if !kt.id_on_request {
+            return Err(LetterError::IdNotAllowed(req.kind));
+        }
         carries.push(WhatItCarries::IdNumber);
     }
     if req.account.as_deref().is_some_and(|a| !a.trim().is_empty())
@@ -334,6 +362,16 @@ pub fn make(case: &CaseState, guide: &Guide, req: &LetterRequest) -> Result<Lett
         return Err(LetterError::NothingToReport(req.kind));
     }
     let laws = cite(guide, kt, req.date, lang);
+    if laws.is_empty()
+        && let Some(from) = kt
+            .laws
+            .iter()
+            .filter_map(|id| guide.law(id))
+            .map(|l| l.in_force)
+            .min()
+    {
+        return Err(LetterError::BeforeTheLaw { kind: req.kind, from });
+    }
     let mut sections: Vec<Section> = kt
         .sections
         .iter()
@@ -577,4 +615,122 @@ pub fn follow_up_line(letter: &Letter) -> Option<String> {
         "source" => Some(format!("{}{hedge}", f.source)),
         _ => None,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use jiff::civil::date;
+
+    fn letter_with(follow_up: Option<FollowUp>) -> Letter {
+        Letter {
+            kind: LetterKind::Credit,
+            lang: Lang::Zh,
+            date: date(2026, 12, 4),
+            title: String::new(),
+            recipient: String::new(),
+            salutation: String::new(),
+            sections: Vec::new(),
+            how_to_send: Vec::new(),
+            signed: String::new(),
+            dated: String::new(),
+            laws: Vec::new(),
+            carries: vec![WhatItCarries::Name],
+            left_out: vec![WhatItCarries::IdNumber],
+            follow_up,
+            form_limit: None,
+            channel_id: LetterKind::Credit.channel(),
+            attachments: Vec::new(),
+            fingerprint: crate::pdf::Fingerprint {
+                count: 0,
+                head: String::new(),
+            },
+            translation_mark: String::new(),
+        }
+    }
+
+    fn period(days: u32, working_days: bool) -> Option<FollowUp> {
+        Some(FollowUp {
+            days,
+            working_days,
+            what: "核查并答复".into(),
+            source: "x".into(),
+            verified: true,
+        })
+    }
+
+    #[test]
+    fn follow_up_dates_count_calendar_or_working_days() {
+        // Friday 4 December 2026.
+        let sent = date(2026, 12, 4);
+        assert_eq!(letter_with(None).follow_up_date(sent), None);
+        assert_eq!(
+            letter_with(period(20, false)).follow_up_date(sent),
+            Some(date(2026, 12, 24))
+        );
+        // Seven working days from a Friday skip two weekends' worth of Saturdays and Sundays.
+        assert_eq!(
+            letter_with(period(7, true)).follow_up_date(sent),
+            Some(date(2026, 12, 15))
+        );
+    }
+
+    #[test]
+    fn the_privacy_sentence_names_what_is_carried_and_left_out() {
+        let l = letter_with(None);
+        let s = l.privacy_sentence();
+        assert!(s.contains("姓名") && s.contains("不包含你的身份证号"), "{s}");
+        let en = l.privacy_sentence_in(Lang::En);
+        assert!(en.contains("leaves out your ID number"), "{en}");
+        assert_eq!(l.report_channel(), "credit_report");
+    }
+
+    #[test]
+    fn notes_show_a_sourced_length_limit_and_the_period() {
+        let mut l = letter_with(period(20, false));
+        l.title = "征信异议申请书".into();
+        l.sections = vec![Section {
+            heading: Some("一、请求".into()),
+            paragraphs: vec!["一段很长的文字".into()],
+        }];
+        assert!(notes(&l).iter().all(|n| !n.contains("最多")));
+        l.form_limit = Some(FormLimit {
+            chars: 500,
+            source: "某表单说明".into(),
+            verified: false,
+        });
+        let n = notes(&l);
+        let length = to_text(&l).trim_end().chars().count();
+        assert!(
+            n[0].contains(&format!("正文 {length} 字"))
+                && n[0].contains("最多 500 字")
+                && n[0].contains("请以官方渠道为准"),
+            "{n:?}"
+        );
+        assert!(n[1].contains("20日"), "{n:?}");
+    }
+
+    #[test]
+    fn a_letter_dated_before_its_law_is_refused() {
+        let mut case = CaseState::default();
+        case.profile.name = "王䶮".into();
+        let mut req = LetterRequest::new(LetterKind::Regulator, date(2021, 10, 31), Lang::Zh);
+        let err = make(&case, Guide::get(Lang::Zh), &req).err();
+        assert_eq!(
+            err,
+            Some(LetterError::BeforeTheLaw {
+                kind: LetterKind::Regulator,
+                from: date(2021, 11, 1)
+            })
+        );
+        req.date = date(2021, 11, 1);
+        assert!(make(&case, Guide::get(Lang::Zh), &req).is_ok());
+    }
+
+    #[test]
+    fn no_name_no_letter() {
+        let req = LetterRequest::new(LetterKind::Regulator, date(2026, 1, 1), Lang::Zh);
+        let err = make(&CaseState::default(), Guide::get(Lang::Zh), &req).err();
+        assert_eq!(err, Some(LetterError::NoName));
+    }
 }

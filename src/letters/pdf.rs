@@ -34,7 +34,7 @@ pub fn render(letter: &Letter, face: &FontFace) -> Result<Rendered, PdfError> {
 
     let missing = furniture::uncovered(&w.canvas, &m);
     let footer = furniture::footer(
-        lang,
+        &crate::guide::letter::LetterText::get(lang).footer,
         &letter.fingerprint.short(),
         letter.translation_mark.clone(),
         &m,

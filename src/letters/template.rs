@@ -1,59 +1,21 @@
-//! Filling a sentence of the letters' wording: `{name}` placeholders replaced by values from
-//! the case. A sentence that names a value the case does not have is left out whole (a line
-//! "电子邮箱：{emails}" disappears for a victim with no email), so no letter prints a label
-//! with nothing after it. `{{` and `}}` stand for literal braces.
+//! Filling a sentence of the letters' wording. The placeholders and the one-pass fill are the
+//! shared ones ([`crate::template`]); what is added here is the letters' rule: a sentence that
+//! names a value the case does not have is left out whole (a line "电子邮箱：{emails}"
+//! disappears for a victim with no email), so no letter prints a label with nothing after it.
 
-/// The placeholders in `template`, in order (for the load-time check that every name is one
-/// the letter code fills in).
-pub fn names(template: &str) -> Vec<&str> {
-    let mut out = Vec::new();
-    let mut rest = template;
-    while let Some(open) = rest.find('{') {
-        let after = &rest[open + 1..];
-        if let Some(escaped) = after.strip_prefix('{') {
-            rest = escaped;
-            continue;
-        }
-        match after.find('}') {
-            Some(close) => {
-                out.push(&after[..close]);
-                rest = &after[close + 1..];
-            }
-            None => break,
-        }
-    }
-    out
-}
+use std::fmt::Display;
+
+pub use crate::template::names;
 
 /// `template` with every `{name}` replaced by `value(name)`; `None` when a name has no
 /// value or an empty one (the sentence is then left out).
 pub fn fill(template: &str, value: impl Fn(&str) -> Option<String>) -> Option<String> {
-    let mut out = String::with_capacity(template.len() + 32);
-    let mut rest = template;
-    loop {
-        let Some(open) = rest.find(['{', '}']) else {
-            out.push_str(rest);
-            return Some(out);
-        };
-        out.push_str(&rest[..open]);
-        let brace = rest[open..].chars().next().unwrap_or('{');
-        let after = &rest[open + 1..];
-        if let Some(escaped) = after.strip_prefix(brace) {
-            out.push(brace);
-            rest = escaped;
-            continue;
-        }
-        if brace == '}' {
-            // A lone closing brace is text.
-            out.push('}');
-            rest = after;
-            continue;
-        }
-        let close = after.find('}')?;
-        let v = value(&after[..close]).filter(|v| !v.trim().is_empty())?;
-        out.push_str(&v);
-        rest = &after[close + 1..];
-    }
+    let values: Vec<(&str, String)> = names(template)
+        .into_iter()
+        .map(|n| value(n).filter(|v| !v.trim().is_empty()).map(|v| (n, v)))
+        .collect::<Option<_>>()?;
+    let refs: Vec<crate::template::Value<'_>> = values.iter().map(|(n, v)| (*n, v as &dyn Display)).collect();
+    Some(crate::template::fill(template, &refs))
 }
 
 #[cfg(test)]
@@ -64,6 +26,7 @@ mod tests {
         match k {
             "name" => Some("王䶮".into()),
             "empty" => Some("  ".into()),
+            "sly" => Some("{name}".into()),
             _ => None,
         }
     }
@@ -73,10 +36,8 @@ mod tests {
         assert_eq!(fill("姓名：{name}。", vals).as_deref(), Some("姓名：王䶮。"));
         assert_eq!(fill("邮箱：{emails}", vals), None);
         assert_eq!(fill("x{empty}", vals), None);
-        assert_eq!(
-            fill("{{literal}} {name}", vals).as_deref(),
-            Some("{literal} 王䶮")
-        );
-        assert_eq!(names("a {x} b {{y}} {z}"), vec!["x", "z"]);
+        // A value is never read as a template; braces around no name stay as written.
+        assert_eq!(fill("{sly} {name} { }", vals).as_deref(), Some("{name} 王䶮 { }"));
+        assert_eq!(names("a {x} b {z}"), vec!["x", "z"]);
     }
 }

@@ -4,31 +4,25 @@
 
 use super::font::Metrics;
 use super::page::Canvas;
-use crate::i18n::Lang;
+use crate::guide::letter::FooterText;
+use crate::template::fill;
 
-/// Draws the footer (page i of n, the short fingerprint) and the top mark on a page.
+/// Draws the footer (page i of n, the short fingerprint, worded by `text`) and the top mark
+/// on a page.
 pub fn footer(
-    lang: Lang,
+    text: &FooterText,
     fingerprint_short: &str,
     mark: String,
     m: &Metrics<'_>,
 ) -> impl FnMut(usize, usize, &mut Canvas) + use<> {
-    let zh = lang == Lang::Zh;
-    let fp_text = if zh {
-        format!("案件指纹 {fingerprint_short}")
-    } else {
-        format!("Case fingerprint {fingerprint_short}")
-    };
+    let fp_text = fill(&text.fingerprint, &[("fingerprint", &fingerprint_short)]);
     let fp_text_w = m.width(&fp_text, 7.0);
     let mark_w = m.width(&mark, 8.0);
+    let page_text = text.page.clone();
     move |i: usize, total: usize, canvas: &mut Canvas| {
         let geo = canvas.geo;
         let y = geo.bottom * 0.5;
-        let page = if zh {
-            format!("第 {} 页 共 {} 页", i + 1, total)
-        } else {
-            format!("Page {} of {}", i + 1, total)
-        };
+        let page = fill(&page_text, &[("page", &(i + 1)), ("total", &total)]);
         canvas.rule((geo.left, y + 11.0), (geo.width - geo.right, y + 11.0), 0.3, 0.6);
         canvas.text_at(geo.left, y, 8.0, &page, 0.0);
         canvas.text_at(geo.width - geo.right - fp_text_w, y, 7.0, &fp_text, 0.35);

@@ -259,7 +259,7 @@ pub fn render(input: &PacketInput, opts: &PacketOptions, face: &FontFace) -> Res
     .cloned()
     .collect::<Vec<_>>()
     .join("　");
-    let footer = super::furniture::footer(lang, &input.fingerprint.short(), mark, &m);
+    let footer = super::furniture::footer(&text.footer, &input.fingerprint.short(), mark, &m);
 
     let pages = w.canvas.page_count();
     let meta = Meta {

@@ -211,7 +211,7 @@ pub fn save_letter(
     let letter = make(state, crate::guide::Guide::get(Lang::Zh), &req).map_err(|e| e.message(ui))?;
     let face = FontFace::embedded().map_err(|e| render_failure(ui, &e))?;
     let rendered = pdf::render(&letter, &face).map_err(|e| render_failure(ui, &e))?;
-    let stem = format!("{case}-{}", order.kind.code());
+    let stem = crate::letters::file_stem(case, order.kind);
     let pdf_path =
         write_dated(dir, &stem, "pdf", &rendered.bytes).map_err(|(p, e)| write_failure(ui, &p, &e))?;
     let text_path = pdf_path.with_extension("txt");

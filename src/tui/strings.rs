@@ -593,7 +593,7 @@ pub const ZH: Strings = Strings {
     f_firm: "律所",
     f_narrative: "经过",
     f_agency: "报送单位",
-    f_redact: "隐去证件号",
+    f_redact: "隐去个人信息",
     f_packet_lang: "语言",
     choice_own: "自己填写（下一栏）",
     yes: "是",
