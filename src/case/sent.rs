@@ -169,32 +169,35 @@ fn reply_period<'g>(guide: &'g Guide, kind: &str) -> Option<&'g ReplyPeriod> {
     guide.channel(channel).reply.as_ref()
 }
 
-/// The line that explains a sent letter's follow-up date: the rule and what to do when it has
-/// passed, or that no source gives a period for this channel.
+/// The rule behind a sent letter's follow-up date and what to do when it has passed; `None`
+/// when no source gives a period for where it went (then no date is made up).
+pub fn follow_up_rule(kind: &str, lang: Lang) -> Option<String> {
+    let p = reply_period(Guide::get(lang), kind)?;
+    let about = if p.working_days {
+        lang.pick(
+            "（按工作日算，未计节假日，日期为约数）",
+            " (working days; holidays are not counted, so the date is about)",
+        )
+    } else {
+        ""
+    };
+    let what = p.hedged(&p.what, lang);
+    Some(match lang {
+        Lang::Zh => format!("{what}（{}）{about}。{}。", p.basis, p.then),
+        Lang::En => format!("{what} ({}){about}. {}.", p.basis, p.then),
+    })
+}
+
+/// [`follow_up_rule`], or (on the command line) that no source gives a period and how to set a
+/// date by hand.
 pub fn follow_up_basis(kind: &str, lang: Lang) -> String {
-    match reply_period(Guide::get(lang), kind) {
-        Some(p) => {
-            let about = if p.working_days {
-                lang.pick(
-                    "（按工作日算，未计节假日，日期为约数）",
-                    " (working days; holidays are not counted, so the date is about)",
-                )
-            } else {
-                ""
-            };
-            let what = p.hedged(&p.what, lang);
-            match lang {
-                Lang::Zh => format!("{what}（{}）{about}。{}。", p.basis, p.then),
-                Lang::En => format!("{what} ({}){about}. {}.", p.basis, p.then),
-            }
-        }
-        None => lang
-            .pick(
-                "没有找到规定答复期限的依据，所以没有定跟进日期；可以自己定一个（leakaid report update 编号 --follow-up +30d）。",
-                "No source gives a reply period for this, so no follow-up date was set; you can set one yourself (leakaid report update ID --follow-up +30d).",
-            )
-            .to_string(),
-    }
+    follow_up_rule(kind, lang).unwrap_or_else(|| {
+        lang.pick(
+            "没有找到规定答复期限的依据，所以没有定跟进日期；可以自己定一个（leakaid report update 编号 --follow-up +30d）。",
+            "No source gives a reply period for this, so no follow-up date was set; you can set one yourself (leakaid report update ID --follow-up +30d).",
+        )
+        .to_string()
+    })
 }
 
 #[cfg(test)]

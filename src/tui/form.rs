@@ -20,6 +20,7 @@ use crate::case::{
 };
 use crate::i18n::Lang;
 use crate::letters::LetterKind;
+use crate::letters::content::LetterContent;
 use crate::tui::guide_text::channel_names;
 use crate::tui::letters::{LetterOrder, SavedLetter};
 use crate::tui::widgets::text_field::TextField;
@@ -95,6 +96,8 @@ pub enum FieldId {
     Recipient,
     /// Letter sent: how (a choice of `SentVia::ALL`).
     SentVia,
+    /// Letter: add the ID number (a yes / no choice; only where the letter may carry it).
+    WithId,
 }
 
 /// The report statuses in the order the status choice cycles through them.
@@ -418,11 +421,11 @@ impl Form {
 
     /// Whom letter `kind` goes to.
     pub fn letter_to(kind: LetterKind) -> Form {
-        Form::build(
-            FormKind::LetterTo(kind),
-            vec![text(FieldId::Recipient, false, "")],
-            0,
-        )
+        let mut fields = vec![text(FieldId::Recipient, false, "")];
+        if LetterContent::get(Lang::Zh).kind(kind).id_on_request {
+            fields.push(choice(FieldId::WithId, 0));
+        }
+        Form::build(FormKind::LetterTo(kind), fields, 0)
     }
 
     /// The saved letter went out: how, and when (default: now).
@@ -768,6 +771,7 @@ impl Form {
                 Ok(Submit::SaveLetter(LetterOrder {
                     kind: *kind,
                     to: Some(to.trim().to_string()),
+                    with_id: Form::choice_of(&self.fields, FieldId::WithId) == Some(1),
                 }))
             }
             FormKind::LetterSent { letter, started } => {

@@ -99,6 +99,8 @@ pub struct LetterOrder {
     pub kind: LetterKind,
     /// The company or merchant, for the kinds that need one.
     pub to: Option<String>,
+    /// Add the ID number (only a letter that may carry it; the user chose it).
+    pub with_id: bool,
 }
 
 /// A letter written to disk for the user.
@@ -150,7 +152,11 @@ impl App {
             }
             (Action::SaveLetter, Some(kind)) if kind.needs_to() => self.form = Some(Form::letter_to(kind)),
             (Action::SaveLetter, Some(kind)) => {
-                return vec![Effect::SaveLetter(LetterOrder { kind, to: None })];
+                return vec![Effect::SaveLetter(LetterOrder {
+                    kind,
+                    to: None,
+                    with_id: false,
+                })];
             }
             (Action::MarkSent, Some(kind)) => match view.saved.as_ref().filter(|s| s.kind == kind) {
                 Some(saved) => self.form = Some(Form::letter_sent(saved, now)),
@@ -208,6 +214,7 @@ pub fn save_letter(
 
     let mut req = LetterRequest::new(order.kind, date, Lang::Zh);
     req.to = order.to.clone();
+    req.with_id = order.with_id;
     let letter = make(state, crate::guide::Guide::get(Lang::Zh), &req).map_err(|e| e.message(ui))?;
     let face = FontFace::embedded().map_err(|e| render_failure(ui, &e))?;
     let rendered = pdf::render(&letter, &face).map_err(|e| render_failure(ui, &e))?;

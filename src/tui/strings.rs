@@ -221,6 +221,8 @@ pub struct Strings {
     pub f_recipient: &'static str,
     /// Field: how the letter was sent.
     pub f_sent_via: &'static str,
+    /// Field: add the ID number to the letter.
+    pub f_with_id: &'static str,
     /// Key: choose a report.
     pub k_choose_report: &'static str,
     /// Key: add a warned contact.
@@ -551,6 +553,7 @@ pub const ZH: Strings = Strings {
     form_letter_sent: "记下：信已发出",
     f_recipient: "收信单位",
     f_sent_via: "发送方式",
+    f_with_id: "附身份证号",
     k_choose_report: "选报案记录",
     k_add_warning: "记已提醒",
     k_show_message: "单独显示消息",
@@ -774,6 +777,7 @@ pub const EN: Strings = Strings {
     form_letter_sent: "Record: the letter was sent",
     f_recipient: "Recipient",
     f_sent_via: "Sent by",
+    f_with_id: "Add ID number",
     k_choose_report: "choose report",
     k_add_warning: "add person",
     k_show_message: "message only",

@@ -51,6 +51,7 @@ pub fn label(id: FieldId, s: &Strings) -> &'static str {
         FieldId::PacketLang => s.f_packet_lang,
         FieldId::Recipient => s.f_recipient,
         FieldId::SentVia => s.f_sent_via,
+        FieldId::WithId => s.f_with_id,
     }
 }
 

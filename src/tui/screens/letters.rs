@@ -8,10 +8,11 @@ use ratatui::layout::{Margin, Rect};
 use ratatui::text::Line;
 
 use crate::case::CaseState;
-use crate::case::sent::follow_up_basis;
+use crate::case::sent::follow_up_rule;
 use crate::case::steps::Report;
 use crate::guide::Guide;
 use crate::i18n::Lang;
+use crate::letters::content::LetterContent;
 use crate::letters::{LetterKind, LetterRequest, make};
 use crate::pdf::visible::short_path;
 use crate::tui::app::App;
@@ -69,6 +70,10 @@ pub struct LetterStrings {
     pub save_first: &'static str,
     /// A letter of this kind recorded as sent: `{}` id, `{}` date sent.
     pub sent_before: &'static str,
+    /// No source gives a reply period for where the letter goes.
+    pub no_period: &'static str,
+    /// The company letter may carry the ID number when the user chooses it on saving.
+    pub with_id: &'static str,
 }
 
 /// Chinese.
@@ -103,6 +108,8 @@ pub const ZH: LetterStrings = LetterStrings {
     sha: "SHA-256：{}",
     save_first: "请先按 s 保存这封信；寄出或提交后再按 r 记下。",
     sent_before: "已记为发出：{}（{}）",
+    no_period: "没有找到规定答复期限的依据，记为已发出时不会定跟进日期；可以在第2步选中这条记录按 u 自己定一个。",
+    with_id: "如果对方要求用身份证号核对身份，保存时可以选择附上。",
 };
 
 /// English.
@@ -137,6 +144,8 @@ pub const EN: LetterStrings = LetterStrings {
     sha: "SHA-256: {}",
     save_first: "Save this letter with s first; after sending it, press r to record it.",
     sent_before: "Recorded as sent: {} ({})",
+    no_period: "No source gives a reply period for this, so no follow-up date is set when it is recorded as sent; choose the record on step 2 and press u to set one.",
+    with_id: "If the company asks for your ID number to confirm who you are, you can add it when saving.",
 };
 
 /// The letters screen's text in `lang`.
@@ -261,11 +270,19 @@ fn draw_letter(frame: &mut Frame, area: Rect, app: &App, state: &CaseState, kind
                 _ => letter.recipient.clone(),
             };
             lines.push(Line::raw(format!("{}: {to}", ls.to)));
-            lines.push(Line::raw(letter.privacy_sentence_in(lang)));
+            // The command line's hint names its option; the wizard asks in the save form.
+            let said = letter.privacy_sentence_in(lang);
+            let hint = &LetterContent::get(lang).with_id_hint;
+            lines.push(Line::raw(match said.strip_suffix(hint.as_str()) {
+                Some(rest) if !hint.is_empty() => format!("{rest}{}", ls.with_id),
+                _ => said,
+            }));
         }
         Err(e) => lines.push(Line::styled(e.message(lang), theme.error)),
     }
-    lines.push(Line::raw(follow_up_basis(kind.code(), lang)));
+    lines.push(Line::raw(
+        follow_up_rule(kind.code(), lang).unwrap_or_else(|| ls.no_period.to_string()),
+    ));
     for r in state
         .reports
         .iter()

@@ -184,6 +184,12 @@ fn the_company_letter_asks_whom_it_goes_to_before_saving() {
     let mut w = on_sample(tmp.path(), desk.path(), Lang::En);
     typed(&mut w, "w");
     open(&mut w, LetterKind::Company);
+    // What it carries is said before saving; the ID number is offered in the save form, and no
+    // command-line option is named on screen.
+    let shown = frame_rows(&w.app, w.case.state(), 250, 24).join("\n");
+    assert!(shown.contains("leaves out your ID number"), "{shown}");
+    assert!(shown.contains("you can add it when saving"), "{shown}");
+    assert!(!shown.contains("--"), "{shown}");
     typed(&mut w, "s");
     assert!(w.app.form.is_some(), "a form asks for the recipient");
     w.handle(ctrl('s'));
@@ -196,6 +202,8 @@ fn the_company_letter_asks_whom_it_goes_to_before_saving() {
     assert!(err.contains("recipient"), "{err}");
     assert!(w.app.letters.saved.is_none());
     typed(&mut w, "某某网店有限公司");
+    w.handle(k(KeyCode::Tab));
+    w.handle(k(KeyCode::Right));
     w.handle(ctrl('s'));
     wait(&mut w);
     assert!(w.app.form.is_none());
@@ -203,6 +211,10 @@ fn the_company_letter_asks_whom_it_goes_to_before_saving() {
     assert_eq!(saved.recipient, "某某网店有限公司");
     let txt = std::fs::read_to_string(&saved.text).expect("text");
     assert!(txt.contains("某某网店有限公司"), "{txt}");
+    assert!(
+        txt.contains("11010519491231002X"),
+        "the ID number, as chosen: {txt}"
+    );
     // No source gives a company a reply period: recorded without a date, and the screen says so.
     typed(&mut w, "r");
     w.handle(ctrl('s'));
@@ -213,6 +225,7 @@ fn the_company_letter_asks_whom_it_goes_to_before_saving() {
     assert_eq!(fields.letter.map(|l| l.via), Some(SentVia::Post));
     let text = frame_rows(&w.app, w.case.state(), 120, 24).join("\n");
     assert!(text.contains("No source gives a reply period"), "{text}");
+    assert!(!text.contains("--"), "{text}");
 }
 
 #[test]
