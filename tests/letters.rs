@@ -408,6 +408,18 @@ fn an_english_copy_is_marked_as_a_translation() -> Result<(), Box<dyn std::error
         p.contains("English translation") && p.contains("Article 50"),
         "{p}"
     );
+    // In an English interface the letter to send stays Chinese; what it carries and the
+    // reply period are said in English.
+    let out = env.run(&["--lang", "en", "letter", "credit", "--date", DATE, "--text"]);
+    assert!(out.status.success());
+    assert!(String::from_utf8_lossy(&out.stdout).contains("征信异议申请书"));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("leaves out your home address")
+            && err.contains("Reply period")
+            && err.contains("20 days"),
+        "{err}"
+    );
     Ok(())
 }
 

@@ -287,7 +287,7 @@ impl Letter {
         if kt.id_on_request && self.left_out.contains(&WhatItCarries::IdNumber) {
             s.push_str(&c.with_id_hint);
         }
-        s
+        s.trim_end().to_string()
     }
 
     /// The last day of the period a source states when the letter is sent on `sent`
