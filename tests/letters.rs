@@ -363,6 +363,11 @@ fn the_carrier_letter_names_12300_as_the_next_step() -> Result<(), Box<dyn std::
         err.contains("15日") && err.contains("电信用户申诉处理办法"),
         "{err}"
     );
+    // Where to send it and where to go next, from the guide's channels.
+    assert!(
+        err.contains("中国移动 10086") && err.contains("电话 12300"),
+        "{err}"
+    );
     let dir = tempfile::tempdir()?;
     let p = pdf(
         &env,

@@ -431,11 +431,7 @@ pub fn make(case: &CaseState, guide: &Guide, req: &LetterRequest) -> Result<Lett
         salutation: fill(&kt.salutation, |k| facts.value(k)).unwrap_or_default(),
         recipient,
         sections,
-        how_to_send: kt
-            .how_to_send
-            .iter()
-            .filter_map(|s| fill(s, |k| facts.value(k)))
-            .collect(),
+        how_to_send: how_to_send(guide, kt, &facts, lang),
         signed: fill(&content.signed, |k| facts.value(k)).unwrap_or_default(),
         dated: fill(&content.dated, |k| facts.value(k)).unwrap_or_default(),
         laws,
@@ -458,6 +454,29 @@ pub fn make(case: &CaseState, guide: &Guide, req: &LetterRequest) -> Result<Lett
         fingerprint,
         translation_mark: content.translation_mark.clone(),
     })
+}
+
+/// Where and how to send a letter: the kind's own advice (hedged when its source is weak),
+/// then the ways to reach its channel, from the guide (so the letter and the guide never
+/// disagree on a number or an address; a way the guide does not verify is hedged).
+fn how_to_send(guide: &Guide, kt: &KindText, facts: &Facts, lang: Lang) -> Vec<String> {
+    let hedge = if kt.verified { "" } else { hedge_suffix(lang) };
+    let mut out: Vec<String> = kt
+        .how_to_send
+        .iter()
+        .filter_map(|s| fill(s, |k| facts.value(k)))
+        .map(|s| format!("{s}{hedge}"))
+        .collect();
+    for id in [kt.id.channel(), kt.id.next_channel()].into_iter().flatten() {
+        let channel = guide.channel(id);
+        let ways = channel.contact_shown(lang).join(lang.pick("；", "; "));
+        out.push(format!(
+            "{}{}{ways}",
+            guide.display(channel),
+            lang.pick("：", ": ")
+        ));
+    }
+    out
 }
 
 /// Whether the case holds a detail (so a letter that leaves it out can say so).
