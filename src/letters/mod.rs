@@ -9,6 +9,7 @@
 //!     .code()      "company" | "12321" | "12315" | "credit" | "carrier" | "regulator"
 //!     .name(lang)  the letter's name, from the wording file
 //!     .channel()   the guide channel it goes to (None for a company)
+//!     .next_channel()  where to go when it is not dealt with (12300 after the carrier)
 //!     .needs_to()  company and 12315 need --to
 //! LetterRequest::new(kind, date, lang) with .to, .with_id, .account
 //! make(&CaseState, &Guide, &LetterRequest) -> Result<Letter, LetterError>
@@ -16,12 +17,20 @@
 //!          dated, laws, carries, left_out, follow_up, form_limit, channel_id,
 //!          attachments, fingerprint, translation_mark }
 //!     .privacy_sentence()      what it carries and leaves out: show it before saving
+//!     .privacy_sentence_in(lang)   the same in the interface language
 //!     .follow_up_date(sent)    the last day of the period a source states, if any
+//!                              (working days skip weekends; holidays unknown: "about")
+//!     .report_channel()        the guide channel id, or the company's name, for a report
+//! LetterError::{MissingTo, NoName, NothingToReport, IdNotAllowed, BeforeTheLaw}.message(lang)
 //! to_text(&Letter) -> String   plain text for a web form: one line per paragraph
 //! file_stem(case, kind)        the exports file name's stem, shared with the wizard
 //! notes(&Letter) -> Vec<String> length limit, follow-up period, how to send (for the victim)
 //! pdf::render(&Letter, &FontFace) -> Result<Rendered, PdfError>   the packet's engine
 //! ```
+//!
+//! Follow-up periods: credit 20 days (征信业管理条例第二十五条), 12315 7 working days
+//! (消费者权益保护法第四十六条), carrier 15 days then 12300 (电信用户申诉处理办法第十条); the
+//! company (个人信息保护法 states none), 12321 and the regulator have none.
 //!
 //! The wording is data ([`content`], `assets/letter/kinds.{zh,en}.toml`); the provisions are
 //! the guide's, cited with the number valid on the letter's date; the leads come from the one
