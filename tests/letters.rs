@@ -363,6 +363,11 @@ fn the_carrier_letter_names_12300_as_the_next_step() -> Result<(), Box<dyn std::
         err.contains("15日") && err.contains("电信用户申诉处理办法"),
         "{err}"
     );
+    // Where to send it and where to go next, from the guide's channels.
+    assert!(
+        err.contains("中国移动 10086") && err.contains("电话 12300"),
+        "{err}"
+    );
     let dir = tempfile::tempdir()?;
     let p = pdf(
         &env,
@@ -407,6 +412,18 @@ fn an_english_copy_is_marked_as_a_translation() -> Result<(), Box<dyn std::error
     assert!(
         p.contains("English translation") && p.contains("Article 50"),
         "{p}"
+    );
+    // In an English interface the letter to send stays Chinese; what it carries and the
+    // reply period are said in English.
+    let out = env.run(&["--lang", "en", "letter", "credit", "--date", DATE, "--text"]);
+    assert!(out.status.success());
+    assert!(String::from_utf8_lossy(&out.stdout).contains("征信异议申请书"));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("leaves out your home address")
+            && err.contains("Reply period")
+            && err.contains("20 days"),
+        "{err}"
     );
     Ok(())
 }

@@ -37,11 +37,20 @@ pub fn run(ctx: &Ctx, args: &LetterArgs) -> Result<(), Failure> {
     let letter = make(case.state(), Guide::get(lang), &req).map_err(|e| Failure::new(e.message(ctx.lang)))?;
     // Said in the interface language, before anything is saved.
     let said = letter.privacy_sentence_in(ctx.lang);
-    // Then what the victim should know about sending it (not part of the letter).
-    let said = std::iter::once(said)
-        .chain(notes(&letter))
-        .collect::<Vec<_>>()
-        .join("\n");
+    // Then what the victim should know about sending it (not part of the letter), in the
+    // interface language: a translated letter's notes come from the same letter made in it.
+    let in_ui = if ctx.lang == lang {
+        notes(&letter)
+    } else {
+        let ui = LetterRequest {
+            lang: ctx.lang,
+            ..req.clone()
+        };
+        make(case.state(), Guide::get(ctx.lang), &ui)
+            .map(|l| notes(&l))
+            .unwrap_or_default()
+    };
+    let said = std::iter::once(said).chain(in_ui).collect::<Vec<_>>().join("\n");
     let stem = crate::letters::file_stem(ctx.case_name(), args.kind);
     if args.text {
         let text = to_text(&letter);

@@ -85,6 +85,15 @@ impl LetterKind {
         }
     }
 
+    /// Where to turn when the recipient does not deal with it in time: 12300 after the
+    /// carrier (电信用户申诉处理办法第十条).
+    pub fn next_channel(self) -> Option<ChannelId> {
+        match self {
+            LetterKind::Carrier => Some(ChannelId::Telecom12300),
+            _ => None,
+        }
+    }
+
     /// Whether the letter needs `--to` (a named company or merchant): nobody else can know
     /// who it goes to.
     pub fn needs_to(self) -> bool {

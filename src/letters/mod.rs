@@ -9,6 +9,7 @@
 //!     .code()      "company" | "12321" | "12315" | "credit" | "carrier" | "regulator"
 //!     .name(lang)  the letter's name, from the wording file
 //!     .channel()   the guide channel it goes to (None for a company)
+//!     .next_channel()  where to go when it is not dealt with (12300 after the carrier)
 //!     .needs_to()  company and 12315 need --to
 //! LetterRequest::new(kind, date, lang) with .to, .with_id, .account
 //! make(&CaseState, &Guide, &LetterRequest) -> Result<Letter, LetterError>
@@ -16,12 +17,20 @@
 //!          dated, laws, carries, left_out, follow_up, form_limit, channel_id,
 //!          attachments, fingerprint, translation_mark }
 //!     .privacy_sentence()      what it carries and leaves out: show it before saving
+//!     .privacy_sentence_in(lang)   the same in the interface language
 //!     .follow_up_date(sent)    the last day of the period a source states, if any
+//!                              (working days skip weekends; holidays unknown: "about")
+//!     .report_channel()        the guide channel id, or the company's name, for a report
+//! LetterError::{MissingTo, NoName, NothingToReport, IdNotAllowed, BeforeTheLaw}.message(lang)
 //! to_text(&Letter) -> String   plain text for a web form: one line per paragraph
 //! file_stem(case, kind)        the exports file name's stem, shared with the wizard
 //! notes(&Letter) -> Vec<String> length limit, follow-up period, how to send (for the victim)
 //! pdf::render(&Letter, &FontFace) -> Result<Rendered, PdfError>   the packet's engine
 //! ```
+//!
+//! Follow-up periods: credit 20 days (征信业管理条例第二十五条), 12315 7 working days
+//! (消费者权益保护法第四十六条), carrier 15 days then 12300 (电信用户申诉处理办法第十条); the
+//! company (个人信息保护法 states none), 12321 and the regulator have none.
 //!
 //! The wording is data ([`content`], `assets/letter/kinds.{zh,en}.toml`); the provisions are
 //! the guide's, cited with the number valid on the letter's date; the leads come from the one
@@ -287,7 +296,7 @@ impl Letter {
         if kt.id_on_request && self.left_out.contains(&WhatItCarries::IdNumber) {
             s.push_str(&c.with_id_hint);
         }
-        s
+        s.trim_end().to_string()
     }
 
     /// The last day of the period a source states when the letter is sent on `sent`
@@ -422,11 +431,7 @@ pub fn make(case: &CaseState, guide: &Guide, req: &LetterRequest) -> Result<Lett
         salutation: fill(&kt.salutation, |k| facts.value(k)).unwrap_or_default(),
         recipient,
         sections,
-        how_to_send: kt
-            .how_to_send
-            .iter()
-            .filter_map(|s| fill(s, |k| facts.value(k)))
-            .collect(),
+        how_to_send: how_to_send(guide, kt, &facts, lang),
         signed: fill(&content.signed, |k| facts.value(k)).unwrap_or_default(),
         dated: fill(&content.dated, |k| facts.value(k)).unwrap_or_default(),
         laws,
@@ -455,6 +460,29 @@ pub fn make(case: &CaseState, guide: &Guide, req: &LetterRequest) -> Result<Lett
         fingerprint,
         translation_mark: content.translation_mark.clone(),
     })
+}
+
+/// Where and how to send a letter: the kind's own advice (hedged when its source is weak),
+/// then the ways to reach its channel, from the guide (so the letter and the guide never
+/// disagree on a number or an address; a way the guide does not verify is hedged).
+fn how_to_send(guide: &Guide, kt: &KindText, facts: &Facts, lang: Lang) -> Vec<String> {
+    let hedge = if kt.verified { "" } else { hedge_suffix(lang) };
+    let mut out: Vec<String> = kt
+        .how_to_send
+        .iter()
+        .filter_map(|s| fill(s, |k| facts.value(k)))
+        .map(|s| format!("{s}{hedge}"))
+        .collect();
+    for id in [kt.id.channel(), kt.id.next_channel()].into_iter().flatten() {
+        let channel = guide.channel(id);
+        let ways = channel.contact_shown(lang).join(lang.pick("；", "; "));
+        out.push(format!(
+            "{}{}{ways}",
+            guide.display(channel),
+            lang.pick("：", ": ")
+        ));
+    }
+    out
 }
 
 /// Whether the case holds a detail (so a letter that leaves it out can say so).
