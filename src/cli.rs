@@ -118,6 +118,51 @@ pub enum Command {
     Export(ExportCommand),
     /// 列出所有案件 / list the cases in the data folder.
     Cases,
+    /// 其他渠道的信函（公司、12321、12315、征信、运营商、网信）/ a letter for another door:
+    /// company, 12321, 12315, credit, carrier or regulator.
+    Letter(LetterArgs),
+}
+
+/// `leakaid letter`.
+#[derive(Debug, Args)]
+pub struct LetterArgs {
+    /// company, 12321, 12315, credit, carrier or regulator.
+    #[arg(value_parser = parse_letter_kind, value_name = "KIND")]
+    pub kind: crate::letters::LetterKind,
+    /// Who it goes to: the company or merchant (required for company and 12315), or another
+    /// office than the default (the reporting bank for credit, your carrier for carrier).
+    #[arg(long, value_name = "ORG")]
+    pub to: Option<String>,
+    /// What identifies your account with the recipient (user name, order number …).
+    #[arg(long, value_name = "TEXT")]
+    pub account: Option<String>,
+    /// The date printed on the letter, YYYY-MM-DD (default: today).
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub date: Option<String>,
+    /// Plain text for pasting into a web form (to standard output, or to -o FILE).
+    #[arg(long)]
+    pub text: bool,
+    /// Add your ID number (only the company letter, and only when the company needs it to
+    /// find you).
+    #[arg(long)]
+    pub with_id: bool,
+    /// The letter's language: Chinese (the one to send) whatever the interface language;
+    /// `en` makes an English copy for your own use, marked as a translation.
+    #[arg(long, value_name = "zh|en")]
+    pub letter_lang: Option<crate::i18n::Lang>,
+    /// Where the letter goes.
+    #[command(flatten)]
+    pub file: ExportFileArgs,
+}
+
+/// A letter kind by its code; anything else gets one sentence naming the kinds.
+fn parse_letter_kind(s: &str) -> Result<crate::letters::LetterKind, String> {
+    crate::letters::LetterKind::from_code(s).ok_or_else(|| {
+        format!(
+            "没有“{s}”这种信函 / no such letter: use {}",
+            crate::letters::LetterKind::codes(Lang::En)
+        )
+    })
 }
 
 /// `leakaid log`.
@@ -338,9 +383,10 @@ pub enum ReportCommand {
 /// `leakaid report add`.
 #[derive(Debug, Args)]
 pub struct ReportAddArgs {
-    /// Where you reported: 派出所, 110, 12321, 12315, 12377, a bank, a carrier …
-    #[arg(long)]
-    pub channel: String,
+    /// Where you reported: 派出所, 110, 12321, 12315, 12377, a bank, a carrier … (with
+    /// --letter, default: where that letter goes; the company's name for `company`).
+    #[arg(long, required_unless_present = "letter")]
+    pub channel: Option<String>,
     /// When (default: now).
     #[arg(long, allow_hyphen_values = true)]
     pub at: Option<String>,
@@ -350,6 +396,28 @@ pub struct ReportAddArgs {
     /// Where it stands (status default: filed).
     #[command(flatten)]
     pub progress: ReportProgressArgs,
+    /// The report is a letter you sent (made with `leakaid letter`): company, 12321, 12315,
+    /// credit, carrier or regulator. --at is the day it was sent; the follow-up date is the end
+    /// of the reply period the rules give for where it went, if they give one.
+    #[command(flatten)]
+    pub letter: SentLetterArgs,
+}
+
+/// A letter sent, recorded by `report add --letter`.
+#[derive(Debug, Args)]
+pub struct SentLetterArgs {
+    /// Which letter: company, 12321, 12315, credit, carrier, regulator.
+    #[arg(long, value_name = "KIND")]
+    pub letter: Option<String>,
+    /// How it was sent: post 邮寄, web 网页表单, email 电子邮件, in_person 当面.
+    #[arg(long, value_name = "HOW", requires = "letter")]
+    pub sent_via: Option<String>,
+    /// The SHA-256 of the letter as saved (shown when it is saved).
+    #[arg(long, value_name = "HEX", requires = "letter", conflicts_with = "letter_file")]
+    pub sha256: Option<String>,
+    /// The saved letter (PDF or text): its SHA-256 is recorded.
+    #[arg(long, value_name = "FILE", requires = "letter")]
+    pub letter_file: Option<PathBuf>,
 }
 
 /// `leakaid report update`.

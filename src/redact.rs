@@ -17,22 +17,19 @@
 
 use regex::Regex;
 
+use crate::guide::letter::LetterText;
 use crate::i18n::{Lang, tr};
 use crate::pdf::{Complainant, PacketInput};
 
 /// The mark on every page of a redacted copy.
 pub fn copy_mark(lang: Lang) -> String {
-    tr(lang, "副本（已隐去个人信息）", "Copy (personal details hidden)")
+    LetterText::get(lang).redact.copy_mark.clone()
 }
 
 /// The line that stands in a redacted copy where the complaint statement and the signature
 /// block are in the original.
 pub fn not_signed_line(lang: Lang) -> String {
-    tr(
-        lang,
-        "本件为隐去个人信息的副本，仅供了解案情，不是控告人签名提交的刑事控告书，不能代替原件；可凭下方案件指纹与签名原件核对。",
-        "This is a copy with personal details hidden, for information only. It is not the signed complaint and cannot replace it; match it to the signed original by the case fingerprint below.",
-    )
+    LetterText::get(lang).redact.not_signed.clone()
 }
 
 pub use crate::case::draft::mask_id;

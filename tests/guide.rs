@@ -57,6 +57,16 @@ fn skeleton(guide: &Guide) -> Vec<String> {
             channel.bring.len(),
             channel.note.is_some()
         ));
+        if let Some(r) = &channel.reply {
+            out.push(format!(
+                "reply {} {} {} {} {}",
+                channel.id.as_str(),
+                r.days,
+                r.working_days,
+                r.source,
+                r.verified
+            ));
+        }
     }
     for harm in guide.harms() {
         out.push(format!(

@@ -152,7 +152,7 @@ pub fn lawyer_brief(state: &CaseState, lang: Lang) -> String {
             lang.pick("报案", "Report"),
             c.filed_at.short(),
             c.channel,
-            lang.pick(c.status.zh(), c.status.en())
+            c.status_words(lang)
         ));
     }
     out.push(tr(

@@ -4,7 +4,7 @@
 use std::path::PathBuf;
 
 use super::event::{EntryId, EvidenceKind};
-use super::text::TextError;
+use super::text::{TextError, shown_line};
 use super::when::WhenError;
 use crate::guide::ChecklistId;
 use crate::i18n::{Lang, tr};
@@ -55,6 +55,15 @@ pub enum CaseError {
     /// A word in `--knew` is not known.
     #[error("unknown item {0:?}")]
     UnknownKnew(String),
+    /// A letter kind that `leakaid letter` does not make.
+    #[error("unknown letter {0:?}")]
+    UnknownLetterKind(String),
+    /// A way of sending a letter that is not known.
+    #[error("unknown way of sending {0:?}")]
+    UnknownSentVia(String),
+    /// A SHA-256 that is not 64 hex digits.
+    #[error("not a SHA-256: {0:?}")]
+    BadSha256(String),
     /// An amount of money could not be read.
     #[error("cannot read the amount {0:?}")]
     BadAmount(String),
@@ -221,6 +230,41 @@ impl CaseError {
                     "不认识“{w}”。可用：name 姓名, id 身份证号, phone 手机号, address 住址, employer 工作单位, bank 银行卡, family 家人信息, other 其他。"
                 ),
                 format!("Unknown item “{w}”. Use: name, id, phone, address, employer, bank, family, other."),
+            ),
+            CaseError::UnknownLetterKind(w) => tr(
+                lang,
+                format!(
+                    "没有“{}”这种信。可用：{}。",
+                    shown_line(w),
+                    crate::letters::LetterKind::codes(lang)
+                ),
+                format!(
+                    "There is no letter “{}”. Use: {}.",
+                    shown_line(w),
+                    crate::letters::LetterKind::codes(lang)
+                ),
+            ),
+            CaseError::UnknownSentVia(w) => tr(
+                lang,
+                format!(
+                    "不认识发送方式“{}”。可用：post 邮寄, web 网页表单, email 电子邮件, in_person 当面。",
+                    shown_line(w)
+                ),
+                format!(
+                    "Unknown way of sending “{}”. Use: post, web, email, in_person.",
+                    shown_line(w)
+                ),
+            ),
+            CaseError::BadSha256(w) => tr(
+                lang,
+                format!(
+                    "“{}”不是 SHA-256：应是 64 位十六进制数字，保存信件时会显示；也可以用 --letter-file 指定保存的信件文件。",
+                    shown_line(w)
+                ),
+                format!(
+                    "“{}” is not a SHA-256: it has 64 hex digits, shown when the letter is saved; or name the saved letter with --letter-file.",
+                    shown_line(w)
+                ),
             ),
             CaseError::BadAmount(s) => tr(
                 lang,

@@ -31,6 +31,7 @@ use super::event::{
     Transfer,
 };
 use super::moment::Moment;
+use super::sent::SentLetter;
 use super::steps::{
     ConsultationFields, ConsultationPatch, ReportFields, ReportPatch, ReportStatus, WarningFields,
     WarningPatch,
@@ -100,6 +101,7 @@ enum Key {
     ConsultedAt,
     Text,
     Email,
+    Letter,
     #[serde(other)]
     Other,
 }
@@ -147,6 +149,7 @@ impl Key {
             Key::ConsultedAt => "consulted_at",
             Key::Text => "text",
             Key::Email => "email",
+            Key::Letter => "letter",
             Key::Other => "",
         }
     }
@@ -197,6 +200,7 @@ struct Slots {
     firm: Option<String>,
     consulted_at: Option<Moment>,
     text: Option<String>,
+    letter: Option<Option<SentLetter>>,
 }
 
 /// Reads the next value into `slot`; a second value for the same key is an error, as in the
@@ -280,6 +284,7 @@ fn finish<'de, A: MapAccess<'de>>(tag: Tag, mut map: A) -> Result<EventBody, A::
             (Key::Officer, T::ReportAdded) => fill(m, &mut s.officer, key)?,
             (Key::Status, T::ReportAdded) => fill(m, &mut s.status, key)?,
             (Key::FollowUp, T::ReportAdded) => fill(m, &mut s.follow_up, key)?,
+            (Key::Letter, T::ReportAdded) => fill(m, &mut s.letter, key)?,
             (Key::Note, T::ReportAdded | T::ContactWarned | T::LawyerConsulted) => fill(m, &mut s.note, key)?,
             (Key::Who, T::ContactWarned) => fill(m, &mut s.who, key)?,
             (Key::Via, T::ContactWarned) => fill(m, &mut s.via, key)?,
@@ -353,6 +358,7 @@ fn build<E: de::Error>(tag: Tag, s: Slots) -> Result<EventBody, E> {
                 status: required(s.status, "status")?,
                 follow_up: s.follow_up.unwrap_or_default(),
                 note: s.note.unwrap_or_default(),
+                letter: s.letter.flatten(),
             },
         },
         Tag::ReportUpdated => EventBody::ReportUpdated {

@@ -11,6 +11,7 @@ pub mod moment;
 pub mod number;
 pub mod ops;
 pub mod phone;
+pub mod sent;
 pub mod signals;
 pub mod state;
 pub mod text;

@@ -80,6 +80,19 @@ pub struct ReportFields {
     /// Anything else.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub note: String,
+    /// The letter this report sent, if it was one (absent on every other report).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub letter: Option<super::sent::SentLetter>,
+}
+
+impl ReportFields {
+    /// Where the report stands, in words; a letter sent and not answered yet reads as sent.
+    pub fn status_words(&self, lang: crate::i18n::Lang) -> &'static str {
+        match (&self.letter, self.status) {
+            (Some(_), ReportStatus::Filed) => lang.pick("已发出，等待答复", "sent, waiting"),
+            (_, st) => lang.pick(st.zh(), st.en()),
+        }
+    }
 }
 
 /// Changes to a report; `None` leaves a field as it was.
@@ -355,6 +368,9 @@ pub struct ReportDraft {
     pub follow_up: String,
     /// Note.
     pub note: String,
+    /// The letter sent, when the report is one; an empty follow-up is then the date the
+    /// guide's period for its channel gives.
+    pub letter: Option<super::sent::SentLetterDraft>,
 }
 
 use super::draft::{line_field as line, text_field as text};
@@ -404,6 +420,7 @@ pub fn parse_follow_up(s: &str, now: &ZonedDateTime) -> Result<String, CaseError
 impl ReportDraft {
     /// Sanitises and checks.
     pub fn validate(&self, now: &ZonedDateTime) -> Result<ReportFields, CaseError> {
+        let letter = self.letter.as_ref().map(|l| l.validate()).transpose()?;
         let channel = line(("报案渠道", "channel"), &self.channel)?;
         if channel.is_empty() {
             return Err(CaseError::Required(
@@ -411,15 +428,24 @@ impl ReportDraft {
                 "channel (for example police station, 110, 12321)",
             ));
         }
+        let filed_at = when(&self.at, now)?;
+        let mut follow_up = parse_follow_up(&self.follow_up, now)?;
+        if let Some(l) = letter.as_ref().filter(|_| follow_up.is_empty()) {
+            let guide = crate::guide::Guide::get(crate::guide::Lang::Zh);
+            if let Some((day, _)) = super::sent::follow_up(guide, &l.kind, filed_at.zoned().date()) {
+                follow_up = day.to_string();
+            }
+        }
         Ok(ReportFields {
             channel,
-            filed_at: when(&self.at, now)?,
+            filed_at,
             how: line(("方式", "how"), &self.how)?,
             receipt: line(("回执号", "receipt number"), &self.receipt)?,
             officer: line(("经办人", "officer"), &self.officer)?,
             status: self.status.unwrap_or(ReportStatus::Filed),
-            follow_up: parse_follow_up(&self.follow_up, now)?,
+            follow_up,
             note: text(("备注", "note"), &self.note)?,
+            letter,
         })
     }
 }

@@ -21,16 +21,7 @@ use crate::pdf::visible::{copy_for_user, short_path, visible_folder};
 /// Runs `leakaid export pdf`.
 pub fn run(ctx: &Ctx, args: &ExportPdfArgs) -> Result<(), Failure> {
     let lang = ctx.lang;
-    let print_date = match &args.date {
-        Some(s) => s.trim().parse::<jiff::civil::Date>().map_err(|_| {
-            Failure::new(tr(
-                lang,
-                format!("“{s}”不是日期。请写成 2025-06-01 这样的格式。"),
-                format!("“{s}” is not a date. Write it like 2025-06-01."),
-            ))
-        })?,
-        None => jiff::ZonedDateTime::now().date(),
-    };
+    let print_date = super::output::print_date(ctx, args.date.as_deref())?;
     let face = match &args.font {
         Some(path) => FontFace::from_arg(path),
         None => FontFace::embedded(),

@@ -6,6 +6,7 @@ mod change;
 mod eml;
 mod export;
 mod export_pdf;
+mod letter;
 mod log;
 mod output;
 mod overview;
@@ -148,6 +149,7 @@ pub fn run(cli: &Cli, command: &Command) -> Result<(), Failure> {
         Command::Verify { fingerprint } => verify::run(&ctx, fingerprint.as_deref()),
         Command::Export(e) => export::run(&ctx, e),
         Command::Cases => cases::run(&ctx),
+        Command::Letter(args) => letter::run(&ctx, args),
     }
 }
 

@@ -19,6 +19,19 @@ pub fn write_export(
     ext: &str,
     args: &ExportFileArgs,
 ) -> Result<(), Failure> {
+    write_export_named(ctx, case, bytes, ctx.case_name(), ext, args)
+}
+
+/// As [`write_export`], with `stem` in the dated file's name instead of the case's name
+/// (`leakaid-STEM-YYYYMMDD-HHMMSS.EXT`).
+pub fn write_export_named(
+    ctx: &Ctx,
+    case: &crate::case::Case,
+    bytes: &[u8],
+    stem: &str,
+    ext: &str,
+    args: &ExportFileArgs,
+) -> Result<(), Failure> {
     if args.output.as_deref() == Some(Path::new("-")) {
         use std::io::Write;
         let _ = std::io::stdout().lock().write_all(bytes);
@@ -35,8 +48,9 @@ pub fn write_export(
             })?;
             p.clone()
         }
-        None => write_dated(&case.exports_dir(), ctx.case_name(), ext, bytes)
-            .map_err(|(p, e)| io_failure(ctx, &p, &e))?,
+        None => {
+            write_dated(&case.exports_dir(), stem, ext, bytes).map_err(|(p, e)| io_failure(ctx, &p, &e))?
+        }
     };
     out(path.display().to_string());
     Ok(())
@@ -73,6 +87,20 @@ fn check_target(ctx: &Ctx, p: &Path, replace: Replace) -> Result<(), Failure> {
             p.display()
         ),
     )))
+}
+
+/// The date to print: `--date YYYY-MM-DD`, or today.
+pub fn print_date(ctx: &Ctx, arg: Option<&str>) -> Result<jiff::civil::Date, Failure> {
+    match arg {
+        Some(s) => s.trim().parse::<jiff::civil::Date>().map_err(|_| {
+            Failure::new(tr(
+                ctx.lang,
+                format!("“{s}”不是日期。请写成 2025-06-01 这样的格式。"),
+                format!("“{s}” is not a date. Write it like 2025-06-01."),
+            ))
+        }),
+        None => Ok(jiff::ZonedDateTime::now().date()),
+    }
 }
 
 fn exists_failure(ctx: &Ctx, p: &Path) -> Failure {

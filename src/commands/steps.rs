@@ -4,13 +4,15 @@ use jiff::ZonedDateTime;
 
 use super::{Ctx, Failure, out};
 use crate::case::brief::{lawyer_brief, warning_message};
+use crate::case::sent::{SentLetter, SentLetterDraft, follow_up_basis, letter_kind};
 use crate::case::steps::{
     ConsultationCorrectionDraft, ConsultationDraft, ConsultationPatch, ReportDraft, ReportUpdateDraft,
     WarningCorrectionDraft, WarningDraft, WarningPatch,
 };
 use crate::case::text::shown_line as one_line;
-use crate::cli::{LawyerCommand, ReportCommand, WarnCommand};
+use crate::cli::{LawyerCommand, ReportCommand, SentLetterArgs, WarnCommand};
 use crate::i18n::{Lang, tr};
+use crate::userfile::{Purpose, UserFileError};
 
 fn json_out<T: serde::Serialize>(v: &T) -> Result<(), Failure> {
     out(serde_json::to_string_pretty(v).map_err(|e| Failure::new(e.to_string()))?);
@@ -51,8 +53,19 @@ pub fn report(ctx: &Ctx, cmd: &ReportCommand) -> Result<(), Failure> {
     let now = ZonedDateTime::now();
     match cmd {
         ReportCommand::Add(a) => {
+            let letter = sent_letter_draft(ctx, &a.letter)?;
+            let channel = match (&a.channel, &letter) {
+                (Some(c), _) => c.clone(),
+                (None, Some(l)) => default_channel(&l.kind, lang).ok_or_else(|| {
+                    ctx.fail(crate::case::CaseError::Required(
+                        "信寄给了谁（--channel 公司或商家的名称）",
+                        "who the letter went to (--channel with the company's name)",
+                    ))
+                })?,
+                (None, None) => String::new(),
+            };
             let fields = ReportDraft {
-                channel: a.channel.clone(),
+                channel,
                 at: text(&a.at),
                 how: text(&a.how),
                 receipt: text(&a.progress.receipt),
@@ -60,13 +73,28 @@ pub fn report(ctx: &Ctx, cmd: &ReportCommand) -> Result<(), Failure> {
                 status: a.progress.status,
                 follow_up: text(&a.progress.follow_up),
                 note: text(&a.progress.note),
+                letter,
             }
             .validate(&now)
             .map_err(|e| ctx.fail(e))?;
             let mut case = ctx.open_case()?;
             let has_receipt = !fields.receipt.is_empty();
+            let sent = fields
+                .letter
+                .as_ref()
+                .map(|l| (l.kind.clone(), l.name(lang).to_string(), fields.follow_up.clone()));
             let id = case.add_report(fields).map_err(|e| ctx.fail(e))?;
-            if has_receipt {
+            if let Some((kind, name, follow_up)) = sent {
+                out(tr(
+                    lang,
+                    format!("已记录 {id}：已发出{name}。"),
+                    format!("Recorded {id}: {name} sent."),
+                ));
+                if !follow_up.is_empty() {
+                    out(format!("{}: {follow_up}", lang.pick("跟进日期", "Follow up on")));
+                }
+                out(follow_up_basis(&kind, lang));
+            } else if has_receipt {
                 out(tr(
                     lang,
                     format!("已记录报案 {id}。"),
@@ -122,9 +150,15 @@ pub fn report(ctx: &Ctx, cmd: &ReportCommand) -> Result<(), Failure> {
                     one_line(&r.id),
                     c.filed_at.short(),
                     one_line(&c.channel),
-                    lang.pick(c.status.zh(), c.status.en())
+                    c.status_words(lang)
                 ));
+                let letter = c
+                    .letter
+                    .as_ref()
+                    .map(|l| sent_letter_line(l, lang))
+                    .unwrap_or_default();
                 for (k, v) in [
+                    (lang.pick("寄出的信", "letter sent"), &letter),
                     (lang.pick("方式", "how"), &c.how),
                     (lang.pick("回执/编号", "receipt"), &c.receipt),
                     (lang.pick("经办人", "officer"), &c.officer),
@@ -134,6 +168,9 @@ pub fn report(ctx: &Ctx, cmd: &ReportCommand) -> Result<(), Failure> {
                     if !v.is_empty() {
                         out(format!("    {k}: {}", one_line(v)));
                     }
+                }
+                if let Some(l) = &c.letter {
+                    out(format!("    {}", follow_up_basis(&l.kind, lang)));
                 }
                 if !r.updates.is_empty() {
                     out(format!("    {}:", lang.pick("历史记录", "history")));
@@ -169,6 +206,53 @@ fn history_out<F, P>(
             out(format!("    {l}"));
         }
     }
+}
+
+/// The letter `report add --letter` records, with the hash of `--letter-file` when given.
+fn sent_letter_draft(ctx: &Ctx, a: &SentLetterArgs) -> Result<Option<SentLetterDraft>, Failure> {
+    let Some(kind) = &a.letter else {
+        return Ok(None);
+    };
+    let sha256 = match &a.letter_file {
+        Some(path) => file_sha256(path).map_err(|e| Failure::new(e.message(ctx.lang)))?,
+        None => text(&a.sha256),
+    };
+    Ok(Some(SentLetterDraft {
+        kind: kind.clone(),
+        via: text(&a.sent_via),
+        sha256,
+    }))
+}
+
+/// The SHA-256 of a saved letter, read as the user's file.
+fn file_sha256(path: &std::path::Path) -> Result<String, UserFileError> {
+    use sha2::{Digest, Sha256};
+    let mut input = crate::userfile::open(path, Purpose::Attachment)?;
+    let mut hasher = Sha256::new();
+    std::io::copy(&mut input, &mut hasher)
+        .map_err(|e| UserFileError::reading(path, Purpose::Attachment, e))?;
+    Ok(hex::encode(hasher.finalize()))
+}
+
+/// Where a letter goes when `--channel` is not given: the guide channel's name; `None` for the
+/// company letter, whose recipient only the user knows.
+fn default_channel(kind: &str, lang: crate::i18n::Lang) -> Option<String> {
+    match letter_kind(kind) {
+        Ok(k) => k
+            .channel()
+            .map(|id| crate::guide::Guide::get(lang).channel(id).name.clone()),
+        // An unknown kind: validation names it.
+        Err(_) => Some(String::new()),
+    }
+}
+
+/// `邮寄 · SHA-256 1a2b…` for a report line.
+fn sent_letter_line(l: &SentLetter, lang: crate::i18n::Lang) -> String {
+    let mut line = format!("{} ({})", l.name(lang), lang.pick(l.via.zh(), l.via.en()));
+    if !l.sha256.is_empty() {
+        line.push_str(&format!(" SHA-256 {}", l.sha256));
+    }
+    line
 }
 
 /// `leakaid warn …`.

@@ -1,6 +1,8 @@
-//! The fixed wording of the 刑事控告书 (requests, closing, the 刑诉法第一百一十一条 statement,
-//! the annex list) in both languages, loaded from `assets/letter/{zh,en}.toml`. The law items
-//! it cites are the guide's.
+//! The wording of the 刑事控告书 (requests, closing, the 刑诉法第一百一十一条 statement,
+//! the annex list) and of the sentences the packet builds from the case (事实与理由, 来源,
+//! 证明目的, captions, the redacted copy's marks) in both languages, loaded from
+//! `assets/letter/{zh,en}.toml`; placeholders are filled by [`crate::template::fill`]. The
+//! law items it cites are the guide's.
 //!
 //! Every field is required, so a sentence missing in one language fails to load; the tests
 //! load both files, so a built, tested binary always has them (as [`super::Guide::get`]).
@@ -16,8 +18,8 @@ use crate::i18n::Lang;
 const ZH_TOML: &str = include_str!("../../assets/letter/zh.toml");
 const EN_TOML: &str = include_str!("../../assets/letter/en.toml");
 
-/// The letter's fixed text in one language. `{amount}`, `{accounts}`, `{offences}`,
-/// `{knew}`, `{fingerprint}` and `{n}` are filled in by the caller.
+/// The letter's fixed text in one language. Placeholders (`{amount}`, `{accounts}`, `{offences}`,
+/// `{knew}`, `{fingerprint}`, `{n}`) are filled by [`crate::template::fill`].
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct LetterText {
@@ -65,6 +67,272 @@ pub struct LetterText {
     pub annex_id: String,
     /// "{n} 页".
     pub pages: String,
+    /// Section headings and subheadings of the letter.
+    pub headings: HeadingsText,
+    /// 被控告人: the leads.
+    pub accused: AccusedText,
+    /// 事实与理由: the sentences built from the entries.
+    pub facts: FactsText,
+    /// 转账情况: the transfer table.
+    pub transfers: TransfersText,
+    /// 时间经过: the events table.
+    pub timeline: TimelineText,
+    /// 附件一 证据清单: 来源, 原件所在, 证明目的 and the notes.
+    pub evidence: EvidenceText,
+    /// How to check the case fingerprint.
+    pub verification: VerificationText,
+    /// 附件二 附件图片: captions and why a picture is not drawn.
+    pub pictures: PicturesText,
+    /// The marks of a redacted copy.
+    pub redact: RedactText,
+    /// The footer of every page.
+    pub footer: FooterText,
+    /// 此致, the agency's blank and the signature line.
+    pub signature: SignatureText,
+}
+
+/// Section headings and subheadings of the letter.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct HeadingsText {
+    /// 控告请求
+    pub requests: String,
+    /// 事实与理由
+    pub facts: String,
+    /// 转账情况
+    pub transfers: String,
+    /// 联系次数统计图
+    pub chart: String,
+    /// 时间经过
+    pub timeline: String,
+    /// 控告人自述
+    pub narrative: String,
+    /// 法律依据
+    pub laws: String,
+    /// 附：
+    pub annexes: String,
+}
+
+/// 被控告人: the leads.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AccusedText {
+    /// 被控告人
+    pub heading: String,
+    /// 被控告人：身份不详。以下号码、地址、账户与本案有关，可作为侦查线索（按联系次数、损失和对方掌握的信息排列）：
+    pub intro: String,
+    /// （暂无）
+    pub none: String,
+    /// {counterpart}（{kinds}，{count} 次，{span}{knew}{lost}）
+    pub lead: String,
+    /// ；说出本人{knew}
+    pub knew: String,
+    /// ；本人被骗{amount}
+    pub lost: String,
+    /// 另有 {n} 个号码/地址，见附件一证据清单。
+    pub more_in_list: String,
+    /// 另有 {n} 个号码/地址，见电子数据中的完整证据清单。
+    pub more_in_data: String,
+}
+
+/// 事实与理由: the sentences built from the entries.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FactsText {
+    /// {from}至{to}
+    pub span: String,
+    /// {first}（{first_id}），本人首次接到可疑联系；此后至{last}（{last_id}），共记录{n}…
+    pub opening: String,
+    /// {counterpart}联系本人{count}次（{span}）{claim}。
+    pub lead: String,
+    /// ，本人记录为：“{claim}”（{id}）
+    pub claim: String,
+    /// 对方在联系中说出了本人的{knew}{since}。
+    pub knew: String,
+    /// ：{items}
+    pub since: String,
+    /// {item}自{date}起（{id}）
+    pub since_item: String,
+    /// ，
+    pub since_join: String,
+    /// 本人因上述诈骗共计被骗{amount}（{ids}），转账情况见下表。
+    pub lost: String,
+}
+
+/// 转账情况: the transfer table.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TransfersText {
+    /// 共 {all} 笔转账，下表列出最近的 {n} 笔，其余见证据清单。
+    pub latest: String,
+    /// Column titles: 编号、转账时间、金额、收款账户（户名、开户行）、转账方式、交易流水号、经过.
+    pub columns: Vec<String>,
+    /// （未记录）
+    pub not_recorded: String,
+    /// 户名{name}
+    pub account_name: String,
+    /// {account}（{details}）
+    pub receiver: String,
+    /// ，
+    pub details_join: String,
+    /// ，另有 {n} 个收款账户见“转账情况”及证据清单
+    pub more_accounts: String,
+}
+
+/// 时间经过: the events table.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TimelineText {
+    /// 下表列出关键事件 {n} 条（每个号码/地址的首次联系、首次说出某项个人信息、每笔损失），全部 {all} 条记录见…
+    pub key_events: String,
+    /// Column titles: 编号、时间、类型、对方、经过.
+    pub columns: Vec<String>,
+    /// 说出本人{knew}。{what}
+    pub knew: String,
+    /// 被骗{amount}。{what}
+    pub lost: String,
+}
+
+/// 附件一 证据清单: 来源, 原件所在, 证明目的 and the notes.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct EvidenceText {
+    /// 附件一：证据清单
+    pub title: String,
+    /// 共 {n} 条记录{retracted}，序号即案件记录中的编号。时间为记录时的本地时间；附件的 SHA-256 校…
+    pub note: String,
+    /// （其中 {n} 条已撤回，不计入控告书的统计）
+    pub retracted: String,
+    /// 本案记录超过 {limit} 条，本清单只列出联系最多的号码/地址的 {n} 条记录；完整清单和案件记录副本见电子数…
+    pub big_case: String,
+    /// {name}（SHA-256 {sha256}）
+    pub side_file: String,
+    /// Column titles: 序号、时间、证据名称、来源、原件所在、证明目的.
+    pub columns: Vec<String>,
+    /// 〔已更正 {n} 次，原始记录保存在案件日志中〕
+    pub corrected: String,
+    /// 附件 {id}-{k}：{name}（{size}，{media_type}）
+    pub attachment: String,
+    /// （{to}）
+    pub mine: String,
+    /// 本人手机{mine}通话记录
+    pub source_call: String,
+    /// 本人手机{mine}短信
+    pub source_sms: String,
+    /// 本人邮箱{mine}收到的邮件
+    pub source_email: String,
+    /// 本人收到的信件
+    pub source_letter: String,
+    /// 网页
+    pub source_web: String,
+    /// 本人查询所得记录
+    pub source_account: String,
+    /// 本人记录
+    pub source_other: String,
+    /// ；{extras}
+    pub source_extras: String,
+    /// 截图
+    pub screenshot: String,
+    /// 邮件原件
+    pub original_email: String,
+    /// 录音
+    pub recording: String,
+    /// 本人手机{mine}
+    pub held_phone: String,
+    /// 本人邮箱{mine}
+    pub held_mailbox: String,
+    /// 本人保存的原件
+    pub held_letter: String,
+    /// 电子数据附件 {which}（SHA-256 见下行）
+    pub held_files: String,
+    /// {id}-1
+    pub held_file_one: String,
+    /// {id}-1至{id}-{n}
+    pub held_file_range: String,
+    /// 案件电子记录
+    pub held_record: String,
+    /// 已撤回，不作为证据（{reason}）
+    pub proves_retracted: String,
+    /// 证明对方掌握本人{knew}
+    pub proves_knew: String,
+    /// 证明本人被骗{amount}
+    pub proves_lost: String,
+    /// 证明有人冒用本人身份开立账户
+    pub proves_account: String,
+    /// 证明仿冒或公开本人信息的网页存在
+    pub proves_web: String,
+    /// 证明对方于该时间联系本人
+    pub proves_contact: String,
+}
+
+/// How to check the case fingerprint.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct VerificationText {
+    /// 案件指纹与核验
+    pub heading: String,
+    /// 案件指纹（记录条数:最后一条记录的 SHA-256）：
+    pub intro: String,
+    /// 核验方法：在保存案件的电脑上运行 leakaid verify --fingerprint {fingerprint…
+    pub how: String,
+}
+
+/// 附件二 附件图片: captions and why a picture is not drawn.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PicturesText {
+    /// 附件二：附件图片
+    pub title: String,
+    /// 其他附件（按名称、类型、大小和 SHA-256 校验值列出）
+    pub others: String,
+    /// 图片无法读取（案件文件夹中的原件缺失或不可读），未打印；请运行 leakaid verify 检查。
+    pub unreadable: String,
+    /// 图片无法解码（文件不完整、已损坏或不是 PNG/JPEG），未打印；原件保存在案件文件夹中，可按校验值核对。
+    pub undecodable: String,
+    /// 图片过大{pixels}，为控制内存未打印；原件保存在案件文件夹中，可按校验值核对。
+    pub too_large: String,
+    /// （{width}×{height} 像素）
+    pub pixels: String,
+    /// 图片已隐去，原件可核对。
+    pub redacted: String,
+    /// 按原文件嵌入，未重新压缩
+    pub as_original: String,
+    /// 原像素无损嵌入
+    pub lossless: String,
+    /// 按打印尺寸缩至 {ppi} ppi（高质量 JPEG）
+    pub scaled_jpeg: String,
+    /// 按打印尺寸缩至 {ppi} ppi（无损）
+    pub scaled_lossless: String,
+    /// 颜色转换为 RGB（高质量 JPEG）
+    pub converted: String,
+    /// {id} 图{n}
+    pub figure: String,
+    /// {figure}（{k}/{of}）
+    pub part: String,
+    /// {figure}：{name}（{date} {counterpart}）
+    pub caption: String,
+    /// 打印件：原图 {width}×{height} 像素、{size}，{rendition}。原件未改动，保存在案件文…
+    pub rendition: String,
+}
+
+/// The marks of a redacted copy.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RedactText {
+    /// 副本（已隐去个人信息）
+    pub copy_mark: String,
+    /// 本件为隐去个人信息的副本，仅供了解案情，不是控告人签名提交的刑事控告书，不能代替原件；可凭下方案件指纹与签名原件核对。
+    pub not_signed: String,
+}
+
+/// The footer of every page.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FooterText {
+    /// 第 {page} 页 共 {total} 页
+    pub page: String,
+    /// 案件指纹 {fingerprint}
+    pub fingerprint: String,
 }
 
 impl LetterText {
@@ -117,9 +385,30 @@ impl LetterText {
     }
 }
 
+/// 此致, the agency's blank and the signature line.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SignatureText {
+    /// 此致 (indented).
+    pub to: String,
+    /// The blank where no agency was given.
+    pub agency_blank: String,
+    /// 控告人（签名、捺印）：{blank}
+    pub signer: String,
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn both_languages_have_the_same_sentences_and_placeholders() -> Result<(), toml::de::Error> {
+        let zh: toml::Value = toml::from_str(ZH_TOML)?;
+        let en: toml::Value = toml::from_str(EN_TOML)?;
+        let m = crate::template::mismatches(&zh, &en);
+        assert!(m.is_empty(), "assets/letter zh and en differ: {m:#?}");
+        Ok(())
+    }
 
     #[test]
     fn both_languages_load_and_every_cited_law_exists() -> Result<(), String> {

@@ -36,7 +36,8 @@ use serde::Deserialize;
 pub use law::{Article, CiteIn, CitedArticle, Law, LawTopic, Quote, Wording};
 pub use model::{
     Channel, ChannelId, ChecklistId, ChecklistItem, Contact, Harm, HarmTag, Period, PeriodActor, PeriodStart,
-    PoliceProcedure, PoliceStep, PreventionTip, Sourced, Step, StepId, hedge_suffix,
+    PoliceProcedure, PoliceStep, PreventionTip, ReplyPeriod, Sourced, Step, StepId, days_after, hedge_suffix,
+    working_days_after,
 };
 pub use recommend::{CaseSignals, Why, recommend, recommend_why};
 
@@ -285,10 +286,13 @@ impl Guide {
             .checklist
             .iter()
             .map(|c| (format!("checklist.{}", c.id.as_str()), c.source.as_str()));
-        let channels = self
-            .channels
-            .iter()
-            .map(|c| (format!("channels.{}", c.id.as_str()), c.source.as_str()));
+        let channels = self.channels.iter().flat_map(|c| {
+            std::iter::once((format!("channels.{}", c.id.as_str()), c.source.as_str())).chain(
+                c.reply
+                    .iter()
+                    .map(move |r| (format!("channels.{}.reply", c.id.as_str()), r.source.as_str())),
+            )
+        });
         let harms = self
             .harms
             .iter()

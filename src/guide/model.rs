@@ -290,12 +290,74 @@ pub struct Channel {
     pub note: Option<String>,
     /// The harms and situations it fits.
     pub fits: Vec<HarmTag>,
+    /// How long it has to answer a letter or complaint, where a source states it.
+    #[serde(default)]
+    pub reply: Option<ReplyPeriod>,
     /// Where this came from.
     pub source: String,
     /// Whether the source is strong enough to state it as fact.
     pub verified: bool,
 }
 sourced!(Channel, name);
+
+/// The period within which a channel must answer a letter or complaint, as a rule states it,
+/// and what the sender can do when it has passed. Counted from the day the letter was sent
+/// (the day itself not counted): the channel's own period runs from receipt, so the date is
+/// never later than the real deadline.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ReplyPeriod {
+    /// How many days.
+    pub days: u16,
+    /// Working days (Saturdays and Sundays skipped) rather than calendar days.
+    #[serde(default)]
+    pub working_days: bool,
+    /// What must happen within it, e.g. "运营商应在15日内答复投诉".
+    pub what: String,
+    /// What the sender can do once it has passed, e.g. "没有答复或不满意的，可以向12300申诉".
+    pub then: String,
+    /// The rule it rests on, e.g. "《电信用户申诉处理办法》第十条".
+    pub basis: String,
+    /// Where this came from.
+    pub source: String,
+    /// Whether the source is strong enough to state it as fact.
+    pub verified: bool,
+}
+sourced!(ReplyPeriod, what);
+
+impl ReplyPeriod {
+    /// The day to follow up on a letter sent on `sent`: the last day of the period. Working
+    /// days skip Saturdays and Sundays but not public holidays, so show the date as "about".
+    pub fn last_day(&self, sent: jiff::civil::Date) -> Option<jiff::civil::Date> {
+        if self.working_days {
+            working_days_after(sent, self.days)
+        } else {
+            days_after(sent, self.days)
+        }
+    }
+}
+
+/// `start` plus `days` calendar days: the last day of a period whose first day is the day
+/// after `start` (the day of the event is not counted, 刑事诉讼法第一百零五条).
+pub fn days_after(start: jiff::civil::Date, days: u16) -> Option<jiff::civil::Date> {
+    start.checked_add(jiff::Span::new().days(i64::from(days))).ok()
+}
+
+/// The `days`-th working day (Monday to Friday) after `start`.
+pub fn working_days_after(start: jiff::civil::Date, days: u16) -> Option<jiff::civil::Date> {
+    let mut d = start;
+    let mut left = days;
+    while left > 0 {
+        d = d.tomorrow().ok()?;
+        if !matches!(
+            d.weekday(),
+            jiff::civil::Weekday::Saturday | jiff::civil::Weekday::Sunday
+        ) {
+            left -= 1;
+        }
+    }
+    Some(d)
+}
 
 /// One way to reach a channel. In the data a plain string is a way as verified as its channel;
 /// a table `{ way = "…", verified = false, source = "…" }` marks one way that a weak source
@@ -492,8 +554,6 @@ impl Period {
     /// counted (刑事诉讼法第一百零五条); a period that ends on a public holiday runs to the next
     /// working day, which this does not know, so show the date as "about".
     pub fn last_day(&self, start: jiff::civil::Date) -> Option<jiff::civil::Date> {
-        start
-            .checked_add(jiff::Span::new().days(i64::from(self.days)))
-            .ok()
+        days_after(start, self.days)
     }
 }

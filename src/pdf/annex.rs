@@ -13,7 +13,9 @@ use super::table::{Row, Table};
 use super::words::{date_text, human_size, kind_label, knew_list, money};
 use super::writer::{BODY, LEAD, SMALL, Writer};
 use crate::case::EvidenceKind;
+use crate::guide::letter::{EvidenceText, LetterText};
 use crate::i18n::Lang;
+use crate::template::fill;
 
 /// Rows the evidence list of a big case prints (the top leads' entries).
 pub const BIG_CASE_ROWS: usize = 300;
@@ -57,131 +59,102 @@ fn is_image(a: &PacketAttachment) -> bool {
     matches!(a.media_type.as_str(), "image/png" | "image/jpeg" | "image/jpg")
 }
 
-/// "（139…）" for the victim's own number or address, nothing when none was recorded.
-fn paren(to: Option<&str>) -> String {
-    to.map(|t| format!("（{t}）")).unwrap_or_default()
+/// The victim's own number or address the entry reached, in the form of `mine`
+/// ("（139…）"), or nothing when none was recorded.
+fn mine(e: &PacketEntry, text: &EvidenceText) -> String {
+    e.to_mine
+        .as_deref()
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(|to| fill(&text.mine, &[("to", &to)]))
+        .unwrap_or_default()
 }
 
 /// 来源: where the evidence comes from, e.g. 本人手机 139…通话记录 / 短信截图 / 邮件原件.
 fn source(e: &PacketEntry, lang: Lang) -> String {
-    let zh = lang == Lang::Zh;
-    let to = e.to_mine.as_deref().map(str::trim).filter(|s| !s.is_empty());
+    let text = &LetterText::get(lang).evidence;
     let has = |f: &dyn Fn(&PacketAttachment) -> bool| e.attachments.iter().any(f);
-    let shot = has(&is_image);
-    let eml = has(&|a| a.media_type == "message/rfc822");
-    let audio = has(&|a| a.media_type.starts_with("audio/"));
-    let mut s = match (e.kind, zh) {
-        (EvidenceKind::Call, true) => format!("本人手机{}通话记录", paren(to)),
-        (EvidenceKind::Sms, true) => format!("本人手机{}短信", paren(to)),
-        (EvidenceKind::Email, true) => format!("本人邮箱{}收到的邮件", paren(to)),
-        (EvidenceKind::Letter, true) => "本人收到的信件".to_string(),
-        (EvidenceKind::Web, true) => "网页".to_string(),
-        (EvidenceKind::Account, true) => "本人查询所得记录".to_string(),
-        (EvidenceKind::Other, true) => "本人记录".to_string(),
-        (EvidenceKind::Call, false) => format!("call log of my phone {}", to.unwrap_or("")),
-        (EvidenceKind::Sms, false) => format!("SMS on my phone {}", to.unwrap_or("")),
-        (EvidenceKind::Email, false) => format!("email received at {}", to.unwrap_or("my mailbox")),
-        (EvidenceKind::Letter, false) => "letter I received".to_string(),
-        (EvidenceKind::Web, false) => "web page".to_string(),
-        (EvidenceKind::Account, false) => "record of my enquiry".to_string(),
-        (EvidenceKind::Other, false) => "my own record".to_string(),
+    let template = match e.kind {
+        EvidenceKind::Call => &text.source_call,
+        EvidenceKind::Sms => &text.source_sms,
+        EvidenceKind::Email => &text.source_email,
+        EvidenceKind::Letter => &text.source_letter,
+        EvidenceKind::Web => &text.source_web,
+        EvidenceKind::Account => &text.source_account,
+        EvidenceKind::Other => &text.source_other,
     };
-    let mut extra = Vec::new();
-    if shot {
-        extra.push(lang.pick("截图", "screenshot"));
-    }
-    if eml {
-        extra.push(lang.pick("邮件原件", "original email"));
-    }
-    if audio {
-        extra.push(lang.pick("录音", "recording"));
-    }
-    if !extra.is_empty() {
-        s.push_str(&if zh {
-            format!("；{}", extra.join("、"))
-        } else {
-            format!("; {}", extra.join(", "))
-        });
+    let mut s = fill(template, &[("mine", &mine(e, text))]);
+    let extras: Vec<&str> = [
+        (has(&is_image), &text.screenshot),
+        (has(&|a| a.media_type == "message/rfc822"), &text.original_email),
+        (has(&|a| a.media_type.starts_with("audio/")), &text.recording),
+    ]
+    .into_iter()
+    .filter(|(present, _)| *present)
+    .map(|(_, word)| word.as_str())
+    .collect();
+    if !extras.is_empty() {
+        let extras = extras.join(lang.pick("、", ", "));
+        s.push_str(&fill(&text.source_extras, &[("extras", &extras)]));
     }
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// 原件所在: the device that holds the original, or the vault files by their hash.
 fn original_at(e: &PacketEntry, lang: Lang) -> String {
-    let zh = lang == Lang::Zh;
-    let to = e.to_mine.as_deref().map(str::trim).filter(|s| !s.is_empty());
-    let device = match (e.kind, zh) {
-        (EvidenceKind::Call | EvidenceKind::Sms, true) => Some(format!("本人手机{}", paren(to))),
-        (EvidenceKind::Email, true) => Some(format!("本人邮箱{}", paren(to))),
-        (EvidenceKind::Letter, true) => Some("本人保存的原件".to_string()),
-        (EvidenceKind::Call | EvidenceKind::Sms, false) => Some(format!("my phone {}", to.unwrap_or(""))),
-        (EvidenceKind::Email, false) => Some(format!("my mailbox {}", to.unwrap_or(""))),
-        (EvidenceKind::Letter, false) => Some("the original, kept by me".to_string()),
+    let text = &LetterText::get(lang).evidence;
+    let device = match e.kind {
+        EvidenceKind::Call | EvidenceKind::Sms => Some(&text.held_phone),
+        EvidenceKind::Email => Some(&text.held_mailbox),
+        EvidenceKind::Letter => Some(&text.held_letter),
         _ => None,
     };
-    let mut parts: Vec<String> = device.into_iter().collect();
+    let mut parts: Vec<String> = device
+        .map(|t| fill(t, &[("mine", &mine(e, text))]))
+        .into_iter()
+        .collect();
     if !e.attachments.is_empty() {
         let which = match e.attachments.len() {
-            1 => format!("{}-1", e.id),
-            n => format!("{}-1至{}-{n}", e.id, e.id),
+            1 => fill(&text.held_file_one, &[("id", &e.id)]),
+            n => fill(&text.held_file_range, &[("id", &e.id), ("n", &n)]),
         };
-        parts.push(if zh {
-            format!("电子数据附件 {which}（SHA-256 见下行）")
-        } else {
-            format!("electronic annex {} (SHA-256 below)", which.replace('至', " to "))
-        });
+        parts.push(fill(&text.held_files, &[("which", &which)]));
     }
     if parts.is_empty() {
-        parts.push(
-            lang.pick("案件电子记录", "the electronic case record")
-                .to_string(),
-        );
+        parts.push(text.held_record.clone());
     }
     parts.join(lang.pick("；", "; "))
 }
 
 /// 证明目的: what the entry proves, from its facts.
 fn purpose(e: &PacketEntry, lang: Lang) -> String {
-    let zh = lang == Lang::Zh;
+    let text = &LetterText::get(lang).evidence;
     if let Some(reason) = &e.retracted {
-        return if zh {
-            format!("已撤回，不作为证据（{reason}）")
-        } else {
-            format!("Retracted, not offered as evidence ({reason})")
-        };
+        return fill(&text.proves_retracted, &[("reason", reason)]);
     }
     let mut parts = Vec::new();
     if !e.knew.is_empty() {
         let k = knew_list(e.knew.iter().copied(), lang);
-        parts.push(if zh {
-            format!("证明对方掌握本人{k}")
-        } else {
-            format!("shows they knew my {k}")
-        });
+        parts.push(fill(&text.proves_knew, &[("knew", &k)]));
     }
     if let Some(f) = e.amount_lost_fen.filter(|f| *f > 0) {
-        parts.push(if zh {
-            format!("证明本人被骗{}", money(f, lang))
-        } else {
-            format!("shows I lost {}", money(f, lang))
-        });
+        parts.push(fill(&text.proves_lost, &[("amount", &money(f, lang))]));
     }
     if parts.is_empty() {
-        parts.push(match (e.kind, zh) {
-            (EvidenceKind::Account, true) => "证明有人冒用本人身份开立账户".to_string(),
-            (EvidenceKind::Web, true) => "证明仿冒或公开本人信息的网页存在".to_string(),
-            (_, true) => "证明对方于该时间联系本人".to_string(),
-            (EvidenceKind::Account, false) => "shows an account opened in my name".to_string(),
-            (EvidenceKind::Web, false) => "shows the page exists".to_string(),
-            (_, false) => "shows they contacted me at that time".to_string(),
-        });
+        parts.push(
+            match e.kind {
+                EvidenceKind::Account => &text.proves_account,
+                EvidenceKind::Web => &text.proves_web,
+                _ => &text.proves_contact,
+            }
+            .clone(),
+        );
     }
     parts.join(lang.pick("；", "; "))
 }
 
 /// 证据名称: what the item is, with the counterpart and the victim's summary.
 fn name(e: &PacketEntry, lang: Lang) -> String {
-    let zh = lang == Lang::Zh;
     let mut s = format!(
         "{}{}{}",
         kind_label(e.kind, lang),
@@ -193,16 +166,28 @@ fn name(e: &PacketEntry, lang: Lang) -> String {
         s.push_str(e.summary.trim());
     }
     if e.corrections > 0 {
-        s.push_str(&if zh {
-            format!("\n〔已更正 {} 次，原始记录保存在案件日志中〕", e.corrections)
-        } else {
-            format!(
-                "\n[corrected {}×; the original stays in the journal]",
-                e.corrections
-            )
-        });
+        s.push('\n');
+        s.push_str(&fill(
+            &LetterText::get(lang).evidence.corrected,
+            &[("n", &e.corrections)],
+        ));
     }
     s
+}
+
+/// "附件 E3-1：截图.png（12.0 KB，image/png）": one attachment, in the evidence list and in
+/// the list of attachments not drawn.
+pub fn attachment_line(e: &PacketEntry, index: usize, a: &PacketAttachment, lang: Lang) -> String {
+    fill(
+        &LetterText::get(lang).evidence.attachment,
+        &[
+            ("id", &e.id),
+            ("k", &(index + 1)),
+            ("name", &a.name),
+            ("size", &human_size(a.size)),
+            ("media_type", &a.media_type),
+        ],
+    )
 }
 
 /// Draws the annexes on `w` (a canvas of their own) and returns their page counts.
@@ -213,63 +198,40 @@ pub fn draw(
     images: &mut Images,
     redact: bool,
 ) -> AnnexPages {
-    let zh = lang == Lang::Zh;
+    let letter = LetterText::get(lang);
+    let text = &letter.evidence;
     let printed = printed_entries(input);
 
     // 附件一：证据清单.
-    w.centered(lang.pick("附件一：证据清单", "Annex 1: Evidence list"), 15.0);
+    w.centered(&text.title, 15.0);
     let retracted_n = input.entries.iter().filter(|e| e.retracted.is_some()).count();
-    let mut note = if zh {
-        format!(
-            "共 {} 条记录{}，序号即案件记录中的编号。时间为记录时的本地时间；附件的 SHA-256 校验值可用 sha256sum 核对。",
-            input.entries.len(),
-            if retracted_n > 0 {
-                format!("（其中 {retracted_n} 条已撤回，不计入控告书的统计）")
-            } else {
-                String::new()
-            }
-        )
+    let retracted = if retracted_n > 0 {
+        fill(&text.retracted, &[("n", &retracted_n)])
     } else {
-        format!(
-            "{} records{}; the numbers are the case record's ids. Times are local as recorded; check attachment hashes with sha256sum.",
-            input.entries.len(),
-            if retracted_n > 0 {
-                format!(" ({retracted_n} retracted, not counted in the letter)")
-            } else {
-                String::new()
-            }
-        )
+        String::new()
     };
+    let mut note = fill(
+        &text.note,
+        &[("n", &input.entries.len()), ("retracted", &retracted)],
+    );
     if input.is_big() {
         let files: Vec<String> = input
             .side_files
             .iter()
-            .map(|f| format!("{}（SHA-256 {}）", f.name, f.sha256))
+            .map(|f| fill(&text.side_file, &[("name", &f.name), ("sha256", &f.sha256)]))
             .collect();
-        note.push_str(&if zh {
-            format!(
-                "本案记录超过 {} 条，本清单只列出联系最多的号码/地址的 {} 条记录；完整清单和案件记录副本见电子数据：{}。",
-                PRINT_ALL_UP_TO,
-                printed.len(),
-                files.join("；")
-            )
-        } else {
-            format!(
-                " The case has more than {} records: this list shows the {} records of the counterparts with the most contacts; the complete list and a copy of the record are in the electronic annex: {}.",
-                PRINT_ALL_UP_TO,
-                printed.len(),
-                files.join("; ")
-            )
-        });
+        note.push_str(&fill(
+            &text.big_case,
+            &[
+                ("limit", &PRINT_ALL_UP_TO),
+                ("n", &printed.len()),
+                ("files", &files.join(lang.pick("；", "; "))),
+            ],
+        ));
     }
     w.para(&note, SMALL + 1.0, 0, 0.25);
     w.gap(4.0);
-    let titles = if zh {
-        ["序号", "时间", "证据名称", "来源", "原件所在", "证明目的"]
-    } else {
-        ["No.", "Time", "Item", "Source", "Original held", "What it proves"]
-    };
-    let cols = columns(w, &titles, &[14.0, 26.0, 50.0, 26.0, 26.0, 32.0]);
+    let cols = columns(w, &text.columns, &[14.0, 26.0, 50.0, 26.0, 26.0, 32.0]);
     let mut rows = Vec::new();
     let mut image_atts: Vec<(&PacketEntry, usize, &PacketAttachment)> = Vec::new();
     for e in &printed {
@@ -286,25 +248,7 @@ pub fn draw(
             purpose(e, lang),
         ]));
         for (k, a) in e.attachments.iter().enumerate() {
-            let label = if zh {
-                format!(
-                    "附件 {}-{}：{}（{}，{}）",
-                    e.id,
-                    k + 1,
-                    a.name,
-                    human_size(a.size),
-                    a.media_type
-                )
-            } else {
-                format!(
-                    "Attachment {}-{}: {} ({}, {})",
-                    e.id,
-                    k + 1,
-                    a.name,
-                    human_size(a.size),
-                    a.media_type
-                )
-            };
+            let label = attachment_line(e, k, a, lang);
             rows.push(Row::Span(vec![label, format!("SHA-256 {}", a.sha256)]));
             if is_image(a) && a.path.is_some() {
                 image_atts.push((e, k, a));
@@ -326,7 +270,7 @@ pub fn draw(
     if !image_atts.is_empty() {
         if !redact {
             w.canvas.new_page();
-            w.centered(lang.pick("附件二：附件图片", "Annex 2: Images"), 15.0);
+            w.centered(&letter.pictures.title, 15.0);
         }
         let listed = super::figures::draw_pictures(w, images, &image_atts, lang, redact);
         undecodable.extend(
@@ -350,31 +294,20 @@ pub fn draw(
 
 /// How to check the fingerprint: kept whole on the last annex page.
 fn verification(w: &mut Writer<'_>, input: &PacketInput, lang: Lang) {
-    let zh = lang == Lang::Zh;
+    let text = &LetterText::get(lang).verification;
     let fp = input.fingerprint.full();
-    let how = if zh {
-        format!(
-            "核验方法：在保存案件的电脑上运行 leakaid verify --fingerprint {fp} ，结果为“完好”即表示现在的案件记录是打印本材料时记录的延续、此前的记录未被改动；也可对案件文件夹中的 journal.jsonl 前 {} 行逐行计算 sha256sum，最后一行的校验值应与上面的值一致。",
-            input.fingerprint.count
-        )
-    } else {
-        format!(
-            "To check: on the computer that holds the case, run leakaid verify --fingerprint {fp}; \"intact\" means today's record extends the one printed here, unchanged. Or hash the first {} lines of journal.jsonl with sha256sum: the last line's hash must equal the value above.",
-            input.fingerprint.count
-        )
-    };
-    let intro = lang.pick(
-        "案件指纹（记录条数:最后一条记录的 SHA-256）：",
-        "Case fingerprint (records:SHA-256 of the last record):",
+    let how = fill(
+        &text.how,
+        &[("fingerprint", &fp), ("count", &input.fingerprint.count)],
     );
     let height = 12.5 * 2.2
-        + w.para_height(intro, BODY, 0)
+        + w.para_height(&text.intro, BODY, 0)
         + (SMALL + 1.0) * LEAD
         + w.para_height(&how, BODY - 1.0, 0)
         + 8.0;
     w.canvas.ensure(height);
-    w.heading(lang.pick("案件指纹与核验", "Case fingerprint and how to check it"));
-    w.para(intro, BODY, 0, 0.0);
+    w.heading(&text.heading);
+    w.para(&text.intro, BODY, 0, 0.0);
     w.hash_line(&fp);
     w.para(&how, BODY - 1.0, 0, 0.0);
 }

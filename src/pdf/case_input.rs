@@ -89,7 +89,7 @@ pub fn charge_facts(live: &[(EntryId, &EvidenceFields)]) -> ChargeFacts {
 
 /// What the case knows about a lead beside its text: the kind of number, and for an email
 /// the forged sender (冒用) and the first outside IP.
-fn lead_label(l: &Lead, lang: Lang) -> Option<String> {
+pub fn lead_label(l: &Lead, lang: Lang) -> Option<String> {
     let mut parts: Vec<String> = l.label.iter().map(|n| one(n.text(lang))).collect();
     if !l.impersonated.is_empty() {
         let forged: Vec<String> = l.impersonated.iter().map(|a| one(a)).collect();

@@ -18,6 +18,7 @@ use crate::case::Knew;
 use crate::guide::charges::Request;
 use crate::guide::letter::LetterText;
 use crate::i18n::Lang;
+use crate::template::fill;
 
 /// Leads printed by name in the letter; the rest are counted and left to the evidence list.
 pub const LEADS_SHOWN: usize = 15;
@@ -69,7 +70,7 @@ pub fn draw(
     accused(w, input, lang);
 
     // 控告请求.
-    w.heading(lang.pick("控告请求", "Requests"));
+    w.heading(&text.headings.requests);
     if let Some(charges) = &input.charges {
         let lost: u64 = live.iter().filter_map(|e| e.amount_lost_fen).sum();
         let accounts = receiving_accounts(&live, lang);
@@ -78,16 +79,20 @@ pub fn draw(
                 Request::StopPayment if accounts.is_empty() => &text.stop_payment_unknown,
                 other => &text.request(*other).to_string(),
             };
-            let sentence = template
-                .replace("{amount}", &money(lost, lang))
-                .replace("{accounts}", &accounts)
-                .replace("{offences}", &text.offences(&charges.offences));
+            let sentence = fill(
+                template,
+                &[
+                    ("amount", &money(lost, lang)),
+                    ("accounts", &accounts),
+                    ("offences", &text.offences(&charges.offences)),
+                ],
+            );
             w.labelled(&format!("{}. ", i + 1), &sentence);
         }
     }
 
     // 事实与理由.
-    w.heading(lang.pick("事实与理由", "Facts and reasons"));
+    w.heading(&text.headings.facts);
     for p in facts(input, &by_time, lang) {
         w.para(&p, BODY, if zh { 2 } else { 0 }, 0.0);
     }
@@ -95,16 +100,16 @@ pub fn draw(
     if !by_time.is_empty() {
         // The title goes with the chart, never alone at the foot of a page.
         w.canvas.ensure(chart::HEIGHT + BODY * LEAD * 2.0 + 10.0);
-        sub(w, lang.pick("联系次数统计图", "Contacts over time"));
+        sub(w, &text.headings.chart);
         chart::draw(w, &by_time, lang);
         timeline(w, &by_time, lang);
     }
     if let Some(own) = input.narrative.as_deref().filter(|s| !s.trim().is_empty()) {
-        sub(w, lang.pick("控告人自述", "In my own words"));
+        sub(w, &text.headings.narrative);
         w.para(own, BODY, if zh { 2 } else { 0 }, 0.0);
     }
     if !input.laws.is_empty() {
-        sub(w, lang.pick("法律依据", "Legal basis"));
+        sub(w, &text.headings.laws);
         for (i, law) in input.laws.iter().enumerate() {
             let mark = if law.exact { "" } else { text.summary_mark.as_str() };
             let sep = lang.pick("：", ": ");
@@ -125,15 +130,15 @@ pub fn draw(
     }
 
     // 附：every annex with its page count.
-    let pages = |n: usize| text.pages.replace("{n}", &n.to_string());
+    let pages = |n: usize| fill(&text.pages, &[("n", &n)]);
     let mut annexes = vec![format!("{}（{}）", text.annex_evidence, pages(evidence_pages))];
     if image_pages > 0 {
         annexes.push(format!("{}（{}）", text.annex_images, pages(image_pages)));
     }
-    annexes.push(
-        text.annex_data
-            .replace("{fingerprint}", &input.fingerprint.full()),
-    );
+    annexes.push(fill(
+        &text.annex_data,
+        &[("fingerprint", &input.fingerprint.full())],
+    ));
     for f in &input.side_files {
         annexes.push(format!("{}  SHA-256 {}", f.name, f.sha256));
     }
@@ -147,7 +152,7 @@ pub fn draw(
     let height = BODY * LEAD + 8.0 + lines.iter().map(|l| w.para_height(l, BODY - 0.5, 1)).sum::<f32>();
     w.canvas.ensure(height);
     w.gap(8.0);
-    w.para(lang.pick("附：", "Annexes:"), BODY, 0, 0.0);
+    w.para(&text.headings.annexes, BODY, 0, 0.0);
     for l in lines {
         w.para(&l, BODY - 0.5, 1, 0.0);
     }
@@ -161,7 +166,7 @@ fn closing_and_signature(w: &mut Writer<'_>, input: &PacketInput, opts: &PacketO
     let closing = input
         .charges
         .as_ref()
-        .map(|c| text.closing.replace("{offences}", &text.offences(&c.offences)))
+        .map(|c| fill(&text.closing, &[("offences", &text.offences(&c.offences))]))
         .unwrap_or_default();
     let indent = if zh { 2 } else { 0 };
     let block = w.para_height(&closing, BODY, indent)
@@ -173,25 +178,15 @@ fn closing_and_signature(w: &mut Writer<'_>, input: &PacketInput, opts: &PacketO
     w.para(&closing, BODY, indent, 0.0);
     w.para(&text.statement, BODY, indent, 0.0);
     w.gap(6.0);
-    w.para(lang.pick("　　此致", "To:"), BODY, 0, 0.0);
+    w.para(&text.signature.to, BODY, 0, 0.0);
     let agency = opts
         .agency
         .clone()
         .filter(|s| !s.trim().is_empty())
-        .unwrap_or_else(|| {
-            lang.pick("＿＿＿＿＿＿公安局＿＿＿＿＿＿派出所", BLANK)
-                .to_string()
-        });
+        .unwrap_or_else(|| text.signature.agency_blank.clone());
     w.para(&agency, BODY, 0, 0.0);
     w.gap(10.0);
-    w.right(
-        &if zh {
-            format!("控告人（签名、捺印）：{BLANK}")
-        } else {
-            format!("Complainant (signature, fingerprint): {BLANK}")
-        },
-        BODY,
-    );
+    w.right(&fill(&text.signature.signer, &[("blank", &BLANK)]), BODY);
     w.right(&date_text(input.print_date, lang), BODY);
 }
 
@@ -235,57 +230,36 @@ fn complainant(w: &mut Writer<'_>, input: &PacketInput, lang: Lang) {
 }
 
 fn accused(w: &mut Writer<'_>, input: &PacketInput, lang: Lang) {
-    let zh = lang == Lang::Zh;
-    w.heading(lang.pick("被控告人", "Accused"));
-    w.para(
-        lang.pick(
-            "被控告人：身份不详。以下号码、地址、账户与本案有关，可作为侦查线索（按联系次数、损失和对方掌握的信息排列）：",
-            "Accused: identity unknown. These numbers, addresses and accounts from my records may lead to them (ranked by contacts, money lost and what they knew):",
-        ),
-        BODY,
-        if zh { 2 } else { 0 },
-        0.0,
-    );
+    let text = &LetterText::get(lang).accused;
+    let indent = if lang == Lang::Zh { 2 } else { 0 };
+    w.heading(&text.heading);
+    w.para(&text.intro, BODY, indent, 0.0);
     if input.leads.is_empty() {
-        w.para(lang.pick("（暂无）", "(none yet)"), BODY, 2, 0.0);
+        w.para(&text.none, BODY, 2, 0.0);
     }
     for (i, l) in input.leads.iter().take(LEADS_SHOWN).enumerate() {
         let kinds: Vec<&str> = l.kinds.iter().map(|k| kind_label(*k, lang)).collect();
-        let span = if l.first.date() == l.last.date() {
-            date_text(l.first.date(), lang)
-        } else if zh {
-            format!(
-                "{}至{}",
-                date_text(l.first.date(), lang),
-                date_text(l.last.date(), lang)
-            )
+        let knew = if l.knew.is_empty() {
+            String::new()
         } else {
-            format!(
-                "{} to {}",
-                date_text(l.first.date(), lang),
-                date_text(l.last.date(), lang)
-            )
+            fill(&text.knew, &[("knew", &knew_list(l.knew.iter().copied(), lang))])
         };
-        let mut s = if zh {
-            format!("{}（{}，{} 次，{span}", l.counterpart, kinds.join("、"), l.count)
+        let lost = if l.lost_fen > 0 {
+            fill(&text.lost, &[("amount", &money(l.lost_fen, lang))])
         } else {
-            format!("{} ({}, {}×, {span}", l.counterpart, kinds.join(", "), l.count)
+            String::new()
         };
-        if !l.knew.is_empty() {
-            s.push_str(&if zh {
-                format!("；说出本人{}", knew_list(l.knew.iter().copied(), lang))
-            } else {
-                format!("; named my {}", knew_list(l.knew.iter().copied(), lang))
-            });
-        }
-        if l.lost_fen > 0 {
-            s.push_str(&if zh {
-                format!("；本人被骗{}", money(l.lost_fen, lang))
-            } else {
-                format!("; I lost {}", money(l.lost_fen, lang))
-            });
-        }
-        s.push_str(lang.pick("）", ")"));
+        let mut s = fill(
+            &text.lead,
+            &[
+                ("counterpart", &l.counterpart),
+                ("kinds", &kinds.join(lang.pick("、", ", "))),
+                ("count", &l.count),
+                ("span", &span(l.first.date(), l.last.date(), lang)),
+                ("knew", &knew),
+                ("lost", &lost),
+            ],
+        );
         if let Some(label) = l.label.as_deref().filter(|s| !s.is_empty()) {
             s.push_str(&format!(" [{label}]"));
         }
@@ -293,20 +267,24 @@ fn accused(w: &mut Writer<'_>, input: &PacketInput, lang: Lang) {
     }
     let more = input.leads.len().saturating_sub(LEADS_SHOWN);
     if more > 0 {
-        w.para(
-            &match (zh, input.is_big()) {
-                (true, false) => format!("另有 {more} 个号码/地址，见附件一证据清单。"),
-                (true, true) => format!("另有 {more} 个号码/地址，见电子数据中的完整证据清单。"),
-                (false, false) => format!("{more} more numbers/addresses are in Annex 1, the evidence list."),
-                (false, true) => {
-                    format!("{more} more numbers/addresses are in the complete list in the electronic annex.")
-                }
-            },
-            BODY,
-            if zh { 2 } else { 0 },
-            0.0,
-        );
+        let template = if input.is_big() {
+            &text.more_in_data
+        } else {
+            &text.more_in_list
+        };
+        w.para(&fill(template, &[("n", &more)]), BODY, indent, 0.0);
     }
+}
+
+/// "2026年10月1日至2026年10月24日", or the one date when both are the same day.
+fn span(first: jiff::civil::Date, last: jiff::civil::Date, lang: Lang) -> String {
+    if first == last {
+        return date_text(first, lang);
+    }
+    fill(
+        &LetterText::get(lang).facts.span,
+        &[("from", &date_text(first, lang)), ("to", &date_text(last, lang))],
+    )
 }
 
 /// The receiving side of a transfer as one line: account, name, bank (the counterpart when
@@ -318,9 +296,10 @@ fn receiver(e: &PacketEntry, lang: Lang) -> String {
     } else {
         t.account.trim().to_string()
     };
+    let text = &LetterText::get(lang).transfers;
     let mut extra: Vec<String> = Vec::new();
     if !t.name.trim().is_empty() {
-        extra.push(format!("{}{}", lang.pick("户名", "name "), t.name.trim()));
+        extra.push(fill(&text.account_name, &[("name", &t.name.trim())]));
     }
     if !t.bank.trim().is_empty() {
         extra.push(t.bank.trim().to_string());
@@ -328,10 +307,13 @@ fn receiver(e: &PacketEntry, lang: Lang) -> String {
     if extra.is_empty() || account.is_empty() {
         return account;
     }
-    match lang {
-        Lang::Zh => format!("{account}（{}）", extra.join("，")),
-        Lang::En => format!("{account} ({})", extra.join(", ")),
-    }
+    fill(
+        &text.receiver,
+        &[
+            ("account", &account),
+            ("details", &extra.join(&text.details_join)),
+        ],
+    )
 }
 
 /// The receiving side of the money lost: each account once, in time order.
@@ -354,12 +336,10 @@ fn receiving_accounts(live: &[&PacketEntry], lang: Lang) -> String {
     out.truncate(ACCOUNTS_NAMED);
     let mut s = out.join(lang.pick("；", "; "));
     if more > 0 {
-        s.push_str(&match lang {
-            Lang::Zh => format!("，另有 {more} 个收款账户见“转账情况”及证据清单"),
-            Lang::En => {
-                format!(", and {more} more receiving accounts under \"Transfers\" and in the evidence list")
-            }
-        });
+        s.push_str(&fill(
+            &LetterText::get(lang).transfers.more_accounts,
+            &[("n", &more)],
+        ));
     }
     s
 }
@@ -367,8 +347,8 @@ fn receiving_accounts(live: &[&PacketEntry], lang: Lang) -> String {
 /// 事实与理由 in sentences: when it began and how often, who contacted most and what they
 /// claimed, what they knew and since when, money lost; every claim points at entry ids.
 fn facts(input: &PacketInput, by_time: &[&PacketEntry], lang: Lang) -> Vec<String> {
-    let zh = lang == Lang::Zh;
-    let text = LetterText::get(lang);
+    let letter = LetterText::get(lang);
+    let text = &letter.facts;
     let (Some(first), Some(last)) = (by_time.first(), by_time.last()) else {
         return Vec::new();
     };
@@ -378,30 +358,18 @@ fn facts(input: &PacketInput, by_time: &[&PacketEntry], lang: Lang) -> Vec<Strin
         *counts.entry(e.kind).or_default() += 1;
     }
     let counts: Vec<String> = counts.iter().map(|(k, n)| kind_counted(*k, *n, lang)).collect();
-    let leads = input.leads.len();
-    let mut s = if zh {
-        format!(
-            "{}（{}），本人首次接到可疑联系；此后至{}（{}），共记录{}次联系（{}），来自{}个不同的号码、地址或账户。",
-            datetime_text(first.occurred_at, lang),
-            first.id,
-            datetime_text(last.occurred_at, lang),
-            last.id,
-            by_time.len(),
-            counts.join("、"),
-            leads
-        )
-    } else {
-        format!(
-            "The first suspicious contact came on {} ({}); up to {} ({}) I recorded {} contacts ({}) from {} different numbers, addresses or accounts.",
-            datetime_text(first.occurred_at, lang),
-            first.id,
-            datetime_text(last.occurred_at, lang),
-            last.id,
-            by_time.len(),
-            counts.join(", "),
-            leads
-        )
-    };
+    let mut s = fill(
+        &text.opening,
+        &[
+            ("first", &datetime_text(first.occurred_at, lang)),
+            ("first_id", &first.id),
+            ("last", &datetime_text(last.occurred_at, lang)),
+            ("last_id", &last.id),
+            ("n", &by_time.len()),
+            ("counts", &counts.join(lang.pick("、", ", "))),
+            ("leads", &input.leads.len()),
+        ],
+    );
     for l in input.leads.iter().take(3) {
         let Some(first_e) = l
             .entries
@@ -411,31 +379,20 @@ fn facts(input: &PacketInput, by_time: &[&PacketEntry], lang: Lang) -> Vec<Strin
             continue;
         };
         let claim = one_line(&first_e.summary, 40);
-        s.push_str(&if zh {
-            format!(
-                "{}联系本人{}次（{}至{}）",
-                l.counterpart,
-                l.count,
-                date_text(l.first.date(), lang),
-                date_text(l.last.date(), lang)
-            )
+        let claim = if claim.is_empty() {
+            String::new()
         } else {
-            format!(
-                " {} contacted me {} times ({} to {})",
-                l.counterpart,
-                l.count,
-                date_text(l.first.date(), lang),
-                date_text(l.last.date(), lang)
-            )
-        });
-        if !claim.is_empty() {
-            s.push_str(&if zh {
-                format!("，本人记录为：“{claim}”（{}）", first_e.id)
-            } else {
-                format!("; I recorded: \"{claim}\" ({})", first_e.id)
-            });
-        }
-        s.push_str(lang.pick("。", "."));
+            fill(&text.claim, &[("claim", &claim), ("id", &first_e.id)])
+        };
+        s.push_str(&fill(
+            &text.lead,
+            &[
+                ("counterpart", &l.counterpart),
+                ("count", &l.count),
+                ("span", &span(l.first.date(), l.last.date(), lang)),
+                ("claim", &claim),
+            ],
+        ));
     }
     paras.push(s);
 
@@ -455,38 +412,23 @@ fn facts(input: &PacketInput, by_time: &[&PacketEntry], lang: Lang) -> Vec<Strin
             .iter()
             .filter(|(k, _)| *k != Knew::Other)
             .map(|(k, e)| {
-                if zh {
-                    format!(
-                        "{}自{}起（{}）",
-                        k.zh(),
-                        date_text(e.occurred_at.date(), lang),
-                        e.id
-                    )
-                } else {
-                    format!(
-                        "my {} since {} ({})",
-                        k.en(),
-                        date_text(e.occurred_at.date(), lang),
-                        e.id
-                    )
-                }
+                fill(
+                    &text.since_item,
+                    &[
+                        ("item", &lang.pick(k.zh(), k.en())),
+                        ("date", &date_text(e.occurred_at.date(), lang)),
+                        ("id", &e.id),
+                    ],
+                )
             })
             .collect();
-        let mut s = if zh {
-            format!("对方在联系中说出了本人的{all}")
+        let since = if since.is_empty() {
+            String::new()
         } else {
-            format!("They named my {all}")
+            fill(&text.since, &[("items", &since.join(&text.since_join))])
         };
-        if !since.is_empty() {
-            s.push_str(&if zh {
-                format!("：{}。", since.join("，"))
-            } else {
-                format!(": {}.", since.join("; "))
-            });
-        } else {
-            s.push_str(lang.pick("。", "."));
-        }
-        s.push_str(&text.pattern.replace("{knew}", &all));
+        let mut s = fill(&text.knew, &[("knew", &all), ("since", &since)]);
+        s.push_str(&fill(&letter.pattern, &[("knew", &all)]));
         paras.push(s);
     }
 
@@ -498,19 +440,13 @@ fn facts(input: &PacketInput, by_time: &[&PacketEntry], lang: Lang) -> Vec<Strin
     if !lost.is_empty() {
         let total: u64 = lost.iter().filter_map(|e| e.amount_lost_fen).sum();
         let ids: Vec<&str> = lost.iter().map(|e| e.id.as_str()).collect();
-        paras.push(if zh {
-            format!(
-                "本人因上述诈骗共计被骗{}（{}），转账情况见下表。",
-                money(total, lang),
-                ids.join("、")
-            )
-        } else {
-            format!(
-                "I lost {} in total to this fraud ({}); the transfers are in the table below.",
-                money(total, lang),
-                ids.join(", ")
-            )
-        });
+        paras.push(fill(
+            &text.lost,
+            &[
+                ("amount", &money(total, lang)),
+                ("ids", &ids.join(lang.pick("、", ", "))),
+            ],
+        ));
     }
     paras
 }
@@ -524,51 +460,21 @@ fn transfers(w: &mut Writer<'_>, by_time: &[&PacketEntry], lang: Lang) {
     if all.is_empty() {
         return;
     }
-    sub(w, lang.pick("转账情况", "Transfers"));
+    let text = LetterText::get(lang);
+    sub(w, &text.headings.transfers);
     // The most recent transfers are the ones a bank may still stop.
     let rows = &all[all.len().saturating_sub(TRANSFER_ROWS)..];
     if rows.len() < all.len() {
         w.para(
-            &if lang == Lang::Zh {
-                format!(
-                    "共 {} 笔转账，下表列出最近的 {} 笔，其余见证据清单。",
-                    all.len(),
-                    rows.len()
-                )
-            } else {
-                format!(
-                    "{} transfers; the table lists the latest {}, the rest are in the evidence list.",
-                    all.len(),
-                    rows.len()
-                )
-            },
+            &fill(&text.transfers.latest, &[("all", &all.len()), ("n", &rows.len())]),
             SMALL + 1.0,
             0,
             0.25,
         );
     }
-    let titles = if lang == Lang::Zh {
-        [
-            "编号",
-            "转账时间",
-            "金额",
-            "收款账户（户名、开户行）",
-            "转账方式、交易流水号",
-            "经过",
-        ]
-    } else {
-        [
-            "No.",
-            "Time",
-            "Amount",
-            "Receiving account (name, bank)",
-            "How, transaction no.",
-            "What happened",
-        ]
-    };
     let widths = [11.0, 26.0, 26.0, 40.0, 32.0, 35.0];
     let table = Table {
-        columns: columns(w, &titles, &widths),
+        columns: columns(w, &text.transfers.columns, &widths),
         rows: rows
             .iter()
             .map(|e| {
@@ -577,7 +483,7 @@ fn transfers(w: &mut Writer<'_>, by_time: &[&PacketEntry], lang: Lang) {
                     .into_iter()
                     .filter(|s| !s.is_empty())
                     .collect();
-                let blank = lang.pick("（未记录）", "(not recorded)");
+                let blank = text.transfers.not_recorded.as_str();
                 Row::Cells(vec![
                     e.id.clone(),
                     datetime_text(t.paid_at.map_or(e.occurred_at, |m| m.zoned().datetime()), lang),
@@ -606,14 +512,14 @@ pub fn table_style(lang: Lang) -> Style {
 }
 
 /// Columns from titles and widths in mm, scaled to the text column.
-pub fn columns(w: &Writer<'_>, titles: &[&str], widths_mm: &[f32]) -> Vec<Column> {
+pub fn columns(w: &Writer<'_>, titles: &[String], widths_mm: &[f32]) -> Vec<Column> {
     let cw = w.canvas.geo.content_width();
     let total: f32 = widths_mm.iter().sum();
     titles
         .iter()
         .zip(widths_mm)
         .map(|(t, wmm)| Column {
-            title: t.to_string(),
+            title: t.clone(),
             width: cw * wmm / total,
         })
         .collect()
@@ -653,41 +559,25 @@ fn key_events<'e>(by_time: &[&'e PacketEntry]) -> Vec<&'e PacketEntry> {
 
 /// 时间经过: the events as a table, one line each.
 fn timeline(w: &mut Writer<'_>, by_time: &[&PacketEntry], lang: Lang) {
-    let zh = lang == Lang::Zh;
     let all = by_time.len() <= TIMELINE_ROWS;
     let events: Vec<&PacketEntry> = if all {
         by_time.to_vec()
     } else {
         key_events(by_time).into_iter().take(TIMELINE_ROWS).collect()
     };
-    sub(w, lang.pick("时间经过", "Timeline"));
+    let letter = LetterText::get(lang);
+    let text = &letter.timeline;
+    sub(w, &letter.headings.timeline);
     if !all {
         w.para(
-            &if zh {
-                format!(
-                    "下表列出关键事件 {} 条（每个号码/地址的首次联系、首次说出某项个人信息、每笔损失），全部 {} 条记录见附件一证据清单。",
-                    events.len(),
-                    by_time.len()
-                )
-            } else {
-                format!(
-                    "The table lists {} key events (each counterpart's first contact, the first time they named an item of my information, each loss); all {} records are in Annex 1.",
-                    events.len(),
-                    by_time.len()
-                )
-            },
+            &fill(&text.key_events, &[("n", &events.len()), ("all", &by_time.len())]),
             SMALL + 1.0,
             0,
             0.25,
         );
     }
-    let titles = if zh {
-        ["编号", "时间", "类型", "对方", "经过"]
-    } else {
-        ["No.", "Time", "Kind", "From", "What happened"]
-    };
     let widths = [11.0, 34.0, 13.0, 36.0, 76.0];
-    let cols = columns(w, &titles, &widths);
+    let cols = columns(w, &text.columns, &widths);
     let pad = Style::default().pad;
     let what_w = cols[4].width - 2.0 * pad;
     let cp_w = cols[3].width - 2.0 * pad;
@@ -696,18 +586,11 @@ fn timeline(w: &mut Writer<'_>, by_time: &[&PacketEntry], lang: Lang) {
         .map(|e| {
             let mut what = e.summary.clone();
             if !e.knew.is_empty() {
-                what = if zh {
-                    format!("说出本人{}。{what}", knew_list(e.knew.iter().copied(), lang))
-                } else {
-                    format!("Named my {}. {what}", knew_list(e.knew.iter().copied(), lang))
-                };
+                let knew = knew_list(e.knew.iter().copied(), lang);
+                what = fill(&text.knew, &[("knew", &knew), ("what", &what)]);
             }
             if let Some(f) = e.amount_lost_fen.filter(|f| *f > 0) {
-                what = if zh {
-                    format!("被骗{}。{what}", money(f, lang))
-                } else {
-                    format!("Lost {}. {what}", money(f, lang))
-                };
+                what = fill(&text.lost, &[("amount", &money(f, lang)), ("what", &what)]);
             }
             Row::Cells(vec![
                 e.id.clone(),

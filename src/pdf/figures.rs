@@ -4,13 +4,16 @@
 //! Pictures that cannot be drawn — and every picture of a redacted copy — come back as
 //! [`Listed`] for the attachment list, each with the sentence why.
 
+use super::annex::attachment_line;
 use super::document::Images;
 use super::images::{self, Picture, Probe, Rendition, Undrawable};
 use super::packet::{PacketAttachment, PacketEntry};
 use super::page::mm;
 use super::words::human_size;
 use super::writer::{LEAD, SMALL, Writer};
-use crate::i18n::{Lang, tr};
+use crate::guide::letter::LetterText;
+use crate::i18n::Lang;
+use crate::template::fill;
 
 /// An attachment listed by name and hash instead of drawn, with the sentence why.
 pub struct Listed<'a> {
@@ -46,37 +49,14 @@ pub(super) fn list_attachments(w: &mut Writer<'_>, lang: Lang, listed: &[Listed<
     if listed.is_empty() {
         return;
     }
-    w.heading(&tr(
-        lang,
-        "其他附件（按名称、类型、大小和 SHA-256 校验值列出）",
-        "Other attachments (name, type, size and SHA-256)",
-    ));
+    w.heading(&LetterText::get(lang).pictures.others);
     for l in listed {
-        let (e, a) = (l.entry, l.attachment);
-        let line = tr(
-            lang,
-            format!(
-                "附件 {}-{}：{}（{}，{}）",
-                e.id,
-                l.index + 1,
-                a.name,
-                a.media_type,
-                human_size(a.size)
-            ),
-            format!(
-                "Attachment {}-{}: {} ({}, {})",
-                e.id,
-                l.index + 1,
-                a.name,
-                a.media_type,
-                human_size(a.size)
-            ),
-        );
+        let line = attachment_line(l.entry, l.index, l.attachment, lang);
         w.para(&line, caption_size(), 0, 0.0);
         if let Some(note) = &l.note {
             w.para(note, caption_size(), 0, 0.25);
         }
-        w.hash_line(&a.sha256);
+        w.hash_line(&l.attachment.sha256);
     }
 }
 
@@ -101,79 +81,45 @@ fn line_h() -> f32 {
 
 /// The sentence for a picture that is not drawn.
 pub fn undrawable_note(lang: Lang, why: &Undrawable) -> String {
+    let text = &LetterText::get(lang).pictures;
     match why {
-        Undrawable::Unreadable => tr(
-            lang,
-            "图片无法读取（案件文件夹中的原件缺失或不可读），未打印；请运行 leakaid verify 检查。",
-            "The picture could not be read (the original in the case folder is missing or unreadable); not printed. Run leakaid verify to check.",
-        ),
-        Undrawable::Undecodable => tr(
-            lang,
-            "图片无法解码（文件不完整、已损坏或不是 PNG/JPEG），未打印；原件保存在案件文件夹中，可按校验值核对。",
-            "The picture could not be decoded (incomplete, damaged, or not PNG/JPEG); not printed. The original is in the case folder and can be checked by its hash.",
-        ),
+        Undrawable::Unreadable => text.unreadable.clone(),
+        Undrawable::Undecodable => text.undecodable.clone(),
         Undrawable::TooLarge { width, height } => {
-            let (zh, en) = if *width > 0 {
-                (
-                    format!("（{width}×{height} 像素）"),
-                    format!(" ({width}×{height} pixels)"),
-                )
+            let pixels = if *width > 0 {
+                fill(&text.pixels, &[("width", width), ("height", height)])
             } else {
-                (String::new(), String::new())
+                String::new()
             };
-            tr(
-                lang,
-                format!("图片过大{zh}，为控制内存未打印；原件保存在案件文件夹中，可按校验值核对。"),
-                format!(
-                    "The picture is too large{en} to print within the memory limit; the original is in the case folder and can be checked by its hash."
-                ),
-            )
+            fill(&text.too_large, &[("pixels", &pixels)])
         }
     }
 }
 
 /// The note for a picture left out of a redacted copy.
 pub fn redacted_note(lang: Lang) -> String {
-    tr(
-        lang,
-        "图片已隐去，原件可核对。",
-        "Picture left out of this copy; the original can be checked.",
-    )
+    LetterText::get(lang).pictures.redacted.clone()
 }
 
 fn rendition_text(lang: Lang, r: Rendition) -> String {
+    let text = &LetterText::get(lang).pictures;
     let ppi = images::PRINT_PPI;
     match r {
-        Rendition::Original => tr(
-            lang,
-            "按原文件嵌入，未重新压缩",
-            "embedded as the original file, not re-compressed",
-        ),
-        Rendition::Lossless => tr(lang, "原像素无损嵌入", "original pixels, lossless"),
-        Rendition::Scaled { jpeg: true } => tr(
-            lang,
-            format!("按打印尺寸缩至 {ppi} ppi（高质量 JPEG）"),
-            format!("scaled to {ppi} ppi at the printed size (high-quality JPEG)"),
-        ),
-        Rendition::Scaled { jpeg: false } => tr(
-            lang,
-            format!("按打印尺寸缩至 {ppi} ppi（无损）"),
-            format!("scaled to {ppi} ppi at the printed size (lossless)"),
-        ),
-        Rendition::Converted => tr(
-            lang,
-            "颜色转换为 RGB（高质量 JPEG）",
-            "colours converted to RGB (high-quality JPEG)",
-        ),
+        Rendition::Original => text.as_original.clone(),
+        Rendition::Lossless => text.lossless.clone(),
+        Rendition::Scaled { jpeg: true } => fill(&text.scaled_jpeg, &[("ppi", &ppi)]),
+        Rendition::Scaled { jpeg: false } => fill(&text.scaled_lossless, &[("ppi", &ppi)]),
+        Rendition::Converted => text.converted.clone(),
     }
 }
 
 /// "E7 图1" / "E7 fig. 1", with "（2/3）" for a part of a long picture.
 fn figure_label(lang: Lang, entry: &str, n: usize, part: Option<(usize, usize)>) -> String {
-    let base = tr(lang, format!("{entry} 图{n}"), format!("{entry} fig. {n}"));
+    let text = &LetterText::get(lang).pictures;
+    let figure = fill(&text.figure, &[("id", &entry), ("n", &n)]);
     match part {
-        Some((k, of)) => tr(lang, format!("{base}（{k}/{of}）"), format!("{base} ({k}/{of})")),
-        None => base,
+        Some((k, of)) => fill(&text.part, &[("figure", &figure), ("k", &k), ("of", &of)]),
+        None => figure,
     }
 }
 
@@ -303,35 +249,26 @@ fn caption(
     (probe, rendition): (&Probe, Rendition),
     n: usize,
 ) {
+    let text = &LetterText::get(lang).pictures;
     let label = figure_label(lang, &entry.id, n, None);
     let (dw, dh) = probe.display_size();
-    let first = tr(
-        lang,
-        format!(
-            "{label}：{}（{} {}）",
-            a.name,
-            entry.occurred_at.date(),
-            entry.counterpart
-        ),
-        format!(
-            "{label}: {} ({} {})",
-            a.name,
-            entry.occurred_at.date(),
-            entry.counterpart
-        ),
+    let first = fill(
+        &text.caption,
+        &[
+            ("figure", &label),
+            ("name", &a.name),
+            ("date", &entry.occurred_at.date()),
+            ("counterpart", &entry.counterpart),
+        ],
     );
-    let second = tr(
-        lang,
-        format!(
-            "打印件：原图 {dw}×{dh} 像素、{}，{}。原件未改动，保存在案件文件夹中。原件 SHA-256：",
-            human_size(a.size),
-            rendition_text(lang, rendition)
-        ),
-        format!(
-            "Print rendition: original {dw}×{dh} pixels, {}; {}. The original is unchanged in the case folder. Original SHA-256:",
-            human_size(a.size),
-            rendition_text(lang, rendition)
-        ),
+    let second = fill(
+        &text.rendition,
+        &[
+            ("width", &dw),
+            ("height", &dh),
+            ("size", &human_size(a.size)),
+            ("rendition", &rendition_text(lang, rendition)),
+        ],
     );
     w.para(&first, caption_size(), 0, 0.0);
     w.para(&second, caption_size(), 0, 0.25);

@@ -18,6 +18,7 @@ pub mod document;
 pub mod export;
 pub mod figures;
 pub mod font;
+pub mod furniture;
 pub mod images;
 pub mod layout;
 pub mod packet;

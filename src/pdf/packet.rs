@@ -243,21 +243,8 @@ pub fn render(input: &PacketInput, opts: &PacketOptions, face: &FontFace) -> Res
 
     // Coverage check on exactly what was drawn.
     let m = face.metrics();
-    let missing: Vec<char> = w
-        .canvas
-        .used_chars()
-        .iter()
-        .copied()
-        .filter(|c| !m.covers(*c))
-        .collect();
+    let missing = super::furniture::uncovered(&w.canvas, &m);
 
-    let fp_short = input.fingerprint.short();
-    let fp_text = if zh {
-        format!("案件指纹 {fp_short}")
-    } else {
-        format!("Case fingerprint {fp_short}")
-    };
-    let fp_text_w = m.width(&fp_text, 7.0);
     // A translation and a redacted copy say so at the top of every page.
     let mark = [
         text.translation_mark.clone(),
@@ -272,23 +259,7 @@ pub fn render(input: &PacketInput, opts: &PacketOptions, face: &FontFace) -> Res
     .cloned()
     .collect::<Vec<_>>()
     .join("　");
-    let mark_w = m.width(&mark, 8.0);
-    let footer = move |i: usize, total: usize, canvas: &mut Canvas| {
-        let geo = canvas.geo;
-        let y = geo.bottom * 0.5;
-        let page = if zh {
-            format!("第 {} 页 共 {} 页", i + 1, total)
-        } else {
-            format!("Page {} of {}", i + 1, total)
-        };
-        canvas.rule((geo.left, y + 11.0), (geo.width - geo.right, y + 11.0), 0.3, 0.6);
-        canvas.text_at(geo.left, y, 8.0, &page, 0.0);
-        canvas.text_at(geo.width - geo.right - fp_text_w, y, 7.0, &fp_text, 0.35);
-        if !mark.is_empty() {
-            let x = geo.left + (geo.content_width() - mark_w).max(0.0) / 2.0;
-            canvas.text_at(x, geo.height - geo.top * 0.55, 8.0, &mark, 0.0);
-        }
-    };
+    let footer = super::furniture::footer(&text.footer, &input.fingerprint.short(), mark, &m);
 
     let pages = w.canvas.page_count();
     let meta = Meta {
@@ -298,12 +269,7 @@ pub fn render(input: &PacketInput, opts: &PacketOptions, face: &FontFace) -> Res
             format!("{} (translation) — {}", text.title, input.complainant.name)
         },
         lang: if zh { "zh-CN".into() } else { "en".into() },
-        pdf_date: format!(
-            "D:{:04}{:02}{:02}000000+08'00'",
-            input.print_date.year(),
-            input.print_date.month(),
-            input.print_date.day()
-        ),
+        pdf_date: super::furniture::pdf_date(input.print_date),
         subject: format!("leakaid {}", input.fingerprint.full()),
     };
     let bytes = assemble(w.canvas, footer, face, images, &meta)?;

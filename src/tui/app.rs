@@ -44,6 +44,8 @@ pub enum Screen {
     Text(TextView),
     /// Making the complaint packet (PDF).
     Export,
+    /// The letters for the other channels (from step 2).
+    Letters,
 }
 
 /// Where the export stands.
@@ -109,6 +111,10 @@ pub enum Msg {
     Copied,
     /// A setting was saved (or only applies to this session, when it could not be).
     SettingSaved(bool),
+    /// The letter worker started.
+    LetterStarted,
+    /// A letter was saved, or the sentence saying why not.
+    LetterSaved(Result<crate::tui::letters::SavedLetter, String>),
 }
 
 /// What the runtime must do with the case.
@@ -150,6 +156,8 @@ pub enum Effect {
     OpenFile(PathBuf),
     /// Put the text on the clipboard.
     Copy(String),
+    /// Make a letter and save it (PDF and text) with a copy for the user.
+    SaveLetter(crate::tui::letters::LetterOrder),
 }
 
 /// The evidence list's view state.
@@ -207,6 +215,8 @@ pub struct App {
     pub help_scroll: u16,
     /// The export screen.
     pub export: ExportView,
+    /// The letters screen.
+    pub letters: crate::tui::letters::LettersView,
     /// A one-line message and whether it is an error.
     pub status: Option<(String, bool)>,
     /// Set when the user has chosen to leave.
@@ -286,6 +296,7 @@ impl App {
                 status: ExportStatus::Idle,
                 copy: None,
             },
+            letters: Default::default(),
             status: None,
             quit: false,
             size: (80, 24),
@@ -328,6 +339,8 @@ impl App {
             Screen::Profile => keys::PROFILE,
             Screen::Text(_) => keys::TEXT,
             Screen::Export => keys::EXPORT,
+            Screen::Letters if self.letters.open.is_some() => keys::LETTER,
+            Screen::Letters => keys::LETTERS,
         };
         vec![screen, keys::GLOBAL]
     }
@@ -455,6 +468,20 @@ impl App {
                     Ok(done) => ExportStatus::Done(done),
                     Err(text) => ExportStatus::Failed(text),
                 };
+                Vec::new()
+            }
+            Msg::LetterStarted => {
+                self.form = None;
+                self.status = Some((self.s.saving.to_string(), false));
+                Vec::new()
+            }
+            Msg::LetterSaved(result) => {
+                self.form = None;
+                self.status = Some(crate::tui::letters::saved_status(
+                    &mut self.letters,
+                    result,
+                    self.lang,
+                ));
                 Vec::new()
             }
             Msg::SettingSaved(kept) => {
@@ -585,7 +612,7 @@ impl App {
         self.clamp_list();
     }
 
-    fn go(&mut self, screen: Screen) {
+    pub(crate) fn go(&mut self, screen: Screen) {
         if matches!(screen, Screen::Detail(_)) {
             self.back = self.screen;
         }
@@ -594,7 +621,7 @@ impl App {
         self.status = None;
     }
 
-    fn now(&self) -> ZonedDateTime {
+    pub(crate) fn now(&self) -> ZonedDateTime {
         (self.clock)()
     }
 
@@ -743,6 +770,17 @@ impl App {
             (Action::Down, Screen::Step(2)) if !state.reports.is_empty() => {
                 self.report_sel = (self.report_sel + 1).min(state.reports.len() - 1)
             }
+            (
+                Action::Up
+                | Action::Down
+                | Action::Open
+                | Action::Back
+                | Action::SaveLetter
+                | Action::MarkSent
+                | Action::PageUp
+                | Action::PageDown,
+                Screen::Letters,
+            ) => return self.letters_act(a, state),
             (Action::ShowText(v), _) => self.go(Screen::Text(v)),
             (Action::PageUp, Screen::Step(_) | Screen::Text(_) | Screen::Export) => {
                 self.scroll = self.scroll.saturating_sub(page as u16)
@@ -793,6 +831,10 @@ impl App {
                 }
             }
             (Action::EditProfile, Screen::Profile) => self.form = Some(Form::profile(&state.profile)),
+            (Action::Letters, _) => {
+                self.go(Screen::Letters);
+                self.letters.open = None;
+            }
             _ => {}
         }
         Vec::new()
@@ -835,6 +877,7 @@ impl App {
                             Submit::CorrectWarning(id, p, r) => Effect::CorrectWarning(id, p, r),
                             Submit::CorrectConsultation(id, p, r) => Effect::CorrectConsultation(id, p, r),
                             Submit::RetractRecord(id, r) => Effect::RetractRecord(id, r),
+                            Submit::SaveLetter(order) => Effect::SaveLetter(order),
                         }]
                     }
                     Err(e) => {

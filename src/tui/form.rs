@@ -7,6 +7,7 @@ use std::path::PathBuf;
 use jiff::ZonedDateTime;
 
 use crate::case::draft::{TransferDraft, birth_from_id};
+use crate::case::sent::{SentLetterDraft, SentVia};
 use crate::case::steps::{
     ConsultationCorrectionDraft, ConsultationDraft, ConsultationFields, ConsultationPatch, Report,
     ReportDraft, ReportFields, ReportPatch, ReportStatus, ReportUpdateDraft, WarningCorrectionDraft,
@@ -19,7 +20,10 @@ use crate::case::{
     Profile, ProfileDraft, ProfilePatch, Transfer,
 };
 use crate::i18n::Lang;
+use crate::letters::LetterKind;
+use crate::letters::content::LetterContent;
 use crate::tui::guide_text::channel_names;
+use crate::tui::letters::{LetterOrder, SavedLetter};
 use crate::tui::widgets::text_field::TextField;
 
 /// What a field is, which also names its label.
@@ -101,6 +105,12 @@ pub enum FieldId {
     Redact,
     /// Export: the packet's language (a choice).
     PacketLang,
+    /// Letter: the company or merchant it goes to.
+    Recipient,
+    /// Letter sent: how (a choice of `SentVia::ALL`).
+    SentVia,
+    /// Letter: add the ID number (a yes / no choice; only where the letter may carry it).
+    WithId,
 }
 
 /// The transfer fields, in form order: shown below the amount lost once it is filled in.
@@ -144,6 +154,7 @@ pub fn choice_len(id: FieldId) -> usize {
     match id {
         FieldId::ChannelPick => channel_names(Lang::Zh).len() + 1,
         FieldId::Status => STATUSES.len(),
+        FieldId::SentVia => SentVia::ALL.len(),
         _ => 2,
     }
 }
@@ -249,6 +260,15 @@ pub enum FormKind {
     },
     /// Withdrawing a warned-contact or consultation record (`W1`, `L1` …).
     RetractRecord(String),
+    /// Whom a letter goes to (company, 12315); submitting saves the letter.
+    LetterTo(LetterKind),
+    /// A saved letter was sent; submitting records it as a report.
+    LetterSent {
+        /// The letter as saved.
+        letter: Box<SavedLetter>,
+        /// When the form was opened (the default day sent).
+        started: ZonedDateTime,
+    },
 }
 
 /// An open form.
@@ -498,6 +518,28 @@ impl Form {
         Form::build(FormKind::Export, fields, 0)
     }
 
+    /// Whom letter `kind` goes to.
+    pub fn letter_to(kind: LetterKind) -> Form {
+        let mut fields = vec![text(FieldId::Recipient, false, "")];
+        if LetterContent::get(Lang::Zh).kind(kind).id_on_request {
+            fields.push(choice(FieldId::WithId, 0));
+        }
+        Form::build(FormKind::LetterTo(kind), fields, 0)
+    }
+
+    /// The saved letter went out: how, and when (default: now).
+    pub fn letter_sent(letter: &SavedLetter, started: ZonedDateTime) -> Form {
+        let fields = vec![choice(FieldId::SentVia, 0), text(FieldId::At, false, "")];
+        Form::build(
+            FormKind::LetterSent {
+                letter: Box::new(letter.clone()),
+                started,
+            },
+            fields,
+            0,
+        )
+    }
+
     /// The moment the form was opened, for forms with a time field.
     pub fn started(&self) -> Option<&ZonedDateTime> {
         match &self.kind {
@@ -508,7 +550,8 @@ impl Form {
             | FormKind::AddWarning { started }
             | FormKind::AddConsultation { started }
             | FormKind::CorrectWarning { started, .. }
-            | FormKind::CorrectConsultation { started, .. } => Some(started),
+            | FormKind::CorrectConsultation { started, .. }
+            | FormKind::LetterSent { started, .. } => Some(started),
             _ => None,
         }
     }
@@ -728,6 +771,7 @@ impl Form {
             status: Form::status_of(&self.fields),
             follow_up: self.get(FieldId::FollowUp),
             note: self.get(FieldId::Note),
+            letter: None,
         }
     }
 
@@ -828,6 +872,8 @@ pub enum Submit {
     CorrectConsultation(String, ConsultationPatch, String),
     /// Withdraw a warned-contact or consultation record.
     RetractRecord(String, String),
+    /// Make and save this letter.
+    SaveLetter(LetterOrder),
 }
 
 impl Form {
@@ -892,6 +938,43 @@ impl Form {
                     err,
                 })?;
                 Ok(Submit::Export(choice))
+            }
+            FormKind::LetterTo(kind) => {
+                let to = clean_line(&self.get(FieldId::Recipient), MAX_LINE_CHARS).map_err(|err| {
+                    CaseError::Text {
+                        field: ("收信单位", "recipient"),
+                        err,
+                    }
+                })?;
+                if to.trim().is_empty() {
+                    return Err(CaseError::Required(
+                        "收信单位（公司或商家的名称）",
+                        "recipient (the company's or merchant's name)",
+                    ));
+                }
+                Ok(Submit::SaveLetter(LetterOrder {
+                    kind: *kind,
+                    to: Some(to.trim().to_string()),
+                    with_id: Form::choice_of(&self.fields, FieldId::WithId) == Some(1),
+                }))
+            }
+            FormKind::LetterSent { letter, started } => {
+                let via = Form::choice_of(&self.fields, FieldId::SentVia)
+                    .and_then(|i| SentVia::ALL.get(i))
+                    .copied()
+                    .unwrap_or(SentVia::Post);
+                ReportDraft {
+                    channel: letter.recipient.clone(),
+                    at: self.get(FieldId::At),
+                    letter: Some(SentLetterDraft {
+                        kind: letter.kind.code().to_string(),
+                        via: via.code().to_string(),
+                        sha256: letter.sha256.clone(),
+                    }),
+                    ..Default::default()
+                }
+                .validate(started)
+                .map(Submit::AddReport)
             }
         }
     }

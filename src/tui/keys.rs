@@ -93,6 +93,12 @@ pub enum Action {
     OpenPacket,
     /// Copy the warning message to the clipboard.
     CopyWarning,
+    /// Open the letters screen.
+    Letters,
+    /// Save the letter opened (PDF and text).
+    SaveLetter,
+    /// Record the letter saved as sent.
+    MarkSent,
     /// Answer yes.
     Yes,
     /// Answer no.
@@ -168,6 +174,7 @@ pub const GLOBAL: &[Binding] = &[
     b(A::Checklist, &[K::Ch('c')], "c", |s| s.k_checklist, false),
     b(A::Profile, &[K::Ch('p')], "p", |s| s.k_profile, false),
     b(A::Export, &[K::Ch('x')], "x", |s| s.k_export, true),
+    b(A::Letters, &[K::Ch('w')], "w", |s| s.k_letters, false),
     b(A::Help, &[K::Ch('?')], "?", |s| s.k_help, true),
     b(A::SwitchLang, &[K::Ch('L')], "L", |s| s.k_lang, true),
     b(
@@ -329,6 +336,7 @@ pub const STEP2: &[Binding] = &[
         false,
     ),
     NARRATIVE,
+    b(A::Letters, &[K::Ch('w')], "w", |s| s.k_letters, true),
     b(
         A::Up,
         &[K::Code(C::Up), K::Ch('k')],
@@ -431,6 +439,35 @@ pub const EXPORT: &[Binding] = &[
     SCROLL_UP,
     SCROLL_DOWN,
     BACK,
+];
+
+/// The letters screen: the six letters, recommended ones first.
+pub const LETTERS: &[Binding] = &[
+    MOVE,
+    DOWN,
+    b(
+        A::Open,
+        &[K::Code(C::Enter), K::Ch('l')],
+        "Enter",
+        |s| s.k_open,
+        true,
+    ),
+    b(A::Back, &[K::Code(C::Esc), K::Ch('h')], "Esc", |s| s.k_back, true),
+];
+
+/// One letter opened: save it, then record it as sent.
+pub const LETTER: &[Binding] = &[
+    b(
+        A::SaveLetter,
+        &[K::Ch('s'), K::Code(C::Enter)],
+        "s",
+        |s| s.k_save_letter,
+        true,
+    ),
+    b(A::MarkSent, &[K::Ch('r')], "r", |s| s.k_mark_sent, true),
+    SCROLL_UP,
+    SCROLL_DOWN,
+    b(A::Back, &[K::Code(C::Esc), K::Ch('h')], "Esc", |s| s.k_back, true),
 ];
 
 /// The checklist.

@@ -12,6 +12,7 @@ pub mod event;
 pub mod form;
 pub mod guide_text;
 pub mod keys;
+pub mod letters;
 pub mod runtime;
 pub mod screens;
 pub mod strings;

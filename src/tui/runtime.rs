@@ -32,6 +32,8 @@ pub struct Wizard {
     pub case: Case,
     /// The export worker's answer, while one runs.
     worker: Option<Receiver<Msg>>,
+    /// The letter worker's answer, while one runs.
+    letter_worker: Option<Receiver<Msg>>,
     /// The data folder whose config.toml keeps settings (none for the demo).
     settings: Option<PathBuf>,
     /// Where a packet is copied after it is made.
@@ -52,6 +54,7 @@ impl Wizard {
             app,
             case,
             worker: None,
+            letter_worker: None,
             settings: None,
             copy_to: CopyTo::Visible,
             clipboard: None,
@@ -121,6 +124,7 @@ impl Wizard {
                 self.clipboard = Some(text);
                 Ok(Msg::Copied)
             }
+            Effect::SaveLetter(order) => Ok(self.start_letter(order)),
             Effect::SaveLang(new) => {
                 let kept = self.settings.as_deref().is_some_and(|root| {
                     let mut c = Config::load(root);
@@ -151,17 +155,7 @@ impl Wizard {
         );
         let dir = self.case.exports_dir();
         let case_dir = self.case.dir().to_path_buf();
-        // The demo's folder has a long temporary name; its files are called "demo".
-        let name = if self.app.demo {
-            "demo".to_string()
-        } else {
-            self.app.case_name.clone()
-        };
-        let copy_to = match &self.copy_to {
-            CopyTo::Visible => Some(visible_folder()),
-            CopyTo::Folder(f) => Some(Some(f.clone())),
-            CopyTo::Off => None,
-        };
+        let (name, copy_to) = (self.file_name(), self.copy_folder());
         let lang = self.app.lang;
         let (tx, rx) = channel();
         let spawned = std::thread::Builder::new()
@@ -180,6 +174,60 @@ impl Wizard {
                 Msg::ExportStarted
             }
             Err(e) => Msg::Exported(Err(e.to_string()), None),
+        }
+    }
+
+    /// Makes and saves a letter (PDF and text in the exports folder, copies where the packet's
+    /// copy goes) on a worker thread from a snapshot of the case; the answer comes back
+    /// through [`Wizard::poll`].
+    fn start_letter(&mut self, order: crate::tui::letters::LetterOrder) -> Msg {
+        if self.letter_worker.is_some() {
+            return Msg::LetterStarted;
+        }
+        let state = self.case.state().clone();
+        let date = (self.app.clock)().date();
+        let lang = self.app.lang;
+        let dir = self.case.exports_dir();
+        let (name, copy_to) = (self.file_name(), self.copy_folder());
+        let (tx, rx) = channel();
+        let spawned = std::thread::Builder::new()
+            .name("leakaid-letter".into())
+            .spawn(move || {
+                let saved =
+                    crate::tui::letters::save_letter(&state, &order, date, lang, &dir, &name, copy_to);
+                let _ = tx.send(Msg::LetterSaved(saved));
+            });
+        match spawned {
+            Ok(_) => {
+                self.letter_worker = Some(rx);
+                Msg::LetterStarted
+            }
+            Err(e) => Msg::LetterSaved(Err(e.to_string())),
+        }
+    }
+
+    /// True while a letter is being made.
+    pub fn saving_letter(&self) -> bool {
+        self.letter_worker.is_some()
+    }
+
+    /// The case's name in the files it makes. The demo's folder has a long temporary name; its
+    /// files are called "demo".
+    fn file_name(&self) -> String {
+        if self.app.demo {
+            "demo".to_string()
+        } else {
+            self.app.case_name.clone()
+        }
+    }
+
+    /// Where a file made is copied for the user: `None` for no copy, `Some(None)` when no
+    /// Desktop or Downloads folder was found.
+    fn copy_folder(&self) -> Option<Option<PathBuf>> {
+        match &self.copy_to {
+            CopyTo::Visible => Some(visible_folder()),
+            CopyTo::Folder(f) => Some(Some(f.clone())),
+            CopyTo::Off => None,
         }
     }
 
@@ -205,6 +253,23 @@ impl Wizard {
                         "Making the packet failed; please try again.",
                     );
                     self.handle(Msg::Exported(Err(text.to_string()), None));
+                }
+            }
+        }
+        if let Some(rx) = &self.letter_worker {
+            match rx.try_recv() {
+                Ok(msg) => {
+                    self.letter_worker = None;
+                    self.handle(msg);
+                }
+                Err(TryRecvError::Empty) => {}
+                Err(TryRecvError::Disconnected) => {
+                    self.letter_worker = None;
+                    let text = self.app.lang.pick(
+                        "生成信件时出错了，请再试一次。",
+                        "Making the letter failed; please try again.",
+                    );
+                    self.handle(Msg::LetterSaved(Err(text.to_string())));
                 }
             }
         }

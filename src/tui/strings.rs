@@ -219,6 +219,22 @@ pub struct Strings {
     pub k_add_report: &'static str,
     /// Key: update the selected report.
     pub k_update_report: &'static str,
+    /// Key: the letters screen.
+    pub k_letters: &'static str,
+    /// Key: save the letter opened (PDF and text).
+    pub k_save_letter: &'static str,
+    /// Key: record the letter as sent.
+    pub k_mark_sent: &'static str,
+    /// Form title: whom the letter goes to.
+    pub form_letter_to: &'static str,
+    /// Form title: the letter was sent.
+    pub form_letter_sent: &'static str,
+    /// Field: the letter's recipient.
+    pub f_recipient: &'static str,
+    /// Field: how the letter was sent.
+    pub f_sent_via: &'static str,
+    /// Field: add the ID number to the letter.
+    pub f_with_id: &'static str,
     /// Key: choose a report.
     pub k_choose_report: &'static str,
     /// Key: correct the chosen record of step 3 or 4.
@@ -564,6 +580,14 @@ pub const ZH: Strings = Strings {
     k_narrative: "写经过",
     k_add_report: "记报案",
     k_update_report: "更新",
+    k_letters: "写信",
+    k_save_letter: "保存",
+    k_mark_sent: "已发出",
+    form_letter_to: "信寄给谁",
+    form_letter_sent: "记下：信已发出",
+    f_recipient: "收信单位",
+    f_sent_via: "发送方式",
+    f_with_id: "附身份证号",
     k_choose_report: "选报案记录",
     k_correct_record: "更正",
     k_retract_record: "撤回",
@@ -614,7 +638,7 @@ pub const ZH: Strings = Strings {
     f_firm: "律所",
     f_narrative: "经过",
     f_agency: "报送单位",
-    f_redact: "隐去证件号",
+    f_redact: "隐去个人信息",
     f_packet_lang: "语言",
     choice_own: "自己填写（下一栏）",
     yes: "是",
@@ -794,6 +818,14 @@ pub const EN: Strings = Strings {
     k_narrative: "my account",
     k_add_report: "add report",
     k_update_report: "update",
+    k_letters: "letters",
+    k_save_letter: "save",
+    k_mark_sent: "sent",
+    form_letter_to: "Who the letter goes to",
+    form_letter_sent: "Record: the letter was sent",
+    f_recipient: "Recipient",
+    f_sent_via: "Sent by",
+    f_with_id: "Add ID number",
     k_choose_report: "choose report",
     k_correct_record: "correct",
     k_retract_record: "withdraw",

@@ -1797,3 +1797,4 @@ fn warned_contacts_are_corrected_and_withdrawn_on_step_3_and_counted_as_people()
         Some("某某律所")
     );
 }
+mod letters;

@@ -15,6 +15,7 @@ use crate::case::event::{
     Transfer,
 };
 use crate::case::moment::Moment;
+use crate::case::sent::{SentLetter, SentVia};
 use crate::case::steps::{
     ConsultationFields, ConsultationPatch, ReportFields, ReportPatch, ReportStatus, WarningFields,
     WarningPatch,
@@ -318,19 +319,39 @@ fn profile_patch() -> impl Strategy<Value = ProfilePatch> {
         )
 }
 
+fn sent_letter() -> impl Strategy<Value = SentLetter> {
+    (text(), prop::sample::select(SentVia::ALL.to_vec()), text()).prop_map(|(kind, via, sha256)| SentLetter {
+        kind,
+        via,
+        sha256,
+    })
+}
+
 fn report_fields() -> impl Strategy<Value = ReportFields> {
-    (text(), moment(), text(), text(), text(), status(), text(), text()).prop_map(
-        |(channel, filed_at, how, receipt, officer, status, follow_up, note)| ReportFields {
-            channel,
-            filed_at,
-            how,
-            receipt,
-            officer,
-            status,
-            follow_up,
-            note,
-        },
+    (
+        text(),
+        moment(),
+        text(),
+        text(),
+        text(),
+        status(),
+        text(),
+        text(),
+        prop::option::of(sent_letter()),
     )
+        .prop_map(
+            |(channel, filed_at, how, receipt, officer, status, follow_up, note, letter)| ReportFields {
+                channel,
+                filed_at,
+                how,
+                receipt,
+                officer,
+                status,
+                follow_up,
+                note,
+                letter,
+            },
+        )
 }
 
 fn report_patch() -> impl Strategy<Value = ReportPatch> {
@@ -424,8 +445,9 @@ fn consultation_patch() -> impl Strategy<Value = ConsultationPatch> {
 }
 
 /// Every key name any variant uses, `type` included, and two no variant has.
-const KEYS: [&str; 39] = [
+const KEYS: [&str; 40] = [
     "type",
+    "letter",
     "id",
     "kind",
     "occurred_at",
@@ -761,4 +783,24 @@ fn email_facts_round_trip_and_old_lines_stay_byte_identical() {
     let read: EventBody = serde_json::from_str(old).expect("old line");
     assert!(matches!(&read, EventBody::EvidenceAdded { fields, .. } if fields.email.is_none()));
     assert_eq!(serde_json::to_string(&read).expect("write"), old);
+}
+
+/// A report written before letters were recorded reads back to the same bytes, and one with a
+/// letter keeps it.
+#[test]
+fn a_report_line_reads_back_byte_for_byte_with_and_without_a_letter() {
+    let old = r#"{"seq":3,"ts":"2026-11-29T15:00:00+08:00","prev":"0000000000000000000000000000000000000000000000000000000000000000","event":{"type":"report_added","id":"R1","channel":"派出所","filed_at":"2026-11-29T14:05:09+08:00","how":"当面","status":"filed","follow_up":"2026-12-02"}}"#;
+    let letter_of = |line: &str| match Record::from_line(line.as_bytes()).map(|r| r.event) {
+        Ok(EventBody::ReportAdded { fields, .. }) => Ok(fields.letter),
+        other => Err(format!("{other:?}")),
+    };
+    assert_eq!(letter_of(old), Ok(None), "an old line is still canonical");
+    let sent = old.replace(
+        r#""follow_up":"2026-12-02"}"#,
+        r#""follow_up":"2026-12-16","letter":{"kind":"carrier","via":"post","sha256":"ab"}}"#,
+    );
+    let letter = letter_of(&sent)
+        .expect("a letter line is canonical")
+        .expect("the letter is read");
+    assert_eq!((letter.kind.as_str(), letter.via), ("carrier", SentVia::Post));
 }

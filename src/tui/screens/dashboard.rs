@@ -53,7 +53,8 @@ pub fn next_action(app: &App, state: &CaseState) -> String {
         return s.next_packet.to_string();
     }
     let open = || state.reports.iter().filter(|r| r.current.status.is_open());
-    if let Some(r) = open().find(|r| r.current.receipt.is_empty()) {
+    // A letter sent has no receipt to ask for; its follow-up date is what counts.
+    if let Some(r) = open().find(|r| r.current.receipt.is_empty() && r.current.letter.is_none()) {
         return fill(s.next_receipt, &[&r.id]);
     }
     if state.people_warned() == 0 {
@@ -90,6 +91,7 @@ fn step_progress(app: &App, state: &CaseState, n: u8) -> String {
             if !due.is_empty() {
                 out.push_str(&fill(s.step2_overdue, &[&due.join(",")]));
             }
+            out.push_str(&crate::tui::screens::letters::sent_progress(app, state));
             out
         }
         3 => match state.people_warned() {

@@ -55,6 +55,9 @@ pub fn label(id: FieldId, s: &Strings) -> &'static str {
         FieldId::Agency => s.f_agency,
         FieldId::Redact => s.f_redact,
         FieldId::PacketLang => s.f_packet_lang,
+        FieldId::Recipient => s.f_recipient,
+        FieldId::SentVia => s.f_sent_via,
+        FieldId::WithId => s.f_with_id,
     }
 }
 
@@ -71,6 +74,10 @@ pub fn choice_label(id: FieldId, i: usize, app: &App) -> String {
             .map(|st| app.lang.pick(st.zh(), st.en()).to_string())
             .unwrap_or_default(),
         FieldId::PacketLang => if i == 1 { "English" } else { "中文" }.to_string(),
+        FieldId::SentVia => crate::case::sent::SentVia::ALL
+            .get(i)
+            .map(|v| app.lang.pick(v.zh(), v.en()).to_string())
+            .unwrap_or_default(),
         _ => if i == 1 { s.yes } else { s.no }.to_string(),
     }
 }
@@ -116,6 +123,8 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, form: &Form, theme: &Theme
             fill(s.form_correct, &[id])
         }
         FormKind::RetractRecord(id) => fill(s.form_retract, &[id]),
+        FormKind::LetterTo(_) => s.form_letter_to.to_string(),
+        FormKind::LetterSent { .. } => s.form_letter_sent.to_string(),
     };
     let w = usize::from(area.width.saturating_sub(2));
     let x = area.x + 1;

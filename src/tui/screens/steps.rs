@@ -67,13 +67,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, state: &CaseState, n: u8, 
                 } else {
                     c.filed_at.short().get(5..10).unwrap_or_default().to_string()
                 };
-                let mut row = format!(
-                    "{} {} {} {}",
-                    r.id,
-                    date,
-                    app.lang.pick(c.status.zh(), c.status.en()),
-                    c.channel
-                );
+                let mut row = format!("{} {} {} {}", r.id, date, c.status_words(app.lang), c.channel);
                 if !c.receipt.is_empty() {
                     row.push_str(&format!(" {}:{}", s.r_receipt, c.receipt));
                 }

@@ -1,0 +1,465 @@
+//! Letters for the other doors, made from one fixed case through the real binary and read
+//! back: the text as printed with `--text`, the PDF with lopdf (an independent parser).
+
+mod common;
+
+use std::path::Path;
+
+use common::Env;
+use common::pdf_text::page_texts;
+
+const ID: &str = "11010519491231002X";
+const PHONE: &str = "13912345678";
+const EMAIL: &str = "wang.yan@example.com";
+const DATE: &str = "2026-12-01";
+
+/// The fixed case: a profile, two harassing numbers (one of them knew the ID number and the
+/// victim typed it into the note), a spam SMS, and a credit card opened in the victim's name.
+fn case() -> Env {
+    let env = Env::new();
+    env.ok(&[
+        "profile",
+        "set",
+        "--name",
+        "王䶮",
+        "--id-number",
+        ID,
+        "--phone",
+        PHONE,
+        "--email",
+        EMAIL,
+        "--address",
+        "北京市朝阳区𠮷祥路3号",
+    ]);
+    env.ok(&[
+        "log",
+        "call",
+        "13800138000",
+        "--note",
+        &format!("自称快递客服，报出我的身份证号{ID}"),
+        "--knew",
+        "name,id,address",
+        "--at",
+        "2026-10-01 10:00",
+    ]);
+    env.ok(&[
+        "log",
+        "sms",
+        "10690000",
+        "--note",
+        "中奖短信，点击链接领奖",
+        "--at",
+        "2026-10-02 11:00",
+    ]);
+    env.ok(&[
+        "log",
+        "call",
+        "138 0013 8000",
+        "--note",
+        "再次来电推销贷款",
+        "--knew",
+        "name",
+        "--at",
+        "2026-10-03 09:00",
+    ]);
+    env.ok(&[
+        "log",
+        "account",
+        "某银行信用卡尾号1234",
+        "--note",
+        "征信报告上的信用卡，不是我办的",
+        "--at",
+        "2026-10-05 09:00",
+    ]);
+    env
+}
+
+fn text(env: &Env, args: &[&str]) -> String {
+    let mut all = vec!["letter"];
+    all.extend_from_slice(args);
+    all.extend_from_slice(&["--date", DATE, "--text"]);
+    env.ok(&all)
+}
+
+/// The PDF's text with the lines joined (a paragraph wraps over several lines).
+fn pdf(env: &Env, out: &Path, args: &[&str]) -> Result<String, Box<dyn std::error::Error>> {
+    let mut all = vec!["letter"];
+    all.extend_from_slice(args);
+    all.extend_from_slice(&["--date", DATE, "-o"]);
+    let out_s = out.to_string_lossy().to_string();
+    all.push(&out_s);
+    env.ok(&all);
+    let bytes = std::fs::read(out)?;
+    Ok(page_texts(&bytes)?.join("").replace('\n', ""))
+}
+
+#[test]
+fn the_company_letter_cites_pipl_and_carries_no_id_unless_asked() -> Result<(), Box<dyn std::error::Error>> {
+    let env = case();
+    let t = text(&env, &["company", "--to", "某某科技有限公司"]);
+    for want in [
+        "个人信息权利请求函",
+        "某某科技有限公司：",
+        "《中华人民共和国个人信息保护法》第四十四条至第四十八条",
+        "《中华人民共和国个人信息保护法》第五十条",
+        "《中华人民共和国个人信息保护法》第五十七条",
+        "王䶮",
+        PHONE,
+        EMAIL,
+        "共3次",
+    ] {
+        assert!(t.contains(want), "missing {want} in\n{t}");
+    }
+    assert!(
+        !t.contains(ID) && !t.contains("身份证号：") && !t.contains("𠮷祥路"),
+        "{t}"
+    );
+    // A summary is never printed as the statute's words.
+    assert!(t.contains("第五十条（要旨）："), "{t}");
+
+    let with_id = text(&env, &["company", "--to", "某某科技有限公司", "--with-id"]);
+    assert!(with_id.contains(&format!("身份证号：{ID}")), "{with_id}");
+
+    let dir = tempfile::tempdir()?;
+    let p = pdf(
+        &env,
+        &dir.path().join("company.pdf"),
+        &["company", "--to", "某某科技有限公司"],
+    )?;
+    for want in [
+        "个人信息权利请求函",
+        "第四十四条至第四十八条",
+        "第五十七条",
+        "王䶮",
+        PHONE,
+        "案件指纹",
+    ] {
+        assert!(p.contains(want), "missing {want} in the PDF:\n{p}");
+    }
+    assert!(!p.contains(ID), "the PDF carries the ID number");
+    let p = pdf(
+        &env,
+        &dir.path().join("company-id.pdf"),
+        &["company", "--to", "某某科技有限公司", "--with-id"],
+    )?;
+    assert!(p.contains(ID), "--with-id did not add the ID number to the PDF");
+    Ok(())
+}
+
+#[test]
+fn text_has_no_hard_breaks_inside_paragraphs() {
+    let env = case();
+    let t = text(&env, &["company", "--to", "某某科技有限公司"]);
+    // The longest request is far wider than any terminal: it must stay on one line.
+    let line = t
+        .lines()
+        .find(|l| l.starts_with("4. 停止向任何第三方提供"))
+        .unwrap_or_default();
+    assert!(line.ends_with("并告知本人。"), "broken paragraph: {line:?}\n{t}");
+    // Blocks are separated by one blank line, never more.
+    assert!(!t.contains("\n\n\n"), "{t}");
+}
+
+#[test]
+fn an_unknown_kind_names_the_kinds_and_exits_2() {
+    let env = case();
+    let out = env.run(&["letter", "police"]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    for k in ["company", "12321", "12315", "credit", "carrier", "regulator"] {
+        assert!(err.contains(k), "{err}");
+    }
+}
+
+#[test]
+fn a_missing_recipient_is_one_sentence_exit_1_and_nothing_written() {
+    let env = case();
+    for kind in ["company", "12315"] {
+        let before = env.journal_bytes();
+        let out = env.run(&["letter", kind, "--date", DATE]);
+        assert_eq!(out.status.code(), Some(1), "{kind}");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(err.contains("--to") && err.trim().lines().count() == 1, "{err}");
+        assert!(out.stdout.is_empty());
+        assert_eq!(env.journal_bytes(), before);
+        let exports = env.case_dir().join("exports");
+        let n = std::fs::read_dir(&exports).map(|d| d.count()).unwrap_or(0);
+        assert_eq!(n, 0, "{kind}: something was written to {}", exports.display());
+    }
+}
+
+/// The fixed case with a saved spam email (.eml) added.
+fn case_with_eml() -> Env {
+    let env = case();
+    let eml = env.data().join("refund.eml");
+    std::fs::write(
+        &eml,
+        "From: 客服 <refund@scam.example>\r\nTo: wang.yan@example.com\r\nSubject: 退款通知\r\n\
+         Date: Sat, 03 Oct 2026 20:30:00 +0800\r\n\r\n请点击链接办理退款。\r\n",
+    )
+    .expect("write eml");
+    env.ok(&["log", "email", "--eml", eml.to_str().expect("path")]);
+    env
+}
+
+#[test]
+fn the_12321_report_groups_by_counterpart_names_the_eml_and_never_the_id()
+-> Result<(), Box<dyn std::error::Error>> {
+    let env = case_with_eml();
+    let t = text(&env, &["12321"]);
+    // One paragraph per counterpart: the number written two ways is one lead with both
+    // entries, its content and what it knew.
+    let lead = t
+        .lines()
+        .find(|l| l.starts_with("13800138000"))
+        .unwrap_or_default();
+    assert!(lead.contains("共2次") && lead.contains("E1、E3"), "{t}");
+    assert!(
+        lead.contains("再次来电推销贷款") && lead.contains("对方知道本人的姓名、身份证号、住址"),
+        "{lead}"
+    );
+    assert!(
+        t.lines()
+            .any(|l| l.starts_with("10690000") && l.contains("中奖短信")),
+        "{t}"
+    );
+    assert!(t.contains("refund@scam.example"), "{t}");
+    // The saved email is named as the file to attach.
+    assert!(t.contains("refund.eml（记录 E5）"), "{t}");
+    assert!(t.contains("abuse@12321.cn"), "{t}");
+    // The account in the victim's name is not a harassing contact.
+    assert!(!t.contains("某银行信用卡"), "{t}");
+    // Never the ID number: not as a field, and not where the victim typed it in a note.
+    assert!(!t.contains(ID) && !t.contains("身份证号："), "{t}");
+    assert!(t.contains("12321网络不良与垃圾信息举报受理中心"));
+    assert!(t.contains("《中华人民共和国个人信息保护法》第十条"), "{t}");
+
+    let dir = tempfile::tempdir()?;
+    let p = pdf(&env, &dir.path().join("12321.pdf"), &["12321"])?;
+    assert!(
+        p.contains("13800138000") && p.contains("refund.eml") && !p.contains(ID),
+        "{p}"
+    );
+
+    // --with-id is refused for 12321 with a sentence, and nothing is written.
+    let out = env.run(&["letter", "12321", "--with-id", "--date", DATE, "--text"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(out.stdout.is_empty());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("--with-id"));
+    Ok(())
+}
+
+#[test]
+fn the_12315_complaint_names_the_merchant_and_cites_29_50_56() -> Result<(), Box<dyn std::error::Error>> {
+    let env = case();
+    let out = env.run(&[
+        "letter",
+        "12315",
+        "--to",
+        "某某网上商城",
+        "--date",
+        DATE,
+        "--text",
+    ]);
+    assert!(out.status.success());
+    let t = String::from_utf8(out.stdout)?;
+    for want in [
+        "消费者投诉书",
+        "某某网上商城",
+        "《中华人民共和国消费者权益保护法》第二十九条",
+        "《中华人民共和国消费者权益保护法》第五十条：“经营者侵害消费者",
+        "《中华人民共和国消费者权益保护法》第五十六条（要旨）",
+        "13800138000",
+        PHONE,
+    ] {
+        assert!(t.contains(want), "missing {want} in\n{t}");
+    }
+    assert!(!t.contains(ID) && !t.contains(EMAIL), "{t}");
+    // What it carries and the period a source states are said on stderr, not pasted.
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("不包含你的身份证号"), "{err}");
+    assert!(err.contains("7个工作日") && err.contains("第四十六条"), "{err}");
+    assert!(!t.contains("7个工作日"));
+
+    let dir = tempfile::tempdir()?;
+    let p = pdf(
+        &env,
+        &dir.path().join("12315.pdf"),
+        &["12315", "--to", "某某网上商城"],
+    )?;
+    assert!(
+        p.contains("某某网上商城") && p.contains("第五十六条") && !p.contains(ID),
+        "{p}"
+    );
+    Ok(())
+}
+
+#[test]
+fn the_credit_objection_lists_the_accounts_and_carries_the_id() -> Result<(), Box<dyn std::error::Error>> {
+    let env = case();
+    let out = env.run(&["letter", "credit", "--date", DATE, "--text"]);
+    assert!(out.status.success());
+    let t = String::from_utf8(out.stdout)?;
+    for want in [
+        "征信异议申请书",
+        "中国人民银行征信中心：",
+        "《征信业管理条例》第二十五条",
+        "某银行信用卡尾号1234",
+        "E4",
+        &format!("身份证号：{ID}"),
+    ] {
+        assert!(t.contains(want), "missing {want} in\n{t}");
+    }
+    // The callers are not entries on a credit report.
+    assert!(!t.contains("13800138000"), "{t}");
+    assert!(String::from_utf8_lossy(&out.stderr).contains("20日"));
+    let dir = tempfile::tempdir()?;
+    let p = pdf(
+        &env,
+        &dir.path().join("credit.pdf"),
+        &["credit", "--to", "某银行信用卡中心"],
+    )?;
+    assert!(
+        p.contains("某银行信用卡中心") && p.contains("第二十五条") && p.contains(ID),
+        "{p}"
+    );
+
+    // A case with no account in the victim's name has nothing to object to.
+    let empty = Env::new();
+    empty.ok(&["profile", "set", "--name", "王䶮"]);
+    empty.ok(&[
+        "log",
+        "call",
+        "13800138000",
+        "--note",
+        "推销",
+        "--at",
+        "2026-10-01 10:00",
+    ]);
+    let out = empty.run(&["letter", "credit", "--date", DATE]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("leakaid log account"));
+    Ok(())
+}
+
+#[test]
+fn the_carrier_letter_names_12300_as_the_next_step() -> Result<(), Box<dyn std::error::Error>> {
+    let env = case();
+    let out = env.run(&["letter", "carrier", "--to", "中国移动", "--date", DATE, "--text"]);
+    assert!(out.status.success());
+    let t = String::from_utf8(out.stdout)?;
+    for want in [
+        "中国移动：",
+        "12300",
+        "某银行信用卡尾号1234",
+        "13800138000",
+        "10690000",
+        "《中华人民共和国反电信网络诈骗法》第三十一条",
+    ] {
+        assert!(t.contains(want), "missing {want} in\n{t}");
+    }
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("15日") && err.contains("电信用户申诉处理办法"),
+        "{err}"
+    );
+    // Where to send it and where to go next, from the guide's channels.
+    assert!(
+        err.contains("中国移动 10086") && err.contains("电话 12300"),
+        "{err}"
+    );
+    let dir = tempfile::tempdir()?;
+    let p = pdf(
+        &env,
+        &dir.path().join("carrier.pdf"),
+        &["carrier", "--to", "中国移动"],
+    )?;
+    assert!(p.contains("12300") && p.contains("第三十一条"), "{p}");
+    Ok(())
+}
+
+#[test]
+fn the_regulator_complaint_cites_pipl_65_without_the_id() -> Result<(), Box<dyn std::error::Error>> {
+    let env = case();
+    let t = text(&env, &["regulator"]);
+    for want in [
+        "12377",
+        "《中华人民共和国个人信息保护法》第六十五条",
+        "13800138000",
+        EMAIL,
+    ] {
+        assert!(t.contains(want), "missing {want} in\n{t}");
+    }
+    assert!(!t.contains(ID) && !t.contains("𠮷祥路"), "{t}");
+    // No period is invented where the law says only "及时".
+    let out = env.run(&["letter", "regulator", "--date", DATE, "--text"]);
+    assert!(!String::from_utf8_lossy(&out.stderr).contains("答复期限"));
+    let dir = tempfile::tempdir()?;
+    let p = pdf(&env, &dir.path().join("regulator.pdf"), &["regulator"])?;
+    assert!(p.contains("第六十五条") && !p.contains(ID), "{p}");
+    Ok(())
+}
+
+#[test]
+fn an_english_copy_is_marked_as_a_translation() -> Result<(), Box<dyn std::error::Error>> {
+    let env = case();
+    let dir = tempfile::tempdir()?;
+    let p = pdf(
+        &env,
+        &dir.path().join("en.pdf"),
+        &["company", "--to", "Example Co.", "--letter-lang", "en"],
+    )?;
+    assert!(
+        p.contains("English translation") && p.contains("Article 50"),
+        "{p}"
+    );
+    // In an English interface the letter to send stays Chinese; what it carries and the
+    // reply period are said in English.
+    let out = env.run(&["--lang", "en", "letter", "credit", "--date", DATE, "--text"]);
+    assert!(out.status.success());
+    assert!(String::from_utf8_lossy(&out.stdout).contains("征信异议申请书"));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("leaves out your home address")
+            && err.contains("Reply period")
+            && err.contains("20 days"),
+        "{err}"
+    );
+    Ok(())
+}
+
+#[test]
+fn the_account_goes_into_the_company_letter_and_hostile_text_is_cleaned() {
+    let env = case();
+    env.ok(&[
+        "log",
+        "sms",
+        "10691234",
+        "--note",
+        "点击\u{202E}gnp.exe\u{1b}[31m 领取",
+        "--at",
+        "2026-10-04 08:00",
+    ]);
+    let out = env.run(&[
+        "letter",
+        "company",
+        "--to",
+        "某某科技有限公司",
+        "--account",
+        "会员号 A-12345",
+        "--date",
+        DATE,
+        "--text",
+    ]);
+    assert!(out.status.success());
+    let t = String::from_utf8_lossy(&out.stdout);
+    assert!(t.contains("在贵方的账户：会员号 A-12345"), "{t}");
+    assert!(String::from_utf8_lossy(&out.stderr).contains("账户信息"));
+    let t = text(&env, &["12321"]);
+    assert!(t.contains("10691234"), "{t}");
+    assert!(!t.contains('\u{202E}') && !t.contains('\u{1b}'), "{t:?}");
+    // A date before the law the letter rests on is refused.
+    let out = env.run(&["letter", "regulator", "--date", "2021-10-31"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("2021-11-01"));
+}
