@@ -52,6 +52,7 @@ pub const KNOWN: &[&str] = &[
     "kind",
     "summary",
     "file",
+    "more",
 ];
 
 /// The lists a paragraph `@name` may stand for.
