@@ -463,3 +463,19 @@ fn the_account_goes_into_the_company_letter_and_hostile_text_is_cleaned() {
     assert_eq!(out.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&out.stderr).contains("2021-11-01"));
 }
+
+#[test]
+fn a_long_list_shows_fifty_and_counts_the_rest() {
+    let env = Env::new();
+    env.ok(&["profile", "set", "--name", "王䶮", "--phone", PHONE]);
+    for i in 0..53 {
+        let number = format!("1380013{i:04}");
+        let at = format!("2026-10-{:02} 10:{:02}", 1 + i / 20, i % 60);
+        env.ok(&["log", "call", &number, "--note", "推销", "--at", &at]);
+    }
+    let t = text(&env, &["12321"]);
+    let listed = t.lines().filter(|l| l.starts_with("1380013")).count();
+    assert_eq!(listed, 50, "{t}");
+    assert!(t.contains("另有3个号码或发送者未列出"), "{t}");
+    assert!(t.contains("共收到下列53个号码"), "{t}");
+}

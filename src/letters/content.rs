@@ -50,6 +50,10 @@ pub struct LetterContent {
     /// One entry, as parts joined: `{id}`, `{time}`, `{kind}`, `{counterpart}`, `{summary}`,
     /// `{knew}`.
     pub entry_line: Vec<String>,
+    /// After the longest lists: how many counterparts are not listed, `{more}`.
+    pub more_leads: String,
+    /// After the longest lists: how many entries are not listed, `{more}`.
+    pub more_entries: String,
     /// One file to attach: `{file}`, `{id}`.
     pub attach_line: String,
     /// The signature block: `{name}`.
@@ -222,6 +226,8 @@ impl LetterContent {
             ("law_line", &self.law_line),
             ("law_summary_line", &self.law_summary_line),
             ("attach_line", &self.attach_line),
+            ("more_leads", &self.more_leads),
+            ("more_entries", &self.more_entries),
             ("signed", &self.signed),
             ("dated", &self.dated),
         ]

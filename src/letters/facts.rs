@@ -4,7 +4,7 @@
 //! case is cleaned for printing, and details the letter does not carry are masked in free
 //! text by the one redactor ([`crate::redact::Redactor`]).
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
 
 use jiff::civil::Date;
 
@@ -12,7 +12,7 @@ use super::carries::WhatItCarries;
 use crate::case::leads::{Lead, rank};
 use crate::case::state::{CaseState, Entry};
 use crate::case::text::{shown_line, shown_text};
-use crate::case::{EvidenceKind, Knew};
+use crate::case::{EntryId, EvidenceKind, Knew};
 use crate::i18n::Lang;
 use crate::pdf::Complainant;
 use crate::pdf::words::{date_text, datetime_text, kind_label, knew_list, money};
@@ -52,7 +52,11 @@ pub const KNOWN: &[&str] = &[
     "kind",
     "summary",
     "file",
+    "more",
 ];
+
+/// The most different things one counterpart said that a letter quotes.
+pub const MAX_CONTENTS: usize = 5;
 
 /// The lists a paragraph `@name` may stand for.
 pub const LISTS: &[&str] = &["laws", "leads", "entries", "accounts", "attachments"];
@@ -74,6 +78,8 @@ pub struct Facts {
     pub entries: Vec<Entry>,
     /// The leads, ranked.
     pub leads: Vec<Lead>,
+    /// Where each entry is in `entries`.
+    by_id: HashMap<EntryId, usize>,
 }
 
 /// Whether an entry is a contact made with the victim (a call, SMS, email, letter or other
@@ -148,6 +154,7 @@ impl Facts {
             date,
             redactor: Redactor::for_person(&hidden, lang),
             carries,
+            by_id: entries.iter().enumerate().map(|(i, e)| (e.id, i)).collect(),
             entries,
             leads,
         }
@@ -278,14 +285,34 @@ impl Facts {
             "knew" => knew_list(l.knew.iter().copied(), lang),
             "entries" => joined(l.entries.iter().map(ToString::to_string), lang),
             "contents" => {
-                let said: Vec<String> = l
+                // What they said, each wording once, the first few (a caller with hundreds of
+                // calls says the same thing again and again).
+                let mut said: Vec<String> = Vec::new();
+                let mut more = false;
+                for e in l
                     .entries
                     .iter()
-                    .filter_map(|id| self.entries.iter().find(|e| e.id == *id))
-                    .map(|e| self.free(&e.current.summary))
-                    .filter(|s| !s.is_empty())
-                    .collect();
-                said.join(lang.pick("；", "; "))
+                    .filter_map(|id| self.by_id.get(id).map(|i| &self.entries[*i]))
+                {
+                    // Joined by 「；」, so a sentence's own full stop goes.
+                    let s = self
+                        .free(&e.current.summary)
+                        .trim_end_matches(['。', '.', '；', ';'])
+                        .to_string();
+                    if s.is_empty() || said.contains(&s) {
+                        continue;
+                    }
+                    if said.len() == MAX_CONTENTS {
+                        more = true;
+                        break;
+                    }
+                    said.push(s);
+                }
+                let mut joined = said.join(lang.pick("；", "; "));
+                if more {
+                    joined.push_str(lang.pick("……", " …"));
+                }
+                joined
             }
             _ => return self.value(key),
         };

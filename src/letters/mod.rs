@@ -541,20 +541,26 @@ fn paragraphs(p: &str, facts: &Facts, laws: &[LawCited], c: &LetterContent) -> V
                 })
             })
             .collect(),
-        "leads" => facts
-            .leads
-            .iter()
-            .filter_map(|l| parts(&c.lead_line, |k| facts.lead_value(l, k)))
-            .collect(),
-        "entries" => facts
-            .entries
-            .iter()
-            .filter_map(|e| parts(&c.entry_line, |k| facts.entry_value(e, k)))
-            .collect(),
-        "accounts" => facts
-            .accounts()
-            .filter_map(|e| parts(&c.entry_line, |k| facts.entry_value(e, k)))
-            .collect(),
+        "leads" => capped(
+            facts
+                .leads
+                .iter()
+                .filter_map(|l| parts(&c.lead_line, |k| facts.lead_value(l, k))),
+            &c.more_leads,
+        ),
+        "entries" => capped(
+            facts
+                .entries
+                .iter()
+                .filter_map(|e| parts(&c.entry_line, |k| facts.entry_value(e, k))),
+            &c.more_entries,
+        ),
+        "accounts" => capped(
+            facts
+                .accounts()
+                .filter_map(|e| parts(&c.entry_line, |k| facts.entry_value(e, k))),
+            &c.more_entries,
+        ),
         "attachments" => facts
             .eml_files()
             .into_iter()
@@ -568,6 +574,29 @@ fn paragraphs(p: &str, facts: &Facts, laws: &[LawCited], c: &LetterContent) -> V
             .collect(),
         _ => Vec::new(),
     }
+}
+
+/// The most items a list in a letter shows; the rest are counted in one sentence that says
+/// where the whole list is (a letter to an office is read, not searched).
+pub const MAX_LIST: usize = 50;
+
+/// The first [`MAX_LIST`] lines, then the sentence `more` counting the rest.
+fn capped(lines: impl Iterator<Item = String>, more: &str) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    let mut rest = 0usize;
+    for line in lines {
+        if out.len() < MAX_LIST {
+            out.push(line);
+        } else {
+            rest += 1;
+        }
+    }
+    if rest > 0
+        && let Some(line) = fill(more, |k| (k == "more").then(|| rest.to_string()))
+    {
+        out.push(line);
+    }
+    out
 }
 
 /// A line made of parts, each left out when it names a value the item lacks; `None` when
