@@ -620,6 +620,53 @@ fn the_chart_is_drawn_on_the_facts_page_with_the_daily_counts() -> TestResult {
 }
 
 #[test]
+fn the_chart_title_is_never_the_last_thing_on_a_page() -> TestResult {
+    // The facts grow by one transfer (a lead line and a table row) at a time, so the chart's
+    // title walks down a page and over its foot: with one transfer the facts end near the
+    // foot of page 1, with 14–15 near the foot of page 2. At every step the chart's first
+    // label (its scale note) is on the title's page.
+    let face = FontFace::embedded()?;
+    let mut title_pages = std::collections::BTreeSet::new();
+    for n in (1..=3).chain(12..=16) {
+        let mut fields = Vec::new();
+        for i in 0..n {
+            let mut e = entry(
+                EvidenceKind::Call,
+                &format!("138{:08}", 100 + i),
+                at(1 + (i % 28) as i8, 9),
+                "自称客服，要求转账到“安全账户”",
+            );
+            e.lost = Some(Fen(10_000 + i as u64));
+            fields.push(e);
+        }
+        let input = input_of(&fields, date(2026, 10, 30));
+        let packet = render(&input, &zh(), &face)?;
+        let pages = page_texts(&packet.bytes)?;
+        let title = pages
+            .iter()
+            .position(|p| p.contains("联系次数统计图"))
+            .ok_or("no chart title")?;
+        let label = pages
+            .iter()
+            .position(|p| p.contains("每日联系次数"))
+            .ok_or("no chart label")?;
+        assert_eq!(
+            title,
+            label,
+            "{n} transfers: the title is on page {} and the chart on page {}",
+            title + 1,
+            label + 1
+        );
+        title_pages.insert(title);
+    }
+    assert!(
+        title_pages.len() > 1,
+        "the cases never moved the chart over a page foot: {title_pages:?}"
+    );
+    Ok(())
+}
+
+#[test]
 fn english_ui_gets_a_chinese_packet_and_packet_lang_en_a_marked_translation() -> TestResult {
     let tmp = tempfile::tempdir()?;
     let data = tmp.path().join("data");

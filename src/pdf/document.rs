@@ -98,6 +98,9 @@ pub fn assemble(
     let opts = save_options();
     let mut warnings = Vec::new();
     let mut lo = doc.to_lopdf_document(&opts, &mut warnings);
+    // The font is embedded (as its subset) and the pages written: the parsed font and the
+    // drawing operations go before the file is compressed and serialised.
+    drop(doc);
     finish_metadata(&mut lo, meta);
     lo.version = required_version(&lo).to_string();
     if opts.optimize {

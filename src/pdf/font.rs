@@ -22,11 +22,29 @@ pub enum FontOrigin {
     File(PathBuf),
 }
 
+/// A font file's bytes: the embedded font borrowed from the program (never copied), or a
+/// file read from disk, shared.
+#[derive(Debug, Clone)]
+enum FontBytes {
+    Embedded(&'static [u8]),
+    Read(Arc<[u8]>),
+}
+
+impl std::ops::Deref for FontBytes {
+    type Target = [u8];
+    fn deref(&self) -> &[u8] {
+        match self {
+            FontBytes::Embedded(b) => b,
+            FontBytes::Read(b) => b,
+        }
+    }
+}
+
 /// A font face ready for measuring and embedding: its bytes, the face index inside a
 /// collection, and its units-per-em. Cheap to clone.
 #[derive(Debug, Clone)]
 pub struct FontFace {
-    bytes: Arc<[u8]>,
+    bytes: FontBytes,
     index: u32,
     units_per_em: f32,
     origin: FontOrigin,
@@ -35,7 +53,7 @@ pub struct FontFace {
 impl FontFace {
     /// The embedded Noto Sans CJK SC face.
     pub fn embedded() -> Result<Self, PdfError> {
-        Self::from_bytes(Arc::from(EMBEDDED_FONT), 0, FontOrigin::Embedded)
+        Self::from_bytes(FontBytes::Embedded(EMBEDDED_FONT), 0, FontOrigin::Embedded)
     }
 
     /// A face from a font file (a regular file of at most 64 MB). `index` picks the face in a `.ttc`/`.otc` collection (0 for
@@ -43,7 +61,11 @@ impl FontFace {
     pub fn from_file(path: &Path, index: u32) -> Result<Self, PdfError> {
         let bytes =
             crate::userfile::read(path, crate::userfile::Purpose::Font).map_err(PdfError::FontRead)?;
-        Self::from_bytes(Arc::from(bytes), index, FontOrigin::File(path.to_path_buf()))
+        Self::from_bytes(
+            FontBytes::Read(Arc::from(bytes)),
+            index,
+            FontOrigin::File(path.to_path_buf()),
+        )
     }
 
     /// Parse `--font PATH[#INDEX]`-style input: `PATH` alone, or `PATH#2` for face 2 of a
@@ -61,7 +83,7 @@ impl FontFace {
         Self::from_file(arg, 0)
     }
 
-    fn from_bytes(bytes: Arc<[u8]>, index: u32, origin: FontOrigin) -> Result<Self, PdfError> {
+    fn from_bytes(bytes: FontBytes, index: u32, origin: FontOrigin) -> Result<Self, PdfError> {
         let face = ttf_parser::Face::parse(&bytes, index).map_err(|e| PdfError::FontParse {
             origin: origin.clone(),
             reason: e.to_string(),
