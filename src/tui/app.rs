@@ -107,6 +107,8 @@ pub enum Msg {
     Copied,
     /// A setting was saved (or only applies to this session, when it could not be).
     SettingSaved(bool),
+    /// The case is being read at startup: the percent of its journal read so far.
+    Loading(u8),
 }
 
 /// What the runtime must do with the case.
@@ -209,7 +211,14 @@ pub struct App {
     pub clock: fn() -> ZonedDateTime,
     /// The detail shown is of a retracted entry (its e / d / i are not offered).
     pub detail_retracted: bool,
+    /// While the case is read at startup: the percent read (`None` once it is loaded).
+    pub loading: Option<u8>,
+    /// Keys and pastes that came while the case was read, in order; they run once it is.
+    pub waiting: Vec<Msg>,
 }
+
+/// Keys kept while the case is read (far more than anyone types in that time).
+const MAX_WAITING: usize = 4096;
 
 /// The help overlay never scrolls further than this (far more than any key list).
 const HELP_MAX_SCROLL: u16 = 60;
@@ -279,6 +288,39 @@ impl App {
             demo,
             clock: system_now,
             detail_retracted: false,
+            loading: None,
+            waiting: Vec::new(),
+        }
+    }
+
+    /// The same app waiting for its case to be read: it draws the dashboard's frame with
+    /// the progress and keeps the keys pressed meanwhile.
+    pub fn starting(mut self) -> App {
+        self.loading = Some(0);
+        self
+    }
+
+    /// While the case is read: progress and resizes apply, Ctrl-C (and `q` before any other
+    /// key) quits, every other key or paste waits its turn and the status line says so.
+    fn update_loading(&mut self, msg: Msg) {
+        match msg {
+            Msg::Loading(p) => self.loading = Some(p.min(100)),
+            Msg::Resize(w, h) => self.size = (w, h),
+            Msg::Key(k) => {
+                let action = keys::find(&[keys::GLOBAL], &keys::command_key(k));
+                let ctrl = k.modifiers.contains(crossterm::event::KeyModifiers::CONTROL);
+                if action == Some(Action::Quit) && (ctrl || self.waiting.is_empty()) {
+                    self.quit = true;
+                } else if self.waiting.len() < MAX_WAITING {
+                    self.waiting.push(Msg::Key(k));
+                    self.status = Some((self.s.loading_wait.to_string(), false));
+                }
+            }
+            Msg::Paste(text) if self.waiting.len() < MAX_WAITING => {
+                self.waiting.push(Msg::Paste(text));
+                self.status = Some((self.s.loading_wait.to_string(), false));
+            }
+            _ => {}
         }
     }
 
@@ -399,6 +441,10 @@ impl App {
 
     /// Handles one message and returns what the runtime must do.
     pub fn update(&mut self, msg: Msg, state: &CaseState) -> Vec<Effect> {
+        if self.loading.is_some() {
+            self.update_loading(msg);
+            return Vec::new();
+        }
         self.sync(state);
         let effects = match msg {
             Msg::Key(k) => self.key(k, state),
@@ -424,7 +470,7 @@ impl App {
                 self.export.status = ExportStatus::Running;
                 Vec::new()
             }
-            Msg::Copied => Vec::new(),
+            Msg::Copied | Msg::Loading(_) => Vec::new(),
             Msg::Opened(opened) => {
                 if !opened {
                     let path = self

@@ -53,8 +53,18 @@ impl Wizard {
             clipboard: None,
             osc52: false,
         };
+        if w.app.loading.take().is_some() {
+            w.app.status = None;
+        }
         w.app.sync(w.case.state());
         w
+    }
+
+    /// Runs the keys and pastes that came while the case was read, in order.
+    pub fn run_waiting(&mut self) {
+        for msg in std::mem::take(&mut self.app.waiting) {
+            self.handle(msg);
+        }
     }
 
     /// Keeps settings (the language) in `root`/config.toml from now on.

@@ -1552,3 +1552,122 @@ fn l_switches_the_language_and_remembers_it_only_where_allowed() {
     );
     assert!(!other.path().join(crate::config::CONFIG_FILE).exists());
 }
+
+// ---- startup: the case read in the background ----
+
+fn loading_app(lang: Lang) -> App {
+    let mut app = App::new(lang, "default".into(), false);
+    app.clock = fixed_now;
+    app
+}
+
+fn loaded(dir: &Path) -> super::startup::Incoming {
+    super::startup::Incoming::Loaded(Ok(Box::new(Case::open(dir).expect("case opens"))))
+}
+
+fn ui(m: Msg) -> super::startup::Incoming {
+    super::startup::Incoming::Ui(m)
+}
+
+#[test]
+fn keys_pressed_while_the_case_is_read_wait_and_then_run_in_order() {
+    use super::startup::{Session, Setup};
+    let tmp = tempfile::tempdir().expect("tmp");
+    let mut s = Session::loading(loading_app(Lang::Zh), Setup::default());
+    s.handle(ui(Msg::Resize(80, 24))).expect("ok");
+    s.handle(ui(Msg::Loading(60))).expect("ok");
+    let rows = frame_rows(s.app(), s.state(), 80, 24).join("\n");
+    assert!(rows.contains("正在读取… 60%"), "{rows}");
+    assert!(rows.contains("q 退出"), "the key bar is there: {rows}");
+    // n opens a new call, then the number typed into it: both wait.
+    s.handle(ui(k(KeyCode::Char('n')))).expect("ok");
+    for c in "13800138000".chars() {
+        s.handle(ui(k(KeyCode::Char(c)))).expect("ok");
+    }
+    s.handle(ui(Msg::Paste("自称客服".into()))).expect("ok");
+    assert!(s.wizard().is_none());
+    assert!(!s.app().quit, "q typed after other keys waits its turn");
+    assert!(s.app().form.is_none(), "nothing acts on a half-read case");
+    let rows = frame_rows(s.app(), s.state(), 80, 24).join("\n");
+    assert!(rows.contains("请稍候"), "{rows}");
+    assert!(events(tmp.path()).is_empty());
+    s.handle(loaded(tmp.path())).expect("ok");
+    let w = s.wizard().expect("loaded");
+    let form = w.app.form.as_ref().expect("n ran once the case was read");
+    let typed: String = form
+        .focused()
+        .map(|f| format!("{:?}", f.input))
+        .unwrap_or_default();
+    assert!(typed.contains("13800138000自称客服"), "{typed}");
+    assert_eq!(w.app.loading, None);
+    assert!(w.app.waiting.is_empty());
+    let rows = frame_rows(&w.app, w.case.state(), 80, 24).join("\n");
+    assert!(!rows.contains("正在读取"), "{rows}");
+}
+
+#[test]
+fn q_or_ctrl_c_while_the_case_is_read_leaves_at_once() {
+    use super::startup::{Session, Setup};
+    let mut s = Session::loading(loading_app(Lang::En), Setup::default());
+    s.handle(ui(k(KeyCode::Char('ｑ')))).expect("ok");
+    assert!(s.app().quit, "q before any other key quits");
+    let mut s = Session::loading(loading_app(Lang::En), Setup::default());
+    s.handle(ui(k(KeyCode::Char('1')))).expect("ok");
+    s.handle(ui(ctrl('c'))).expect("ok");
+    assert!(s.app().quit, "Ctrl-C always quits");
+}
+
+#[test]
+fn a_case_that_cannot_be_read_ends_the_wait_with_its_sentence() {
+    use super::startup::{Incoming, Session, Setup};
+    let mut s = Session::loading(loading_app(Lang::Zh), Setup::default());
+    let err = s.handle(Incoming::Loaded(Err("案件记录第 3 行损坏".into())));
+    assert_eq!(err, Err("案件记录第 3 行损坏".to_string()));
+}
+
+#[test]
+fn progress_counts_bytes_and_stays_below_100_until_loaded() {
+    use super::startup::percent;
+    assert_eq!(percent(0, 0), 0);
+    assert_eq!(percent(600, 1000), 60);
+    assert_eq!(percent(1000, 1000), 99);
+    assert_eq!(percent(5000, 1000), 99);
+}
+
+#[test]
+fn the_loader_reports_progress_then_the_case() {
+    use super::startup::{Incoming, spawn_loader};
+    let tmp = tempfile::tempdir().expect("tmp");
+    crate::synthetic::write_case(tmp.path(), 3000).expect("case");
+    let (tx, rx) = std::sync::mpsc::channel();
+    spawn_loader(tmp.path().to_path_buf(), false, Lang::Zh, tx);
+    let mut seen = Vec::new();
+    let case = loop {
+        match rx.recv().expect("the loader answers") {
+            Incoming::Ui(Msg::Loading(p)) => seen.push(p),
+            Incoming::Loaded(r) => break r.expect("loads"),
+            Incoming::Ui(other) => unreachable!("{other:?}"),
+        }
+    };
+    assert!(case.state().entries.len() > 1000);
+    assert!(!seen.is_empty(), "progress was reported");
+    assert!(seen.windows(2).all(|w| w[0] < w[1]), "{seen:?}");
+}
+
+#[test]
+fn snapshots_of_the_loading_frame() {
+    for lang in [Lang::Zh, Lang::En] {
+        for (size_name, (cols, rows)) in [("80x24", (80, 24)), ("40x12", (40, 12))] {
+            let mut app = loading_app(lang).starting();
+            let empty = CaseState::default();
+            app.update(Msg::Resize(cols, rows), &empty);
+            app.update(Msg::Loading(60), &empty);
+            app.update(k(KeyCode::Char('1')), &empty);
+            let (t, _) = render(&app, &empty, cols, rows);
+            insta::assert_snapshot!(
+                format!("loading_{}_{size_name}", lang.pick("zh", "en")),
+                t.backend().to_string()
+            );
+        }
+    }
+}

@@ -38,6 +38,9 @@ pub fn draw(frame: &mut Frame, app: &App, state: &CaseState, theme: &Theme) {
     let body = Rect::new(area.x, area.y + 1, area.width, area.height.saturating_sub(3));
     let mut cursor: Option<Position> = None;
     match app.screen {
+        _ if app.loading.is_some() => {
+            screens::loading::draw(frame, body, app, app.loading.unwrap_or(0), theme)
+        }
         Screen::Dashboard => screens::dashboard::draw(frame, body, app, state, theme),
         Screen::Evidence => cursor = screens::evidence::draw(frame, body, app, state, theme),
         Screen::Detail(id) => screens::detail::draw(frame, body, app, state, id, theme),

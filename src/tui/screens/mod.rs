@@ -6,6 +6,7 @@ pub mod detail;
 pub mod evidence;
 pub mod export;
 pub mod form;
+pub mod loading;
 pub mod profile;
 pub mod steps;
 pub mod text;
