@@ -15,6 +15,7 @@ pub mod i18n;
 pub mod ioerror;
 pub mod journal;
 pub mod linebreak;
+pub mod localtime;
 pub mod pdf;
 pub mod redact;
 pub mod synthetic;

@@ -9,6 +9,7 @@ use crate::case::{EvidenceFields, EvidencePatch, Knew};
 use crate::cli::ListArgs;
 use crate::display::{fit, pad};
 use crate::i18n::{Lang, tr};
+use crate::localtime::{legend, short, system_zone};
 
 fn knew_words(knew: &std::collections::BTreeSet<Knew>, lang: Lang) -> String {
     let words: Vec<&str> = knew.iter().map(|k| lang.pick(k.zh(), k.en())).collect();
@@ -43,11 +44,14 @@ struct Listed<'a> {
 pub fn list(ctx: &Ctx, args: &ListArgs) -> Result<(), Failure> {
     let case = ctx.read_case()?;
     let state = case.state();
-    let entries: Vec<&Entry> = state
+    let mut entries: Vec<&Entry> = state
         .entries
         .iter()
         .filter(|e| args.kind.is_none_or(|k| e.current.kind == k))
         .collect();
+    // In the order things happened, which is the order of the one zone the times are shown in
+    // (an email dated in another zone takes its place among the rest).
+    entries.sort_by_key(|e| (e.current.occurred_at.timestamp(), e.id.0));
     let mut labels = LabelCache::default();
     if args.json {
         let listed: Vec<Listed<'_>> = entries
@@ -76,6 +80,7 @@ pub fn list(ctx: &Ctx, args: &ListArgs) -> Result<(), Failure> {
         pad(lang.pick("对方（次数）", "counterpart (times)"), 24),
         lang.pick("内容 / 对方知道", "summary / they knew")
     ));
+    let tz = system_zone();
     for e in entries {
         let f = &e.current;
         let n = state.counterpart_count(&f.counterpart);
@@ -105,12 +110,13 @@ pub fn list(ctx: &Ctx, args: &ListArgs) -> Result<(), Failure> {
         out(format!(
             "{} {} {} {} {}",
             pad(&e.id.to_string(), 6),
-            pad(&f.occurred_at.short(), 16),
+            pad(&short(&f.occurred_at, &tz), 16),
             pad(lang.pick(f.kind.zh(), f.kind.en()), 8),
             pad(&who, 24),
             fit(&format!("{mark}{summary}"), 60)
         ));
     }
+    out(legend(lang, &tz, jiff::Timestamp::now()));
     Ok(())
 }
 

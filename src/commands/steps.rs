@@ -8,10 +8,18 @@ use crate::case::steps::{ConsultationDraft, ReportDraft, ReportUpdateDraft, Warn
 use crate::case::text::shown_line as one_line;
 use crate::cli::{LawyerCommand, ReportCommand, WarnCommand};
 use crate::i18n::tr;
+use crate::localtime::{legend, short, system_zone};
 
 fn json_out<T: serde::Serialize>(v: &T) -> Result<(), Failure> {
     out(serde_json::to_string_pretty(v).map_err(|e| Failure::new(e.to_string()))?);
     Ok(())
+}
+
+/// After a list with times: the line naming the one zone they are shown in.
+fn zone_legend(lang: crate::i18n::Lang, tz: &jiff::tz::TimeZone, any: bool) {
+    if any {
+        out(legend(lang, tz, jiff::Timestamp::now()));
+    }
 }
 
 fn text(s: &Option<String>) -> String {
@@ -88,12 +96,13 @@ pub fn report(ctx: &Ctx, cmd: &ReportCommand) -> Result<(), Failure> {
                     "No reports yet. After reporting, record it with leakaid report add --channel police --receipt NUMBER.",
                 ));
             }
+            let tz = system_zone();
             for r in reports {
                 let c = &r.current;
                 out(format!(
                     "{}  {}  {}  {}",
                     one_line(&r.id),
-                    c.filed_at.short(),
+                    short(&c.filed_at, &tz),
                     one_line(&c.channel),
                     lang.pick(c.status.zh(), c.status.en())
                 ));
@@ -109,6 +118,7 @@ pub fn report(ctx: &Ctx, cmd: &ReportCommand) -> Result<(), Failure> {
                     }
                 }
             }
+            zone_legend(lang, &tz, !reports.is_empty());
         }
     }
     Ok(())
@@ -155,15 +165,17 @@ pub fn warn(ctx: &Ctx, cmd: &WarnCommand) -> Result<(), Failure> {
                     "Nobody recorded as warned yet. Copy the text from leakaid warn message, send it, then record it with leakaid warn add Mum --via WeChat.",
                 ));
             }
+            let tz = system_zone();
             for (id, w) in list {
                 out(format!(
                     "{}  {}  {}  {}",
                     one_line(id),
-                    w.warned_at.short(),
+                    short(&w.warned_at, &tz),
                     one_line(&w.who),
                     one_line(&w.via)
                 ));
             }
+            zone_legend(lang, &tz, !list.is_empty());
         }
     }
     Ok(())
@@ -208,11 +220,12 @@ pub fn lawyer(ctx: &Ctx, cmd: &LawyerCommand) -> Result<(), Failure> {
                     "No consultations yet. The public legal-service line 12348 gives free advice.",
                 ));
             }
+            let tz = system_zone();
             for (id, c) in list {
                 out(format!(
                     "{}  {}  {} {}",
                     one_line(id),
-                    c.consulted_at.short(),
+                    short(&c.consulted_at, &tz),
                     one_line(&c.lawyer),
                     one_line(&c.firm)
                 ));
@@ -220,6 +233,7 @@ pub fn lawyer(ctx: &Ctx, cmd: &LawyerCommand) -> Result<(), Failure> {
                     out(format!("    {}", one_line(&c.note)));
                 }
             }
+            zone_legend(lang, &tz, !list.is_empty());
         }
         LawyerCommand::Brief => {
             let case = ctx.read_case()?;

@@ -44,6 +44,16 @@ pub enum Screen {
     Export,
 }
 
+/// Which part of a step screen the arrows move: its list or its text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Pane {
+    /// The list (evidence, reports).
+    #[default]
+    List,
+    /// The guidance text.
+    Text,
+}
+
 /// Where the export stands.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ExportStatus {
@@ -215,6 +225,8 @@ pub struct App {
     pub loading: Option<u8>,
     /// Keys and pastes that came while the case was read, in order; they run once it is.
     pub waiting: Vec<Msg>,
+    /// The pane of step 1 or 2 the arrows move.
+    pub focus: Pane,
 }
 
 /// Keys kept while the case is read (far more than anyone types in that time).
@@ -238,10 +250,21 @@ fn system_now() -> ZonedDateTime {
     ZonedDateTime::now()
 }
 
-/// How many list rows fit on a terminal `height` rows tall (title, filter line, column
-/// header, status and key bar take five).
-pub fn list_rows(height: u16) -> usize {
-    usize::from(height.saturating_sub(5))
+/// How many list rows fit on step 1 in a terminal `height` rows tall: title, filter line,
+/// column header, status and key bar take five, and the step's guidance pane its share.
+pub fn list_rows(height: u16, focus: Pane) -> usize {
+    let body = height.saturating_sub(3);
+    usize::from(height.saturating_sub(5).saturating_sub(guide_rows(body, focus)))
+}
+
+/// Rows of step 1's guidance pane in a body `body` rows tall: a quarter under the list, two
+/// thirds when it has the focus; the list always keeps its header and a row.
+pub fn guide_rows(body: u16, focus: Pane) -> u16 {
+    let want = match focus {
+        Pane::List => (body / 4).max(3),
+        Pane::Text => body * 2 / 3,
+    };
+    want.min(body.saturating_sub(3))
 }
 
 impl App {
@@ -290,6 +313,7 @@ impl App {
             detail_retracted: false,
             loading: None,
             waiting: Vec::new(),
+            focus: Pane::List,
         }
     }
 
@@ -354,10 +378,15 @@ impl App {
             Screen::Step(_) => keys::STEP4,
             Screen::Checklist => keys::CHECKLIST,
             Screen::Profile => keys::PROFILE,
+            Screen::Text(TextView::How(_)) => keys::HOW_TEXT,
             Screen::Text(_) => keys::TEXT,
             Screen::Export => keys::EXPORT,
         };
-        vec![screen, keys::GLOBAL]
+        match (self.screen, self.focus) {
+            (Screen::Evidence | Screen::Step(2), Pane::List) => vec![keys::TAB_TO_TEXT, screen, keys::GLOBAL],
+            (Screen::Evidence | Screen::Step(2), Pane::Text) => vec![keys::TAB_TO_LIST, screen, keys::GLOBAL],
+            _ => vec![screen, keys::GLOBAL],
+        }
     }
 
     /// Makes sure the list rows match the state, the filter and the search.
@@ -414,7 +443,7 @@ impl App {
     fn clamp_list(&mut self) {
         let n = self.list.rows.len();
         self.list.selected = self.list.selected.min(n.saturating_sub(1));
-        let h = list_rows(self.size.1).max(1);
+        let h = list_rows(self.size.1, self.focus).max(1);
         if self.list.selected < self.list.offset {
             self.list.offset = self.list.selected;
         } else if self.list.selected >= self.list.offset + h {
@@ -624,14 +653,22 @@ impl App {
         self.screen = screen;
         self.scroll = 0;
         self.status = None;
+        self.focus = Pane::List;
     }
 
     fn now(&self) -> ZonedDateTime {
         (self.clock)()
     }
 
+    /// The zone every time on screen is shown in: the clock's (the system's, `TZ` honoured;
+    /// fixed in tests).
+    pub fn zone(&self) -> jiff::tz::TimeZone {
+        self.now().time_zone().clone()
+    }
+
     fn act(&mut self, a: Action, state: &CaseState) -> Vec<Effect> {
-        let page = list_rows(self.size.1).max(1) as isize;
+        let page = list_rows(self.size.1, self.focus).max(1) as isize;
+        let text_focus = self.focus == Pane::Text;
         match (a, self.screen) {
             (Action::Quit, _) => self.quit = true,
             (Action::Help, _) => self.help = true,
@@ -650,6 +687,25 @@ impl App {
                 Some(s) => self.go(*s),
                 None => {}
             },
+            (Action::Focus, Screen::Evidence | Screen::Step(2)) => {
+                self.focus = match self.focus {
+                    Pane::List => Pane::Text,
+                    Pane::Text => Pane::List,
+                };
+                self.clamp_list();
+            }
+            (Action::Up, Screen::Evidence | Screen::Step(2)) if text_focus => {
+                self.scroll = self.scroll.saturating_sub(1)
+            }
+            (Action::Down, Screen::Evidence | Screen::Step(2)) if text_focus => {
+                self.scroll = self.scroll.saturating_add(1)
+            }
+            (Action::PageUp, Screen::Evidence) if text_focus => {
+                self.scroll = self.scroll.saturating_sub(page as u16)
+            }
+            (Action::PageDown, Screen::Evidence) if text_focus => {
+                self.scroll = self.scroll.saturating_add(page as u16)
+            }
             (Action::Up, Screen::Evidence) => self.move_list(-1),
             (Action::Down, Screen::Evidence) => self.move_list(1),
             (Action::PageUp, Screen::Evidence) => self.move_list(-page),
@@ -696,6 +752,8 @@ impl App {
             }
             (Action::Back, Screen::Text(TextView::Warning)) => self.go(Screen::Step(3)),
             (Action::Back, Screen::Text(TextView::Brief)) => self.go(Screen::Step(4)),
+            (Action::Back, Screen::Text(TextView::How(_))) => self.go(Screen::Checklist),
+            (Action::How, Screen::Checklist) => self.go(Screen::Text(TextView::How(self.check_sel))),
             (Action::Export, _) => {
                 self.go(Screen::Export);
                 self.form = Some(Form::export(&self.export.choice));

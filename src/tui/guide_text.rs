@@ -62,6 +62,16 @@ fn fill_one(template: &str, value: &str) -> String {
     template.replacen("{}", value, 1)
 }
 
+/// The `i`-th checklist item's title and how-to, as shown (hedged where not verified).
+pub fn checklist_how(lang: Lang, i: usize) -> Option<(String, String)> {
+    let g = Guide::get(lang);
+    let item = g.checklist().get(i)?;
+    Some((
+        g.display(item).into_owned(),
+        item.hedged(&item.how, lang).into_owned(),
+    ))
+}
+
 /// How many checklist items there are.
 pub fn checklist_len() -> usize {
     Guide::get(Lang::Zh).checklist().len()

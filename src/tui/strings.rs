@@ -157,8 +157,6 @@ pub struct Strings {
     pub loading: &'static str,
     /// A key pressed while the case is read.
     pub loading_wait: &'static str,
-    /// Under a list of times: the one zone they are all shown in, `{}` its offset.
-    pub times_local: &'static str,
     /// Key bar: Tab moves focus to the step's text.
     pub k_focus_text: &'static str,
     /// Key bar: Tab moves focus back to the step's list.
@@ -167,8 +165,8 @@ pub struct Strings {
     pub k_how: &'static str,
     /// Title of a checklist item's how-to text, `{}` the item.
     pub how_title: &'static str,
-    /// Heading over a step's list when the text has the focus (and the other way round).
-    pub pane_focused: &'static str,
+    /// Heading of step 1's guidance pane.
+    pub step_guide: &'static str,
     /// How a typed time reads, `{}` the moment.
     pub at_reads: &'static str,
     /// Added when a bare time later than now was taken as yesterday.
@@ -521,12 +519,11 @@ pub const ZH: Strings = Strings {
     ime_hint: "现在是中文输入状态，快捷键请切换到英文（Shift）",
     loading: "正在读取… {}%",
     loading_wait: "请稍候：案件还在读取，你按的键会在读完后执行",
-    times_local: "时间均为本地时间（{}）",
     k_focus_text: "看说明",
     k_focus_list: "回列表",
     k_how: "怎么做",
     how_title: "怎么做：{}",
-    pane_focused: "▶",
+    step_guide: "这一步要做什么、别做什么",
     at_reads: "时间读作：{}",
     at_yesterday: "（比现在晚，按昨天算）",
     at_last_year: "（比今天晚，按去年算）",
@@ -745,12 +742,11 @@ pub const EN: Strings = Strings {
     ime_hint: "The Chinese input method is on; switch to English (Shift) for the keys",
     loading: "Reading… {}%",
     loading_wait: "Please wait: the case is still being read; your keys run once it is",
-    times_local: "Times are local ({})",
     k_focus_text: "to text",
     k_focus_list: "to list",
     k_how: "how",
     how_title: "How: {}",
-    pane_focused: ">",
+    step_guide: "What this step is for, what to do and not do",
     at_reads: "Time reads as: {}",
     at_yesterday: " (later than now, so yesterday)",
     at_last_year: " (later than today, so last year)",

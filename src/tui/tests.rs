@@ -1105,7 +1105,8 @@ fn the_list_stays_full_through_resizes_and_says_what_is_hidden() {
     assert_eq!(w.app.list.selected, n - 1);
     assert!(w.app.list.offset > 0);
     let rows = frame_rows(&w.app, &state, 80, 12);
-    assert!(rows[2].contains("↑ 3 条"), "{rows:#?}");
+    let shown = super::app::list_rows(12, super::app::Pane::List);
+    assert!(rows[2].contains(&format!("↑ {} 条", n - shown)), "{rows:#?}");
     // Taller again: every row fits, so none may stay hidden above the first.
     w.handle(Msg::Resize(80, 40));
     assert_eq!(w.app.list.offset, 0);
@@ -1120,8 +1121,8 @@ fn cut_text_ends_in_an_ellipsis_and_columns_widen_with_the_window() {
     let state = sample_case(tmp.path());
     let mut w = wizard(tmp.path(), Lang::Zh);
     typed(&mut w, "1");
-    w.handle(Msg::Resize(40, 12));
-    let rows = frame_rows(&w.app, &state, 40, 12);
+    w.handle(Msg::Resize(40, 20));
+    let rows = frame_rows(&w.app, &state, 40, 20);
     assert!(rows.iter().any(|r| r.contains("hr@tax-refu…")), "{rows:#?}");
     w.handle(Msg::Resize(200, 24));
     let rows = frame_rows(&w.app, &state, 200, 24);
@@ -1336,6 +1337,29 @@ fn snapshots_of_every_screen() {
         ("step3", Box::new(go("3"))),
         ("step4", Box::new(go("4"))),
         ("checklist", Box::new(go("cj"))),
+        (
+            "checklist_how",
+            Box::new(|w: &mut Wizard| {
+                typed(w, "cj");
+                w.handle(k(KeyCode::Enter));
+            }),
+        ),
+        (
+            "evidence_guide_focus",
+            Box::new(|w: &mut Wizard| {
+                typed(w, "1");
+                w.handle(k(KeyCode::Tab));
+                w.handle(k(KeyCode::Down));
+            }),
+        ),
+        (
+            "step2_text_focus",
+            Box::new(|w: &mut Wizard| {
+                typed(w, "2");
+                w.handle(k(KeyCode::Tab));
+                w.handle(k(KeyCode::Down));
+            }),
+        ),
         ("profile", Box::new(go("p"))),
         ("help", Box::new(go("1?"))),
         ("search", Box::new(go("1/号码"))),
@@ -1670,4 +1694,105 @@ fn snapshots_of_the_loading_frame() {
             );
         }
     }
+}
+
+// ---- guidance on screen, Tab between a step's list and its text ----
+
+#[test]
+fn step_1_shows_the_guides_purpose_todos_and_mistakes_and_tab_scrolls_them() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let state = sample_case(tmp.path());
+    let mut w = wizard(tmp.path(), Lang::Zh);
+    typed(&mut w, "1");
+    let guide = super::guide_text::guidance(1, Lang::Zh, fixed_now().date(), &state);
+    let purpose: String = guide[0].1.chars().take(8).collect();
+    let rows = frame_rows(&w.app, &state, 80, 24).join("\n");
+    assert!(rows.contains(&purpose), "{rows}");
+    assert!(rows.contains("↓ 还有"), "a marker says more is below: {rows}");
+    assert!(rows.contains("Tab 看说明"), "{rows}");
+    // Arrows move the list until Tab gives the text the focus.
+    w.handle(k(KeyCode::Down));
+    assert_eq!(w.app.list.selected, 1);
+    w.handle(k(KeyCode::Tab));
+    assert_eq!(w.app.focus, super::app::Pane::Text);
+    for _ in 0..200 {
+        w.handle(k(KeyCode::Down));
+    }
+    assert_eq!(w.app.list.selected, 1, "the list stays where it was");
+    let rows = frame_rows(&w.app, &state, 80, 24).join("\n");
+    assert!(rows.contains("Tab 回列表"), "{rows}");
+    assert!(rows.contains("不要"), "the mistakes to avoid are reached: {rows}");
+    assert!(!rows.contains("↓ 还有"), "scrolled to the end: {rows}");
+    w.handle(k(KeyCode::Tab));
+    w.handle(k(KeyCode::Down));
+    assert_eq!(w.app.list.selected, 2);
+}
+
+#[test]
+fn tab_on_step_2_moves_the_arrows_from_the_reports_to_the_text() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let state = sample_case(tmp.path());
+    let mut w = wizard(tmp.path(), Lang::En);
+    typed(&mut w, "2");
+    w.handle(k(KeyCode::Down));
+    assert_eq!(w.app.report_sel, 1);
+    assert_eq!(w.app.scroll, 0);
+    w.handle(k(KeyCode::Tab));
+    w.handle(k(KeyCode::Down));
+    w.handle(k(KeyCode::Down));
+    assert_eq!(w.app.report_sel, 1);
+    assert_eq!(w.app.scroll, 2);
+    let rows = frame_rows(&w.app, &state, 80, 24).join("\n");
+    assert!(rows.contains("Tab to list"), "{rows}");
+    // Leaving the step puts the focus back on the list.
+    typed(&mut w, "0");
+    typed(&mut w, "2");
+    assert_eq!(w.app.focus, super::app::Pane::List);
+}
+
+#[test]
+fn enter_on_a_checklist_item_opens_its_how_to_and_esc_returns_to_it() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let state = sample_case(tmp.path());
+    for lang in [Lang::Zh, Lang::En] {
+        let mut w = wizard(tmp.path(), lang);
+        let before = events(tmp.path()).len();
+        typed(&mut w, "cjjj");
+        let (title, how) = super::guide_text::checklist_how(lang, 3).expect("item 3");
+        w.handle(k(KeyCode::Enter));
+        assert_eq!(w.app.screen, Screen::Text(super::keys::TextView::How(3)));
+        let rows = frame_rows(&w.app, &state, 80, 24).join("\n");
+        assert!(
+            rows.contains(&title.chars().take(6).collect::<String>()),
+            "{rows}"
+        );
+        let start: String = how.chars().take(10).collect();
+        assert!(rows.contains(&start), "{rows}");
+        w.handle(k(KeyCode::Esc));
+        assert_eq!(w.app.screen, Screen::Checklist);
+        assert_eq!(w.app.check_sel, 3, "back on the same item");
+        assert_eq!(events(tmp.path()).len(), before, "Enter reads; it never ticks");
+    }
+}
+
+#[test]
+fn times_show_in_the_clocks_zone_with_the_zone_named_once() {
+    fn utc_now() -> ZonedDateTime {
+        "2026-11-29T07:00:00+00:00[UTC]"
+            .parse()
+            .unwrap_or_else(|_| ZonedDateTime::now())
+    }
+    let tmp = tempfile::tempdir().expect("tmp");
+    let state = sample_case(tmp.path());
+    let mut w = wizard(tmp.path(), Lang::Zh);
+    typed(&mut w, "1");
+    let rows = frame_rows(&w.app, &state, 80, 24).join("\n");
+    assert!(rows.contains("时间均为本地时间（UTC+08:00）"), "{rows}");
+    assert!(rows.contains("2026-11-29 14:30"), "{rows}");
+    // The same case on a machine whose zone is UTC: the same moments, read in UTC.
+    w.app.clock = utc_now;
+    let rows = frame_rows(&w.app, &state, 80, 24).join("\n");
+    assert!(rows.contains("时间均为本地时间（UTC+00:00）"), "{rows}");
+    assert!(rows.contains("2026-11-29 06:30"), "{rows}");
+    assert!(!rows.contains("+00:00 "), "{rows}");
 }
