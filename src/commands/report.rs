@@ -7,7 +7,7 @@ use crate::case::state::{ChangeKind, Entry};
 use crate::case::text::shown_line as one_line;
 use crate::case::{EvidenceFields, EvidencePatch, Knew};
 use crate::cli::ListArgs;
-use crate::display::{fit, pad};
+use crate::display::{fit, pad, summary_shown};
 use crate::i18n::{Lang, tr};
 use crate::localtime::{legend, short, system_zone};
 
@@ -89,7 +89,7 @@ pub fn list(ctx: &Ctx, args: &ListArgs) -> Result<(), Failure> {
         } else {
             f.counterpart.clone()
         };
-        let mut summary = f.summary.clone();
+        let mut summary = summary_shown(f, lang).into_owned();
         if let Some(label) = labels.label(&f.counterpart).filter(|l| l.caution) {
             summary = format!("[{}] {summary}", label.tag(lang));
         }
@@ -145,7 +145,7 @@ fn field_lines(f: &EvidenceFields, lang: Lang) -> Vec<String> {
         v.push(format!(
             "  {}: {}",
             lang.pick("内容", "summary"),
-            f.summary.replace('\n', "\n    ")
+            summary_shown(f, lang).replace('\n', "\n    ")
         ));
     }
     if !f.knew.is_empty() {

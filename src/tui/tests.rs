@@ -1796,3 +1796,36 @@ fn times_show_in_the_clocks_zone_with_the_zone_named_once() {
     assert!(rows.contains("2026-11-29 06:30"), "{rows}");
     assert!(!rows.contains("+00:00 "), "{rows}");
 }
+
+#[test]
+fn an_emails_subject_line_reads_in_the_wizards_language_without_rewriting_the_record() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let mut case = Case::open(tmp.path()).expect("case");
+    let draft = EvidenceDraft {
+        kind: Some(EvidenceKind::Email),
+        counterpart: "hr@tax-refund-gov.cn".into(),
+        summary: "主题：个税退税通知".into(),
+        at: "14:30".into(),
+        email: Some(Box::new(crate::case::email::EmailFacts {
+            subject: "个税退税通知".into(),
+            ..Default::default()
+        })),
+        ..Default::default()
+    };
+    case.log(draft.validate(&fixed_now()).expect("valid"), &[])
+        .expect("log");
+    drop(case);
+    let mut w = wizard(tmp.path(), Lang::En);
+    typed(&mut w, "1");
+    let rows = frame_rows(&w.app, w.case.state(), 80, 24).join("\n");
+    assert!(rows.contains("Subject: 个税退税通知"), "{rows}");
+    w.handle(k(KeyCode::Enter));
+    let rows = frame_rows(&w.app, w.case.state(), 80, 24).join("\n");
+    assert!(rows.contains("Subject: 个税退税通知"), "{rows}");
+    assert!(!rows.contains("主题："), "{rows}");
+    let journal = std::fs::read_to_string(tmp.path().join("journal.jsonl")).expect("journal");
+    assert!(
+        journal.contains("主题：个税退税通知"),
+        "the record keeps what was written"
+    );
+}

@@ -9,6 +9,7 @@ use ratatui::widgets::Paragraph;
 use crate::case::number::classify;
 use crate::case::state::ChangeKind;
 use crate::case::{CaseState, EntryId, EvidenceFields};
+use crate::display::summary_shown;
 use crate::localtime::{long, short};
 use crate::tui::app::App;
 use crate::tui::strings::fill;
@@ -46,7 +47,7 @@ fn facts<'a>(f: &EvidenceFields, app: &App, theme: &Theme, n: usize) -> Vec<Line
     if let Some(label) = classify(&f.counterpart) {
         rows.insert(3, (s.f_number, label.text(lang).to_string()));
     }
-    rows.push((s.f_summary, or_none(&f.summary)));
+    rows.push((s.f_summary, or_none(&summary_shown(f, lang))));
     let mut lines: Vec<Line<'a>> = rows
         .into_iter()
         .map(|(label, value)| {

@@ -7,6 +7,7 @@ use ratatui::layout::{Position, Rect};
 
 use crate::case::number::classify;
 use crate::case::{CaseState, Entry};
+use crate::display::summary_shown;
 use crate::i18n::Lang;
 use crate::localtime::short;
 use ratatui::text::Line;
@@ -204,7 +205,7 @@ fn draw_list(frame: &mut Frame, area: Rect, app: &App, state: &CaseState, theme:
         if let Some(label) = classify(&e.current.counterpart).filter(|l| l.caution) {
             summary.push_str(&format!("[{}]", label.tag(lang)));
         }
-        summary.push_str(&e.current.summary.replace('\n', " "));
+        summary.push_str(&summary_shown(&e.current, lang).replace('\n', " "));
         let cells = [
             e.id.to_string(),
             kind_label(e, lang).to_string(),
