@@ -832,7 +832,7 @@ fn money_lost_puts_110_and_the_bank_first_and_step_2_recommends_the_police() {
         next,
         "立即拨打110，并联系银行止付/冻结；告诉警方对方收款账户 6222 0212 3456 7890"
     );
-    let g = super::guide_text::guidance(2, Lang::Zh, fixed_now().date(), w.case.state());
+    let g = super::guide_text::guidance(2, Lang::Zh, &fixed_now(), w.case.state());
     let at = g
         .iter()
         .position(|(h, t)| *h && t.starts_with("推荐给你的渠道"))
@@ -905,7 +905,7 @@ fn the_checklist_ticks_itself_from_records_and_says_so_when_pressed() {
 fn step_2_dates_the_police_stages_from_the_recorded_report() {
     let tmp = tempfile::tempdir().expect("tmp");
     let mut w = wizard(tmp.path(), Lang::Zh);
-    let g = super::guide_text::guidance(2, Lang::Zh, fixed_now().date(), w.case.state());
+    let g = super::guide_text::guidance(2, Lang::Zh, &fixed_now(), w.case.state());
     assert!(
         g.iter().any(|(_, t)| t.starts_with("期限：原则上3日")),
         "no report: the rule in words"
@@ -915,7 +915,7 @@ fn step_2_dates_the_police_stages_from_the_recorded_report() {
     w.handle(k(KeyCode::Tab));
     typed(&mut w, "朝阳区某某派出所");
     w.handle(ctrl('s'));
-    let g = super::guide_text::guidance(2, Lang::Zh, fixed_now().date(), w.case.state());
+    let g = super::guide_text::guidance(2, Lang::Zh, &fixed_now(), w.case.state());
     let text: Vec<&str> = g.iter().map(|(_, t)| t.as_str()).collect();
     assert!(
         text.contains(&"期限：原则上作出是否立案的决定，约至 12月2日"),
@@ -933,20 +933,16 @@ fn step_2_dates_the_police_stages_from_the_recorded_report() {
         w.case.state().reports.first().map(|r| r.current.status),
         Some(crate::case::steps::ReportStatus::Refused)
     );
-    let recorded = w.case.state().reports[0]
-        .updates
-        .last()
-        .expect("update")
-        .0
-        .zoned()
-        .date();
+    // The day it was recorded in the zone the wizard shows times in.
+    let at = w.case.state().reports[0].updates.last().expect("update").0;
+    let recorded = crate::localtime::in_zone(&at, fixed_now().time_zone()).date();
     let last = recorded.checked_add(jiff::Span::new().days(7)).expect("date");
     let want = format!(
         "期限：向作出决定的公安机关申请复议，约至 {}月{}日",
         last.month(),
         last.day()
     );
-    let g = super::guide_text::guidance(2, Lang::Zh, fixed_now().date(), w.case.state());
+    let g = super::guide_text::guidance(2, Lang::Zh, &fixed_now(), w.case.state());
     assert!(g.iter().any(|(_, t)| *t == want), "{want} in {g:#?}");
 }
 
@@ -1704,7 +1700,7 @@ fn step_1_shows_the_guides_purpose_todos_and_mistakes_and_tab_scrolls_them() {
     let state = sample_case(tmp.path());
     let mut w = wizard(tmp.path(), Lang::Zh);
     typed(&mut w, "1");
-    let guide = super::guide_text::guidance(1, Lang::Zh, fixed_now().date(), &state);
+    let guide = super::guide_text::guidance(1, Lang::Zh, &fixed_now(), &state);
     let purpose: String = guide[0].1.chars().take(8).collect();
     let rows = frame_rows(&w.app, &state, 80, 24).join("\n");
     assert!(rows.contains(&purpose), "{rows}");

@@ -66,7 +66,7 @@ fn draw_guide(frame: &mut Frame, area: Rect, app: &App, state: &CaseState, theme
     let style = if focused { theme.heading } else { theme.dim };
     put(frame.buffer_mut(), area.x + 1, area.y, app.s.step_guide, w, style);
     super::focus_mark(frame, area, focused, theme);
-    let lines: Vec<Line> = guidance(1, app.lang, (app.clock)().date(), state)
+    let lines: Vec<Line> = guidance(1, app.lang, &(app.clock)(), state)
         .into_iter()
         .map(|(heading, text)| {
             if heading {

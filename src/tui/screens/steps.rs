@@ -158,7 +158,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, state: &CaseState, n: u8, 
         lines.push(Line::raw(checklist_line(state, *id, title, app.lang)));
     }
     lines.push(Line::raw(""));
-    for (heading, text) in guidance(n, app.lang, (app.clock)().date(), state) {
+    for (heading, text) in guidance(n, app.lang, &(app.clock)(), state) {
         lines.push(if heading {
             Line::styled(text, theme.heading)
         } else {
