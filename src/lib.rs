@@ -16,6 +16,7 @@ pub mod ioerror;
 pub mod journal;
 pub mod letters;
 pub mod linebreak;
+pub mod localtime;
 pub mod pdf;
 pub mod redact;
 pub mod synthetic;

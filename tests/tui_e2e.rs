@@ -40,6 +40,19 @@ fn nz(n: u16) -> NonZeroU16 {
     NonZeroU16::new(n).unwrap_or(NonZeroU16::MIN)
 }
 
+/// Waits (with a deadline) for the wizard to end, and checks it ended well.
+fn exits_cleanly(child: &mut (dyn portable_pty::Child + Send + Sync)) {
+    let deadline = Instant::now() + Duration::from_secs(10);
+    let status = loop {
+        if let Some(s) = child.try_wait().expect("wait") {
+            break s;
+        }
+        assert!(Instant::now() < deadline, "the wizard did not quit");
+        std::thread::sleep(Duration::from_millis(20));
+    };
+    assert!(status.success());
+}
+
 fn journal_text(root: &Path) -> String {
     std::fs::read_to_string(root.join("default").join("journal.jsonl")).unwrap_or_default()
 }
@@ -155,15 +168,7 @@ fn a_call_logged_through_the_wizard_in_a_real_terminal() {
     screen.wait_for("13900139000");
 
     send("ｑ");
-    let deadline = Instant::now() + Duration::from_secs(10);
-    let status = loop {
-        if let Some(s) = child.try_wait().expect("wait") {
-            break s;
-        }
-        assert!(Instant::now() < deadline, "the wizard did not quit");
-        std::thread::sleep(Duration::from_millis(20));
-    };
-    assert!(status.success());
+    exits_cleanly(&mut *child);
     // Let the reader take the last bytes.
     let deadline = Instant::now() + Duration::from_secs(5);
     let written = loop {
@@ -291,13 +296,70 @@ fn a_packet_exported_from_the_wizard_lands_in_the_exports_folder() {
     send("o");
     screen.wait_for("这里不能直接打开文件");
     send("q");
-    let deadline = Instant::now() + Duration::from_secs(10);
-    loop {
-        if let Some(s) = child.try_wait().expect("wait") {
-            assert!(s.success());
-            break;
-        }
-        assert!(Instant::now() < deadline, "the wizard did not quit");
-        std::thread::sleep(Duration::from_millis(20));
+    exits_cleanly(&mut *child);
+}
+
+/// The wizard in an 80x24 pseudo-terminal on the data folder `root`, with `env` set: its
+/// screen, a way to type, and the process.
+fn start_wizard(
+    root: &Path,
+    env: &[(&str, &str)],
+) -> (
+    Screen,
+    Box<dyn Write + Send>,
+    Box<dyn portable_pty::Child + Send + Sync>,
+) {
+    let pair = native_pty_system()
+        .openpty(PtySize {
+            rows: 24,
+            cols: 80,
+            pixel_width: 0,
+            pixel_height: 0,
+        })
+        .expect("pty");
+    let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_leakaid"));
+    cmd.args(["--data-dir", root.to_str().expect("utf-8 path")]);
+    cmd.env("TERM", "xterm-256color");
+    for (k, v) in env {
+        cmd.env(k, v);
     }
+    let child = pair.slave.spawn_command(cmd).expect("spawn");
+    drop(pair.slave);
+    let mut reader = pair.master.try_clone_reader().expect("reader");
+    let writer = pair.master.take_writer().expect("writer");
+    let screen = Screen {
+        parser: Arc::new(Mutex::new(vt100::Parser::new(nz(24), nz(80), 0))),
+        bytes: Arc::new(Mutex::new(Vec::new())),
+    };
+    let parser = screen.parser.clone();
+    std::thread::spawn(move || {
+        let _master = pair.master;
+        let mut buf = [0u8; 8192];
+        while let Ok(n) = reader.read(&mut buf) {
+            if n == 0 {
+                break;
+            }
+            if let Ok(mut p) = parser.lock() {
+                p.process(&buf[..n]);
+            }
+        }
+    });
+    (screen, writer, child)
+}
+
+#[test]
+fn keys_typed_while_a_big_case_is_read_are_kept_and_times_read_in_the_zone_of_tz() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    leakaid::synthetic::write_case(&tmp.path().join("default"), 30_000).expect("case");
+    let (screen, mut writer, mut child) = start_wizard(tmp.path(), &[("TZ", "UTC")]);
+    // Typed at once, before the case can have been read: step 1, then the last entry.
+    writer.write_all("１G".as_bytes()).expect("write");
+    writer.flush().expect("flush");
+    screen.wait_for("收集证据 类型");
+    screen.wait_for("时间均为本地时间（UTC+00:00）");
+    screen.wait_for("↑ ");
+    assert!(!screen.text().contains("正在读取"), "{}", screen.text());
+    writer.write_all(b"q").expect("write");
+    writer.flush().expect("flush");
+    exits_cleanly(&mut *child);
 }

@@ -9,6 +9,7 @@ use super::Failure;
 use crate::case::EvidenceDraft;
 use crate::case::email::{self, EmailFacts};
 use crate::case::text::MAX_LINE_CHARS;
+use crate::display::CLAIMED_DATE;
 use crate::i18n::{Lang, tr};
 
 /// Why an email is not recorded at the time its Date header claims.
@@ -127,10 +128,7 @@ pub fn fill(
             draft.at = at.to_string();
         }
         if let Some(DateDoubt::Unreadable(raw) | DateDoubt::Future(raw)) = &doubt {
-            lines.push(format!(
-                "{}{raw}",
-                lang.pick("邮件声称的日期：", "Claimed date: ")
-            ));
+            lines.push(format!("{}{raw}", lang.pick(CLAIMED_DATE[0], CLAIMED_DATE[1])));
         }
         doubt
     } else {

@@ -7,8 +7,9 @@ use crate::case::state::{ChangeKind, Entry};
 use crate::case::text::shown_line as one_line;
 use crate::case::{EvidenceFields, EvidencePatch, Knew};
 use crate::cli::ListArgs;
-use crate::display::{fit, pad};
+use crate::display::{fit, pad, summary_shown};
 use crate::i18n::{Lang, tr};
+use crate::localtime::{legend, short, system_zone};
 
 fn knew_words(knew: &std::collections::BTreeSet<Knew>, lang: Lang) -> String {
     let words: Vec<&str> = knew.iter().map(|k| lang.pick(k.zh(), k.en())).collect();
@@ -43,11 +44,14 @@ struct Listed<'a> {
 pub fn list(ctx: &Ctx, args: &ListArgs) -> Result<(), Failure> {
     let case = ctx.read_case()?;
     let state = case.state();
-    let entries: Vec<&Entry> = state
+    let mut entries: Vec<&Entry> = state
         .entries
         .iter()
         .filter(|e| args.kind.is_none_or(|k| e.current.kind == k))
         .collect();
+    // In the order things happened, which is the order of the one zone the times are shown in
+    // (an email dated in another zone takes its place among the rest).
+    entries.sort_by_key(|e| (e.current.occurred_at.timestamp(), e.id.0));
     let mut labels = LabelCache::default();
     if args.json {
         let listed: Vec<Listed<'_>> = entries
@@ -76,6 +80,7 @@ pub fn list(ctx: &Ctx, args: &ListArgs) -> Result<(), Failure> {
         pad(lang.pick("对方（次数）", "counterpart (times)"), 24),
         lang.pick("内容 / 对方知道", "summary / they knew")
     ));
+    let tz = system_zone();
     for e in entries {
         let f = &e.current;
         let n = state.counterpart_count(&f.counterpart);
@@ -84,7 +89,7 @@ pub fn list(ctx: &Ctx, args: &ListArgs) -> Result<(), Failure> {
         } else {
             f.counterpart.clone()
         };
-        let mut summary = f.summary.clone();
+        let mut summary = summary_shown(f, lang).into_owned();
         if let Some(label) = labels.label(&f.counterpart).filter(|l| l.caution) {
             summary = format!("[{}] {summary}", label.tag(lang));
         }
@@ -105,12 +110,13 @@ pub fn list(ctx: &Ctx, args: &ListArgs) -> Result<(), Failure> {
         out(format!(
             "{} {} {} {} {}",
             pad(&e.id.to_string(), 6),
-            pad(&f.occurred_at.short(), 16),
+            pad(&short(&f.occurred_at, &tz), 16),
             pad(lang.pick(f.kind.zh(), f.kind.en()), 8),
             pad(&who, 24),
             fit(&format!("{mark}{summary}"), 60)
         ));
     }
+    out(legend(lang, &tz, jiff::Timestamp::now()));
     Ok(())
 }
 
@@ -139,7 +145,7 @@ fn field_lines(f: &EvidenceFields, lang: Lang) -> Vec<String> {
         v.push(format!(
             "  {}: {}",
             lang.pick("内容", "summary"),
-            f.summary.replace('\n', "\n    ")
+            summary_shown(f, lang).replace('\n', "\n    ")
         ));
     }
     if !f.knew.is_empty() {

@@ -12,6 +12,7 @@ use crate::case::steps::{
 use crate::case::text::shown_line as one_line;
 use crate::cli::{LawyerCommand, ReportCommand, SentLetterArgs, WarnCommand};
 use crate::i18n::{Lang, tr};
+use crate::localtime::{legend, short, system_zone};
 use crate::userfile::{Purpose, UserFileError};
 
 fn json_out<T: serde::Serialize>(v: &T) -> Result<(), Failure> {
@@ -41,6 +42,13 @@ fn listed<'a, F, H>(
             history: history.get(id),
         })
         .collect()
+}
+
+/// After a list with times: the line naming the one zone they are shown in.
+fn zone_legend(lang: crate::i18n::Lang, tz: &jiff::tz::TimeZone, any: bool) {
+    if any {
+        out(legend(lang, tz, jiff::Timestamp::now()));
+    }
 }
 
 fn text(s: &Option<String>) -> String {
@@ -143,12 +151,13 @@ pub fn report(ctx: &Ctx, cmd: &ReportCommand) -> Result<(), Failure> {
                     "No reports yet. After reporting, record it with leakaid report add --channel police --receipt NUMBER.",
                 ));
             }
+            let tz = system_zone();
             for r in reports {
                 let c = &r.current;
                 out(format!(
                     "{}  {}  {}  {}",
                     one_line(&r.id),
-                    c.filed_at.short(),
+                    short(&c.filed_at, &tz),
                     one_line(&c.channel),
                     c.status_words(lang)
                 ));
@@ -179,6 +188,7 @@ pub fn report(ctx: &Ctx, cmd: &ReportCommand) -> Result<(), Failure> {
                     }
                 }
             }
+            zone_legend(lang, &tz, !reports.is_empty());
         }
     }
     Ok(())
@@ -304,18 +314,20 @@ pub fn warn(ctx: &Ctx, cmd: &WarnCommand) -> Result<(), Failure> {
                     format!("{} people warned ({} records)", state.people_warned(), list.len()),
                 ));
             }
+            let tz = system_zone();
             for (id, w) in list {
                 let h = state.warning_history.get(id);
                 out(format!(
                     "{}  {}  {}{}  {}",
                     one_line(id),
-                    w.warned_at.short(),
+                    short(&w.warned_at, &tz),
                     record_mark(state.warning_retracted(id), h.is_some(), lang),
                     one_line(&w.who),
                     one_line(&w.via)
                 ));
                 history_out(h, lang, WarningPatch::describe);
             }
+            zone_legend(lang, &tz, !list.is_empty());
         }
         WarnCommand::Correct { id, who, via, change } => {
             let patch = WarningCorrectionDraft {
@@ -397,12 +409,13 @@ pub fn lawyer(ctx: &Ctx, cmd: &LawyerCommand) -> Result<(), Failure> {
                 ));
             }
             let state = case.state();
+            let tz = system_zone();
             for (id, c) in list {
                 let h = state.consultation_history.get(id);
                 out(format!(
                     "{}  {}  {}{} {}",
                     one_line(id),
-                    c.consulted_at.short(),
+                    short(&c.consulted_at, &tz),
                     record_mark(state.consultation_retracted(id), h.is_some(), lang),
                     one_line(&c.lawyer),
                     one_line(&c.firm)
@@ -412,6 +425,7 @@ pub fn lawyer(ctx: &Ctx, cmd: &LawyerCommand) -> Result<(), Failure> {
                 }
                 history_out(h, lang, ConsultationPatch::describe);
             }
+            zone_legend(lang, &tz, !list.is_empty());
         }
         LawyerCommand::Correct {
             id,

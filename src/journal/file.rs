@@ -231,7 +231,7 @@ impl Journal {
     /// returned batch has no records.
     pub fn fold_from(&self, offset: u64, each: impl FnMut(Record)) -> Result<Batch, JournalError> {
         match self.open_at(offset)? {
-            Some(f) => scan_lines(f, offset, &self.path, each),
+            Some(f) => scan_lines(super::progress::Counted::new(f), offset, &self.path, each),
             None => Ok(Batch {
                 end: offset,
                 ..Batch::default()

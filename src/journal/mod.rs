@@ -7,6 +7,7 @@
 
 mod error;
 mod file;
+pub mod progress;
 mod record;
 mod tail;
 pub mod verify;

@@ -48,6 +48,16 @@ pub enum Screen {
     Letters,
 }
 
+/// Which part of a step screen the arrows move: its list or its text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Pane {
+    /// The list (evidence, reports).
+    #[default]
+    List,
+    /// The guidance text.
+    Text,
+}
+
 /// Where the export stands.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ExportStatus {
@@ -115,6 +125,8 @@ pub enum Msg {
     LetterStarted,
     /// A letter was saved, or the sentence saying why not.
     LetterSaved(Result<crate::tui::letters::SavedLetter, String>),
+    /// The case is being read at startup: the percent of its journal read so far.
+    Loading(u8),
 }
 
 /// What the runtime must do with the case.
@@ -231,7 +243,16 @@ pub struct App {
     pub clock: fn() -> ZonedDateTime,
     /// The detail shown is of a retracted entry (its e / d / i are not offered).
     pub detail_retracted: bool,
+    /// While the case is read at startup: the percent read (`None` once it is loaded).
+    pub loading: Option<u8>,
+    /// Keys and pastes that came while the case was read, in order; they run once it is.
+    pub waiting: Vec<Msg>,
+    /// The pane of step 1 or 2 the arrows move.
+    pub focus: Pane,
 }
+
+/// Keys kept while the case is read (far more than anyone types in that time).
+const MAX_WAITING: usize = 4096;
 
 /// The help overlay never scrolls further than this (far more than any key list).
 const HELP_MAX_SCROLL: u16 = 60;
@@ -251,10 +272,21 @@ fn system_now() -> ZonedDateTime {
     ZonedDateTime::now()
 }
 
-/// How many list rows fit on a terminal `height` rows tall (title, filter line, column
-/// header, status and key bar take five).
-pub fn list_rows(height: u16) -> usize {
-    usize::from(height.saturating_sub(5))
+/// How many list rows fit on step 1 in a terminal `height` rows tall: title, filter line,
+/// column header, status and key bar take five, and the step's guidance pane its share.
+pub fn list_rows(height: u16, focus: Pane) -> usize {
+    let body = height.saturating_sub(3);
+    usize::from(height.saturating_sub(5).saturating_sub(guide_rows(body, focus)))
+}
+
+/// Rows of step 1's guidance pane in a body `body` rows tall: a quarter under the list, two
+/// thirds when it has the focus; the list always keeps its header and a row.
+pub fn guide_rows(body: u16, focus: Pane) -> u16 {
+    let want = match focus {
+        Pane::List => (body / 4).max(3),
+        Pane::Text => body * 2 / 3,
+    };
+    want.min(body.saturating_sub(3))
 }
 
 impl App {
@@ -304,6 +336,40 @@ impl App {
             demo,
             clock: system_now,
             detail_retracted: false,
+            loading: None,
+            waiting: Vec::new(),
+            focus: Pane::List,
+        }
+    }
+
+    /// The same app waiting for its case to be read: it draws the dashboard's frame with
+    /// the progress and keeps the keys pressed meanwhile.
+    pub fn starting(mut self) -> App {
+        self.loading = Some(0);
+        self
+    }
+
+    /// While the case is read: progress and resizes apply, Ctrl-C (and `q` before any other
+    /// key) quits, every other key or paste waits its turn and the status line says so.
+    fn update_loading(&mut self, msg: Msg) {
+        match msg {
+            Msg::Loading(p) => self.loading = Some(p.min(100)),
+            Msg::Resize(w, h) => self.size = (w, h),
+            Msg::Key(k) => {
+                let action = keys::find(&[keys::GLOBAL], &keys::command_key(k));
+                let ctrl = k.modifiers.contains(crossterm::event::KeyModifiers::CONTROL);
+                if action == Some(Action::Quit) && (ctrl || self.waiting.is_empty()) {
+                    self.quit = true;
+                } else if self.waiting.len() < MAX_WAITING {
+                    self.waiting.push(Msg::Key(k));
+                    self.status = Some((self.s.loading_wait.to_string(), false));
+                }
+            }
+            Msg::Paste(text) if self.waiting.len() < MAX_WAITING => {
+                self.waiting.push(Msg::Paste(text));
+                self.status = Some((self.s.loading_wait.to_string(), false));
+            }
+            _ => {}
         }
     }
 
@@ -337,12 +403,17 @@ impl App {
             Screen::Step(_) => keys::STEP4,
             Screen::Checklist => keys::CHECKLIST,
             Screen::Profile => keys::PROFILE,
+            Screen::Text(TextView::How(_)) => keys::HOW_TEXT,
             Screen::Text(_) => keys::TEXT,
             Screen::Export => keys::EXPORT,
             Screen::Letters if self.letters.open.is_some() => keys::LETTER,
             Screen::Letters => keys::LETTERS,
         };
-        vec![screen, keys::GLOBAL]
+        match (self.screen, self.focus) {
+            (Screen::Evidence | Screen::Step(2), Pane::List) => vec![keys::TAB_TO_TEXT, screen, keys::GLOBAL],
+            (Screen::Evidence | Screen::Step(2), Pane::Text) => vec![keys::TAB_TO_LIST, screen, keys::GLOBAL],
+            _ => vec![screen, keys::GLOBAL],
+        }
     }
 
     /// Makes sure the list rows match the state, the filter and the search.
@@ -399,7 +470,7 @@ impl App {
     fn clamp_list(&mut self) {
         let n = self.list.rows.len();
         self.list.selected = self.list.selected.min(n.saturating_sub(1));
-        let h = list_rows(self.size.1).max(1);
+        let h = list_rows(self.size.1, self.focus).max(1);
         if self.list.selected < self.list.offset {
             self.list.offset = self.list.selected;
         } else if self.list.selected >= self.list.offset + h {
@@ -426,6 +497,10 @@ impl App {
 
     /// Handles one message and returns what the runtime must do.
     pub fn update(&mut self, msg: Msg, state: &CaseState) -> Vec<Effect> {
+        if self.loading.is_some() {
+            self.update_loading(msg);
+            return Vec::new();
+        }
         self.sync(state);
         let effects = match msg {
             Msg::Key(k) => self.key(k, state),
@@ -451,7 +526,7 @@ impl App {
                 self.export.status = ExportStatus::Running;
                 Vec::new()
             }
-            Msg::Copied => Vec::new(),
+            Msg::Copied | Msg::Loading(_) => Vec::new(),
             Msg::Opened(opened) => {
                 if !opened {
                     let path = self
@@ -619,14 +694,22 @@ impl App {
         self.screen = screen;
         self.scroll = 0;
         self.status = None;
+        self.focus = Pane::List;
     }
 
     pub(crate) fn now(&self) -> ZonedDateTime {
         (self.clock)()
     }
 
+    /// The zone every time on screen is shown in: the clock's (the system's, `TZ` honoured;
+    /// fixed in tests).
+    pub fn zone(&self) -> jiff::tz::TimeZone {
+        self.now().time_zone().clone()
+    }
+
     fn act(&mut self, a: Action, state: &CaseState) -> Vec<Effect> {
-        let page = list_rows(self.size.1).max(1) as isize;
+        let page = list_rows(self.size.1, self.focus).max(1) as isize;
+        let text_focus = self.focus == Pane::Text;
         match (a, self.screen) {
             (Action::Quit, _) => self.quit = true,
             (Action::Help, _) => self.help = true,
@@ -645,6 +728,25 @@ impl App {
                 Some(s) => self.go(*s),
                 None => {}
             },
+            (Action::Focus, Screen::Evidence | Screen::Step(2)) => {
+                self.focus = match self.focus {
+                    Pane::List => Pane::Text,
+                    Pane::Text => Pane::List,
+                };
+                self.clamp_list();
+            }
+            (Action::Up, Screen::Evidence | Screen::Step(2)) if text_focus => {
+                self.scroll = self.scroll.saturating_sub(1)
+            }
+            (Action::Down, Screen::Evidence | Screen::Step(2)) if text_focus => {
+                self.scroll = self.scroll.saturating_add(1)
+            }
+            (Action::PageUp, Screen::Evidence) if text_focus => {
+                self.scroll = self.scroll.saturating_sub(page as u16)
+            }
+            (Action::PageDown, Screen::Evidence) if text_focus => {
+                self.scroll = self.scroll.saturating_add(page as u16)
+            }
             (Action::Up, Screen::Evidence) => self.move_list(-1),
             (Action::Down, Screen::Evidence) => self.move_list(1),
             (Action::PageUp, Screen::Evidence) => self.move_list(-page),
@@ -691,6 +793,8 @@ impl App {
             }
             (Action::Back, Screen::Text(TextView::Warning)) => self.go(Screen::Step(3)),
             (Action::Back, Screen::Text(TextView::Brief)) => self.go(Screen::Step(4)),
+            (Action::Back, Screen::Text(TextView::How(_))) => self.go(Screen::Checklist),
+            (Action::How, Screen::Checklist) => self.go(Screen::Text(TextView::How(self.check_sel))),
             (Action::Export, _) => {
                 self.go(Screen::Export);
                 self.form = Some(Form::export(&self.export.choice));

@@ -2,16 +2,16 @@
 //! reports releases), pastes and resizes; the main loop's receive timeout is the tick that
 //! polls the journal for lines other processes appended.
 
-use std::sync::mpsc::{self, Receiver};
+use std::sync::mpsc::Sender;
 use std::thread;
 
 use crossterm::event::{self, Event, KeyEventKind};
 
 use crate::tui::app::Msg;
 
-/// Starts the reader; the channel closes when the terminal cannot be read any more.
-pub fn spawn_reader() -> Receiver<Msg> {
-    let (tx, rx) = mpsc::channel();
+/// Starts the reader, sending into `tx` (the wizard's one channel); it stops when the
+/// terminal cannot be read any more or the wizard is gone.
+pub fn spawn_reader<T: From<Msg> + Send + 'static>(tx: Sender<T>) {
     thread::spawn(move || {
         loop {
             let msg = match event::read() {
@@ -21,10 +21,9 @@ pub fn spawn_reader() -> Receiver<Msg> {
                 Ok(_) => continue,
                 Err(_) => break,
             };
-            if tx.send(msg).is_err() {
+            if tx.send(T::from(msg)).is_err() {
                 break;
             }
         }
     });
-    rx
 }

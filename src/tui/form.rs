@@ -362,7 +362,12 @@ impl Form {
                     cursor: 0,
                 },
             },
-            text(FieldId::At, false, &cur.occurred_at.short()),
+            // In the zone the typed time is read in, so an untouched time means the same moment.
+            text(
+                FieldId::At,
+                false,
+                &crate::localtime::short(&cur.occurred_at, started.time_zone()),
+            ),
             text(FieldId::ToMine, false, &cur.to_mine),
             text(
                 FieldId::Lost,

@@ -1,13 +1,16 @@
 //! What the wizard shows from the guide content (`leakaid::guide`): the checklist items with
 //! their stable ids, and each step's guidance as lines of text.
 
+use jiff::ZonedDateTime;
 use jiff::civil::Date;
+use jiff::tz::TimeZone;
 
 use crate::case::CaseState;
 use crate::case::signals::{case_signals, done_by_record, is_done};
 use crate::case::steps::{Report, ReportStatus};
 use crate::guide::{ChecklistId, Guide, PeriodStart, Sourced, StepId, Why, Wording, recommend_why};
 use crate::i18n::Lang;
+use crate::localtime::in_zone;
 
 /// Checklist items suggested first as "next" when not yet done.
 const URGENT: [ChecklistId; 4] = [
@@ -60,6 +63,16 @@ pub fn checklist_line(state: &CaseState, id: ChecklistId, title: &str, lang: Lan
 
 fn fill_one(template: &str, value: &str) -> String {
     template.replacen("{}", value, 1)
+}
+
+/// The `i`-th checklist item's title and how-to, as shown (hedged where not verified).
+pub fn checklist_how(lang: Lang, i: usize) -> Option<(String, String)> {
+    let g = Guide::get(lang);
+    let item = g.checklist().get(i)?;
+    Some((
+        g.display(item).into_owned(),
+        item.hedged(&item.how, lang).into_owned(),
+    ))
 }
 
 /// How many checklist items there are.
@@ -128,8 +141,9 @@ fn police_report(state: &CaseState) -> Option<&Report> {
     })
 }
 
-/// The day a report's refusal was recorded: the notice is taken as received that day.
-fn refused_on(r: &Report) -> Option<Date> {
+/// The day (in the zone `tz`) a report's refusal was recorded: the notice is taken as
+/// received that day.
+fn refused_on(r: &Report, tz: &TimeZone) -> Option<Date> {
     if r.current.status != ReportStatus::Refused {
         return None;
     }
@@ -137,8 +151,8 @@ fn refused_on(r: &Report) -> Option<Date> {
         .iter()
         .rev()
         .find(|(_, p)| p.status == Some(ReportStatus::Refused))
-        .map(|(at, _)| at.zoned().date())
-        .or_else(|| Some(r.current.filed_at.zoned().date()))
+        .map(|(at, _)| in_zone(at, tz).date())
+        .or_else(|| Some(in_zone(&r.current.filed_at, tz).date()))
 }
 
 fn month_day(d: Date, lang: Lang) -> String {
@@ -150,7 +164,9 @@ fn month_day(d: Date, lang: Lang) -> String {
 
 /// The guidance of step `n` as paragraphs: what it is for, what to do, what to prepare,
 /// mistakes to avoid, and for step 2 the channels, for step 4 the legal basis.
-pub fn guidance(n: u8, lang: Lang, today: Date, state: &CaseState) -> Vec<(bool, String)> {
+/// Dates are counted in the zone of `now`, the one every time on screen is shown in.
+pub fn guidance(n: u8, lang: Lang, now: &ZonedDateTime, state: &CaseState) -> Vec<(bool, String)> {
+    let (today, tz) = (now.date(), now.time_zone());
     let g = Guide::get(lang);
     let step = g.step(step_id(n));
     let mut out = vec![(false, step.hedged(&step.purpose, lang).into_owned())];
@@ -217,8 +233,8 @@ pub fn guidance(n: u8, lang: Lang, today: Date, state: &CaseState) -> Vec<(bool,
             out.push((false, format!("{bullet}{b}")));
         }
         let report = police_report(state);
-        let reported = report.map(|r| r.current.filed_at.zoned().date());
-        let refused = report.and_then(refused_on);
+        let reported = report.map(|r| in_zone(&r.current.filed_at, tz).date());
+        let refused = report.and_then(|r| refused_on(r, tz));
         for (k, stage) in p.steps.iter().enumerate() {
             out.push((true, format!("{}. {}", k + 1, g.display(stage))));
             out.push((false, stage.expect.clone()));

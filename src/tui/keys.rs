@@ -14,6 +14,8 @@ pub enum TextView {
     Warning,
     /// The brief for a lawyer (step 4).
     Brief,
+    /// How to do the checklist item with this index.
+    How(usize),
 }
 
 /// Something the user can ask for with a key.
@@ -103,6 +105,10 @@ pub enum Action {
     Yes,
     /// Answer no.
     No,
+    /// Move the focus between a step's list and its text.
+    Focus,
+    /// Open the checklist item's how-to.
+    How,
 }
 
 /// A key as the bindings name it.
@@ -474,15 +480,31 @@ pub const LETTER: &[Binding] = &[
 pub const CHECKLIST: &[Binding] = &[
     MOVE,
     DOWN,
+    b(A::Tick, &[K::Ch(' ')], "Space", |s| s.k_tick, true),
     b(
-        A::Tick,
-        &[K::Ch(' '), K::Code(C::Enter)],
-        "Space",
-        |s| s.k_tick,
+        A::How,
+        &[K::Code(C::Enter), K::Ch('l')],
+        "Enter",
+        |s| s.k_how,
         true,
     ),
     BACK,
 ];
+
+/// A checklist item's how-to: Esc goes back to the same item.
+pub const HOW_TEXT: &[Binding] = &[
+    SCROLL_UP,
+    SCROLL_DOWN,
+    SCROLL_PAGE[0],
+    SCROLL_PAGE[1],
+    b(A::Back, &[K::Code(C::Esc), K::Ch('h')], "Esc", |s| s.k_back, true),
+];
+
+/// Tab on a step whose list has the focus: the focus goes to the step's text.
+pub const TAB_TO_TEXT: &[Binding] = &[b(A::Focus, &[K::Code(C::Tab)], "Tab", |s| s.k_focus_text, true)];
+
+/// Tab on a step whose text has the focus: the focus goes back to the list.
+pub const TAB_TO_LIST: &[Binding] = &[b(A::Focus, &[K::Code(C::Tab)], "Tab", |s| s.k_focus_list, true)];
 
 /// The profile.
 pub const PROFILE: &[Binding] = &[

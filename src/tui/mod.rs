@@ -15,6 +15,7 @@ pub mod keys;
 pub mod letters;
 pub mod runtime;
 pub mod screens;
+pub mod startup;
 pub mod strings;
 pub mod theme;
 pub mod view;
@@ -22,7 +23,7 @@ pub mod widgets;
 
 use std::io::{self, Write};
 use std::path::PathBuf;
-use std::sync::mpsc::RecvTimeoutError;
+use std::sync::mpsc::{RecvTimeoutError, channel};
 use std::time::Duration;
 
 use anyhow::Context;
@@ -32,10 +33,9 @@ use crossterm::{cursor, execute};
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
 
-use crate::case::Case;
 use crate::i18n::Lang;
 use app::{App, Msg};
-use runtime::Wizard;
+use startup::{Incoming, Session, Setup};
 use theme::Theme;
 
 /// How the wizard is started.
@@ -74,7 +74,8 @@ impl Drop for DemoDir {
 }
 
 /// Opens the wizard and runs it until the user quits. The terminal is restored on every
-/// way out, a panic included.
+/// way out, a panic included. The first frame is drawn at once; the case is read on a loader
+/// thread meanwhile (see [`startup`]).
 pub fn run(opts: TuiOptions) -> anyhow::Result<()> {
     let lang = opts.lang;
     let (dir, demo_dir) = if opts.demo {
@@ -84,24 +85,17 @@ pub fn run(opts: TuiOptions) -> anyhow::Result<()> {
     } else {
         (opts.case_dir.clone(), DemoDir(None))
     };
-    let mut case = Case::open(&dir).map_err(|e| anyhow::anyhow!(e.message(lang)))?;
-    if opts.demo {
-        demo::populate(&mut case, &jiff::ZonedDateTime::now())
-            .map_err(|e| anyhow::anyhow!(e.message(lang)))?;
-    }
     let name = dir
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
-    let swept = case.swept().message(lang);
-    let mut wizard = Wizard::new(App::new(lang, name, opts.demo), case);
-    if let Some(line) = swept {
-        wizard.app.status = Some((line, false));
-    }
-    wizard.osc52 = true;
-    if let Some(root) = opts.settings.clone() {
-        wizard = wizard.remember_settings_in(root);
-    }
+    let (tx, rx) = channel::<Incoming>();
+    startup::spawn_loader(dir, opts.demo, lang, tx.clone());
+    let setup = Setup {
+        settings: opts.settings.clone(),
+        osc52: true,
+    };
+    let mut session = Session::loading(App::new(lang, name, opts.demo), setup);
 
     let previous = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
@@ -113,21 +107,23 @@ pub fn run(opts: TuiOptions) -> anyhow::Result<()> {
         execute!(io::stdout(), EnterAlternateScreen, EnableBracketedPaste)?;
         let mut terminal = Terminal::new(CrosstermBackend::new(io::stdout()))?;
         let size = terminal.size()?;
-        wizard.handle(Msg::Resize(size.width, size.height));
+        session
+            .handle(Incoming::Ui(Msg::Resize(size.width, size.height)))
+            .map_err(anyhow::Error::msg)?;
         let theme = Theme::from_env();
-        let rx = event::spawn_reader();
+        event::spawn_reader(tx);
         loop {
-            terminal.draw(|f| view::draw(f, &wizard.app, wizard.case.state(), &theme))?;
-            if wizard.app.quit {
+            terminal.draw(|f| view::draw(f, session.app(), session.state(), &theme))?;
+            if session.app().quit {
                 return Ok(());
             }
             match rx.recv_timeout(POLL) {
                 Ok(msg) => {
-                    wizard.handle(msg);
+                    session.handle(msg).map_err(anyhow::Error::msg)?;
                     // Take everything already waiting (a paste typed as keys) before drawing.
                     while let Ok(more) = rx.try_recv() {
-                        wizard.handle(more);
-                        if wizard.app.quit {
+                        session.handle(more).map_err(anyhow::Error::msg)?;
+                        if session.app().quit {
                             break;
                         }
                     }
@@ -135,7 +131,7 @@ pub fn run(opts: TuiOptions) -> anyhow::Result<()> {
                 Err(RecvTimeoutError::Timeout) => {}
                 Err(RecvTimeoutError::Disconnected) => return Ok(()),
             }
-            wizard.poll();
+            session.poll();
         }
     })();
     restore();

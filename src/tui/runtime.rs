@@ -61,8 +61,18 @@ impl Wizard {
             osc52: false,
             system_clipboard: SystemClipboard::default(),
         };
+        if w.app.loading.take().is_some() {
+            w.app.status = None;
+        }
         w.app.sync(w.case.state());
         w
+    }
+
+    /// Runs the keys and pastes that came while the case was read, in order.
+    pub fn run_waiting(&mut self) {
+        for msg in std::mem::take(&mut self.app.waiting) {
+            self.handle(msg);
+        }
     }
 
     /// Keeps settings (the language) in `root`/config.toml from now on, and follows the

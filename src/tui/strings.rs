@@ -165,6 +165,20 @@ pub struct Strings {
     pub tick_by_record: &'static str,
     /// A Chinese character typed where only command keys apply.
     pub ime_hint: &'static str,
+    /// While the case is read at startup: `{}` the percent read.
+    pub loading: &'static str,
+    /// A key pressed while the case is read.
+    pub loading_wait: &'static str,
+    /// Key bar: Tab moves focus to the step's text.
+    pub k_focus_text: &'static str,
+    /// Key bar: Tab moves focus back to the step's list.
+    pub k_focus_list: &'static str,
+    /// Key bar: Enter opens a checklist item's how-to.
+    pub k_how: &'static str,
+    /// Title of a checklist item's how-to text, `{}` the item.
+    pub how_title: &'static str,
+    /// Heading of step 1's guidance pane.
+    pub step_guide: &'static str,
     /// How a typed time reads, `{}` the moment.
     pub at_reads: &'static str,
     /// Added when a bare time later than now was taken as yesterday.
@@ -553,6 +567,13 @@ pub const ZH: Strings = Strings {
     open_failed: "这里不能直接打开文件，请到这个位置找它：{}",
     confirm_lang: "换成英文界面（English）？ y/是 换 · n/否/回车 不换",
     ime_hint: "现在是中文输入状态，快捷键请切换到英文（Shift）",
+    loading: "正在读取… {}%",
+    loading_wait: "请稍候：案件还在读取，你按的键会在读完后执行",
+    k_focus_text: "看说明",
+    k_focus_list: "回列表",
+    k_how: "怎么做",
+    how_title: "怎么做：{}",
+    step_guide: "这一步要做什么、别做什么",
     at_reads: "时间读作：{}",
     at_yesterday: "（比现在晚，按昨天算）",
     at_last_year: "（比今天晚，按去年算）",
@@ -791,6 +812,13 @@ pub const EN: Strings = Strings {
     open_failed: "Cannot open files from here; find it at: {}",
     confirm_lang: "Switch to Chinese (中文)? y switch / n or Enter stay",
     ime_hint: "The Chinese input method is on; switch to English (Shift) for the keys",
+    loading: "Reading… {}%",
+    loading_wait: "Please wait: the case is still being read; your keys run once it is",
+    k_focus_text: "to text",
+    k_focus_list: "to list",
+    k_how: "how",
+    how_title: "How: {}",
+    step_guide: "What this step is for, what to do and not do",
     at_reads: "Time reads as: {}",
     at_yesterday: " (later than now, so yesterday)",
     at_last_year: " (later than today, so last year)",

@@ -832,7 +832,7 @@ fn money_lost_puts_110_and_the_bank_first_and_step_2_recommends_the_police() {
         next,
         "立即拨打110，并联系银行止付/冻结；告诉警方对方收款账户 6222 0212 3456 7890"
     );
-    let g = super::guide_text::guidance(2, Lang::Zh, fixed_now().date(), w.case.state());
+    let g = super::guide_text::guidance(2, Lang::Zh, &fixed_now(), w.case.state());
     let at = g
         .iter()
         .position(|(h, t)| *h && t.starts_with("推荐给你的渠道"))
@@ -905,7 +905,7 @@ fn the_checklist_ticks_itself_from_records_and_says_so_when_pressed() {
 fn step_2_dates_the_police_stages_from_the_recorded_report() {
     let tmp = tempfile::tempdir().expect("tmp");
     let mut w = wizard(tmp.path(), Lang::Zh);
-    let g = super::guide_text::guidance(2, Lang::Zh, fixed_now().date(), w.case.state());
+    let g = super::guide_text::guidance(2, Lang::Zh, &fixed_now(), w.case.state());
     assert!(
         g.iter().any(|(_, t)| t.starts_with("期限：原则上3日")),
         "no report: the rule in words"
@@ -915,7 +915,7 @@ fn step_2_dates_the_police_stages_from_the_recorded_report() {
     w.handle(k(KeyCode::Tab));
     typed(&mut w, "朝阳区某某派出所");
     w.handle(ctrl('s'));
-    let g = super::guide_text::guidance(2, Lang::Zh, fixed_now().date(), w.case.state());
+    let g = super::guide_text::guidance(2, Lang::Zh, &fixed_now(), w.case.state());
     let text: Vec<&str> = g.iter().map(|(_, t)| t.as_str()).collect();
     assert!(
         text.contains(&"期限：原则上作出是否立案的决定，约至 12月2日"),
@@ -933,20 +933,16 @@ fn step_2_dates_the_police_stages_from_the_recorded_report() {
         w.case.state().reports.first().map(|r| r.current.status),
         Some(crate::case::steps::ReportStatus::Refused)
     );
-    let recorded = w.case.state().reports[0]
-        .updates
-        .last()
-        .expect("update")
-        .0
-        .zoned()
-        .date();
+    // The day it was recorded in the zone the wizard shows times in.
+    let at = w.case.state().reports[0].updates.last().expect("update").0;
+    let recorded = crate::localtime::in_zone(&at, fixed_now().time_zone()).date();
     let last = recorded.checked_add(jiff::Span::new().days(7)).expect("date");
     let want = format!(
         "期限：向作出决定的公安机关申请复议，约至 {}月{}日",
         last.month(),
         last.day()
     );
-    let g = super::guide_text::guidance(2, Lang::Zh, fixed_now().date(), w.case.state());
+    let g = super::guide_text::guidance(2, Lang::Zh, &fixed_now(), w.case.state());
     assert!(g.iter().any(|(_, t)| *t == want), "{want} in {g:#?}");
 }
 
@@ -1105,7 +1101,8 @@ fn the_list_stays_full_through_resizes_and_says_what_is_hidden() {
     assert_eq!(w.app.list.selected, n - 1);
     assert!(w.app.list.offset > 0);
     let rows = frame_rows(&w.app, &state, 80, 12);
-    assert!(rows[2].contains("↑ 3 条"), "{rows:#?}");
+    let shown = super::app::list_rows(12, super::app::Pane::List);
+    assert!(rows[2].contains(&format!("↑ {} 条", n - shown)), "{rows:#?}");
     // Taller again: every row fits, so none may stay hidden above the first.
     w.handle(Msg::Resize(80, 40));
     assert_eq!(w.app.list.offset, 0);
@@ -1120,8 +1117,8 @@ fn cut_text_ends_in_an_ellipsis_and_columns_widen_with_the_window() {
     let state = sample_case(tmp.path());
     let mut w = wizard(tmp.path(), Lang::Zh);
     typed(&mut w, "1");
-    w.handle(Msg::Resize(40, 12));
-    let rows = frame_rows(&w.app, &state, 40, 12);
+    w.handle(Msg::Resize(40, 20));
+    let rows = frame_rows(&w.app, &state, 40, 20);
     assert!(rows.iter().any(|r| r.contains("hr@tax-refu…")), "{rows:#?}");
     w.handle(Msg::Resize(200, 24));
     let rows = frame_rows(&w.app, &state, 200, 24);
@@ -1337,6 +1334,29 @@ fn snapshots_of_every_screen() {
         ("step3", Box::new(go("3"))),
         ("step4", Box::new(go("4"))),
         ("checklist", Box::new(go("cj"))),
+        (
+            "checklist_how",
+            Box::new(|w: &mut Wizard| {
+                typed(w, "cj");
+                w.handle(k(KeyCode::Enter));
+            }),
+        ),
+        (
+            "evidence_guide_focus",
+            Box::new(|w: &mut Wizard| {
+                typed(w, "1");
+                w.handle(k(KeyCode::Tab));
+                w.handle(k(KeyCode::Down));
+            }),
+        ),
+        (
+            "step2_text_focus",
+            Box::new(|w: &mut Wizard| {
+                typed(w, "2");
+                w.handle(k(KeyCode::Tab));
+                w.handle(k(KeyCode::Down));
+            }),
+        ),
         ("profile", Box::new(go("p"))),
         ("help", Box::new(go("1?"))),
         ("search", Box::new(go("1/号码"))),
@@ -1797,4 +1817,258 @@ fn warned_contacts_are_corrected_and_withdrawn_on_step_3_and_counted_as_people()
         Some("某某律所")
     );
 }
+
+// ---- startup: the case read in the background ----
+
+fn loading_app(lang: Lang) -> App {
+    let mut app = App::new(lang, "default".into(), false);
+    app.clock = fixed_now;
+    app
+}
+
+fn loaded(dir: &Path) -> super::startup::Incoming {
+    super::startup::Incoming::Loaded(Ok(Box::new(Case::open(dir).expect("case opens"))))
+}
+
+fn ui(m: Msg) -> super::startup::Incoming {
+    super::startup::Incoming::Ui(m)
+}
+
+#[test]
+fn keys_pressed_while_the_case_is_read_wait_and_then_run_in_order() {
+    use super::startup::{Session, Setup};
+    let tmp = tempfile::tempdir().expect("tmp");
+    let mut s = Session::loading(loading_app(Lang::Zh), Setup::default());
+    s.handle(ui(Msg::Resize(80, 24))).expect("ok");
+    s.handle(ui(Msg::Loading(60))).expect("ok");
+    let rows = frame_rows(s.app(), s.state(), 80, 24).join("\n");
+    assert!(rows.contains("正在读取… 60%"), "{rows}");
+    assert!(rows.contains("q 退出"), "the key bar is there: {rows}");
+    // n opens a new call, then the number typed into it: both wait.
+    s.handle(ui(k(KeyCode::Char('n')))).expect("ok");
+    for c in "13800138000".chars() {
+        s.handle(ui(k(KeyCode::Char(c)))).expect("ok");
+    }
+    s.handle(ui(Msg::Paste("自称客服".into()))).expect("ok");
+    assert!(s.wizard().is_none());
+    assert!(!s.app().quit, "q typed after other keys waits its turn");
+    assert!(s.app().form.is_none(), "nothing acts on a half-read case");
+    let rows = frame_rows(s.app(), s.state(), 80, 24).join("\n");
+    assert!(rows.contains("请稍候"), "{rows}");
+    assert!(events(tmp.path()).is_empty());
+    s.handle(loaded(tmp.path())).expect("ok");
+    let w = s.wizard().expect("loaded");
+    let form = w.app.form.as_ref().expect("n ran once the case was read");
+    let typed: String = form
+        .focused()
+        .map(|f| format!("{:?}", f.input))
+        .unwrap_or_default();
+    assert!(typed.contains("13800138000自称客服"), "{typed}");
+    assert_eq!(w.app.loading, None);
+    assert!(w.app.waiting.is_empty());
+    let rows = frame_rows(&w.app, w.case.state(), 80, 24).join("\n");
+    assert!(!rows.contains("正在读取"), "{rows}");
+}
+
+#[test]
+fn q_or_ctrl_c_while_the_case_is_read_leaves_at_once() {
+    use super::startup::{Session, Setup};
+    let mut s = Session::loading(loading_app(Lang::En), Setup::default());
+    s.handle(ui(k(KeyCode::Char('ｑ')))).expect("ok");
+    assert!(s.app().quit, "q before any other key quits");
+    let mut s = Session::loading(loading_app(Lang::En), Setup::default());
+    s.handle(ui(k(KeyCode::Char('1')))).expect("ok");
+    s.handle(ui(ctrl('c'))).expect("ok");
+    assert!(s.app().quit, "Ctrl-C always quits");
+}
+
+#[test]
+fn a_case_that_cannot_be_read_ends_the_wait_with_its_sentence() {
+    use super::startup::{Incoming, Session, Setup};
+    let mut s = Session::loading(loading_app(Lang::Zh), Setup::default());
+    let err = s.handle(Incoming::Loaded(Err("案件记录第 3 行损坏".into())));
+    assert_eq!(err, Err("案件记录第 3 行损坏".to_string()));
+}
+
+#[test]
+fn progress_counts_bytes_and_stays_below_100_until_loaded() {
+    use super::startup::percent;
+    assert_eq!(percent(0, 0), 0);
+    assert_eq!(percent(600, 1000), 60);
+    assert_eq!(percent(1000, 1000), 99);
+    assert_eq!(percent(5000, 1000), 99);
+}
+
+#[test]
+fn the_loader_reports_progress_then_the_case() {
+    use super::startup::{Incoming, spawn_loader};
+    let tmp = tempfile::tempdir().expect("tmp");
+    crate::synthetic::write_case(tmp.path(), 3000).expect("case");
+    let (tx, rx) = std::sync::mpsc::channel();
+    spawn_loader(tmp.path().to_path_buf(), false, Lang::Zh, tx);
+    let mut seen = Vec::new();
+    let case = loop {
+        match rx.recv().expect("the loader answers") {
+            Incoming::Ui(Msg::Loading(p)) => seen.push(p),
+            Incoming::Loaded(r) => break r.expect("loads"),
+            Incoming::Ui(other) => unreachable!("{other:?}"),
+        }
+    };
+    assert!(case.state().entries.len() > 1000);
+    assert!(!seen.is_empty(), "progress was reported");
+    assert!(seen.windows(2).all(|w| w[0] < w[1]), "{seen:?}");
+}
+
+#[test]
+fn snapshots_of_the_loading_frame() {
+    for lang in [Lang::Zh, Lang::En] {
+        for (size_name, (cols, rows)) in [("80x24", (80, 24)), ("40x12", (40, 12))] {
+            let mut app = loading_app(lang).starting();
+            let empty = CaseState::default();
+            app.update(Msg::Resize(cols, rows), &empty);
+            app.update(Msg::Loading(60), &empty);
+            app.update(k(KeyCode::Char('1')), &empty);
+            let (t, _) = render(&app, &empty, cols, rows);
+            insta::assert_snapshot!(
+                format!("loading_{}_{size_name}", lang.pick("zh", "en")),
+                t.backend().to_string()
+            );
+        }
+    }
+}
+
+// ---- guidance on screen, Tab between a step's list and its text ----
+
+#[test]
+fn step_1_shows_the_guides_purpose_todos_and_mistakes_and_tab_scrolls_them() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let state = sample_case(tmp.path());
+    let mut w = wizard(tmp.path(), Lang::Zh);
+    typed(&mut w, "1");
+    let guide = super::guide_text::guidance(1, Lang::Zh, &fixed_now(), &state);
+    let purpose: String = guide[0].1.chars().take(8).collect();
+    let rows = frame_rows(&w.app, &state, 80, 24).join("\n");
+    assert!(rows.contains(&purpose), "{rows}");
+    assert!(rows.contains("↓ 还有"), "a marker says more is below: {rows}");
+    assert!(rows.contains("Tab 看说明"), "{rows}");
+    // Arrows move the list until Tab gives the text the focus.
+    w.handle(k(KeyCode::Down));
+    assert_eq!(w.app.list.selected, 1);
+    w.handle(k(KeyCode::Tab));
+    assert_eq!(w.app.focus, super::app::Pane::Text);
+    for _ in 0..200 {
+        w.handle(k(KeyCode::Down));
+    }
+    assert_eq!(w.app.list.selected, 1, "the list stays where it was");
+    let rows = frame_rows(&w.app, &state, 80, 24).join("\n");
+    assert!(rows.contains("Tab 回列表"), "{rows}");
+    assert!(rows.contains("不要"), "the mistakes to avoid are reached: {rows}");
+    assert!(!rows.contains("↓ 还有"), "scrolled to the end: {rows}");
+    w.handle(k(KeyCode::Tab));
+    w.handle(k(KeyCode::Down));
+    assert_eq!(w.app.list.selected, 2);
+}
+
+#[test]
+fn tab_on_step_2_moves_the_arrows_from_the_reports_to_the_text() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let state = sample_case(tmp.path());
+    let mut w = wizard(tmp.path(), Lang::En);
+    typed(&mut w, "2");
+    w.handle(k(KeyCode::Down));
+    assert_eq!(w.app.report_sel, 1);
+    assert_eq!(w.app.scroll, 0);
+    w.handle(k(KeyCode::Tab));
+    w.handle(k(KeyCode::Down));
+    w.handle(k(KeyCode::Down));
+    assert_eq!(w.app.report_sel, 1);
+    assert_eq!(w.app.scroll, 2);
+    let rows = frame_rows(&w.app, &state, 80, 24).join("\n");
+    assert!(rows.contains("Tab to list"), "{rows}");
+    // Leaving the step puts the focus back on the list.
+    typed(&mut w, "0");
+    typed(&mut w, "2");
+    assert_eq!(w.app.focus, super::app::Pane::List);
+}
+
+#[test]
+fn enter_on_a_checklist_item_opens_its_how_to_and_esc_returns_to_it() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let state = sample_case(tmp.path());
+    for lang in [Lang::Zh, Lang::En] {
+        let mut w = wizard(tmp.path(), lang);
+        let before = events(tmp.path()).len();
+        typed(&mut w, "cjjj");
+        let (title, how) = super::guide_text::checklist_how(lang, 3).expect("item 3");
+        w.handle(k(KeyCode::Enter));
+        assert_eq!(w.app.screen, Screen::Text(super::keys::TextView::How(3)));
+        let rows = frame_rows(&w.app, &state, 80, 24).join("\n");
+        assert!(
+            rows.contains(&title.chars().take(6).collect::<String>()),
+            "{rows}"
+        );
+        let start: String = how.chars().take(10).collect();
+        assert!(rows.contains(&start), "{rows}");
+        w.handle(k(KeyCode::Esc));
+        assert_eq!(w.app.screen, Screen::Checklist);
+        assert_eq!(w.app.check_sel, 3, "back on the same item");
+        assert_eq!(events(tmp.path()).len(), before, "Enter reads; it never ticks");
+    }
+}
+
+#[test]
+fn times_show_in_the_clocks_zone_with_the_zone_named_once() {
+    fn utc_now() -> ZonedDateTime {
+        "2026-11-29T07:00:00+00:00[UTC]"
+            .parse()
+            .unwrap_or_else(|_| ZonedDateTime::now())
+    }
+    let tmp = tempfile::tempdir().expect("tmp");
+    let state = sample_case(tmp.path());
+    let mut w = wizard(tmp.path(), Lang::Zh);
+    typed(&mut w, "1");
+    let rows = frame_rows(&w.app, &state, 80, 24).join("\n");
+    assert!(rows.contains("时间均为本地时间（UTC+08:00）"), "{rows}");
+    assert!(rows.contains("2026-11-29 14:30"), "{rows}");
+    // The same case on a machine whose zone is UTC: the same moments, read in UTC.
+    w.app.clock = utc_now;
+    let rows = frame_rows(&w.app, &state, 80, 24).join("\n");
+    assert!(rows.contains("时间均为本地时间（UTC+00:00）"), "{rows}");
+    assert!(rows.contains("2026-11-29 06:30"), "{rows}");
+    assert!(!rows.contains("+00:00 "), "{rows}");
+}
+
+#[test]
+fn an_emails_subject_line_reads_in_the_wizards_language_without_rewriting_the_record() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let mut case = Case::open(tmp.path()).expect("case");
+    let draft = EvidenceDraft {
+        kind: Some(EvidenceKind::Email),
+        counterpart: "hr@tax-refund-gov.cn".into(),
+        summary: "主题：个税退税通知".into(),
+        at: "14:30".into(),
+        email: Some(Box::new(crate::case::email::EmailFacts {
+            subject: "个税退税通知".into(),
+            ..Default::default()
+        })),
+        ..Default::default()
+    };
+    case.log(draft.validate(&fixed_now()).expect("valid"), &[])
+        .expect("log");
+    drop(case);
+    let mut w = wizard(tmp.path(), Lang::En);
+    typed(&mut w, "1");
+    let rows = frame_rows(&w.app, w.case.state(), 80, 24).join("\n");
+    assert!(rows.contains("Subject: 个税退税通知"), "{rows}");
+    w.handle(k(KeyCode::Enter));
+    let rows = frame_rows(&w.app, w.case.state(), 80, 24).join("\n");
+    assert!(rows.contains("Subject: 个税退税通知"), "{rows}");
+    assert!(!rows.contains("主题："), "{rows}");
+    let journal = std::fs::read_to_string(tmp.path().join("journal.jsonl")).expect("journal");
+    assert!(
+        journal.contains("主题：个税退税通知"),
+        "the record keeps what was written"
+    );
+}
+
 mod letters;

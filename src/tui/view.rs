@@ -35,9 +35,20 @@ pub fn draw(frame: &mut Frame, app: &App, state: &CaseState, theme: &Theme) {
         title = format!(" {}  {}", app.s.app_title, app.s.demo_banner);
     }
     put(buf, area.x, area.y, &title, w, theme.bar);
+    // The one zone every time on screen is shown in, named once at the right when it fits.
+    let now = (app.clock)();
+    let legend = crate::localtime::legend(app.lang, now.time_zone(), now.timestamp());
+    let legend_w = str_width(&legend);
+    if str_width(&title) + 2 + legend_w < w {
+        let x = area.right().saturating_sub(legend_w as u16 + 1);
+        put(buf, x, area.y, &legend, legend_w, theme.bar);
+    }
     let body = Rect::new(area.x, area.y + 1, area.width, area.height.saturating_sub(3));
     let mut cursor: Option<Position> = None;
     match app.screen {
+        _ if app.loading.is_some() => {
+            screens::loading::draw(frame, body, app, app.loading.unwrap_or(0), theme)
+        }
         Screen::Dashboard => screens::dashboard::draw(frame, body, app, state, theme),
         Screen::Evidence => cursor = screens::evidence::draw(frame, body, app, state, theme),
         Screen::Detail(id) => screens::detail::draw(frame, body, app, state, id, theme),

@@ -4,6 +4,7 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 
 use crate::case::CaseState;
+use crate::localtime::short;
 use crate::tui::app::App;
 use crate::tui::guide_text::{checklist, checklist_done, checklist_line};
 use crate::tui::strings::fill;
@@ -18,6 +19,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, state: &CaseState, theme: 
     let w = usize::from(area.width.saturating_sub(2));
     let items = checklist(app.lang);
     let done = checklist_done(state);
+    let tz = app.zone();
     let head = format!(
         "{}  {}",
         s.checklist,
@@ -42,7 +44,9 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, state: &CaseState, theme: 
     for (r, (i, (id, title, step))) in items.iter().enumerate().skip(offset).take(rows).enumerate() {
         let y = area.y + 2 + r as u16;
         let tick = state.checklist.get(id.as_str()).filter(|t| t.done);
-        let when = tick.map(|t| format!("  ({})", t.at.short())).unwrap_or_default();
+        let when = tick
+            .map(|t| format!("  ({})", short(&t.at, &tz)))
+            .unwrap_or_default();
         let line = checklist_line(state, *id, &format!("{step} {title}"), app.lang);
         let style = if i == app.check_sel {
             theme.selected

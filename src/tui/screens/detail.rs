@@ -9,12 +9,14 @@ use ratatui::widgets::Paragraph;
 use crate::case::number::classify;
 use crate::case::state::ChangeKind;
 use crate::case::{CaseState, EntryId, EvidenceFields};
-use crate::i18n::Lang;
+use crate::display::summary_shown;
+use crate::localtime::{long, short};
 use crate::tui::app::App;
-use crate::tui::strings::{Strings, fill};
+use crate::tui::strings::fill;
 use crate::tui::theme::Theme;
 
-fn facts<'a>(f: &EvidenceFields, s: &Strings, lang: Lang, theme: &Theme, n: usize) -> Vec<Line<'a>> {
+fn facts<'a>(f: &EvidenceFields, app: &App, theme: &Theme, n: usize) -> Vec<Line<'a>> {
+    let (s, lang) = (app.s, app.lang);
     let or_none = |v: &str| {
         if v.is_empty() {
             s.none.to_string()
@@ -25,7 +27,7 @@ fn facts<'a>(f: &EvidenceFields, s: &Strings, lang: Lang, theme: &Theme, n: usiz
     let knew: Vec<&str> = f.knew.iter().map(|k| lang.pick(k.zh(), k.en())).collect();
     let mut rows = vec![
         (s.f_kind, lang.pick(f.kind.zh(), f.kind.en()).to_string()),
-        (s.f_at, f.occurred_at.long()),
+        (s.f_at, long(&f.occurred_at, &app.zone())),
         (
             s.f_counterpart,
             if f.counterpart.is_empty() {
@@ -45,7 +47,7 @@ fn facts<'a>(f: &EvidenceFields, s: &Strings, lang: Lang, theme: &Theme, n: usiz
     if let Some(label) = classify(&f.counterpart) {
         rows.insert(3, (s.f_number, label.text(lang).to_string()));
     }
-    rows.push((s.f_summary, or_none(&f.summary)));
+    rows.push((s.f_summary, or_none(&summary_shown(f, lang))));
     let mut lines: Vec<Line<'a>> = rows
         .into_iter()
         .map(|(label, value)| {
@@ -74,7 +76,6 @@ fn facts<'a>(f: &EvidenceFields, s: &Strings, lang: Lang, theme: &Theme, n: usiz
 /// Draws the entry's detail.
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, state: &CaseState, id: EntryId, theme: &Theme) {
     let s = app.s;
-    let lang = app.lang;
     let Some(e) = state.entry(id) else {
         frame.render_widget(Paragraph::new(s.none), area);
         return;
@@ -86,11 +87,12 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, state: &CaseState, id: Ent
         title = format!("{title} {}", s.corrected_mark);
     }
     let mut lines = vec![Line::styled(title, theme.heading)];
+    let tz = app.zone();
     let n = state.counterpart_count(&e.current.counterpart);
-    lines.extend(facts(&e.current, s, lang, theme, n));
+    lines.extend(facts(&e.current, app, theme, n));
     lines.push(Line::from(vec![
         Span::styled(format!("{}: ", s.f_recorded), theme.heading),
-        Span::raw(e.recorded_at.long()),
+        Span::raw(long(&e.recorded_at, &tz)),
     ]));
     if !e.attachments.is_empty() {
         lines.push(Line::styled(format!("{}:", s.f_attachments), theme.heading));
@@ -141,13 +143,13 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, state: &CaseState, id: Ent
             ChangeKind::AttachmentAdded { attachment } => fill(s.h_attached, &[&attachment.original_name]),
             ChangeKind::Retracted { reason } => fill(s.h_retracted, &[reason]),
         };
-        lines.push(Line::raw(format!("{}  {what}", c.recorded_at.short())));
+        lines.push(Line::raw(format!("{}  {what}", short(&c.recorded_at, &tz))));
     }
     if e.is_corrected() {
         lines.push(Line::raw(""));
         lines.push(Line::styled(s.original, theme.heading));
         let n0 = state.counterpart_count(&e.original.counterpart);
-        lines.extend(facts(&e.original, s, lang, theme, n0));
+        lines.extend(facts(&e.original, app, theme, n0));
     }
     let inner = area.inner(ratatui::layout::Margin::new(1, 0));
     super::draw_text(frame, inner, app, lines, theme);

@@ -7,8 +7,13 @@ use ratatui::layout::{Position, Rect};
 
 use crate::case::number::classify;
 use crate::case::{CaseState, Entry};
+use crate::display::summary_shown;
 use crate::i18n::Lang;
-use crate::tui::app::{App, list_rows};
+use crate::localtime::short;
+use ratatui::text::Line;
+
+use crate::tui::app::{App, Pane, guide_rows, list_rows};
+use crate::tui::guide_text::guidance;
 use crate::tui::strings::fill;
 use crate::tui::theme::Theme;
 use crate::tui::widgets::text_field::{put, str_width};
@@ -37,8 +42,52 @@ fn columns(w: usize) -> [(usize, usize); 6] {
     ]
 }
 
-/// Draws the list; returns the cursor position when the search box has focus.
+/// Draws the list over the step's guidance; returns the cursor position when the search box
+/// has focus.
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, state: &CaseState, theme: &Theme) -> Option<Position> {
+    // The guidance takes the rows a short list leaves empty.
+    let list_needs = (app.list.rows.len().max(1) + 2).min(usize::from(u16::MAX)) as u16;
+    let guide_h = guide_rows(area.height, app.focus).max(area.height.saturating_sub(list_needs));
+    let list_area = Rect::new(area.x, area.y, area.width, area.height.saturating_sub(guide_h));
+    let guide_area = Rect::new(area.x, list_area.bottom(), area.width, guide_h);
+    draw_guide(frame, guide_area, app, state, theme);
+    super::focus_mark(frame, list_area, app.focus == Pane::List, theme);
+    draw_list(frame, list_area, app, state, theme)
+}
+
+/// The guide's purpose, to-dos, things to prepare and mistakes for step 1, scrolled by the
+/// arrows when it has the focus.
+fn draw_guide(frame: &mut Frame, area: Rect, app: &App, state: &CaseState, theme: &Theme) {
+    if area.height < 2 {
+        return;
+    }
+    let focused = app.focus == Pane::Text;
+    let w = usize::from(area.width.saturating_sub(2));
+    let style = if focused { theme.heading } else { theme.dim };
+    put(frame.buffer_mut(), area.x + 1, area.y, app.s.step_guide, w, style);
+    super::focus_mark(frame, area, focused, theme);
+    let lines: Vec<Line> = guidance(1, app.lang, &(app.clock)(), state)
+        .into_iter()
+        .map(|(heading, text)| {
+            if heading {
+                Line::styled(text, theme.heading)
+            } else {
+                Line::raw(text)
+            }
+        })
+        .collect();
+    let body = Rect::new(
+        area.x + 1,
+        area.y + 1,
+        area.width.saturating_sub(2),
+        area.height - 1,
+    );
+    let scroll = if focused { app.scroll } else { 0 };
+    let marks = (app.s.more_above, app.s.more_below);
+    crate::tui::widgets::wrap::draw_scrolled(frame, body, lines, scroll, marks, theme.dim);
+}
+
+fn draw_list(frame: &mut Frame, area: Rect, app: &App, state: &CaseState, theme: &Theme) -> Option<Position> {
     let s = app.s;
     let lang = app.lang;
     let buf = frame.buffer_mut();
@@ -72,7 +121,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, state: &CaseState, theme: 
     put(buf, cx, area.y, &count, w, theme.dim);
     // Column header and rows.
     let wide = area.width >= 70;
-    let n_rows = list_rows(app.size.1).min(usize::from(area.height.saturating_sub(2)));
+    let n_rows = list_rows(app.size.1, app.focus).min(usize::from(area.height.saturating_sub(2)));
     let cols = columns(w);
     let header = [
         "ID",
@@ -103,6 +152,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, state: &CaseState, theme: 
         return if app.list.searching { cursor } else { None };
     }
     let total = app.list.rows.len();
+    let tz = app.zone();
     let start = app.list.offset.min(total.saturating_sub(n_rows));
     let end = (start + n_rows).min(total);
     if start > 0 || end < total {
@@ -133,15 +183,11 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, state: &CaseState, theme: 
         if selected {
             buf.set_style(Rect::new(area.x, y, area.width, 1), base);
         }
+        let time = short(&e.current.occurred_at, &tz);
         let time = if wide {
-            e.current.occurred_at.short()
+            time
         } else {
-            e.current
-                .occurred_at
-                .short()
-                .get(5..)
-                .unwrap_or_default()
-                .to_string()
+            time.get(5..).unwrap_or_default().to_string()
         };
         let n = state.counterpart_count(&e.current.counterpart);
         let count = if e.current.counterpart.is_empty() {
@@ -159,7 +205,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, state: &CaseState, theme: 
         if let Some(label) = classify(&e.current.counterpart).filter(|l| l.caution) {
             summary.push_str(&format!("[{}]", label.tag(lang)));
         }
-        summary.push_str(&e.current.summary.replace('\n', " "));
+        summary.push_str(&summary_shown(&e.current, lang).replace('\n', " "));
         let cells = [
             e.id.to_string(),
             kind_label(e, lang).to_string(),

@@ -7,9 +7,22 @@ pub mod evidence;
 pub mod export;
 pub mod form;
 pub mod letters;
+pub mod loading;
 pub mod profile;
 pub mod steps;
 pub mod text;
+
+/// Marks the pane the arrows move with ">" in the margin of its first row.
+pub fn focus_mark(
+    frame: &mut ratatui::Frame,
+    pane: ratatui::layout::Rect,
+    focused: bool,
+    theme: &crate::tui::theme::Theme,
+) {
+    if focused && pane.height > 0 {
+        crate::tui::widgets::text_field::put(frame.buffer_mut(), pane.x, pane.y, ">", 1, theme.key);
+    }
+}
 
 /// Draws a screen's text in `area` at the app's scroll, with the "more above / below" marker.
 pub fn draw_text(

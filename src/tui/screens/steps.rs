@@ -10,7 +10,8 @@ use crate::case::CaseState;
 use crate::case::brief::warning_message;
 use crate::case::signals::{case_signals, is_done};
 use crate::guide::ChecklistId;
-use crate::tui::app::App;
+use crate::localtime::short;
+use crate::tui::app::{App, Pane};
 use crate::tui::guide_text::{checklist, checklist_line, guidance};
 use crate::tui::screens::dashboard::is_overdue;
 use crate::tui::strings::fill;
@@ -31,6 +32,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, state: &CaseState, n: u8, 
     let mut lines: Vec<Line> = Vec::new();
     let mut rest = inner;
     let title = format!("{} {}", n, s.steps[i]);
+    let tz = app.zone();
     if n == 2 {
         // The reports are drawn row by row (one line each, never wrapped) so the selection
         // stays on its row; the guidance below scrolls on its own.
@@ -62,10 +64,11 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, state: &CaseState, n: u8, 
             let wide = w >= 60;
             for (j, r) in state.reports.iter().enumerate().skip(first).take(room) {
                 let c = &r.current;
+                let date = short(&c.filed_at, &tz);
                 let date = if wide {
-                    c.filed_at.short()
+                    date
                 } else {
-                    c.filed_at.short().get(5..10).unwrap_or_default().to_string()
+                    date.get(5..10).unwrap_or_default().to_string()
                 };
                 let mut row = format!("{} {} {} {}", r.id, date, c.status_words(app.lang), c.channel);
                 if !c.receipt.is_empty() {
@@ -105,6 +108,10 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, state: &CaseState, n: u8, 
                 lines.push(Line::styled(s.report_history_hint, theme.dim));
             }
         }
+        // Tab moves the arrows between the reports and the text; ">" marks which.
+        let text_focus = app.focus == Pane::Text;
+        super::focus_mark(frame, Rect::new(area.x, inner.y, 1, 1), !text_focus, theme);
+        super::focus_mark(frame, Rect::new(area.x, rest.y, 1, 1), text_focus, theme);
     } else {
         lines.push(Line::styled(title, theme.heading));
     }
@@ -128,7 +135,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, state: &CaseState, n: u8, 
                     state.warning_retracted(id),
                     state.warning_history.contains_key(id),
                 );
-                let mut row = format!("{id} {} {mark}{}", wf.warned_at.short(), wf.who);
+                let mut row = format!("{id} {} {mark}{}", short(&wf.warned_at, &tz), wf.who);
                 if !wf.via.is_empty() {
                     row.push_str(&format!(" ({})", wf.via));
                 }
@@ -148,7 +155,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, state: &CaseState, n: u8, 
             for (j, (id, c)) in state.consultations.iter().enumerate() {
                 let retracted = state.consultation_retracted(id);
                 let mark = record_mark(app, retracted, state.consultation_history.contains_key(id));
-                let mut row = format!("{id} {} {mark}{}", c.consulted_at.short(), c.lawyer);
+                let mut row = format!("{id} {} {mark}{}", short(&c.consulted_at, &tz), c.lawyer);
                 if !c.firm.is_empty() {
                     row.push_str(&format!(" ({})", c.firm));
                 }
@@ -165,7 +172,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, state: &CaseState, n: u8, 
         lines.push(Line::raw(checklist_line(state, *id, title, app.lang)));
     }
     lines.push(Line::raw(""));
-    for (heading, text) in guidance(n, app.lang, (app.clock)().date(), state) {
+    for (heading, text) in guidance(n, app.lang, &(app.clock)(), state) {
         lines.push(if heading {
             Line::styled(text, theme.heading)
         } else {

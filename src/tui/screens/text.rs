@@ -9,24 +9,39 @@ use ratatui::text::Line;
 use crate::case::CaseState;
 use crate::case::brief::{lawyer_brief, warning_message};
 use crate::tui::app::{App, TextView};
+use crate::tui::guide_text::checklist_how;
+use crate::tui::strings::fill;
 use crate::tui::theme::Theme;
 use crate::tui::widgets::text_field::put;
 
 /// Draws the text screen.
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, state: &CaseState, view: TextView, theme: &Theme) {
     let s = app.s;
-    let (title, text) = match view {
-        TextView::Warning => (s.text_warning_title, warning_message(state, app.lang)),
-        TextView::Brief => (s.text_brief_title, lawyer_brief(state, app.lang)),
+    let (title, text, hint) = match view {
+        TextView::Warning => (
+            s.text_warning_title.to_string(),
+            warning_message(state, app.lang),
+            s.text_copy_hint,
+        ),
+        TextView::Brief => (
+            s.text_brief_title.to_string(),
+            lawyer_brief(state, app.lang),
+            s.text_copy_hint,
+        ),
+        // A checklist item's how-to: Esc goes back to the item.
+        TextView::How(i) => {
+            let (item, how) = checklist_how(app.lang, i).unwrap_or_default();
+            (fill(s.how_title, &[&item]), how, "")
+        }
     };
     let w = usize::from(area.width);
     let buf = frame.buffer_mut();
-    let end = put(buf, area.x, area.y, title, w, theme.heading);
+    let end = put(buf, area.x, area.y, &title, w, theme.heading);
     put(
         buf,
         end + 2,
         area.y,
-        s.text_copy_hint,
+        hint,
         w.saturating_sub(usize::from(end - area.x) + 2),
         theme.dim,
     );
