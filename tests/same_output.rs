@@ -95,14 +95,14 @@ fn events() -> Vec<io::Result<(Moment, EventBody)>> {
             fields.counterpart = VARIED[(n as usize / 7) % VARIED.len()].to_string();
         }
         if n % 50 == 0 {
-            fields.transfer = Some(Transfer {
+            fields.transfer = Some(Box::new(Transfer {
                 account: format!("6222 0000 {n:08}"),
                 name: "王某".into(),
                 bank: "某某银行".into(),
                 paid_at: Some(ts),
                 txn: format!("TX{n}"),
                 method: "手机银行转账".into(),
-            });
+            }));
         }
         if n % 250 == 0 {
             fields = EvidenceFields {

@@ -100,6 +100,9 @@ pub struct Tables {
     pub countries: HashMap<String, Pair>,
     /// The longest prefix in `carriers`.
     pub carrier_len: usize,
+    /// How many leading digits of a mainland mobile decide its carrier, its
+    /// virtual-operator block and whether it is an SMS port: the longest such prefix.
+    pub mobile_class_len: usize,
 }
 
 /// Lines `86PREFIX|TEXT` of a libphonenumber data file, without the `86`.
@@ -144,8 +147,17 @@ impl Tables {
                 )
             })
             .collect();
+        let carrier_len = carriers.keys().map(String::len).max().unwrap_or(0);
+        let mobile_class_len = raw
+            .virtual_blocks
+            .iter()
+            .map(|b| b.prefix.len())
+            .chain([carrier_len, raw.sms_port.prefix.len()])
+            .max()
+            .unwrap_or(0);
         Tables {
-            carrier_len: carriers.keys().map(String::len).max().unwrap_or(0),
+            carrier_len,
+            mobile_class_len,
             carriers,
             areas,
             labels: raw.labels,

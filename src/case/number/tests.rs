@@ -157,3 +157,43 @@ fn the_mobile_shortcut_agrees_with_the_metadata() {
         assert_eq!(valid_cn(n), direct, "{n} (remembered)");
     }
 }
+
+#[test]
+fn a_shared_label_is_the_label_of_each_number() {
+    // Every mobile block, with endings that differ after the digits the label depends on,
+    // asked in an order that puts a remembered label in front of most numbers; the service
+    // numbers and other shapes are labelled by their whole number.
+    let mut cache = LabelCache::default();
+    let mut keys: Vec<String> = Vec::new();
+    for block in 100..200u32 {
+        for mid in [0u32, 47, 99] {
+            for tail in [0u32, 123_456, 999_999, 500_001] {
+                keys.push(format!("{block}{mid:02}{tail:06}"));
+            }
+        }
+    }
+    keys.extend(
+        [
+            "95566",
+            "95588",
+            "10690000",
+            "1069000012345",
+            "4008208820",
+            "075588881234",
+            "+85512345678",
+            "12345",
+            "0108896110",
+        ]
+        .map(String::from),
+    );
+    for key in &keys {
+        let shared = cache.of_key(key);
+        assert_eq!(shared.as_deref(), classify_key(key).as_ref(), "{key}");
+    }
+    assert!(
+        cache.seen.len() < keys.len() / 3,
+        "mobiles share labels: {} labels for {} numbers",
+        cache.seen.len(),
+        keys.len()
+    );
+}
