@@ -23,7 +23,10 @@ pub struct Lead {
     /// The comparison key every entry of this lead shares.
     pub key: String,
     /// What kind of number it is, when it is one (shared by every lead with the same label).
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(
+        skip_serializing_if = "Option::is_none",
+        serialize_with = "super::number::serialize_shared"
+    )]
     pub label: Option<Arc<NumberLabel>>,
     /// How many live entries.
     pub count: usize,
@@ -123,13 +126,15 @@ pub fn rank<'a>(live: impl IntoIterator<Item = (EntryId, &'a EvidenceFields)>) -
             lead.key = key;
         }
     }
-    out.sort_by(|a, b| {
+    // A total order (two leads never share a counterpart as written: it would be one key),
+    // so an unstable sort gives the one result; later criteria are compared only on a tie.
+    out.sort_unstable_by(|a, b| {
         b.count
             .cmp(&a.count)
-            .then(b.lost.cmp(&a.lost))
-            .then(b.knew.len().cmp(&a.knew.len()))
-            .then(b.last.timestamp().cmp(&a.last.timestamp()))
-            .then(a.counterpart.cmp(&b.counterpart))
+            .then_with(|| b.lost.cmp(&a.lost))
+            .then_with(|| b.knew.len().cmp(&a.knew.len()))
+            .then_with(|| b.last.timestamp().cmp(&a.last.timestamp()))
+            .then_with(|| a.counterpart.cmp(&b.counterpart))
     });
     out
 }

@@ -122,8 +122,8 @@ pub struct Entry {
     pub attachments: Vec<Attachment>,
     /// Corrections, added files and a retraction, in order.
     pub history: Vec<Change>,
-    /// Set when the entry was withdrawn.
-    pub retracted: Option<Retraction>,
+    /// Set when the entry was withdrawn. (Boxed: few entries are.)
+    pub retracted: Option<Box<Retraction>>,
 }
 
 impl Serialize for Entry {
@@ -274,10 +274,10 @@ impl CaseState {
                 if entry.retracted.is_some() {
                     return;
                 }
-                entry.retracted = Some(Retraction {
+                entry.retracted = Some(Box::new(Retraction {
                     recorded_at: r.ts,
                     reason: reason.clone(),
-                });
+                }));
                 entry.history.push(Change {
                     seq: r.seq,
                     recorded_at: r.ts,

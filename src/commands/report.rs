@@ -37,7 +37,10 @@ fn json_out<T: serde::Serialize>(v: &T) -> Result<(), Failure> {
 struct Listed<'a> {
     #[serde(flatten)]
     entry: &'a Entry,
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(
+        skip_serializing_if = "Option::is_none",
+        serialize_with = "crate::case::number::serialize_shared"
+    )]
     label: Option<Arc<NumberLabel>>,
 }
 

@@ -129,6 +129,15 @@ pub fn classify(counterpart: &str) -> Option<NumberLabel> {
     classify_key(&normalise_phone(counterpart)?)
 }
 
+/// Writes a shared label as the label itself (for `serialize_with` on an
+/// `Option<Arc<NumberLabel>>` field).
+pub fn serialize_shared<S: serde::Serializer>(
+    label: &Option<Arc<NumberLabel>>,
+    s: S,
+) -> Result<S::Ok, S::Error> {
+    label.as_deref().serialize(s)
+}
+
 /// Labels worked out once and shared, for a list where one caller appears many times and
 /// many callers share a label ("手机号 · 中国移动" is the label of millions of numbers).
 #[derive(Debug, Default)]
@@ -306,7 +315,7 @@ fn international(t: &Tables, digits: &str) -> NumberLabel {
 /// times instead of once per number (a test checks the two agree).
 fn valid_cn(national: &str) -> bool {
     let ask = |national: &str| {
-        let Some(meta) = DATABASE.by_id("CN") else {
+        let Some(meta) = mainland().by_id("CN") else {
             return false;
         };
         let n = national.strip_prefix('0').unwrap_or(national);
@@ -332,6 +341,20 @@ fn valid_cn(national: &str) -> bool {
     }
     valid
 }
+
+/// libphonenumber's mainland metadata alone (`assets/numbers/cn-metadata.xml`, the crate's
+/// own `CN` descriptors): loading the crate's whole database compiles every country's
+/// patterns, which cost more than classifying tens of thousands of mainland numbers. Numbers
+/// abroad still use the whole database. Falls back to it if the file does not load (a test
+/// checks that it does, and that both answer alike).
+fn mainland() -> &'static phonenumber::metadata::Database {
+    static CN: OnceLock<Option<phonenumber::metadata::Database>> = OnceLock::new();
+    CN.get_or_init(|| phonenumber::metadata::Database::parse(CN_METADATA).ok())
+        .as_ref()
+        .unwrap_or(&DATABASE)
+}
+
+const CN_METADATA: &str = include_str!("../../../assets/numbers/cn-metadata.xml");
 
 #[cfg(test)]
 mod tests;

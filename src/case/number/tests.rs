@@ -197,3 +197,21 @@ fn a_shared_label_is_the_label_of_each_number() {
         keys.len()
     );
 }
+
+#[test]
+fn the_mainland_metadata_answers_as_the_whole_database() {
+    let cn = phonenumber::metadata::Database::parse(CN_METADATA).expect("cn-metadata.xml loads");
+    let full = DATABASE.by_id("CN").expect("CN");
+    let part = cn.by_id("CN").expect("CN");
+    let (f, p) = (full.descriptors(), part.descriptors());
+    let mut numbers: Vec<String> = (10_000..20_000u32).map(|p| format!("{p}123456")).collect();
+    numbers.extend((10..1000u32).map(|a| format!("{a}88881234")));
+    numbers.extend((10..1000u32).map(|a| format!("{a}6552998")));
+    numbers.extend(["1012345678", "2112345678", "75588881234", "8896110", "95566"].map(String::from));
+    for n in &numbers {
+        assert_eq!(f.general().is_match(n), p.general().is_match(n), "general {n}");
+        for (a, b) in [(f.mobile(), p.mobile()), (f.fixed_line(), p.fixed_line())] {
+            assert_eq!(a.map(|d| d.is_match(n)), b.map(|d| d.is_match(n)), "{n}");
+        }
+    }
+}
