@@ -206,6 +206,15 @@ mod tests {
         );
         assert!(t.services.values().all(|s| !s.source.trim().is_empty()));
         assert!(t.virtual_blocks.iter().all(|b| !b.source.trim().is_empty()));
+        // Each virtual-operator block says whether its source was checked; an unchecked one
+        // says so in its source, which is what the label cites.
+        let table: toml::Table = toml::from_str(NUMBERS_TOML).expect("toml");
+        for block in table["virtual"].as_array().expect("blocks") {
+            let verified = block.get("verified").and_then(toml::Value::as_bool);
+            let source = block["source"].as_str().unwrap_or_default();
+            assert!(verified.is_some(), "{block}");
+            assert!(verified == Some(true) || source.contains("未经核实"), "{source}");
+        }
         assert_eq!(
             t.area("075512345678").map(|a| a.zh.as_str()),
             Some("广东省深圳市")
