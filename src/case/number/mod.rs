@@ -351,7 +351,8 @@ fn mainland() -> &'static phonenumber::metadata::Database {
     static CN: OnceLock<Option<phonenumber::metadata::Database>> = OnceLock::new();
     CN.get_or_init(|| phonenumber::metadata::Database::parse(CN_METADATA).ok())
         .as_ref()
-        .unwrap_or(&DATABASE)
+        // Not `unwrap_or(&DATABASE)`: the coercion would load the whole database every time.
+        .unwrap_or_else(|| &DATABASE)
 }
 
 const CN_METADATA: &str = include_str!("../../../assets/numbers/cn-metadata.xml");
