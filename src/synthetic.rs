@@ -22,6 +22,26 @@ use crate::journal::{GENESIS, JOURNAL_FILE, Record, sha256_hex};
 /// The lines are written in one buffered pass, not one locked append each: what comes out is
 /// byte for byte what that many appends would have made (same line format, same chain).
 pub fn write_case(dir: &Path, n_events: u64) -> io::Result<Fingerprint> {
+    let start = Moment::now().zoned();
+    let events = (0..n_events).map(|seq| {
+        let minutes = i64::try_from(n_events - seq).unwrap_or(i64::MAX);
+        let at = start
+            .checked_sub(SignedDuration::from_mins(minutes))
+            .map_err(io::Error::other)?;
+        let at = Moment::from_zoned(&at);
+        Ok((at, entry(seq, at)))
+    });
+    write_events(dir, events)
+}
+
+/// Writes `events`, each with the moment it was recorded, as a chained journal into `dir`
+/// (created if needed) and returns its fingerprint: a case whose every line is known in
+/// advance, for tests that compare what leakaid prints for it. Refuses (`AlreadyExists`)
+/// when `dir` already holds a journal.
+pub fn write_events(
+    dir: &Path,
+    events: impl IntoIterator<Item = io::Result<(Moment, EventBody)>>,
+) -> io::Result<Fingerprint> {
     let path = dir.join(JOURNAL_FILE);
     if path.exists() {
         return Err(io::Error::new(
@@ -38,34 +58,32 @@ pub fn write_case(dir: &Path, n_events: u64) -> io::Result<Fingerprint> {
         .create_new(true)
         .open(&path)?;
     let mut out = BufWriter::with_capacity(1 << 20, file);
-    let start = Moment::now().zoned();
     let mut prev = GENESIS.to_string();
-    for seq in 0..n_events {
-        let minutes = i64::try_from(n_events - seq).unwrap_or(i64::MAX);
-        let at = start
-            .checked_sub(SignedDuration::from_mins(minutes))
-            .map_err(io::Error::other)?;
+    let mut count = 0u64;
+    for event in events {
+        let (ts, event) = event?;
         let record = Record {
-            seq,
-            ts: Moment::from_zoned(&at),
+            seq: count,
+            ts,
             prev: std::mem::take(&mut prev),
-            event: entry(seq, Moment::from_zoned(&at)),
+            event,
         };
         let line = record.to_line().map_err(io::Error::other)?;
         prev = sha256_hex(&line);
         out.write_all(&line)?;
+        count += 1;
     }
     let file = out.into_inner().map_err(io::IntoInnerError::into_error)?;
     file.sync_all()?;
     durable::sync_dir(dir)?;
     Ok(Fingerprint {
-        count: n_events,
-        head: if n_events == 0 { String::new() } else { prev },
+        count,
+        head: if count == 0 { String::new() } else { prev },
     })
 }
 
-/// The `seq`-th synthetic entry.
-fn entry(seq: u64, at: Moment) -> EventBody {
+/// The `seq`-th synthetic entry (id `E{seq + 1}`), contacting at `at`.
+pub fn entry(seq: u64, at: Moment) -> EventBody {
     const KINDS: [EvidenceKind; 3] = [EvidenceKind::Call, EvidenceKind::Sms, EvidenceKind::Email];
     const NOTES: [&str; 4] = [
         "自称公安，说我的身份证涉嫌洗钱，要求转账到“安全账户”。",

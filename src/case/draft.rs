@@ -157,7 +157,7 @@ impl EvidenceDraft {
             summary: text_field(("内容", "summary"), &self.summary)?,
             knew: self.knew.clone(),
             lost: parse_lost(&self.lost)?,
-            transfer: self.transfer.validate(now)?,
+            transfer: self.transfer.validate(now)?.map(Box::new),
             email: self.email.clone(),
         })
     }

@@ -368,9 +368,9 @@ pub struct EvidenceFields {
     /// Money lost, if any.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub lost: Option<Fen>,
-    /// Where the money went, if known.
+    /// Where the money went, if known. (Boxed: most entries do not carry it.)
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub transfer: Option<Transfer>,
+    pub transfer: Option<Box<Transfer>>,
     /// For an email imported from a saved message: its headers, route, checks, links and
     /// attachments. Absent on every other entry (and on entries logged before it existed).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -430,7 +430,7 @@ impl EvidencePatch {
                 .transfer
                 .as_ref()
                 .filter(|t| {
-                    let before = current.transfer.clone().unwrap_or_default();
+                    let before = current.transfer.as_deref().cloned().unwrap_or_default();
                     before.merged(t) != before
                 })
                 .cloned(),
@@ -462,8 +462,8 @@ impl EvidencePatch {
             f.lost = if v.0 == 0 { None } else { Some(v) };
         }
         if let Some(t) = &self.transfer {
-            let merged = f.transfer.clone().unwrap_or_default().merged(t);
-            f.transfer = (!merged.is_empty()).then_some(merged);
+            let merged = f.transfer.as_deref().cloned().unwrap_or_default().merged(t);
+            f.transfer = (!merged.is_empty()).then(|| Box::new(merged));
         }
         f
     }

@@ -167,7 +167,7 @@ struct Slots {
     summary: Option<String>,
     knew: Option<BTreeSet<Knew>>,
     lost: Option<Option<Fen>>,
-    transfer: Option<Option<Transfer>>,
+    transfer: Option<Option<Box<Transfer>>>,
     email: Option<Option<Box<EmailFacts>>>,
     attachments: Option<Vec<Attachment>>,
     evidence_changes: Option<EvidencePatch>,

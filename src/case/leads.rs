@@ -4,12 +4,14 @@
 //! the packet.
 
 use std::collections::{BTreeSet, HashMap};
+use std::sync::Arc;
 
 use serde::Serialize;
 
-use super::event::{EntryId, EvidenceFields, EvidenceKind, Fen, Knew};
+use super::event::{EntryId, EvidenceFields, Fen};
+use super::flags::{KindSet, KnewSet};
 use super::moment::Moment;
-use super::number::{NumberLabel, classify_key};
+use super::number::{LabelCache, NumberLabel};
 use super::phone::{counterpart_key, normalise_phone};
 use super::state::CaseState;
 
@@ -20,15 +22,18 @@ pub struct Lead {
     pub counterpart: String,
     /// The comparison key every entry of this lead shares.
     pub key: String,
-    /// What kind of number it is, when it is one.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub label: Option<NumberLabel>,
+    /// What kind of number it is, when it is one (shared by every lead with the same label).
+    #[serde(
+        skip_serializing_if = "Option::is_none",
+        serialize_with = "super::number::serialize_shared"
+    )]
+    pub label: Option<Arc<NumberLabel>>,
     /// How many live entries.
     pub count: usize,
     /// The kinds of contact.
-    pub kinds: BTreeSet<EvidenceKind>,
+    pub kinds: KindSet,
     /// Everything they knew, across all entries.
-    pub knew: BTreeSet<Knew>,
+    pub knew: KnewSet,
     /// First contact.
     pub first: Moment,
     /// Latest contact.
@@ -54,30 +59,50 @@ pub fn leads(state: &CaseState) -> Vec<Lead> {
 
 /// The grouping behind [`leads`], for any list of live entries (the packet's sample case
 /// uses it too): one lead per counterpart key, so one number written four ways is one lead.
+///
+/// Each number is classified when its lead is first met, and a label shared by many leads
+/// is worked out once and held once.
 pub fn rank<'a>(live: impl IntoIterator<Item = (EntryId, &'a EvidenceFields)>) -> Vec<Lead> {
-    let mut by_key: HashMap<String, Lead> = HashMap::new();
+    // Where each key's lead is in `out`; the keys move into their leads at the end.
+    let mut index: HashMap<String, usize> = HashMap::new();
+    let mut out: Vec<Lead> = Vec::new();
+    let mut labels = LabelCache::default();
     for (id, f) in live {
         if f.counterpart.trim().is_empty() {
             continue;
         }
-        let key = counterpart_key(&f.counterpart);
-        let lead = by_key.entry(key).or_insert_with_key(|key| Lead {
-            counterpart: f.counterpart.clone(),
-            key: key.clone(),
-            label: None,
-            count: 0,
-            kinds: BTreeSet::new(),
-            knew: BTreeSet::new(),
-            first: f.occurred_at,
-            last: f.occurred_at,
-            lost: Fen(0),
-            entries: Vec::new(),
-            origin_ips: BTreeSet::new(),
-            impersonated: BTreeSet::new(),
-        });
+        let phone = normalise_phone(&f.counterpart);
+        let is_phone = phone.is_some();
+        let key = phone.unwrap_or_else(|| counterpart_key(&f.counterpart));
+        let at = match index.get(&key) {
+            Some(&at) => at,
+            None => {
+                // The key of a number is its normalised form; anything else has no label.
+                let label = if is_phone { labels.of_key(&key) } else { None };
+                out.push(Lead {
+                    counterpart: f.counterpart.clone(),
+                    key: String::new(),
+                    label,
+                    count: 0,
+                    kinds: KindSet::new(),
+                    knew: KnewSet::new(),
+                    first: f.occurred_at,
+                    last: f.occurred_at,
+                    lost: Fen(0),
+                    entries: Vec::new(),
+                    origin_ips: BTreeSet::new(),
+                    impersonated: BTreeSet::new(),
+                });
+                index.insert(key, out.len() - 1);
+                out.len() - 1
+            }
+        };
+        let Some(lead) = out.get_mut(at) else {
+            continue;
+        };
         lead.count += 1;
         lead.kinds.insert(f.kind);
-        lead.knew.extend(f.knew.iter().copied());
+        lead.knew.extend(f.knew.iter());
         if f.occurred_at.timestamp() < lead.first.timestamp() {
             lead.first = f.occurred_at;
         }
@@ -96,20 +121,20 @@ pub fn rank<'a>(live: impl IntoIterator<Item = (EntryId, &'a EvidenceFields)>) -
             }
         }
     }
-    let mut out: Vec<Lead> = by_key.into_values().collect();
-    for lead in &mut out {
-        // The key of a number is its normalised form; anything else has no label.
-        if normalise_phone(&lead.counterpart).is_some() {
-            lead.label = classify_key(&lead.key);
+    for (key, at) in index {
+        if let Some(lead) = out.get_mut(at) {
+            lead.key = key;
         }
     }
-    out.sort_by(|a, b| {
+    // A total order (two leads never share a counterpart as written: it would be one key),
+    // so an unstable sort gives the one result; later criteria are compared only on a tie.
+    out.sort_unstable_by(|a, b| {
         b.count
             .cmp(&a.count)
-            .then(b.lost.cmp(&a.lost))
-            .then(b.knew.len().cmp(&a.knew.len()))
-            .then(b.last.timestamp().cmp(&a.last.timestamp()))
-            .then(a.counterpart.cmp(&b.counterpart))
+            .then_with(|| b.lost.cmp(&a.lost))
+            .then_with(|| b.knew.len().cmp(&a.knew.len()))
+            .then_with(|| b.last.timestamp().cmp(&a.last.timestamp()))
+            .then_with(|| a.counterpart.cmp(&b.counterpart))
     });
     out
 }
@@ -118,7 +143,7 @@ pub fn rank<'a>(live: impl IntoIterator<Item = (EntryId, &'a EvidenceFields)>) -
 mod tests {
     use super::*;
     use crate::case::EvidenceDraft;
-    use crate::case::event::{EventBody, EvidenceKind};
+    use crate::case::event::{EventBody, EvidenceKind, Knew};
     use crate::journal::Record;
 
     fn record(seq: u64, kind: EvidenceKind, counterpart: &str, at: &str) -> Record {

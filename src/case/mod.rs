@@ -6,6 +6,7 @@ pub mod email;
 pub mod error;
 pub mod event;
 mod event_de;
+pub mod flags;
 pub mod halfwidth;
 pub mod moment;
 pub mod number;

@@ -47,18 +47,130 @@ impl Moment {
 
     /// `2026-11-29 14:05` in the recorded offset: what lists and the PDF show.
     pub fn short(&self) -> String {
-        self.zoned().strftime("%Y-%m-%d %H:%M").to_string()
+        match self.digits() {
+            Some(d) => {
+                let mut t = d.spaced();
+                t.truncate(Digits::SHORT);
+                t
+            }
+            None => self.zoned().strftime("%Y-%m-%d %H:%M").to_string(),
+        }
     }
 
     /// `2026-11-29 14:05:09 +08:00`: the full form for detail views.
     pub fn long(&self) -> String {
-        self.zoned().strftime("%Y-%m-%d %H:%M:%S %:z").to_string()
+        match self.digits() {
+            Some(d) => {
+                let t = d.spaced();
+                format!("{} {}", &t[..Digits::SECONDS], &t[Digits::SECONDS..])
+            }
+            None => self.zoned().strftime("%Y-%m-%d %H:%M:%S %:z").to_string(),
+        }
+    }
+
+    /// The moment's digits in its own offset, when they fit the fixed-width form (a year of
+    /// four digits, an offset of whole minutes): every moment leakaid records. Writing them
+    /// by hand instead of through `strftime` matters when a large case is read and printed.
+    fn digits(&self) -> Option<Digits> {
+        let dt = self.offset.to_datetime(self.ts);
+        let off = self.offset.seconds();
+        if !(0..=9999).contains(&dt.year()) || off % 60 != 0 {
+            return None;
+        }
+        let mut b = *b"0000-00-00T00:00:00+00:00";
+        let mut put = |at: usize, width: usize, mut v: u32| {
+            for i in (at..at + width).rev() {
+                b[i] = b'0' + (v % 10) as u8;
+                v /= 10;
+            }
+        };
+        let n = |v: i8| u32::from(v.unsigned_abs());
+        put(0, 4, u32::from(dt.year().unsigned_abs()));
+        put(5, 2, n(dt.month()));
+        put(8, 2, n(dt.day()));
+        put(11, 2, n(dt.hour()));
+        put(14, 2, n(dt.minute()));
+        put(17, 2, n(dt.second()));
+        let mins = off.unsigned_abs() / 60;
+        put(20, 2, mins / 60);
+        put(23, 2, mins % 60);
+        if off < 0 {
+            b[19] = b'-';
+        }
+        Some(Digits(b))
+    }
+
+    /// Reads the fixed-width form `YYYY-MM-DDTHH:MM:SS±HH:MM` by hand; `None` for anything
+    /// else (which then goes to the general parser). Gives the same moment the general
+    /// parser gives for every text it accepts (a test compares the two).
+    fn parse_fixed(s: &str) -> Option<Moment> {
+        let b: &[u8; 25] = s.as_bytes().try_into().ok()?;
+        let num = |at: usize, width: usize| -> Option<i32> {
+            b[at..at + width].iter().try_fold(0i32, |v, c| {
+                c.is_ascii_digit().then(|| v * 10 + i32::from(c - b'0'))
+            })
+        };
+        let punct = [
+            (4, b'-'),
+            (7, b'-'),
+            (10, b'T'),
+            (13, b':'),
+            (16, b':'),
+            (22, b':'),
+        ];
+        if punct.iter().any(|&(i, c)| b[i] != c) {
+            return None;
+        }
+        let small = |v: i32| i8::try_from(v).ok();
+        let date = jiff::civil::Date::new(
+            i16::try_from(num(0, 4)?).ok()?,
+            small(num(5, 2)?)?,
+            small(num(8, 2)?)?,
+        )
+        .ok()?;
+        let time =
+            jiff::civil::Time::new(small(num(11, 2)?)?, small(num(14, 2)?)?, small(num(17, 2)?)?, 0).ok()?;
+        let (hh, mm) = (num(20, 2)?, num(23, 2)?);
+        if mm >= 60 {
+            return None;
+        }
+        let sign = match b[19] {
+            b'+' => 1,
+            b'-' => -1,
+            _ => return None,
+        };
+        let offset = Offset::from_seconds(sign * (hh * 3600 + mm * 60)).ok()?;
+        let ts = offset.to_timestamp(date.to_datetime(time)).ok()?;
+        Some(Moment { ts, offset })
+    }
+}
+
+/// A moment written out: `2026-11-29T14:05:09+08:00`, always 25 ASCII bytes.
+struct Digits([u8; 25]);
+
+impl Digits {
+    /// Bytes of `YYYY-MM-DD HH:MM`.
+    const SHORT: usize = 16;
+    /// Bytes of `YYYY-MM-DDTHH:MM:SS`.
+    const SECONDS: usize = 19;
+
+    /// The form with a space between the date and the time.
+    fn spaced(mut self) -> String {
+        self.0[10] = b' ';
+        self.as_str().to_string()
+    }
+
+    fn as_str(&self) -> &str {
+        std::str::from_utf8(&self.0).unwrap_or_default()
     }
 }
 
 impl fmt::Display for Moment {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}", self.zoned().strftime("%Y-%m-%dT%H:%M:%S%:z"))
+        match self.digits() {
+            Some(d) => f.write_str(d.as_str()),
+            None => write!(f, "{}", self.zoned().strftime("%Y-%m-%dT%H:%M:%S%:z")),
+        }
     }
 }
 
@@ -82,6 +194,9 @@ impl FromStr for Moment {
     type Err = MomentError;
 
     fn from_str(s: &str) -> Result<Moment, MomentError> {
+        if let Some(m) = Moment::parse_fixed(s).filter(|m| is_real_offset(m.offset)) {
+            return Ok(m);
+        }
         let tm = jiff::fmt::strtime::parse("%Y-%m-%dT%H:%M:%S%:z", s)?;
         let ts = tm.to_timestamp()?;
         let offset = tm.offset().unwrap_or(Offset::UTC);
@@ -94,7 +209,10 @@ impl FromStr for Moment {
 
 impl Serialize for Moment {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.collect_str(self)
+        match self.digits() {
+            Some(d) => s.serialize_str(d.as_str()),
+            None => s.collect_str(self),
+        }
     }
 }
 
@@ -162,6 +280,65 @@ mod tests {
         assert_eq!(m.to_string(), "2026-11-29T14:05:09+08:00");
         assert_eq!(m.short(), "2026-11-29 14:05");
         assert_eq!(m.timestamp().to_string(), "2026-11-29T06:05:09Z");
+    }
+
+    /// The general parser and formatter, which the hand-written fixed-width ones stand in for.
+    fn by_strtime(s: &str) -> Option<Moment> {
+        let tm = jiff::fmt::strtime::parse("%Y-%m-%dT%H:%M:%S%:z", s).ok()?;
+        let ts = tm.to_timestamp().ok()?;
+        let offset = tm.offset().unwrap_or(Offset::UTC);
+        is_real_offset(offset).then_some(Moment { ts, offset })
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn hand_written_forms_match_strftime(
+            secs in -62_000_000_000i64..253_000_000_000i64,
+            off in -12 * 3600i32..=14 * 3600,
+            whole_minutes in proptest::bool::ANY,
+        ) {
+            let off = if whole_minutes { off - off % 60 } else { off };
+            let m = Moment {
+                ts: Timestamp::from_second(secs).expect("in range"),
+                offset: Offset::from_seconds(off).expect("offset"),
+            };
+            let z = m.zoned();
+            proptest::prop_assert_eq!(m.to_string(), z.strftime("%Y-%m-%dT%H:%M:%S%:z").to_string());
+            proptest::prop_assert_eq!(m.short(), z.strftime("%Y-%m-%d %H:%M").to_string());
+            proptest::prop_assert_eq!(m.long(), z.strftime("%Y-%m-%d %H:%M:%S %:z").to_string());
+            let text = m.to_string();
+            proptest::prop_assert_eq!(text.parse::<Moment>().ok(), by_strtime(&text));
+            proptest::prop_assert_eq!(
+                serde_json::to_string(&m).expect("json"),
+                format!("\"{text}\"")
+            );
+        }
+
+        #[test]
+        fn hand_reading_matches_strtime_on_any_fixed_width_text(
+            s in "[0-9]{4}-[01][0-9]-[0-3][0-9]T[0-2][0-9]:[0-6][0-9]:[0-6][0-9][+-][0-2][0-9]:[0-6][0-9]",
+        ) {
+            proptest::prop_assert_eq!(s.parse::<Moment>().ok(), by_strtime(&s));
+        }
+    }
+
+    #[test]
+    fn fixed_width_edges_read_as_strtime_reads_them() {
+        for s in [
+            "2026-02-29T10:00:00+08:00",
+            "2024-02-29T23:59:59-12:00",
+            "2026-12-31T24:00:00+08:00",
+            "2026-06-30T23:59:60+00:00",
+            "0000-01-01T00:00:00+00:00",
+            "2026-01-01T00:00:00-00:00",
+            "2026-01-01T00:00:00+14:01",
+            "2026-01-01T00:00:00+05:60",
+            "2026-01-01 00:00:00+08:00",
+            "2026-01-01T00:00:00Z",
+            "+2026-01-01T00:00:00+08:00",
+        ] {
+            assert_eq!(s.parse::<Moment>().ok(), by_strtime(s), "{s}");
+        }
     }
 
     #[test]

@@ -106,14 +106,18 @@ pub struct Retraction {
 }
 
 /// One evidence entry with its whole history.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+///
+/// Serialised with `original` written out in full after `current`, whether or not a
+/// correction has set them apart.
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Entry {
     /// `E1`, `E2` …
     pub id: EntryId,
     /// The facts as they stand after all corrections.
     pub current: EvidenceFields,
-    /// The facts as first logged.
-    pub original: EvidenceFields,
+    /// The facts as first logged, kept apart from `current` once a correction is folded in
+    /// (until then they are `current`, held once); read them with [`Entry::original`].
+    first: Option<Box<EvidenceFields>>,
     /// When it was logged.
     pub recorded_at: Moment,
     /// The journal line that logged it.
@@ -122,11 +126,32 @@ pub struct Entry {
     pub attachments: Vec<Attachment>,
     /// Corrections, added files and a retraction, in order.
     pub history: Vec<Change>,
-    /// Set when the entry was withdrawn.
-    pub retracted: Option<Retraction>,
+    /// Set when the entry was withdrawn. (Boxed: few entries are.)
+    pub retracted: Option<Box<Retraction>>,
+}
+
+impl Serialize for Entry {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let mut st = s.serialize_struct("Entry", 8)?;
+        st.serialize_field("id", &self.id)?;
+        st.serialize_field("current", &self.current)?;
+        st.serialize_field("original", self.original())?;
+        st.serialize_field("recorded_at", &self.recorded_at)?;
+        st.serialize_field("seq", &self.seq)?;
+        st.serialize_field("attachments", &self.attachments)?;
+        st.serialize_field("history", &self.history)?;
+        st.serialize_field("retracted", &self.retracted)?;
+        st.end()
+    }
 }
 
 impl Entry {
+    /// The facts as first logged.
+    pub fn original(&self) -> &EvidenceFields {
+        self.first.as_deref().unwrap_or(&self.current)
+    }
+
     /// True when the entry has been corrected at least once.
     pub fn is_corrected(&self) -> bool {
         self.history
@@ -275,7 +300,11 @@ impl CaseState {
                 };
                 let old_key = counterpart_key(&self.entries[e].current.counterpart);
                 let entry = &mut self.entries[e];
-                entry.current = changes.apply_to(&entry.current);
+                let after = changes.apply_to(&entry.current);
+                let before = std::mem::replace(&mut entry.current, after);
+                if entry.first.is_none() {
+                    entry.first = Some(Box::new(before));
+                }
                 entry.history.push(Change {
                     seq: r.seq,
                     recorded_at: r.ts,
@@ -297,10 +326,10 @@ impl CaseState {
                 if entry.retracted.is_some() {
                     return;
                 }
-                entry.retracted = Some(Retraction {
+                entry.retracted = Some(Box::new(Retraction {
                     recorded_at: r.ts,
                     reason: reason.clone(),
-                });
+                }));
                 entry.history.push(Change {
                     seq: r.seq,
                     recorded_at: r.ts,
@@ -439,7 +468,7 @@ impl CaseState {
             .or_default() += 1;
         self.entries.push(Entry {
             id,
-            original: fields.clone(),
+            first: None,
             current: fields,
             recorded_at: ts,
             seq,

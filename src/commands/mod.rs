@@ -188,6 +188,44 @@ pub(crate) fn out(line: impl AsRef<str>) {
     let _ = writeln!(o, "{}", shown_text(line.as_ref()));
 }
 
+/// Lines to stdout through one buffer, each cleaned as [`out`] cleans it: for commands that
+/// print thousands of lines (a line at a time, stdout would be written once per line). A
+/// closed pipe ends the output quietly; whatever is buffered is written when it is dropped.
+pub(crate) struct Lines {
+    w: Option<std::io::BufWriter<std::io::StdoutLock<'static>>>,
+}
+
+impl Lines {
+    /// Stdout, locked for the lifetime of the value.
+    pub(crate) fn stdout() -> Lines {
+        Lines {
+            w: Some(std::io::BufWriter::with_capacity(
+                64 * 1024,
+                std::io::stdout().lock(),
+            )),
+        }
+    }
+
+    /// Prints one line.
+    pub(crate) fn line(&mut self, line: impl AsRef<str>) {
+        use std::io::Write;
+        if let Some(w) = &mut self.w
+            && writeln!(w, "{}", shown_text(line.as_ref())).is_err()
+        {
+            self.w = None;
+        }
+    }
+}
+
+impl Drop for Lines {
+    fn drop(&mut self) {
+        use std::io::Write;
+        if let Some(w) = &mut self.w {
+            let _ = w.flush();
+        }
+    }
+}
+
 /// Prints a warning line to stderr, cleaned like [`out`].
 pub(crate) fn warn(line: impl AsRef<str>) {
     eprintln!("{}", shown_text(line.as_ref()));

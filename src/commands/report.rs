@@ -1,6 +1,8 @@
 //! Reading commands: `list`, `show`, `leads`.
 
-use super::{Ctx, Failure, out};
+use std::sync::Arc;
+
+use super::{Ctx, Failure, Lines, out};
 use crate::case::leads::leads as rank_leads;
 use crate::case::number::{LabelCache, NumberLabel};
 use crate::case::state::{ChangeKind, Entry};
@@ -11,8 +13,8 @@ use crate::display::{fit, pad, summary_shown};
 use crate::i18n::{Lang, tr};
 use crate::localtime::{legend, short, system_zone};
 
-fn knew_words(knew: &std::collections::BTreeSet<Knew>, lang: Lang) -> String {
-    let words: Vec<&str> = knew.iter().map(|k| lang.pick(k.zh(), k.en())).collect();
+fn knew_words<'a>(knew: impl IntoIterator<Item = &'a Knew>, lang: Lang) -> String {
+    let words: Vec<&str> = knew.into_iter().map(|k| lang.pick(k.zh(), k.en())).collect();
     words.join(lang.pick("、", ", "))
 }
 
@@ -36,8 +38,11 @@ fn json_out<T: serde::Serialize>(v: &T) -> Result<(), Failure> {
 struct Listed<'a> {
     #[serde(flatten)]
     entry: &'a Entry,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    label: Option<NumberLabel>,
+    #[serde(
+        skip_serializing_if = "Option::is_none",
+        serialize_with = "crate::case::number::serialize_shared"
+    )]
+    label: Option<Arc<NumberLabel>>,
 }
 
 /// `leakaid list`.
@@ -72,7 +77,8 @@ pub fn list(ctx: &Ctx, args: &ListArgs) -> Result<(), Failure> {
         ));
         return Ok(());
     }
-    out(format!(
+    let mut o = Lines::stdout();
+    o.line(format!(
         "{} {} {} {} {}",
         pad(lang.pick("编号", "ID"), 6),
         pad(lang.pick("时间", "time"), 16),
@@ -107,7 +113,7 @@ pub fn list(ctx: &Ctx, args: &ListArgs) -> Result<(), Failure> {
         } else {
             ""
         };
-        out(format!(
+        o.line(format!(
             "{} {} {} {} {}",
             pad(&e.id.to_string(), 6),
             pad(&short(&f.occurred_at, &tz), 16),
@@ -256,7 +262,7 @@ pub fn show(ctx: &Ctx, id: &str) -> Result<(), Failure> {
         e.seq
     ));
     if !e.history.is_empty() {
-        for l in field_lines(&e.original, lang) {
+        for l in field_lines(e.original(), lang) {
             out(format!("  {l}"));
         }
     }
@@ -306,27 +312,20 @@ pub fn leads(ctx: &Ctx, json: bool) -> Result<(), Failure> {
         ));
         return Ok(());
     }
+    let mut o = Lines::stdout();
     for l in ranked {
         let kinds: Vec<&str> = l.kinds.iter().map(|k| lang.pick(k.zh(), k.en())).collect();
         let (first, last) = (l.first.short(), l.last.short());
-        out(tr(
-            lang,
-            format!(
-                "{} — {} 次（{}），从 {first} … {last}",
-                one_line(&l.counterpart),
-                l.count,
-                kinds.join("/")
-            ),
-            format!(
-                "{} — {} {} ({}), from {first} … {last}",
-                one_line(&l.counterpart),
-                l.count,
-                if l.count == 1 { "time" } else { "times" },
-                kinds.join("/")
-            ),
-        ));
+        let (who, n, kinds) = (one_line(&l.counterpart), l.count, kinds.join("/"));
+        o.line(match lang {
+            Lang::Zh => format!("{who} — {n} 次（{kinds}），从 {first} … {last}"),
+            Lang::En => {
+                let times = if n == 1 { "time" } else { "times" };
+                format!("{who} — {n} {times} ({kinds}), from {first} … {last}")
+            }
+        });
         if let Some(label) = &l.label {
-            out(format!(
+            o.line(format!(
                 "    {}: {}",
                 lang.pick("号码类型", "number"),
                 label.text(lang)
@@ -339,21 +338,21 @@ pub fn leads(ctx: &Ctx, json: bool) -> Result<(), Failure> {
                     .iter()
                     .map(|a| format!("{} {a}", lang.pick("冒用", "impersonated:"))),
             );
-            out(format!(
+            o.line(format!(
                 "    {}: {}",
                 lang.pick("真实来源", "real origin"),
                 parts.join(lang.pick("；", "; "))
             ));
         }
         if !l.knew.is_empty() {
-            out(format!(
+            o.line(format!(
                 "    {}: {}",
                 lang.pick("对方知道", "they knew"),
                 knew_words(&l.knew, lang)
             ));
         }
         if l.lost.0 > 0 {
-            out(format!(
+            o.line(format!(
                 "    {}: {} {}",
                 lang.pick("损失", "lost"),
                 l.lost,

@@ -47,17 +47,40 @@ impl Record {
     /// line has free bytes in which to grind a hash.
     pub fn from_line(line: &[u8]) -> Result<Record, LineFault> {
         let rec: Record = serde_json::from_slice(line).map_err(LineFault::Unreadable)?;
-        let mut again = Vec::with_capacity(line.len());
-        serde_json::to_writer(&mut again, &rec).map_err(|_| LineFault::NotCanonical)?;
-        if again != line {
-            return Err(LineFault::NotCanonical);
+        // The record written again is compared with the line as it is written, piece by
+        // piece: nothing is allocated, and the first differing byte stops it.
+        let mut rest = Matching { rest: line };
+        match serde_json::to_writer(&mut rest, &rec) {
+            Ok(()) if rest.rest.is_empty() => Ok(rec),
+            _ => Err(LineFault::NotCanonical),
         }
-        Ok(rec)
     }
 
     /// The seq of the line after this one; `None` when there is no such number.
     pub fn next_seq(&self) -> Option<u64> {
         self.seq.checked_add(1)
+    }
+}
+
+/// A writer that takes only the bytes `rest` begins with, and consumes them: what the
+/// canonical check writes a record into.
+struct Matching<'a> {
+    rest: &'a [u8],
+}
+
+impl std::io::Write for Matching<'_> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        match self.rest.strip_prefix(buf) {
+            Some(after) => {
+                self.rest = after;
+                Ok(buf.len())
+            }
+            None => Err(std::io::ErrorKind::InvalidData.into()),
+        }
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
     }
 }
 
@@ -144,7 +167,8 @@ mod tests {
         };
         let spaced = text.replacen(':', ": ", 1);
         let escaped = text.replace("对", "\\u5bf9");
-        for bad in [extra, reordered, spaced, escaped] {
+        let longer = format!("{text} ");
+        for bad in [extra, reordered, spaced, escaped, longer] {
             assert!(
                 matches!(Record::from_line(bad.as_bytes()), Err(LineFault::NotCanonical)),
                 "{bad}"

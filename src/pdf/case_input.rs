@@ -154,7 +154,7 @@ pub fn build(
                 summary: text(&f.summary),
                 knew: f.knew.iter().copied().collect(),
                 amount_lost_fen: f.lost.map(|l| l.0).filter(|l| *l > 0),
-                transfer: f.transfer.clone(),
+                transfer: f.transfer.as_deref().cloned(),
                 attachments: p.attachments.clone(),
                 corrections: p.corrections,
                 retracted: p.retracted.clone(),

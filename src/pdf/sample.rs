@@ -70,13 +70,15 @@ pub fn sample_fields(entries: usize) -> Vec<EvidenceFields> {
                 summary: summaries[j].to_string(),
                 knew: knew_sets[j].iter().copied().collect::<BTreeSet<Knew>>(),
                 lost: (i == 7).then_some(Fen(250_000)),
-                transfer: (i == 7).then(|| Transfer {
-                    account: "6222 0212 3456 7890 123".to_string(),
-                    name: "李某".to_string(),
-                    bank: "某商业银行".to_string(),
-                    paid_at: Some(moment(occurred_at)),
-                    txn: "2025030312120098765".to_string(),
-                    method: "手机银行转账".to_string(),
+                transfer: (i == 7).then(|| {
+                    Box::new(Transfer {
+                        account: "6222 0212 3456 7890 123".to_string(),
+                        name: "李某".to_string(),
+                        bank: "某商业银行".to_string(),
+                        paid_at: Some(moment(occurred_at)),
+                        txn: "2025030312120098765".to_string(),
+                        method: "手机银行转账".to_string(),
+                    })
                 }),
                 email: None,
             }

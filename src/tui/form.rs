@@ -375,7 +375,7 @@ impl Form {
                 &cur.lost.map(|f| f.to_string()).unwrap_or_default(),
             ),
         ];
-        fields.extend(transfer_fields(cur.transfer.as_ref()));
+        fields.extend(transfer_fields(cur.transfer.as_deref()));
         fields.push(text(FieldId::Reason, true, ""));
         Form::build(FormKind::Correct { id, started }, fields, 1)
     }

@@ -26,7 +26,7 @@ pub enum Fit {
     CallsOrSms,
     /// A number of a bank or payment platform called (posed as, or its own): it may hold the
     /// data (company).
-    Impersonated(Box<NumberLabel>),
+    Impersonated(std::sync::Arc<NumberLabel>),
     /// They knew my details: a leak to complain about (the regulator).
     TheyKnew,
     /// Accounts or cards were opened in my name (credit).
@@ -63,8 +63,7 @@ pub fn choices(state: &CaseState) -> Vec<Choice> {
         .iter()
         .filter_map(|l| l.label.as_ref())
         .find(|label| matches!(label.kind, NumberKind::Bank | NumberKind::Payment))
-        .cloned()
-        .map(Box::new);
+        .cloned();
     let knew = state.live_entries().any(|e| !e.current.knew.is_empty());
     let fit = |kind: LetterKind| -> Option<Fit> {
         match kind {

@@ -339,4 +339,25 @@ mod tests {
                 .all(|i| !i.source.is_empty() && !i.domains.is_empty())
         );
     }
+
+    #[test]
+    fn every_institution_says_whether_its_domains_were_checked() {
+        let table: toml::Table = toml::from_str(INSTITUTIONS_TOML).expect("toml");
+        let rows = table["institution"].as_array().expect("institutions");
+        assert_eq!(rows.len(), institutions().len());
+        for row in rows {
+            assert!(
+                row.get("verified").and_then(toml::Value::as_bool).is_some(),
+                "{row}"
+            );
+            // An unchecked bank domain names what it was compared with and says it is unchecked.
+            if row["kind"].as_str() == Some("bank") && row["verified"].as_bool() == Some(false) {
+                let source = row["source"].as_str().unwrap_or_default();
+                assert!(
+                    source.contains("未在官网核对") && source.contains("data/"),
+                    "{source}"
+                );
+            }
+        }
+    }
 }

@@ -262,7 +262,7 @@ fn evidence_fields() -> impl Strategy<Value = EvidenceFields> {
                 summary,
                 knew,
                 lost,
-                transfer,
+                transfer: transfer.map(Box::new),
                 email: None,
             },
         )

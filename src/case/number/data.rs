@@ -100,6 +100,9 @@ pub struct Tables {
     pub countries: HashMap<String, Pair>,
     /// The longest prefix in `carriers`.
     pub carrier_len: usize,
+    /// How many leading digits of a mainland mobile decide its carrier, its
+    /// virtual-operator block and whether it is an SMS port: the longest such prefix.
+    pub mobile_class_len: usize,
 }
 
 /// Lines `86PREFIX|TEXT` of a libphonenumber data file, without the `86`.
@@ -144,8 +147,17 @@ impl Tables {
                 )
             })
             .collect();
+        let carrier_len = carriers.keys().map(String::len).max().unwrap_or(0);
+        let mobile_class_len = raw
+            .virtual_blocks
+            .iter()
+            .map(|b| b.prefix.len())
+            .chain([carrier_len, raw.sms_port.prefix.len()])
+            .max()
+            .unwrap_or(0);
         Tables {
-            carrier_len: carriers.keys().map(String::len).max().unwrap_or(0),
+            carrier_len,
+            mobile_class_len,
             carriers,
             areas,
             labels: raw.labels,
@@ -194,6 +206,15 @@ mod tests {
         );
         assert!(t.services.values().all(|s| !s.source.trim().is_empty()));
         assert!(t.virtual_blocks.iter().all(|b| !b.source.trim().is_empty()));
+        // Each virtual-operator block says whether its source was checked; an unchecked one
+        // says so in its source, which is what the label cites.
+        let table: toml::Table = toml::from_str(NUMBERS_TOML).expect("toml");
+        for block in table["virtual"].as_array().expect("blocks") {
+            let verified = block.get("verified").and_then(toml::Value::as_bool);
+            let source = block["source"].as_str().unwrap_or_default();
+            assert!(verified.is_some(), "{block}");
+            assert!(verified == Some(true) || source.contains("未经核实"), "{source}");
+        }
         assert_eq!(
             t.area("075512345678").map(|a| a.zh.as_str()),
             Some("广东省深圳市")

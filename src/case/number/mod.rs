@@ -9,7 +9,7 @@
 mod data;
 
 use std::collections::HashMap;
-use std::sync::{Mutex, OnceLock};
+use std::sync::{Arc, Mutex, OnceLock};
 
 use phonenumber::metadata::DATABASE;
 use serde::Serialize;
@@ -129,22 +129,59 @@ pub fn classify(counterpart: &str) -> Option<NumberLabel> {
     classify_key(&normalise_phone(counterpart)?)
 }
 
-/// Labels remembered by number, for a list where one caller appears many times.
+/// Writes a shared label as the label itself (for `serialize_with` on an
+/// `Option<Arc<NumberLabel>>` field).
+pub fn serialize_shared<S: serde::Serializer>(
+    label: &Option<Arc<NumberLabel>>,
+    s: S,
+) -> Result<S::Ok, S::Error> {
+    label.as_deref().serialize(s)
+}
+
+/// Labels worked out once and shared, for a list where one caller appears many times and
+/// many callers share a label ("手机号 · 中国移动" is the label of millions of numbers).
 #[derive(Debug, Default)]
 pub struct LabelCache {
-    seen: HashMap<String, Option<NumberLabel>>,
+    /// By number, or, for a mainland mobile, by the first digits its label depends on.
+    seen: HashMap<String, Option<Arc<NumberLabel>>>,
 }
 
 impl LabelCache {
-    /// The label of `counterpart` (as [`classify`]), worked out once per number.
-    pub fn label(&mut self, counterpart: &str) -> Option<NumberLabel> {
-        let key = normalise_phone(counterpart)?;
-        self.seen
-            .entry(key)
-            .or_insert_with_key(|k| classify_key(k))
-            .clone()
+    /// The label of `counterpart` (as [`classify`]).
+    pub fn label(&mut self, counterpart: &str) -> Option<Arc<NumberLabel>> {
+        self.of_key(&normalise_phone(counterpart)?)
+    }
+
+    /// The label of a number already normalised (as [`classify_key`]).
+    pub fn of_key(&mut self, key: &str) -> Option<Arc<NumberLabel>> {
+        let class = label_class(key);
+        if let Some(known) = self.seen.get(class) {
+            return known.clone();
+        }
+        let label = classify_key(key).map(Arc::new);
+        self.seen.insert(class.to_string(), label.clone());
+        label
     }
 }
+
+/// The part of a normalised number its label depends on: for an 11-digit mainland mobile
+/// that is not itself a listed service number, its first digits (the carrier, the
+/// virtual-operator block, the SMS port and the validity are all read from them; the label
+/// does not name the number); for anything else, the whole number.
+fn label_class(key: &str) -> &str {
+    let t = Tables::get();
+    let mobile = key.len() == 11 && key.starts_with('1') && key.bytes().all(|b| b.is_ascii_digit());
+    if mobile && !t.services.contains_key(key) {
+        key.get(..t.mobile_class_len.clamp(MOBILE_VALIDITY_DIGITS, 11))
+            .unwrap_or(key)
+    } else {
+        key
+    }
+}
+
+/// The leading digits of a mainland mobile number that decide whether libphonenumber takes
+/// it as valid (see [`valid_cn`]).
+const MOBILE_VALIDITY_DIGITS: usize = 5;
 
 /// The label of a number already normalised by [`normalise_phone`] (`+855…` abroad, national
 /// digits at home).
@@ -278,7 +315,7 @@ fn international(t: &Tables, digits: &str) -> NumberLabel {
 /// times instead of once per number (a test checks the two agree).
 fn valid_cn(national: &str) -> bool {
     let ask = |national: &str| {
-        let Some(meta) = DATABASE.by_id("CN") else {
+        let Some(meta) = mainland().by_id("CN") else {
             return false;
         };
         let n = national.strip_prefix('0').unwrap_or(national);
@@ -293,7 +330,7 @@ fn valid_cn(national: &str) -> bool {
         return ask(national);
     }
     static SEEN: OnceLock<Mutex<HashMap<String, bool>>> = OnceLock::new();
-    let key = &national[..5];
+    let key = &national[..MOBILE_VALIDITY_DIGITS];
     let seen = SEEN.get_or_init(Default::default);
     if let Some(v) = seen.lock().ok().and_then(|m| m.get(key).copied()) {
         return v;
@@ -304,6 +341,21 @@ fn valid_cn(national: &str) -> bool {
     }
     valid
 }
+
+/// libphonenumber's mainland metadata alone (`assets/numbers/cn-metadata.xml`, the crate's
+/// own `CN` descriptors): loading the crate's whole database compiles every country's
+/// patterns, which cost more than classifying tens of thousands of mainland numbers. Numbers
+/// abroad still use the whole database. Falls back to it if the file does not load (a test
+/// checks that it does, and that both answer alike).
+fn mainland() -> &'static phonenumber::metadata::Database {
+    static CN: OnceLock<Option<phonenumber::metadata::Database>> = OnceLock::new();
+    CN.get_or_init(|| phonenumber::metadata::Database::parse(CN_METADATA).ok())
+        .as_ref()
+        // Not `unwrap_or(&DATABASE)`: the coercion would load the whole database every time.
+        .unwrap_or_else(|| &DATABASE)
+}
+
+const CN_METADATA: &str = include_str!("../../../assets/numbers/cn-metadata.xml");
 
 #[cfg(test)]
 mod tests;

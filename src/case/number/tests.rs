@@ -157,3 +157,61 @@ fn the_mobile_shortcut_agrees_with_the_metadata() {
         assert_eq!(valid_cn(n), direct, "{n} (remembered)");
     }
 }
+
+#[test]
+fn a_shared_label_is_the_label_of_each_number() {
+    // Every mobile block, with endings that differ after the digits the label depends on,
+    // asked in an order that puts a remembered label in front of most numbers; the service
+    // numbers and other shapes are labelled by their whole number.
+    let mut cache = LabelCache::default();
+    let mut keys: Vec<String> = Vec::new();
+    for block in 100..200u32 {
+        for mid in [0u32, 47, 99] {
+            for tail in [0u32, 123_456, 999_999, 500_001] {
+                keys.push(format!("{block}{mid:02}{tail:06}"));
+            }
+        }
+    }
+    keys.extend(
+        [
+            "95566",
+            "95588",
+            "10690000",
+            "1069000012345",
+            "4008208820",
+            "075588881234",
+            "+85512345678",
+            "12345",
+            "0108896110",
+        ]
+        .map(String::from),
+    );
+    for key in &keys {
+        let shared = cache.of_key(key);
+        assert_eq!(shared.as_deref(), classify_key(key).as_ref(), "{key}");
+    }
+    assert!(
+        cache.seen.len() < keys.len() / 3,
+        "mobiles share labels: {} labels for {} numbers",
+        cache.seen.len(),
+        keys.len()
+    );
+}
+
+#[test]
+fn the_mainland_metadata_answers_as_the_whole_database() {
+    let cn = phonenumber::metadata::Database::parse(CN_METADATA).expect("cn-metadata.xml loads");
+    let full = DATABASE.by_id("CN").expect("CN");
+    let part = cn.by_id("CN").expect("CN");
+    let (f, p) = (full.descriptors(), part.descriptors());
+    let mut numbers: Vec<String> = (10_000..20_000u32).map(|p| format!("{p}123456")).collect();
+    numbers.extend((10..1000u32).map(|a| format!("{a}88881234")));
+    numbers.extend((10..1000u32).map(|a| format!("{a}6552998")));
+    numbers.extend(["1012345678", "2112345678", "75588881234", "8896110", "95566"].map(String::from));
+    for n in &numbers {
+        assert_eq!(f.general().is_match(n), p.general().is_match(n), "general {n}");
+        for (a, b) in [(f.mobile(), p.mobile()), (f.fixed_line(), p.fixed_line())] {
+            assert_eq!(a.map(|d| d.is_match(n)), b.map(|d| d.is_match(n)), "{n}");
+        }
+    }
+}

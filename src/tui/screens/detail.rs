@@ -148,8 +148,8 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, state: &CaseState, id: Ent
     if e.is_corrected() {
         lines.push(Line::raw(""));
         lines.push(Line::styled(s.original, theme.heading));
-        let n0 = state.counterpart_count(&e.original.counterpart);
-        lines.extend(facts(&e.original, app, theme, n0));
+        let n0 = state.counterpart_count(&e.original().counterpart);
+        lines.extend(facts(e.original(), app, theme, n0));
     }
     let inner = area.inner(ratatui::layout::Margin::new(1, 0));
     super::draw_text(frame, inner, app, lines, theme);
