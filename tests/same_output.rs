@@ -260,6 +260,14 @@ fn leads_and_list_print_what_they_printed_before() {
         ("list.txt", &["list"][..]),
         ("list-en.txt", &["--lang", "en", "list"][..]),
     ] {
-        assert_same(name, &env.ok(args));
+        // Beijing time, so the reference shows entries recorded in UTC converted.
+        let out = env
+            .cmd()
+            .env("TZ", "Asia/Shanghai")
+            .args(args)
+            .output()
+            .expect("run leakaid");
+        assert!(out.status.success(), "`leakaid {}` failed", args.join(" "));
+        assert_same(name, &String::from_utf8(out.stdout).expect("stdout is UTF-8"));
     }
 }

@@ -67,10 +67,12 @@ impl Env {
     }
 
     /// The binary with the data folder set through the environment and the user's own
-    /// settings removed, so nothing reaches the real data folder.
+    /// settings removed, so nothing reaches the real data folder; times are shown in UTC
+    /// whatever the zone of the machine running the tests.
     pub fn cmd(&self) -> Command {
         let mut c = Command::new(bin());
         c.env("LEAKAID_DATA_DIR", self.data())
+            .env("TZ", "UTC")
             .env_remove("LEAKAID_LANG")
             .env_remove("LEAKAID_CASE")
             .env("NO_COLOR", "1");
