@@ -43,8 +43,8 @@ impl WhatItCarries {
             IdNumber => lang.pick("身份证号", "ID number"),
             Account => lang.pick("账户信息", "account details"),
             Contacts => lang.pick(
-                "联系过你的号码、地址和内容",
-                "the numbers and addresses that contacted you, with what they said",
+                "联系过你的号码、邮箱地址和它们发来的内容",
+                "the numbers and email addresses that contacted you, with what they said",
             ),
             AccountsInName => lang.pick("冒名开立的账户", "accounts opened in your name"),
             Loss => lang.pick("损失金额", "money lost"),

@@ -68,7 +68,7 @@ pub struct LetterContent {
     pub with_id_hint: String,
     /// A length limit: `{limit}`, `{length}`, `{source}`.
     pub length_line: String,
-    /// The follow-up period: `{days}`, `{what}`, `{source}`.
+    /// The follow-up period: `{what}` (which names the days) and `{source}`.
     pub follow_up_line: String,
     /// The same period counted in working days.
     pub follow_up_working_line: String,

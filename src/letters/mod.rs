@@ -710,7 +710,7 @@ mod tests {
         Some(FollowUp {
             days,
             working_days,
-            what: "核查并答复".into(),
+            what: "20日内核查并答复".into(),
             source: "x".into(),
             verified: true,
         })
