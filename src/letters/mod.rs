@@ -181,6 +181,42 @@ impl LetterError {
             ),
         }
     }
+
+    /// The same sentence for the wizard: it names the keys and fields on screen, never a
+    /// command-line option.
+    pub fn screen_message(&self, lang: Lang) -> String {
+        let (zh, en) = match self {
+            LetterError::MissingTo(_) => (
+                "请写上寄给哪家公司或商家。".to_string(),
+                "Write which company or merchant it goes to.".to_string(),
+            ),
+            LetterError::NoName => (
+                "信上要署你的姓名：请先回首页按 p 填写本人信息。".to_string(),
+                "The letter is signed with your name: go back to the start page and press p to fill in your details first.".to_string(),
+            ),
+            LetterError::NothingToReport(LetterKind::Credit) => (
+                "案件里还没有冒名账户记录：请先在第1步按 a，类型选“冒名账户”，记下征信报告上不是你办理的账户或贷款。".to_string(),
+                "The case has no account opened in your name yet: on step 1 press a and choose the kind \"account\" for each credit-report entry you did not make.".to_string(),
+            ),
+            LetterError::NothingToReport(_) => (
+                "案件里还没有这封信需要的记录：请先按 n 记下来电，或在第1步按 a 记下短信、邮件。".to_string(),
+                "The case has nothing this letter needs yet: press n to record a call, or a on step 1 for an SMS or email.".to_string(),
+            ),
+            LetterError::BeforeTheLaw { kind, from } => (
+                format!("{}依据的法律从{from}起才施行。", kind.name(Lang::Zh)),
+                format!("The {} rests on law in force only from {from}.", kind.name(Lang::En)),
+            ),
+            LetterError::IdNotAllowed(k) => (
+                format!("{}不附身份证号（收信方不需要它）。", k.name(Lang::Zh)),
+                format!("The {} never carries your ID number (its recipient does not need it).", k.name(Lang::En)),
+            ),
+        };
+        tr(
+            lang,
+            format!("{zh}没有生成任何文件。"),
+            format!("{en} Nothing was written."),
+        )
+    }
 }
 
 /// One section of a letter.

@@ -214,7 +214,7 @@ pub fn save_letter(
     let mut req = LetterRequest::new(order.kind, date, Lang::Zh);
     req.to = order.to.clone();
     req.with_id = order.with_id;
-    let letter = make(state, crate::guide::Guide::get(Lang::Zh), &req).map_err(|e| e.message(ui))?;
+    let letter = make(state, crate::guide::Guide::get(Lang::Zh), &req).map_err(|e| e.screen_message(ui))?;
     let face = FontFace::embedded().map_err(|e| render_failure(ui, &e))?;
     let rendered = pdf::render(&letter, &face).map_err(|e| render_failure(ui, &e))?;
     let stem = crate::letters::file_stem(case, order.kind);

@@ -80,6 +80,12 @@ impl NumberLabel {
         lang.pick(&self.zh, &self.en)
     }
 
+    /// The label without the advice after its dash: "银行客服号 95566（中国银行）".
+    pub fn head(&self, lang: Lang) -> &str {
+        let text = self.text(lang);
+        text.split_once('—').map_or(text, |(head, _)| head.trim_end())
+    }
+
     /// The tag, for a narrow column.
     pub fn tag(&self, lang: Lang) -> &str {
         lang.pick(&self.tag_zh, &self.tag_en)

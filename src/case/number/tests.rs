@@ -66,6 +66,15 @@ fn a_bank_service_number_is_named_and_flagged_as_a_likely_spoof() {
     );
     assert!(l.en.contains("Bank of China"), "{}", l.en);
     assert_eq!(l.tag(crate::i18n::Lang::Zh), "冒充银行？");
+    assert_eq!(l.head(crate::i18n::Lang::Zh), "银行客服号 95566（中国银行）");
+    assert_eq!(
+        l.head(crate::i18n::Lang::En),
+        "bank service number 95566 (Bank of China)"
+    );
+    assert_eq!(
+        label("17012345678").head(crate::i18n::Lang::Zh),
+        "虚拟运营商号段（常被用于诈骗）"
+    );
     assert!(label("95599").zh.contains("中国农业银行"));
     assert!(label("95588").zh.contains("中国工商银行"));
     assert_eq!(label("95188").kind, NumberKind::Payment);

@@ -85,7 +85,7 @@ pub const ZH: LetterStrings = LetterStrings {
     mark: "*",
     why_harassers: "你记下了 {} 个骚扰号码或发件人，可以向12321举报",
     why_calls: "有骚扰电话或短信：请运营商核查、拦截",
-    why_impersonated: "{} 的号码打来过：可以要求该公司说明是否处理、泄露了你的信息，并删除",
+    why_impersonated: "{}联系过你：可以要求这家机构说明是否处理、泄露了你的信息，并删除（号码也可能是被冒用的）",
     why_knew: "对方知道你的个人信息：可以向网信部门投诉",
     why_accounts: "有以你名义开立的账户：对征信报告里不是你办的记录提出异议",
     why_company: "怀疑是某个商家泄露的：可以向12315投诉",
@@ -121,7 +121,7 @@ pub const EN: LetterStrings = LetterStrings {
     mark: "*",
     why_harassers: "You logged {} harassing numbers or senders: report them to 12321",
     why_calls: "Harassing calls or SMS: ask the carrier to check and block them",
-    why_impersonated: "A number of {} called: ask that company whether it handled or leaked your data, and to delete it",
+    why_impersonated: "{} contacted you: ask that institution whether it handled or leaked your data, and to delete it (the number may also have been spoofed)",
     why_knew: "They knew your personal details: complain to the internet regulator",
     why_accounts: "Accounts were opened in your name: object to the credit-report entries you did not make",
     why_company: "A shop is suspected of the leak: complain to 12315",
@@ -191,7 +191,7 @@ pub fn why_line(c: &Choice, lang: Lang) -> String {
     match &c.fit {
         Some(Fit::Harassers(n)) => fill(ls.why_harassers, &[n]),
         Some(Fit::CallsOrSms) => ls.why_calls.to_string(),
-        Some(Fit::Impersonated(label)) => fill(ls.why_impersonated, &[&label.text(lang)]),
+        Some(Fit::Impersonated(label)) => fill(ls.why_impersonated, &[&label.head(lang)]),
         Some(Fit::TheyKnew) => ls.why_knew.to_string(),
         Some(Fit::AccountsInMyName) => ls.why_accounts.to_string(),
         Some(Fit::CompanySuspected) => ls.why_company.to_string(),
@@ -278,7 +278,7 @@ fn draw_letter(frame: &mut Frame, area: Rect, app: &App, state: &CaseState, kind
                 _ => said,
             }));
         }
-        Err(e) => lines.push(Line::styled(e.message(lang), theme.error)),
+        Err(e) => lines.push(Line::styled(e.screen_message(lang), theme.error)),
     }
     lines.push(Line::raw(
         follow_up_rule(kind.code(), lang).unwrap_or_else(|| ls.no_period.to_string()),

@@ -286,3 +286,18 @@ fn snapshots_of_the_letters_screen() {
         }
     }
 }
+
+#[test]
+fn a_letter_without_a_name_to_sign_says_which_key_fills_it_in() {
+    for (lang, key) in [(Lang::Zh, "按 p"), (Lang::En, "press p")] {
+        let tmp = tempfile::tempdir().expect("tmp");
+        let mut w = wizard(tmp.path(), lang);
+        typed(&mut w, "n13800138000");
+        w.handle(ctrl('s'));
+        typed(&mut w, "2w");
+        open(&mut w, LetterKind::Spam12321);
+        let shown = frame_rows(&w.app, w.case.state(), 120, 24).join("\n");
+        assert!(shown.contains(key), "{shown}");
+        assert!(!shown.contains("--") && !shown.contains("profile set"), "{shown}");
+    }
+}
