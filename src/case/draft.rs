@@ -260,11 +260,18 @@ impl ProfileDraft {
             id_number,
             sex: line(("性别", "sex"), &self.sex)?,
             birth_date,
-            phones: list(("手机", "phone"), &self.phones)?,
-            emails: list(("邮箱", "email"), &self.emails)?,
+            // Typed with the input method on, "１３９…" and "ａ＠ｂ．ｃｎ" are the same number
+            // and address in ASCII: stored so, they print and match like any other.
+            phones: halfwidth_list(list(("手机", "phone"), &self.phones)?),
+            emails: halfwidth_list(list(("邮箱", "email"), &self.emails)?),
             address: line(("住址", "address"), &self.address)?,
         })
     }
+}
+
+/// Each item with its full-width characters folded to ASCII (see [`to_halfwidth`]).
+fn halfwidth_list(items: Option<Vec<String>>) -> Option<Vec<String>> {
+    items.map(|v| v.iter().map(|s| to_halfwidth(s)).collect())
 }
 
 /// Reads a date of birth as people write it (`1985-03-07`, `1985/03/07`, `1985年3月7日`,
@@ -456,6 +463,21 @@ mod tests {
             check_birth_date("1985-02-30", today),
             Err(CaseError::BadDate(_))
         ));
+    }
+
+    #[test]
+    fn my_phone_and_email_typed_full_width_are_stored_in_ascii() {
+        let draft = ProfileDraft {
+            phones: Some(vec!["１３９１２３４５６７８，１３８ ００１３ ８０００".into()]),
+            emails: Some(vec!["ｌｉ＠ｅｘａｍｐｌｅ．ｃｎ".into()]),
+            ..ProfileDraft::default()
+        };
+        let p = draft.validate().expect("valid");
+        assert_eq!(
+            p.phones,
+            Some(vec!["13912345678".to_string(), "138 0013 8000".to_string()])
+        );
+        assert_eq!(p.emails, Some(vec!["li@example.cn".to_string()]));
     }
 
     #[test]
