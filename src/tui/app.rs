@@ -197,6 +197,8 @@ pub struct ListView {
 pub struct App {
     /// The UI language.
     pub lang: Lang,
+    /// The case's signals and account to stop, kept until the case changes.
+    pub outlook: crate::tui::outlook::OutlookCache,
     /// Its strings.
     pub s: &'static Strings,
     /// The current screen.
@@ -294,6 +296,7 @@ impl App {
     pub fn new(lang: Lang, case_name: String, demo: bool) -> App {
         App {
             lang,
+            outlook: Default::default(),
             s: strings(lang),
             screen: Screen::Dashboard,
             back: Screen::Evidence,

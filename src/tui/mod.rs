@@ -13,6 +13,7 @@ pub mod form;
 pub mod guide_text;
 pub mod keys;
 pub mod letters;
+pub mod outlook;
 pub mod runtime;
 pub mod screens;
 pub mod startup;

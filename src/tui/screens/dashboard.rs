@@ -7,7 +7,7 @@ use ratatui::layout::Rect;
 use jiff::civil::Date;
 
 use crate::case::CaseState;
-use crate::case::signals::{case_signals, is_done, receiving_account};
+use crate::case::signals::is_done;
 use crate::case::steps::Report;
 use crate::guide::ChecklistId;
 use crate::tui::app::App;
@@ -28,9 +28,10 @@ pub fn is_overdue(r: &Report, today: Date) -> bool {
 pub fn next_action(app: &App, state: &CaseState) -> String {
     let s = app.s;
     let today = (app.clock)().date();
-    if case_signals(state).money_lost && !is_done(state, ChecklistId::StopPayment) {
-        let account = receiving_account(state)
-            .map(|a| fill(s.next_110_account, &[&a]))
+    let outlook = app.outlook.of(state);
+    if outlook.signals.money_lost && !is_done(state, ChecklistId::StopPayment) {
+        let account = (outlook.receiving_account.as_ref())
+            .map(|a| fill(s.next_110_account, &[a]))
             .unwrap_or_default();
         return format!("{}{account}", s.next_call_110);
     }

@@ -8,7 +8,7 @@ use ratatui::text::Line;
 
 use crate::case::CaseState;
 use crate::case::brief::warning_message;
-use crate::case::signals::{case_signals, is_done};
+use crate::case::signals::is_done;
 use crate::guide::ChecklistId;
 use crate::localtime::short;
 use crate::tui::app::{App, Pane};
@@ -49,7 +49,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, state: &CaseState, n: u8, 
             theme.heading,
         );
         y += 1;
-        if case_signals(state).money_lost && !is_done(state, ChecklistId::StopPayment) {
+        if app.outlook.of(state).signals.money_lost && !is_done(state, ChecklistId::StopPayment) {
             put(buf, x, y, s.next_call_110, w, theme.error);
             y += 1;
         }
