@@ -78,20 +78,28 @@ fn account_in(text: &str) -> Option<String> {
 }
 
 /// The record that proves a checklist item done (`R1`, `W1`, `L1`), if there is one: a report
-/// filed proves "report to the police" (and "report spam" when it went to 12321), a warned
-/// contact proves "warn family and friends", a consultation proves "consult a lawyer".
+/// filed proves "report to the police" (a letter sent to another office does not), "report
+/// spam" when it went to 12321, "ask the company to delete" when the company letter was sent;
+/// a warned contact proves "warn family and friends", a consultation proves "consult a lawyer".
 pub fn done_by_record(state: &CaseState, item: ChecklistId) -> Option<&str> {
+    let report = |proves: &dyn Fn(&super::steps::Report) -> bool| {
+        state.reports.iter().find(|r| proves(r)).map(|r| r.id.as_str())
+    };
     match item {
-        ChecklistId::ReportToPolice => state.reports.first().map(|r| r.id.as_str()),
-        ChecklistId::ReportSpam => state
-            .reports
-            .iter()
-            .find(|r| r.current.channel.contains("12321"))
-            .map(|r| r.id.as_str()),
+        ChecklistId::ReportToPolice => report(&|r| r.current.letter.is_none()),
+        ChecklistId::ReportSpam => {
+            report(&|r| r.current.channel.contains("12321") || letter_sent(r, "12321"))
+        }
+        ChecklistId::AskCompanyToDelete => report(&|r| letter_sent(r, "company")),
         ChecklistId::WarnContacts => state.live_warnings().next().map(|(id, _)| id.as_str()),
         ChecklistId::ConsultLawyer => state.live_consultations().next().map(|(id, _)| id.as_str()),
         _ => None,
     }
+}
+
+/// True when `r` records a sent letter of `kind`.
+fn letter_sent(r: &super::steps::Report, kind: &str) -> bool {
+    r.current.letter.as_ref().is_some_and(|l| l.kind == kind)
 }
 
 /// True when the item is done, ticked by hand or proved by a record.

@@ -226,6 +226,19 @@ fn the_company_letter_asks_whom_it_goes_to_before_saving() {
     let text = frame_rows(&w.app, w.case.state(), 120, 24).join("\n");
     assert!(text.contains("No source gives a reply period"), "{text}");
     assert!(!text.contains("--"), "{text}");
+    // The letter sent ticks "ask the company to delete"; it is not a report to the police.
+    use crate::case::signals::done_by_record;
+    use crate::guide::ChecklistId;
+    let state = w.case.state();
+    let letter_report = state.reports.last().map(|r| r.id.clone());
+    assert_eq!(
+        done_by_record(state, ChecklistId::AskCompanyToDelete).map(str::to_string),
+        letter_report
+    );
+    assert_ne!(
+        done_by_record(state, ChecklistId::ReportToPolice).map(str::to_string),
+        letter_report
+    );
 }
 
 #[test]
