@@ -355,9 +355,15 @@ fn the_carrier_letter_names_12300_as_the_next_step() -> Result<(), Box<dyn std::
         "13800138000",
         "10690000",
         "《中华人民共和国反电信网络诈骗法》第三十一条",
+        // The contacts are counted by the kinds the case has: two calls and one SMS, no email.
+        "2个号码或发送者的来电2次、短信1条，共3次",
     ] {
         assert!(t.contains(want), "missing {want} in\n{t}");
     }
+    assert!(
+        !t.contains("短信、邮件"),
+        "an email is named but the case has none:\n{t}"
+    );
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(
         err.contains("15日") && err.contains("电信用户申诉处理办法"),

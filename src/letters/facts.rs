@@ -15,7 +15,7 @@ use crate::case::text::{shown_line, shown_text};
 use crate::case::{EntryId, EvidenceKind, Knew};
 use crate::i18n::Lang;
 use crate::pdf::Complainant;
-use crate::pdf::words::{date_text, datetime_text, kind_label, knew_list, money};
+use crate::pdf::words::{date_text, datetime_text, kind_label, kinds_counted, knew_list, money};
 use crate::redact::Redactor;
 
 /// Every placeholder a sentence may name.
@@ -31,6 +31,7 @@ pub const KNOWN: &[&str] = &[
     "date",
     // The case as a whole.
     "count",
+    "by_kind",
     "leads",
     "first",
     "last",
@@ -193,6 +194,12 @@ impl Facts {
                     return None;
                 }
                 n.to_string()
+            }
+            "by_kind" => {
+                if self.contacts().next().is_none() {
+                    return None;
+                }
+                kinds_counted(self.contacts().map(|e| e.current.kind), lang)
             }
             "leads" if !self.leads.is_empty() => self.leads.len().to_string(),
             "first" => self

@@ -86,6 +86,17 @@ pub fn kind_counted(kind: EvidenceKind, n: usize, lang: Lang) -> String {
     }
 }
 
+/// "来电6次、短信2条" / "6 × call, 2 × SMS": how many contacts of each kind, kinds in their
+/// fixed order, only the kinds present.
+pub fn kinds_counted(kinds: impl IntoIterator<Item = EvidenceKind>, lang: Lang) -> String {
+    let mut counts: std::collections::BTreeMap<EvidenceKind, usize> = Default::default();
+    for k in kinds {
+        *counts.entry(k).or_default() += 1;
+    }
+    let parts: Vec<String> = counts.iter().map(|(k, n)| kind_counted(*k, *n, lang)).collect();
+    parts.join(lang.pick("、", ", "))
+}
+
 /// What they knew, in the packet's words: 姓名、身份证号、住址 (an "other" item is said as
 /// 其他个人信息, last, never as a bare 其他).
 pub fn knew_list(knew: impl IntoIterator<Item = Knew>, lang: Lang) -> String {
