@@ -73,6 +73,8 @@ fn a_phishing_email_shows_its_real_origin_and_the_forged_sender() {
         "退信地址 Return-Path: bounce-7781@secure-boc.top",
         "Message-ID: <20261129091230.7781@secure-boc.top>",
         "← 第一个外部发件服务器",
+        // The name the sending server gave is shown as its claim, after the address seen.
+        "来自 [203.0.113.7]（自称 ",
         "SPF fail (boc.cn)",
         "DKIM pass (secure-boc.top)",
         "verify.exe · application/octet-stream · 2050 字节",

@@ -71,15 +71,22 @@ impl EmailFacts {
         push("主题", "Subject", self.subject.clone());
         push("Message-ID", "Message-ID", self.message_id.clone());
         for (i, h) in self.received.iter().enumerate() {
+            // What the receiving server saw (the looked-up host, the address) comes first; the
+            // name the sender gave itself is only a claim and reads as one (自称).
             let mut line = format!("{}. {}", i + 1, lang.pick("来自", "from"));
-            if !h.helo.is_empty() {
-                line.push_str(&format!(" {}", h.helo));
-            }
-            if !h.host.is_empty() && h.host != h.helo {
-                line.push_str(&format!(" ({})", h.host));
+            if !h.host.is_empty() {
+                line.push_str(&format!(" {}", h.host));
             }
             if !h.ip.is_empty() {
                 line.push_str(&format!(" [{}]", h.ip));
+            }
+            if !h.helo.is_empty() && h.helo != h.host {
+                line.push_str(&format!(
+                    "{}{}{}",
+                    lang.pick("（自称 ", " (calls itself "),
+                    h.helo,
+                    lang.pick("）", ")")
+                ));
             }
             if !h.by.is_empty() {
                 line.push_str(&format!(" {} {}", lang.pick("经", "by"), h.by));

@@ -78,19 +78,29 @@ pub fn parse_hop(value: &str) -> Hop {
     let by_at = keyword_at(trace, "by").unwrap_or(trace.len());
     let from_part = &trace[..by_at];
     let by_part = &trace[by_at..];
-    let helo = word_after(from_part, "from").unwrap_or_default();
-    let helo = helo.trim_matches(['[', ']']);
+    let after_from = word_after(from_part, "from").unwrap_or_default();
+    let after_from = after_from.trim_matches(['[', ']']);
     // `(host [ip])`, `(unknown [ip])`, `(helo=… [ip])`: the comment after the HELO name.
     let comment = from_part
         .find('(')
         .map(|i| &from_part[i + 1..])
         .map(|c| c.split(')').next().unwrap_or(c))
         .unwrap_or_default();
-    let host = comment
-        .split_whitespace()
-        .next()
-        .filter(|h| !h.starts_with('[') && !h.contains('=') && !h.eq_ignore_ascii_case("unknown"))
-        .unwrap_or_default();
+    // Where the comment names the HELO itself (qmail's `from host (HELO name) (ip)`, Exim's
+    // `from host ([ip] helo=name)`), the word after `from` is the looked-up host, not the
+    // name the sender gave.
+    let (helo, host) = match claimed_helo(from_part) {
+        Some(claimed) => (claimed, looked_up(after_from)),
+        None => (
+            after_from,
+            comment
+                .split_whitespace()
+                .next()
+                .map(looked_up)
+                .filter(|h| !h.contains('='))
+                .unwrap_or_default(),
+        ),
+    };
     let ip = find_ip(comment)
         .or_else(|| find_ip(from_part))
         .unwrap_or_default();
@@ -101,6 +111,39 @@ pub fn parse_hop(value: &str) -> Hop {
         ip,
         by: tidy(by, 255),
         at: date.and_then(parse_date),
+    }
+}
+
+/// The name written after `HELO`, `EHLO` or `helo=` in a Received comment, if any.
+fn claimed_helo(from_part: &str) -> Option<&str> {
+    let mut words = from_part
+        .split(|c: char| c.is_whitespace() || matches!(c, '(' | ')'))
+        .filter(|w| !w.is_empty());
+    while let Some(w) = words.next() {
+        let lower = w.to_ascii_lowercase();
+        let name = if lower == "helo" || lower == "ehlo" {
+            words.next()
+        } else if lower.starts_with("helo=") || lower.starts_with("ehlo=") {
+            w.get(5..)
+        } else {
+            continue;
+        };
+        let name = name.map(|n| n.trim_matches(['[', ']', ',', ';']));
+        if let Some(n) = name.filter(|n| !n.is_empty()) {
+            return Some(n);
+        }
+    }
+    None
+}
+
+/// A host name as the receiving server looked it up; empty when it could not (`unknown`) or
+/// when only an address is written.
+fn looked_up(word: &str) -> &str {
+    let w = word.trim_matches(['[', ']']);
+    if word.starts_with('[') || w.eq_ignore_ascii_case("unknown") || w.parse::<IpAddr>().is_ok() {
+        ""
+    } else {
+        w
     }
 }
 
@@ -189,6 +232,32 @@ mod tests {
         assert_eq!(h.ip, "198.51.100.20");
         let h = parse_hop("from [IPv6:2001:db8::1] by mx.example.net");
         assert_eq!(h.ip, "2001:db8::1");
+    }
+
+    #[test]
+    fn the_helo_name_in_a_comment_is_the_helo_and_the_word_after_from_the_looked_up_host() {
+        // qmail: the HELO name sits in the first comment, the address in the second.
+        let h = parse_hop(
+            "from unknown (HELO boc.com.cn) (45.77.1.2) by mx.qq.com; Tue, 1 Dec 2026 09:59:58 +0800",
+        );
+        assert_eq!((h.helo.as_str(), h.host.as_str()), ("boc.com.cn", ""));
+        assert_eq!(h.ip, "45.77.1.2");
+        let h = parse_hop("from mail.scam.example (HELO www.icbc.com.cn) (198.51.100.3) by mx.example.net");
+        assert_eq!(
+            (h.helo.as_str(), h.host.as_str(), h.ip.as_str()),
+            ("www.icbc.com.cn", "mail.scam.example", "198.51.100.3")
+        );
+        // Exim: `([ip] helo=name)`.
+        let h = parse_hop("from [203.0.113.50] (helo=service.boc.cn) by mx.example.net with esmtp");
+        assert_eq!(
+            (h.helo.as_str(), h.host.as_str(), h.ip.as_str()),
+            ("service.boc.cn", "", "203.0.113.50")
+        );
+        let h = parse_hop("from relay.example.org ([198.51.100.9] helo=relay.example.org) by mx.example.net");
+        assert_eq!(
+            (h.helo.as_str(), h.host.as_str(), h.ip.as_str()),
+            ("relay.example.org", "relay.example.org", "198.51.100.9")
+        );
     }
 
     #[test]
