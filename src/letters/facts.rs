@@ -196,9 +196,7 @@ impl Facts {
                 n.to_string()
             }
             "by_kind" => {
-                if self.contacts().next().is_none() {
-                    return None;
-                }
+                self.contacts().next()?;
                 kinds_counted(self.contacts().map(|e| e.current.kind), lang)
             }
             "leads" if !self.leads.is_empty() => self.leads.len().to_string(),
