@@ -169,6 +169,9 @@ pub struct Law {
     pub topic: LawTopic,
     /// The law's name without brackets, e.g. "中华人民共和国网络安全法".
     pub law: String,
+    /// The document number cited after the name where practice cites one (a judicial
+    /// interpretation's 法释〔2017〕10号); it must appear in `source`.
+    pub document: Option<String>,
     /// What the provision says, in plain words.
     pub summary: String,
     /// Whether `text` holds the statute's own words.
@@ -209,6 +212,8 @@ struct RawLaw {
     id: String,
     topic: LawTopic,
     law: String,
+    #[serde(default)]
+    document: Option<String>,
     summary: String,
     quote: Quote,
     #[serde(default)]
@@ -253,6 +258,12 @@ impl TryFrom<RawLaw> for Law {
                 ));
             }
         }
+        if let Some(doc) = raw.document.as_deref().filter(|d| !raw.source.contains(*d)) {
+            return Err(format!(
+                "law `{}`: the document number `{doc}` must appear in its source",
+                raw.id
+            ));
+        }
         let mut previous = first.from;
         for article in &later {
             if article.from <= previous {
@@ -267,6 +278,7 @@ impl TryFrom<RawLaw> for Law {
             id: raw.id,
             topic: raw.topic,
             law: raw.law,
+            document: raw.document,
             summary: raw.summary,
             quote: raw.quote,
             text: raw.text,
@@ -351,9 +363,16 @@ impl CitedArticle<'_> {
     /// The citation without hedge: "《中华人民共和国网络安全法》第四十四条" or
     /// "Cybersecurity Law of the PRC, Article 44".
     pub fn citation(&self, lang: Lang) -> String {
+        let doc = self.law.document.as_deref();
         match lang {
-            Lang::Zh => format!("《{}》{}", self.law.law, self.article.number),
-            Lang::En => format!("{}, {}", self.law.law, self.article.number),
+            Lang::Zh => {
+                let doc = doc.map(|d| format!("（{d}）")).unwrap_or_default();
+                format!("《{}》{doc}{}", self.law.law, self.article.number)
+            }
+            Lang::En => {
+                let doc = doc.map(|d| format!(" ({d})")).unwrap_or_default();
+                format!("{}{doc}, {}", self.law.law, self.article.number)
+            }
         }
     }
 

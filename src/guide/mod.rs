@@ -443,6 +443,33 @@ mod tests {
     }
 
     #[test]
+    fn a_judicial_interpretation_is_cited_with_its_document_number() {
+        let on = jiff::civil::date(2026, 12, 1);
+        let art1 = Guide::get(Lang::Zh)
+            .law("interpretation_2017_art1")
+            .map(|l| l.cited_on(on).citation(Lang::Zh));
+        assert_eq!(
+            art1.as_deref(),
+            Some(
+                "《最高人民法院、最高人民检察院关于办理侵犯公民个人信息刑事案件适用法律若干问题的解释》（法释〔2017〕10号）第一条"
+            )
+        );
+        // A statute has no document number after its name.
+        let c = Guide::get(Lang::Zh)
+            .law("criminal_266")
+            .map(|l| l.cited_on(on).citation(Lang::Zh));
+        assert_eq!(c.as_deref(), Some("《中华人民共和国刑法》第二百六十六条"));
+        // A number the source does not name is refused when the guide is read.
+        let wrong = ZH_TOML.replacen(
+            "document = \"法释〔2017〕10号\"",
+            "document = \"法释〔2017〕11号\"",
+            1,
+        );
+        let err = Guide::from_toml(Lang::Zh, &wrong).err().map(|e| e.to_string());
+        assert!(err.is_some_and(|e| e.contains("法释〔2017〕11号")));
+    }
+
+    #[test]
     fn get_returns_the_same_parsed_guide_each_time() {
         let a = Guide::get(Lang::Zh);
         let b = Guide::get(Lang::Zh);
