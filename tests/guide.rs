@@ -764,14 +764,37 @@ fn the_provisions_a_complaint_packet_cites_are_there_with_their_words() {
     assert!(text("cpl_111").contains("诬告应负的法律责任"));
     assert!(text("anti_fraud_31").contains("不得假冒他人身份或者虚构代理关系开立上述卡、账户、账号"));
     // 身份证法第十七条 no longer carries commentary as if it were statute.
-    let id17 = zh
-        .law("id_card_17")
-        .map(|l| l.summary.clone())
-        .unwrap_or_default();
+    // The pointer to 反电诈法第三十一条 is the guide's note, not part of the 要旨.
+    let id17 = zh.law("id_card_17");
+    let summary = id17.map(|l| l.summary.clone()).unwrap_or_default();
+    let note = id17.and_then(|l| l.note.clone()).unwrap_or_default();
     assert!(
-        !id17.contains("适用本条") && id17.contains("第三十一条"),
-        "{id17}"
+        !summary.contains("适用本条") && !summary.contains("第三十一条") && note.contains("第三十一条"),
+        "{summary} / {note}"
     );
+}
+
+#[test]
+fn a_summary_speaks_of_the_law_not_to_the_user() {
+    // A 要旨 stands for the statute in the lawyer brief; advice to the user ("你…") lives in
+    // the note, which only the wizard shows.
+    for law in Guide::get(Lang::Zh).laws() {
+        assert!(
+            !law.summary.contains('你'),
+            "{}: the summary addresses the user: {}",
+            law.id,
+            law.summary
+        );
+    }
+    for law in Guide::get(Lang::En).laws() {
+        let s = format!(" {} ", law.summary.to_lowercase());
+        assert!(
+            !s.contains(" you ") && !s.contains(" your "),
+            "{}: the summary addresses the user: {}",
+            law.id,
+            law.summary
+        );
+    }
 }
 
 #[test]
@@ -1069,13 +1092,14 @@ fn advice_that_misled_people_is_corrected() {
     // PIPL 69 presumes fault only: the advice says what the victim must still prove.
     let lawyer = zh.step(StepId::ConsultLawyer).mistakes.join("");
     assert!(lawyer.contains("第六十九条") && lawyer.contains("仍然要证明") && !lawyer.contains("不要因为"));
-    let pipl69 = zh.law("pipl_69").map(|l| l.summary.clone()).unwrap_or_default();
+    // The wizard says so in the guide's note beside the 要旨 (the brief prints only the 要旨).
+    let pipl69 = zh.law("pipl_69").and_then(|l| l.note.clone()).unwrap_or_default();
     assert!(pipl69.contains("推定的只是过错") && pipl69.contains("仍然要证明"));
     // A hash shows only that a file has not changed since it was hashed; the internet-court rule
     // binds three courts.
     let hash = zh
         .law("internet_court_hash")
-        .map(|l| l.summary.clone())
+        .map(|l| format!("{}{}", l.summary, l.note.as_deref().unwrap_or_default()))
         .unwrap_or_default();
     for needle in ["北京", "广州", "杭州", "没有被改动过", "不能证明"] {
         assert!(hash.contains(needle), "{needle}: {hash}");

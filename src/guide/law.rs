@@ -174,6 +174,9 @@ pub struct Law {
     pub document: Option<String>,
     /// What the provision says, in plain words.
     pub summary: String,
+    /// What it means for the user, in the guide's own voice: shown by the wizard after the
+    /// summary, never printed in a letter or the lawyer brief (it is not the statute).
+    pub note: Option<String>,
     /// Whether `text` holds the statute's own words.
     pub quote: Quote,
     /// The statute's own words (Chinese in every language); present exactly when `quote` is
@@ -215,6 +218,8 @@ struct RawLaw {
     #[serde(default)]
     document: Option<String>,
     summary: String,
+    #[serde(default)]
+    note: Option<String>,
     quote: Quote,
     #[serde(default)]
     text: Option<String>,
@@ -280,6 +285,7 @@ impl TryFrom<RawLaw> for Law {
             law: raw.law,
             document: raw.document,
             summary: raw.summary,
+            note: raw.note,
             quote: raw.quote,
             text: raw.text,
             in_force: raw.in_force,

@@ -275,6 +275,9 @@ pub fn guidance(n: u8, lang: Lang, now: &ZonedDateTime, state: &CaseState) -> Ve
             // a checked exact quote may stand as the article itself, and that is for letters.
             let plain = Wording::Summary(&a.law.summary).printed(lang);
             out.push((false, format!("{bullet}{} {plain}", a.display(lang))));
+            if let Some(note) = &a.law.note {
+                out.push((false, format!("  {note}")));
+            }
         }
     }
     out
