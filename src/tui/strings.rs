@@ -277,10 +277,6 @@ pub struct Strings {
     pub k_show_brief: &'static str,
     /// Key: make the packet.
     pub k_generate: &'static str,
-    /// Dashboard, step 2: `{}` reports, `{}` with a receipt.
-    pub step2_progress: &'static str,
-    /// Dashboard, step 2: nothing reported.
-    pub step2_none: &'static str,
     /// Dashboard, step 2: `{}` are overdue for follow-up.
     pub step2_overdue: &'static str,
     /// Dashboard, step 3: `{}` contacts warned.
@@ -623,8 +619,6 @@ pub const ZH: Strings = Strings {
     k_add_consultation: "记咨询",
     k_show_brief: "律师简要",
     k_generate: "生成",
-    step2_progress: "已报案 {} 次，{} 次有回执",
-    step2_none: "还没有报案",
     step2_overdue: "；{} 该跟进了",
     step3_progress: "已提醒 {} 位亲友",
     step3_none: "还没有提醒亲友",
@@ -868,8 +862,6 @@ pub const EN: Strings = Strings {
     k_add_consultation: "add consultation",
     k_show_brief: "lawyer brief",
     k_generate: "make PDF",
-    step2_progress: "{} reports, {} with a receipt",
-    step2_none: "nothing reported yet",
     step2_overdue: "; follow up {}",
     step3_progress: "people warned: {}",
     step3_none: "nobody warned yet",
