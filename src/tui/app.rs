@@ -574,6 +574,20 @@ impl App {
             Msg::Saved(id) => {
                 self.form = None;
                 let text = match id {
+                    // Money lost: what to do at once follows the receipt of the save (the
+                    // dashboard's first line, with the account to name to the police).
+                    Some(id)
+                        if state
+                            .entry(id)
+                            .is_some_and(|e| e.current.lost.is_some_and(|l| l.0 > 0))
+                            && !crate::case::signals::is_done(
+                                state,
+                                crate::guide::ChecklistId::StopPayment,
+                            ) =>
+                    {
+                        let next = crate::tui::screens::dashboard::next_action(self, state);
+                        format!("{}{}{next}", fill(self.s.saved_entry, &[&id]), self.s.saved_then)
+                    }
                     Some(id) => fill(self.s.saved_entry, &[&id]),
                     None => self.s.saved.to_string(),
                 };
@@ -988,7 +1002,22 @@ impl App {
                         }]
                     }
                     Err(e) => {
-                        form.error = Some(e.screen_message(lang));
+                        // The cursor goes to the field refused, and the message names it
+                        // ("转账时间: …"): two fields may both be times.
+                        let message = e.screen_message(lang);
+                        form.error = Some(match form.refused_field(&e) {
+                            Some(i) => {
+                                form.focus = i;
+                                let name = crate::tui::screens::form::label(form.fields[i].id, s);
+                                let name = name.trim_end_matches([':', '：']);
+                                if message.contains(name) {
+                                    message
+                                } else {
+                                    format!("{name}: {message}")
+                                }
+                            }
+                            None => message,
+                        });
                         Vec::new()
                     }
                 };

@@ -622,6 +622,31 @@ impl Form {
         self.fields.get_mut(self.focus)
     }
 
+    /// The field holding the value `e` refuses — the one whose text the error quotes (a time,
+    /// an amount, an ID number, a date) — if one is on screen.
+    pub fn refused_field(&self, e: &CaseError) -> Option<usize> {
+        use crate::case::halfwidth::to_halfwidth;
+        use crate::case::when::WhenError;
+        let quoted = match e {
+            CaseError::When(
+                WhenError::Unreadable(s)
+                | WhenError::Future(s)
+                | WhenError::TooEarly(s)
+                | WhenError::BadOffset(s),
+            )
+            | CaseError::BadIdNumber(s)
+            | CaseError::BadAmount(s)
+            | CaseError::AmountTooLarge(s)
+            | CaseError::BadDate(s)
+            | CaseError::ImplausibleBirthDate(s) => to_halfwidth(s.trim()),
+            _ => return None,
+        };
+        (0..self.fields.len()).find(|&i| {
+            self.is_shown(i)
+                && matches!(&self.fields[i].input, Input::Text(t) if to_halfwidth(t.text().trim()) == quoted)
+        })
+    }
+
     /// Moves focus forward or back to the next field shown, wrapping.
     pub fn move_focus(&mut self, forward: bool) {
         let n = self.fields.len().max(1);

@@ -193,12 +193,16 @@ pub struct Strings {
     pub saved_entry: &'static str,
     /// Saved (generic).
     pub saved: &'static str,
+    /// Between "saved E3" and the urgent next step after a loss.
+    pub saved_then: &'static str,
     /// New lines from another program, `{}` how many.
     pub refreshed: &'static str,
     /// Profile screen title.
     pub profile: &'static str,
-    /// Profile is empty.
+    /// Profile is empty (on the profile screen, where e fills it in).
     pub profile_empty: &'static str,
+    /// Dashboard: the profile is empty (p opens it).
+    pub profile_empty_dash: &'static str,
     /// Profile labels.
     pub p_name: &'static str,
     /// ID number.
@@ -427,6 +431,8 @@ pub struct Strings {
     pub k_new_entry: &'static str,
     /// Move.
     pub k_move: &'static str,
+    /// Jump to the first / last row.
+    pub k_top_bottom: &'static str,
     /// Page.
     pub k_page: &'static str,
     /// Open.
@@ -532,7 +538,7 @@ pub const ZH: Strings = Strings {
     form_retract: "撤回 {}（记录会保留并标明撤回）",
     form_attach: "给 {} 添加附件",
     form_profile: "本人信息",
-    at_placeholder: "按键时刻 {}；也可写 14:05 或 -10m",
+    at_placeholder: "按键时刻 {}；也可写 14:05、昨天 14:05 或 10分钟前",
     form_hint: "Tab 换栏  Ctrl-S 保存  Esc 取消",
     export_form_hint: "Tab 换栏  Ctrl-S 生成  Esc 取消",
     toggles_hint: "左右键选择，空格勾选",
@@ -577,9 +583,11 @@ pub const ZH: Strings = Strings {
     saving: "正在保存……",
     saved_entry: "已保存 {}",
     saved: "已保存",
+    saved_then: "。现在最要紧：",
     refreshed: "另一个窗口新记了 {} 条，已更新",
     profile: "本人信息",
     profile_empty: "还没有填写。按 e 填写。",
+    profile_empty_dash: "还没有填写。按 p 打开填写。",
     p_name: "姓名",
     p_id: "身份证号",
     p_sex: "性别",
@@ -694,6 +702,7 @@ pub const ZH: Strings = Strings {
     k_new_call: "记电话",
     k_new_entry: "新记录",
     k_move: "上下移动",
+    k_top_bottom: "到第一条/最后一条",
     k_page: "翻页",
     k_open: "查看",
     k_back: "返回",
@@ -775,7 +784,7 @@ pub const EN: Strings = Strings {
     form_retract: "Retract {} (it stays, marked)",
     form_attach: "Add a file to {}",
     form_profile: "My details",
-    at_placeholder: "key press {}; or 14:05 or -10m",
+    at_placeholder: "key press {}; or 14:05 or -10m (10 min ago)",
     form_hint: "Tab next field  Ctrl-S save  Esc cancel",
     export_form_hint: "Tab next field  Ctrl-S make PDF  Esc cancel",
     toggles_hint: "Left/Right to choose, Space to tick",
@@ -820,9 +829,11 @@ pub const EN: Strings = Strings {
     saving: "Saving...",
     saved_entry: "Saved {}",
     saved: "Saved",
+    saved_then: ". Most urgent now: ",
     refreshed: "{} new lines from another window, updated",
     profile: "My details",
     profile_empty: "Nothing filled in yet. Press e.",
+    profile_empty_dash: "Nothing filled in yet. Press p to fill it in.",
     p_name: "Name",
     p_id: "ID number",
     p_sex: "Sex",
@@ -937,6 +948,7 @@ pub const EN: Strings = Strings {
     k_new_call: "log call",
     k_new_entry: "new entry",
     k_move: "move",
+    k_top_bottom: "first / last",
     k_page: "page",
     k_open: "open",
     k_back: "back",

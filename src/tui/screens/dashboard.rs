@@ -155,7 +155,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, state: &CaseState, theme: 
             "p {}  {}",
             s.profile,
             if state.profile.is_empty() {
-                s.profile_empty
+                s.profile_empty_dash
             } else {
                 state.profile.name.as_str()
             }
