@@ -1071,11 +1071,16 @@ fn at_notice(form: &Form, s: &Strings) -> Option<String> {
     Some(format!("{}{note}", fill(s.at_reads, &[&r.moment.short()])))
 }
 
-/// Moves the form's focus; leaving a valid ID number fills an empty birth date from it.
+/// Moves the form's focus; leaving a valid ID number fills an empty birth date from it, and
+/// leaving a summary that quotes one ticks "they knew my ID number" (said on screen).
 fn move_focus(form: &mut Form, forward: bool, s: &Strings) {
+    let left_summary = form.focused().is_some_and(|f| f.id == FieldId::Summary);
     form.move_focus(forward);
     if let Some(date) = form.fill_birth_from_id() {
         form.notice = Some(fill(s.birth_filled, &[&date]));
+    }
+    if left_summary && form.tick_id_from_summary() {
+        form.notice = Some(s.id_ticked.to_string());
     }
 }
 
@@ -1086,6 +1091,9 @@ fn field_key(form: &mut Form, k: &KeyEvent, s: &Strings, lang: Lang) {
     };
     let mut leave = None;
     let mut picked = None;
+    // A letter or a Chinese character typed where nothing can be typed (a choice, the
+    // ticks): said, never silently dropped.
+    let mut typed = false;
     match &mut field.input {
         Input::Text(t) => match t.key(k) {
             Edit::Capped => form.notice = Some(fill(s.field_capped, &[&t.cap()])),
@@ -1103,6 +1111,7 @@ fn field_key(form: &mut Form, k: &KeyEvent, s: &Strings, lang: Lang) {
                 KeyCode::Right | KeyCode::Char('l') | KeyCode::Char(' ') => *i = (*i + 1) % n,
                 KeyCode::Up => leave = Some(false),
                 KeyCode::Down | KeyCode::Enter => leave = Some(true),
+                KeyCode::Char(_) => typed = true,
                 _ => {}
             }
         }
@@ -1114,6 +1123,7 @@ fn field_key(form: &mut Form, k: &KeyEvent, s: &Strings, lang: Lang) {
                 KeyCode::Right | KeyCode::Char('l') | KeyCode::Char(' ') => *i = (*i + 1) % n,
                 KeyCode::Up => leave = Some(false),
                 KeyCode::Down | KeyCode::Enter => leave = Some(true),
+                KeyCode::Char(_) => typed = true,
                 _ => {}
             }
             if field.id == FieldId::ChannelPick && *i != before && *i > 0 {
@@ -1134,9 +1144,15 @@ fn field_key(form: &mut Form, k: &KeyEvent, s: &Strings, lang: Lang) {
                 }
                 KeyCode::Up => leave = Some(false),
                 KeyCode::Down | KeyCode::Enter => leave = Some(true),
+                KeyCode::Char(_) => typed = true,
                 _ => {}
             }
         }
+    }
+    if typed {
+        form.notice = Some(s.no_typing_here.to_string());
+    } else if form.notice.as_deref() == Some(s.no_typing_here) {
+        form.notice = None;
     }
     if let Some(name) = picked {
         form.set_text(FieldId::Channel, &name);

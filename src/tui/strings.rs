@@ -123,6 +123,10 @@ pub struct Strings {
     pub export_form_hint: &'static str,
     /// Hint on a toggle field.
     pub toggles_hint: &'static str,
+    /// A character typed in a field that takes no typing (a choice, the ticks).
+    pub no_typing_here: &'static str,
+    /// The summary quotes an ID number: "they knew: ID number" was ticked.
+    pub id_ticked: &'static str,
     /// Hint on the kind field.
     pub kind_hint: &'static str,
     /// Shown when a paste or typing hit the field's limit, `{}` the limit.
@@ -542,6 +546,8 @@ pub const ZH: Strings = Strings {
     form_hint: "Tab 换栏  Ctrl-S 保存  Esc 取消",
     export_form_hint: "Tab 换栏  Ctrl-S 生成  Esc 取消",
     toggles_hint: "左右键选择，空格勾选",
+    id_ticked: "内容里有身份证号，已勾选“对方知道：身份证号”；不对的话到那一栏按空格取消。",
+    no_typing_here: "这一栏不用打字：左右键选择（勾选框按空格），Tab 到下一栏。",
     kind_hint: "左右键换类型",
     field_capped: "内容太长，只保留了前 {} 个字",
     confirm_discard: "放弃没保存的内容？ y/是 放弃 · n/否/回车 继续填写",
@@ -788,6 +794,8 @@ pub const EN: Strings = Strings {
     form_hint: "Tab next field  Ctrl-S save  Esc cancel",
     export_form_hint: "Tab next field  Ctrl-S make PDF  Esc cancel",
     toggles_hint: "Left/Right to choose, Space to tick",
+    id_ticked: "The summary quotes an ID number, so “They knew: ID number” is ticked; if that is wrong, untick it with Space.",
+    no_typing_here: "Nothing is typed here: Left/Right to choose (Space ticks a box), Tab for the next field.",
     kind_hint: "Left/Right to change",
     field_capped: "Too long: only the first {} characters were kept",
     confirm_discard: "Discard what you typed? y discard / n or Enter keep editing",

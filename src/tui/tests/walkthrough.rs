@@ -161,3 +161,70 @@ fn hints_name_keys_that_work_where_they_are_shown_and_no_command_line_notation()
     let help = frame_rows(&w.app, w.case.state(), 80, 24).join("\n");
     assert!(help.contains("g/G        到第一条/最后一条"), "{help}");
 }
+
+#[test]
+fn typing_in_the_ticks_says_that_nothing_is_typed_there() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let mut w = wizard(tmp.path(), Lang::Zh);
+    typed(&mut w, "n13800138000");
+    w.handle(k(KeyCode::Tab));
+    w.handle(k(KeyCode::Tab));
+    assert_eq!(focused(&w), Some(FieldId::Knew));
+    // The user types what they knew instead of ticking it.
+    typed(&mut w, "姓名");
+    let notice = w.app.form.as_ref().and_then(|f| f.notice.clone());
+    assert_eq!(
+        notice.as_deref(),
+        Some("这一栏不用打字：左右键选择（勾选框按空格），Tab 到下一栏。")
+    );
+    let rows = frame_rows(&w.app, w.case.state(), 40, 12).join("\n");
+    assert!(rows.contains("Tab 到下一栏"), "shown whole at 40x12: {rows}");
+    // Ticking works and the notice goes.
+    w.handle(k(KeyCode::Char(' ')));
+    let f = w.app.form.as_ref().expect("form");
+    assert_eq!(f.notice, None);
+    assert!(f.evidence_draft().knew.contains(&crate::case::Knew::Name));
+}
+
+#[test]
+fn an_sms_quoting_my_id_number_ticks_they_knew_it_before_saving() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let mut w = wizard(tmp.path(), Lang::Zh);
+    typed(&mut w, "1a10690000");
+    w.handle(k(KeyCode::Tab));
+    typed(
+        &mut w,
+        "【公安局】张伟（身份证１１０１０１１９９００３０７１２３３）您涉嫌一起洗钱案",
+    );
+    w.handle(k(KeyCode::Tab));
+    let knew = |w: &crate::tui::runtime::Wizard| {
+        w.app
+            .form
+            .as_ref()
+            .map(|f| f.evidence_draft().knew)
+            .unwrap_or_default()
+    };
+    assert!(knew(&w).contains(&crate::case::Knew::IdNumber));
+    let form = frame_rows(&w.app, w.case.state(), 80, 24).join("\n");
+    assert!(form.contains("[x]身份证号"), "{form}");
+    assert!(form.contains("内容里有身份证号"), "said on screen: {form}");
+    // Taken off by the user, it stays off when the summary is left again.
+    w.handle(k(KeyCode::Right));
+    w.handle(k(KeyCode::Char(' ')));
+    assert!(!knew(&w).contains(&crate::case::Knew::IdNumber));
+    w.handle(k(KeyCode::BackTab));
+    w.handle(k(KeyCode::Tab));
+    assert!(!knew(&w).contains(&crate::case::Knew::IdNumber));
+    w.handle(k(KeyCode::Char(' ')));
+    w.handle(ctrl('s'));
+    assert!(w.app.form.is_none(), "{}", form_error(&w));
+    let saved = &w.case.state().entries[0].current;
+    assert!(saved.knew.contains(&crate::case::Knew::IdNumber));
+
+    // A summary without a valid number ticks nothing.
+    typed(&mut w, "a10690000");
+    w.handle(k(KeyCode::Tab));
+    typed(&mut w, "尾号1234的银行卡");
+    w.handle(k(KeyCode::Tab));
+    assert!(knew(&w).is_empty());
+}
