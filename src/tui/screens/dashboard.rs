@@ -125,8 +125,14 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, state: &CaseState, theme: 
     };
     let next = format!("{}: {}", s.next, next_action(app, state));
     // The next action may take two rows on a narrow window; the blank row goes instead.
-    let next_rows = wrap_cols(&next, w);
-    for r in next_rows.iter().take(2) {
+    let mut next_rows = wrap_cols(&next, w);
+    if next_rows.len() > 2 {
+        // What does not fit goes on the second row, which then ends in "…": a cut account
+        // number must never look like the whole of it.
+        let rest = next_rows.split_off(1).concat();
+        next_rows.push(rest);
+    }
+    for r in &next_rows {
         line(&mut y, r, theme.heading);
     }
     if next_rows.len() < 2 {

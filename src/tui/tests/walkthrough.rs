@@ -228,3 +228,24 @@ fn an_sms_quoting_my_id_number_ticks_they_knew_it_before_saving() {
     w.handle(k(KeyCode::Tab));
     assert!(knew(&w).is_empty());
 }
+
+#[test]
+fn a_next_step_too_long_for_a_narrow_window_ends_in_an_ellipsis() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let mut w = wizard(tmp.path(), Lang::Zh);
+    call_with_loss(&mut w);
+    w.handle(ctrl('s'));
+    typed(&mut w, "0");
+    let rows = frame_rows(&w.app, w.case.state(), 40, 12);
+    assert!(rows[1].starts_with(" 下一步: 立即拨打110"), "{}", rows.join("\n"));
+    assert!(
+        rows[2].trim_end().ends_with('…'),
+        "the account is cut visibly: {}",
+        rows[2]
+    );
+    assert!(!rows[3].contains("6222"), "{}", rows.join("\n"));
+    // Wide enough, it is whole on two rows.
+    let rows = frame_rows(&w.app, w.case.state(), 80, 24);
+    let next = format!("{}{}", rows[1].trim(), rows[2].trim());
+    assert!(next.ends_with("6222 0212 34567890"), "{}", rows.join("\n"));
+}
