@@ -842,11 +842,11 @@ impl App {
                     _ => Form::add_consultation(now),
                 });
             }
-            (Action::UpdateReport, Screen::Step(2)) => {
-                if let Some(r) = state.reports.get(self.report_sel) {
-                    self.form = Some(Form::update_report(r, self.now()));
-                }
-            }
+            (Action::UpdateReport, Screen::Step(2)) => match state.reports.get(self.report_sel) {
+                Some(r) => self.form = Some(Form::update_report(r, self.now())),
+                // Pressed before anything was recorded: said, not silently ignored.
+                None => self.status = Some((self.s.no_report_yet.to_string(), true)),
+            },
             (Action::Open, Screen::Step(2)) if !state.reports.is_empty() => {
                 self.report_history = !self.report_history
             }
@@ -863,6 +863,12 @@ impl App {
                     .nth(self.record_sel.min(last))
                     .map(str::to_string)
                 else {
+                    let why = if n == 3 {
+                        self.s.no_warning_yet
+                    } else {
+                        self.s.no_consultation_yet
+                    };
+                    self.status = Some((why.to_string(), true));
                     return Vec::new();
                 };
                 let withdrawn = match n {

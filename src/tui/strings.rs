@@ -261,6 +261,12 @@ pub struct Strings {
     pub k_choose_report: &'static str,
     /// Key: correct the chosen record of step 3 or 4.
     pub k_correct_record: &'static str,
+    /// Step 2: u pressed with no report recorded.
+    pub no_report_yet: &'static str,
+    /// Step 3: e or d pressed with nobody recorded as warned.
+    pub no_warning_yet: &'static str,
+    /// Step 4: e or d pressed with no consultation recorded.
+    pub no_consultation_yet: &'static str,
     /// Key: withdraw the chosen record of step 3 or 4.
     pub k_retract_record: &'static str,
     /// Key: choose a record of step 3 or 4.
@@ -621,6 +627,9 @@ pub const ZH: Strings = Strings {
     f_with_id: "附身份证号",
     k_choose_report: "选报案记录",
     k_correct_record: "更正",
+    no_report_yet: "还没有报案记录可以更新：报案后先按 a 记下。",
+    no_warning_yet: "还没有提醒记录可以更正或撤回：提醒了谁，先按 a 记下。",
+    no_consultation_yet: "还没有咨询记录可以更正或撤回：咨询律师后先按 a 记下。",
     k_retract_record: "撤回",
     k_choose_record: "选记录",
     record_withdrawn: "[已撤回]",
@@ -869,6 +878,9 @@ pub const EN: Strings = Strings {
     f_with_id: "Add ID number",
     k_choose_report: "choose report",
     k_correct_record: "correct",
+    no_report_yet: "No report to update yet: after reporting, press a to record it.",
+    no_warning_yet: "Nobody recorded as warned yet, so there is nothing to correct or withdraw: press a to record whom you warned.",
+    no_consultation_yet: "No consultation recorded yet, so there is nothing to correct or withdraw: press a to record one.",
     k_retract_record: "withdraw",
     k_choose_record: "choose record",
     record_withdrawn: "[withdrawn]",

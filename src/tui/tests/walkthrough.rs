@@ -249,3 +249,31 @@ fn a_next_step_too_long_for_a_narrow_window_ends_in_an_ellipsis() {
     let next = format!("{}{}", rows[1].trim(), rows[2].trim());
     assert!(next.ends_with("6222 0212 34567890"), "{}", rows.join("\n"));
 }
+
+#[test]
+fn keys_on_a_step_with_no_record_yet_say_what_to_do_first() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let mut w = wizard(tmp.path(), Lang::Zh);
+    let status = |w: &crate::tui::runtime::Wizard| w.app.status.clone().map(|s| s.0).unwrap_or_default();
+    typed(&mut w, "2u");
+    assert!(w.app.form.is_none());
+    assert_eq!(status(&w), "还没有报案记录可以更新：报案后先按 a 记下。");
+    for key in ["e", "d"] {
+        w.app.status = None;
+        typed(&mut w, &format!("3{key}"));
+        assert!(w.app.form.is_none());
+        assert!(status(&w).contains("先按 a 记下"), "{key}: {}", status(&w));
+        w.app.status = None;
+        typed(&mut w, &format!("4{key}"));
+        assert!(status(&w).starts_with("还没有咨询记录"), "{key}: {}", status(&w));
+    }
+    // Shown whole, above the key bar, at the smallest size.
+    let rows: String = frame_rows(&w.app, w.case.state(), 40, 12)
+        .iter()
+        .map(|r| r.trim())
+        .collect();
+    assert!(
+        rows.contains("咨询律师后先按a记下") || rows.contains("咨询律师后先按 a 记下"),
+        "{rows}"
+    );
+}
