@@ -77,14 +77,11 @@ pub fn draw(frame: &mut Frame, app: &App, state: &CaseState, theme: &Theme) {
     // A message wider than its row grows upward over the body (at most a third of the
     // screen), so a narrow window never cuts off what went wrong or what to do next.
     let width = w.saturating_sub(2).max(1);
-    let mut rows = crate::linebreak::wrap(&first_line(&text), width as f32, &crate::linebreak::Columns);
     // It never covers the field being typed in.
     let below_cursor = cursor.map_or(usize::MAX, |p| usize::from(status_y.saturating_sub(p.y)));
     let most = usize::from(area.height / 3).min(below_cursor).max(1);
-    if rows.len() > most {
-        let rest = rows.split_off(most - 1).concat();
-        rows.push(rest);
-    }
+    let rows =
+        crate::linebreak::wrap_at_most(&first_line(&text), width as f32, &crate::linebreak::Columns, most);
     let top = status_y.saturating_sub(rows.len().saturating_sub(1) as u16);
     let buf = frame.buffer_mut();
     for (i, row) in rows.iter().enumerate() {

@@ -102,12 +102,6 @@ fn step_progress(app: &App, state: &CaseState, n: u8) -> String {
     }
 }
 
-/// Splits `text` into rows of at most `width` columns with the shared line breaker (words
-/// and Chinese punctuation stay where they belong).
-fn wrap_cols(text: &str, width: usize) -> Vec<String> {
-    crate::linebreak::wrap(text, width as f32, &crate::linebreak::Columns)
-}
-
 /// Draws the dashboard.
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, state: &CaseState, theme: &Theme) {
     let s = app.s;
@@ -125,13 +119,9 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, state: &CaseState, theme: 
     };
     let next = format!("{}: {}", s.next, next_action(app, state));
     // The next action may take two rows on a narrow window; the blank row goes instead.
-    let mut next_rows = wrap_cols(&next, w);
-    if next_rows.len() > 2 {
-        // What does not fit goes on the second row, which then ends in "…": a cut account
-        // number must never look like the whole of it.
-        let rest = next_rows.split_off(1).concat();
-        next_rows.push(rest);
-    }
+    // What does not fit goes on the second row, which then ends in "…": a cut account
+    // number must never look like the whole of it.
+    let next_rows = crate::linebreak::wrap_at_most(&next, w as f32, &crate::linebreak::Columns, 2);
     for r in &next_rows {
         line(&mut y, r, theme.heading);
     }
@@ -144,9 +134,10 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, state: &CaseState, theme: 
     let done = checklist_done(state);
     let rows = [
         format!(
-            "1 {}  {}; {}",
+            "1 {}  {}{}{}",
             s.steps[0],
             fill(s.step1_progress, &[&live]),
+            app.lang.pick("；", "; "),
             fill(s.checklist_progress, &[&done, &total])
         ),
         format!("2 {}  {}", s.steps[1], step_progress(app, state, 2)),

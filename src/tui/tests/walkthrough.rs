@@ -277,3 +277,15 @@ fn keys_on_a_step_with_no_record_yet_say_what_to_do_first() {
         "{rows}"
     );
 }
+
+#[test]
+fn a_cut_english_next_step_keeps_its_words_apart() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let mut w = wizard(tmp.path(), Lang::En);
+    call_with_loss(&mut w);
+    w.handle(ctrl('s'));
+    typed(&mut w, "0");
+    let rows = frame_rows(&w.app, w.case.state(), 40, 12);
+    assert!(rows[2].trim_end().ends_with('…'), "{}", rows.join("\n"));
+    assert!(!rows[2].contains("thep"), "{}", rows[2]);
+}
