@@ -61,8 +61,20 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, state: &CaseState, n: u8, 
             );
         }
         y += 1;
-        if app.outlook.of(state).signals.money_lost && !is_done(state, ChecklistId::StopPayment) {
-            put(buf, x, y, s.next_call_110, w, theme.error);
+        let outlook = app.outlook.of(state);
+        if outlook.signals.money_lost && !is_done(state, ChecklistId::StopPayment) {
+            // The account to name to the police, as on the dashboard.
+            let account = (outlook.receiving_account.as_ref())
+                .map(|a| fill(s.next_110_account, &[a]))
+                .unwrap_or_default();
+            put(
+                buf,
+                x,
+                y,
+                &format!("{}{account}", s.next_call_110),
+                w,
+                theme.error,
+            );
             y += 1;
         }
         let room = usize::from(inner.height / 2).max(1);

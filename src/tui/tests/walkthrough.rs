@@ -289,3 +289,18 @@ fn a_cut_english_next_step_keeps_its_words_apart() {
     assert!(rows[2].trim_end().ends_with('…'), "{}", rows.join("\n"));
     assert!(!rows[2].contains("thep"), "{}", rows[2]);
 }
+
+#[test]
+fn step_2_names_the_account_to_stop_like_the_dashboard() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let mut w = wizard(tmp.path(), Lang::Zh);
+    call_with_loss(&mut w);
+    w.handle(ctrl('s'));
+    typed(&mut w, "2");
+    let rows = frame_rows(&w.app, w.case.state(), 120, 24);
+    assert!(
+        rows[2].contains("立即拨打110，并联系银行止付/冻结；告诉警方对方收款账户 6222 0212 3456 7890"),
+        "{}",
+        rows.join("\n")
+    );
+}
