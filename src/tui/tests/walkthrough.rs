@@ -23,6 +23,15 @@ fn call_with_loss(w: &mut crate::tui::runtime::Wizard) {
     typed(w, "6222 0212 3456 7890");
 }
 
+/// A wizard on a new case in `dir` in which a call with money lost was just saved.
+fn after_a_loss(dir: &std::path::Path, lang: Lang) -> crate::tui::runtime::Wizard {
+    let mut w = wizard(dir, lang);
+    call_with_loss(&mut w);
+    w.handle(ctrl('s'));
+    assert!(w.app.form.is_none(), "saved: {}", form_error(&w));
+    w
+}
+
 fn focused(w: &crate::tui::runtime::Wizard) -> Option<FieldId> {
     w.app.form.as_ref().and_then(|f| f.focused()).map(|f| f.id)
 }
@@ -109,9 +118,7 @@ fn a_long_message_wraps_above_the_key_bar_instead_of_being_cut() {
 #[test]
 fn saving_a_loss_says_at_once_to_call_110_and_names_the_account() {
     let tmp = tempfile::tempdir().expect("tmp");
-    let mut w = wizard(tmp.path(), Lang::Zh);
-    call_with_loss(&mut w);
-    w.handle(ctrl('s'));
+    let mut w = after_a_loss(tmp.path(), Lang::Zh);
     assert!(w.app.form.is_none(), "saved: {}", form_error(&w));
     let (status, is_error) = w.app.status.clone().expect("a status");
     assert!(!is_error);
@@ -232,9 +239,7 @@ fn an_sms_quoting_my_id_number_ticks_they_knew_it_before_saving() {
 #[test]
 fn a_next_step_too_long_for_a_narrow_window_ends_in_an_ellipsis() {
     let tmp = tempfile::tempdir().expect("tmp");
-    let mut w = wizard(tmp.path(), Lang::Zh);
-    call_with_loss(&mut w);
-    w.handle(ctrl('s'));
+    let mut w = after_a_loss(tmp.path(), Lang::Zh);
     typed(&mut w, "0");
     let rows = frame_rows(&w.app, w.case.state(), 40, 12);
     assert!(rows[1].starts_with(" 下一步: 立即拨打110"), "{}", rows.join("\n"));
@@ -281,9 +286,7 @@ fn keys_on_a_step_with_no_record_yet_say_what_to_do_first() {
 #[test]
 fn a_cut_english_next_step_keeps_its_words_apart() {
     let tmp = tempfile::tempdir().expect("tmp");
-    let mut w = wizard(tmp.path(), Lang::En);
-    call_with_loss(&mut w);
-    w.handle(ctrl('s'));
+    let mut w = after_a_loss(tmp.path(), Lang::En);
     typed(&mut w, "0");
     let rows = frame_rows(&w.app, w.case.state(), 40, 12);
     assert!(rows[2].trim_end().ends_with('…'), "{}", rows.join("\n"));
@@ -293,9 +296,7 @@ fn a_cut_english_next_step_keeps_its_words_apart() {
 #[test]
 fn step_2_names_the_account_to_stop_like_the_dashboard() {
     let tmp = tempfile::tempdir().expect("tmp");
-    let mut w = wizard(tmp.path(), Lang::Zh);
-    call_with_loss(&mut w);
-    w.handle(ctrl('s'));
+    let mut w = after_a_loss(tmp.path(), Lang::Zh);
     typed(&mut w, "2");
     let rows = frame_rows(&w.app, w.case.state(), 120, 24);
     assert!(
