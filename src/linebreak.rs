@@ -46,6 +46,28 @@ impl Measure for Columns {
     }
 }
 
+/// [`wrap`] into at most `rows` lines (at least one): when the text needs more, the last line
+/// holds the whole rest of it, wider than `width`, for the caller to cut with "…" — so a
+/// cut is always marked, and the words on either side of a dropped break keep their space.
+pub fn wrap_at_most(text: &str, width: f32, m: &impl Measure, rows: usize) -> Vec<String> {
+    let mut lines = wrap(text, width, m);
+    let keep = rows.max(1) - 1;
+    if lines.len() <= keep + 1 {
+        return lines;
+    }
+    let mut at = 0;
+    for line in &lines[..keep] {
+        at = text
+            .get(at..)
+            .and_then(|t| t.find(line.as_str()))
+            .map_or(at, |i| at + i + line.len());
+    }
+    let rest = text.get(at..).unwrap_or_default().trim_start().replace('\n', " ");
+    lines.truncate(keep);
+    lines.push(rest);
+    lines
+}
+
 /// Breaks `text` into lines no wider than `width`. `\n` starts a new line; spaces at a line
 /// end are dropped. Always returns at least one (maybe empty) line.
 pub fn wrap(text: &str, width: f32, m: &impl Measure) -> Vec<String> {
@@ -180,6 +202,24 @@ fn wrap_paragraph(para: &str, width: f32, m: &impl Measure, out: &mut Vec<String
         }
     }
     out.push(line.trim_end().to_string());
+}
+
+#[cfg(test)]
+mod at_most_tests {
+    use super::*;
+
+    #[test]
+    fn the_last_of_at_most_n_rows_holds_the_rest_with_its_spaces() {
+        let rows = wrap_at_most("give the police the account 6222 0212", 16.0, &Columns, 2);
+        assert_eq!(rows.len(), 2);
+        assert_eq!(rows[0], "give the police");
+        assert_eq!(rows[1], "the account 6222 0212");
+        let zh = wrap_at_most("告诉警方对方收款账户 6222 0212 3456 7890", 20.0, &Columns, 2);
+        assert_eq!(zh[0], "告诉警方对方收款账户");
+        assert_eq!(zh[1], "6222 0212 3456 7890");
+        assert_eq!(wrap_at_most("short", 16.0, &Columns, 2), vec!["short"]);
+        assert_eq!(wrap_at_most("a b c d e", 1.0, &Columns, 0).len(), 1);
+    }
 }
 
 #[cfg(test)]

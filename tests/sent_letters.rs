@@ -158,3 +158,55 @@ fn a_bad_letter_record_is_refused_with_one_sentence_and_nothing_stored() {
         gone.to_str().expect("utf-8 path"),
     ]);
 }
+
+#[test]
+fn report_list_counts_letters_sent_apart_from_reports_made() {
+    let env = Env::new();
+    let args = [
+        "report",
+        "add",
+        "--letter",
+        "carrier",
+        "--sent-via",
+        "post",
+        "--at",
+        "2026-11-20",
+    ];
+    env.ok(&args);
+    let list = env.ok(&["report", "list"]);
+    let first = list.lines().next().unwrap_or_default();
+    assert_eq!(first, "还没有报案；寄信 1 封", "{list}");
+    let en = env.ok(&["--lang", "en", "report", "list"]);
+    assert_eq!(
+        en.lines().next(),
+        Some("nothing reported yet; letters sent: 1"),
+        "{en}"
+    );
+
+    // A report to the police with a receipt is counted as a report, the letter still apart.
+    env.ok(&[
+        "report",
+        "add",
+        "--channel",
+        "派出所",
+        "--at",
+        "2026-11-21",
+        "--receipt",
+        "110-2026-1",
+    ]);
+    let list = env.ok(&["report", "list"]);
+    assert_eq!(
+        list.lines().next(),
+        Some("已报案 1 次，1 次有回执；寄信 1 封"),
+        "{list}"
+    );
+    // The lawyer's brief names the letter as a letter, not as a report.
+    let brief = env.ok(&["lawyer", "brief"]);
+    assert!(brief.contains("寄信 "), "{brief}");
+    assert!(!brief.contains("尚未报案"), "{brief}");
+    assert_eq!(
+        brief.matches("报案 ").count(),
+        1,
+        "one report, one letter: {brief}"
+    );
+}

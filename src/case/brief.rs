@@ -134,7 +134,7 @@ pub fn lawyer_brief(state: &CaseState, lang: Lang) -> String {
             format!("Main leads: {}.", top.join("; ")),
         ));
     }
-    if state.reports.is_empty() {
+    if super::signals::report_count(state).reports == 0 {
         out.push(
             lang.pick("尚未报案。", "Not yet reported to the authorities.")
                 .to_string(),
@@ -147,9 +147,13 @@ pub fn lawyer_brief(state: &CaseState, lang: Lang) -> String {
         } else {
             format!(" {}", c.receipt)
         };
+        // A letter sent is named as the letter it was, never as a report to the police.
+        let what = match &c.letter {
+            Some(l) => format!("{} {}", lang.pick("寄信", "Letter"), l.name(lang)),
+            None => lang.pick("报案", "Report").to_string(),
+        };
         out.push(format!(
-            "{} {} {}{receipt}: {}",
-            lang.pick("报案", "Report"),
+            "{what} {} {}{receipt}: {}",
             c.filed_at.short(),
             c.channel,
             c.status_words(lang)

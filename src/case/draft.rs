@@ -326,6 +326,26 @@ pub fn check_id_number(s: &str) -> Result<String, CaseError> {
     Ok(id)
 }
 
+/// The first valid 18-character ID-card number written inside `text` (an SMS that quotes
+/// one: "身份证110101…"), full-width digits read as ASCII; `None` when there is none.
+pub fn id_number_in(text: &str) -> Option<String> {
+    let folded = to_halfwidth(text);
+    let mut run = String::new();
+    for c in folded.chars().chain(std::iter::once(' ')) {
+        if c.is_ascii_digit() || (matches!(c, 'X' | 'x') && run.len() == 17) {
+            run.push(c);
+            continue;
+        }
+        if run.len() == 18
+            && let Ok(id) = check_id_number(&run)
+        {
+            return Some(id);
+        }
+        run.clear();
+    }
+    None
+}
+
 /// The date of birth an ID-card number holds (digits 7-14 of the 18-digit form, 7-12 of the
 /// old 15-digit form in the 1900s), when the number is valid.
 pub fn birth_from_id(s: &str) -> Option<jiff::civil::Date> {
@@ -340,6 +360,21 @@ pub fn birth_from_id(s: &str) -> Option<jiff::civil::Date> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_id_number_quoted_in_a_message_is_found_only_when_valid() {
+        assert_eq!(
+            id_number_in("【公安局】张伟（身份证110101199003071233）您涉嫌").as_deref(),
+            Some("110101199003071233")
+        );
+        assert_eq!(
+            id_number_in("证件号１１０１０１１９９００３０７１２３３。").as_deref(),
+            Some("110101199003071233")
+        );
+        assert_eq!(id_number_in("身份证110101199003071234"), None, "check digit");
+        assert_eq!(id_number_in("卡号 6222021234567890123"), None, "19 digits");
+        assert_eq!(id_number_in("尾号1234"), None);
+    }
 
     fn now() -> ZonedDateTime {
         "2026-11-29T15:00:00+08:00[Asia/Shanghai]".parse().expect("valid")

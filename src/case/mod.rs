@@ -1,6 +1,7 @@
 //! The domain: events, the state folded from them, and the operations that turn what the
 //! user asked for into new events (validated first; nothing is written on bad input).
 
+pub mod amend;
 pub mod draft;
 pub mod email;
 pub mod error;

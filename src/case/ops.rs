@@ -5,12 +5,11 @@
 use std::cell::RefCell;
 use std::path::{Path, PathBuf};
 
+use super::amend::Amendable;
 use super::error::CaseError;
 use super::event::{Attachment, EntryId, EventBody, EvidenceFields, EvidencePatch, ProfilePatch};
 use super::state::CaseState;
-use super::steps::{
-    ConsultationFields, ConsultationPatch, ReportFields, ReportPatch, WarningFields, WarningPatch,
-};
+use super::steps::{ConsultationFields, ReportFields, ReportPatch, WarningFields};
 use super::text::{MAX_LINE_CHARS, MAX_TEXT_CHARS, clean_line, clean_text, shown_line};
 use crate::durable::{self, Swept};
 use crate::guide::ChecklistId;
@@ -472,33 +471,27 @@ enum RecordChange<P> {
     Retract(String),
 }
 
-/// Checks a correction or withdrawal of the record `id` (found by `find`, withdrawn when
-/// `retracted` says so) and builds its event: unknown and withdrawn records are refused, as
-/// is a correction that changes nothing.
-fn record_event<F, P>(
+/// Checks a correction or withdrawal of the step 3-4 record `id` and builds its event:
+/// unknown and withdrawn records are refused, as is a correction that changes nothing.
+fn record_event<P: Amendable>(
+    state: &CaseState,
     id: &str,
-    found: Option<&(String, F)>,
-    retracted: impl Fn(&str) -> bool,
     change: RecordChange<P>,
-    against: impl Fn(&P, &F) -> P,
-    is_empty: impl Fn(&P) -> bool,
-    event: impl Fn(String, RecordChange<P>) -> EventBody,
 ) -> Result<EventBody, CaseError> {
-    let (rid, current) = found.ok_or_else(|| CaseError::UnknownRecord(id.trim().to_string()))?;
-    if retracted(rid) {
+    let (rid, current) = P::find(state, id).ok_or_else(|| CaseError::UnknownRecord(id.trim().to_string()))?;
+    if P::is_retracted(state, rid) {
         return Err(CaseError::RecordRetracted(rid.clone()));
     }
-    let change = match change {
+    match change {
         RecordChange::Correct(patch, reason) => {
-            let changes = against(&patch, current);
-            if is_empty(&changes) {
+            let changes = patch.against(current);
+            if changes.is_empty() {
                 return Err(CaseError::NothingToChange);
             }
-            RecordChange::Correct(changes, reason)
+            Ok(P::corrected(rid.clone(), changes, reason))
         }
-        r => r,
-    };
-    Ok(event(rid.clone(), change))
+        RecordChange::Retract(reason) => Ok(P::retracted(rid.clone(), reason)),
+    }
 }
 
 /// The reason of a correction or withdrawal, cleaned; a withdrawal needs one.
@@ -514,84 +507,27 @@ fn reason_of(reason: &str, required: bool) -> Result<String, CaseError> {
 }
 
 impl Case {
-    fn change_warning(&mut self, id: &str, change: RecordChange<WarningPatch>) -> Result<String, CaseError> {
-        let a = self.commit(|state| {
-            record_event(
-                id,
-                state.warning(id),
-                |i| state.warning_retracted(i),
-                change,
-                WarningPatch::against,
-                WarningPatch::is_empty,
-                |id, c| match c {
-                    RecordChange::Correct(changes, reason) => {
-                        EventBody::WarningCorrected { id, changes, reason }
-                    }
-                    RecordChange::Retract(reason) => EventBody::WarningRetracted { id, reason },
-                },
-            )
-        })?;
-        Ok(changed_id(&a))
-    }
-
-    fn change_consultation(
+    /// Corrects a warned-contact record (`W1` …, with a `WarningPatch`) or a consultation
+    /// (`L1` …, with a `ConsultationPatch`); what it first said stays in the record. Returns
+    /// the record's id as recorded.
+    pub fn correct_record<P: Amendable>(
         &mut self,
         id: &str,
-        change: RecordChange<ConsultationPatch>,
-    ) -> Result<String, CaseError> {
-        let a = self.commit(|state| {
-            record_event(
-                id,
-                state.consultation(id),
-                |i| state.consultation_retracted(i),
-                change,
-                ConsultationPatch::against,
-                ConsultationPatch::is_empty,
-                |id, c| match c {
-                    RecordChange::Correct(changes, reason) => {
-                        EventBody::ConsultationCorrected { id, changes, reason }
-                    }
-                    RecordChange::Retract(reason) => EventBody::ConsultationRetracted { id, reason },
-                },
-            )
-        })?;
-        Ok(changed_id(&a))
-    }
-
-    /// Corrects a warned-contact record (`W1` …); what it first said stays in the record.
-    /// Returns the record's id as recorded.
-    pub fn correct_warning(
-        &mut self,
-        id: &str,
-        patch: WarningPatch,
+        patch: P,
         reason: &str,
     ) -> Result<String, CaseError> {
         let reason = reason_of(reason, false)?;
-        self.change_warning(id, RecordChange::Correct(patch, reason))
+        let a = self.commit(|state| record_event(state, id, RecordChange::Correct(patch, reason)))?;
+        Ok(changed_id(&a))
     }
 
-    /// Withdraws a warned-contact record with a reason; it stays in the record, marked, and
-    /// no longer counts as a person warned.
-    pub fn retract_warning(&mut self, id: &str, reason: &str) -> Result<String, CaseError> {
+    /// Withdraws a warned-contact record (`retract_record::<WarningPatch>`) or a consultation
+    /// (`::<ConsultationPatch>`) with a reason; it stays in the record, marked, and no longer
+    /// counts (a person withdrawn is no longer counted as warned).
+    pub fn retract_record<P: Amendable>(&mut self, id: &str, reason: &str) -> Result<String, CaseError> {
         let reason = reason_of(reason, true)?;
-        self.change_warning(id, RecordChange::Retract(reason))
-    }
-
-    /// Corrects a consultation record (`L1` …); what it first said stays in the record.
-    pub fn correct_consultation(
-        &mut self,
-        id: &str,
-        patch: ConsultationPatch,
-        reason: &str,
-    ) -> Result<String, CaseError> {
-        let reason = reason_of(reason, false)?;
-        self.change_consultation(id, RecordChange::Correct(patch, reason))
-    }
-
-    /// Withdraws a consultation record with a reason; it stays in the record, marked.
-    pub fn retract_consultation(&mut self, id: &str, reason: &str) -> Result<String, CaseError> {
-        let reason = reason_of(reason, true)?;
-        self.change_consultation(id, RecordChange::Retract(reason))
+        let a = self.commit(|state| record_event::<P>(state, id, RecordChange::Retract(reason)))?;
+        Ok(changed_id(&a))
     }
 }
 

@@ -3,6 +3,7 @@
 //! step screens, the checklist and the command line agree.
 
 use crate::guide::{CaseSignals, ChecklistId};
+use crate::i18n::Lang;
 
 use super::event::EvidenceKind;
 use super::halfwidth::to_halfwidth;
@@ -86,7 +87,7 @@ pub fn done_by_record(state: &CaseState, item: ChecklistId) -> Option<&str> {
         state.reports.iter().find(|r| proves(r)).map(|r| r.id.as_str())
     };
     match item {
-        ChecklistId::ReportToPolice => report(&|r| r.current.letter.is_none()),
+        ChecklistId::ReportToPolice => report(&|r| !r.current.is_letter()),
         ChecklistId::ReportSpam => {
             report(&|r| r.current.channel.contains("12321") || letter_sent(r, "12321"))
         }
@@ -105,6 +106,62 @@ fn letter_sent(r: &super::steps::Report, kind: &str) -> bool {
 /// True when the item is done, ticked by hand or proved by a record.
 pub fn is_done(state: &CaseState, item: ChecklistId) -> bool {
     state.is_ticked(item.as_str()) || done_by_record(state, item).is_some()
+}
+
+/// Step 2 in numbers: the reports made to the police and other authorities (a letter sent is
+/// not one), how many of those have a receipt, and the letters sent. Counted here only, so the
+/// dashboard, step 2, the lawyer's brief and `leakaid report list` say the same.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct ReportCount {
+    /// Reports made (every step-2 record that is not a letter sent).
+    pub reports: usize,
+    /// Of those, the ones with a receipt or case number.
+    pub with_receipt: usize,
+    /// Letters recorded as sent.
+    pub letters: usize,
+}
+
+impl ReportCount {
+    /// The reports in words: "已报案 2 次，1 次有回执", or "还没有报案".
+    pub fn reports_words(&self, lang: Lang) -> String {
+        match (self.reports, lang) {
+            (0, _) => lang.pick("还没有报案", "nothing reported yet").to_string(),
+            (n, Lang::Zh) => format!("已报案 {n} 次，{} 次有回执", self.with_receipt),
+            (1, Lang::En) => format!("1 report, {} with a receipt", self.with_receipt),
+            (n, Lang::En) => format!("{n} reports, {} with a receipt", self.with_receipt),
+        }
+    }
+
+    /// The letters in words, to follow [`ReportCount::reports_words`]: "；寄信 1 封", or
+    /// nothing when none was sent.
+    pub fn letters_words(&self, lang: Lang) -> String {
+        match (self.letters, lang) {
+            (0, _) => String::new(),
+            (n, Lang::Zh) => format!("；寄信 {n} 封"),
+            (n, Lang::En) => format!("; letters sent: {n}"),
+        }
+    }
+
+    /// Both: "已报案 1 次，0 次有回执；寄信 1 封".
+    pub fn words(&self, lang: Lang) -> String {
+        self.reports_words(lang) + &self.letters_words(lang)
+    }
+}
+
+/// How many reports were made, with a receipt, and how many letters were sent.
+pub fn report_count(state: &CaseState) -> ReportCount {
+    let mut n = ReportCount::default();
+    for r in &state.reports {
+        if r.current.is_letter() {
+            n.letters += 1;
+        } else {
+            n.reports += 1;
+            if !r.current.receipt.is_empty() {
+                n.with_receipt += 1;
+            }
+        }
+    }
+    n
 }
 
 #[cfg(test)]

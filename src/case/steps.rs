@@ -86,6 +86,12 @@ pub struct ReportFields {
 }
 
 impl ReportFields {
+    /// True when this record is a letter sent (to a company, 12321, a carrier …), not a
+    /// report made to the police or another authority.
+    pub fn is_letter(&self) -> bool {
+        self.letter.is_some()
+    }
+
     /// Where the report stands, in words; a letter sent and not answered yet reads as sent.
     pub fn status_words(&self, lang: crate::i18n::Lang) -> &'static str {
         match (&self.letter, self.status) {

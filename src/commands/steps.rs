@@ -3,8 +3,10 @@
 use jiff::ZonedDateTime;
 
 use super::{Ctx, Failure, out};
+use crate::case::amend::Amendable;
 use crate::case::brief::{lawyer_brief, warning_message};
 use crate::case::sent::{SentLetter, SentLetterDraft, follow_up_basis, letter_kind};
+use crate::case::signals::report_count;
 use crate::case::steps::{
     ConsultationCorrectionDraft, ConsultationDraft, ConsultationPatch, ReportDraft, ReportUpdateDraft,
     WarningCorrectionDraft, WarningDraft, WarningPatch,
@@ -150,6 +152,8 @@ pub fn report(ctx: &Ctx, cmd: &ReportCommand) -> Result<(), Failure> {
                     "还没有报案记录。报案后用 leakaid report add --channel 派出所 --receipt 回执号 记下来。",
                     "No reports yet. After reporting, record it with leakaid report add --channel police --receipt NUMBER.",
                 ));
+            } else {
+                out(report_count(case.state()).words(lang));
             }
             let tz = system_zone();
             for r in reports {
@@ -330,43 +334,53 @@ pub fn warn(ctx: &Ctx, cmd: &WarnCommand) -> Result<(), Failure> {
             zone_legend(lang, &tz, !list.is_empty());
         }
         WarnCommand::Correct { id, who, via, change } => {
-            let patch = WarningCorrectionDraft {
+            let draft = WarningCorrectionDraft {
                 who: who.clone(),
                 via: via.clone(),
                 at: change.at.clone(),
                 note: change.note.clone(),
-            }
-            .validate(&ZonedDateTime::now())
-            .map_err(|e| ctx.fail(e))?;
-            let mut case = ctx.open_case()?;
-            let id = case
-                .correct_warning(id, patch, &change.reason)
-                .map_err(|e| ctx.fail(e))?;
-            out(corrected(&id, "warn", lang));
+            };
+            correct_record(ctx, id, draft.validate(&ZonedDateTime::now()), &change.reason)?;
         }
-        WarnCommand::Retract { id, reason } => {
-            let mut case = ctx.open_case()?;
-            let id = case.retract_warning(id, reason).map_err(|e| ctx.fail(e))?;
-            out(retracted(&id, lang));
-        }
+        WarnCommand::Retract { id, reason } => retract_record::<WarningPatch>(ctx, id, reason)?,
     }
     Ok(())
 }
 
-fn corrected(id: &str, group: &str, lang: Lang) -> String {
-    tr(
-        lang,
+/// `warn correct` / `lawyer correct`: the correction as checked (or why it was refused)
+/// applied to record `id`, and where to see its history.
+fn correct_record<P: Amendable>(
+    ctx: &Ctx,
+    id: &str,
+    patch: Result<P, crate::case::CaseError>,
+    reason: &str,
+) -> Result<(), Failure> {
+    let patch = patch.map_err(|e| ctx.fail(e))?;
+    let id = ctx
+        .open_case()?
+        .correct_record(id, patch, reason)
+        .map_err(|e| ctx.fail(e))?;
+    let group = P::GROUP;
+    out(tr(
+        ctx.lang,
         format!("已更正 {id}。原来的内容仍保留在记录里（leakaid {group} list 可查看历史）。"),
         format!("Corrected {id}. The original stays in the record (leakaid {group} list shows the history)."),
-    )
+    ));
+    Ok(())
 }
 
-fn retracted(id: &str, lang: Lang) -> String {
-    tr(
-        lang,
+/// `warn retract` / `lawyer retract`.
+fn retract_record<P: Amendable>(ctx: &Ctx, id: &str, reason: &str) -> Result<(), Failure> {
+    let id = ctx
+        .open_case()?
+        .retract_record::<P>(id, reason)
+        .map_err(|e| ctx.fail(e))?;
+    out(tr(
+        ctx.lang,
         format!("已撤回 {id}。它仍保留在记录里，并标明撤回原因。"),
         format!("Withdrew {id}. It stays in the record, marked with the reason."),
-    )
+    ));
+    Ok(())
 }
 
 /// `leakaid lawyer …`.
@@ -433,25 +447,15 @@ pub fn lawyer(ctx: &Ctx, cmd: &LawyerCommand) -> Result<(), Failure> {
             firm,
             change,
         } => {
-            let patch = ConsultationCorrectionDraft {
+            let draft = ConsultationCorrectionDraft {
                 lawyer: lawyer.clone(),
                 firm: firm.clone(),
                 at: change.at.clone(),
                 note: change.note.clone(),
-            }
-            .validate(&ZonedDateTime::now())
-            .map_err(|e| ctx.fail(e))?;
-            let mut case = ctx.open_case()?;
-            let id = case
-                .correct_consultation(id, patch, &change.reason)
-                .map_err(|e| ctx.fail(e))?;
-            out(corrected(&id, "lawyer", lang));
+            };
+            correct_record(ctx, id, draft.validate(&ZonedDateTime::now()), &change.reason)?;
         }
-        LawyerCommand::Retract { id, reason } => {
-            let mut case = ctx.open_case()?;
-            let id = case.retract_consultation(id, reason).map_err(|e| ctx.fail(e))?;
-            out(retracted(&id, lang));
-        }
+        LawyerCommand::Retract { id, reason } => retract_record::<ConsultationPatch>(ctx, id, reason)?,
         LawyerCommand::Brief => {
             let case = ctx.read_case()?;
             out(lawyer_brief(case.state(), lang));

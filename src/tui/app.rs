@@ -574,6 +574,20 @@ impl App {
             Msg::Saved(id) => {
                 self.form = None;
                 let text = match id {
+                    // Money lost: what to do at once follows the receipt of the save (the
+                    // dashboard's first line, with the account to name to the police).
+                    Some(id)
+                        if state
+                            .entry(id)
+                            .is_some_and(|e| e.current.lost.is_some_and(|l| l.0 > 0))
+                            && !crate::case::signals::is_done(
+                                state,
+                                crate::guide::ChecklistId::StopPayment,
+                            ) =>
+                    {
+                        let next = crate::tui::screens::dashboard::next_action(self, state);
+                        format!("{}{}{next}", fill(self.s.saved_entry, &[&id]), self.s.saved_then)
+                    }
                     Some(id) => fill(self.s.saved_entry, &[&id]),
                     None => self.s.saved.to_string(),
                 };
@@ -828,11 +842,11 @@ impl App {
                     _ => Form::add_consultation(now),
                 });
             }
-            (Action::UpdateReport, Screen::Step(2)) => {
-                if let Some(r) = state.reports.get(self.report_sel) {
-                    self.form = Some(Form::update_report(r, self.now()));
-                }
-            }
+            (Action::UpdateReport, Screen::Step(2)) => match state.reports.get(self.report_sel) {
+                Some(r) => self.form = Some(Form::update_report(r, self.now())),
+                // Pressed before anything was recorded: said, not silently ignored.
+                None => self.status = Some((self.s.no_report_yet.to_string(), true)),
+            },
             (Action::Open, Screen::Step(2)) if !state.reports.is_empty() => {
                 self.report_history = !self.report_history
             }
@@ -849,6 +863,12 @@ impl App {
                     .nth(self.record_sel.min(last))
                     .map(str::to_string)
                 else {
+                    let why = if n == 3 {
+                        self.s.no_warning_yet
+                    } else {
+                        self.s.no_consultation_yet
+                    };
+                    self.status = Some((why.to_string(), true));
                     return Vec::new();
                 };
                 let withdrawn = match n {
@@ -988,7 +1008,22 @@ impl App {
                         }]
                     }
                     Err(e) => {
-                        form.error = Some(e.screen_message(lang));
+                        // The cursor goes to the field refused, and the message names it
+                        // ("转账时间: …"): two fields may both be times.
+                        let message = e.screen_message(lang);
+                        form.error = Some(match form.refused_field(&e) {
+                            Some(i) => {
+                                form.focus = i;
+                                let name = crate::tui::screens::form::label(form.fields[i].id, s);
+                                let name = name.trim_end_matches([':', '：']);
+                                if message.contains(name) {
+                                    message
+                                } else {
+                                    format!("{name}: {message}")
+                                }
+                            }
+                            None => message,
+                        });
                         Vec::new()
                     }
                 };
@@ -1042,11 +1077,16 @@ fn at_notice(form: &Form, s: &Strings) -> Option<String> {
     Some(format!("{}{note}", fill(s.at_reads, &[&r.moment.short()])))
 }
 
-/// Moves the form's focus; leaving a valid ID number fills an empty birth date from it.
+/// Moves the form's focus; leaving a valid ID number fills an empty birth date from it, and
+/// leaving a summary that quotes one ticks "they knew my ID number" (said on screen).
 fn move_focus(form: &mut Form, forward: bool, s: &Strings) {
+    let left_summary = form.focused().is_some_and(|f| f.id == FieldId::Summary);
     form.move_focus(forward);
     if let Some(date) = form.fill_birth_from_id() {
         form.notice = Some(fill(s.birth_filled, &[&date]));
+    }
+    if left_summary && form.tick_id_from_summary() {
+        form.notice = Some(s.id_ticked.to_string());
     }
 }
 
@@ -1057,6 +1097,9 @@ fn field_key(form: &mut Form, k: &KeyEvent, s: &Strings, lang: Lang) {
     };
     let mut leave = None;
     let mut picked = None;
+    // A letter or a Chinese character typed where nothing can be typed (a choice, the
+    // ticks): said, never silently dropped.
+    let mut typed = false;
     match &mut field.input {
         Input::Text(t) => match t.key(k) {
             Edit::Capped => form.notice = Some(fill(s.field_capped, &[&t.cap()])),
@@ -1074,6 +1117,7 @@ fn field_key(form: &mut Form, k: &KeyEvent, s: &Strings, lang: Lang) {
                 KeyCode::Right | KeyCode::Char('l') | KeyCode::Char(' ') => *i = (*i + 1) % n,
                 KeyCode::Up => leave = Some(false),
                 KeyCode::Down | KeyCode::Enter => leave = Some(true),
+                KeyCode::Char(_) => typed = true,
                 _ => {}
             }
         }
@@ -1085,6 +1129,7 @@ fn field_key(form: &mut Form, k: &KeyEvent, s: &Strings, lang: Lang) {
                 KeyCode::Right | KeyCode::Char('l') | KeyCode::Char(' ') => *i = (*i + 1) % n,
                 KeyCode::Up => leave = Some(false),
                 KeyCode::Down | KeyCode::Enter => leave = Some(true),
+                KeyCode::Char(_) => typed = true,
                 _ => {}
             }
             if field.id == FieldId::ChannelPick && *i != before && *i > 0 {
@@ -1105,9 +1150,15 @@ fn field_key(form: &mut Form, k: &KeyEvent, s: &Strings, lang: Lang) {
                 }
                 KeyCode::Up => leave = Some(false),
                 KeyCode::Down | KeyCode::Enter => leave = Some(true),
+                KeyCode::Char(_) => typed = true,
                 _ => {}
             }
         }
+    }
+    if typed {
+        form.notice = Some(s.no_typing_here.to_string());
+    } else if form.notice.as_deref() == Some(s.no_typing_here) {
+        form.notice = None;
     }
     if let Some(name) = picked {
         form.set_text(FieldId::Channel, &name);

@@ -6,7 +6,7 @@ use std::path::PathBuf;
 
 use jiff::ZonedDateTime;
 
-use crate::case::draft::{TransferDraft, birth_from_id};
+use crate::case::draft::{TransferDraft, birth_from_id, id_number_in};
 use crate::case::sent::{SentLetterDraft, SentVia};
 use crate::case::steps::{
     ConsultationCorrectionDraft, ConsultationDraft, ConsultationFields, ConsultationPatch, Report,
@@ -288,6 +288,9 @@ pub struct Form {
     pub notice: Option<String>,
     /// Waiting for the case to confirm the save.
     pub pending: bool,
+    /// The ID number found in the summary that ticked "ID number" (not ticked again for it
+    /// once the user has seen it).
+    id_ticked_for: Option<String>,
 }
 
 fn text(id: FieldId, multiline: bool, value: &str) -> Field {
@@ -319,6 +322,7 @@ impl Form {
             error: None,
             notice: None,
             pending: false,
+            id_ticked_for: None,
         }
     }
 
@@ -587,6 +591,23 @@ impl Form {
         read_when(typed, started).ok()
     }
 
+    /// Ticks "ID number" under what they knew when the summary quotes a valid ID number (an
+    /// SMS that names it is proof they had it); true when it ticked it now. Each number
+    /// ticks once, so a tick the user takes off stays off.
+    pub fn tick_id_from_summary(&mut self) -> bool {
+        let Some(id) = Form::text_of(&self.fields, FieldId::Summary).and_then(id_number_in) else {
+            return false;
+        };
+        if self.id_ticked_for.as_deref() == Some(id.as_str()) {
+            return false;
+        }
+        self.id_ticked_for = Some(id);
+        self.fields.iter_mut().any(|f| match &mut f.input {
+            Input::Knew { set, .. } => set.insert(Knew::IdNumber),
+            _ => false,
+        })
+    }
+
     /// Fills an empty birth-date field from a valid ID number; the date when it did.
     pub fn fill_birth_from_id(&mut self) -> Option<String> {
         let birth_empty = Form::text_of(&self.fields, FieldId::Birth)?.trim().is_empty();
@@ -620,6 +641,31 @@ impl Form {
     /// The focused field, mutable.
     pub fn focused_mut(&mut self) -> Option<&mut Field> {
         self.fields.get_mut(self.focus)
+    }
+
+    /// The field holding the value `e` refuses — the one whose text the error quotes (a time,
+    /// an amount, an ID number, a date) — if one is on screen.
+    pub fn refused_field(&self, e: &CaseError) -> Option<usize> {
+        use crate::case::halfwidth::to_halfwidth;
+        use crate::case::when::WhenError;
+        let quoted = match e {
+            CaseError::When(
+                WhenError::Unreadable(s)
+                | WhenError::Future(s)
+                | WhenError::TooEarly(s)
+                | WhenError::BadOffset(s),
+            )
+            | CaseError::BadIdNumber(s)
+            | CaseError::BadAmount(s)
+            | CaseError::AmountTooLarge(s)
+            | CaseError::BadDate(s)
+            | CaseError::ImplausibleBirthDate(s) => to_halfwidth(s.trim()),
+            _ => return None,
+        };
+        (0..self.fields.len()).find(|&i| {
+            self.is_shown(i)
+                && matches!(&self.fields[i].input, Input::Text(t) if to_halfwidth(t.text().trim()) == quoted)
+        })
     }
 
     /// Moves focus forward or back to the next field shown, wrapping.

@@ -230,10 +230,16 @@ pub const EVIDENCE: &[Binding] = &[
         A::Top,
         &[K::Code(C::Home), K::Ch('g')],
         "g/G",
-        |s| s.k_move,
+        |s| s.k_top_bottom,
         false,
     ),
-    b(A::Bottom, &[K::Code(C::End), K::Ch('G')], "", |s| s.k_move, false),
+    b(
+        A::Bottom,
+        &[K::Code(C::End), K::Ch('G')],
+        "",
+        |s| s.k_top_bottom,
+        false,
+    ),
     b(
         A::Open,
         &[K::Code(C::Enter), K::Ch('l')],

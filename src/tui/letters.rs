@@ -6,8 +6,8 @@ use std::path::PathBuf;
 
 use crate::case::leads::leads;
 use crate::case::number::{NumberKind, NumberLabel};
-use crate::case::signals::case_signals;
 use crate::case::{CaseState, EvidenceKind};
+use crate::guide::CaseSignals;
 use crate::i18n::Lang;
 use crate::letters::LetterKind;
 use crate::pdf::visible::short_path;
@@ -47,9 +47,10 @@ pub struct Choice {
 /// The letters, recommended ones first (in the order of `LetterKind::ALL` within each group),
 /// from the case's facts: harassing numbers → 12321 and the carrier; a bank or platform
 /// impersonated → the company and the regulator; what they knew → the regulator; accounts in
-/// my name → credit; a suspected shop → 12315.
-pub fn choices(state: &CaseState) -> Vec<Choice> {
-    let signals = case_signals(state);
+/// my name → credit; a suspected shop → 12315. `signals` are the case's (`case_signals`).
+/// Ranks the leads: the wizard asks `tui::outlook::Outlook::letters`, which keeps the rows
+/// until the case changes.
+pub fn choices(state: &CaseState, signals: &CaseSignals) -> Vec<Choice> {
     let ranked = leads(state);
     let harassers = ranked
         .iter()
@@ -133,7 +134,8 @@ pub struct LettersView {
 impl App {
     /// The letters screen's keys: choose, open, save, record as sent, back.
     pub(crate) fn letters_act(&mut self, a: Action, state: &CaseState) -> Vec<Effect> {
-        let rows = choices(state);
+        let outlook = self.outlook.of(state);
+        let rows = outlook.letters(state);
         let now = self.now();
         let view = &mut self.letters;
         match (a, view.open) {

@@ -4,6 +4,7 @@
 use std::path::PathBuf;
 use std::sync::mpsc::{Receiver, TryRecvError, channel};
 
+use crate::case::steps::{ConsultationPatch, WarningPatch};
 use crate::case::{Case, CaseError};
 use crate::config::Config;
 use crate::pdf::export::{PacketJob, PacketRequest, export_to_folder};
@@ -111,16 +112,15 @@ impl Wizard {
             Effect::AddWarning(f) => self.case.add_warning(f).map(Msg::SavedRecord),
             Effect::AddConsultation(f) => self.case.add_consultation(f).map(Msg::SavedRecord),
             Effect::CorrectWarning(id, p, reason) => {
-                self.case.correct_warning(&id, p, &reason).map(Msg::SavedRecord)
+                self.case.correct_record(&id, p, &reason).map(Msg::SavedRecord)
             }
-            Effect::CorrectConsultation(id, p, reason) => self
-                .case
-                .correct_consultation(&id, p, &reason)
-                .map(Msg::SavedRecord),
+            Effect::CorrectConsultation(id, p, reason) => {
+                self.case.correct_record(&id, p, &reason).map(Msg::SavedRecord)
+            }
             Effect::RetractRecord(id, reason) => if id.starts_with('L') {
-                self.case.retract_consultation(&id, &reason)
+                self.case.retract_record::<ConsultationPatch>(&id, &reason)
             } else {
-                self.case.retract_warning(&id, &reason)
+                self.case.retract_record::<WarningPatch>(&id, &reason)
             }
             .map(Msg::SavedRecord),
             Effect::SetNarrative(t) => self.case.set_narrative(&t).map(|_| Msg::Saved(None)),

@@ -123,6 +123,10 @@ pub struct Strings {
     pub export_form_hint: &'static str,
     /// Hint on a toggle field.
     pub toggles_hint: &'static str,
+    /// A character typed in a field that takes no typing (a choice, the ticks).
+    pub no_typing_here: &'static str,
+    /// The summary quotes an ID number: "they knew: ID number" was ticked.
+    pub id_ticked: &'static str,
     /// Hint on the kind field.
     pub kind_hint: &'static str,
     /// Shown when a paste or typing hit the field's limit, `{}` the limit.
@@ -193,12 +197,16 @@ pub struct Strings {
     pub saved_entry: &'static str,
     /// Saved (generic).
     pub saved: &'static str,
+    /// Between "saved E3" and the urgent next step after a loss.
+    pub saved_then: &'static str,
     /// New lines from another program, `{}` how many.
     pub refreshed: &'static str,
     /// Profile screen title.
     pub profile: &'static str,
-    /// Profile is empty.
+    /// Profile is empty (on the profile screen, where e fills it in).
     pub profile_empty: &'static str,
+    /// Dashboard: the profile is empty (p opens it).
+    pub profile_empty_dash: &'static str,
     /// Profile labels.
     pub p_name: &'static str,
     /// ID number.
@@ -253,6 +261,12 @@ pub struct Strings {
     pub k_choose_report: &'static str,
     /// Key: correct the chosen record of step 3 or 4.
     pub k_correct_record: &'static str,
+    /// Step 2: u pressed with no report recorded.
+    pub no_report_yet: &'static str,
+    /// Step 3: e or d pressed with nobody recorded as warned.
+    pub no_warning_yet: &'static str,
+    /// Step 4: e or d pressed with no consultation recorded.
+    pub no_consultation_yet: &'static str,
     /// Key: withdraw the chosen record of step 3 or 4.
     pub k_retract_record: &'static str,
     /// Key: choose a record of step 3 or 4.
@@ -277,10 +291,6 @@ pub struct Strings {
     pub k_show_brief: &'static str,
     /// Key: make the packet.
     pub k_generate: &'static str,
-    /// Dashboard, step 2: `{}` reports, `{}` with a receipt.
-    pub step2_progress: &'static str,
-    /// Dashboard, step 2: nothing reported.
-    pub step2_none: &'static str,
     /// Dashboard, step 2: `{}` are overdue for follow-up.
     pub step2_overdue: &'static str,
     /// Dashboard, step 3: `{}` contacts warned.
@@ -431,6 +441,8 @@ pub struct Strings {
     pub k_new_entry: &'static str,
     /// Move.
     pub k_move: &'static str,
+    /// Jump to the first / last row.
+    pub k_top_bottom: &'static str,
     /// Page.
     pub k_page: &'static str,
     /// Open.
@@ -536,10 +548,12 @@ pub const ZH: Strings = Strings {
     form_retract: "撤回 {}（记录会保留并标明撤回）",
     form_attach: "给 {} 添加附件",
     form_profile: "本人信息",
-    at_placeholder: "按键时刻 {}；也可写 14:05 或 -10m",
+    at_placeholder: "按键时刻 {}；也可写 14:05、昨天 14:05 或 10分钟前",
     form_hint: "Tab 换栏  Ctrl-S 保存  Esc 取消",
     export_form_hint: "Tab 换栏  Ctrl-S 生成  Esc 取消",
     toggles_hint: "左右键选择，空格勾选",
+    id_ticked: "内容里有身份证号，已勾选“对方知道：身份证号”；不对的话到那一栏按空格取消。",
+    no_typing_here: "这一栏不用打字：左右键选择（勾选框按空格），Tab 到下一栏。",
     kind_hint: "左右键换类型",
     field_capped: "内容太长，只保留了前 {} 个字",
     confirm_discard: "放弃没保存的内容？ y/是 放弃 · n/否/回车 继续填写",
@@ -581,9 +595,11 @@ pub const ZH: Strings = Strings {
     saving: "正在保存……",
     saved_entry: "已保存 {}",
     saved: "已保存",
+    saved_then: "。现在最要紧：",
     refreshed: "另一个窗口新记了 {} 条，已更新",
     profile: "本人信息",
     profile_empty: "还没有填写。按 e 填写。",
+    profile_empty_dash: "还没有填写。按 p 打开填写。",
     p_name: "姓名",
     p_id: "身份证号",
     p_sex: "性别",
@@ -611,6 +627,9 @@ pub const ZH: Strings = Strings {
     f_with_id: "附身份证号",
     k_choose_report: "选报案记录",
     k_correct_record: "更正",
+    no_report_yet: "还没有报案记录可以更新：报案后先按 a 记下。",
+    no_warning_yet: "还没有提醒记录可以更正或撤回：提醒了谁，先按 a 记下。",
+    no_consultation_yet: "还没有咨询记录可以更正或撤回：咨询律师后先按 a 记下。",
     k_retract_record: "撤回",
     k_choose_record: "选记录",
     record_withdrawn: "[已撤回]",
@@ -623,8 +642,6 @@ pub const ZH: Strings = Strings {
     k_add_consultation: "记咨询",
     k_show_brief: "律师简要",
     k_generate: "生成",
-    step2_progress: "已报案 {} 次，{} 次有回执",
-    step2_none: "还没有报案",
     step2_overdue: "；{} 该跟进了",
     step3_progress: "已提醒 {} 位亲友",
     step3_none: "还没有提醒亲友",
@@ -700,6 +717,7 @@ pub const ZH: Strings = Strings {
     k_new_call: "记电话",
     k_new_entry: "新记录",
     k_move: "上下移动",
+    k_top_bottom: "到第一条/最后一条",
     k_page: "翻页",
     k_open: "查看",
     k_back: "返回",
@@ -781,10 +799,12 @@ pub const EN: Strings = Strings {
     form_retract: "Retract {} (it stays, marked)",
     form_attach: "Add a file to {}",
     form_profile: "My details",
-    at_placeholder: "key press {}; or 14:05 or -10m",
+    at_placeholder: "key press {}; or 14:05 or -10m (10 min ago)",
     form_hint: "Tab next field  Ctrl-S save  Esc cancel",
     export_form_hint: "Tab next field  Ctrl-S make PDF  Esc cancel",
     toggles_hint: "Left/Right to choose, Space to tick",
+    id_ticked: "The summary quotes an ID number, so “They knew: ID number” is ticked; if that is wrong, untick it with Space.",
+    no_typing_here: "Nothing is typed here: Left/Right to choose (Space ticks a box), Tab for the next field.",
     kind_hint: "Left/Right to change",
     field_capped: "Too long: only the first {} characters were kept",
     confirm_discard: "Discard what you typed? y discard / n or Enter keep editing",
@@ -826,9 +846,11 @@ pub const EN: Strings = Strings {
     saving: "Saving...",
     saved_entry: "Saved {}",
     saved: "Saved",
+    saved_then: ". Most urgent now: ",
     refreshed: "{} new lines from another window, updated",
     profile: "My details",
     profile_empty: "Nothing filled in yet. Press e.",
+    profile_empty_dash: "Nothing filled in yet. Press p to fill it in.",
     p_name: "Name",
     p_id: "ID number",
     p_sex: "Sex",
@@ -856,6 +878,9 @@ pub const EN: Strings = Strings {
     f_with_id: "Add ID number",
     k_choose_report: "choose report",
     k_correct_record: "correct",
+    no_report_yet: "No report to update yet: after reporting, press a to record it.",
+    no_warning_yet: "Nobody recorded as warned yet, so there is nothing to correct or withdraw: press a to record whom you warned.",
+    no_consultation_yet: "No consultation recorded yet, so there is nothing to correct or withdraw: press a to record one.",
     k_retract_record: "withdraw",
     k_choose_record: "choose record",
     record_withdrawn: "[withdrawn]",
@@ -868,8 +893,6 @@ pub const EN: Strings = Strings {
     k_add_consultation: "add consultation",
     k_show_brief: "lawyer brief",
     k_generate: "make PDF",
-    step2_progress: "{} reports, {} with a receipt",
-    step2_none: "nothing reported yet",
     step2_overdue: "; follow up {}",
     step3_progress: "people warned: {}",
     step3_none: "nobody warned yet",
@@ -945,6 +968,7 @@ pub const EN: Strings = Strings {
     k_new_call: "log call",
     k_new_entry: "new entry",
     k_move: "move",
+    k_top_bottom: "first / last",
     k_page: "page",
     k_open: "open",
     k_back: "back",

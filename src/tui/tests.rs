@@ -377,7 +377,11 @@ fn a_report_update_writes_only_what_changed_and_refuses_bad_dates() {
     w.handle(ctrl('s'));
     assert_eq!(
         form_error(&w),
-        Some(crate::case::CaseError::BadDate("next week".into()).screen_message(Lang::En))
+        Some(format!(
+            "Follow up: {}",
+            crate::case::CaseError::BadDate("next week".into()).screen_message(Lang::En)
+        )),
+        "the field is named: a report form has two dates"
     );
     assert_eq!(kinds(tmp.path()), ["report"]);
     for _ in 0.."next week".len() {
@@ -2072,3 +2076,4 @@ fn an_emails_subject_line_reads_in_the_wizards_language_without_rewriting_the_re
 }
 
 mod letters;
+mod walkthrough;

@@ -74,15 +74,24 @@ pub fn draw(frame: &mut Frame, app: &App, state: &CaseState, theme: &Theme) {
         (None, None, Some((t, err))) => (t.clone(), if *err { theme.error } else { theme.ok }),
         _ => (String::new(), theme.text),
     };
+    // A message wider than its row grows upward over the body (at most a third of the
+    // screen), so a narrow window never cuts off what went wrong or what to do next.
+    let width = w.saturating_sub(2).max(1);
+    // It never covers the field being typed in.
+    let below_cursor = cursor.map_or(usize::MAX, |p| usize::from(status_y.saturating_sub(p.y)));
+    let most = usize::from(area.height / 3).min(below_cursor).max(1);
+    let rows =
+        crate::linebreak::wrap_at_most(&first_line(&text), width as f32, &crate::linebreak::Columns, most);
+    let top = status_y.saturating_sub(rows.len().saturating_sub(1) as u16);
     let buf = frame.buffer_mut();
-    put(
-        buf,
-        area.x + 1,
-        status_y,
-        &first_line(&text),
-        w.saturating_sub(1),
-        style,
-    );
+    for (i, row) in rows.iter().enumerate() {
+        let y = top + i as u16;
+        if y < status_y {
+            buf.set_string(area.x, y, " ".repeat(w), theme.text);
+        }
+        put(buf, area.x + 1, y, row, w.saturating_sub(1), style);
+    }
+
     draw_keybar(
         frame,
         Rect::new(area.x, area.y + area.height.saturating_sub(1), area.width, 1),

@@ -7,7 +7,7 @@ use ratatui::layout::Rect;
 use jiff::civil::Date;
 
 use crate::case::CaseState;
-use crate::case::signals::is_done;
+use crate::case::signals::{is_done, report_count};
 use crate::case::steps::Report;
 use crate::guide::ChecklistId;
 use crate::tui::app::App;
@@ -44,7 +44,7 @@ pub fn next_action(app: &App, state: &CaseState) -> String {
     if let Some(r) = state.reports.iter().find(|r| is_overdue(r, today)) {
         return fill(s.next_follow_up, &[&r.id, &r.current.follow_up]);
     }
-    if state.reports.is_empty() {
+    if report_count(state).reports == 0 {
         if state.profile.is_empty() {
             return s.next_profile.to_string();
         }
@@ -55,7 +55,7 @@ pub fn next_action(app: &App, state: &CaseState) -> String {
     }
     let open = || state.reports.iter().filter(|r| r.current.status.is_open());
     // A letter sent has no receipt to ask for; its follow-up date is what counts.
-    if let Some(r) = open().find(|r| r.current.receipt.is_empty() && r.current.letter.is_none()) {
+    if let Some(r) = open().find(|r| r.current.receipt.is_empty() && !r.current.is_letter()) {
         return fill(s.next_receipt, &[&r.id]);
     }
     if state.people_warned() == 0 {
@@ -74,14 +74,9 @@ pub fn next_action(app: &App, state: &CaseState) -> String {
 fn step_progress(app: &App, state: &CaseState, n: u8) -> String {
     let s = app.s;
     match n {
-        2 if state.reports.is_empty() => s.step2_none.to_string(),
         2 => {
-            let with_receipt = state
-                .reports
-                .iter()
-                .filter(|r| !r.current.receipt.is_empty())
-                .count();
-            let mut out = fill(s.step2_progress, &[&state.reports.len(), &with_receipt]);
+            let count = report_count(state);
+            let mut out = count.reports_words(app.lang);
             let today = (app.clock)().date();
             let due: Vec<&str> = state
                 .reports
@@ -92,6 +87,7 @@ fn step_progress(app: &App, state: &CaseState, n: u8) -> String {
             if !due.is_empty() {
                 out.push_str(&fill(s.step2_overdue, &[&due.join(",")]));
             }
+            out.push_str(&count.letters_words(app.lang));
             out.push_str(&crate::tui::screens::letters::sent_progress(app, state));
             out
         }
@@ -104,12 +100,6 @@ fn step_progress(app: &App, state: &CaseState, n: u8) -> String {
             n => fill(s.step4_progress, &[&n]),
         },
     }
-}
-
-/// Splits `text` into rows of at most `width` columns with the shared line breaker (words
-/// and Chinese punctuation stay where they belong).
-fn wrap_cols(text: &str, width: usize) -> Vec<String> {
-    crate::linebreak::wrap(text, width as f32, &crate::linebreak::Columns)
 }
 
 /// Draws the dashboard.
@@ -129,8 +119,10 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, state: &CaseState, theme: 
     };
     let next = format!("{}: {}", s.next, next_action(app, state));
     // The next action may take two rows on a narrow window; the blank row goes instead.
-    let next_rows = wrap_cols(&next, w);
-    for r in next_rows.iter().take(2) {
+    // What does not fit goes on the second row, which then ends in "…": a cut account
+    // number must never look like the whole of it.
+    let next_rows = crate::linebreak::wrap_at_most(&next, w as f32, &crate::linebreak::Columns, 2);
+    for r in &next_rows {
         line(&mut y, r, theme.heading);
     }
     if next_rows.len() < 2 {
@@ -142,9 +134,10 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, state: &CaseState, theme: 
     let done = checklist_done(state);
     let rows = [
         format!(
-            "1 {}  {}; {}",
+            "1 {}  {}{}{}",
             s.steps[0],
             fill(s.step1_progress, &[&live]),
+            app.lang.pick("；", "; "),
             fill(s.checklist_progress, &[&done, &total])
         ),
         format!("2 {}  {}", s.steps[1], step_progress(app, state, 2)),
@@ -159,7 +152,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, state: &CaseState, theme: 
             "p {}  {}",
             s.profile,
             if state.profile.is_empty() {
-                s.profile_empty
+                s.profile_empty_dash
             } else {
                 state.profile.name.as_str()
             }

@@ -132,6 +132,8 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, form: &Form, theme: &Theme
         Some(Input::Kind(_)) => s.kind_hint,
         Some(Input::Choice(_)) => s.choice_hint,
         Some(Input::Knew { .. }) => s.toggles_hint,
+        // The export form makes the packet: its header says so, like its key bar.
+        _ if matches!(form.kind, FormKind::Export) => s.export_form_hint,
         _ => s.form_hint,
     };
     let end = put(buf, x, area.y, &title, w, theme.heading);

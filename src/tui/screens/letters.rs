@@ -10,13 +10,12 @@ use ratatui::text::Line;
 use crate::case::CaseState;
 use crate::case::sent::follow_up_rule;
 use crate::case::steps::Report;
-use crate::guide::Guide;
 use crate::i18n::Lang;
 use crate::letters::content::LetterContent;
-use crate::letters::{LetterKind, LetterRequest, make};
+use crate::letters::{LetterKind, LetterRequest};
 use crate::pdf::visible::short_path;
 use crate::tui::app::App;
-use crate::tui::letters::{Choice, Fit, choices};
+use crate::tui::letters::{Choice, Fit};
 use crate::tui::strings::fill;
 use crate::tui::theme::Theme;
 use crate::tui::widgets::text_field::put;
@@ -24,9 +23,7 @@ use crate::tui::widgets::text_field::put;
 /// The letters screen's own text, in both languages (a string missing in one fails to compile).
 #[derive(Debug)]
 pub struct LetterStrings {
-    /// Dashboard, step 2 row: `{}` letters sent.
-    pub sent: &'static str,
-    /// Dashboard, step 2 row: `{}` letters sent, the next follow-up `{}` on `{}`.
+    /// Dashboard, step 2 row, after the letters sent: the next follow-up `{}` on `{}`.
     pub sent_next: &'static str,
     /// The screen's title.
     pub title: &'static str,
@@ -78,8 +75,7 @@ pub struct LetterStrings {
 
 /// Chinese.
 pub const ZH: LetterStrings = LetterStrings {
-    sent: "；寄信 {} 封",
-    sent_next: "；寄信 {} 封，{} {} 跟进",
+    sent_next: "，{} {} 跟进",
     title: "写信给其他部门",
     intro: "按你的记录推荐的排在前面（标 * 的）。Enter 打开一封，先看信里写了什么，再保存。",
     mark: "*",
@@ -114,8 +110,7 @@ pub const ZH: LetterStrings = LetterStrings {
 
 /// English.
 pub const EN: LetterStrings = LetterStrings {
-    sent: "; letters sent: {}",
-    sent_next: "; letters sent: {}, follow up {} on {}",
+    sent_next: ", follow up {} on {}",
     title: "Letters to the other offices",
     intro: "The ones your records call for come first (marked *). Enter opens one: see what it says before saving it.",
     mark: "*",
@@ -159,7 +154,7 @@ fn upcoming(state: &CaseState, today: Date) -> Vec<(&Report, Date)> {
     let mut v: Vec<(&Report, Date)> = state
         .reports
         .iter()
-        .filter(|r| r.current.letter.is_some() && r.current.status.is_open())
+        .filter(|r| r.current.is_letter() && r.current.status.is_open())
         .filter_map(|r| r.current.follow_up.parse::<Date>().ok().map(|d| (r, d)))
         .filter(|(_, d)| *d >= today)
         .collect();
@@ -167,21 +162,13 @@ fn upcoming(state: &CaseState, today: Date) -> Vec<(&Report, Date)> {
     v
 }
 
-/// What the dashboard's step-2 row adds about letters: how many were sent and the next
-/// follow-up (an overdue one is already named as overdue); empty when none was sent.
+/// What the dashboard's step-2 row adds after the letters sent (counted by
+/// `case::signals::report_count`): the next follow-up (an overdue one is already named as
+/// overdue); empty when none is coming.
 pub fn sent_progress(app: &App, state: &CaseState) -> String {
-    let ls = strings(app.lang);
-    let sent = state
-        .reports
-        .iter()
-        .filter(|r| r.current.letter.is_some())
-        .count();
-    if sent == 0 {
-        return String::new();
-    }
     match upcoming(state, (app.clock)().date()).first() {
-        Some((r, d)) => fill(ls.sent_next, &[&sent, &r.id, &d.strftime("%m-%d")]),
-        None => fill(ls.sent, &[&sent]),
+        Some((r, d)) => fill(strings(app.lang).sent_next, &[&r.id, &d.strftime("%m-%d")]),
+        None => String::new(),
     }
 }
 
@@ -213,7 +200,8 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, state: &CaseState, theme: 
 
 fn draw_list(frame: &mut Frame, area: Rect, app: &App, state: &CaseState, theme: &Theme) {
     let ls = strings(app.lang);
-    let rows = choices(state);
+    let outlook = app.outlook.of(state);
+    let rows = outlook.letters(state);
     let sel = app.letters.sel.min(rows.len().saturating_sub(1));
     let w = usize::from(area.width);
     let buf = frame.buffer_mut();
@@ -263,7 +251,7 @@ fn draw_letter(frame: &mut Frame, area: Rect, app: &App, state: &CaseState, kind
                 .unwrap_or_else(|| ls.to_asked.to_string()),
         );
     }
-    match make(state, Guide::get(Lang::Zh), &req) {
+    match &*app.outlook.of(state).letter(state, &req) {
         Ok(letter) => {
             let to = match (kind.needs_to(), saved) {
                 (true, None) => ls.to_asked.to_string(),

@@ -8,7 +8,7 @@ use ratatui::text::Line;
 
 use crate::case::CaseState;
 use crate::case::brief::warning_message;
-use crate::case::signals::is_done;
+use crate::case::signals::{is_done, report_count};
 use crate::guide::ChecklistId;
 use crate::localtime::short;
 use crate::tui::app::{App, Pane};
@@ -40,7 +40,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, state: &CaseState, n: u8, 
         let x = inner.x;
         let mut y = inner.y;
         let end = put(buf, x, y, &title, w, theme.heading);
-        put(
+        let end = put(
             buf,
             end + 2,
             y,
@@ -48,9 +48,33 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, state: &CaseState, n: u8, 
             w.saturating_sub(usize::from(end - x) + 2),
             theme.heading,
         );
+        if !state.reports.is_empty() {
+            // The same count as the dashboard's: reports and letters apart.
+            let count = report_count(state).words(app.lang);
+            put(
+                buf,
+                end + 2,
+                y,
+                &count,
+                w.saturating_sub(usize::from(end - x) + 2),
+                theme.dim,
+            );
+        }
         y += 1;
-        if app.outlook.of(state).signals.money_lost && !is_done(state, ChecklistId::StopPayment) {
-            put(buf, x, y, s.next_call_110, w, theme.error);
+        let outlook = app.outlook.of(state);
+        if outlook.signals.money_lost && !is_done(state, ChecklistId::StopPayment) {
+            // The account to name to the police, as on the dashboard.
+            let account = (outlook.receiving_account.as_ref())
+                .map(|a| fill(s.next_110_account, &[a]))
+                .unwrap_or_default();
+            put(
+                buf,
+                x,
+                y,
+                &format!("{}{account}", s.next_call_110),
+                w,
+                theme.error,
+            );
             y += 1;
         }
         let room = usize::from(inner.height / 2).max(1);

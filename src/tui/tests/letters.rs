@@ -14,7 +14,7 @@ use crate::case::sent::SentVia;
 use crate::i18n::Lang;
 use crate::letters::LetterKind;
 use crate::tui::app::{Msg, Screen};
-use crate::tui::letters::{SavedLetter, choices};
+use crate::tui::letters::{Choice, SavedLetter};
 use crate::tui::runtime::{CopyTo, Wizard};
 
 /// The sample case in `dir` and a wizard on it whose copies go to `desktop`.
@@ -25,6 +25,11 @@ fn on_sample(dir: &Path, desktop: &Path, lang: Lang) -> Wizard {
     let mut w = wizard(dir, lang);
     w.copy_to = CopyTo::Folder(desktop.to_path_buf());
     w
+}
+
+/// The letters screen's rows as the wizard ranks them.
+fn rows(w: &Wizard) -> Vec<Choice> {
+    w.app.outlook.of(w.case.state()).letters(w.case.state()).to_vec()
 }
 
 /// Presses s and waits for the letter.
@@ -44,7 +49,7 @@ fn wait(w: &mut Wizard) {
 
 /// Moves the selection to `kind` on the open letters list and opens it.
 fn open(w: &mut Wizard, kind: LetterKind) {
-    let at = choices(w.case.state())
+    let at = rows(w)
         .iter()
         .position(|c| c.kind == kind)
         .expect("every kind is listed");
@@ -70,7 +75,7 @@ fn w_on_step_2_lists_the_letters_the_case_calls_for_first() {
     assert!(bar.contains("w 写信"), "step 2 names the key: {bar}");
     typed(&mut w, "w");
     assert_eq!(w.app.screen, Screen::Letters);
-    let rows = choices(w.case.state());
+    let rows = rows(&w);
     // The sample case has harassing calls, SMS and email, an account opened in the victim's
     // name and callers who knew her details; nobody suspects a named shop.
     let first: Vec<LetterKind> = rows
@@ -313,4 +318,97 @@ fn a_letter_without_a_name_to_sign_says_which_key_fills_it_in() {
         assert!(shown.contains(key), "{shown}");
         assert!(!shown.contains("--") && !shown.contains("profile set"), "{shown}");
     }
+}
+
+#[test]
+fn a_letter_sent_is_counted_as_a_letter_not_as_a_report_to_the_police() {
+    use crate::case::sent::SentLetterDraft;
+    use crate::case::steps::ReportDraft;
+    let tmp = tempfile::tempdir().expect("tmp");
+    let mut case = Case::open(tmp.path()).expect("case");
+    let call = crate::case::EvidenceDraft {
+        kind: Some(crate::case::EvidenceKind::Call),
+        counterpart: "13800138000".into(),
+        ..Default::default()
+    };
+    case.log(call.validate(&fixed_now()).expect("valid"), &[])
+        .expect("logged");
+    let letter = ReportDraft {
+        channel: "电信运营商客服".into(),
+        at: "2026-11-28".into(),
+        letter: Some(SentLetterDraft {
+            kind: "carrier".into(),
+            via: "post".into(),
+            sha256: String::new(),
+        }),
+        ..Default::default()
+    };
+    case.add_report(letter.validate(&fixed_now()).expect("valid"))
+        .expect("recorded");
+    drop(case);
+    for (lang, said, not_said) in [
+        (Lang::Zh, "还没有报案；寄信 1 封", "已报案"),
+        (Lang::En, "nothing reported yet; letters sent: 1", "1 report"),
+    ] {
+        let mut w = wizard(tmp.path(), lang);
+        let dash = frame_rows(&w.app, w.case.state(), 120, 24).join("\n");
+        assert!(dash.contains(said), "{dash}");
+        assert!(!dash.contains(not_said), "{dash}");
+        typed(&mut w, "2");
+        let step2 = frame_rows(&w.app, w.case.state(), 120, 24).join("\n");
+        assert!(step2.contains(said), "step 2 counts the same way: {step2}");
+    }
+}
+
+#[test]
+fn the_letters_are_ranked_once_per_change_of_the_case_not_once_per_frame() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let desk = tempfile::tempdir().expect("desk");
+    let mut w = on_sample(tmp.path(), desk.path(), Lang::Zh);
+    typed(&mut w, "2w");
+    assert_eq!(w.app.screen, Screen::Letters);
+    let first = w.app.outlook.of(w.case.state());
+    let before = w.app.outlook.worked_out();
+    let ranked = first.letters(w.case.state()).as_ptr();
+    // Frames and keys while the case stands still reuse the same rows.
+    for _ in 0..5 {
+        frame_rows(&w.app, w.case.state(), 80, 24);
+        w.handle(k(KeyCode::Down));
+    }
+    open(&mut w, LetterKind::Carrier);
+    let opened = w.app.outlook.of(w.case.state());
+    let req = crate::letters::LetterRequest::new(LetterKind::Carrier, fixed_now().date(), Lang::Zh);
+    let made = opened.letter(w.case.state(), &req);
+    for _ in 0..3 {
+        frame_rows(&w.app, w.case.state(), 80, 24);
+    }
+    assert!(std::rc::Rc::ptr_eq(&made, &opened.letter(w.case.state(), &req)));
+    assert_eq!(w.app.outlook.worked_out(), before, "nothing is worked out again");
+    assert_eq!(opened.letters(w.case.state()).as_ptr(), ranked, "the same rows");
+
+    // A new harassing number logged (here or in another terminal) is seen at the next frame.
+    let harassers = |w: &Wizard| {
+        rows(w).iter().find_map(|c| match c.fit {
+            Some(crate::tui::letters::Fit::Harassers(n)) => Some(n),
+            _ => None,
+        })
+    };
+    let n = harassers(&w).expect("the sample has harassers");
+    let call = crate::case::EvidenceDraft {
+        kind: Some(crate::case::EvidenceKind::Call),
+        counterpart: "17000000001".into(),
+        ..Default::default()
+    };
+    w.case
+        .log(call.validate(&fixed_now()).expect("valid"), &[])
+        .expect("logged");
+    frame_rows(&w.app, w.case.state(), 80, 24);
+    assert_eq!(
+        w.app.outlook.worked_out(),
+        before + 1,
+        "worked out once for the change"
+    );
+    assert_eq!(harassers(&w), Some(n + 1));
+    frame_rows(&w.app, w.case.state(), 80, 24);
+    assert_eq!(w.app.outlook.worked_out(), before + 1);
 }
