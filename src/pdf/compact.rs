@@ -2,7 +2,7 @@
 //! 0.01 pt, a colour, line width or font set only when it changes, and consecutive lines of
 //! text in one text object, each placed relative to the line before (`0 -16.8 Td` repeats
 //! and compresses to almost nothing, where absolute positions do not). The packet's
-//! content streams shrink by about a quarter.
+//! content streams shrink by about a fifth.
 
 use printpdf::{Line, LinePoint, Op, Point, Pt, Rect};
 
