@@ -203,6 +203,39 @@ fn a_character_the_font_lacks_is_named_in_a_warning() -> TestResult {
     Ok(())
 }
 
+/// A 200-entry packet fits a 150 KB e-mail or upload limit: the font's outlines are embedded
+/// flat (no subroutine indexes left), and the text still reads back whole.
+#[test]
+fn a_two_hundred_entry_packet_is_within_150_kb() -> TestResult {
+    let input = sample_input(200, date(2025, 6, 1));
+    let opts = PacketOptions {
+        lang: Lang::Zh,
+        redact: false,
+        agency: Some("北京市公安局朝阳分局某某派出所".to_string()),
+    };
+    let packet = render(&input, &opts, &FontFace::embedded()?)?;
+    assert!(packet.bytes.len() <= 150_000, "{} bytes", packet.bytes.len());
+    let doc = Document::load_mem(&packet.bytes)?;
+    let mut fonts = 0;
+    for obj in doc.objects.values() {
+        if let Object::Stream(s) = obj
+            && s.dict.get(b"Subtype").and_then(Object::as_name).ok() == Some(b"CIDFontType0C")
+        {
+            let cff = s.decompressed_content().unwrap_or_else(|_| s.content.clone());
+            let table = ttf_parser::cff::Table::parse(&cff).ok_or("the font program does not parse")?;
+            assert!(table.number_of_glyphs() > 400);
+            let cff = allsorts::binary::read::ReadScope::new(&cff).read::<allsorts::cff::CFF<'_>>()?;
+            assert_eq!(cff.global_subr_index.len(), 0, "global subroutines left");
+            fonts += 1;
+        }
+    }
+    assert_eq!(fonts, 1);
+    let pages = page_texts(&packet.bytes)?;
+    assert_eq!(pages.len(), packet.pages);
+    assert!(pages[0].contains("刑 事 控 告 书") && pages.concat().contains("\nE200\n"));
+    Ok(())
+}
+
 #[test]
 fn five_hundred_entries_paginate_with_the_header_repeated() -> TestResult {
     let input = sample_input(500, date(2025, 6, 1));

@@ -101,14 +101,46 @@ pub fn assemble(
     // The font is embedded (as its subset) and the pages written: the parsed font and the
     // drawing operations go before the file is compressed and serialised.
     drop(doc);
+    flatten_fonts(&mut lo);
     finish_metadata(&mut lo, meta);
-    lo.version = required_version(&lo).to_string();
+    // The dictionaries (fonts with their width arrays, pages, metadata) and the
+    // cross-reference table go into compressed object streams, which PDF 1.5 introduced.
+    lo.version = required_version(&lo).max(OBJECT_STREAMS_VERSION).to_string();
     if opts.optimize {
         lo.compress();
     }
     let mut out = Vec::new();
-    lo.save_to(&mut out).map_err(|e| PdfError::Write(e.to_string()))?;
+    let save = lopdf_printpdf::SaveOptions::builder()
+        .use_object_streams(true)
+        .use_xref_streams(true)
+        .compression_level(9)
+        .build();
+    lo.save_with_options(&mut out, save)
+        .map_err(|e| PdfError::Write(e.to_string()))?;
     Ok(out)
+}
+
+/// The version that has object and cross-reference streams, which every packet uses.
+const OBJECT_STREAMS_VERSION: &str = "1.5";
+
+/// Write the embedded CFF font programs flat ([`super::cff_flat`]): the same outlines in
+/// fewer bytes. A font the flattener does not understand stays as printpdf embedded it.
+fn flatten_fonts(lo: &mut lopdf_printpdf::Document) {
+    for obj in lo.objects.values_mut() {
+        let Object::Stream(stream) = obj else { continue };
+        let subtype = stream.dict.get(b"Subtype").and_then(Object::as_name).ok();
+        if !matches!(subtype, Some(b"CIDFontType0C" | b"Type1C")) {
+            continue;
+        }
+        let Ok(cff) = stream.get_plain_content() else {
+            continue;
+        };
+        if let Ok(flat) = super::cff_flat::flatten(&cff) {
+            stream.dict.remove(b"Filter");
+            stream.dict.remove(b"DecodeParms");
+            stream.set_content(flat);
+        }
+    }
 }
 
 /// The lowest PDF version that has every feature `doc` uses (ISO 32000-1 and the earlier

@@ -7,12 +7,15 @@
 //! [`images`] (pictures as evidence: original JPEG bytes or a 300 ppi rendition), [`chart`]
 //! (contacts over time), [`words`] (dates and money written one way), [`writer`] (running
 //! text kept together), [`font`] (which face, what it covers), [`layout`] (line breaking with
-//! Chinese punctuation rules), [`table`] (tables over pages), [`page`] (A4 canvas),
+//! Chinese punctuation rules), [`table`] (tables over pages), [`page`] (A4 canvas), [`compact`] (its operations written
+//! compactly),
 //! [`document`] (assembly, header version, reproducible bytes).
 
 pub mod annex;
 pub mod case_input;
+pub mod cff_flat;
 pub mod chart;
+pub mod compact;
 pub mod complaint;
 pub mod document;
 pub mod export;

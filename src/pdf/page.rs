@@ -241,7 +241,8 @@ impl Canvas {
     }
 
     /// Finish: call `footer(page_index, page_count, canvas)` on every page so footers can
-    /// say "page N of M", then swap the placeholder font for the final id. Returns the
+    /// say "page N of M", then swap the placeholder font for the final id and write each
+    /// page's operations compactly ([`super::compact`]). Returns the
     /// pages and the font id (its first 6 letters are the PDF subset tag, derived from the
     /// text so that the same content gives the same bytes).
     pub fn finish(mut self, mut footer: impl FnMut(usize, usize, &mut Canvas)) -> (Vec<Vec<Op>>, FontId) {
@@ -255,13 +256,18 @@ impl Canvas {
         let digest = self.text_hash.finalize();
         let tag: String = digest.iter().take(6).map(|b| char::from(b'A' + b % 26)).collect();
         let font_id = FontId(tag);
-        for page in &mut self.pages {
-            for op in page.iter_mut() {
-                if let Op::SetFont { font, .. } = op {
-                    *font = PdfFontHandle::External(font_id.clone());
+        let pages = self
+            .pages
+            .into_iter()
+            .map(|mut page| {
+                for op in page.iter_mut() {
+                    if let Op::SetFont { font, .. } = op {
+                        *font = PdfFontHandle::External(font_id.clone());
+                    }
                 }
-            }
-        }
-        (self.pages, font_id)
+                super::compact::compact(page)
+            })
+            .collect();
+        (pages, font_id)
     }
 }

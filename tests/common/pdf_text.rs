@@ -5,8 +5,8 @@ use std::collections::HashMap;
 
 use lopdf::{Document, Object};
 
-/// The text of every page, decoded through each font's /ToUnicode CMap; one line per
-/// text object (the packet draws each line in its own BT/ET).
+/// The text of every page, decoded through each font's /ToUnicode CMap; one line per line
+/// of text drawn (a text object ends a line, and so does a move to a new line inside one).
 pub fn page_texts(bytes: &[u8]) -> Result<Vec<String>, Box<dyn std::error::Error>> {
     let doc = Document::load_mem(bytes)?;
     let mut out = Vec::new();
@@ -58,6 +58,9 @@ pub fn page_texts(bytes: &[u8]) -> Result<Vec<String>, Box<dyn std::error::Error
                             }
                         }
                     }
+                }
+                "Td" | "TD" | "Tm" | "T*" if !text.is_empty() && !text.ends_with('\n') => {
+                    text.push('\n');
                 }
                 "ET" => text.push('\n'),
                 _ => {}
