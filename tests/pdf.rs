@@ -242,7 +242,7 @@ fn five_hundred_entries_paginate_with_the_header_repeated() -> TestResult {
 // ───────────── the 刑事控告书: charges, leads, evidence list, pages, chart, languages ─────────────
 
 use leakaid::case::{EntryId, EvidenceFields, EvidenceKind, Fen, Knew, Moment};
-use leakaid::pdf::case_input::{EntryParts, build};
+use leakaid::pdf::case_input::{EntryFiles, EntryParts, build};
 use leakaid::pdf::{Complainant, Fingerprint, PacketInput};
 
 fn at(day: i8, hour: i8) -> Moment {
@@ -275,7 +275,7 @@ fn input_of(fields: &[EvidenceFields], print: jiff::civil::Date) -> PacketInput 
         .map(|(i, f)| EntryParts {
             id: EntryId(i as u32 + 1),
             fields: f,
-            attachments: Vec::new(),
+            attachments: EntryFiles::Listed(Vec::new()),
             corrections: 0,
             retracted: None,
         })

@@ -15,6 +15,7 @@ use super::complaint;
 use super::document::{Images, Meta, assemble};
 use super::font::FontFace;
 use super::page::{Canvas, Geometry};
+use super::totals::Totals;
 use super::writer::Writer;
 use crate::case::{EvidenceKind, Knew, Transfer};
 use crate::guide::charges::Charges;
@@ -162,8 +163,12 @@ pub struct PacketInput {
     pub complainant: Complainant,
     /// The victim's own account (控告人自述).
     pub narrative: Option<String>,
-    /// Evidence entries, any order (sorted by entry number in the packet).
+    /// The entries the packet prints, any order (sorted by entry number in the packet): all
+    /// of them up to [`PRINT_ALL_UP_TO`]; above that the top leads' entries and those the
+    /// letter names. What it counts over every entry is in `totals`.
     pub entries: Vec<PacketEntry>,
+    /// What the packet counts over every entry of the case.
+    pub totals: Totals,
     /// The leads, ranked.
     pub leads: Vec<PacketLead>,
     /// What the letter asks for and cites; `None` for a case with no evidence.
@@ -184,7 +189,7 @@ pub const PRINT_ALL_UP_TO: usize = 1_000;
 impl PacketInput {
     /// Whether the case is too big to print every entry.
     pub fn is_big(&self) -> bool {
-        self.entries.len() > PRINT_ALL_UP_TO
+        self.totals.entries > PRINT_ALL_UP_TO
     }
 }
 

@@ -8,7 +8,7 @@ use jiff::civil::{Date, DateTime, date};
 use jiff::tz::{Offset, TimeZone};
 use sha2::Digest;
 
-use super::case_input::{EntryParts, build};
+use super::case_input::{EntryFiles, EntryParts, build};
 use super::packet::{Complainant, Fingerprint, PacketAttachment, PacketInput};
 use crate::case::{EntryId, EvidenceFields, EvidenceKind, Fen, Knew, Moment, Transfer};
 use crate::i18n::Lang;
@@ -95,7 +95,7 @@ pub fn sample_input_in(entries: usize, print_date: Date, lang: Lang) -> PacketIn
         .map(|(i, f)| EntryParts {
             id: EntryId(i as u32 + 1),
             fields: f,
-            attachments: if i % 10 == 3 {
+            attachments: EntryFiles::Listed(if i % 10 == 3 {
                 vec![PacketAttachment {
                     name: format!("通话录音-{}.m4a", i + 1),
                     sha256: hex::encode(sha2::Sha256::digest(format!("attachment {i}"))),
@@ -105,7 +105,7 @@ pub fn sample_input_in(entries: usize, print_date: Date, lang: Lang) -> PacketIn
                 }]
             } else {
                 Vec::new()
-            },
+            }),
             corrections: usize::from(i % 17 == 5),
             retracted: (i % 41 == 40).then(|| "记错了号码，与本案无关".to_string()),
         })
