@@ -10,7 +10,7 @@ use super::complaint::{columns, table_style};
 use super::document::Images;
 use super::packet::{PRINT_ALL_UP_TO, PacketAttachment, PacketEntry, PacketInput};
 use super::table::{Row, Table};
-use super::words::{date_text, human_size, kind_label, knew_list, money};
+use super::words::{date_text, human_size, kind_label, knew_list, money, zone_sentence};
 use super::writer::{BODY, LEAD, SMALL, Writer};
 use crate::case::EvidenceKind;
 use crate::guide::letter::{EvidenceText, LetterText};
@@ -222,7 +222,11 @@ pub fn draw(
     };
     let mut note = fill(
         &text.note,
-        &[("n", &input.totals.entries), ("retracted", &retracted)],
+        &[
+            ("n", &input.totals.entries),
+            ("retracted", &retracted),
+            ("zone", &zone_sentence(&input.zone, input.print_date, lang)),
+        ],
     );
     if input.is_big() {
         let files: Vec<String> = input

@@ -4,6 +4,7 @@
 //! ([`crate::guide::charges::decide`]) whichever way a packet is made.
 
 use jiff::civil::Date;
+use jiff::tz::TimeZone;
 
 use super::annex::leads_reached;
 use super::complaint::LEADS_SHOWN;
@@ -19,6 +20,7 @@ use crate::guide::Wording;
 use crate::guide::charges::{ChargeFacts, Charges, decide};
 use crate::guide::letter::LetterText;
 use crate::i18n::Lang;
+use crate::localtime::in_zone;
 use crate::vault::Vault;
 
 /// The files of an entry as the builder takes them: copied only when the entry is printed.
@@ -138,28 +140,30 @@ pub fn lead_label(l: &Lead, lang: Lang) -> Option<String> {
     (!parts.is_empty()).then(|| parts.join(lang.pick("；", "; ")))
 }
 
-fn lead(l: &Lead, lang: Lang) -> PacketLead {
+fn lead(l: &Lead, lang: Lang, zone: &TimeZone) -> PacketLead {
     PacketLead {
         counterpart: one(&l.counterpart),
         label: lead_label(l, lang),
         count: l.count,
         kinds: l.kinds.iter().copied().collect(),
         knew: l.knew.iter().copied().collect(),
-        first: l.first.zoned().datetime(),
-        last: l.last.zoned().datetime(),
+        first: in_zone(&l.first, zone).datetime(),
+        last: in_zone(&l.last, zone).datetime(),
         lost_fen: l.lost.0,
         entries: l.entries.iter().map(ToString::to_string).collect(),
     }
 }
 
-/// Builds the packet input from its parts (the case's or the sample's): one pass over every
-/// entry for what the packet counts ([`count`]), then a copy of only the entries it prints.
+/// Builds the packet input from its parts (the case's or the sample's), every time in
+/// `zone`: one pass over every entry for what the packet counts ([`count`]), then a copy of
+/// only the entries it prints.
 pub fn build(
     complainant: Complainant,
     narrative: Option<String>,
     parts: &[EntryParts<'_>],
     fingerprint: Fingerprint,
     print_date: Date,
+    zone: &TimeZone,
     lang: Lang,
 ) -> PacketInput {
     let live: Vec<&EntryParts<'_>> = parts.iter().filter(|p| p.retracted.is_none()).collect();
@@ -175,7 +179,7 @@ pub fn build(
         .iter()
         .map(|p| Live {
             number: p.id.0,
-            at: p.fields.occurred_at.zoned().datetime(),
+            at: in_zone(&p.fields.occurred_at, zone).datetime(),
             fields: p.fields,
         })
         .collect();
@@ -193,7 +197,7 @@ pub fn build(
             PacketEntry {
                 id: p.id.to_string(),
                 number: p.id.0,
-                occurred_at: f.occurred_at.zoned().datetime(),
+                occurred_at: in_zone(&f.occurred_at, zone).datetime(),
                 kind: f.kind,
                 counterpart: one(&f.counterpart),
                 to_mine: opt(&f.to_mine),
@@ -213,7 +217,8 @@ pub fn build(
         narrative: narrative.filter(|t| !t.trim().is_empty()),
         entries,
         totals,
-        leads: leads.iter().map(|l| lead(l, lang)).collect(),
+        zone: zone.clone(),
+        leads: leads.iter().map(|l| lead(l, lang, zone)).collect(),
         laws: laws_for(charges.as_ref(), print_date, lang),
         charges,
         fingerprint,
@@ -232,8 +237,9 @@ fn contact(s: &str) -> Option<String> {
     (!t.is_empty()).then_some(t)
 }
 
-/// Everything the packet shows about `case`, in `lang`, printed on `print_date`.
-pub fn input_from_case(case: &Case, lang: Lang, print_date: Date) -> PacketInput {
+/// Everything the packet shows about `case`, in `lang`, printed on `print_date`, every time
+/// in `zone`.
+pub fn input_from_case(case: &Case, lang: Lang, print_date: Date, zone: &TimeZone) -> PacketInput {
     let state = case.state();
     let p = &state.profile;
     let complainant = Complainant {
@@ -269,6 +275,7 @@ pub fn input_from_case(case: &Case, lang: Lang, print_date: Date) -> PacketInput
             head: state.fingerprint.head.clone(),
         },
         print_date,
+        zone,
         lang,
     )
 }
@@ -295,7 +302,7 @@ mod tests {
             ..ProfilePatch::default()
         })
         .expect("profile");
-        let input = input_from_case(&case, Lang::Zh, date(2026, 12, 1));
+        let input = input_from_case(&case, Lang::Zh, date(2026, 12, 1), &TimeZone::UTC);
         let c = &input.complainant;
         assert_eq!(c.phones, vec!["139 1234 5678".to_string()]);
         assert_eq!(c.emails, vec!["wang@example.com".to_string()]);

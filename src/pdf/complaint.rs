@@ -12,12 +12,15 @@ use super::chart;
 use super::layout::wrap;
 use super::packet::{PacketEntry, PacketInput, PacketOptions};
 use super::table::{Column, Row, Style, Table};
-use super::words::{date_text, datetime_text, kind_counted, kind_label, knew_list, money, one_line};
+use super::words::{
+    date_text, datetime_text, kind_counted, kind_label, knew_list, money, one_line, zone_sentence,
+};
 use super::writer::{BODY, KEEP_LINES, LEAD, SMALL, Writer};
 use crate::case::Knew;
 use crate::guide::charges::Request;
 use crate::guide::letter::LetterText;
 use crate::i18n::Lang;
+use crate::localtime::in_zone;
 use crate::template::fill;
 
 /// Leads printed by name in the letter; the rest are counted and left to the evidence list.
@@ -99,7 +102,7 @@ pub fn draw(
     for p in facts(input, &by_time, lang) {
         w.para(&p, BODY, if zh { 2 } else { 0 }, 0.0);
     }
-    transfers(w, &by_time, lang);
+    transfers(w, input, &by_time, lang);
     if !by_time.is_empty() {
         // The title goes with the chart, never alone at the foot of a page.
         w.canvas.ensure(chart::HEIGHT + BODY * LEAD * 2.0 + 10.0);
@@ -456,7 +459,7 @@ fn facts(input: &PacketInput, by_time: &[&PacketEntry], lang: Lang) -> Vec<Strin
 }
 
 /// The transfers police can act on: time, amount, the receiving side, how, the entry.
-fn transfers(w: &mut Writer<'_>, by_time: &[&PacketEntry], lang: Lang) {
+fn transfers(w: &mut Writer<'_>, input: &PacketInput, by_time: &[&PacketEntry], lang: Lang) {
     let all: Vec<&&PacketEntry> = by_time
         .iter()
         .filter(|e| e.amount_lost_fen.is_some_and(|f| f > 0))
@@ -490,7 +493,11 @@ fn transfers(w: &mut Writer<'_>, by_time: &[&PacketEntry], lang: Lang) {
                 let blank = text.transfers.not_recorded.as_str();
                 Row::Cells(vec![
                     e.id.clone(),
-                    datetime_text(t.paid_at.map_or(e.occurred_at, |m| m.zoned().datetime()), lang),
+                    datetime_text(
+                        t.paid_at
+                            .map_or(e.occurred_at, |m| in_zone(&m, &input.zone).datetime()),
+                        lang,
+                    ),
                     money(e.amount_lost_fen.unwrap_or(0), lang),
                     receiver(e, lang),
                     if how.is_empty() {
@@ -565,17 +572,18 @@ fn timeline(w: &mut Writer<'_>, input: &PacketInput, by_time: &[&PacketEntry], l
     let letter = LetterText::get(lang);
     let text = &letter.timeline;
     sub(w, &letter.headings.timeline);
+    // The zone, named once; then, for a long case, which events the table keeps.
+    let mut note = fill(
+        &text.zone_note,
+        &[("zone", &zone_sentence(&input.zone, input.print_date, lang))],
+    );
     if !all {
-        w.para(
-            &fill(
-                &text.key_events,
-                &[("n", &events.len()), ("all", &input.totals.live)],
-            ),
-            SMALL + 1.0,
-            0,
-            0.25,
-        );
+        note.push_str(&fill(
+            &text.key_events,
+            &[("n", &events.len()), ("all", &input.totals.live)],
+        ));
     }
+    w.para(note.trim_end(), SMALL + 1.0, 0, 0.25);
     let widths = [11.0, 34.0, 13.0, 36.0, 76.0];
     let cols = columns(w, &text.columns, &widths);
     let pad = Style::default().pad;

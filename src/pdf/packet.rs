@@ -8,6 +8,7 @@
 use std::path::PathBuf;
 
 use jiff::civil::{Date, DateTime};
+use jiff::tz::TimeZone;
 
 use super::PdfError;
 use super::annex::{self, AnnexPages};
@@ -63,7 +64,7 @@ pub struct PacketEntry {
     pub id: String,
     /// The entry number (3 for `E3`), for ordering.
     pub number: u32,
-    /// When it happened, local time as recorded.
+    /// When it happened, in the packet's zone ([`PacketInput::zone`]).
     pub occurred_at: DateTime,
     /// Kind.
     pub kind: EvidenceKind,
@@ -169,6 +170,9 @@ pub struct PacketInput {
     pub entries: Vec<PacketEntry>,
     /// What the packet counts over every entry of the case.
     pub totals: Totals,
+    /// The zone every time is printed in (the system's, as the wizard and the lists show
+    /// them), named once at the top of the 时间经过 and of the 证据清单.
+    pub zone: TimeZone,
     /// The leads, ranked.
     pub leads: Vec<PacketLead>,
     /// What the letter asks for and cites; `None` for a case with no evidence.

@@ -13,9 +13,13 @@ use super::packet::{Complainant, Fingerprint, PacketAttachment, PacketInput};
 use crate::case::{EntryId, EvidenceFields, EvidenceKind, Fen, Knew, Moment, Transfer};
 use crate::i18n::Lang;
 
+/// The sample case happens in Beijing time, and prints in it.
+fn beijing() -> TimeZone {
+    TimeZone::fixed(Offset::constant(8))
+}
+
 fn moment(t: DateTime) -> Moment {
-    let tz = TimeZone::fixed(Offset::constant(8));
-    match t.to_zoned_datetime(tz) {
+    match t.to_zoned_datetime(beijing()) {
         Ok(z) => Moment::from_zoned(&z),
         Err(_) => Moment::now(),
     }
@@ -129,6 +133,7 @@ pub fn sample_input_in(entries: usize, print_date: Date, lang: Lang) -> PacketIn
             head: "5f2b8c0e9a41d7763c1e0b9f2d4a6e8c1b3d5f7a9c0e2b4d6f8a1c3e5b7d9f0a".to_string(),
         },
         print_date,
+        &beijing(),
         lang,
     )
 }
