@@ -910,3 +910,26 @@ fn times_recorded_in_utc_print_in_the_local_zone_which_is_named_once_per_table()
     assert!(!utc.contains("北京时间"), "{utc}");
     Ok(())
 }
+
+#[test]
+fn many_transfers_are_named_as_the_table_lists_them_and_all_counted() -> TestResult {
+    let fields: Vec<EvidenceFields> = (0..45)
+        .map(|i| {
+            let mut f = entry(
+                EvidenceKind::Call,
+                &format!("138001{:05}", i),
+                at(1 + (i / 20) as i8, (i % 20) as i8),
+                "按对方要求转账",
+            );
+            f.lost = Some(Fen(10_000));
+            f
+        })
+        .collect();
+    let input = input_of(&fields, date(2026, 12, 1));
+    let all = pages_of(&input, &zh())?.concat().replace('\n', "");
+    // The latest 40 (E6 … E45), as in the transfer table, then how many in all.
+    assert!(all.contains("共计被骗人民币4,500.00元（E6、E7、"), "{all}");
+    assert!(all.contains("E45等，共 45 笔）"), "{all}");
+    assert!(!all.contains("（E1、E2、"), "{all}");
+    Ok(())
+}

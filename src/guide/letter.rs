@@ -161,6 +161,8 @@ pub struct FactsText {
     pub since_join: String,
     /// 本人因上述诈骗共计被骗{amount}（{ids}），转账情况见下表。
     pub lost: String,
+    /// 等，共 {n} 笔: after the ids when there are more transfers than the table lists.
+    pub lost_more: String,
 }
 
 /// 转账情况: the transfer table.

@@ -446,13 +446,19 @@ fn facts(input: &PacketInput, by_time: &[&PacketEntry], lang: Lang) -> Vec<Strin
         .collect();
     if !lost.is_empty() {
         let total: u64 = lost.iter().filter_map(|e| e.amount_lost_fen).sum();
-        let ids: Vec<&str> = lost.iter().map(|e| e.id.as_str()).collect();
+        // The entries of the transfer table (the latest), not a list as long as the case.
+        let named = &lost[lost.len().saturating_sub(TRANSFER_ROWS)..];
+        let mut ids = named
+            .iter()
+            .map(|e| e.id.as_str())
+            .collect::<Vec<_>>()
+            .join(lang.pick("、", ", "));
+        if named.len() < lost.len() {
+            ids.push_str(&fill(&text.lost_more, &[("n", &lost.len())]));
+        }
         paras.push(fill(
             &text.lost,
-            &[
-                ("amount", &money(total, lang)),
-                ("ids", &ids.join(lang.pick("、", ", "))),
-            ],
+            &[("amount", &money(total, lang)), ("ids", &ids)],
         ));
     }
     paras
