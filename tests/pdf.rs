@@ -17,6 +17,7 @@ type TestResult = Result<(), Box<dyn std::error::Error>>;
 fn leakaid(data: &Path) -> Result<Command, Box<dyn std::error::Error>> {
     let mut cmd = Command::cargo_bin("leakaid")?;
     cmd.env("LEAKAID_DATA_DIR", data)
+        .env("TZ", "UTC")
         .env_remove("LEAKAID_CASE")
         .env_remove("LEAKAID_LANG");
     Ok(cmd)
@@ -275,7 +276,7 @@ fn five_hundred_entries_paginate_with_the_header_repeated() -> TestResult {
 // ───────────── the 刑事控告书: charges, leads, evidence list, pages, chart, languages ─────────────
 
 use leakaid::case::{EntryId, EvidenceFields, EvidenceKind, Fen, Knew, Moment};
-use leakaid::pdf::case_input::{EntryParts, build};
+use leakaid::pdf::case_input::{EntryFiles, EntryParts, build};
 use leakaid::pdf::{Complainant, Fingerprint, PacketInput};
 
 fn at(day: i8, hour: i8) -> Moment {
@@ -308,7 +309,7 @@ fn input_of(fields: &[EvidenceFields], print: jiff::civil::Date) -> PacketInput 
         .map(|(i, f)| EntryParts {
             id: EntryId(i as u32 + 1),
             fields: f,
-            attachments: Vec::new(),
+            attachments: EntryFiles::Listed(Vec::new()),
             corrections: 0,
             retracted: None,
         })
@@ -327,6 +328,7 @@ fn input_of(fields: &[EvidenceFields], print: jiff::civil::Date) -> PacketInput 
             head: "ab".repeat(32),
         },
         print,
+        &jiff::tz::TimeZone::fixed(jiff::tz::Offset::constant(8)),
         Lang::Zh,
     )
 }
@@ -895,5 +897,72 @@ fn escapes_in_to_and_in_an_edited_journal_never_reach_the_packet() -> TestResult
             .any(|c| c == '\u{1b}' || c == '\u{202E}' || c == '\u{7}'),
         "{text:?}"
     );
+    Ok(())
+}
+
+#[test]
+fn times_recorded_in_utc_print_in_the_local_zone_which_is_named_once_per_table() -> TestResult {
+    let tmp = tempfile::tempdir()?;
+    let data = tmp.path().join("data");
+    std::fs::create_dir(&data)?;
+    leakaid(&data)?
+        .args(["profile", "set", "--name", "王䶮"])
+        .assert()
+        .success();
+    // Logged on a machine set to UTC: recorded as 02:05+00:00.
+    leakaid(&data)?
+        .args(["log", "call", "13800138000", "--note", "自称银行客服"])
+        .args(["--at", "2025-05-01 02:05"])
+        .assert()
+        .success();
+    let packet_in = |tz: &str, name: &str| -> Result<String, Box<dyn std::error::Error>> {
+        let out = tmp.path().join(name);
+        let output = leakaid(&data)?
+            .env("TZ", tz)
+            .args(["export", "pdf", "--date", "2025-06-01", "-o"])
+            .arg(&out)
+            .output()?;
+        assert!(
+            output.status.success(),
+            "{}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+        Ok(page_texts(&std::fs::read(&out)?)?.concat().replace('\n', ""))
+    };
+
+    let beijing = packet_in("Asia/Shanghai", "beijing.pdf")?;
+    assert!(beijing.contains("2025年5月1日 10:05"), "{beijing}");
+    assert!(!beijing.contains("02:05"), "{beijing}");
+    // Named once at the top of the 时间经过 and once at the top of the 证据清单.
+    assert_eq!(beijing.matches("时间均为北京时间").count(), 2, "{beijing}");
+    assert!(!beijing.contains("本地时间"), "{beijing}");
+
+    let utc = packet_in("UTC", "utc.pdf")?;
+    assert!(utc.contains("2025年5月1日 02:05"), "{utc}");
+    assert_eq!(utc.matches("时间均为本地时间（UTC+00:00）").count(), 2, "{utc}");
+    assert!(!utc.contains("北京时间"), "{utc}");
+    Ok(())
+}
+
+#[test]
+fn many_transfers_are_named_as_the_table_lists_them_and_all_counted() -> TestResult {
+    let fields: Vec<EvidenceFields> = (0..45)
+        .map(|i| {
+            let mut f = entry(
+                EvidenceKind::Call,
+                &format!("138001{:05}", i),
+                at(1 + (i / 20) as i8, (i % 20) as i8),
+                "按对方要求转账",
+            );
+            f.lost = Some(Fen(10_000));
+            f
+        })
+        .collect();
+    let input = input_of(&fields, date(2026, 12, 1));
+    let all = pages_of(&input, &zh())?.concat().replace('\n', "");
+    // The latest 40 (E6 … E45), as in the transfer table, then how many in all.
+    assert!(all.contains("共计被骗人民币4,500.00元（E6、E7、"), "{all}");
+    assert!(all.contains("E45等，共 45 笔）"), "{all}");
+    assert!(!all.contains("（E1、E2、"), "{all}");
     Ok(())
 }

@@ -67,6 +67,13 @@ pub fn shown_line(s: &str) -> Cow<'_, str> {
     Cow::Owned(scrub(s).replace('\n', " "))
 }
 
+/// A phone number, email address or ID number read back from the victim's profile, as the
+/// letters and the packet print it: cleaned like [`shown_line`], full-width forms folded to
+/// ASCII (an older version stored "１３９…" as it was typed) and trimmed.
+pub fn shown_contact(s: &str) -> String {
+    super::halfwidth::to_halfwidth(&shown_line(s)).trim().to_string()
+}
+
 /// Multi-line text read back from a case (or a whole message) made safe to show: like
 /// [`shown_line`], but line breaks stay (as `\n`).
 pub fn shown_text(s: &str) -> Cow<'_, str> {
@@ -148,6 +155,17 @@ pub fn clean_line(input: &str, max: usize) -> Result<String, TextError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_contact_saved_full_width_prints_in_ascii() {
+        assert_eq!(shown_contact(" １３９１２３４５６７８\u{3000}"), "13912345678");
+        assert_eq!(
+            shown_contact("ｗａｎｇ＠ｅｘａｍｐｌｅ．ｃｏｍ"),
+            "wang@example.com"
+        );
+        assert_eq!(shown_contact("139\u{1b}[31m1234\u{200B}5678"), "13912345678");
+        assert_eq!(shown_contact("王䶮"), "王䶮");
+    }
 
     #[test]
     fn removes_controls_escapes_and_bidi() {

@@ -31,6 +31,10 @@ pub struct LetterText {
     pub title: String,
     /// Printed on every page of a translation; empty for the Chinese original.
     pub translation_mark: String,
+    /// 时间均为北京时间: the zone of the times when it is UTC+08:00.
+    pub zone_beijing: String,
+    /// 时间均为本地时间（{zone}）: the zone of the times otherwise.
+    pub zone_local: String,
     /// Urgent stop-payment request naming the receiving accounts.
     pub stop_payment: String,
     /// Urgent stop-payment request when no receiving account was recorded.
@@ -157,6 +161,8 @@ pub struct FactsText {
     pub since_join: String,
     /// 本人因上述诈骗共计被骗{amount}（{ids}），转账情况见下表。
     pub lost: String,
+    /// 等，共 {n} 笔: after the ids when there are more transfers than the table lists.
+    pub lost_more: String,
 }
 
 /// 转账情况: the transfer table.
@@ -183,6 +189,8 @@ pub struct TransfersText {
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct TimelineText {
+    /// {zone}。 — the zone sentence at the top of the table.
+    pub zone_note: String,
     /// 下表列出关键事件 {n} 条（每个号码/地址的首次联系、首次说出某项个人信息、每笔损失），全部 {all} 条记录见…
     pub key_events: String,
     /// Column titles: 编号、时间、类型、对方、经过.
@@ -199,7 +207,7 @@ pub struct TimelineText {
 pub struct EvidenceText {
     /// 附件一：证据清单
     pub title: String,
-    /// 共 {n} 条记录{retracted}，序号即案件记录中的编号。时间为记录时的本地时间；附件的 SHA-256 校…
+    /// 共 {n} 条记录{retracted}，序号即案件记录中的编号。{zone}；附件的 SHA-256 校…
     pub note: String,
     /// （其中 {n} 条已撤回，不计入控告书的统计）
     pub retracted: String,

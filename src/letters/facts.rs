@@ -11,7 +11,7 @@ use jiff::civil::Date;
 use super::carries::WhatItCarries;
 use crate::case::leads::{Lead, rank};
 use crate::case::state::{CaseState, Entry};
-use crate::case::text::{shown_line, shown_text};
+use crate::case::text::{shown_contact, shown_line, shown_text};
 use crate::case::{EntryId, EvidenceKind, Knew};
 use crate::i18n::Lang;
 use crate::pdf::Complainant;
@@ -120,17 +120,18 @@ impl Facts {
             name: String::new(),
             sex: None,
             birth_date: Some(one(&p.birth_date)).filter(|s| !s.is_empty()),
-            id_number: Some(one(&p.id_number)).filter(|s| !s.is_empty() && !has(WhatItCarries::IdNumber)),
+            id_number: Some(shown_contact(&p.id_number))
+                .filter(|s| !s.is_empty() && !has(WhatItCarries::IdNumber)),
             address: Some(one(&p.address)).filter(|s| !s.is_empty() && !has(WhatItCarries::Address)),
             phones: if has(WhatItCarries::Phones) {
                 Vec::new()
             } else {
-                p.phones.iter().map(|s| one(s)).collect()
+                p.phones.iter().map(|s| shown_contact(s)).collect()
             },
             emails: if has(WhatItCarries::Emails) {
                 Vec::new()
             } else {
-                p.emails.iter().map(|s| one(s)).collect()
+                p.emails.iter().map(|s| shown_contact(s)).collect()
             },
         };
         let mut entries: Vec<Entry> = case.live_entries().cloned().collect();
@@ -146,10 +147,10 @@ impl Facts {
         Facts {
             lang,
             name: one(&p.name),
-            phones: p.phones.iter().map(|s| one(s)).collect(),
-            emails: p.emails.iter().map(|s| one(s)).collect(),
+            phones: p.phones.iter().map(|s| shown_contact(s)).collect(),
+            emails: p.emails.iter().map(|s| shown_contact(s)).collect(),
             address: one(&p.address),
-            id_number: one(&p.id_number),
+            id_number: shown_contact(&p.id_number),
             account: account.map(one).unwrap_or_default(),
             to: one(to),
             date,

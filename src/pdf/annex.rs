@@ -10,7 +10,7 @@ use super::complaint::{columns, table_style};
 use super::document::Images;
 use super::packet::{PRINT_ALL_UP_TO, PacketAttachment, PacketEntry, PacketInput};
 use super::table::{Row, Table};
-use super::words::{date_text, human_size, kind_label, knew_list, money};
+use super::words::{date_text, human_size, kind_label, knew_list, money, zone_sentence};
 use super::writer::{BODY, LEAD, SMALL, Writer};
 use crate::case::EvidenceKind;
 use crate::guide::letter::{EvidenceText, LetterText};
@@ -30,26 +30,36 @@ pub struct AnnexPages {
     pub undecodable: Vec<String>,
 }
 
+/// The rows of a big case's evidence list: the entries of the leads (each lead's entries,
+/// in rank order), at most [`BIG_CASE_ROWS`].
+pub fn lead_rows<'a, T: 'a>(leads: impl IntoIterator<Item = &'a [T]>) -> impl Iterator<Item = &'a T> {
+    leads.into_iter().flat_map(|l| l.iter()).take(BIG_CASE_ROWS)
+}
+
+/// How many leads [`lead_rows`] reaches into, of leads with `counts` entries each.
+pub fn leads_reached(counts: impl IntoIterator<Item = usize>) -> usize {
+    let (mut leads, mut rows) = (0, 0);
+    for n in counts {
+        if rows >= BIG_CASE_ROWS {
+            break;
+        }
+        rows += n;
+        leads += 1;
+    }
+    leads
+}
+
 /// The entries the evidence list prints, in entry order: all of them, or for a big case the
-/// entries of the top leads up to [`BIG_CASE_ROWS`].
+/// entries of the top leads up to [`BIG_CASE_ROWS`] ([`lead_rows`]).
 pub fn printed_entries(input: &PacketInput) -> Vec<&PacketEntry> {
-    let mut out: Vec<&PacketEntry> = if input.entries.len() <= PRINT_ALL_UP_TO {
-        input.entries.iter().collect()
-    } else {
+    let mut out: Vec<&PacketEntry> = if input.is_big() {
         let by_id: std::collections::HashMap<&str, &PacketEntry> =
             input.entries.iter().map(|e| (e.id.as_str(), e)).collect();
-        let mut picked = Vec::new();
-        'leads: for lead in &input.leads {
-            for id in &lead.entries {
-                if picked.len() >= BIG_CASE_ROWS {
-                    break 'leads;
-                }
-                if let Some(e) = by_id.get(id.as_str()) {
-                    picked.push(*e);
-                }
-            }
-        }
-        picked
+        lead_rows(input.leads.iter().map(|l| l.entries.as_slice()))
+            .filter_map(|id| by_id.get(id.as_str()).copied())
+            .collect()
+    } else {
+        input.entries.iter().collect()
     };
     out.sort_by_key(|e| e.number);
     out
@@ -204,7 +214,7 @@ pub fn draw(
 
     // 附件一：证据清单.
     w.centered(&text.title, 15.0);
-    let retracted_n = input.entries.iter().filter(|e| e.retracted.is_some()).count();
+    let retracted_n = input.totals.retracted;
     let retracted = if retracted_n > 0 {
         fill(&text.retracted, &[("n", &retracted_n)])
     } else {
@@ -212,7 +222,11 @@ pub fn draw(
     };
     let mut note = fill(
         &text.note,
-        &[("n", &input.entries.len()), ("retracted", &retracted)],
+        &[
+            ("n", &input.totals.entries),
+            ("retracted", &retracted),
+            ("zone", &zone_sentence(&input.zone, input.print_date, lang)),
+        ],
     );
     if input.is_big() {
         let files: Vec<String> = input

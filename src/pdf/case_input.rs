@@ -4,28 +4,60 @@
 //! ([`crate::guide::charges::decide`]) whichever way a packet is made.
 
 use jiff::civil::Date;
+use jiff::tz::TimeZone;
 
+use super::annex::leads_reached;
+use super::complaint::LEADS_SHOWN;
 use super::packet::{
     Complainant, Fingerprint, LawRef, PacketAttachment, PacketEntry, PacketInput, PacketLead,
 };
+use super::totals::{Counted, Live, count};
 use crate::case::leads::{Lead, rank};
 use crate::case::state::ChangeKind;
-use crate::case::text::{shown_line, shown_text};
-use crate::case::{Case, EntryId, EvidenceFields, EvidenceKind};
+use crate::case::text::{shown_contact, shown_line, shown_text};
+use crate::case::{Attachment, Case, EntryId, EvidenceFields, EvidenceKind};
 use crate::guide::Wording;
 use crate::guide::charges::{ChargeFacts, Charges, decide};
 use crate::guide::letter::LetterText;
 use crate::i18n::Lang;
+use crate::localtime::in_zone;
+use crate::vault::Vault;
+
+/// The files of an entry as the builder takes them: copied only when the entry is printed.
+pub enum EntryFiles<'a> {
+    /// Already in the packet's form (the sample case).
+    Listed(Vec<PacketAttachment>),
+    /// The case's own attachments, drawn from its vault.
+    InVault(&'a [Attachment], &'a Vault),
+}
+
+impl EntryFiles<'_> {
+    fn packet(&self) -> Vec<PacketAttachment> {
+        match self {
+            EntryFiles::Listed(list) => list.clone(),
+            EntryFiles::InVault(list, vault) => list
+                .iter()
+                .map(|a| PacketAttachment {
+                    name: one(&a.original_name),
+                    sha256: a.sha256.clone(),
+                    size: a.size,
+                    media_type: one(&a.media_type),
+                    path: Some(vault.path_of(&a.sha256)),
+                })
+                .collect(),
+        }
+    }
+}
 
 /// One entry as the builder takes it: its facts as they stand and what the packet shows
-/// beside them.
+/// beside them, borrowed from the case (nothing is copied until the entry is printed).
 pub struct EntryParts<'a> {
     /// The id.
     pub id: EntryId,
     /// The current facts.
     pub fields: &'a EvidenceFields,
     /// Its files.
-    pub attachments: Vec<PacketAttachment>,
+    pub attachments: EntryFiles<'a>,
     /// How many corrections.
     pub corrections: usize,
     /// The retraction reason, if retracted.
@@ -69,13 +101,11 @@ fn text(s: &str) -> String {
     shown_text(s).into_owned()
 }
 
-/// The facts the charges are decided from.
-pub fn charge_facts(live: &[(EntryId, &EvidenceFields)]) -> ChargeFacts {
-    let mut f = ChargeFacts {
-        entries: live.len(),
-        ..ChargeFacts::default()
-    };
-    for (_, e) in live {
+/// The facts the charges are decided from, from the live entries' facts.
+pub fn charge_facts<'a>(live: impl IntoIterator<Item = &'a EvidenceFields>) -> ChargeFacts {
+    let mut f = ChargeFacts::default();
+    for e in live {
+        f.entries += 1;
         if let Some(l) = e.lost.filter(|l| l.0 > 0) {
             f.lost_fen += l.0;
             let d = e.occurred_at.zoned().date();
@@ -110,44 +140,64 @@ pub fn lead_label(l: &Lead, lang: Lang) -> Option<String> {
     (!parts.is_empty()).then(|| parts.join(lang.pick("；", "; ")))
 }
 
-fn lead(l: &Lead, lang: Lang) -> PacketLead {
+fn lead(l: &Lead, lang: Lang, zone: &TimeZone) -> PacketLead {
     PacketLead {
         counterpart: one(&l.counterpart),
         label: lead_label(l, lang),
         count: l.count,
         kinds: l.kinds.iter().copied().collect(),
         knew: l.knew.iter().copied().collect(),
-        first: l.first.zoned().datetime(),
-        last: l.last.zoned().datetime(),
+        first: in_zone(&l.first, zone).datetime(),
+        last: in_zone(&l.last, zone).datetime(),
         lost_fen: l.lost.0,
         entries: l.entries.iter().map(ToString::to_string).collect(),
     }
 }
 
-/// Builds the packet input from its parts (the case's or the sample's).
+/// Builds the packet input from its parts (the case's or the sample's), every time in
+/// `zone`: one pass over every entry for what the packet counts ([`count`]), then a copy of
+/// only the entries it prints.
 pub fn build(
     complainant: Complainant,
     narrative: Option<String>,
     parts: &[EntryParts<'_>],
     fingerprint: Fingerprint,
     print_date: Date,
+    zone: &TimeZone,
     lang: Lang,
 ) -> PacketInput {
-    let live: Vec<(EntryId, &EvidenceFields)> = parts
+    let live: Vec<&EntryParts<'_>> = parts.iter().filter(|p| p.retracted.is_none()).collect();
+    let charges = decide(&charge_facts(live.iter().map(|p| p.fields)), print_date);
+    let mut leads: Vec<Lead> = rank(live.iter().map(|p| (p.id, p.fields)));
+    let lead_count = leads.len();
+    // Only the leads the packet names are kept: those the letter lists by name and those
+    // whose entries a big case's evidence list prints.
+    let named = LEADS_SHOWN.max(leads_reached(leads.iter().map(|l| l.entries.len())));
+    leads.truncate(named);
+    leads.shrink_to_fit();
+    let mut by_time: Vec<Live<'_>> = live
         .iter()
-        .filter(|p| p.retracted.is_none())
-        .map(|p| (p.id, p.fields))
+        .map(|p| Live {
+            number: p.id.0,
+            at: in_zone(&p.fields.occurred_at, zone).datetime(),
+            fields: p.fields,
+        })
         .collect();
-    let charges = decide(&charge_facts(&live), print_date);
-    let leads: Vec<Lead> = rank(live.iter().copied());
+    drop(live);
+    by_time.sort_by(|a, b| a.at.cmp(&b.at).then(a.number.cmp(&b.number)));
+    let lead_entries: Vec<&[EntryId]> = leads.iter().map(|l| l.entries.as_slice()).collect();
+    let Counted { totals, printed } = count(parts.len(), &by_time, lead_count, &lead_entries);
+    drop(lead_entries);
+    drop(by_time);
     let entries = parts
         .iter()
+        .filter(|p| printed.as_ref().is_none_or(|keep| keep.contains(&p.id.0)))
         .map(|p| {
             let f = p.fields;
             PacketEntry {
                 id: p.id.to_string(),
                 number: p.id.0,
-                occurred_at: f.occurred_at.zoned().datetime(),
+                occurred_at: in_zone(&f.occurred_at, zone).datetime(),
                 kind: f.kind,
                 counterpart: one(&f.counterpart),
                 to_mine: opt(&f.to_mine),
@@ -155,7 +205,7 @@ pub fn build(
                 knew: f.knew.iter().copied().collect(),
                 amount_lost_fen: f.lost.map(|l| l.0).filter(|l| *l > 0),
                 transfer: f.transfer.as_deref().cloned(),
-                attachments: p.attachments.clone(),
+                attachments: p.attachments.packet(),
                 corrections: p.corrections,
                 retracted: p.retracted.clone(),
             }
@@ -166,7 +216,9 @@ pub fn build(
         complainant,
         narrative: narrative.filter(|t| !t.trim().is_empty()),
         entries,
-        leads: leads.iter().map(|l| lead(l, lang)).collect(),
+        totals,
+        zone: zone.clone(),
+        leads: leads.iter().map(|l| lead(l, lang, zone)).collect(),
         laws: laws_for(charges.as_ref(), print_date, lang),
         charges,
         fingerprint,
@@ -179,18 +231,25 @@ fn opt(s: &str) -> Option<String> {
     (!t.is_empty()).then_some(t)
 }
 
-/// Everything the packet shows about `case`, in `lang`, printed on `print_date`.
-pub fn input_from_case(case: &Case, lang: Lang, print_date: Date) -> PacketInput {
+/// A phone number, email address or ID number of the profile, in ASCII ([`shown_contact`]).
+fn contact(s: &str) -> Option<String> {
+    let t = shown_contact(s);
+    (!t.is_empty()).then_some(t)
+}
+
+/// Everything the packet shows about `case`, in `lang`, printed on `print_date`, every time
+/// in `zone`.
+pub fn input_from_case(case: &Case, lang: Lang, print_date: Date, zone: &TimeZone) -> PacketInput {
     let state = case.state();
     let p = &state.profile;
     let complainant = Complainant {
         name: one(&p.name),
         sex: opt(&p.sex),
         birth_date: opt(&p.birth_date),
-        id_number: opt(&p.id_number),
         address: opt(&p.address),
-        phones: p.phones.iter().filter_map(|s| opt(s)).collect(),
-        emails: p.emails.iter().filter_map(|s| opt(s)).collect(),
+        id_number: contact(&p.id_number),
+        phones: p.phones.iter().filter_map(|s| contact(s)).collect(),
+        emails: p.emails.iter().filter_map(|s| contact(s)).collect(),
     };
     let parts: Vec<EntryParts<'_>> = state
         .entries
@@ -198,17 +257,7 @@ pub fn input_from_case(case: &Case, lang: Lang, print_date: Date) -> PacketInput
         .map(|e| EntryParts {
             id: e.id,
             fields: &e.current,
-            attachments: e
-                .attachments
-                .iter()
-                .map(|a| PacketAttachment {
-                    name: one(&a.original_name),
-                    sha256: a.sha256.clone(),
-                    size: a.size,
-                    media_type: one(&a.media_type),
-                    path: Some(case.vault().path_of(&a.sha256)),
-                })
-                .collect(),
+            attachments: EntryFiles::InVault(&e.attachments, case.vault()),
             corrections: e
                 .history
                 .iter()
@@ -226,6 +275,55 @@ pub fn input_from_case(case: &Case, lang: Lang, print_date: Date) -> PacketInput
             head: state.fingerprint.head.clone(),
         },
         print_date,
+        zone,
         lang,
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use jiff::civil::date;
+
+    use super::*;
+    use crate::case::ProfilePatch;
+    use crate::letters::carries::WhatItCarries;
+    use crate::letters::facts::Facts;
+
+    #[test]
+    fn a_profile_saved_full_width_by_an_older_version_prints_in_ascii() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let mut case = Case::open(dir.path()).expect("case");
+        // Written as an older version stored what was typed with a Chinese input method on.
+        case.set_profile(ProfilePatch {
+            name: Some("王䶮".into()),
+            id_number: Some("１１０１０５１９８８０６０５２７１Ｘ".into()),
+            phones: Some(vec!["１３９ １２３４ ５６７８".into()]),
+            emails: Some(vec!["ｗａｎｇ＠ｅｘａｍｐｌｅ．ｃｏｍ".into()]),
+            ..ProfilePatch::default()
+        })
+        .expect("profile");
+        let input = input_from_case(&case, Lang::Zh, date(2026, 12, 1), &TimeZone::UTC);
+        let c = &input.complainant;
+        assert_eq!(c.phones, vec!["139 1234 5678".to_string()]);
+        assert_eq!(c.emails, vec!["wang@example.com".to_string()]);
+        assert_eq!(c.id_number.as_deref(), Some("11010519880605271X"));
+        assert_eq!(c.name, "王䶮");
+
+        let carries = [
+            WhatItCarries::Phones,
+            WhatItCarries::Emails,
+            WhatItCarries::IdNumber,
+        ];
+        let facts = Facts::new(
+            case.state(),
+            &carries,
+            "某公司",
+            None,
+            date(2026, 12, 1),
+            Lang::Zh,
+        );
+        assert_eq!(facts.value("phones").as_deref(), Some("139 1234 5678"));
+        assert_eq!(facts.value("emails").as_deref(), Some("wang@example.com"));
+        assert_eq!(facts.value("id_number").as_deref(), Some("11010519880605271X"));
+    }
 }

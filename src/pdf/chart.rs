@@ -14,9 +14,10 @@ use crate::case::{EvidenceKind, Knew};
 use crate::i18n::Lang;
 
 /// How contacts are counted per bar.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum Bin {
     /// One bar per day.
+    #[default]
     Day,
     /// One bar per week (Monday to Sunday).
     Week,
@@ -65,11 +66,15 @@ fn next_bin(d: Date, bin: Bin) -> Date {
 /// One bar: its first day and the contacts in it by kind.
 pub type Bar = (Date, BTreeMap<EvidenceKind, usize>);
 
-/// Contacts per bar and kind, every bar from the first to the last (empty ones too).
-pub fn counts(entries: &[&PacketEntry]) -> (Bin, Vec<Bar>) {
+/// The chart's bin and its bars.
+pub type Chart = (Bin, Vec<Bar>);
+
+/// Contacts per bar and kind, every bar from the first to the last (empty ones too), from
+/// each live entry's day and kind.
+pub fn counts(days: &[(Date, EvidenceKind)]) -> Chart {
     let (Some(first), Some(last)) = (
-        entries.iter().map(|e| e.occurred_at.date()).min(),
-        entries.iter().map(|e| e.occurred_at.date()).max(),
+        days.iter().map(|(d, _)| *d).min(),
+        days.iter().map(|(d, _)| *d).max(),
     ) else {
         return (Bin::Day, Vec::new());
     };
@@ -85,10 +90,10 @@ pub fn counts(entries: &[&PacketEntry]) -> (Bin, Vec<Bar>) {
         }
         d = next;
     }
-    for e in entries {
-        *map.entry(bin_start(e.occurred_at.date(), bin))
+    for (day, kind) in days {
+        *map.entry(bin_start(*day, bin))
             .or_default()
-            .entry(e.kind)
+            .entry(*kind)
             .or_default() += 1;
     }
     (bin, map.into_iter().collect())
@@ -122,9 +127,10 @@ const PLOT_H: f32 = 110.0;
 /// The height the chart takes on the page, labels and legend included.
 pub const HEIGHT: f32 = PLOT_H + SMALL_TYPE * LEAD * 5.0 + 8.0;
 
-/// Draws the chart at the cursor (entries in time order).
-pub fn draw(w: &mut Writer<'_>, entries: &[&PacketEntry], lang: Lang) {
-    let (bin, bars) = counts(entries);
+/// Draws `chart` at the cursor; `by_time` are the printed live entries in time order (the
+/// first that showed the ID number among them is marked).
+pub fn draw(w: &mut Writer<'_>, chart: &Chart, by_time: &[&PacketEntry], lang: Lang) {
+    let (bin, bars) = (chart.0, &chart.1);
     if bars.is_empty() {
         return;
     }
@@ -190,7 +196,7 @@ pub fn draw(w: &mut Writer<'_>, entries: &[&PacketEntry], lang: Lang) {
         }
     }
     // The first contact that showed the ID number.
-    if let Some(e) = entries.iter().find(|e| e.knew.contains(&Knew::IdNumber)) {
+    if let Some(e) = by_time.iter().find(|e| e.knew.contains(&Knew::IdNumber)) {
         let start = bin_start(e.occurred_at.date(), bin);
         if let Some(i) = bars.iter().position(|(d, _)| *d == start) {
             let x = left + i as f32 * slot + slot / 2.0;

@@ -12,12 +12,15 @@ use super::chart;
 use super::layout::wrap;
 use super::packet::{PacketEntry, PacketInput, PacketOptions};
 use super::table::{Column, Row, Style, Table};
-use super::words::{date_text, datetime_text, kind_counted, kind_label, knew_list, money, one_line};
+use super::words::{
+    date_text, datetime_text, kind_counted, kind_label, knew_list, money, one_line, zone_sentence,
+};
 use super::writer::{BODY, KEEP_LINES, LEAD, SMALL, Writer};
 use crate::case::Knew;
 use crate::guide::charges::Request;
 use crate::guide::letter::LetterText;
 use crate::i18n::Lang;
+use crate::localtime::in_zone;
 use crate::template::fill;
 
 /// Leads printed by name in the letter; the rest are counted and left to the evidence list.
@@ -31,6 +34,9 @@ pub const ACCOUNTS_NAMED: usize = 10;
 
 /// Rows of the 时间经过 table; a longer case shows its key events.
 pub const TIMELINE_ROWS: usize = 30;
+
+/// Leads the 事实与理由 describes in its opening paragraph.
+pub const LEADS_TOLD: usize = 3;
 
 const BLANK: &str = "＿＿＿＿＿＿＿＿";
 
@@ -96,13 +102,13 @@ pub fn draw(
     for p in facts(input, &by_time, lang) {
         w.para(&p, BODY, if zh { 2 } else { 0 }, 0.0);
     }
-    transfers(w, &by_time, lang);
+    transfers(w, input, &by_time, lang);
     if !by_time.is_empty() {
         // The title goes with the chart, never alone at the foot of a page.
         w.canvas.ensure(chart::HEIGHT + BODY * LEAD * 2.0 + 10.0);
         sub(w, &text.headings.chart);
-        chart::draw(w, &by_time, lang);
-        timeline(w, &by_time, lang);
+        chart::draw(w, &input.totals.chart, &by_time, lang);
+        timeline(w, input, &by_time, lang);
     }
     if let Some(own) = input.narrative.as_deref().filter(|s| !s.trim().is_empty()) {
         sub(w, &text.headings.narrative);
@@ -265,7 +271,7 @@ fn accused(w: &mut Writer<'_>, input: &PacketInput, lang: Lang) {
         }
         w.labelled(&format!("{}. ", i + 1), &s);
     }
-    let more = input.leads.len().saturating_sub(LEADS_SHOWN);
+    let more = input.totals.leads.saturating_sub(LEADS_SHOWN);
     if more > 0 {
         let template = if input.is_big() {
             &text.more_in_data
@@ -353,11 +359,12 @@ fn facts(input: &PacketInput, by_time: &[&PacketEntry], lang: Lang) -> Vec<Strin
         return Vec::new();
     };
     let mut paras = Vec::new();
-    let mut counts: std::collections::BTreeMap<crate::case::EvidenceKind, usize> = Default::default();
-    for e in by_time {
-        *counts.entry(e.kind).or_default() += 1;
-    }
-    let counts: Vec<String> = counts.iter().map(|(k, n)| kind_counted(*k, *n, lang)).collect();
+    let counts: Vec<String> = input
+        .totals
+        .by_kind
+        .iter()
+        .map(|(k, n)| kind_counted(*k, *n, lang))
+        .collect();
     let mut s = fill(
         &text.opening,
         &[
@@ -365,12 +372,12 @@ fn facts(input: &PacketInput, by_time: &[&PacketEntry], lang: Lang) -> Vec<Strin
             ("first_id", &first.id),
             ("last", &datetime_text(last.occurred_at, lang)),
             ("last_id", &last.id),
-            ("n", &by_time.len()),
+            ("n", &input.totals.live),
             ("counts", &counts.join(lang.pick("、", ", "))),
-            ("leads", &input.leads.len()),
+            ("leads", &input.totals.leads),
         ],
     );
-    for l in input.leads.iter().take(3) {
+    for l in input.leads.iter().take(LEADS_TOLD) {
         let Some(first_e) = l
             .entries
             .first()
@@ -439,20 +446,26 @@ fn facts(input: &PacketInput, by_time: &[&PacketEntry], lang: Lang) -> Vec<Strin
         .collect();
     if !lost.is_empty() {
         let total: u64 = lost.iter().filter_map(|e| e.amount_lost_fen).sum();
-        let ids: Vec<&str> = lost.iter().map(|e| e.id.as_str()).collect();
+        // The entries of the transfer table (the latest), not a list as long as the case.
+        let named = &lost[lost.len().saturating_sub(TRANSFER_ROWS)..];
+        let mut ids = named
+            .iter()
+            .map(|e| e.id.as_str())
+            .collect::<Vec<_>>()
+            .join(lang.pick("、", ", "));
+        if named.len() < lost.len() {
+            ids.push_str(&fill(&text.lost_more, &[("n", &lost.len())]));
+        }
         paras.push(fill(
             &text.lost,
-            &[
-                ("amount", &money(total, lang)),
-                ("ids", &ids.join(lang.pick("、", ", "))),
-            ],
+            &[("amount", &money(total, lang)), ("ids", &ids)],
         ));
     }
     paras
 }
 
 /// The transfers police can act on: time, amount, the receiving side, how, the entry.
-fn transfers(w: &mut Writer<'_>, by_time: &[&PacketEntry], lang: Lang) {
+fn transfers(w: &mut Writer<'_>, input: &PacketInput, by_time: &[&PacketEntry], lang: Lang) {
     let all: Vec<&&PacketEntry> = by_time
         .iter()
         .filter(|e| e.amount_lost_fen.is_some_and(|f| f > 0))
@@ -486,7 +499,11 @@ fn transfers(w: &mut Writer<'_>, by_time: &[&PacketEntry], lang: Lang) {
                 let blank = text.transfers.not_recorded.as_str();
                 Row::Cells(vec![
                     e.id.clone(),
-                    datetime_text(t.paid_at.map_or(e.occurred_at, |m| m.zoned().datetime()), lang),
+                    datetime_text(
+                        t.paid_at
+                            .map_or(e.occurred_at, |m| in_zone(&m, &input.zone).datetime()),
+                        lang,
+                    ),
                     money(e.amount_lost_fen.unwrap_or(0), lang),
                     receiver(e, lang),
                     if how.is_empty() {
@@ -541,41 +558,38 @@ fn fit_line(w: &Writer<'_>, text: &str, width: f32) -> String {
     format!("{cut}…")
 }
 
-/// Whether an entry is a key event: the first of its lead, the first to show an item of
-/// the victim's information, or a loss.
-fn key_events<'e>(by_time: &[&'e PacketEntry]) -> Vec<&'e PacketEntry> {
-    let mut seen_cp = BTreeSet::new();
-    let mut seen_knew = BTreeSet::new();
-    let mut out = Vec::new();
-    for e in by_time {
-        let new_cp = seen_cp.insert(crate::case::phone::counterpart_key(&e.counterpart));
-        let new_knew = e.knew.iter().any(|k| seen_knew.insert(*k));
-        if new_cp || new_knew || e.amount_lost_fen.is_some_and(|f| f > 0) {
-            out.push(*e);
-        }
-    }
-    out
-}
-
 /// 时间经过: the events as a table, one line each.
-fn timeline(w: &mut Writer<'_>, by_time: &[&PacketEntry], lang: Lang) {
-    let all = by_time.len() <= TIMELINE_ROWS;
+/// A case of more than [`TIMELINE_ROWS`] live entries lists its key events
+/// ([`super::totals::key_events`]).
+fn timeline(w: &mut Writer<'_>, input: &PacketInput, by_time: &[&PacketEntry], lang: Lang) {
+    let all = input.totals.live <= TIMELINE_ROWS;
     let events: Vec<&PacketEntry> = if all {
         by_time.to_vec()
     } else {
-        key_events(by_time).into_iter().take(TIMELINE_ROWS).collect()
+        let by_number: std::collections::HashMap<u32, &PacketEntry> =
+            by_time.iter().map(|e| (e.number, *e)).collect();
+        input
+            .totals
+            .key_events
+            .iter()
+            .filter_map(|n| by_number.get(n).copied())
+            .collect()
     };
     let letter = LetterText::get(lang);
     let text = &letter.timeline;
     sub(w, &letter.headings.timeline);
+    // The zone, named once; then, for a long case, which events the table keeps.
+    let mut note = fill(
+        &text.zone_note,
+        &[("zone", &zone_sentence(&input.zone, input.print_date, lang))],
+    );
     if !all {
-        w.para(
-            &fill(&text.key_events, &[("n", &events.len()), ("all", &by_time.len())]),
-            SMALL + 1.0,
-            0,
-            0.25,
-        );
+        note.push_str(&fill(
+            &text.key_events,
+            &[("n", &events.len()), ("all", &input.totals.live)],
+        ));
     }
+    w.para(note.trim_end(), SMALL + 1.0, 0, 0.25);
     let widths = [11.0, 34.0, 13.0, 36.0, 76.0];
     let cols = columns(w, &text.columns, &widths);
     let pad = Style::default().pad;

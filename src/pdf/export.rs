@@ -59,7 +59,8 @@ impl PacketJob {
             .map(|a| shown_line(a).trim().to_string())
             .filter(|a| !a.is_empty());
         PacketJob {
-            input: input_from_case(case, req.lang, req.print_date),
+            // Times print in the zone the wizard and the lists show them in.
+            input: input_from_case(case, req.lang, req.print_date, &crate::localtime::system_zone()),
             opts: PacketOptions {
                 lang: req.lang,
                 redact: req.redact,

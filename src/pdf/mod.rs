@@ -7,9 +7,10 @@
 //! [`images`] (pictures as evidence: original JPEG bytes or a 300 ppi rendition), [`chart`]
 //! (contacts over time), [`words`] (dates and money written one way), [`writer`] (running
 //! text kept together), [`font`] (which face, what it covers), [`layout`] (line breaking with
-//! Chinese punctuation rules), [`table`] (tables over pages), [`page`] (A4 canvas), [`compact`] (its operations written
-//! compactly),
-//! [`document`] (assembly, header version, reproducible bytes).
+//! Chinese punctuation rules), [`table`] (tables over pages), [`page`] (A4 canvas), [`compact`]
+//! (its operations written compactly), [`document`] (assembly, header version, reproducible
+//! bytes), [`totals`] (what is counted over every entry, in one pass, and which entries are
+//! printed).
 
 pub mod annex;
 pub mod case_input;
@@ -28,6 +29,7 @@ pub mod packet;
 pub mod page;
 pub mod sample;
 pub mod table;
+pub mod totals;
 pub mod visible;
 pub mod words;
 pub mod writer;

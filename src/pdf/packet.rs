@@ -8,6 +8,7 @@
 use std::path::PathBuf;
 
 use jiff::civil::{Date, DateTime};
+use jiff::tz::TimeZone;
 
 use super::PdfError;
 use super::annex::{self, AnnexPages};
@@ -15,6 +16,7 @@ use super::complaint;
 use super::document::{Images, Meta, assemble};
 use super::font::FontFace;
 use super::page::{Canvas, Geometry};
+use super::totals::Totals;
 use super::writer::Writer;
 use crate::case::{EvidenceKind, Knew, Transfer};
 use crate::guide::charges::Charges;
@@ -62,7 +64,7 @@ pub struct PacketEntry {
     pub id: String,
     /// The entry number (3 for `E3`), for ordering.
     pub number: u32,
-    /// When it happened, local time as recorded.
+    /// When it happened, in the packet's zone ([`PacketInput::zone`]).
     pub occurred_at: DateTime,
     /// Kind.
     pub kind: EvidenceKind,
@@ -162,8 +164,15 @@ pub struct PacketInput {
     pub complainant: Complainant,
     /// The victim's own account (控告人自述).
     pub narrative: Option<String>,
-    /// Evidence entries, any order (sorted by entry number in the packet).
+    /// The entries the packet prints, any order (sorted by entry number in the packet): all
+    /// of them up to [`PRINT_ALL_UP_TO`]; above that the top leads' entries and those the
+    /// letter names. What it counts over every entry is in `totals`.
     pub entries: Vec<PacketEntry>,
+    /// What the packet counts over every entry of the case.
+    pub totals: Totals,
+    /// The zone every time is printed in (the system's, as the wizard and the lists show
+    /// them), named once at the top of the 时间经过 and of the 证据清单.
+    pub zone: TimeZone,
     /// The leads, ranked.
     pub leads: Vec<PacketLead>,
     /// What the letter asks for and cites; `None` for a case with no evidence.
@@ -184,7 +193,7 @@ pub const PRINT_ALL_UP_TO: usize = 1_000;
 impl PacketInput {
     /// Whether the case is too big to print every entry.
     pub fn is_big(&self) -> bool {
-        self.entries.len() > PRINT_ALL_UP_TO
+        self.totals.entries > PRINT_ALL_UP_TO
     }
 }
 

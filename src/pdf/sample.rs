@@ -8,14 +8,18 @@ use jiff::civil::{Date, DateTime, date};
 use jiff::tz::{Offset, TimeZone};
 use sha2::Digest;
 
-use super::case_input::{EntryParts, build};
+use super::case_input::{EntryFiles, EntryParts, build};
 use super::packet::{Complainant, Fingerprint, PacketAttachment, PacketInput};
 use crate::case::{EntryId, EvidenceFields, EvidenceKind, Fen, Knew, Moment, Transfer};
 use crate::i18n::Lang;
 
+/// The sample case happens in Beijing time, and prints in it.
+fn beijing() -> TimeZone {
+    TimeZone::fixed(Offset::constant(8))
+}
+
 fn moment(t: DateTime) -> Moment {
-    let tz = TimeZone::fixed(Offset::constant(8));
-    match t.to_zoned_datetime(tz) {
+    match t.to_zoned_datetime(beijing()) {
         Ok(z) => Moment::from_zoned(&z),
         Err(_) => Moment::now(),
     }
@@ -95,7 +99,7 @@ pub fn sample_input_in(entries: usize, print_date: Date, lang: Lang) -> PacketIn
         .map(|(i, f)| EntryParts {
             id: EntryId(i as u32 + 1),
             fields: f,
-            attachments: if i % 10 == 3 {
+            attachments: EntryFiles::Listed(if i % 10 == 3 {
                 vec![PacketAttachment {
                     name: format!("通话录音-{}.m4a", i + 1),
                     sha256: hex::encode(sha2::Sha256::digest(format!("attachment {i}"))),
@@ -105,7 +109,7 @@ pub fn sample_input_in(entries: usize, print_date: Date, lang: Lang) -> PacketIn
                 }]
             } else {
                 Vec::new()
-            },
+            }),
             corrections: usize::from(i % 17 == 5),
             retracted: (i % 41 == 40).then(|| "记错了号码，与本案无关".to_string()),
         })
@@ -129,6 +133,7 @@ pub fn sample_input_in(entries: usize, print_date: Date, lang: Lang) -> PacketIn
             head: "5f2b8c0e9a41d7763c1e0b9f2d4a6e8c1b3d5f7a9c0e2b4d6f8a1c3e5b7d9f0a".to_string(),
         },
         print_date,
+        &beijing(),
         lang,
     )
 }

@@ -2,9 +2,29 @@
 //! (2026年10月24日, 人民币5,000.00元).
 
 use jiff::civil::{Date, DateTime};
+use jiff::tz::TimeZone;
 
 use crate::case::{EvidenceKind, Knew};
+use crate::guide::letter::LetterText;
 use crate::i18n::Lang;
+use crate::template::fill;
+
+/// The sentence that names the zone of every time in the packet, once: 时间均为北京时间 when
+/// `zone` is UTC+08:00 on `on`, else 时间均为本地时间（UTC-05:00）.
+pub fn zone_sentence(zone: &TimeZone, on: Date, lang: Lang) -> String {
+    let text = LetterText::get(lang);
+    let at = on
+        .at(12, 0, 0, 0)
+        .to_zoned_datetime(zone.clone())
+        .map(|z| z.timestamp())
+        .unwrap_or_else(|_| jiff::Timestamp::now());
+    let label = crate::localtime::zone_label(zone, at);
+    if label == "UTC+08:00" {
+        text.zone_beijing.clone()
+    } else {
+        fill(&text.zone_local, &[("zone", &label)])
+    }
+}
 
 /// `2026年10月24日` / `24 October 2026`.
 pub fn date_text(d: Date, lang: Lang) -> String {
@@ -140,6 +160,26 @@ pub fn one_line(text: &str, max: usize) -> String {
 mod tests {
     use super::*;
     use jiff::civil::date;
+
+    #[test]
+    fn the_zone_is_named_beijing_time_at_utc_plus_eight_else_by_its_offset() {
+        use jiff::tz::{Offset, TimeZone};
+        let on = date(2026, 12, 1);
+        let zone = |h: i8| TimeZone::fixed(Offset::constant(h));
+        assert_eq!(zone_sentence(&zone(8), on, Lang::Zh), "时间均为北京时间");
+        assert_eq!(
+            zone_sentence(&zone(-5), on, Lang::Zh),
+            "时间均为本地时间（UTC-05:00）"
+        );
+        assert_eq!(
+            zone_sentence(&zone(0), on, Lang::En),
+            "Times are local time (UTC+00:00)"
+        );
+        assert_eq!(
+            zone_sentence(&zone(8), on, Lang::En),
+            "Times are Beijing time (UTC+08:00)"
+        );
+    }
 
     #[test]
     fn dates_and_money_one_way() {
