@@ -485,3 +485,19 @@ fn a_long_list_shows_fifty_and_counts_the_rest() {
     assert!(t.contains("另有3个号码或发送者未列出"), "{t}");
     assert!(t.contains("共收到下列53个号码"), "{t}");
 }
+
+#[test]
+fn a_letter_prints_its_times_in_the_local_zone() {
+    // The case was recorded under TZ=UTC (10:00 +00:00); read in Beijing it is 18:00.
+    let env = case();
+    let out = env
+        .cmd()
+        .env("TZ", "Asia/Shanghai")
+        .args(["letter", "carrier", "--to", "中国移动", "--date", DATE, "--text"])
+        .output()
+        .expect("run leakaid");
+    assert!(out.status.success());
+    let t = String::from_utf8_lossy(&out.stdout);
+    assert!(t.contains("2026年10月1日 18:00"), "{t}");
+    assert!(!t.contains("2026年10月1日 10:00"), "{t}");
+}

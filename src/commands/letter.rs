@@ -33,6 +33,7 @@ pub fn run(ctx: &Ctx, args: &LetterArgs) -> Result<(), Failure> {
         with_id: args.with_id,
         lang,
         account: args.account.clone(),
+        zone: crate::localtime::system_zone(),
     };
     let letter = make(case.state(), Guide::get(lang), &req).map_err(|e| Failure::new(e.message(ctx.lang)))?;
     // Said in the interface language, before anything is saved.

@@ -7,6 +7,7 @@
 use std::collections::{BTreeSet, HashMap};
 
 use jiff::civil::Date;
+use jiff::tz::TimeZone;
 
 use super::carries::WhatItCarries;
 use crate::case::leads::{Lead, rank};
@@ -14,6 +15,7 @@ use crate::case::state::{CaseState, Entry};
 use crate::case::text::{shown_contact, shown_line, shown_text};
 use crate::case::{EntryId, EvidenceKind, Knew};
 use crate::i18n::Lang;
+use crate::localtime::in_zone;
 use crate::pdf::Complainant;
 use crate::pdf::words::{date_text, datetime_text, kind_label, kinds_counted, knew_list, money};
 use crate::redact::Redactor;
@@ -74,6 +76,8 @@ pub struct Facts {
     account: String,
     to: String,
     date: Date,
+    /// The zone times are printed in.
+    zone: TimeZone,
     redactor: Redactor,
     /// Live entries, in time order.
     pub entries: Vec<Entry>,
@@ -109,7 +113,7 @@ impl Facts {
         carries: &[WhatItCarries],
         to: &str,
         account: Option<&str>,
-        date: Date,
+        (date, zone): (Date, &TimeZone),
         lang: Lang,
     ) -> Facts {
         let carries: BTreeSet<WhatItCarries> = carries.iter().copied().collect();
@@ -154,6 +158,7 @@ impl Facts {
             account: account.map(one).unwrap_or_default(),
             to: one(to),
             date,
+            zone: zone.clone(),
             redactor: Redactor::for_person(&hidden, lang),
             carries,
             by_id: entries.iter().enumerate().map(|(i, e)| (e.id, i)).collect(),
@@ -204,11 +209,11 @@ impl Facts {
             "first" => self
                 .contacts()
                 .next()
-                .map(|e| date_text(e.current.occurred_at.zoned().date(), lang))?,
+                .map(|e| date_text(in_zone(&e.current.occurred_at, &self.zone).date(), lang))?,
             "last" => self
                 .contacts()
                 .last()
-                .map(|e| date_text(e.current.occurred_at.zoned().date(), lang))?,
+                .map(|e| date_text(in_zone(&e.current.occurred_at, &self.zone).date(), lang))?,
             "knew" => knew_list(
                 self.entries.iter().flat_map(|e| e.current.knew.iter().copied()),
                 lang,
@@ -261,7 +266,7 @@ impl Facts {
         let f = &e.current;
         let v = match key {
             "id" => e.id.to_string(),
-            "time" => datetime_text(f.occurred_at.zoned().datetime(), lang),
+            "time" => datetime_text(in_zone(&f.occurred_at, &self.zone).datetime(), lang),
             "kind" => kind_label(f.kind, lang).to_string(),
             "counterpart" => self.free(&f.counterpart),
             "summary" => self.free(&f.summary),
@@ -279,11 +284,11 @@ impl Facts {
             "label" => self.free(&crate::pdf::case_input::lead_label(l, lang)?),
             "kinds" => joined(l.kinds.iter().map(|k| kind_label(*k, lang).to_string()), lang),
             "when" => {
-                let first = datetime_text(l.first.zoned().datetime(), lang);
+                let first = datetime_text(in_zone(&l.first, &self.zone).datetime(), lang);
                 if l.first.timestamp() == l.last.timestamp() {
                     first
                 } else {
-                    let last = datetime_text(l.last.zoned().datetime(), lang);
+                    let last = datetime_text(in_zone(&l.last, &self.zone).datetime(), lang);
                     format!("{first}{}{last}", lang.pick("至", " to "))
                 }
             }

@@ -75,6 +75,8 @@ pub struct LetterRequest {
     pub lang: Lang,
     /// What identifies the victim's account with the recipient (user name, order number …).
     pub account: Option<String>,
+    /// The zone the letter's times are printed in (the system's, as everywhere else).
+    pub zone: jiff::tz::TimeZone,
 }
 
 impl LetterRequest {
@@ -87,6 +89,7 @@ impl LetterRequest {
             with_id: false,
             lang,
             account: None,
+            zone: crate::localtime::system_zone(),
         }
     }
 }
@@ -393,7 +396,14 @@ pub fn make(case: &CaseState, guide: &Guide, req: &LetterRequest) -> Result<Lett
         carries.push(WhatItCarries::Account);
     }
     let recipient = to.unwrap_or_else(|| kt.to_default.clone());
-    let facts = Facts::new(case, &carries, &recipient, req.account.as_deref(), req.date, lang);
+    let facts = Facts::new(
+        case,
+        &carries,
+        &recipient,
+        req.account.as_deref(),
+        (req.date, &req.zone),
+        lang,
+    );
     if facts.name().is_empty() {
         return Err(LetterError::NoName);
     }

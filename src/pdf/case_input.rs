@@ -319,7 +319,7 @@ mod tests {
             &carries,
             "某公司",
             None,
-            date(2026, 12, 1),
+            (date(2026, 12, 1), &TimeZone::UTC),
             Lang::Zh,
         );
         assert_eq!(facts.value("phones").as_deref(), Some("139 1234 5678"));
