@@ -1,5 +1,6 @@
 //! Evidence speed: `leakaid leads` over a 100,000-entry case (about 66,000 counterparts):
-//! open + fold + group + classify every distinct number, the ranking alone, and the whole
+//! open + fold + group + classify every distinct number, the open (read, parse, fold) alone,
+//! the ranking alone, and the whole
 //! command as a user runs it (the binary, its output thrown away, as text and as JSON); and
 //! importing a 10 MB saved email (parse alone, and the
 //! whole `log email --eml`: parse, store the file in the vault, append the entry).
@@ -65,6 +66,9 @@ fn leads_100k(c: &mut Criterion) {
             let case = Case::open_existing(&dir).expect("open");
             leads(case.state()).len()
         });
+    });
+    group.bench_function("open_only_100k", |b| {
+        b.iter(|| Case::open_existing(&dir).expect("open").state().entries.len());
     });
     let case = Case::open_existing(&dir).expect("open");
     group.bench_function("rank_only_100k", |b| b.iter(|| leads(case.state()).len()));

@@ -1,6 +1,7 @@
 //! Journal speed: `log` into a small and a large journal (the append reads only the tail, so
 //! the two should be close), and load + verify of a 100,000-event case next to `sha256sum`
-//! of the same file.
+//! of the same file; and the journal's timestamps read and written by leakaid's fixed-width
+//! code next to jiff's general RFC 3339 parser and printer.
 //!
 //! Run: `cargo bench --bench journal`. Peak memory is measured outside criterion, with
 //! `/usr/bin/time -v leakaid verify` on a case made by `cargo run --release --example
@@ -80,6 +81,58 @@ fn load_and_verify(c: &mut Criterion) {
     group.finish();
 }
 
+/// The journal's timestamps (two per evidence line): leakaid's fixed-width reader and writer
+/// next to jiff's general RFC 3339 (`fmt::temporal`) parser and printer, on the same text.
+fn moment_text(c: &mut Criterion) {
+    use jiff::fmt::temporal::{DateTimePrinter, Pieces};
+    use leakaid::case::Moment;
+    let texts: Vec<String> = (0..1000)
+        .map(|i| {
+            format!(
+                "2026-{:02}-{:02}T{:02}:{:02}:09+08:00",
+                1 + i % 12,
+                1 + i % 28,
+                i % 24,
+                i % 60
+            )
+        })
+        .collect();
+    let moments: Vec<Moment> = texts.iter().map(|t| t.parse().expect("moment")).collect();
+    let mut group = c.benchmark_group("moment_1000");
+    group.bench_function("parse (leakaid)", |b| {
+        b.iter(|| texts.iter().filter(|t| t.parse::<Moment>().is_ok()).count())
+    });
+    group.bench_function("parse (jiff temporal)", |b| {
+        b.iter(|| {
+            texts
+                .iter()
+                .filter_map(|t| {
+                    let p = Pieces::parse(t.as_str()).ok()?;
+                    let offset = p.to_numeric_offset()?;
+                    offset.to_timestamp(p.date().to_datetime(p.time()?)).ok()
+                })
+                .count()
+        })
+    });
+    group.bench_function("print (leakaid)", |b| {
+        b.iter(|| moments.iter().map(|m| m.to_string().len()).sum::<usize>())
+    });
+    let printer = DateTimePrinter::new();
+    group.bench_function("print (jiff temporal)", |b| {
+        b.iter(|| {
+            moments
+                .iter()
+                .map(|m| {
+                    printer
+                        .timestamp_with_offset_to_string(&m.timestamp(), m.offset())
+                        .len()
+                })
+                .sum::<usize>()
+        })
+    });
+    group.finish();
+}
+
 fn sha256sum_works(path: &Path) -> bool {
     Command::new("sha256sum")
         .arg(path)
@@ -87,5 +140,5 @@ fn sha256sum_works(path: &Path) -> bool {
         .is_ok_and(|o| o.status.success())
 }
 
-criterion_group!(benches, log_append, load_and_verify);
+criterion_group!(benches, log_append, load_and_verify, moment_text);
 criterion_main!(benches);

@@ -1,6 +1,6 @@
 //! Leads: the counterparts ranked by how often they made contact, with what they knew and
 //! the money lost — the "被控告人 / 线索" of a complaint. One grouping (by
-//! [`counterpart_key`]) and one classification ([`classify_key`]) for `leads`, the wizard and
+//! [`counterpart_key`](super::phone::counterpart_key)) and one classification ([`classify_key`]) for `leads`, the wizard and
 //! the packet.
 
 use std::collections::{BTreeSet, HashMap};
@@ -12,7 +12,7 @@ use super::event::{EntryId, EvidenceFields, Fen};
 use super::flags::{KindSet, KnewSet};
 use super::moment::Moment;
 use super::number::{LabelCache, NumberLabel};
-use super::phone::{counterpart_key, normalise_phone};
+use super::phone::write_counterpart_key;
 use super::state::CaseState;
 
 /// One counterpart and everything the live entries say about it.
@@ -67,14 +67,14 @@ pub fn rank<'a>(live: impl IntoIterator<Item = (EntryId, &'a EvidenceFields)>) -
     let mut index: HashMap<String, usize> = HashMap::new();
     let mut out: Vec<Lead> = Vec::new();
     let mut labels = LabelCache::default();
+    // Each entry's key is worked out in this one buffer; only a new lead keeps a copy.
+    let mut key = String::new();
     for (id, f) in live {
         if f.counterpart.trim().is_empty() {
             continue;
         }
-        let phone = normalise_phone(&f.counterpart);
-        let is_phone = phone.is_some();
-        let key = phone.unwrap_or_else(|| counterpart_key(&f.counterpart));
-        let at = match index.get(&key) {
+        let is_phone = write_counterpart_key(&f.counterpart, &mut key);
+        let at = match index.get(key.as_str()) {
             Some(&at) => at,
             None => {
                 // The key of a number is its normalised form; anything else has no label.
@@ -93,7 +93,7 @@ pub fn rank<'a>(live: impl IntoIterator<Item = (EntryId, &'a EvidenceFields)>) -
                     origin_ips: BTreeSet::new(),
                     impersonated: BTreeSet::new(),
                 });
-                index.insert(key, out.len() - 1);
+                index.insert(key.clone(), out.len() - 1);
                 out.len() - 1
             }
         };

@@ -47,13 +47,22 @@ impl Moment {
 
     /// `2026-11-29 14:05` in the recorded offset: what lists and the PDF show.
     pub fn short(&self) -> String {
+        let mut t = String::with_capacity(Digits::SHORT);
+        self.push_short(&mut t);
+        t
+    }
+
+    /// [`Moment::short`] added to the end of `out` (for a printer that reuses one buffer).
+    pub fn push_short(&self, out: &mut String) {
         match self.digits() {
-            Some(d) => {
-                let mut t = d.spaced();
-                t.truncate(Digits::SHORT);
-                t
+            Some(mut d) => {
+                d.0[10] = b' ';
+                out.push_str(d.as_str().get(..Digits::SHORT).unwrap_or_default());
             }
-            None => self.zoned().strftime("%Y-%m-%d %H:%M").to_string(),
+            None => {
+                use std::fmt::Write as _;
+                let _ = write!(out, "{}", self.zoned().strftime("%Y-%m-%d %H:%M"));
+            }
         }
     }
 

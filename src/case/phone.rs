@@ -9,17 +9,37 @@ use super::halfwidth::fold_char;
 /// key of [`normalise_phone`]; otherwise the text folded as [`fold_char`] folds it, in lower
 /// case, with runs of spaces folded to one.
 pub fn counterpart_key(text: &str) -> String {
-    match normalise_phone(text) {
-        Some(digits) => digits,
-        None => {
-            let folded: String = text.chars().filter_map(fold_char).collect();
-            folded
-                .split_whitespace()
-                .collect::<Vec<_>>()
-                .join(" ")
-                .to_lowercase()
+    // A `+` or a trunk `0` may be put in front of the digits.
+    let mut key = String::with_capacity(text.len() + 1);
+    write_counterpart_key(text, &mut key);
+    key
+}
+
+/// [`counterpart_key`] written into `out` (whatever it held is replaced), for a loop over
+/// many entries that reuses one buffer; true when the key is a phone number's.
+pub fn write_counterpart_key(text: &str, out: &mut String) -> bool {
+    if write_phone_key(text, out) {
+        return true;
+    }
+    out.clear();
+    let mut space = false;
+    for c in text.chars().filter_map(fold_char) {
+        if c.is_whitespace() {
+            space = !out.is_empty();
+        } else {
+            if space {
+                out.push(' ');
+                space = false;
+            }
+            out.push(c);
         }
     }
+    if out.is_ascii() {
+        out.make_ascii_lowercase();
+    } else {
+        *out = out.to_lowercase();
+    }
+    false
 }
 
 /// The key of a phone number, or `None` when the text is not a phone number.
@@ -31,38 +51,50 @@ pub fn counterpart_key(text: &str) -> String {
 /// `0755-88881234`. A number abroad keeps its country code after a `+` (`+85512345678`),
 /// whether it was written `+855` or `00855`.
 pub fn normalise_phone(text: &str) -> Option<String> {
-    let mut digits = String::new();
+    let mut key = String::with_capacity(text.len() + 1);
+    write_phone_key(text, &mut key).then_some(key)
+}
+
+/// [`normalise_phone`] written into `out` (whatever it held is replaced); false, and `out`
+/// left holding nothing of use, when the text is not a phone number.
+fn write_phone_key(text: &str, out: &mut String) -> bool {
+    out.clear();
     let mut plus = false;
     for c in text.chars().filter_map(fold_char) {
         match c {
-            '0'..='9' => digits.push(c),
-            '+' if digits.is_empty() && !plus => plus = true,
+            '0'..='9' => out.push(c),
+            '+' if out.is_empty() && !plus => plus = true,
             ' ' | '-' | '.' | '(' | ')' | '（' | '）' | '－' | '—' => {}
-            _ => return None,
+            _ => return false,
         }
     }
-    if digits.len() < 3 {
-        return None;
+    if out.len() < 3 {
+        return false;
     }
+    // Where the digits after an international prefix (`+` or `00`) start.
     let international = if plus {
-        Some(digits.as_str())
+        Some(0)
     } else {
-        digits.strip_prefix("00").filter(|rest| !rest.starts_with('0'))
+        (out.starts_with("00") && !out[2..].starts_with('0')).then_some(2)
     };
     let national = match international {
-        Some(rest) => match rest.strip_prefix("86") {
-            Some(cn) => cn,
-            None => return Some(format!("+{rest}")),
-        },
-        None if digits.len() == 13 && digits.starts_with("861") => &digits[2..],
-        None => &digits,
+        Some(at) if out[at..].starts_with("86") => at + 2,
+        Some(at) => {
+            out.replace_range(..at, "+");
+            return true;
+        }
+        None if out.len() == 13 && out.starts_with("861") => 2,
+        None => 0,
     };
     // After +86 a landline is written without its trunk 0 (+86 10 …, +86 755 …).
-    let mobile = national.len() == 11 && national.starts_with('1');
-    if international.is_some() && !mobile && national.len() >= 9 && !national.starts_with('0') {
-        return Some(format!("0{national}"));
+    let digits = &out[national..];
+    let mobile = digits.len() == 11 && digits.starts_with('1');
+    if international.is_some() && !mobile && digits.len() >= 9 && !digits.starts_with('0') {
+        out.replace_range(..national, "0");
+    } else {
+        out.replace_range(..national, "");
     }
-    Some(national.to_string())
+    true
 }
 
 #[cfg(test)]
@@ -92,6 +124,59 @@ mod tests {
             normalise_phone("+1 202 555 0100").as_deref(),
             Some("+12025550100")
         );
+    }
+
+    /// The keys as they were first worked out, one new string per step.
+    fn key_by_steps(text: &str) -> String {
+        let mut digits = String::new();
+        let mut plus = false;
+        let mut phone = true;
+        for c in text.chars().filter_map(fold_char) {
+            match c {
+                '0'..='9' => digits.push(c),
+                '+' if digits.is_empty() && !plus => plus = true,
+                ' ' | '-' | '.' | '(' | ')' | '（' | '）' | '－' | '—' => {}
+                _ => phone = false,
+            }
+        }
+        if phone && digits.len() >= 3 {
+            let international = if plus {
+                Some(digits.as_str())
+            } else {
+                digits.strip_prefix("00").filter(|rest| !rest.starts_with('0'))
+            };
+            let national = match international {
+                Some(rest) => match rest.strip_prefix("86") {
+                    Some(cn) => cn,
+                    None => return format!("+{rest}"),
+                },
+                None if digits.len() == 13 && digits.starts_with("861") => &digits[2..],
+                None => &digits,
+            };
+            let mobile = national.len() == 11 && national.starts_with('1');
+            if international.is_some() && !mobile && national.len() >= 9 && !national.starts_with('0') {
+                return format!("0{national}");
+            }
+            return national.to_string();
+        }
+        let folded: String = text.chars().filter_map(fold_char).collect();
+        folded
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+            .to_lowercase()
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn one_buffer_gives_the_keys_the_steps_gave(
+            text in "[0-9０-９+＋ \u{3000}\u{200b}().（）—-]{0,16}|(00|[+])?86?1?[0-9 -]{0,14}|[ a-zA-ZΣσ@.某\u{3000}]{0,12}",
+        ) {
+            let mut buf = String::from("left over");
+            let phone = write_counterpart_key(&text, &mut buf);
+            proptest::prop_assert_eq!(&buf, &key_by_steps(&text));
+            proptest::prop_assert_eq!(phone, normalise_phone(&text).is_some());
+        }
     }
 
     #[test]

@@ -40,6 +40,30 @@ fn needs_cleaning(c: char) -> bool {
     c.is_control() || is_bidi_control(c) || c == '\u{2028}' || c == '\u{2029}'
 }
 
+/// Whether any character of `s` (other than `\n` when `newline_kept`) [`needs_cleaning`],
+/// read from the UTF-8 bytes: every such character starts with a byte below 0x20, 0x7F, or
+/// one of the lead bytes 0xC2 (C1 controls), 0xD8 (U+061C) and 0xE2 (U+200E…U+2069), so most
+/// text (Chinese included) is passed over a byte at a time without decoding it. Every
+/// line printed goes through this.
+fn any_needs_cleaning(s: &str, newline_kept: bool) -> bool {
+    const CHUNK: usize = 32;
+    let lead = |c: u8| c < 0x20 || c == 0x7f || c == 0xc2 || c == 0xd8 || c == 0xe2;
+    let b = s.as_bytes();
+    b.chunks(CHUNK).enumerate().any(|(n, chunk)| {
+        // Without stopping early, so the test of a chunk is done many bytes at once.
+        chunk.iter().fold(false, |any, &c| any | lead(c))
+            && chunk.iter().enumerate().any(|(i, &c)| match c {
+                b'\n' => !newline_kept,
+                0..0x20 | 0x7f => true,
+                0xc2 | 0xd8 | 0xe2 => s
+                    .get(n * CHUNK + i..)
+                    .and_then(|rest| rest.chars().next())
+                    .is_some_and(needs_cleaning),
+                _ => false,
+            })
+    })
+}
+
 /// Escape sequences, control codes and bidi controls removed; every line break becomes `\n`,
 /// a tab a space. Nothing is trimmed.
 fn scrub(input: &str) -> String {
@@ -61,7 +85,7 @@ fn scrub(input: &str) -> String {
 /// or a page: escape sequences, control codes and bidi controls removed, and each line break
 /// shown as a space, so a value can never start a line of its own.
 pub fn shown_line(s: &str) -> Cow<'_, str> {
-    if !s.chars().any(needs_cleaning) {
+    if !any_needs_cleaning(s, false) {
         return Cow::Borrowed(s);
     }
     Cow::Owned(scrub(s).replace('\n', " "))
@@ -77,7 +101,7 @@ pub fn shown_contact(s: &str) -> String {
 /// Multi-line text read back from a case (or a whole message) made safe to show: like
 /// [`shown_line`], but line breaks stay (as `\n`).
 pub fn shown_text(s: &str) -> Cow<'_, str> {
-    if !s.chars().any(|c| c != '\n' && needs_cleaning(c)) {
+    if !any_needs_cleaning(s, true) {
         return Cow::Borrowed(s);
     }
     Cow::Owned(scrub(s))
@@ -155,6 +179,19 @@ pub fn clean_line(input: &str, max: usize) -> Result<String, TextError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        #[test]
+        fn the_byte_scan_finds_what_the_character_scan_finds(
+            s in "(\\PC|[\u{0}-\u{9f}\u{61c}\u{200e}\u{200f}\u{2026}\u{2014}\u{2028}-\u{202e}\u{2066}-\u{2069}])*",
+        ) {
+            proptest::prop_assert_eq!(any_needs_cleaning(&s, false), s.chars().any(needs_cleaning));
+            proptest::prop_assert_eq!(
+                any_needs_cleaning(&s, true),
+                s.chars().any(|c| c != '\n' && needs_cleaning(c))
+            );
+        }
+    }
 
     #[test]
     fn a_contact_saved_full_width_prints_in_ascii() {

@@ -210,7 +210,9 @@ impl Lines {
     pub(crate) fn line(&mut self, line: impl AsRef<str>) {
         use std::io::Write;
         if let Some(w) = &mut self.w
-            && writeln!(w, "{}", shown_text(line.as_ref())).is_err()
+            && w.write_all(shown_text(line.as_ref()).as_bytes())
+                .and_then(|()| w.write_all(b"\n"))
+                .is_err()
         {
             self.w = None;
         }

@@ -1,5 +1,6 @@
 //! Reading commands: `list`, `show`, `leads`.
 
+use std::fmt::Write as _;
 use std::sync::Arc;
 
 use super::{Ctx, Failure, Lines, out};
@@ -14,8 +15,19 @@ use crate::i18n::{Lang, tr};
 use crate::localtime::{legend, short, system_zone};
 
 fn knew_words<'a>(knew: impl IntoIterator<Item = &'a Knew>, lang: Lang) -> String {
-    let words: Vec<&str> = knew.into_iter().map(|k| lang.pick(k.zh(), k.en())).collect();
-    words.join(lang.pick("、", ", "))
+    let mut out = String::new();
+    push_knew_words(&mut out, knew, lang);
+    out
+}
+
+/// What they knew, in words joined by 、 (or commas), added to the end of `out`.
+fn push_knew_words<'a>(out: &mut String, knew: impl IntoIterator<Item = &'a Knew>, lang: Lang) {
+    for (i, k) in knew.into_iter().enumerate() {
+        if i > 0 {
+            out.push_str(lang.pick("、", ", "));
+        }
+        out.push_str(lang.pick(k.zh(), k.en()));
+    }
 }
 
 /// Streams pretty JSON to stdout (a 100,000-entry list is never held as one string); a
@@ -312,24 +324,41 @@ pub fn leads(ctx: &Ctx, json: bool) -> Result<(), Failure> {
         ));
         return Ok(());
     }
+    // Each line is built in one reused buffer and written straight out: 200,000 lines for a
+    // large case, so no string is made per field.
     let mut o = Lines::stdout();
-    for l in ranked {
-        let kinds: Vec<&str> = l.kinds.iter().map(|k| lang.pick(k.zh(), k.en())).collect();
-        let (first, last) = (l.first.short(), l.last.short());
-        let (who, n, kinds) = (one_line(&l.counterpart), l.count, kinds.join("/"));
-        o.line(match lang {
-            Lang::Zh => format!("{who} — {n} 次（{kinds}），从 {first} … {last}"),
+    let mut line = String::with_capacity(256);
+    for l in &ranked {
+        line.clear();
+        line.push_str(&one_line(&l.counterpart));
+        let n = l.count;
+        match lang {
+            Lang::Zh => {
+                let _ = write!(line, " — {n} 次（");
+            }
             Lang::En => {
                 let times = if n == 1 { "time" } else { "times" };
-                format!("{who} — {n} {times} ({kinds}), from {first} … {last}")
+                let _ = write!(line, " — {n} {times} (");
             }
-        });
+        }
+        for (i, k) in l.kinds.iter().enumerate() {
+            if i > 0 {
+                line.push('/');
+            }
+            line.push_str(lang.pick(k.zh(), k.en()));
+        }
+        line.push_str(lang.pick("），从 ", "), from "));
+        l.first.push_short(&mut line);
+        line.push_str(" … ");
+        l.last.push_short(&mut line);
+        o.line(&line);
         if let Some(label) = &l.label {
-            o.line(format!(
-                "    {}: {}",
-                lang.pick("号码类型", "number"),
-                label.text(lang)
-            ));
+            line.clear();
+            line.push_str("    ");
+            line.push_str(lang.pick("号码类型", "number"));
+            line.push_str(": ");
+            line.push_str(label.text(lang));
+            o.line(&line);
         }
         if !l.origin_ips.is_empty() || !l.impersonated.is_empty() {
             let mut parts: Vec<String> = l.origin_ips.iter().map(|ip| format!("IP {ip}")).collect();
@@ -345,19 +374,23 @@ pub fn leads(ctx: &Ctx, json: bool) -> Result<(), Failure> {
             ));
         }
         if !l.knew.is_empty() {
-            o.line(format!(
-                "    {}: {}",
-                lang.pick("对方知道", "they knew"),
-                knew_words(&l.knew, lang)
-            ));
+            line.clear();
+            line.push_str("    ");
+            line.push_str(lang.pick("对方知道", "they knew"));
+            line.push_str(": ");
+            push_knew_words(&mut line, l.knew.iter(), lang);
+            o.line(&line);
         }
         if l.lost.0 > 0 {
-            o.line(format!(
+            line.clear();
+            let _ = write!(
+                line,
                 "    {}: {} {}",
                 lang.pick("损失", "lost"),
                 l.lost,
                 lang.pick("元", "yuan")
-            ));
+            );
+            o.line(&line);
         }
     }
     Ok(())

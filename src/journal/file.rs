@@ -2,11 +2,12 @@
 //! torn tail.
 
 use std::fs::{File, OpenOptions};
-use std::io::{self, BufRead, BufReader, Read, Seek, SeekFrom, Write};
+use std::io::{self, Read, Seek, SeekFrom, Write};
 use std::path::{Path, PathBuf};
 
 use super::error::JournalError;
-use super::record::{GENESIS, LineFault, Record, chained_run, sha256_hex};
+use super::lines::{line_error, scan_lines};
+use super::record::{GENESIS, Record, chained_run, sha256_hex};
 use super::tail::BackLines;
 use crate::case::event::EventBody;
 use crate::case::moment::Moment;
@@ -83,14 +84,7 @@ pub struct AppendCtx<'a, F: Storage> {
 
 /// Reads one complete line (without its newline) as a record, or says why it cannot.
 fn parse_line(bytes: &[u8], line: u64, offset: u64, where_: &str) -> Result<Record, JournalError> {
-    Record::from_line(bytes).map_err(|fault| match fault {
-        LineFault::Unreadable(e) => JournalError::Damaged {
-            line,
-            offset,
-            detail: format!("{e}{where_}"),
-        },
-        LineFault::NotCanonical => JournalError::NotCanonical { offset },
-    })
+    Record::from_line(bytes).map_err(|fault| line_error(fault, line, offset, where_))
 }
 
 impl<F: Storage> AppendCtx<'_, F> {
@@ -471,45 +465,5 @@ fn read_lines<R: Read>(r: R, offset: u64, path: &Path) -> Result<Batch, JournalE
     let mut records = Vec::new();
     let mut batch = scan_lines(r, offset, path, |rec| records.push(rec))?;
     batch.records = records;
-    Ok(batch)
-}
-
-/// Reads complete lines from a reader positioned at `offset`, handing each record to `each`
-/// as it is read (the returned batch holds no records).
-fn scan_lines<R: Read>(
-    r: R,
-    offset: u64,
-    path: &Path,
-    mut each: impl FnMut(Record),
-) -> Result<Batch, JournalError> {
-    let mut reader = BufReader::with_capacity(256 * 1024, r);
-    let mut batch = Batch {
-        end: offset,
-        ..Batch::default()
-    };
-    let mut line = Vec::new();
-    let mut last_line = Vec::new();
-    let mut line_no = 0u64;
-    loop {
-        line.clear();
-        let n = reader
-            .read_until(b'\n', &mut line)
-            .map_err(|e| JournalError::io(path, e))?;
-        if n == 0 {
-            break;
-        }
-        if line.last() != Some(&b'\n') {
-            batch.torn_bytes = n as u64;
-            break;
-        }
-        line_no += 1;
-        let rec = parse_line(&line[..n - 1], line_no, batch.end, "")?;
-        each(rec);
-        batch.end += n as u64;
-        std::mem::swap(&mut line, &mut last_line);
-    }
-    if line_no > 0 {
-        batch.head = Some(sha256_hex(&last_line));
-    }
     Ok(batch)
 }

@@ -7,6 +7,7 @@
 
 mod error;
 mod file;
+mod lines;
 pub mod progress;
 mod record;
 mod tail;

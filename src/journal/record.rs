@@ -46,7 +46,14 @@ impl Record {
     /// must be exactly the bytes [`Record::to_line`] writes for the record it holds, so no
     /// line has free bytes in which to grind a hash.
     pub fn from_line(line: &[u8]) -> Result<Record, LineFault> {
-        let rec: Record = serde_json::from_slice(line).map_err(LineFault::Unreadable)?;
+        // The whole line is checked as UTF-8 once (with SIMD), so the parser does not check
+        // each string again; a line that is not UTF-8 goes to the byte parser, which reports
+        // where it fails in its own words.
+        let rec: Record = match simdutf8::basic::from_utf8(line) {
+            Ok(text) => serde_json::from_str(text),
+            Err(_) => serde_json::from_slice(line),
+        }
+        .map_err(LineFault::Unreadable)?;
         // The record written again is compared with the line as it is written, piece by
         // piece: nothing is allocated, and the first differing byte stops it.
         let mut rest = Matching { rest: line };
