@@ -24,6 +24,17 @@ pub fn short(m: &Moment, tz: &TimeZone) -> String {
     in_zone(m, tz).strftime("%Y-%m-%d %H:%M").to_string()
 }
 
+/// [`short`] written onto `out`: where the zone's offset at that moment is the one the record
+/// was made in (the usual case), the record's own digits are copied without a conversion.
+pub fn push_short(m: &Moment, tz: &TimeZone, out: &mut String) {
+    if tz.to_offset(m.timestamp()) == m.offset() {
+        m.push_short(out);
+    } else {
+        use std::fmt::Write as _;
+        let _ = write!(out, "{}", in_zone(m, tz).strftime("%Y-%m-%d %H:%M"));
+    }
+}
+
 /// `2026-11-29 14:05:09` in `tz`: what a detail view shows.
 pub fn long(m: &Moment, tz: &TimeZone) -> String {
     in_zone(m, tz).strftime("%Y-%m-%d %H:%M:%S").to_string()
@@ -57,6 +68,11 @@ mod tests {
     fn a_moment_recorded_in_utc_reads_in_the_local_zone_without_a_suffix() {
         let m: Moment = "2026-11-29T06:05:09+00:00".parse().expect("moment");
         assert_eq!(short(&m, &zone(8)), "2026-11-29 14:05");
+        for (tz, want) in [(zone(8), "2026-11-29 14:05"), (zone(0), "2026-11-29 06:05")] {
+            let mut out = String::from("从 ");
+            push_short(&m, &tz, &mut out);
+            assert_eq!(out, format!("从 {want}"));
+        }
         assert_eq!(long(&m, &zone(8)), "2026-11-29 14:05:09");
         assert_eq!(zone_label(&zone(8), m.timestamp()), "UTC+08:00");
         assert_eq!(zone_label(&zone(0), m.timestamp()), "UTC+00:00");

@@ -134,7 +134,8 @@ pub fn list(ctx: &Ctx, args: &ListArgs) -> Result<(), Failure> {
             fit(&format!("{mark}{summary}"), 60)
         ));
     }
-    out(legend(lang, &tz, jiff::Timestamp::now()));
+    // Through the same buffer as the rows, so it is written after them.
+    o.line(legend(lang, &tz, jiff::Timestamp::now()));
     Ok(())
 }
 
@@ -328,6 +329,7 @@ pub fn leads(ctx: &Ctx, json: bool) -> Result<(), Failure> {
     // large case, so no string is made per field.
     let mut o = Lines::stdout();
     let mut line = String::with_capacity(256);
+    let tz = system_zone();
     for l in &ranked {
         line.clear();
         line.push_str(&one_line(&l.counterpart));
@@ -348,9 +350,9 @@ pub fn leads(ctx: &Ctx, json: bool) -> Result<(), Failure> {
             line.push_str(lang.pick(k.zh(), k.en()));
         }
         line.push_str(lang.pick("），从 ", "), from "));
-        l.first.push_short(&mut line);
+        crate::localtime::push_short(&l.first, &tz, &mut line);
         line.push_str(" … ");
-        l.last.push_short(&mut line);
+        crate::localtime::push_short(&l.last, &tz, &mut line);
         o.line(&line);
         if let Some(label) = &l.label {
             line.clear();
@@ -393,5 +395,6 @@ pub fn leads(ctx: &Ctx, json: bool) -> Result<(), Failure> {
             o.line(&line);
         }
     }
+    o.line(legend(lang, &tz, jiff::Timestamp::now()));
     Ok(())
 }
