@@ -3,7 +3,7 @@
 //! [`counterpart_key`](super::phone::counterpart_key)) and one classification ([`classify_key`]) for `leads`, the wizard and
 //! the packet.
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::BTreeSet;
 use std::sync::Arc;
 
 use serde::Serialize;
@@ -64,7 +64,7 @@ pub fn leads(state: &CaseState) -> Vec<Lead> {
 /// is worked out once and held once.
 pub fn rank<'a>(live: impl IntoIterator<Item = (EntryId, &'a EvidenceFields)>) -> Vec<Lead> {
     // Where each key's lead is in `out`; the keys move into their leads at the end.
-    let mut index: HashMap<String, usize> = HashMap::new();
+    let mut index: foldhash::HashMap<String, usize> = foldhash::HashMap::default();
     let mut out: Vec<Lead> = Vec::new();
     let mut labels = LabelCache::default();
     // Each entry's key is worked out in this one buffer; only a new lead keeps a copy.

@@ -3,7 +3,7 @@
 //! Folding never loses anything: a corrected entry keeps its original facts and every change
 //! with its time, a retracted entry stays with its reason.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 
 use serde::Serialize;
 
@@ -257,7 +257,7 @@ pub struct CaseState {
     pub started_at: Option<Moment>,
     /// Times each counterpart appears among live entries, by comparison key.
     #[serde(skip)]
-    counterpart_counts: HashMap<String, usize>,
+    counterpart_counts: foldhash::HashMap<String, usize>,
 }
 
 impl CaseState {

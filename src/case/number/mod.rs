@@ -149,7 +149,7 @@ pub fn serialize_shared<S: serde::Serializer>(
 #[derive(Debug, Default)]
 pub struct LabelCache {
     /// By number, or, for a mainland mobile, by the first digits its label depends on.
-    seen: HashMap<String, Option<Arc<NumberLabel>>>,
+    seen: foldhash::HashMap<String, Option<Arc<NumberLabel>>>,
 }
 
 impl LabelCache {
