@@ -204,6 +204,39 @@ fn a_character_the_font_lacks_is_named_in_a_warning() -> TestResult {
     Ok(())
 }
 
+/// In a big case the ids run to six or seven characters (E100000): the transfer table and the
+/// 时间经过 keep each id on one line instead of breaking it as "E9800" / "1".
+#[test]
+fn a_long_entry_id_stands_on_one_line_in_the_letters_tables() -> TestResult {
+    let mut input = sample_input(40, date(2025, 6, 1));
+    for e in &mut input.entries {
+        e.id = format!("E{}", 100_000 + e.number);
+    }
+    let lost: Vec<String> = input
+        .entries
+        .iter()
+        .filter(|e| e.amount_lost_fen.is_some_and(|f| f > 0))
+        .map(|e| e.id.clone())
+        .collect();
+    assert!(!lost.is_empty(), "the sample has a loss");
+    let opts = PacketOptions {
+        lang: Lang::Zh,
+        redact: false,
+        agency: None,
+    };
+    let packet = render(&input, &opts, &FontFace::embedded()?)?;
+    let text = page_texts(&packet.bytes)?.concat();
+    for id in &lost {
+        assert!(text.contains(&format!("\n{id}\n")), "{id} missing:\n{text}");
+        // A cell that broke the id leaves a line holding only its first characters.
+        let broken = text
+            .lines()
+            .find(|l| l.len() >= 2 && l.len() < id.len() && id.starts_with(l));
+        assert!(broken.is_none(), "{id} is broken at {broken:?}:\n{text}");
+    }
+    Ok(())
+}
+
 /// A 200-entry packet fits a 150 KB e-mail or upload limit: the font's outlines are embedded
 /// flat (no subroutine indexes left), and the text still reads back whole.
 #[test]

@@ -486,8 +486,10 @@ fn transfers(w: &mut Writer<'_>, input: &PacketInput, by_time: &[&PacketEntry], 
         );
     }
     let widths = [11.0, 26.0, 26.0, 40.0, 32.0, 35.0];
+    let mut cols = columns(w, &text.transfers.columns, &widths);
+    fit_ids(w, &mut cols, rows.iter().map(|e| e.id.as_str()));
     let table = Table {
-        columns: columns(w, &text.transfers.columns, &widths),
+        columns: cols,
         rows: rows
             .iter()
             .map(|e| {
@@ -542,6 +544,26 @@ pub fn columns(w: &Writer<'_>, titles: &[String], widths_mm: &[f32]) -> Vec<Colu
         .collect()
 }
 
+/// Widens the first column (the entry ids) so that the longest id, E100000 in a big case,
+/// stands on one line, taking the room from the widest other column.
+fn fit_ids<'a>(w: &Writer<'_>, cols: &mut [Column], ids: impl Iterator<Item = &'a str>) {
+    let style = Style::default();
+    let need = ids.map(|id| w.m.width(id, style.size)).fold(0.0, f32::max) + 2.0 * style.pad + 1.0;
+    let Some((first, rest)) = cols.split_first_mut() else {
+        return;
+    };
+    if first.width >= need {
+        return;
+    }
+    let extra = need - first.width;
+    if let Some(widest) = rest.iter_mut().max_by(|a, b| a.width.total_cmp(&b.width))
+        && widest.width - extra > need
+    {
+        widest.width -= extra;
+        first.width = need;
+    }
+}
+
 /// `text` cut to one line of `width` points at the table size, "…" when cut.
 fn fit_line(w: &Writer<'_>, text: &str, width: f32) -> String {
     let size = Style::default().size;
@@ -591,7 +613,8 @@ fn timeline(w: &mut Writer<'_>, input: &PacketInput, by_time: &[&PacketEntry], l
     }
     w.para(note.trim_end(), SMALL + 1.0, 0, 0.25);
     let widths = [11.0, 34.0, 13.0, 36.0, 76.0];
-    let cols = columns(w, &text.columns, &widths);
+    let mut cols = columns(w, &text.columns, &widths);
+    fit_ids(w, &mut cols, events.iter().map(|e| e.id.as_str()));
     let pad = Style::default().pad;
     let what_w = cols[4].width - 2.0 * pad;
     let cp_w = cols[3].width - 2.0 * pad;
