@@ -13,7 +13,7 @@ use super::layout::wrap;
 use super::packet::{PacketEntry, PacketInput, PacketOptions};
 use super::table::{Column, Row, Style, Table};
 use super::words::{
-    date_text, datetime_text, kind_counted, kind_label, knew_list, money, one_line, zone_sentence,
+    counted_by_kind, date_text, datetime_text, kind_label, knew_list, money, one_line, zone_sentence,
 };
 use super::writer::{BODY, KEEP_LINES, LEAD, SMALL, Writer};
 use crate::case::Knew;
@@ -359,12 +359,6 @@ fn facts(input: &PacketInput, by_time: &[&PacketEntry], lang: Lang) -> Vec<Strin
         return Vec::new();
     };
     let mut paras = Vec::new();
-    let counts: Vec<String> = input
-        .totals
-        .by_kind
-        .iter()
-        .map(|(k, n)| kind_counted(*k, *n, lang))
-        .collect();
     let mut s = fill(
         &text.opening,
         &[
@@ -373,7 +367,7 @@ fn facts(input: &PacketInput, by_time: &[&PacketEntry], lang: Lang) -> Vec<Strin
             ("last", &datetime_text(last.occurred_at, lang)),
             ("last_id", &last.id),
             ("n", &input.totals.live),
-            ("counts", &counts.join(lang.pick("、", ", "))),
+            ("counts", &counted_by_kind(&input.totals.by_kind, lang)),
             ("leads", &input.totals.leads),
         ],
     );

@@ -113,6 +113,11 @@ pub fn kinds_counted(kinds: impl IntoIterator<Item = EvidenceKind>, lang: Lang) 
     for k in kinds {
         *counts.entry(k).or_default() += 1;
     }
+    counted_by_kind(&counts, lang)
+}
+
+/// [`kinds_counted`] from counts already made (the packet's one-pass totals).
+pub fn counted_by_kind(counts: &std::collections::BTreeMap<EvidenceKind, usize>, lang: Lang) -> String {
     let parts: Vec<String> = counts.iter().map(|(k, n)| kind_counted(*k, *n, lang)).collect();
     parts.join(lang.pick("、", ", "))
 }
