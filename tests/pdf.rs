@@ -999,3 +999,37 @@ fn many_transfers_are_named_as_the_table_lists_them_and_all_counted() -> TestRes
     assert!(!all.contains("（E1、E2、"), "{all}");
     Ok(())
 }
+
+/// A number typed with the input method's full-width digits prints as the police would type it
+/// into their systems (1069 0000 1234), in the leads, the 时间经过 and the 证据清单.
+#[test]
+fn a_number_typed_full_width_prints_in_ascii_digits() -> TestResult {
+    let tmp = tempfile::tempdir()?;
+    let data = tmp.path().join("data");
+    std::fs::create_dir(&data)?;
+    leakaid(&data)?
+        .args(["profile", "set", "--name", "王䶮"])
+        .assert()
+        .success();
+    leakaid(&data)?
+        .args([
+            "log",
+            "sms",
+            "１０６９　0000 １２３４",
+            "--note",
+            "贷款广告，叫出了我的全名",
+        ])
+        .args(["--knew", "name", "--at", "2025-05-01 10:05"])
+        .assert()
+        .success();
+    let out = tmp.path().join("p.pdf");
+    leakaid(&data)?
+        .args(["export", "pdf", "--date", "2025-06-01", "-o"])
+        .arg(&out)
+        .assert()
+        .success();
+    let text = page_texts(&std::fs::read(&out)?)?.concat();
+    assert!(text.matches("1069 0000 1234").count() >= 3, "{text}");
+    assert!(!text.contains('１'), "{text}");
+    Ok(())
+}

@@ -98,6 +98,25 @@ pub fn shown_contact(s: &str) -> String {
     super::halfwidth::to_halfwidth(&shown_line(s)).trim().to_string()
 }
 
+/// A counterpart (number, address, sender) as the packet and the letters print it: cleaned
+/// like [`shown_line`], with full-width digits, Latin letters and the signs of numbers and
+/// addresses (`＋ － ＠ ． ＿`, the ideographic space) folded to ASCII, so a number typed
+/// "１０６９ 0000 1234" with an input method prints 1069 0000 1234. Chinese punctuation in a
+/// name (（）：，) stays as written; the record itself is never changed.
+pub fn shown_counterpart(s: &str) -> String {
+    shown_line(s)
+        .chars()
+        .map(|c| match c {
+            '０'..='９' | 'Ａ'..='Ｚ' | 'ａ'..='ｚ' | '＋' | '－' | '＠' | '．' | '＿' | '\u{3000}' => {
+                super::halfwidth::halfwidth_char(c)
+            }
+            c => c,
+        })
+        .collect::<String>()
+        .trim()
+        .to_string()
+}
+
 /// Multi-line text read back from a case (or a whole message) made safe to show: like
 /// [`shown_line`], but line breaks stay (as `\n`).
 pub fn shown_text(s: &str) -> Cow<'_, str> {
@@ -179,6 +198,27 @@ pub fn clean_line(input: &str, max: usize) -> Result<String, TextError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_counterpart_typed_full_width_prints_in_ascii_but_chinese_punctuation_stays() {
+        assert_eq!(shown_counterpart("１０６９　0000 １２３４"), "1069 0000 1234");
+        assert_eq!(
+            shown_counterpart("＋８６ １７０－１２３４－５６７８"),
+            "+86 170-1234-5678"
+        );
+        assert_eq!(
+            shown_counterpart("ｓｃａｍ＠ｅｘａｍｐｌｅ．ｃｎ"),
+            "scam@example.cn"
+        );
+        assert_eq!(
+            shown_counterpart("某某（深圳）公司：客服"),
+            "某某（深圳）公司：客服"
+        );
+        assert_eq!(
+            shown_counterpart("\u{202E}evil"),
+            shown_line("\u{202E}evil").trim()
+        );
+    }
 
     proptest::proptest! {
         #[test]

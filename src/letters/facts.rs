@@ -12,7 +12,7 @@ use jiff::tz::TimeZone;
 use super::carries::WhatItCarries;
 use crate::case::leads::{Lead, rank};
 use crate::case::state::{CaseState, Entry};
-use crate::case::text::{shown_contact, shown_line, shown_text};
+use crate::case::text::{shown_contact, shown_counterpart, shown_line, shown_text};
 use crate::case::{EntryId, EvidenceKind, Knew};
 use crate::i18n::Lang;
 use crate::localtime::in_zone;
@@ -268,7 +268,7 @@ impl Facts {
             "id" => e.id.to_string(),
             "time" => datetime_text(in_zone(&f.occurred_at, &self.zone).datetime(), lang),
             "kind" => kind_label(f.kind, lang).to_string(),
-            "counterpart" => self.free(&f.counterpart),
+            "counterpart" => self.free(&shown_counterpart(&f.counterpart)),
             "summary" => self.free(&f.summary),
             "knew" => knew_list(f.knew.iter().copied(), lang),
             _ => return self.value(key),
@@ -280,7 +280,7 @@ impl Facts {
     pub fn lead_value(&self, l: &Lead, key: &str) -> Option<String> {
         let lang = self.lang;
         let v = match key {
-            "counterpart" => self.free(&l.counterpart),
+            "counterpart" => self.free(&shown_counterpart(&l.counterpart)),
             "label" => self.free(&crate::pdf::case_input::lead_label(l, lang)?),
             "kinds" => joined(l.kinds.iter().map(|k| kind_label(*k, lang).to_string()), lang),
             "when" => {

@@ -14,7 +14,7 @@ use super::packet::{
 use super::totals::{Counted, Live, count};
 use crate::case::leads::{Lead, rank};
 use crate::case::state::ChangeKind;
-use crate::case::text::{shown_contact, shown_line, shown_text};
+use crate::case::text::{shown_contact, shown_counterpart, shown_line, shown_text};
 use crate::case::{Attachment, Case, EntryId, EvidenceFields, EvidenceKind};
 use crate::guide::Wording;
 use crate::guide::charges::{ChargeFacts, Charges, decide};
@@ -142,7 +142,7 @@ pub fn lead_label(l: &Lead, lang: Lang) -> Option<String> {
 
 fn lead(l: &Lead, lang: Lang, zone: &TimeZone) -> PacketLead {
     PacketLead {
-        counterpart: one(&l.counterpart),
+        counterpart: shown_counterpart(&l.counterpart),
         label: lead_label(l, lang),
         count: l.count,
         kinds: l.kinds.iter().copied().collect(),
@@ -199,7 +199,7 @@ pub fn build(
                 number: p.id.0,
                 occurred_at: in_zone(&f.occurred_at, zone).datetime(),
                 kind: f.kind,
-                counterpart: one(&f.counterpart),
+                counterpart: shown_counterpart(&f.counterpart),
                 to_mine: opt(&f.to_mine),
                 summary: text(&f.summary),
                 knew: f.knew.iter().copied().collect(),
