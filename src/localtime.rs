@@ -24,15 +24,10 @@ pub fn short(m: &Moment, tz: &TimeZone) -> String {
     in_zone(m, tz).strftime("%Y-%m-%d %H:%M").to_string()
 }
 
-/// [`short`] written onto `out`: where the zone's offset at that moment is the one the record
-/// was made in (the usual case), the record's own digits are copied without a conversion.
+/// [`short`] written onto `out`: the zone's offset at that moment is looked up, and the
+/// digits are written by hand (a long list prints hundreds of thousands of times).
 pub fn push_short(m: &Moment, tz: &TimeZone, out: &mut String) {
-    if tz.to_offset(m.timestamp()) == m.offset() {
-        m.push_short(out);
-    } else {
-        use std::fmt::Write as _;
-        let _ = write!(out, "{}", in_zone(m, tz).strftime("%Y-%m-%d %H:%M"));
-    }
+    m.at_offset(tz.to_offset(m.timestamp())).push_short(out);
 }
 
 /// `2026-11-29 14:05:09` in `tz`: what a detail view shows.
@@ -100,5 +95,24 @@ mod tests {
         assert!(short(&email, &tz) < short(&sms, &tz));
         // The record itself keeps its own offset.
         assert_eq!(email.to_string(), "2026-11-28T20:00:00-05:00");
+    }
+
+    proptest::proptest! {
+        /// The digits written by hand read as the general formatter writes them, in zones with
+        /// summer time and with offsets of odd seconds.
+        #[test]
+        fn push_short_reads_as_the_formatter(secs in -2_208_988_800i64..4_102_444_800, off in -50_000i32..50_000) {
+            let m = Moment::from_zoned(&jiff::Timestamp::from_second(secs).expect("in range").to_zoned_datetime(TimeZone::UTC));
+            let zones = [
+                TimeZone::fixed(Offset::from_seconds(off).expect("offset")),
+                TimeZone::posix("EST5EDT,M3.2.0,M11.1.0").expect("posix zone"),
+                zone(8),
+            ];
+            for tz in zones {
+                let mut out = String::new();
+                push_short(&m, &tz, &mut out);
+                proptest::prop_assert_eq!(out, in_zone(&m, &tz).strftime("%Y-%m-%d %H:%M").to_string());
+            }
+        }
     }
 }

@@ -8,11 +8,11 @@ use std::sync::Arc;
 
 use serde::Serialize;
 
+use super::counterparts::{CounterpartId, Counterparts};
 use super::event::{EntryId, EvidenceFields, Fen};
 use super::flags::{KindSet, KnewSet};
 use super::moment::Moment;
 use super::number::{LabelCache, NumberLabel};
-use super::phone::write_counterpart_key;
 use super::state::CaseState;
 
 /// One counterpart and everything the live entries say about it.
@@ -54,34 +54,55 @@ pub struct Lead {
 /// latest).
 /// Entries without a counterpart are left out.
 pub fn leads(state: &CaseState) -> Vec<Lead> {
-    rank(state.live_entries().map(|e| (e.id, &e.current)))
+    let live = state
+        .live_entries()
+        .map(|e| (e.id, &e.current, e.counterpart_id()));
+    rank_keyed(live, state.counterparts())
 }
 
 /// The grouping behind [`leads`], for any list of live entries (the packet's sample case
 /// uses it too): one lead per counterpart key, so one number written four ways is one lead.
+pub fn rank<'a>(live: impl IntoIterator<Item = (EntryId, &'a EvidenceFields)>) -> Vec<Lead> {
+    let mut keys = Counterparts::default();
+    let live: Vec<_> = live
+        .into_iter()
+        .map(|(id, f)| (id, f, keys.id_of(&f.counterpart)))
+        .collect();
+    rank_keyed(live, &keys)
+}
+
+/// One lead per key of `keys`, from entries whose counterpart's key is already known.
 ///
 /// Each number is classified when its lead is first met, and a label shared by many leads
 /// is worked out once and held once.
-pub fn rank<'a>(live: impl IntoIterator<Item = (EntryId, &'a EvidenceFields)>) -> Vec<Lead> {
-    // Where each key's lead is in `out`; the keys move into their leads at the end.
-    let mut index: foldhash::HashMap<String, usize> = foldhash::HashMap::default();
+fn rank_keyed<'a>(
+    live: impl IntoIterator<Item = (EntryId, &'a EvidenceFields, CounterpartId)>,
+    keys: &Counterparts,
+) -> Vec<Lead> {
+    // Where each key's lead is in `out`.
+    let mut lead_of: Vec<Option<usize>> = vec![None; keys.len()];
     let mut out: Vec<Lead> = Vec::new();
     let mut labels = LabelCache::default();
-    // Each entry's key is worked out in this one buffer; only a new lead keeps a copy.
-    let mut key = String::new();
-    for (id, f) in live {
+    for (id, f, key) in live {
         if f.counterpart.trim().is_empty() {
             continue;
         }
-        let is_phone = write_counterpart_key(&f.counterpart, &mut key);
-        let at = match index.get(key.as_str()) {
-            Some(&at) => at,
+        let Some(slot) = lead_of.get_mut(key.index()) else {
+            continue;
+        };
+        let at = match *slot {
+            Some(at) => at,
             None => {
+                let text = keys.key(key);
                 // The key of a number is its normalised form; anything else has no label.
-                let label = if is_phone { labels.of_key(&key) } else { None };
+                let label = if keys.is_phone(key) {
+                    labels.of_key(text)
+                } else {
+                    None
+                };
                 out.push(Lead {
                     counterpart: f.counterpart.clone(),
-                    key: String::new(),
+                    key: text.to_string(),
                     label,
                     count: 0,
                     kinds: KindSet::new(),
@@ -93,7 +114,7 @@ pub fn rank<'a>(live: impl IntoIterator<Item = (EntryId, &'a EvidenceFields)>) -
                     origin_ips: BTreeSet::new(),
                     impersonated: BTreeSet::new(),
                 });
-                index.insert(key.clone(), out.len() - 1);
+                *slot = Some(out.len() - 1);
                 out.len() - 1
             }
         };
@@ -121,14 +142,12 @@ pub fn rank<'a>(live: impl IntoIterator<Item = (EntryId, &'a EvidenceFields)>) -
             }
         }
     }
-    for (key, at) in index {
-        if let Some(lead) = out.get_mut(at) {
-            lead.key = key;
-        }
-    }
     // A total order (two leads never share a counterpart as written: it would be one key),
     // so an unstable sort gives the one result; later criteria are compared only on a tie.
-    out.sort_unstable_by(|a, b| {
+    // The places are sorted, not the leads, so each lead is moved once.
+    let mut order: Vec<usize> = (0..out.len()).collect();
+    order.sort_unstable_by(|&a, &b| {
+        let (a, b) = (&out[a], &out[b]);
         b.count
             .cmp(&a.count)
             .then_with(|| b.lost.cmp(&a.lost))
@@ -136,7 +155,27 @@ pub fn rank<'a>(live: impl IntoIterator<Item = (EntryId, &'a EvidenceFields)>) -
             .then_with(|| b.last.timestamp().cmp(&a.last.timestamp()))
             .then_with(|| a.counterpart.cmp(&b.counterpart))
     });
+    put_in_order(&mut out, order);
     out
+}
+
+/// Moves the items of `v` so that place `i` holds what was at `order[i]` (`order` a
+/// permutation of the places), in place: each cycle of the permutation is followed once.
+fn put_in_order<T>(v: &mut [T], mut order: Vec<usize>) {
+    for start in 0..order.len() {
+        let mut i = start;
+        // `order[i] == i` marks a place already filled (or filled from the start).
+        while let Some(&from) = order.get(i)
+            && from != i
+        {
+            order[i] = i;
+            if from == start {
+                break;
+            }
+            v.swap(i, from);
+            i = from;
+        }
+    }
 }
 
 #[cfg(test)]
@@ -171,6 +210,26 @@ mod tests {
                 fields,
                 attachments: Vec::new(),
             },
+        }
+    }
+
+    #[test]
+    fn putting_in_order_follows_every_cycle() {
+        let order = vec![3, 0, 4, 1, 2, 5];
+        let mut v = vec!['a', 'b', 'c', 'd', 'e', 'f'];
+        put_in_order(&mut v, order);
+        assert_eq!(v, ['d', 'a', 'e', 'b', 'c', 'f']);
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn putting_in_order_is_indexing(keys in proptest::collection::vec(0u16..50, 0..60)) {
+            let mut order: Vec<usize> = (0..keys.len()).collect();
+            order.sort_by_key(|&i| (keys[i], i));
+            let expected: Vec<u16> = order.iter().map(|&i| keys[i]).collect();
+            let mut v = keys.clone();
+            put_in_order(&mut v, order);
+            proptest::prop_assert_eq!(v, expected);
         }
     }
 

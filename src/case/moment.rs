@@ -40,6 +40,11 @@ impl Moment {
         self.offset
     }
 
+    /// The same instant as it reads at another UTC offset.
+    pub fn at_offset(&self, offset: Offset) -> Moment {
+        Moment { ts: self.ts, offset }
+    }
+
     /// The moment as a zoned date-time in its own offset.
     pub fn zoned(&self) -> ZonedDateTime {
         self.ts.to_zoned_datetime(TimeZone::fixed(self.offset))

@@ -150,6 +150,7 @@ impl Case {
             return Ok(0);
         }
         let state = &mut self.state;
+        state.expect_journal_bytes(self.journal.len().saturating_sub(self.offset));
         let mut folded = 0;
         let batch = self.journal.fold_from(self.offset, |r| {
             state.apply_owned(r);

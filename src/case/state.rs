@@ -7,9 +7,9 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
+use super::counterparts::{CounterpartId, Counterparts};
 use super::event::{Attachment, EntryId, EventBody, EvidenceFields, EvidencePatch, ProfilePatch};
 use super::moment::Moment;
-use super::phone::counterpart_key;
 use super::steps::{
     ConsultationFields, ConsultationPatch, RecordChange, RecordChangeKind, RecordHistory, WarningFields,
     WarningPatch, person_key,
@@ -128,6 +128,8 @@ pub struct Entry {
     pub history: Vec<Change>,
     /// Set when the entry was withdrawn. (Boxed: few entries are.)
     pub retracted: Option<Box<Retraction>>,
+    /// The key of `current.counterpart` in the state's [`Counterparts`].
+    counterpart: CounterpartId,
 }
 
 impl Serialize for Entry {
@@ -150,6 +152,11 @@ impl Entry {
     /// The facts as first logged.
     pub fn original(&self) -> &EvidenceFields {
         self.first.as_deref().unwrap_or(&self.current)
+    }
+
+    /// The number of its counterpart's key in [`CaseState::counterparts`].
+    pub fn counterpart_id(&self) -> CounterpartId {
+        self.counterpart
     }
 
     /// True when the entry has been corrected at least once.
@@ -225,6 +232,10 @@ pub struct Tick {
     pub at: Moment,
 }
 
+/// Fewer bytes than the shortest journal line that logs an entry (its fixed fields alone
+/// take more).
+const SHORTEST_ENTRY_LINE: u64 = 200;
+
 /// Everything known about a case, folded from its journal.
 #[derive(Clone, Debug, Default, Serialize)]
 pub struct CaseState {
@@ -255,9 +266,9 @@ pub struct CaseState {
     pub fingerprint: Fingerprint,
     /// When the journal was started.
     pub started_at: Option<Moment>,
-    /// Times each counterpart appears among live entries, by comparison key.
+    /// The counterparts' keys, and how many live entries name each.
     #[serde(skip)]
-    counterpart_counts: foldhash::HashMap<String, usize>,
+    counterparts: Counterparts,
 }
 
 impl CaseState {
@@ -298,7 +309,6 @@ impl CaseState {
                 let Some(e) = self.entry_index(*id) else {
                     return;
                 };
-                let old_key = counterpart_key(&self.entries[e].current.counterpart);
                 let entry = &mut self.entries[e];
                 let after = changes.apply_to(&entry.current);
                 let before = std::mem::replace(&mut entry.current, after);
@@ -313,9 +323,14 @@ impl CaseState {
                         reason: reason.clone(),
                     },
                 });
-                let new_key = counterpart_key(&entry.current.counterpart);
-                if entry.retracted.is_none() && new_key != old_key {
-                    self.move_count(&old_key, new_key);
+                let (old, new) = (
+                    entry.counterpart,
+                    self.counterparts.id_of(&entry.current.counterpart),
+                );
+                entry.counterpart = new;
+                if entry.retracted.is_none() && new != old {
+                    self.counterparts.count_out(old);
+                    self.counterparts.count_in(new);
                 }
             }
             EventBody::EvidenceRetracted { id, reason } => {
@@ -337,10 +352,7 @@ impl CaseState {
                         reason: reason.clone(),
                     },
                 });
-                let key = counterpart_key(&entry.current.counterpart);
-                if let Some(n) = self.counterpart_counts.get_mut(&key) {
-                    *n = n.saturating_sub(1);
-                }
+                self.counterparts.count_out(entry.counterpart);
             }
             EventBody::AttachmentAdded { id, attachment } => {
                 let Some(e) = self.entry_index(*id) else {
@@ -428,6 +440,14 @@ impl CaseState {
         }
     }
 
+    /// Makes room for the entries `bytes` more of journal can hold at most, so a large case
+    /// is read without its entries being copied as the list grows. Room not used costs
+    /// address space only: the memory is not touched.
+    pub fn expect_journal_bytes(&mut self, bytes: u64) {
+        let most = usize::try_from(bytes / SHORTEST_ENTRY_LINE).unwrap_or(0);
+        self.entries.reserve(most);
+    }
+
     /// Like [`CaseState::apply`], taking the record: the usual event, a new entry, is moved
     /// into the state instead of copied (loading a large case reads every line this way).
     pub fn apply_owned(&mut self, r: Record) {
@@ -462,10 +482,8 @@ impl CaseState {
         if id.0 as usize != self.entries.len() + 1 {
             return;
         }
-        *self
-            .counterpart_counts
-            .entry(counterpart_key(&fields.counterpart))
-            .or_default() += 1;
+        let counterpart = self.counterparts.id_of(&fields.counterpart);
+        self.counterparts.count_in(counterpart);
         self.entries.push(Entry {
             id,
             first: None,
@@ -475,14 +493,8 @@ impl CaseState {
             attachments,
             history: Vec::new(),
             retracted: None,
+            counterpart,
         });
-    }
-
-    fn move_count(&mut self, old_key: &str, new_key: String) {
-        if let Some(n) = self.counterpart_counts.get_mut(old_key) {
-            *n = n.saturating_sub(1);
-        }
-        *self.counterpart_counts.entry(new_key).or_default() += 1;
     }
 
     fn entry_index(&self, id: EntryId) -> Option<usize> {
@@ -507,10 +519,14 @@ impl CaseState {
 
     /// How many live entries share this counterpart (compared after normalising numbers).
     pub fn counterpart_count(&self, counterpart: &str) -> usize {
-        self.counterpart_counts
-            .get(&counterpart_key(counterpart))
-            .copied()
-            .unwrap_or(0)
+        self.counterparts
+            .find(counterpart)
+            .map_or(0, |id| self.counterparts.live(id))
+    }
+
+    /// Every counterpart key met, with how many live entries name each.
+    pub fn counterparts(&self) -> &Counterparts {
+        &self.counterparts
     }
 
     /// The report with this id (`R1` …, any case).

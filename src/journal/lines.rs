@@ -19,6 +19,10 @@ pub(crate) const BLOCK: usize = 256 * 1024;
 /// Blocks parsed ahead of the one being handed over, per worker: bounds what is held at once.
 const AHEAD_PER_WORKER: usize = 2;
 
+/// Fewer bytes than any record's line takes (its `prev` alone is 64): room for the records
+/// of a block is made from its length.
+const SHORTEST_LINE: usize = 100;
+
 /// The lines of one block, parsed.
 struct Parsed {
     /// The records of the lines before the first bad one (all of them when none is bad).
@@ -33,7 +37,7 @@ struct Parsed {
 
 /// Parses the lines of `bytes`, which ends in a newline, stopping at the first bad one.
 fn parse_block(bytes: Vec<u8>) -> Parsed {
-    let mut records = Vec::new();
+    let mut records = Vec::with_capacity(bytes.len() / SHORTEST_LINE);
     let mut fault = None;
     let mut start = 0usize;
     let mut lines = 0u64;
@@ -90,6 +94,8 @@ impl<R: Read> Blocks<R> {
         loop {
             let want = self.block.max(buf.len());
             let before = buf.len();
+            // Room for the block at once, not grown a step at a time as it is read.
+            buf.reserve(want.min(4 * BLOCK));
             (&mut self.r).take(want as u64).read_to_end(&mut buf)?;
             let at_end = buf.len() - before < want;
             match memchr::memrchr(b'\n', &buf) {

@@ -5,6 +5,7 @@
 //! `write_all` of the whole line → `sync_data` → unlock → report success. A failed write
 //! rolls the file back to its previous length.
 
+mod canonical;
 mod error;
 mod file;
 mod lines;

@@ -4,6 +4,8 @@
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
+use super::canonical::{self, Verdict};
+
 use crate::case::event::EventBody;
 use crate::case::moment::Moment;
 
@@ -54,8 +56,15 @@ impl Record {
             Err(_) => serde_json::from_slice(line),
         }
         .map_err(LineFault::Unreadable)?;
-        // The record written again is compared with the line as it is written, piece by
-        // piece: nothing is allocated, and the first differing byte stops it.
+        // The record is matched against the line piece by piece, as it would be written;
+        // what the matcher leaves open (a string with escapes) is settled by writing the
+        // record again, compared with the line as it is written. Nothing is allocated, and
+        // the first differing byte stops either.
+        match canonical::judge(&rec, line) {
+            Verdict::Canonical => return Ok(rec),
+            Verdict::Differs => return Err(LineFault::NotCanonical),
+            Verdict::Unsure => {}
+        }
         let mut rest = Matching { rest: line };
         match serde_json::to_writer(&mut rest, &rec) {
             Ok(()) if rest.rest.is_empty() => Ok(rec),
