@@ -18,8 +18,15 @@ pub fn has_byte(w: u64, c: u8) -> bool {
 
 /// Whether `wanted(i)` holds for some byte index `i` of `b`: each word of eight bytes is
 /// tested with `word_may` first (it must be true for every word that holds a byte at which
-/// `wanted` can hold), and its bytes one by one only when it says so.
-pub fn any_byte(b: &[u8], word_may: impl Fn(u64) -> bool, wanted: impl Fn(usize) -> bool) -> bool {
+/// `wanted` can hold), and its bytes one by one only when it says so. The last, short word is
+/// made up with `filler`, a byte `word_may` passes over.
+#[inline]
+pub fn any_byte(
+    b: &[u8],
+    filler: u8,
+    word_may: impl Fn(u64) -> bool,
+    wanted: impl Fn(usize) -> bool,
+) -> bool {
     let mut words = b.chunks_exact(8);
     let mut at = 0;
     for word in words.by_ref() {
@@ -29,7 +36,13 @@ pub fn any_byte(b: &[u8], word_may: impl Fn(u64) -> bool, wanted: impl Fn(usize)
         }
         at += 8;
     }
-    (at..b.len()).any(wanted)
+    let rest = words.remainder();
+    let mut last = u64::from_le_bytes([filler; 8]);
+    for (i, &c) in rest.iter().enumerate() {
+        let shift = 8 * i;
+        last = (last & !(0xff << shift)) | (u64::from(c) << shift);
+    }
+    !rest.is_empty() && word_may(last) && (at..b.len()).any(wanted)
 }
 
 #[cfg(test)]
@@ -47,7 +60,7 @@ mod tests {
         #[test]
         fn any_byte_is_any(b in proptest::collection::vec(proptest::num::u8::ANY, 0..40), c in proptest::num::u8::ANY) {
             proptest::prop_assert_eq!(
-                any_byte(&b, |w| has_byte(w, c), |i| b[i] == c),
+                any_byte(&b, c.wrapping_add(1), |w| has_byte(w, c), |i| b[i] == c),
                 b.contains(&c)
             );
         }

@@ -215,7 +215,19 @@ impl FromStr for EntryId {
 
 impl Serialize for EntryId {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.collect_str(self)
+        // `E` and the digits, put together on the stack (every journal line that names an
+        // entry writes one, and every read checks it).
+        let mut digits = itoa::Buffer::new();
+        let digits = digits.format(self.0);
+        let mut text = [b'E'; 11];
+        let end = 1 + digits.len();
+        if let Some(tail) = text.get_mut(1..end) {
+            tail.copy_from_slice(digits.as_bytes());
+        }
+        match text.get(..end).map(std::str::from_utf8) {
+            Some(Ok(shown)) => s.serialize_str(shown),
+            _ => s.collect_str(self),
+        }
     }
 }
 

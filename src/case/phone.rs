@@ -18,12 +18,32 @@ pub fn counterpart_key(text: &str) -> String {
 /// [`counterpart_key`] written into `out` (whatever it held is replaced), for a loop over
 /// many entries that reuses one buffer; true when the key is a phone number's.
 pub fn write_counterpart_key(text: &str, out: &mut String) -> bool {
-    if write_phone_key(text, out) {
+    // Text in ASCII (most numbers and addresses) is read a byte at a time: of the characters
+    // `fold_char` changes, only its spaces are ASCII.
+    if text.is_ascii() {
+        let folded = || {
+            text.bytes()
+                .map(|b| char::from(if is_ascii_space(b) { b' ' } else { b }))
+        };
+        return write_key_of(folded, out);
+    }
+    write_key_of(|| text.chars().filter_map(fold_char), out)
+}
+
+/// The ASCII characters `char::is_whitespace` takes as space.
+fn is_ascii_space(b: u8) -> bool {
+    matches!(b, b' ' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r')
+}
+
+/// [`write_counterpart_key`] of the folded characters `folded` gives (each call starts them
+/// again).
+fn write_key_of<I: Iterator<Item = char>>(folded: impl Fn() -> I, out: &mut String) -> bool {
+    if write_phone_digits(folded(), out) {
         return true;
     }
     out.clear();
     let mut space = false;
-    for c in text.chars().filter_map(fold_char) {
+    for c in folded() {
         if c.is_whitespace() {
             space = !out.is_empty();
         } else {
@@ -58,9 +78,14 @@ pub fn normalise_phone(text: &str) -> Option<String> {
 /// [`normalise_phone`] written into `out` (whatever it held is replaced); false, and `out`
 /// left holding nothing of use, when the text is not a phone number.
 fn write_phone_key(text: &str, out: &mut String) -> bool {
+    write_phone_digits(text.chars().filter_map(fold_char), out)
+}
+
+/// [`write_phone_key`] of characters already folded.
+fn write_phone_digits(folded: impl Iterator<Item = char>, out: &mut String) -> bool {
     out.clear();
     let mut plus = false;
-    for c in text.chars().filter_map(fold_char) {
+    for c in folded {
         match c {
             '0'..='9' => out.push(c),
             '+' if out.is_empty() && !plus => plus = true,

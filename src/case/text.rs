@@ -51,6 +51,7 @@ fn any_needs_cleaning(s: &str, newline_kept: bool) -> bool {
     let b = s.as_bytes();
     any_byte(
         b,
+        b' ',
         |w| {
             has_below(w, 0x20)
                 || has_byte(w, 0x7f)

@@ -25,7 +25,10 @@ pub(crate) enum Verdict {
 
 /// Matches `value`, written as compact JSON, against `line` (without its newline).
 pub(crate) fn judge<T: Serialize + ?Sized>(value: &T, line: &[u8]) -> Verdict {
-    let mut m = Matcher { rest: line };
+    let mut m = Matcher {
+        rest: line,
+        shown: String::new(),
+    };
     match value.serialize(&mut m) {
         Ok(()) if m.rest.is_empty() => Verdict::Canonical,
         Ok(()) | Err(Stop::Differs) => Verdict::Differs,
@@ -63,6 +66,8 @@ impl ser::Error for Stop {
 /// What is left of the line to match.
 struct Matcher<'a> {
     rest: &'a [u8],
+    /// Where a value written with `Display` is put before it is matched (reused).
+    shown: String,
 }
 
 impl Matcher<'_> {
@@ -99,6 +104,7 @@ fn needs_escape(b: &[u8]) -> bool {
     use crate::bytescan::{any_byte, has_below, has_byte};
     any_byte(
         b,
+        b' ',
         |w| has_below(w, 0x20) || has_byte(w, b'"') || has_byte(w, b'\\'),
         |i| b.get(i).is_some_and(|&c| c < 0x20 || c == b'"' || c == b'\\'),
     )
@@ -193,6 +199,17 @@ impl<'m, 'a> ser::Serializer for &'m mut Matcher<'a> {
     }
     fn serialize_str(self, v: &str) -> Result<(), Stop> {
         self.string(v)
+    }
+    fn collect_str<T: std::fmt::Display + ?Sized>(self, value: &T) -> Result<(), Stop> {
+        use std::fmt::Write as _;
+        let mut shown = std::mem::take(&mut self.shown);
+        shown.clear();
+        let matched = match write!(shown, "{value}") {
+            Ok(()) => self.string(&shown),
+            Err(_) => Err(Stop::Unsure),
+        };
+        self.shown = shown;
+        matched
     }
     fn serialize_bytes(self, _: &[u8]) -> Result<(), Stop> {
         Err(Stop::Unsure)

@@ -10,6 +10,7 @@ const NUMBERS_TOML: &str = include_str!("../../../assets/numbers/numbers.toml");
 const CARRIER_ZH: &str = include_str!("../../../assets/numbers/carrier-zh-86.txt");
 const AREA_ZH: &str = include_str!("../../../assets/numbers/area-zh-86.txt");
 const AREA_EN: &str = include_str!("../../../assets/numbers/area-en-86.txt");
+pub(super) const MOBILE_VALID: &str = include_str!("../../../assets/numbers/cn-mobile-valid.txt");
 
 /// A text in both languages (a label template also has a short tag).
 #[derive(Clone, Debug, Default, Deserialize, PartialEq, Eq)]
@@ -103,6 +104,31 @@ pub struct Tables {
     /// How many leading digits of a mainland mobile decide its carrier, its
     /// virtual-operator block and whether it is an SMS port: the longest such prefix.
     pub mobile_class_len: usize,
+    /// For each five-digit beginning 10000…19999 of an 11-digit mainland number, whether
+    /// libphonenumber's metadata takes it as valid (`cn-mobile-valid.txt`).
+    pub mobile_valid: Vec<bool>,
+}
+
+/// The five-digit beginnings `cn-mobile-valid.txt` lists (`13000-13999` or `17400`), as one
+/// flag per beginning from 10000; a line that does not read is left out.
+pub(super) fn mobile_valid_flags(text: &str) -> Vec<bool> {
+    let mut flags = vec![false; 10_000];
+    let lines = text
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'));
+    for line in lines {
+        let (from, to) = line.split_once('-').unwrap_or((line, line));
+        let (Ok(from), Ok(to)) = (from.trim().parse::<usize>(), to.trim().parse::<usize>()) else {
+            continue;
+        };
+        for p in from.max(10_000)..=to.min(19_999) {
+            if let Some(f) = flags.get_mut(p - 10_000) {
+                *f = true;
+            }
+        }
+    }
+    flags
 }
 
 /// Lines `86PREFIX|TEXT` of a libphonenumber data file, without the `86`.
@@ -158,6 +184,7 @@ impl Tables {
         Tables {
             carrier_len,
             mobile_class_len,
+            mobile_valid: mobile_valid_flags(MOBILE_VALID),
             carriers,
             areas,
             labels: raw.labels,
@@ -179,6 +206,16 @@ impl Tables {
         (1..=self.carrier_len.min(national.len()))
             .rev()
             .find_map(|n| self.carriers.get(&national[..n]))
+    }
+
+    /// Whether an 11-digit mainland number beginning with 1 is valid, by its first five digits.
+    pub fn mobile_is_valid(&self, national: &str) -> bool {
+        national
+            .get(..5)
+            .and_then(|p| p.parse::<usize>().ok())
+            .and_then(|p| p.checked_sub(10_000))
+            .and_then(|i| self.mobile_valid.get(i).copied())
+            .unwrap_or(false)
     }
 
     /// The area of a landline (national digits with the leading 0), by area code.

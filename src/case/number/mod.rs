@@ -8,8 +8,7 @@
 
 mod data;
 
-use std::collections::HashMap;
-use std::sync::{Arc, Mutex, OnceLock};
+use std::sync::{Arc, OnceLock};
 
 use phonenumber::metadata::DATABASE;
 use serde::Serialize;
@@ -312,40 +311,32 @@ fn international(t: &Tables, digits: &str) -> NumberLabel {
 }
 
 /// Whether libphonenumber's metadata takes `national` (with its trunk `0` for a landline) as
-/// a valid mainland mobile or fixed-line number: the descriptors `is_valid` checks, asked
-/// directly.
+/// a valid mainland mobile or fixed-line number: the descriptors `is_valid` checks.
 ///
 /// The mainland mobile pattern (`1740[0-5]\d{6}|1(?:[38]\d|4[57]|…)\d{8}`) reads only the
-/// first five digits of an 11-digit number; the rest is any digit. So for mobiles the answer
-/// is kept per first five digits, and a 100,000-entry case asks the metadata a few thousand
-/// times instead of once per number (a test checks the two agree).
+/// first five digits of an 11-digit number; the rest is any digit. So for those numbers the
+/// metadata's answer for each of the 10,000 beginnings is kept in `cn-mobile-valid.txt`, and
+/// no pattern is compiled to classify a case of mobiles (a test checks the file against the
+/// metadata, beginning by beginning).
 fn valid_cn(national: &str) -> bool {
-    let ask = |national: &str| {
-        let Some(meta) = mainland().by_id("CN") else {
-            return false;
-        };
-        let n = national.strip_prefix('0').unwrap_or(national);
-        let d = meta.descriptors();
-        d.general().is_match(n)
-            && [d.mobile(), d.fixed_line()]
-                .into_iter()
-                .flatten()
-                .any(|x| x.is_match(n))
+    if national.len() == 11 && national.starts_with('1') && national.bytes().all(|b| b.is_ascii_digit()) {
+        return Tables::get().mobile_is_valid(national);
+    }
+    valid_by_metadata(national)
+}
+
+/// [`valid_cn`] asked of the metadata itself.
+fn valid_by_metadata(national: &str) -> bool {
+    let Some(meta) = mainland().by_id("CN") else {
+        return false;
     };
-    if !(national.len() == 11 && national.starts_with('1')) {
-        return ask(national);
-    }
-    static SEEN: OnceLock<Mutex<HashMap<String, bool>>> = OnceLock::new();
-    let key = &national[..MOBILE_VALIDITY_DIGITS];
-    let seen = SEEN.get_or_init(Default::default);
-    if let Some(v) = seen.lock().ok().and_then(|m| m.get(key).copied()) {
-        return v;
-    }
-    let valid = ask(national);
-    if let Ok(mut map) = seen.lock() {
-        map.insert(key.to_string(), valid);
-    }
-    valid
+    let n = national.strip_prefix('0').unwrap_or(national);
+    let d = meta.descriptors();
+    d.general().is_match(n)
+        && [d.mobile(), d.fixed_line()]
+            .into_iter()
+            .flatten()
+            .any(|x| x.is_match(n))
 }
 
 /// libphonenumber's mainland metadata alone (`assets/numbers/cn-metadata.xml`, the crate's
