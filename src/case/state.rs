@@ -524,6 +524,12 @@ impl CaseState {
             .map_or(0, |id| self.counterparts.live(id))
     }
 
+    /// How many live entries share the entry's counterpart as it stands now (the entry
+    /// itself included when it is live).
+    pub fn same_counterpart_count(&self, e: &Entry) -> usize {
+        self.counterparts.live(e.counterpart_id())
+    }
+
     /// Every counterpart key met, with how many live entries name each.
     pub fn counterparts(&self) -> &Counterparts {
         &self.counterparts

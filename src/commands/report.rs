@@ -101,7 +101,7 @@ pub fn list(ctx: &Ctx, args: &ListArgs) -> Result<(), Failure> {
     let tz = system_zone();
     for e in entries {
         let f = &e.current;
-        let n = state.counterpart_count(&f.counterpart);
+        let n = state.same_counterpart_count(e);
         let who = if n > 1 {
             format!("{} ({n})", f.counterpart)
         } else {

@@ -88,7 +88,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, state: &CaseState, id: Ent
     }
     let mut lines = vec![Line::styled(title, theme.heading)];
     let tz = app.zone();
-    let n = state.counterpart_count(&e.current.counterpart);
+    let n = state.same_counterpart_count(e);
     lines.extend(facts(&e.current, app, theme, n));
     lines.push(Line::from(vec![
         Span::styled(format!("{}: ", s.f_recorded), theme.heading),

@@ -189,7 +189,7 @@ fn draw_list(frame: &mut Frame, area: Rect, app: &App, state: &CaseState, theme:
         } else {
             time.get(5..).unwrap_or_default().to_string()
         };
-        let n = state.counterpart_count(&e.current.counterpart);
+        let n = state.same_counterpart_count(e);
         let count = if e.current.counterpart.is_empty() {
             String::new()
         } else {
