@@ -315,7 +315,9 @@ pub fn leads(ctx: &Ctx, json: bool) -> Result<(), Failure> {
     let case = ctx.read_case()?;
     let ranked = rank_leads(case.state());
     if json {
-        return json_out(&ranked);
+        let printed = json_out(&ranked);
+        leave_to_exit((case, ranked));
+        return printed;
     }
     let lang = ctx.lang;
     if ranked.is_empty() {
@@ -397,8 +399,12 @@ pub fn leads(ctx: &Ctx, json: bool) -> Result<(), Failure> {
     }
     o.line(legend(lang, &tz, jiff::Timestamp::now()));
     drop(o);
-    // The process ends after this command: giving a large case's memory back piece by piece
-    // takes longer than the system takes to reclaim it at exit.
-    std::mem::forget((case, ranked));
+    leave_to_exit((case, ranked));
     Ok(())
+}
+
+/// Leaves what a command read to be reclaimed when the process ends, right after the
+/// command: giving a large case's memory back piece by piece takes longer than printing it.
+fn leave_to_exit<T>(read: T) {
+    std::mem::forget(read);
 }
