@@ -442,4 +442,41 @@ mod tests {
         }
         Ok(())
     }
+
+    /// A letter prints only verified provisions, and leaves an unverified one out; a request
+    /// would then name an offence without its legal basis. So every provision any letter can
+    /// cite must be in force and verified on the days letters are printed: marking one
+    /// unverified (a renumbering not yet checked) fails here, before a letter goes out
+    /// without it.
+    #[test]
+    fn every_provision_a_letter_can_cite_is_verified() {
+        use super::super::charges::{ChargeFacts, decide};
+        let days = [
+            jiff::civil::date(2025, 1, 1),
+            jiff::civil::date(2026, 12, 1),
+            jiff::civil::date(2028, 6, 30),
+        ];
+        for lang in [Lang::Zh, Lang::En] {
+            for (lost_fen, account_in_name) in [(0, false), (0, true), (100, false), (100, true)] {
+                let facts = ChargeFacts {
+                    entries: 1,
+                    lost_fen,
+                    last_loss: (lost_fen > 0).then(|| jiff::civil::date(2024, 12, 20)),
+                    account_in_name,
+                    knew_anything: true,
+                };
+                for day in days {
+                    let charges = decide(&facts, day).expect("charges");
+                    for id in &charges.law_ids {
+                        let law = LetterText::get(lang).law(id).expect("a police-letter law item");
+                        assert!(law.in_force_on(day), "{lang:?} {id} not in force on {day}");
+                        assert!(
+                            law.cited_on(day).verified(),
+                            "{lang:?} {id} is unverified on {day}: a letter would leave it out while its request stays"
+                        );
+                    }
+                }
+            }
+        }
+    }
 }
