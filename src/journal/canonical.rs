@@ -87,14 +87,31 @@ impl Matcher<'_> {
         self.expect(buf.format(v).as_bytes())
     }
 
+    /// Takes the one byte `b` from the front of the line.
+    fn expect_byte(&mut self, b: u8) -> Result<(), Stop> {
+        match self.rest.split_first() {
+            Some((&first, after)) if first == b => {
+                self.rest = after;
+                Ok(())
+            }
+            _ => Err(Stop::Differs),
+        }
+    }
+
     /// A string as `serde_json` writes it, when it needs no escape: between quotes, as it is.
     fn string(&mut self, s: &str) -> Result<(), Stop> {
         if needs_escape(s.as_bytes()) {
             return Err(Stop::Unsure);
         }
-        self.expect(b"\"")?;
-        self.expect(s.as_bytes())?;
-        self.expect(b"\"")
+        let n = s.len();
+        let quoted = self.rest.get(..n + 2);
+        match quoted.and_then(|q| Some((q.first()?, q.get(1..=n)?, q.last()?))) {
+            Some((b'"', inner, b'"')) if inner == s.as_bytes() => {
+                self.rest = self.rest.get(n + 2..).unwrap_or_default();
+                Ok(())
+            }
+            _ => Err(Stop::Differs),
+        }
     }
 }
 
@@ -123,7 +140,7 @@ impl Members<'_, '_> {
             self.first = false;
             Ok(())
         } else {
-            self.m.expect(b",")
+            self.m.expect_byte(b',')
         }
     }
 
@@ -134,7 +151,7 @@ impl Members<'_, '_> {
     fn field<T: Serialize + ?Sized>(&mut self, key: &str, value: &T) -> Result<(), Stop> {
         self.comma()?;
         self.m.string(key)?;
-        self.m.expect(b":")?;
+        self.m.expect_byte(b':')?;
         value.serialize(&mut *self.m)
     }
 
@@ -239,14 +256,14 @@ impl<'m, 'a> ser::Serializer for &'m mut Matcher<'a> {
         variant: &'static str,
         value: &T,
     ) -> Result<(), Stop> {
-        self.expect(b"{")?;
+        self.expect_byte(b'{')?;
         self.string(variant)?;
-        self.expect(b":")?;
+        self.expect_byte(b':')?;
         value.serialize(&mut *self)?;
-        self.expect(b"}")
+        self.expect_byte(b'}')
     }
     fn serialize_seq(self, _: Option<usize>) -> Result<Members<'m, 'a>, Stop> {
-        self.expect(b"[")?;
+        self.expect_byte(b'[')?;
         Ok(Members {
             m: self,
             first: true,
@@ -266,7 +283,7 @@ impl<'m, 'a> ser::Serializer for &'m mut Matcher<'a> {
         variant: &'static str,
         _: usize,
     ) -> Result<Members<'m, 'a>, Stop> {
-        self.expect(b"{")?;
+        self.expect_byte(b'{')?;
         self.string(variant)?;
         self.expect(b":[")?;
         Ok(Members {
@@ -276,7 +293,7 @@ impl<'m, 'a> ser::Serializer for &'m mut Matcher<'a> {
         })
     }
     fn serialize_map(self, _: Option<usize>) -> Result<Members<'m, 'a>, Stop> {
-        self.expect(b"{")?;
+        self.expect_byte(b'{')?;
         Ok(Members {
             m: self,
             first: true,
@@ -293,7 +310,7 @@ impl<'m, 'a> ser::Serializer for &'m mut Matcher<'a> {
         variant: &'static str,
         _: usize,
     ) -> Result<Members<'m, 'a>, Stop> {
-        self.expect(b"{")?;
+        self.expect_byte(b'{')?;
         self.string(variant)?;
         self.expect(b":{")?;
         Ok(Members {
@@ -354,7 +371,7 @@ impl ser::SerializeMap for Members<'_, '_> {
     fn serialize_key<T: Serialize + ?Sized>(&mut self, key: &T) -> Result<(), Stop> {
         self.comma()?;
         key.serialize(KeyOnly { m: &mut *self.m })?;
-        self.m.expect(b":")
+        self.m.expect_byte(b':')
     }
     fn serialize_value<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), Stop> {
         value.serialize(&mut *self.m)
