@@ -171,6 +171,21 @@ fn list_filters_by_kind_and_prints_a_table() {
 }
 
 #[test]
+fn a_number_typed_full_width_keeps_its_count_when_cut_to_the_column() {
+    // Typed with the input method's full-width digits, the number is wider than the column;
+    // the count after it must not be cut away with its end.
+    let env = Env::new();
+    env.log(&["call", "１７０１２３４５６７８", "-n", "电话一"]);
+    env.log(&["sms", "+86 170 1234 5678", "-n", "短信一"]);
+    let table = env.ok(&["list"]);
+    let row = table
+        .lines()
+        .find(|l| l.contains("电话一"))
+        .expect("the call's row");
+    assert!(row.contains("１７０１２３") && row.contains(".. (2)"), "{table}");
+}
+
+#[test]
 fn correct_keeps_the_original_and_show_prints_the_history() {
     let env = Env::new();
     env.log(&["call", "10086", "-n", "原来的内容", "--knew", "name"]);

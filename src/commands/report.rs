@@ -10,7 +10,7 @@ use crate::case::state::{ChangeKind, Entry};
 use crate::case::text::shown_line as one_line;
 use crate::case::{EvidenceFields, EvidencePatch, Knew};
 use crate::cli::ListArgs;
-use crate::display::{fit, pad, summary_shown};
+use crate::display::{fit, pad, summary_shown, width};
 use crate::i18n::{Lang, tr};
 use crate::localtime::{legend, short, system_zone};
 
@@ -95,15 +95,17 @@ pub fn list(ctx: &Ctx, args: &ListArgs) -> Result<(), Failure> {
         pad(lang.pick("编号", "ID"), 6),
         pad(lang.pick("时间", "time"), 16),
         pad(lang.pick("类型", "kind"), 8),
-        pad(lang.pick("对方（次数）", "counterpart (times)"), 24),
+        pad(lang.pick("对方（次数）", "counterpart (times)"), WHO_COLUMNS),
         lang.pick("内容 / 对方知道", "summary / they knew")
     ));
     let tz = system_zone();
     for e in entries {
         let f = &e.current;
         let n = state.same_counterpart_count(e);
+        // The count stays whole when a long counterpart is cut to the column.
         let who = if n > 1 {
-            format!("{} ({n})", f.counterpart)
+            let count = format!(" ({n})");
+            format!("{}{count}", fit(&f.counterpart, WHO_COLUMNS - width(&count)))
         } else {
             f.counterpart.clone()
         };
@@ -130,7 +132,7 @@ pub fn list(ctx: &Ctx, args: &ListArgs) -> Result<(), Failure> {
             pad(&e.id.to_string(), 6),
             pad(&short(&f.occurred_at, &tz), 16),
             pad(lang.pick(f.kind.zh(), f.kind.en()), 8),
-            pad(&who, 24),
+            pad(&who, WHO_COLUMNS),
             fit(&format!("{mark}{summary}"), 60)
         ));
     }
@@ -309,6 +311,9 @@ pub fn show(ctx: &Ctx, id: &str) -> Result<(), Failure> {
     }
     Ok(())
 }
+
+/// Columns of `list`'s counterpart column.
+const WHO_COLUMNS: usize = 24;
 
 /// `leakaid leads`.
 pub fn leads(ctx: &Ctx, json: bool) -> Result<(), Failure> {
