@@ -171,7 +171,24 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, state: &CaseState, theme: 
     }
     line(&mut y, "", theme.text);
     line(&mut y, s.checklist, theme.heading);
+    // An item wider than the window goes on two rows, the second under its title: the most
+    // urgent items are the longest, and "…for an emergen…" would hide what to do.
     for (id, title, _) in &items {
-        line(&mut y, &checklist_line(state, *id, title, app.lang), theme.text);
+        let item = checklist_line(state, *id, title, app.lang);
+        let (tick, title) = item.split_at_checked(BOX.len()).unwrap_or(("", &item));
+        let rows = crate::linebreak::wrap_at_most(
+            title,
+            w.saturating_sub(BOX.len()) as f32,
+            &crate::linebreak::Columns,
+            2,
+        );
+        for (i, row) in rows.iter().enumerate() {
+            let lead = if i == 0 { tick } else { BOX_SPACE };
+            line(&mut y, &format!("{lead}{row}"), theme.text);
+        }
     }
 }
+
+/// The tick box in front of a checklist item (`[ ] `, `[x] `), and the space under it.
+const BOX: &str = "[ ] ";
+const BOX_SPACE: &str = "    ";
