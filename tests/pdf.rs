@@ -606,7 +606,7 @@ fn body_lines(page: &str) -> usize {
 
 #[test]
 fn no_near_empty_pages_and_the_signature_stays_with_the_statement() -> TestResult {
-    for n in [3, 9, 45] {
+    for n in [1, 3, 9, 45] {
         let input = sample_input(n, date(2025, 6, 1));
         for opts in [
             zh(),
@@ -644,6 +644,14 @@ fn no_near_empty_pages_and_the_signature_stays_with_the_statement() -> TestResul
                 statement.iter().any(|s| pages[sign].contains(s)),
                 "{n} entries: signature page {} lacks the statement",
                 sign + 1
+            );
+            // The list of annexes is not left alone on a page after the signature.
+            assert!(
+                pages[sign].contains("附：") || pages[sign].contains("Annexes:"),
+                "{n} entries, {:?}: the annex list is not on the signature page {}:\n{}",
+                opts.lang,
+                sign + 1,
+                pages[sign]
             );
         }
     }

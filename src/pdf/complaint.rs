@@ -126,15 +126,6 @@ pub fn draw(
         }
     }
 
-    // A redacted copy is not the signed letter: one line says so instead of the closing,
-    // the statement and the signature block.
-    if opts.redact {
-        w.gap(6.0);
-        w.para(&crate::redact::not_signed_line(lang), BODY, 0, 0.0);
-    } else {
-        closing_and_signature(w, input, opts, lang);
-    }
-
     // 附：every annex with its page count.
     let pages = |n: usize| fill(&text.pages, &[("n", &n)]);
     let mut annexes = vec![format!("{}（{}）", text.annex_evidence, pages(evidence_pages))];
@@ -155,8 +146,18 @@ pub fn draw(
         .map(|(i, a)| format!("{}. {a}", i + 1))
         .collect();
     // The list is short: kept whole, measured as it will wrap.
-    let height = BODY * LEAD + 8.0 + lines.iter().map(|l| w.para_height(l, BODY - 0.5, 1)).sum::<f32>();
-    w.canvas.ensure(height);
+    let annex_height = BODY * LEAD + 8.0 + lines.iter().map(|l| w.para_height(l, BODY - 0.5, 1)).sum::<f32>();
+
+    // A redacted copy is not the signed letter: one line says so instead of the closing,
+    // the statement and the signature block.
+    if opts.redact {
+        w.gap(6.0);
+        w.para(&crate::redact::not_signed_line(lang), BODY, 0, 0.0);
+    } else {
+        closing_and_signature(w, input, opts, lang, annex_height);
+    }
+
+    w.canvas.ensure(annex_height);
     w.gap(8.0);
     w.para(&text.headings.annexes, BODY, 0, 0.0);
     for l in lines {
@@ -165,7 +166,15 @@ pub fn draw(
 }
 
 /// The closing, the 刑诉法第一百一十一条 statement, 此致 and the signature block, kept on one page.
-fn closing_and_signature(w: &mut Writer<'_>, input: &PacketInput, opts: &PacketOptions, lang: Lang) {
+/// The annex list after it (`then` points high) goes on the same page when the two fit on
+/// one, so 附： never stands alone on a page of its own.
+fn closing_and_signature(
+    w: &mut Writer<'_>,
+    input: &PacketInput,
+    opts: &PacketOptions,
+    lang: Lang,
+    then: f32,
+) {
     let zh = lang == Lang::Zh;
     let text = LetterText::get(lang);
     // The closing, the statement, 此致 and the signature block stay on one page.
@@ -179,7 +188,12 @@ fn closing_and_signature(w: &mut Writer<'_>, input: &PacketInput, opts: &PacketO
         + w.para_height(&text.statement, BODY, indent)
         + BODY * LEAD * 7.0
         + 26.0;
-    w.canvas.ensure(block);
+    let with_annexes = block + then;
+    w.canvas.ensure(if with_annexes <= w.canvas.geo.content_height() {
+        with_annexes
+    } else {
+        block
+    });
     w.gap(4.0);
     w.para(&closing, BODY, indent, 0.0);
     w.para(&text.statement, BODY, indent, 0.0);
