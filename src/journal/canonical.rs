@@ -63,6 +63,24 @@ impl ser::Error for Stop {
     }
 }
 
+/// Methods of a serializer that leave the value to `serde_json` (see [`Verdict::Unsure`]).
+macro_rules! left_to_serde_json {
+    ($($method:ident($($arg:ty),*)),* $(,)?) => {$(
+        fn $method(self, $(_: $arg),*) -> Result<(), Stop> {
+            Err(Stop::Unsure)
+        }
+    )*};
+}
+
+/// Serializer methods for integers, matched as `serde_json` writes them.
+macro_rules! integers {
+    ($($method:ident($int:ty)),* $(,)?) => {$(
+        fn $method(self, v: $int) -> Result<(), Stop> {
+            self.integer(v)
+        }
+    )*};
+}
+
 /// What is left of the line to match.
 struct Matcher<'a> {
     rest: &'a [u8],
@@ -175,42 +193,19 @@ impl<'m, 'a> ser::Serializer for &'m mut Matcher<'a> {
     fn serialize_bool(self, v: bool) -> Result<(), Stop> {
         self.expect(if v { b"true" } else { b"false" })
     }
-    fn serialize_i8(self, v: i8) -> Result<(), Stop> {
-        self.integer(v)
-    }
-    fn serialize_i16(self, v: i16) -> Result<(), Stop> {
-        self.integer(v)
-    }
-    fn serialize_i32(self, v: i32) -> Result<(), Stop> {
-        self.integer(v)
-    }
-    fn serialize_i64(self, v: i64) -> Result<(), Stop> {
-        self.integer(v)
-    }
-    fn serialize_i128(self, v: i128) -> Result<(), Stop> {
-        self.integer(v)
-    }
-    fn serialize_u8(self, v: u8) -> Result<(), Stop> {
-        self.integer(v)
-    }
-    fn serialize_u16(self, v: u16) -> Result<(), Stop> {
-        self.integer(v)
-    }
-    fn serialize_u32(self, v: u32) -> Result<(), Stop> {
-        self.integer(v)
-    }
-    fn serialize_u64(self, v: u64) -> Result<(), Stop> {
-        self.integer(v)
-    }
-    fn serialize_u128(self, v: u128) -> Result<(), Stop> {
-        self.integer(v)
-    }
-    fn serialize_f32(self, _: f32) -> Result<(), Stop> {
-        Err(Stop::Unsure)
-    }
-    fn serialize_f64(self, _: f64) -> Result<(), Stop> {
-        Err(Stop::Unsure)
-    }
+    integers!(
+        serialize_i8(i8),
+        serialize_i16(i16),
+        serialize_i32(i32),
+        serialize_i64(i64),
+        serialize_i128(i128),
+        serialize_u8(u8),
+        serialize_u16(u16),
+        serialize_u32(u32),
+        serialize_u64(u64),
+        serialize_u128(u128),
+    );
+    left_to_serde_json!(serialize_f32(f32), serialize_f64(f64), serialize_bytes(&[u8]));
     fn serialize_char(self, v: char) -> Result<(), Stop> {
         self.string(v.encode_utf8(&mut [0; 4]))
     }
@@ -227,9 +222,6 @@ impl<'m, 'a> ser::Serializer for &'m mut Matcher<'a> {
         };
         self.shown = shown;
         matched
-    }
-    fn serialize_bytes(self, _: &[u8]) -> Result<(), Stop> {
-        Err(Stop::Unsure)
     }
     fn serialize_none(self) -> Result<(), Stop> {
         self.expect(b"null")
@@ -263,12 +255,7 @@ impl<'m, 'a> ser::Serializer for &'m mut Matcher<'a> {
         self.expect_byte(b'}')
     }
     fn serialize_seq(self, _: Option<usize>) -> Result<Members<'m, 'a>, Stop> {
-        self.expect_byte(b'[')?;
-        Ok(Members {
-            m: self,
-            first: true,
-            close: b"]",
-        })
+        members(self, None, b'[', b"]")
     }
     fn serialize_tuple(self, len: usize) -> Result<Members<'m, 'a>, Stop> {
         self.serialize_seq(Some(len))
@@ -283,22 +270,10 @@ impl<'m, 'a> ser::Serializer for &'m mut Matcher<'a> {
         variant: &'static str,
         _: usize,
     ) -> Result<Members<'m, 'a>, Stop> {
-        self.expect_byte(b'{')?;
-        self.string(variant)?;
-        self.expect(b":[")?;
-        Ok(Members {
-            m: self,
-            first: true,
-            close: b"]}",
-        })
+        members(self, Some(variant), b'[', b"]}")
     }
     fn serialize_map(self, _: Option<usize>) -> Result<Members<'m, 'a>, Stop> {
-        self.expect_byte(b'{')?;
-        Ok(Members {
-            m: self,
-            first: true,
-            close: b"}",
-        })
+        members(self, None, b'{', b"}")
     }
     fn serialize_struct(self, _: &'static str, len: usize) -> Result<Members<'m, 'a>, Stop> {
         self.serialize_map(Some(len))
@@ -310,60 +285,54 @@ impl<'m, 'a> ser::Serializer for &'m mut Matcher<'a> {
         variant: &'static str,
         _: usize,
     ) -> Result<Members<'m, 'a>, Stop> {
-        self.expect_byte(b'{')?;
-        self.string(variant)?;
-        self.expect(b":{")?;
-        Ok(Members {
-            m: self,
-            first: true,
-            close: b"}}",
-        })
+        members(self, Some(variant), b'{', b"}}")
     }
 }
 
-impl ser::SerializeSeq for Members<'_, '_> {
-    type Ok = ();
-    type Error = Stop;
-    fn serialize_element<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), Stop> {
-        self.element(value)
+/// The opening of an array or an object (`open`), inside `{"variant":` for an enum variant,
+/// and what will close it.
+fn members<'m, 'a>(
+    m: &'m mut Matcher<'a>,
+    variant: Option<&str>,
+    open: u8,
+    close: &'static [u8],
+) -> Result<Members<'m, 'a>, Stop> {
+    if let Some(v) = variant {
+        m.expect_byte(b'{')?;
+        m.string(v)?;
+        m.expect_byte(b':')?;
     }
-    fn end(self) -> Result<(), Stop> {
-        Members::end(self)
-    }
+    m.expect_byte(open)?;
+    Ok(Members {
+        m,
+        first: true,
+        close,
+    })
 }
 
-impl ser::SerializeTuple for Members<'_, '_> {
-    type Ok = ();
-    type Error = Stop;
-    fn serialize_element<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), Stop> {
-        self.element(value)
-    }
-    fn end(self) -> Result<(), Stop> {
-        Members::end(self)
-    }
+/// The members of an array (a sequence, a tuple, a tuple struct or a tuple variant): each
+/// after a comma.
+macro_rules! array_members {
+    ($($kind:ident::$add:ident),* $(,)?) => {$(
+        impl ser::$kind for Members<'_, '_> {
+            type Ok = ();
+            type Error = Stop;
+            fn $add<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), Stop> {
+                self.element(value)
+            }
+            fn end(self) -> Result<(), Stop> {
+                Members::end(self)
+            }
+        }
+    )*};
 }
 
-impl ser::SerializeTupleStruct for Members<'_, '_> {
-    type Ok = ();
-    type Error = Stop;
-    fn serialize_field<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), Stop> {
-        self.element(value)
-    }
-    fn end(self) -> Result<(), Stop> {
-        Members::end(self)
-    }
-}
-
-impl ser::SerializeTupleVariant for Members<'_, '_> {
-    type Ok = ();
-    type Error = Stop;
-    fn serialize_field<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), Stop> {
-        self.element(value)
-    }
-    fn end(self) -> Result<(), Stop> {
-        Members::end(self)
-    }
-}
+array_members!(
+    SerializeSeq::serialize_element,
+    SerializeTuple::serialize_element,
+    SerializeTupleStruct::serialize_field,
+    SerializeTupleVariant::serialize_field,
+);
 
 impl ser::SerializeMap for Members<'_, '_> {
     type Ok = ();
@@ -381,27 +350,23 @@ impl ser::SerializeMap for Members<'_, '_> {
     }
 }
 
-impl ser::SerializeStruct for Members<'_, '_> {
-    type Ok = ();
-    type Error = Stop;
-    fn serialize_field<T: Serialize + ?Sized>(&mut self, key: &'static str, value: &T) -> Result<(), Stop> {
-        self.field(key, value)
-    }
-    fn end(self) -> Result<(), Stop> {
-        Members::end(self)
-    }
+/// The fields of an object (a struct or a struct variant): each `"name":value` after a comma.
+macro_rules! object_fields {
+    ($($kind:ident),* $(,)?) => {$(
+        impl ser::$kind for Members<'_, '_> {
+            type Ok = ();
+            type Error = Stop;
+            fn serialize_field<T: Serialize + ?Sized>(&mut self, key: &'static str, value: &T) -> Result<(), Stop> {
+                self.field(key, value)
+            }
+            fn end(self) -> Result<(), Stop> {
+                Members::end(self)
+            }
+        }
+    )*};
 }
 
-impl ser::SerializeStructVariant for Members<'_, '_> {
-    type Ok = ();
-    type Error = Stop;
-    fn serialize_field<T: Serialize + ?Sized>(&mut self, key: &'static str, value: &T) -> Result<(), Stop> {
-        self.field(key, value)
-    }
-    fn end(self) -> Result<(), Stop> {
-        Members::end(self)
-    }
-}
+object_fields!(SerializeStruct, SerializeStructVariant);
 
 /// A map key: only a string is judged here (`serde_json` also writes numbers and a few
 /// other keys as strings; those are left to it).
@@ -429,55 +394,25 @@ impl ser::Serializer for KeyOnly<'_, '_> {
     fn serialize_newtype_struct<T: Serialize + ?Sized>(self, _: &'static str, value: &T) -> Result<(), Stop> {
         value.serialize(self)
     }
-    fn serialize_bool(self, _: bool) -> Result<(), Stop> {
-        Err(Stop::Unsure)
-    }
-    fn serialize_i8(self, _: i8) -> Result<(), Stop> {
-        Err(Stop::Unsure)
-    }
-    fn serialize_i16(self, _: i16) -> Result<(), Stop> {
-        Err(Stop::Unsure)
-    }
-    fn serialize_i32(self, _: i32) -> Result<(), Stop> {
-        Err(Stop::Unsure)
-    }
-    fn serialize_i64(self, _: i64) -> Result<(), Stop> {
-        Err(Stop::Unsure)
-    }
-    fn serialize_u8(self, _: u8) -> Result<(), Stop> {
-        Err(Stop::Unsure)
-    }
-    fn serialize_u16(self, _: u16) -> Result<(), Stop> {
-        Err(Stop::Unsure)
-    }
-    fn serialize_u32(self, _: u32) -> Result<(), Stop> {
-        Err(Stop::Unsure)
-    }
-    fn serialize_u64(self, _: u64) -> Result<(), Stop> {
-        Err(Stop::Unsure)
-    }
-    fn serialize_f32(self, _: f32) -> Result<(), Stop> {
-        Err(Stop::Unsure)
-    }
-    fn serialize_f64(self, _: f64) -> Result<(), Stop> {
-        Err(Stop::Unsure)
-    }
-    fn serialize_char(self, _: char) -> Result<(), Stop> {
-        Err(Stop::Unsure)
-    }
-    fn serialize_bytes(self, _: &[u8]) -> Result<(), Stop> {
-        Err(Stop::Unsure)
-    }
-    fn serialize_none(self) -> Result<(), Stop> {
-        Err(Stop::Unsure)
-    }
+    left_to_serde_json!(
+        serialize_bool(bool),
+        serialize_i8(i8),
+        serialize_i16(i16),
+        serialize_i32(i32),
+        serialize_i64(i64),
+        serialize_u8(u8),
+        serialize_u16(u16),
+        serialize_u32(u32),
+        serialize_u64(u64),
+        serialize_f32(f32),
+        serialize_f64(f64),
+        serialize_char(char),
+        serialize_bytes(&[u8]),
+        serialize_none(),
+        serialize_unit(),
+        serialize_unit_struct(&'static str),
+    );
     fn serialize_some<T: Serialize + ?Sized>(self, _: &T) -> Result<(), Stop> {
-        Err(Stop::Unsure)
-    }
-    fn serialize_unit(self) -> Result<(), Stop> {
-        Err(Stop::Unsure)
-    }
-    fn serialize_unit_struct(self, _: &'static str) -> Result<(), Stop> {
         Err(Stop::Unsure)
     }
     fn serialize_newtype_variant<T: Serialize + ?Sized>(
