@@ -140,13 +140,19 @@ pub fn draw(
         annexes.push(format!("{}  SHA-256 {}", f.name, f.sha256));
     }
     annexes.push(text.annex_id.clone());
-    let lines: Vec<String> = annexes
+    // Numbered with a hanging indent, so a wrapped fingerprint stays under its item.
+    let lines: Vec<(String, &String)> = annexes
         .iter()
         .enumerate()
-        .map(|(i, a)| format!("{}. {a}", i + 1))
+        .map(|(i, a)| (format!("{}. ", i + 1), a))
         .collect();
     // The list is short: kept whole, measured as it will wrap.
-    let annex_height = BODY * LEAD + 8.0 + lines.iter().map(|l| w.para_height(l, BODY - 0.5, 1)).sum::<f32>();
+    let annex_height = BODY * LEAD
+        + 8.0
+        + lines
+            .iter()
+            .map(|(n, a)| w.labelled_height(n, a, BODY - 0.5))
+            .sum::<f32>();
 
     // A redacted copy is not the signed letter: one line says so instead of the closing,
     // the statement and the signature block.
@@ -160,8 +166,8 @@ pub fn draw(
     w.canvas.ensure(annex_height);
     w.gap(8.0);
     w.para(&text.headings.annexes, BODY, 0, 0.0);
-    for l in lines {
-        w.para(&l, BODY - 0.5, 1, 0.0);
+    for (n, a) in lines {
+        w.labelled_at(&n, a, BODY - 0.5);
     }
 }
 

@@ -132,12 +132,21 @@ impl<'a> Writer<'a> {
 
     /// A paragraph with a hanging label: "label" then text aligned after it.
     pub fn labelled(&mut self, label: &str, text: &str) {
-        let lines = self.labelled_lines(label, text);
-        self.flow(lines, BODY, 0.0);
+        self.labelled_at(label, text, BODY);
     }
 
-    fn labelled_lines(&self, label: &str, text: &str) -> Vec<Laid> {
-        let size = BODY;
+    /// [`Writer::labelled`] in type of `size` points.
+    pub fn labelled_at(&mut self, label: &str, text: &str, size: f32) {
+        let lines = self.labelled_lines(label, text, size);
+        self.flow(lines, size, 0.0);
+    }
+
+    /// The height [`Writer::labelled_at`] takes.
+    pub fn labelled_height(&self, label: &str, text: &str, size: f32) -> f32 {
+        self.labelled_lines(label, text, size).len() as f32 * size * LEAD
+    }
+
+    fn labelled_lines(&self, label: &str, text: &str, size: f32) -> Vec<Laid> {
         let label_w = self.m.width(label, size);
         let width = self.canvas.geo.content_width() - label_w;
         wrap(text, width.max(size * 4.0), size, &self.m)
