@@ -8,7 +8,7 @@ use std::path::PathBuf;
 use crossterm::event::{KeyCode, KeyEvent};
 use jiff::ZonedDateTime;
 
-use crate::case::phone::counterpart_key;
+use crate::case::counterparts::CounterpartId;
 use crate::case::signals::done_by_record;
 use crate::case::steps::{
     ConsultationFields, ConsultationPatch, ReportFields, ReportPatch, WarningFields, WarningPatch,
@@ -187,9 +187,9 @@ pub struct ListView {
     pub search: TextField,
     /// The search box has focus.
     pub searching: bool,
-    /// Only the entries of this counterpart: its text as shown and its comparison key.
-    pub counterpart: Option<(String, String)>,
-    built: Option<(u64, Option<EvidenceKind>, String, Option<String>)>,
+    /// Only the entries of this counterpart: its text as shown and the number of its key.
+    pub counterpart: Option<(String, CounterpartId)>,
+    built: Option<(u64, Option<EvidenceKind>, String, Option<CounterpartId>)>,
 }
 
 /// The wizard's whole state.
@@ -429,7 +429,7 @@ impl App {
             state.fingerprint.count,
             self.list.kind,
             self.list.search.text().to_lowercase(),
-            self.list.counterpart.as_ref().map(|(_, k)| k.clone()),
+            self.list.counterpart.as_ref().map(|(_, id)| *id),
         );
         if self.list.built.as_ref() == Some(&key) {
             return;
@@ -441,11 +441,7 @@ impl App {
             .iter()
             .enumerate()
             .filter(|(_, e)| key.1.is_none_or(|k| e.current.kind == k))
-            .filter(|(_, e)| {
-                key.3
-                    .as_ref()
-                    .is_none_or(|k| counterpart_key(&e.current.counterpart) == *k)
-            })
+            .filter(|(_, e)| key.3.is_none_or(|id| e.counterpart_id() == id))
             .filter(|(_, e)| {
                 needle.is_empty()
                     || e.current.counterpart.to_lowercase().contains(&needle)
@@ -794,12 +790,8 @@ impl App {
                     (Some(_), _) | (None, None) => None,
                     (None, Some(id)) => state
                         .entry(id)
-                        .map(|e| e.current.counterpart.clone())
-                        .filter(|c| !c.is_empty())
-                        .map(|c| {
-                            let key = counterpart_key(&c);
-                            (c, key)
-                        }),
+                        .filter(|e| !e.current.counterpart.is_empty())
+                        .map(|e| (e.current.counterpart.clone(), e.counterpart_id())),
                 };
                 self.list.selected = 0;
                 self.list.offset = 0;
