@@ -14,7 +14,7 @@ use std::process::{Command, Stdio};
 use std::time::Duration;
 
 use criterion::{Criterion, criterion_group, criterion_main};
-use leakaid::case::email;
+use leakaid::evidence::email;
 use leakaid::case::leads::leads;
 use leakaid::case::{Case, EvidenceDraft, EvidenceKind};
 

@@ -3,7 +3,7 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::case::text::shown_line;
+use crate::text::shown_line;
 use crate::i18n::{Lang, tr};
 
 /// The folder holding all cases.

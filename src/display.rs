@@ -3,7 +3,7 @@
 
 use unicode_width::UnicodeWidthChar;
 
-use crate::case::text::shown_line;
+use crate::text::shown_line;
 use unicode_width::UnicodeWidthStr;
 
 /// Display columns of `s`.
@@ -93,7 +93,7 @@ mod tests {
 
     #[test]
     fn an_emails_summary_reads_in_the_language_shown_now() {
-        use crate::case::email::EmailFacts;
+        use crate::evidence::email::EmailFacts;
         use crate::case::{EvidenceFields, EvidenceKind, Moment};
         use crate::i18n::Lang;
         let facts = EmailFacts {

@@ -17,7 +17,7 @@ fn main() -> ExitCode {
         Ok(()) => ExitCode::SUCCESS,
         Err(f) => {
             // One sentence that may echo what was typed: cleaned, and kept on one line.
-            eprintln!("{}", leakaid::case::text::shown_line(&f.message));
+            eprintln!("{}", leakaid::text::shown_line(&f.message));
             ExitCode::from(f.code)
         }
     }

@@ -11,7 +11,7 @@ use std::path::Path;
 use jiff::SignedDuration;
 
 use crate::case::event::{EntryId, EventBody, EvidenceFields, EvidenceKind, Fen, Knew};
-use crate::case::moment::Moment;
+use crate::moment::Moment;
 use crate::case::state::Fingerprint;
 use crate::durable;
 use crate::journal::{GENESIS, JOURNAL_FILE, Record, sha256_hex};

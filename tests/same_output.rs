@@ -62,10 +62,10 @@ fn at(i: u32) -> Moment {
     Moment::from_zoned(&z)
 }
 
-fn email_facts() -> Box<leakaid::case::email::EmailFacts> {
+fn email_facts() -> Box<leakaid::evidence::email::EmailFacts> {
     let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/email/phishing-boc.eml");
     let bytes = std::fs::read(path).expect("fixture");
-    Box::new(leakaid::case::email::parse(&bytes).expect("an email"))
+    Box::new(leakaid::evidence::email::parse(&bytes).expect("an email"))
 }
 
 fn fake_sha(n: u32) -> String {

@@ -182,7 +182,7 @@ pub fn lawyer_brief(state: &CaseState, lang: Lang) -> String {
 mod tests {
     use super::*;
     use crate::case::event::{EntryId, EventBody, EvidenceFields, ProfilePatch};
-    use crate::case::moment::Moment;
+    use crate::moment::Moment;
     use crate::journal::{GENESIS, Record};
 
     #[test]

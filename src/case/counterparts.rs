@@ -1,9 +1,9 @@
 //! The counterparts of a case, each held once under its comparison key
-//! ([`counterpart_key`](super::phone::counterpart_key)) with a small number, and how many
+//! ([`counterpart_key`](crate::evidence::phone::counterpart_key)) with a small number, and how many
 //! live entries name it. The key of an entry's counterpart is worked out once, when the entry
 //! is folded in; counting, the leads and the wizard's filter then compare numbers.
 
-use super::phone::write_counterpart_key;
+use crate::evidence::phone::write_counterpart_key;
 
 /// The number of one counterpart key in a [`Counterparts`].
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord)]

@@ -7,9 +7,9 @@ use jiff::ZonedDateTime;
 
 use super::error::{CaseError, Label};
 use super::event::{EvidenceFields, EvidenceKind, EvidencePatch, Fen, Knew, ProfilePatch, Transfer};
-use super::halfwidth::to_halfwidth;
-use super::moment::Moment;
-use super::text::{MAX_LINE_CHARS, MAX_TEXT_CHARS, clean_line, clean_text};
+use crate::text::halfwidth::to_halfwidth;
+use crate::moment::Moment;
+use crate::text::{MAX_LINE_CHARS, MAX_TEXT_CHARS, clean_line, clean_text};
 use super::when::{parse_date, parse_when};
 
 /// A new evidence entry as typed.
@@ -32,7 +32,7 @@ pub struct EvidenceDraft {
     /// Where the money went, as typed.
     pub transfer: TransferDraft,
     /// What was read from a saved email (`log email --eml`).
-    pub email: Option<Box<super::email::EmailFacts>>,
+    pub email: Option<Box<crate::evidence::email::EmailFacts>>,
 }
 
 /// Transfer details as typed; empty parts are unknown (or, in a correction, unchanged).

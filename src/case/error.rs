@@ -4,7 +4,7 @@
 use std::path::PathBuf;
 
 use super::event::{EntryId, EvidenceKind};
-use super::text::{TextError, shown_line};
+use crate::text::{TextError, shown_line};
 use super::when::WhenError;
 use crate::guide::ChecklistId;
 use crate::i18n::{Lang, tr};

@@ -7,7 +7,7 @@ use std::str::FromStr;
 
 use serde::{Deserialize, Serialize};
 
-use super::moment::Moment;
+use crate::moment::Moment;
 
 /// What kind of contact an evidence entry records.
 #[derive(
@@ -233,11 +233,11 @@ impl Serialize for EntryId {
 
 impl<'de> Deserialize<'de> for EntryId {
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<EntryId, D::Error> {
-        d.deserialize_str(super::moment::ParseStr::new("a string"))
+        d.deserialize_str(crate::moment::ParseStr::new("a string"))
     }
 }
 
-impl super::moment::ParseFrom for EntryId {
+impl crate::moment::ParseFrom for EntryId {
     fn parse_from<E: serde::de::Error>(s: &str) -> Result<EntryId, E> {
         s.parse().map_err(|_| E::custom(format!("not an entry id: {s}")))
     }
@@ -386,7 +386,7 @@ pub struct EvidenceFields {
     /// For an email imported from a saved message: its headers, route, checks, links and
     /// attachments. Absent on every other entry (and on entries logged before it existed).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub email: Option<Box<super::email::EmailFacts>>,
+    pub email: Option<Box<crate::evidence::email::EmailFacts>>,
 }
 
 /// Changes to an entry; `None` leaves a field as it was.

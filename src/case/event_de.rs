@@ -25,12 +25,12 @@ use serde::Deserialize;
 use serde::de::value::BorrowedStrDeserializer;
 use serde::de::{self, DeserializeSeed, Deserializer, IgnoredAny, MapAccess, Visitor};
 
-use super::email::EmailFacts;
+use crate::evidence::email::EmailFacts;
 use super::event::{
     Attachment, EntryId, EventBody, EvidenceFields, EvidenceKind, EvidencePatch, Fen, Knew, ProfilePatch,
     Transfer,
 };
-use super::moment::Moment;
+use crate::moment::Moment;
 use super::sent::SentLetter;
 use super::steps::{
     ConsultationFields, ConsultationPatch, ReportFields, ReportPatch, ReportStatus, WarningFields,

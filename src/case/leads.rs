@@ -1,6 +1,6 @@
 //! Leads: the counterparts ranked by how often they made contact, with what they knew and
 //! the money lost — the "被控告人 / 线索" of a complaint. One grouping (by
-//! [`counterpart_key`](super::phone::counterpart_key)) and one classification ([`classify_key`]) for `leads`, the wizard and
+//! [`counterpart_key`](crate::evidence::phone::counterpart_key)) and one classification ([`classify_key`]) for `leads`, the wizard and
 //! the packet.
 
 use std::collections::BTreeSet;
@@ -11,8 +11,8 @@ use serde::Serialize;
 use super::counterparts::{CounterpartId, Counterparts};
 use super::event::{EntryId, EvidenceFields, Fen};
 use super::flags::{KindSet, KnewSet};
-use super::moment::Moment;
-use super::number::{LabelCache, NumberLabel};
+use crate::moment::Moment;
+use crate::evidence::number::{LabelCache, NumberLabel};
 use super::state::CaseState;
 
 /// One counterpart and everything the live entries say about it.
@@ -25,7 +25,7 @@ pub struct Lead {
     /// What kind of number it is, when it is one (shared by every lead with the same label).
     #[serde(
         skip_serializing_if = "Option::is_none",
-        serialize_with = "super::number::serialize_shared"
+        serialize_with = "crate::evidence::number::serialize_shared"
     )]
     pub label: Option<Arc<NumberLabel>>,
     /// How many live entries.

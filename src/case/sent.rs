@@ -10,7 +10,7 @@ use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
 
 use super::error::CaseError;
-use super::halfwidth::to_halfwidth;
+use crate::text::halfwidth::to_halfwidth;
 use crate::guide::{Guide, Lang, ReplyPeriod, Sourced};
 use crate::letters::LetterKind;
 

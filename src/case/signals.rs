@@ -6,7 +6,7 @@ use crate::guide::{CaseSignals, ChecklistId};
 use crate::i18n::Lang;
 
 use super::event::EvidenceKind;
-use super::halfwidth::to_halfwidth;
+use crate::text::halfwidth::to_halfwidth;
 use super::state::CaseState;
 use super::steps::ReportStatus;
 

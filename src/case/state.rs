@@ -9,7 +9,7 @@ use serde::Serialize;
 
 use super::counterparts::{CounterpartId, Counterparts};
 use super::event::{Attachment, EntryId, EventBody, EvidenceFields, EvidencePatch, ProfilePatch};
-use super::moment::Moment;
+use crate::moment::Moment;
 use super::steps::{
     ConsultationFields, ConsultationPatch, RecordChange, RecordChangeKind, RecordHistory, WarningFields,
     WarningPatch, person_key,

@@ -4,7 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::moment::Moment;
+use crate::moment::Moment;
 
 /// Where a report stands.
 #[derive(
@@ -280,7 +280,7 @@ impl ConsultationPatch {
 /// The key that tells whether two warned-contact records are the same person: "妈妈" and
 /// "妈妈 ", "+86 138-0013-8000" and "13800138000", "Li Ming" and "li  ming" are one person.
 pub fn person_key(who: &str) -> String {
-    super::phone::counterpart_key(who)
+    crate::evidence::phone::counterpart_key(who)
         .chars()
         .filter(|c| !c.is_whitespace())
         .collect()
@@ -381,7 +381,7 @@ pub struct ReportDraft {
 
 use super::draft::{line_field as line, text_field as text};
 use super::error::{CaseError, Label};
-use super::halfwidth::to_halfwidth;
+use crate::text::halfwidth::to_halfwidth;
 use super::when::{parse_date, parse_when};
 use crate::i18n::Lang;
 use jiff::ZonedDateTime;
@@ -673,7 +673,7 @@ fn describe(parts: &[(Label, Option<String>)], lang: Lang) -> String {
             let shown = if v.trim().is_empty() {
                 lang.pick("（清空）", "(cleared)").to_string()
             } else {
-                super::text::shown_line(v).to_string()
+                crate::text::shown_line(v).to_string()
             };
             Some(format!("{} → {shown}", lang.pick(zh, en)))
         })
@@ -708,7 +708,7 @@ impl Report {
             "{} {}{}",
             self.recorded_at.short(),
             lang.pick("记录报案：", "report recorded: "),
-            super::text::shown_line(&self.current.channel)
+            crate::text::shown_line(&self.current.channel)
         )];
         out.extend(self.updates.iter().map(|(at, p)| {
             format!(
@@ -769,7 +769,7 @@ impl<F, P> RecordHistory<F, P> {
                         (lang.pick("撤回：", "withdrawn: "), String::new(), reason)
                     }
                 };
-                let why = super::text::shown_line(why).to_string();
+                let why = crate::text::shown_line(why).to_string();
                 let sep = if body.is_empty() || why.is_empty() {
                     ""
                 } else {

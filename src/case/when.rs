@@ -4,8 +4,8 @@
 use jiff::civil::{Date, DateTime, Time};
 use jiff::{SignedDuration, ZonedDateTime};
 
-use super::halfwidth::to_halfwidth;
-use super::moment::Moment;
+use crate::text::halfwidth::to_halfwidth;
+use crate::moment::Moment;
 
 /// A time the user typed that could not be understood, or that lies in the future.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -200,13 +200,13 @@ pub fn check_range(m: &Moment, now: &ZonedDateTime) -> Result<(), Range> {
 fn parse_moment(s: &str) -> Result<Option<Moment>, WhenError> {
     match s.parse::<Moment>() {
         Ok(m) => Ok(Some(m)),
-        Err(super::moment::MomentError::Offset(_)) => Err(WhenError::BadOffset(s.to_string())),
+        Err(crate::moment::MomentError::Offset(_)) => Err(WhenError::BadOffset(s.to_string())),
         Err(_) => {
             // Other spellings jiff reads (`…T14:05+25:00`, `…Z`): check the offset too.
             match jiff::fmt::temporal::Pieces::parse(s) {
                 Ok(p) => match p.offset() {
                     Some(jiff::fmt::temporal::PiecesOffset::Numeric(n))
-                        if !super::moment::is_real_offset(n.offset()) =>
+                        if !crate::moment::is_real_offset(n.offset()) =>
                     {
                         Err(WhenError::BadOffset(s.to_string()))
                     }

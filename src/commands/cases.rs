@@ -2,7 +2,7 @@
 
 use super::{Ctx, Failure, out};
 use crate::case::Case;
-use crate::case::text::shown_line;
+use crate::text::shown_line;
 use crate::i18n::tr;
 
 /// Lists the cases with their entry counts.

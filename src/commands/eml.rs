@@ -1,5 +1,5 @@
 //! `leakaid log email --eml`: reads a saved email through the one parser
-//! ([`crate::case::email`]) and fills the entry from it.
+//! ([`crate::evidence::email`]) and fills the entry from it.
 
 use std::path::Path;
 
@@ -7,8 +7,8 @@ use jiff::ZonedDateTime;
 
 use super::Failure;
 use crate::case::EvidenceDraft;
-use crate::case::email::{self, EmailFacts};
-use crate::case::text::MAX_LINE_CHARS;
+use crate::evidence::email::{self, EmailFacts};
+use crate::text::MAX_LINE_CHARS;
 use crate::display::CLAIMED_DATE;
 use crate::i18n::{Lang, tr};
 
@@ -78,7 +78,7 @@ pub fn read(path: &Path, lang: Lang) -> Result<SavedEmail, Failure> {
     let claimed_date = mailparse::parse_headers(&bytes).ok().and_then(|(h, _)| {
         use mailparse::MailHeaderMap;
         h.get_first_value("Date")
-            .map(|d| crate::case::text::clean_line(d.trim(), 200).unwrap_or_default())
+            .map(|d| crate::text::clean_line(d.trim(), 200).unwrap_or_default())
             .filter(|d| !d.is_empty())
     });
     Ok(SavedEmail { facts, claimed_date })

@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 
 use super::{Ctx, Failure, out, warn};
 use crate::case::CaseError;
-use crate::case::text::{MAX_LINE_CHARS, clean_line};
+use crate::text::{MAX_LINE_CHARS, clean_line};
 use crate::cli::ExportPdfArgs;
 use crate::config::Config;
 use crate::durable;

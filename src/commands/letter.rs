@@ -5,7 +5,7 @@
 
 use super::{Ctx, Failure, out, warn};
 use crate::case::CaseError;
-use crate::case::text::{MAX_LINE_CHARS, clean_line};
+use crate::text::{MAX_LINE_CHARS, clean_line};
 use crate::cli::LetterArgs;
 use crate::guide::Guide;
 use crate::i18n::Lang;

@@ -17,7 +17,7 @@ mod verify;
 
 use std::path::PathBuf;
 
-use crate::case::text::shown_text;
+use crate::text::shown_text;
 use crate::case::{Case, CaseError, EntryId};
 use crate::casedir::{DataDir, DataDirError};
 use crate::cli::{Cli, Command};

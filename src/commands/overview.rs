@@ -2,7 +2,7 @@
 //! the commands to use.
 
 use super::{Ctx, Failure, out};
-use crate::case::text::shown_line;
+use crate::text::shown_line;
 use crate::i18n::tr;
 
 /// Prints the case summary and the most useful commands.

@@ -5,9 +5,9 @@ use std::sync::Arc;
 
 use super::{Ctx, Failure, Lines, out};
 use crate::case::leads::leads as rank_leads;
-use crate::case::number::{LabelCache, NumberLabel};
+use crate::evidence::number::{LabelCache, NumberLabel};
 use crate::case::state::{ChangeKind, Entry};
-use crate::case::text::shown_line as one_line;
+use crate::text::shown_line as one_line;
 use crate::case::{EvidenceFields, EvidencePatch, Knew};
 use crate::cli::ListArgs;
 use crate::display::{fit, pad, summary_shown, width};
@@ -52,7 +52,7 @@ struct Listed<'a> {
     entry: &'a Entry,
     #[serde(
         skip_serializing_if = "Option::is_none",
-        serialize_with = "crate::case::number::serialize_shared"
+        serialize_with = "crate::evidence::number::serialize_shared"
     )]
     label: Option<Arc<NumberLabel>>,
 }

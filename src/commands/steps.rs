@@ -11,7 +11,7 @@ use crate::case::steps::{
     ConsultationCorrectionDraft, ConsultationDraft, ConsultationPatch, ReportDraft, ReportUpdateDraft,
     WarningCorrectionDraft, WarningDraft, WarningPatch,
 };
-use crate::case::text::shown_line as one_line;
+use crate::text::shown_line as one_line;
 use crate::cli::{LawyerCommand, ReportCommand, SentLetterArgs, WarnCommand};
 use crate::i18n::{Lang, tr};
 use crate::localtime::{legend, short, system_zone};

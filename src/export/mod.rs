@@ -2,7 +2,7 @@
 
 use serde::Serialize;
 
-use crate::case::text::shown_text;
+use crate::text::shown_text;
 use crate::case::{CaseState, Entry, Knew};
 
 /// The JSON export: the whole folded case with the fingerprint it was made from.

@@ -10,7 +10,7 @@ use super::lines::{line_error, scan_lines};
 use super::record::{GENESIS, Record, chained_run, sha256_hex};
 use super::tail::BackLines;
 use crate::case::event::EventBody;
-use crate::case::moment::Moment;
+use crate::moment::Moment;
 use crate::durable;
 
 /// The name of the journal file inside a case folder.

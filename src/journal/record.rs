@@ -7,7 +7,7 @@ use sha2::{Digest, Sha256};
 use super::canonical::{self, Verdict};
 
 use crate::case::event::EventBody;
-use crate::case::moment::Moment;
+use crate::moment::Moment;
 
 /// The `prev` of the first line: 64 zeros.
 pub const GENESIS: &str = "0000000000000000000000000000000000000000000000000000000000000000";

@@ -441,7 +441,7 @@ fn a_last_seq_at_the_largest_number_refuses_the_next_append() {
     append(&j, "一");
     let forged = Record {
         seq: u64::MAX,
-        ts: crate::case::moment::Moment::now(),
+        ts: crate::moment::Moment::now(),
         prev: sha256_hex(&std::fs::read(j.path()).expect("read")),
         event: note("forged"),
     };

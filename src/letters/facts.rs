@@ -12,7 +12,7 @@ use jiff::tz::TimeZone;
 use super::carries::WhatItCarries;
 use crate::case::leads::{Lead, rank};
 use crate::case::state::{CaseState, Entry};
-use crate::case::text::{shown_contact, shown_counterpart, shown_line, shown_text};
+use crate::text::{shown_contact, shown_counterpart, shown_line, shown_text};
 use crate::case::{EntryId, EvidenceKind, Knew};
 use crate::i18n::Lang;
 use crate::localtime::in_zone;

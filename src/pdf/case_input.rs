@@ -14,7 +14,7 @@ use super::packet::{
 use super::totals::{Counted, Live, count};
 use crate::case::leads::{Lead, rank};
 use crate::case::state::ChangeKind;
-use crate::case::text::{shown_contact, shown_counterpart, shown_line, shown_text};
+use crate::text::{shown_contact, shown_counterpart, shown_line, shown_text};
 use crate::case::{Attachment, Case, EntryId, EvidenceFields, EvidenceKind};
 use crate::guide::Wording;
 use crate::guide::charges::{ChargeFacts, Charges, decide};

@@ -354,7 +354,7 @@ fn receiving_accounts(live: &[&PacketEntry], lang: Lang) -> String {
     // The most recent first: those a bank may still stop.
     for e in by_time.iter().rev() {
         let r = receiver(e, lang);
-        if !r.is_empty() && seen.insert(crate::case::phone::counterpart_key(&r)) {
+        if !r.is_empty() && seen.insert(crate::evidence::phone::counterpart_key(&r)) {
             out.push(r);
         }
     }

@@ -18,7 +18,7 @@ use sha2::{Digest, Sha256};
 
 use super::{FontFace, PacketInput, PacketOptions, PdfError, Rendered, SideFile, render};
 use crate::case::Case;
-use crate::case::text::shown_line;
+use crate::text::shown_line;
 use crate::durable;
 use crate::i18n::{Lang, tr};
 

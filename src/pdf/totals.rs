@@ -12,8 +12,8 @@ use super::annex::lead_rows;
 use super::chart::{self, Chart};
 use super::complaint::{LEADS_TOLD, TIMELINE_ROWS};
 use super::packet::PRINT_ALL_UP_TO;
-use crate::case::phone::counterpart_key;
-use crate::case::text::shown_line;
+use crate::evidence::phone::counterpart_key;
+use crate::text::shown_line;
 use crate::case::{EntryId, EvidenceFields, EvidenceKind, Knew};
 
 /// The counts the packet prints about the whole case.

@@ -13,7 +13,7 @@ use crate::case::signals::done_by_record;
 use crate::case::steps::{
     ConsultationFields, ConsultationPatch, ReportFields, ReportPatch, WarningFields, WarningPatch,
 };
-use crate::case::text::MAX_LINE_CHARS;
+use crate::text::MAX_LINE_CHARS;
 use crate::case::when::Assumed;
 use crate::case::{CaseState, EntryId, EvidenceFields, EvidenceKind, EvidencePatch, Knew, ProfilePatch};
 use crate::i18n::Lang;

@@ -13,7 +13,7 @@ use crate::case::steps::{
     ReportDraft, ReportFields, ReportPatch, ReportStatus, ReportUpdateDraft, WarningCorrectionDraft,
     WarningDraft, WarningFields, WarningPatch,
 };
-use crate::case::text::{MAX_LINE_CHARS, MAX_TEXT_CHARS, clean_line};
+use crate::text::{MAX_LINE_CHARS, MAX_TEXT_CHARS, clean_line};
 use crate::case::when::{ReadTime, read_when};
 use crate::case::{
     CaseError, CorrectionDraft, EntryId, EvidenceDraft, EvidenceFields, EvidenceKind, EvidencePatch, Knew,
@@ -646,7 +646,7 @@ impl Form {
     /// The field holding the value `e` refuses — the one whose text the error quotes (a time,
     /// an amount, an ID number, a date) — if one is on screen.
     pub fn refused_field(&self, e: &CaseError) -> Option<usize> {
-        use crate::case::halfwidth::to_halfwidth;
+        use crate::text::halfwidth::to_halfwidth;
         use crate::case::when::WhenError;
         let quoted = match e {
             CaseError::When(

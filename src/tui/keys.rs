@@ -3,7 +3,7 @@
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
-use crate::case::halfwidth::halfwidth_char;
+use crate::text::halfwidth::halfwidth_char;
 
 use crate::tui::strings::Strings;
 

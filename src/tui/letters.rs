@@ -5,7 +5,7 @@
 use std::path::PathBuf;
 
 use crate::case::leads::leads;
-use crate::case::number::{NumberKind, NumberLabel};
+use crate::evidence::number::{NumberKind, NumberLabel};
 use crate::case::{CaseState, EvidenceKind};
 use crate::guide::CaseSignals;
 use crate::i18n::Lang;

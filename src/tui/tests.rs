@@ -261,7 +261,7 @@ fn one_counterpart_written_three_ways_is_one_filter() {
     let first = w.app.list.rows[0] as usize;
     let who = state.entries[first].current.counterpart.clone();
     w.handle(k(KeyCode::Char('o')));
-    let key = crate::case::phone::counterpart_key(&who);
+    let key = crate::evidence::phone::counterpart_key(&who);
     let shown: Vec<&str> = w
         .app
         .list
@@ -273,7 +273,7 @@ fn one_counterpart_written_three_ways_is_one_filter() {
     assert!(
         shown
             .iter()
-            .all(|c| crate::case::phone::counterpart_key(c) == key),
+            .all(|c| crate::evidence::phone::counterpart_key(c) == key),
         "{shown:?}"
     );
     let distinct: std::collections::BTreeSet<&&str> = shown.iter().collect();
@@ -662,7 +662,7 @@ fn full_width_keys_and_chinese_punctuation_are_the_same_commands() {
         unreachable!("not saved: {ev:?}")
     };
     assert_eq!(
-        crate::case::phone::counterpart_key(&fields.counterpart),
+        crate::evidence::phone::counterpart_key(&fields.counterpart),
         "13800138000",
         "a full-width number is the same lead as the ASCII one"
     );
@@ -1023,7 +1023,7 @@ fn no_command_line_option_names_in_the_wizard() {
         E::CounterpartRequired(EvidenceKind::Call),
         E::Text {
             field: ("内容", "summary"),
-            err: crate::case::text::TextError::TooLong {
+            err: crate::text::TextError::TooLong {
                 chars: 20_001,
                 max: 20_000,
             },
@@ -2051,7 +2051,7 @@ fn an_emails_subject_line_reads_in_the_wizards_language_without_rewriting_the_re
         counterpart: "hr@tax-refund-gov.cn".into(),
         summary: "主题：个税退税通知".into(),
         at: "14:30".into(),
-        email: Some(Box::new(crate::case::email::EmailFacts {
+        email: Some(Box::new(crate::evidence::email::EmailFacts {
             subject: "个税退税通知".into(),
             ..Default::default()
         })),

@@ -14,7 +14,7 @@ use crate::case::event::{
     Attachment, EntryId, EventBody, EvidenceFields, EvidenceKind, EvidencePatch, Fen, Knew, ProfilePatch,
     Transfer,
 };
-use crate::case::moment::Moment;
+use crate::moment::Moment;
 use crate::case::sent::{SentLetter, SentVia};
 use crate::case::steps::{
     ConsultationFields, ConsultationPatch, ReportFields, ReportPatch, ReportStatus, WarningFields,
@@ -753,7 +753,7 @@ fn a_synthetic_journal_reads_the_same_both_ways() {
 /// bytes; a line written before email facts existed reads with none and writes unchanged.
 #[test]
 fn email_facts_round_trip_and_old_lines_stay_byte_identical() {
-    let facts = crate::case::email::parse(include_bytes!("../../../tests/fixtures/email/phishing-boc.eml"))
+    let facts = crate::evidence::email::parse(include_bytes!("../../../tests/fixtures/email/phishing-boc.eml"))
         .expect("an email");
     let fields = EvidenceFields {
         kind: EvidenceKind::Email,

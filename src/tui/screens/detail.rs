@@ -6,7 +6,7 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-use crate::case::number::classify;
+use crate::evidence::number::classify;
 use crate::case::state::ChangeKind;
 use crate::case::{CaseState, EntryId, EvidenceFields};
 use crate::display::summary_shown;

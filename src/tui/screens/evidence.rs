@@ -5,7 +5,7 @@
 use ratatui::Frame;
 use ratatui::layout::{Position, Rect};
 
-use crate::case::number::classify;
+use crate::evidence::number::classify;
 use crate::case::{CaseState, Entry};
 use crate::display::summary_shown;
 use crate::i18n::Lang;

@@ -8,7 +8,7 @@ use ratatui::layout::{Position, Rect};
 use ratatui::style::Style;
 use unicode_width::UnicodeWidthChar;
 
-use crate::case::text::{clean_text, shown_line};
+use crate::text::{clean_text, shown_line};
 
 /// What an edit did.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

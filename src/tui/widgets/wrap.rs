@@ -5,7 +5,7 @@
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 
-use crate::case::text::shown_text;
+use crate::text::shown_text;
 use crate::linebreak::{Columns, wrap};
 
 /// Breaks each line to at most `width` columns, keeping the styles of its spans.

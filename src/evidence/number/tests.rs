@@ -1,7 +1,7 @@
 //! Each kind of number, written the ways people write it, gets one key and one label.
 
 use super::*;
-use crate::case::phone::counterpart_key;
+use crate::evidence::phone::counterpart_key;
 
 fn label(s: &str) -> NumberLabel {
     classify(s).expect("a number")

@@ -3,7 +3,7 @@
 //! The text as the user typed it is always what is stored and shown; the normalised key only
 //! decides whether two entries came from the same counterpart.
 
-use super::halfwidth::fold_char;
+use crate::text::halfwidth::fold_char;
 
 /// The comparison key of a counterpart: for something that looks like a phone number, the
 /// key of [`normalise_phone`]; otherwise the text folded as [`fold_char`] folds it, in lower

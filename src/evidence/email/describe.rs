@@ -4,7 +4,7 @@
 use jiff::tz::TimeZone;
 
 use super::{EmailFacts, Mailbox};
-use crate::case::moment::Moment;
+use crate::moment::Moment;
 use crate::i18n::{Lang, tr};
 
 /// Recipients listed by name before "and N more".

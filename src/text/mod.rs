@@ -6,6 +6,8 @@
 //! ([`clean_text`], [`clean_line`]). A journal can be edited by hand, so what is read back is
 //! cleaned again when it is shown ([`shown_line`], [`shown_text`]).
 
+pub mod halfwidth;
+
 use std::borrow::Cow;
 
 /// Longest free text (a summary, a note, a reason) accepted, in characters.
@@ -116,7 +118,7 @@ pub fn shown_line(s: &str) -> Cow<'_, str> {
 /// letters and the packet print it: cleaned like [`shown_line`], full-width forms folded to
 /// ASCII (an older version stored "１３９…" as it was typed) and trimmed.
 pub fn shown_contact(s: &str) -> String {
-    super::halfwidth::to_halfwidth(&shown_line(s)).trim().to_string()
+    halfwidth::to_halfwidth(&shown_line(s)).trim().to_string()
 }
 
 /// A counterpart (number, address, sender) as the packet and the letters print it: cleaned
@@ -129,7 +131,7 @@ pub fn shown_counterpart(s: &str) -> String {
         .chars()
         .map(|c| match c {
             '０'..='９' | 'Ａ'..='Ｚ' | 'ａ'..='ｚ' | '＋' | '－' | '＠' | '．' | '＿' | '\u{3000}' => {
-                super::halfwidth::halfwidth_char(c)
+                halfwidth::halfwidth_char(c)
             }
             c => c,
         })

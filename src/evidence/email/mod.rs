@@ -27,8 +27,8 @@ pub use links::{Link, registrable_domain};
 pub use received::Hop;
 pub use signals::{Origin, Signal};
 
-use super::moment::Moment;
-use super::text::clean_text;
+use crate::moment::Moment;
+use crate::text::clean_text;
 
 /// Longest kept header text (a Subject, a name), in characters.
 const MAX_FIELD: usize = 500;

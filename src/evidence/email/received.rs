@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 
 use super::links::registrable_domain;
 use super::{parse_date, tidy};
-use crate::case::moment::Moment;
+use crate::moment::Moment;
 
 /// One Received header.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
