@@ -14,9 +14,9 @@ use std::process::{Command, Stdio};
 use std::time::Duration;
 
 use criterion::{Criterion, criterion_group, criterion_main};
-use leakaid::evidence::email;
 use leakaid::case::leads::leads;
 use leakaid::case::{Case, EvidenceDraft, EvidenceKind};
+use leakaid::evidence::email;
 
 /// A phishing message of about `size` bytes: the test fixture's headers and parts plus a
 /// large base64 attachment, as a mail program exports one with a big file attached.

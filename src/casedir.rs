@@ -3,8 +3,8 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::text::shown_line;
 use crate::i18n::{Lang, tr};
+use crate::text::shown_line;
 
 /// The folder holding all cases.
 #[derive(Clone, Debug)]

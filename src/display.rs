@@ -93,8 +93,8 @@ mod tests {
 
     #[test]
     fn an_emails_summary_reads_in_the_language_shown_now() {
-        use crate::evidence::email::EmailFacts;
         use crate::case::{EvidenceFields, EvidenceKind, Moment};
+        use crate::evidence::email::EmailFacts;
         use crate::i18n::Lang;
         let facts = EmailFacts {
             subject: "冬季促销".into(),

@@ -11,10 +11,10 @@ use std::path::Path;
 use jiff::SignedDuration;
 
 use crate::case::event::{EntryId, EventBody, EvidenceFields, EvidenceKind, Fen, Knew};
-use crate::moment::Moment;
 use crate::case::state::Fingerprint;
 use crate::durable;
 use crate::journal::{GENESIS, JOURNAL_FILE, Record, sha256_hex};
+use crate::moment::Moment;
 
 /// Writes a case of `n_events` evidence entries into `dir` (created if needed) and returns
 /// its fingerprint. Refuses (`AlreadyExists`) when `dir` already holds a journal.

@@ -7,10 +7,10 @@ use jiff::ZonedDateTime;
 
 use super::error::{CaseError, Label};
 use super::event::{EvidenceFields, EvidenceKind, EvidencePatch, Fen, Knew, ProfilePatch, Transfer};
-use crate::text::halfwidth::to_halfwidth;
-use crate::moment::Moment;
-use crate::text::{MAX_LINE_CHARS, MAX_TEXT_CHARS, clean_line, clean_text};
 use super::when::{parse_date, parse_when};
+use crate::moment::Moment;
+use crate::text::halfwidth::to_halfwidth;
+use crate::text::{MAX_LINE_CHARS, MAX_TEXT_CHARS, clean_line, clean_text};
 
 /// A new evidence entry as typed.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]

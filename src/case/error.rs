@@ -4,11 +4,11 @@
 use std::path::PathBuf;
 
 use super::event::{EntryId, EvidenceKind};
-use crate::text::{TextError, shown_line};
 use super::when::WhenError;
 use crate::guide::ChecklistId;
 use crate::i18n::{Lang, tr};
 use crate::journal::JournalError;
+use crate::text::{TextError, shown_line};
 use crate::vault::VaultError;
 
 /// A field's name in Chinese and in English, so a refusal names it in the UI language.
@@ -236,12 +236,12 @@ impl CaseError {
                 format!(
                     "没有“{}”这种信。可用：{}。",
                     shown_line(w),
-                    crate::letters::LetterKind::codes(lang)
+                    super::letter_kind::LetterKind::codes(lang)
                 ),
                 format!(
                     "There is no letter “{}”. Use: {}.",
                     shown_line(w),
-                    crate::letters::LetterKind::codes(lang)
+                    super::letter_kind::LetterKind::codes(lang)
                 ),
             ),
             CaseError::UnknownSentVia(w) => tr(

@@ -25,17 +25,17 @@ use serde::Deserialize;
 use serde::de::value::BorrowedStrDeserializer;
 use serde::de::{self, DeserializeSeed, Deserializer, IgnoredAny, MapAccess, Visitor};
 
-use crate::evidence::email::EmailFacts;
 use super::event::{
     Attachment, EntryId, EventBody, EvidenceFields, EvidenceKind, EvidencePatch, Fen, Knew, ProfilePatch,
     Transfer,
 };
-use crate::moment::Moment;
 use super::sent::SentLetter;
 use super::steps::{
     ConsultationFields, ConsultationPatch, ReportFields, ReportPatch, ReportStatus, WarningFields,
     WarningPatch,
 };
+use crate::evidence::email::EmailFacts;
+use crate::moment::Moment;
 
 /// The value of `type`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]

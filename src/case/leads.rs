@@ -11,9 +11,9 @@ use serde::Serialize;
 use super::counterparts::{CounterpartId, Counterparts};
 use super::event::{EntryId, EvidenceFields, Fen};
 use super::flags::{KindSet, KnewSet};
-use crate::moment::Moment;
-use crate::evidence::number::{LabelCache, NumberLabel};
 use super::state::CaseState;
+use crate::evidence::number::{LabelCache, NumberLabel};
+use crate::moment::Moment;
 
 /// One counterpart and everything the live entries say about it.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]

@@ -8,21 +8,22 @@ pub mod error;
 pub mod event;
 mod event_de;
 pub mod flags;
+pub mod letter_kind;
 pub mod ops;
 pub mod sent;
 pub mod signals;
 pub mod state;
 pub mod when;
 
+pub use crate::moment::Moment;
 pub use draft::{CorrectionDraft, EvidenceDraft, ProfileDraft};
 pub use error::CaseError;
 pub use event::{
     Attachment, EntryId, EventBody, EvidenceFields, EvidenceKind, EvidencePatch, Fen, Knew, ProfilePatch,
     Transfer,
 };
-pub use crate::moment::Moment;
+pub use letter_kind::LetterKind;
 pub use ops::Case;
 pub use state::{CaseState, Entry, Fingerprint, Profile};
-pub mod brief;
 pub mod leads;
 pub mod steps;

@@ -10,11 +10,11 @@ use super::error::CaseError;
 use super::event::{Attachment, EntryId, EventBody, EvidenceFields, EvidencePatch, ProfilePatch};
 use super::state::CaseState;
 use super::steps::{ConsultationFields, ReportFields, ReportPatch, WarningFields};
-use crate::text::{MAX_LINE_CHARS, MAX_TEXT_CHARS, clean_line, clean_text, shown_line};
 use crate::durable::{self, Swept};
 use crate::guide::ChecklistId;
 use crate::journal::verify::{PrintedFingerprint, Report, verify_each};
 use crate::journal::{Appended, Journal, QUARANTINE_DIR};
+use crate::text::{MAX_LINE_CHARS, MAX_TEXT_CHARS, clean_line, clean_text, shown_line};
 use crate::vault::{Received, Vault};
 
 /// One case: a folder with `journal.jsonl`, `vault/` and `exports/`.

@@ -10,9 +10,9 @@ use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
 
 use super::error::CaseError;
-use crate::text::halfwidth::to_halfwidth;
+use super::letter_kind::LetterKind;
 use crate::guide::{Guide, Lang, ReplyPeriod, Sourced};
-use crate::letters::LetterKind;
+use crate::text::halfwidth::to_halfwidth;
 
 /// How a letter was sent.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -103,13 +103,6 @@ pub struct SentLetter {
     /// SHA-256 of the letter as saved (PDF or text), lower-case hex; empty when not given.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub sha256: String,
-}
-
-impl SentLetter {
-    /// The letter's name in `lang` (its code when this build does not know the kind).
-    pub fn name(&self, lang: Lang) -> &str {
-        LetterKind::from_code(&self.kind).map_or(self.kind.as_str(), |k| k.name(lang))
-    }
 }
 
 /// A sent letter as typed.

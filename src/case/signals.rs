@@ -6,9 +6,9 @@ use crate::guide::{CaseSignals, ChecklistId};
 use crate::i18n::Lang;
 
 use super::event::EvidenceKind;
-use crate::text::halfwidth::to_halfwidth;
 use super::state::CaseState;
 use super::steps::ReportStatus;
+use crate::text::halfwidth::to_halfwidth;
 
 /// What the case's records say, for `guide::recommend`.
 pub fn case_signals(state: &CaseState) -> CaseSignals {

@@ -9,12 +9,12 @@ use serde::Serialize;
 
 use super::counterparts::{CounterpartId, Counterparts};
 use super::event::{Attachment, EntryId, EventBody, EvidenceFields, EvidencePatch, ProfilePatch};
-use crate::moment::Moment;
 use super::steps::{
     ConsultationFields, ConsultationPatch, RecordChange, RecordChangeKind, RecordHistory, WarningFields,
     WarningPatch, person_key,
 };
 use crate::journal::Record;
+use crate::moment::Moment;
 
 /// The victim's details as they stand now.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]

@@ -381,9 +381,9 @@ pub struct ReportDraft {
 
 use super::draft::{line_field as line, text_field as text};
 use super::error::{CaseError, Label};
-use crate::text::halfwidth::to_halfwidth;
 use super::when::{parse_date, parse_when};
 use crate::i18n::Lang;
+use crate::text::halfwidth::to_halfwidth;
 use jiff::ZonedDateTime;
 
 fn when(s: &str, now: &ZonedDateTime) -> Result<Moment, CaseError> {

@@ -4,8 +4,8 @@
 use jiff::civil::{Date, DateTime, Time};
 use jiff::{SignedDuration, ZonedDateTime};
 
-use crate::text::halfwidth::to_halfwidth;
 use crate::moment::Moment;
+use crate::text::halfwidth::to_halfwidth;
 
 /// A time the user typed that could not be understood, or that lies in the future.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]

@@ -2,8 +2,8 @@
 
 use super::{Ctx, Failure, out};
 use crate::case::Case;
-use crate::text::shown_line;
 use crate::i18n::tr;
+use crate::text::shown_line;
 
 /// Lists the cases with their entry counts.
 pub fn run(ctx: &Ctx) -> Result<(), Failure> {

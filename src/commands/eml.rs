@@ -7,10 +7,10 @@ use jiff::ZonedDateTime;
 
 use super::Failure;
 use crate::case::EvidenceDraft;
-use crate::evidence::email::{self, EmailFacts};
-use crate::text::MAX_LINE_CHARS;
 use crate::display::CLAIMED_DATE;
+use crate::evidence::email::{self, EmailFacts};
 use crate::i18n::{Lang, tr};
+use crate::text::MAX_LINE_CHARS;
 
 /// Why an email is not recorded at the time its Date header claims.
 #[derive(Clone, Debug, PartialEq, Eq)]

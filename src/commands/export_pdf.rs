@@ -7,7 +7,6 @@ use std::path::{Path, PathBuf};
 
 use super::{Ctx, Failure, out, warn};
 use crate::case::CaseError;
-use crate::text::{MAX_LINE_CHARS, clean_line};
 use crate::cli::ExportPdfArgs;
 use crate::config::Config;
 use crate::durable;
@@ -17,6 +16,7 @@ use crate::pdf::export::{
     PacketJob, PacketRequest, dated_name, missing_warning, render_failure, undecodable_notes, write_failure,
 };
 use crate::pdf::visible::{copy_for_user, short_path, visible_folder};
+use crate::text::{MAX_LINE_CHARS, clean_line};
 
 /// Runs `leakaid export pdf`.
 pub fn run(ctx: &Ctx, args: &ExportPdfArgs) -> Result<(), Failure> {

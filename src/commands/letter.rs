@@ -5,13 +5,13 @@
 
 use super::{Ctx, Failure, out, warn};
 use crate::case::CaseError;
-use crate::text::{MAX_LINE_CHARS, clean_line};
 use crate::cli::LetterArgs;
 use crate::guide::Guide;
 use crate::i18n::Lang;
 use crate::letters::{LetterRequest, make, notes, pdf, to_text};
 use crate::pdf::FontFace;
 use crate::pdf::export::{missing_warning, render_failure};
+use crate::text::{MAX_LINE_CHARS, clean_line};
 
 /// Runs `leakaid letter`.
 pub fn run(ctx: &Ctx, args: &LetterArgs) -> Result<(), Failure> {

@@ -17,11 +17,11 @@ mod verify;
 
 use std::path::PathBuf;
 
-use crate::text::shown_text;
 use crate::case::{Case, CaseError, EntryId};
 use crate::casedir::{DataDir, DataDirError};
 use crate::cli::{Cli, Command};
 use crate::i18n::{Lang, tr};
+use crate::text::shown_text;
 
 /// A command that did not succeed: one sentence for the user, and the exit code.
 #[derive(Debug)]

@@ -2,8 +2,8 @@
 //! the commands to use.
 
 use super::{Ctx, Failure, out};
-use crate::text::shown_line;
 use crate::i18n::tr;
+use crate::text::shown_line;
 
 /// Prints the case summary and the most useful commands.
 pub fn run(ctx: &Ctx) -> Result<(), Failure> {

@@ -5,14 +5,14 @@ use std::sync::Arc;
 
 use super::{Ctx, Failure, Lines, out};
 use crate::case::leads::leads as rank_leads;
-use crate::evidence::number::{LabelCache, NumberLabel};
 use crate::case::state::{ChangeKind, Entry};
-use crate::text::shown_line as one_line;
 use crate::case::{EvidenceFields, EvidencePatch, Knew};
 use crate::cli::ListArgs;
 use crate::display::{fit, pad, summary_shown, width};
+use crate::evidence::number::{LabelCache, NumberLabel};
 use crate::i18n::{Lang, tr};
 use crate::localtime::{legend, short, system_zone};
+use crate::text::shown_line as one_line;
 
 fn knew_words<'a>(knew: impl IntoIterator<Item = &'a Knew>, lang: Lang) -> String {
     let mut out = String::new();

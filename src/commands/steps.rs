@@ -4,17 +4,17 @@ use jiff::ZonedDateTime;
 
 use super::{Ctx, Failure, out};
 use crate::case::amend::Amendable;
-use crate::case::brief::{lawyer_brief, warning_message};
 use crate::case::sent::{SentLetter, SentLetterDraft, follow_up_basis, letter_kind};
 use crate::case::signals::report_count;
 use crate::case::steps::{
     ConsultationCorrectionDraft, ConsultationDraft, ConsultationPatch, ReportDraft, ReportUpdateDraft,
     WarningCorrectionDraft, WarningDraft, WarningPatch,
 };
-use crate::text::shown_line as one_line;
 use crate::cli::{LawyerCommand, ReportCommand, SentLetterArgs, WarnCommand};
 use crate::i18n::{Lang, tr};
+use crate::letters::brief::{lawyer_brief, warning_message};
 use crate::localtime::{legend, short, system_zone};
+use crate::text::shown_line as one_line;
 use crate::userfile::{Purpose, UserFileError};
 
 fn json_out<T: serde::Serialize>(v: &T) -> Result<(), Failure> {
@@ -89,10 +89,13 @@ pub fn report(ctx: &Ctx, cmd: &ReportCommand) -> Result<(), Failure> {
             .map_err(|e| ctx.fail(e))?;
             let mut case = ctx.open_case()?;
             let has_receipt = !fields.receipt.is_empty();
-            let sent = fields
-                .letter
-                .as_ref()
-                .map(|l| (l.kind.clone(), l.name(lang).to_string(), fields.follow_up.clone()));
+            let sent = fields.letter.as_ref().map(|l| {
+                (
+                    l.kind.clone(),
+                    crate::letters::sent_letter_name(l, lang).to_string(),
+                    fields.follow_up.clone(),
+                )
+            });
             let id = case.add_report(fields).map_err(|e| ctx.fail(e))?;
             if let Some((kind, name, follow_up)) = sent {
                 out(tr(
@@ -262,7 +265,11 @@ fn default_channel(kind: &str, lang: crate::i18n::Lang) -> Option<String> {
 
 /// `邮寄 · SHA-256 1a2b…` for a report line.
 fn sent_letter_line(l: &SentLetter, lang: crate::i18n::Lang) -> String {
-    let mut line = format!("{} ({})", l.name(lang), lang.pick(l.via.zh(), l.via.en()));
+    let mut line = format!(
+        "{} ({})",
+        crate::letters::sent_letter_name(l, lang),
+        lang.pick(l.via.zh(), l.via.en())
+    );
     if !l.sha256.is_empty() {
         line.push_str(&format!(" SHA-256 {}", l.sha256));
     }

@@ -2,8 +2,8 @@
 
 use serde::Serialize;
 
-use crate::text::shown_text;
 use crate::case::{CaseState, Entry, Knew};
+use crate::text::shown_text;
 
 /// The JSON export: the whole folded case with the fingerprint it was made from.
 #[derive(Serialize)]

@@ -10,8 +10,8 @@ use super::lines::{line_error, scan_lines};
 use super::record::{GENESIS, Record, chained_run, sha256_hex};
 use super::tail::BackLines;
 use crate::case::event::EventBody;
-use crate::moment::Moment;
 use crate::durable;
+use crate::moment::Moment;
 
 /// The name of the journal file inside a case folder.
 pub const JOURNAL_FILE: &str = "journal.jsonl";

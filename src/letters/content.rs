@@ -12,7 +12,7 @@ use std::sync::OnceLock;
 use serde::Deserialize;
 
 use super::carries::WhatItCarries;
-use super::kind::LetterKind;
+use crate::case::LetterKind;
 use crate::i18n::Lang;
 
 const ZH_TOML: &str = include_str!("../../assets/letter/kinds.zh.toml");

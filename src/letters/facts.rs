@@ -12,13 +12,13 @@ use jiff::tz::TimeZone;
 use super::carries::WhatItCarries;
 use crate::case::leads::{Lead, rank};
 use crate::case::state::{CaseState, Entry};
-use crate::text::{shown_contact, shown_counterpart, shown_line, shown_text};
 use crate::case::{EntryId, EvidenceKind, Knew};
 use crate::i18n::Lang;
 use crate::localtime::in_zone;
 use crate::pdf::Complainant;
 use crate::pdf::words::{date_text, datetime_text, kind_label, kinds_counted, knew_list, money};
 use crate::redact::Redactor;
+use crate::text::{shown_contact, shown_counterpart, shown_line, shown_text};
 
 /// Every placeholder a sentence may name.
 pub const KNOWN: &[&str] = &[

@@ -38,6 +38,7 @@
 //! ([`carries`]). Nothing here asserts what the victim cannot know (情节严重, that data was
 //! sold): the sentences say what happened and ask.
 
+pub mod brief;
 pub mod carries;
 pub mod content;
 pub mod facts;
@@ -47,9 +48,10 @@ pub mod template;
 
 use jiff::civil::Date;
 
+pub use crate::case::LetterKind;
 pub use carries::WhatItCarries;
 pub use content::FormLimit;
-pub use kind::LetterKind;
+pub use kind::{LetterName, sent_letter_name};
 
 use content::{KindText, LIST_PREFIX, LetterContent};
 use facts::Facts;

@@ -14,13 +14,13 @@ use super::packet::{
 use super::totals::{Counted, Live, count};
 use crate::case::leads::{Lead, rank};
 use crate::case::state::ChangeKind;
-use crate::text::{shown_contact, shown_counterpart, shown_line, shown_text};
 use crate::case::{Attachment, Case, EntryId, EvidenceFields, EvidenceKind};
 use crate::guide::Wording;
 use crate::guide::charges::{ChargeFacts, Charges, decide};
 use crate::guide::letter::LetterText;
 use crate::i18n::Lang;
 use crate::localtime::in_zone;
+use crate::text::{shown_contact, shown_counterpart, shown_line, shown_text};
 use crate::vault::Vault;
 
 /// The files of an entry as the builder takes them: copied only when the entry is printed.

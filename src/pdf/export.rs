@@ -18,9 +18,9 @@ use sha2::{Digest, Sha256};
 
 use super::{FontFace, PacketInput, PacketOptions, PdfError, Rendered, SideFile, render};
 use crate::case::Case;
-use crate::text::shown_line;
 use crate::durable;
 use crate::i18n::{Lang, tr};
+use crate::text::shown_line;
 
 /// The choices a user makes for a packet.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -12,9 +12,9 @@ use super::annex::lead_rows;
 use super::chart::{self, Chart};
 use super::complaint::{LEADS_TOLD, TIMELINE_ROWS};
 use super::packet::PRINT_ALL_UP_TO;
+use crate::case::{EntryId, EvidenceFields, EvidenceKind, Knew};
 use crate::evidence::phone::counterpart_key;
 use crate::text::shown_line;
-use crate::case::{EntryId, EvidenceFields, EvidenceKind, Knew};
 
 /// The counts the packet prints about the whole case.
 #[derive(Debug, Clone, Default)]

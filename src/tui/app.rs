@@ -13,11 +13,11 @@ use crate::case::signals::done_by_record;
 use crate::case::steps::{
     ConsultationFields, ConsultationPatch, ReportFields, ReportPatch, WarningFields, WarningPatch,
 };
-use crate::text::MAX_LINE_CHARS;
 use crate::case::when::Assumed;
 use crate::case::{CaseState, EntryId, EvidenceFields, EvidenceKind, EvidencePatch, Knew, ProfilePatch};
 use crate::i18n::Lang;
 use crate::pdf::export::Exported;
+use crate::text::MAX_LINE_CHARS;
 use crate::tui::form::{ExportChoice, FieldId, Form, FormKind, Input, Submit, choice_len};
 use crate::tui::guide_text::{channel_names, checklist_id, checklist_len};
 pub use crate::tui::keys::TextView;
@@ -818,7 +818,7 @@ impl App {
             }
             (Action::CopyWarning, Screen::Step(3) | Screen::Text(TextView::Warning)) => {
                 self.status = Some((self.s.copied.to_string(), false));
-                return vec![Effect::Copy(crate::case::brief::warning_message(
+                return vec![Effect::Copy(crate::letters::brief::warning_message(
                     state, self.lang,
                 ))];
             }

@@ -13,7 +13,6 @@ use crate::case::steps::{
     ReportDraft, ReportFields, ReportPatch, ReportStatus, ReportUpdateDraft, WarningCorrectionDraft,
     WarningDraft, WarningFields, WarningPatch,
 };
-use crate::text::{MAX_LINE_CHARS, MAX_TEXT_CHARS, clean_line};
 use crate::case::when::{ReadTime, read_when};
 use crate::case::{
     CaseError, CorrectionDraft, EntryId, EvidenceDraft, EvidenceFields, EvidenceKind, EvidencePatch, Knew,
@@ -22,6 +21,7 @@ use crate::case::{
 use crate::i18n::Lang;
 use crate::letters::LetterKind;
 use crate::letters::content::LetterContent;
+use crate::text::{MAX_LINE_CHARS, MAX_TEXT_CHARS, clean_line};
 use crate::tui::guide_text::channel_names;
 use crate::tui::letters::{LetterOrder, SavedLetter};
 use crate::tui::widgets::text_field::TextField;
@@ -646,8 +646,8 @@ impl Form {
     /// The field holding the value `e` refuses — the one whose text the error quotes (a time,
     /// an amount, an ID number, a date) — if one is on screen.
     pub fn refused_field(&self, e: &CaseError) -> Option<usize> {
-        use crate::text::halfwidth::to_halfwidth;
         use crate::case::when::WhenError;
+        use crate::text::halfwidth::to_halfwidth;
         let quoted = match e {
             CaseError::When(
                 WhenError::Unreadable(s)

@@ -5,8 +5,8 @@
 use std::path::PathBuf;
 
 use crate::case::leads::leads;
-use crate::evidence::number::{NumberKind, NumberLabel};
 use crate::case::{CaseState, EvidenceKind};
+use crate::evidence::number::{NumberKind, NumberLabel};
 use crate::guide::CaseSignals;
 use crate::i18n::Lang;
 use crate::letters::LetterKind;

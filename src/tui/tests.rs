@@ -1201,7 +1201,7 @@ fn y_copies_the_warning_message_without_screen_line_breaks() {
     w.handle(Msg::Resize(40, 12));
     typed(&mut w, "3y");
     let copied = w.clipboard.clone().expect("copied");
-    let message = crate::case::brief::warning_message(w.case.state(), Lang::Zh);
+    let message = crate::letters::brief::warning_message(w.case.state(), Lang::Zh);
     assert_eq!(copied, message);
     // The screen wraps it at 40 columns; the copy keeps each paragraph on one line.
     let longest = copied.lines().map(|l| l.chars().count()).max().unwrap_or(0);

@@ -14,13 +14,13 @@ use crate::case::event::{
     Attachment, EntryId, EventBody, EvidenceFields, EvidenceKind, EvidencePatch, Fen, Knew, ProfilePatch,
     Transfer,
 };
-use crate::moment::Moment;
 use crate::case::sent::{SentLetter, SentVia};
 use crate::case::steps::{
     ConsultationFields, ConsultationPatch, ReportFields, ReportPatch, ReportStatus, WarningFields,
     WarningPatch,
 };
 use crate::journal::Record;
+use crate::moment::Moment;
 
 /// `EventBody` as declared before the hand-written reader.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -753,8 +753,9 @@ fn a_synthetic_journal_reads_the_same_both_ways() {
 /// bytes; a line written before email facts existed reads with none and writes unchanged.
 #[test]
 fn email_facts_round_trip_and_old_lines_stay_byte_identical() {
-    let facts = crate::evidence::email::parse(include_bytes!("../../../tests/fixtures/email/phishing-boc.eml"))
-        .expect("an email");
+    let facts =
+        crate::evidence::email::parse(include_bytes!("../../../tests/fixtures/email/phishing-boc.eml"))
+            .expect("an email");
     let fields = EvidenceFields {
         kind: EvidenceKind::Email,
         occurred_at: "2026-11-29T09:12:30+08:00".parse().expect("moment"),

@@ -4,8 +4,8 @@
 use jiff::tz::TimeZone;
 
 use super::{EmailFacts, Mailbox};
-use crate::moment::Moment;
 use crate::i18n::{Lang, tr};
+use crate::moment::Moment;
 
 /// Recipients listed by name before "and N more".
 const SHOWN_RECIPIENTS: usize = 3;

@@ -6,10 +6,10 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-use crate::evidence::number::classify;
 use crate::case::state::ChangeKind;
 use crate::case::{CaseState, EntryId, EvidenceFields};
 use crate::display::summary_shown;
+use crate::evidence::number::classify;
 use crate::localtime::{long, short};
 use crate::tui::app::App;
 use crate::tui::strings::fill;

@@ -5,9 +5,9 @@
 use ratatui::Frame;
 use ratatui::layout::{Position, Rect};
 
-use crate::evidence::number::classify;
 use crate::case::{CaseState, Entry};
 use crate::display::summary_shown;
+use crate::evidence::number::classify;
 use crate::i18n::Lang;
 use crate::localtime::short;
 use ratatui::text::Line;

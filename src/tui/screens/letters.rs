@@ -11,6 +11,7 @@ use crate::case::CaseState;
 use crate::case::sent::follow_up_rule;
 use crate::case::steps::Report;
 use crate::i18n::Lang;
+use crate::letters::LetterName;
 use crate::letters::content::LetterContent;
 use crate::letters::{LetterKind, LetterRequest};
 use crate::pdf::visible::short_path;

@@ -7,9 +7,9 @@ use ratatui::layout::{Margin, Rect};
 use ratatui::text::Line;
 
 use crate::case::CaseState;
-use crate::case::brief::warning_message;
 use crate::case::signals::{is_done, report_count};
 use crate::guide::ChecklistId;
+use crate::letters::brief::warning_message;
 use crate::localtime::short;
 use crate::tui::app::{App, Pane};
 use crate::tui::guide_text::{checklist, checklist_line, guidance};

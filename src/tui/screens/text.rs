@@ -7,7 +7,7 @@ use ratatui::layout::Rect;
 use ratatui::text::Line;
 
 use crate::case::CaseState;
-use crate::case::brief::{lawyer_brief, warning_message};
+use crate::letters::brief::{lawyer_brief, warning_message};
 use crate::tui::app::{App, TextView};
 use crate::tui::guide_text::checklist_how;
 use crate::tui::strings::fill;

@@ -5,8 +5,8 @@
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 
-use crate::text::shown_text;
 use crate::linebreak::{Columns, wrap};
+use crate::text::shown_text;
 
 /// Breaks each line to at most `width` columns, keeping the styles of its spans.
 pub fn wrap_lines(lines: Vec<Line<'_>>, width: u16) -> Vec<Line<'static>> {

@@ -3,9 +3,9 @@
 
 use std::collections::BTreeSet;
 
-use super::event::{EvidenceKind, Fen, Knew};
-use super::leads::leads;
-use super::state::CaseState;
+use crate::case::event::{EvidenceKind, Fen, Knew};
+use crate::case::leads::leads;
+use crate::case::state::CaseState;
 use crate::i18n::{Lang, tr};
 
 /// What the other side knew, across all live entries.
@@ -134,7 +134,7 @@ pub fn lawyer_brief(state: &CaseState, lang: Lang) -> String {
             format!("Main leads: {}.", top.join("; ")),
         ));
     }
-    if super::signals::report_count(state).reports == 0 {
+    if crate::case::signals::report_count(state).reports == 0 {
         out.push(
             lang.pick("尚未报案。", "Not yet reported to the authorities.")
                 .to_string(),
@@ -149,7 +149,11 @@ pub fn lawyer_brief(state: &CaseState, lang: Lang) -> String {
         };
         // A letter sent is named as the letter it was, never as a report to the police.
         let what = match &c.letter {
-            Some(l) => format!("{} {}", lang.pick("寄信", "Letter"), l.name(lang)),
+            Some(l) => format!(
+                "{} {}",
+                lang.pick("寄信", "Letter"),
+                super::sent_letter_name(l, lang)
+            ),
             None => lang.pick("报案", "Report").to_string(),
         };
         out.push(format!(
@@ -182,8 +186,8 @@ pub fn lawyer_brief(state: &CaseState, lang: Lang) -> String {
 mod tests {
     use super::*;
     use crate::case::event::{EntryId, EventBody, EvidenceFields, ProfilePatch};
-    use crate::moment::Moment;
     use crate::journal::{GENESIS, Record};
+    use crate::moment::Moment;
 
     #[test]
     fn the_warning_never_carries_secrets() {
