@@ -12,9 +12,9 @@ use std::process::Command;
 use std::time::Duration;
 
 use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
+use leakaid::case::verify::verify;
 use leakaid::case::{Case, EvidenceDraft, EvidenceKind, Knew};
 use leakaid::journal::Journal;
-use leakaid::journal::verify::verify;
 use leakaid::vault::Vault;
 
 fn draft() -> EvidenceDraft {

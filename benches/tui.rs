@@ -11,10 +11,11 @@ use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
 use criterion::{Criterion, criterion_group, criterion_main};
+use leakaid::case::Record;
 use leakaid::case::event::EventBody;
 use leakaid::case::{Case, CaseState, EntryId, EvidenceFields, EvidenceKind, Knew, Moment};
 use leakaid::i18n::Lang;
-use leakaid::journal::{GENESIS, Record, sha256_hex};
+use leakaid::journal::{GENESIS, sha256_hex};
 use leakaid::tui::app::{App, Msg};
 use leakaid::tui::theme::Theme;
 use leakaid::tui::view;

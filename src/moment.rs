@@ -284,6 +284,31 @@ impl<T: ParseFrom> serde::de::Visitor<'_> for ParseStr<T> {
     }
 }
 
+/// How far ahead of the clock a time may be (clock skew, a call logged the same minute).
+pub const FUTURE_SLACK_SECONDS: i64 = 120;
+
+/// Where a time lies outside what leakaid records.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Range {
+    /// Later than now (beyond a two-minute allowance for clock skew).
+    Future,
+    /// Before 1970-01-01T00:00:00Z.
+    TooEarly,
+}
+
+/// The one check of a time against what leakaid records: from 1970-01-01 to now (plus a
+/// two-minute allowance for clocks that disagree).
+pub fn check_range(m: &Moment, now: &ZonedDateTime) -> Result<(), Range> {
+    let secs = m.timestamp().as_second();
+    if secs < 0 {
+        return Err(Range::TooEarly);
+    }
+    if secs > now.timestamp().as_second() + FUTURE_SLACK_SECONDS {
+        return Err(Range::Future);
+    }
+    Ok(())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

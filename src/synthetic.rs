@@ -10,10 +10,11 @@ use std::path::Path;
 
 use jiff::SignedDuration;
 
+use crate::case::Record;
 use crate::case::event::{EntryId, EventBody, EvidenceFields, EvidenceKind, Fen, Knew};
-use crate::case::state::Fingerprint;
 use crate::durable;
-use crate::journal::{GENESIS, JOURNAL_FILE, Record, sha256_hex};
+use crate::journal::Fingerprint;
+use crate::journal::{GENESIS, JOURNAL_FILE, sha256_hex};
 use crate::moment::Moment;
 
 /// Writes a case of `n_events` evidence entries into `dir` (created if needed) and returns
@@ -120,8 +121,8 @@ pub fn entry(seq: u64, at: Moment) -> EventBody {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::case::verify::verify;
     use crate::journal::Journal;
-    use crate::journal::verify::verify;
     use crate::vault::Vault;
 
     #[test]

@@ -11,9 +11,10 @@ mod common;
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
+use leakaid::case::verify::{Problem, Report, verify};
 use leakaid::case::{Case, EvidenceDraft, EvidenceKind, Knew, ProfilePatch};
 use leakaid::journal::Journal;
-use leakaid::journal::verify::{PrintedFingerprint, Problem, Report, verify};
+use leakaid::journal::verify::PrintedFingerprint;
 use leakaid::vault::Vault;
 use proptest::prelude::*;
 

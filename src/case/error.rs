@@ -528,3 +528,18 @@ pub fn vault_message(e: &VaultError, lang: Lang) -> String {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_append_only_journal_is_explained_with_the_command_that_lifts_it() {
+        let err = JournalError::AppendOnly {
+            path: "journal.jsonl".into(),
+            bytes: 12,
+        };
+        let msg = journal_message(&err, Lang::Zh);
+        assert!(msg.contains("chattr -a") && msg.contains("12"), "{msg}");
+    }
+}

@@ -182,8 +182,8 @@ fn put_in_order<T>(v: &mut [T], mut order: Vec<usize>) {
 mod tests {
     use super::*;
     use crate::case::EvidenceDraft;
+    use crate::case::Record;
     use crate::case::event::{EventBody, EvidenceKind, Knew};
-    use crate::journal::Record;
 
     fn record(seq: u64, kind: EvidenceKind, counterpart: &str, at: &str) -> Record {
         let now: jiff::ZonedDateTime = "2026-12-01T12:00:00+08:00[Asia/Shanghai]".parse().expect("now");

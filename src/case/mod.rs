@@ -13,8 +13,10 @@ pub mod ops;
 pub mod sent;
 pub mod signals;
 pub mod state;
+pub mod verify;
 pub mod when;
 
+pub use crate::journal::Fingerprint;
 pub use crate::moment::Moment;
 pub use draft::{CorrectionDraft, EvidenceDraft, ProfileDraft};
 pub use error::CaseError;
@@ -24,6 +26,13 @@ pub use event::{
 };
 pub use letter_kind::LetterKind;
 pub use ops::Case;
-pub use state::{CaseState, Entry, Fingerprint, Profile};
+pub use state::{CaseState, Entry, Profile};
+
+/// A line of the case's journal: the journal's record carrying the case's event.
+pub type Record = crate::journal::Record<EventBody>;
+/// What an append of a case event wrote.
+pub type Appended = crate::journal::Appended<EventBody>;
+/// Lines of the case's journal read from some offset on.
+pub type Batch = crate::journal::Batch<EventBody>;
 pub mod leads;
 pub mod steps;

@@ -5,15 +5,17 @@
 use std::cell::RefCell;
 use std::path::{Path, PathBuf};
 
+use super::Appended;
 use super::amend::Amendable;
 use super::error::CaseError;
 use super::event::{Attachment, EntryId, EventBody, EvidenceFields, EvidencePatch, ProfilePatch};
 use super::state::CaseState;
 use super::steps::{ConsultationFields, ReportFields, ReportPatch, WarningFields};
+use super::verify::{Report, verify_each};
 use crate::durable::{self, Swept};
 use crate::guide::ChecklistId;
-use crate::journal::verify::{PrintedFingerprint, Report, verify_each};
-use crate::journal::{Appended, Journal, QUARANTINE_DIR};
+use crate::journal::verify::PrintedFingerprint;
+use crate::journal::{Journal, QUARANTINE_DIR};
 use crate::text::{MAX_LINE_CHARS, MAX_TEXT_CHARS, clean_line, clean_text, shown_line};
 use crate::vault::{Received, Vault};
 
@@ -160,7 +162,7 @@ impl Case {
         Ok(folded)
     }
 
-    fn absorb(&mut self, records: &[crate::journal::Record], end: u64, head: Option<String>) {
+    fn absorb(&mut self, records: &[crate::case::Record], end: u64, head: Option<String>) {
         for r in records {
             self.state.apply(r);
         }

@@ -13,7 +13,8 @@ use super::steps::{
     ConsultationFields, ConsultationPatch, RecordChange, RecordChangeKind, RecordHistory, WarningFields,
     WarningPatch, person_key,
 };
-use crate::journal::Record;
+use crate::case::Record;
+use crate::journal::Fingerprint;
 use crate::moment::Moment;
 
 /// The victim's details as they stand now.
@@ -206,21 +207,6 @@ fn change_record<F: Clone, P: Clone>(
         recorded_at: r.ts,
         kind,
     });
-}
-
-/// The journal's fingerprint: how many lines, and the SHA-256 of the last one.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
-pub struct Fingerprint {
-    /// Number of journal lines.
-    pub count: u64,
-    /// SHA-256 (hex) of the last line's exact bytes; empty for an empty journal.
-    pub head: String,
-}
-
-impl std::fmt::Display for Fingerprint {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "{}:{}", self.count, self.head)
-    }
 }
 
 /// An immediate-action checklist item's state.

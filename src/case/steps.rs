@@ -798,9 +798,9 @@ mod tests {
 
     #[test]
     fn people_are_counted_once_and_withdrawn_records_not_at_all() {
+        use crate::case::Record;
         use crate::case::event::EventBody;
         use crate::case::state::CaseState;
-        use crate::journal::Record;
         let at: Moment = "2026-11-29T15:00:00+08:00".parse().expect("moment");
         let warned = |id: &str, who: &str| EventBody::ContactWarned {
             id: id.into(),

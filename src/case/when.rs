@@ -4,7 +4,7 @@
 use jiff::civil::{Date, DateTime, Time};
 use jiff::{SignedDuration, ZonedDateTime};
 
-use crate::moment::Moment;
+use crate::moment::{Moment, Range, check_range};
 use crate::text::halfwidth::to_halfwidth;
 
 /// A time the user typed that could not be understood, or that lies in the future.
@@ -23,9 +23,6 @@ pub enum WhenError {
     #[error("the time {0:?} has an offset that does not exist")]
     BadOffset(String),
 }
-
-/// How far ahead of the clock a time may be (clock skew, a call logged the same minute).
-const FUTURE_SLACK_SECONDS: i64 = 120;
 
 /// Something the reading assumed because the user left it out.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -62,8 +59,9 @@ pub fn read_when(input: &str, now: &ZonedDateTime) -> Result<ReadTime, WhenError
     let unreadable = || WhenError::Unreadable(input.trim().to_string());
     let tz = now.time_zone().clone();
     let zoned = |dt: DateTime| dt.to_zoned_datetime(tz.clone()).map(|z| Moment::from_zoned(&z));
-    let later_than_now =
-        |m: &Moment| m.timestamp().as_second() > now.timestamp().as_second() + FUTURE_SLACK_SECONDS;
+    let later_than_now = |m: &Moment| {
+        m.timestamp().as_second() > now.timestamp().as_second() + crate::moment::FUTURE_SLACK_SECONDS
+    };
     let mut assumed = None;
     let moment = if let Some(ago) = parse_ago(s) {
         let z = now
@@ -171,28 +169,6 @@ fn chinese_date(s: &str) -> Option<(Option<i16>, i8, i8, &str)> {
     let (day, rest) = number(rest)?;
     let rest = rest.strip_prefix(['日', '号'])?.trim();
     Some((year, i8::try_from(month).ok()?, i8::try_from(day).ok()?, rest))
-}
-
-/// Where a time lies outside what leakaid records.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Range {
-    /// Later than now (beyond a two-minute allowance for clock skew).
-    Future,
-    /// Before 1970-01-01T00:00:00Z.
-    TooEarly,
-}
-
-/// The one check of a time against what leakaid records: from 1970-01-01 to now (plus a
-/// two-minute allowance for clocks that disagree).
-pub fn check_range(m: &Moment, now: &ZonedDateTime) -> Result<(), Range> {
-    let secs = m.timestamp().as_second();
-    if secs < 0 {
-        return Err(Range::TooEarly);
-    }
-    if secs > now.timestamp().as_second() + FUTURE_SLACK_SECONDS {
-        return Err(Range::Future);
-    }
-    Ok(())
 }
 
 /// An RFC 3339 time with its offset; an offset no place uses is refused, any other text

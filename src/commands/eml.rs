@@ -85,9 +85,9 @@ pub fn read(path: &Path, lang: Lang) -> Result<SavedEmail, Failure> {
 }
 
 /// Whether the email's Date can be trusted as the time it happened: a real time between 1970
-/// and now (see [`crate::case::when::check_range`]); `Some` says why not.
+/// and now (see [`crate::moment::check_range`]); `Some` says why not.
 pub fn judge_date(mail: &SavedEmail, now: &ZonedDateTime) -> Option<DateDoubt> {
-    use crate::case::when::{Range, check_range};
+    use crate::moment::{Range, check_range};
     let Some(raw) = mail.claimed_date.clone() else {
         return Some(DateDoubt::Missing);
     };

@@ -3,11 +3,11 @@
 use jiff::ZonedDateTime;
 
 use super::{Ctx, Failure, eml, out, warn};
+use crate::case::Appended;
 use crate::case::draft::parse_knew_list;
 use crate::case::{Case, EvidenceDraft, EvidenceKind};
 use crate::cli::LogArgs;
 use crate::i18n::tr;
-use crate::journal::Appended;
 
 /// Runs `leakaid log`.
 pub fn run(ctx: &Ctx, args: &LogArgs) -> Result<(), Failure> {

@@ -2,9 +2,10 @@
 
 use super::{Ctx, Failure, out, warn};
 use crate::case::CaseError;
+use crate::case::verify::{Warning, verify};
 use crate::i18n::tr;
 use crate::journal::Journal;
-use crate::journal::verify::{FingerprintError, MIN_HEAD_DIGITS, PrintedFingerprint, Warning, verify};
+use crate::journal::verify::{ChainWarning, FingerprintError, MIN_HEAD_DIGITS, PrintedFingerprint};
 use crate::vault::Vault;
 
 /// Runs `leakaid verify`.
@@ -76,7 +77,7 @@ pub fn run(ctx: &Ctx, fingerprint: Option<&str>) -> Result<(), Failure> {
         let unfinished = report
             .warnings
             .iter()
-            .any(|w| matches!(w, Warning::MissingNewline { .. }));
+            .any(|w| matches!(w, Warning::Chain(ChainWarning::MissingNewline { .. })));
         out(if unfinished {
             tr(
                 lang,

@@ -7,9 +7,8 @@ use std::path::{Path, PathBuf};
 
 use super::error::JournalError;
 use super::lines::{line_error, scan_lines};
-use super::record::{GENESIS, Record, chained_run, sha256_hex};
+use super::record::{GENESIS, Payload, Record, chained_run, sha256_hex};
 use super::tail::BackLines;
-use crate::case::event::EventBody;
 use crate::durable;
 use crate::moment::Moment;
 
@@ -18,24 +17,41 @@ pub const JOURNAL_FILE: &str = "journal.jsonl";
 /// The folder, inside a case folder, where torn tails are kept.
 pub const QUARANTINE_DIR: &str = "quarantine";
 
+/// Where the time stamped on each new line comes from: the system clock, or a fixed one in
+/// tests.
+pub type Clock = fn() -> Moment;
+
 /// A case's journal file.
 #[derive(Clone, Debug)]
 pub struct Journal {
     dir: PathBuf,
     path: PathBuf,
+    clock: Clock,
 }
 
 /// Complete lines read from some offset on.
-#[derive(Debug, Default)]
-pub struct Batch {
+#[derive(Debug)]
+pub struct Batch<E> {
     /// The records, in order.
-    pub records: Vec<Record>,
+    pub records: Vec<Record<E>>,
     /// Offset just after the last complete line read; read from here next time.
     pub end: u64,
     /// SHA-256 of the last complete line read, if any line was read.
     pub head: Option<String>,
     /// Bytes after the last newline (an unfinished or torn line), not read.
     pub torn_bytes: u64,
+}
+
+impl<E> Batch<E> {
+    /// No lines, read up to `end`.
+    pub fn empty(end: u64) -> Batch<E> {
+        Batch {
+            records: Vec::new(),
+            end,
+            head: None,
+            torn_bytes: 0,
+        }
+    }
 }
 
 /// A torn tail that was moved out of the journal into quarantine.
@@ -59,9 +75,9 @@ pub struct TailRepair {
 
 /// What a successful append wrote.
 #[derive(Clone, Debug)]
-pub struct Appended {
+pub struct Appended<E> {
     /// The record, now durable.
-    pub record: Record,
+    pub record: Record<E>,
     /// SHA-256 of its line: the new head.
     pub head: String,
     /// Offset just after it.
@@ -83,7 +99,12 @@ pub struct AppendCtx<'a, F: Storage> {
 }
 
 /// Reads one complete line (without its newline) as a record, or says why it cannot.
-fn parse_line(bytes: &[u8], line: u64, offset: u64, where_: &str) -> Result<Record, JournalError> {
+fn parse_line<E: Payload>(
+    bytes: &[u8],
+    line: u64,
+    offset: u64,
+    where_: &str,
+) -> Result<Record<E>, JournalError> {
     Record::from_line(bytes).map_err(|fault| line_error(fault, line, offset, where_))
 }
 
@@ -94,7 +115,7 @@ impl<F: Storage> AppendCtx<'_, F> {
     }
 
     /// Records written after `offset` (by this or another process), read under the lock.
-    pub fn records_since(&mut self, offset: u64) -> Result<Batch, JournalError> {
+    pub fn records_since<E: Payload>(&mut self, offset: u64) -> Result<Batch<E>, JournalError> {
         self.file
             .seek(SeekFrom::Start(offset))
             .map_err(|e| JournalError::io(self.path, e))?;
@@ -103,9 +124,9 @@ impl<F: Storage> AppendCtx<'_, F> {
     }
 
     /// Walks the journal backwards and returns the first value `pick` finds.
-    pub fn find_last<T>(
+    pub fn find_last<E: Payload, T>(
         &mut self,
-        mut pick: impl FnMut(&Record) -> Option<T>,
+        mut pick: impl FnMut(&Record<E>) -> Option<T>,
     ) -> Result<Option<T>, JournalError> {
         let path = self.path;
         let mut back = BackLines::new(&mut *self.file, self.len);
@@ -171,7 +192,14 @@ impl Journal {
         Journal {
             dir: dir.to_path_buf(),
             path: dir.join(JOURNAL_FILE),
+            clock: Moment::now,
         }
+    }
+
+    /// The same journal, stamping new lines with `clock` instead of the system clock.
+    pub fn with_clock(mut self, clock: Clock) -> Journal {
+        self.clock = clock;
+        self
     }
 
     /// The journal file's path.
@@ -186,13 +214,10 @@ impl Journal {
 
     /// Reads complete lines from byte `offset` on. A missing file reads as empty. Does not
     /// take the lock: a line still being written has no newline yet and is left for later.
-    pub fn read_from(&self, offset: u64) -> Result<Batch, JournalError> {
+    pub fn read_from<E: Payload>(&self, offset: u64) -> Result<Batch<E>, JournalError> {
         match self.open_at(offset)? {
             Some(f) => read_lines(f, offset, &self.path),
-            None => Ok(Batch {
-                end: offset,
-                ..Batch::default()
-            }),
+            None => Ok(Batch::empty(offset)),
         }
     }
 
@@ -223,13 +248,14 @@ impl Journal {
     /// Like [`Journal::read_from`], but hands each record to `each` as it is read instead of
     /// collecting them, so folding a large journal never holds all its records at once. The
     /// returned batch has no records.
-    pub fn fold_from(&self, offset: u64, each: impl FnMut(Record)) -> Result<Batch, JournalError> {
+    pub fn fold_from<E: Payload>(
+        &self,
+        offset: u64,
+        each: impl FnMut(Record<E>),
+    ) -> Result<Batch<E>, JournalError> {
         match self.open_at(offset)? {
             Some(f) => scan_lines(super::progress::Counted::new(f), offset, &self.path, each),
-            None => Ok(Batch {
-                end: offset,
-                ..Batch::default()
-            }),
+            None => Ok(Batch::empty(offset)),
         }
     }
 
@@ -261,21 +287,21 @@ impl Journal {
     /// line is on disk. `build` may refuse (its error is returned and nothing is written).
     /// The file is opened with `O_APPEND`, so appending works on an append-only journal
     /// (`chattr +a`).
-    pub fn append<E: From<JournalError>>(
+    pub fn append<P: Payload, E: From<JournalError>>(
         &self,
-        build: impl FnOnce(&mut AppendCtx<'_, File>) -> Result<EventBody, E>,
-    ) -> Result<Appended, E> {
+        build: impl FnOnce(&mut AppendCtx<'_, File>) -> Result<P, E>,
+    ) -> Result<Appended<P>, E> {
         self.append_or_undo(build, || {})
     }
 
     /// Like [`Journal::append`]; when the append fails or `build` refuses, `undo` runs
     /// before the lock is released, so what `build` did beside the journal (files it put in
     /// the vault) can be taken back before any other writer sees it.
-    pub fn append_or_undo<E: From<JournalError>>(
+    pub fn append_or_undo<P: Payload, E: From<JournalError>>(
         &self,
-        build: impl FnOnce(&mut AppendCtx<'_, File>) -> Result<EventBody, E>,
+        build: impl FnOnce(&mut AppendCtx<'_, File>) -> Result<P, E>,
         undo: impl FnOnce(),
-    ) -> Result<Appended, E> {
+    ) -> Result<Appended<P>, E> {
         self.check_regular()?;
         let mut f = OpenOptions::new()
             .read(true)
@@ -283,7 +309,7 @@ impl Journal {
             .open(&self.path)
             .map_err(|e| JournalError::io(&self.path, e))?;
         f.lock().map_err(|e| JournalError::io(&self.path, e))?;
-        let result = append_locked(&mut f, &self.path, &self.dir, build);
+        let result = append_locked(&mut f, &self.path, &self.dir, self.clock, build);
         if result.is_err() {
             undo();
         }
@@ -293,15 +319,16 @@ impl Journal {
 }
 
 /// The append steps after the lock is taken; generic over the file for fault injection.
-pub(crate) fn append_locked<F: Storage, E: From<JournalError>>(
+pub(crate) fn append_locked<F: Storage, P: Payload, E: From<JournalError>>(
     f: &mut F,
     path: &Path,
     dir: &Path,
-    build: impl FnOnce(&mut AppendCtx<'_, F>) -> Result<EventBody, E>,
-) -> Result<Appended, E> {
-    let repair = repair_tail(f, path, dir)?;
+    clock: Clock,
+    build: impl FnOnce(&mut AppendCtx<'_, F>) -> Result<P, E>,
+) -> Result<Appended<P>, E> {
+    let repair = repair_tail::<F, P>(f, path, dir)?;
     let len = f.len().map_err(|e| JournalError::io(path, e))?;
-    let (next_seq, prev) = read_head(f, path, len)?;
+    let (next_seq, prev) = read_head::<F, P>(f, path, len)?;
     let next_seq = next_seq.ok_or_else(|| JournalError::SeqExhausted {
         path: path.to_path_buf(),
     })?;
@@ -314,7 +341,7 @@ pub(crate) fn append_locked<F: Storage, E: From<JournalError>>(
     let event = build(&mut ctx)?;
     let record = Record {
         seq: next_seq,
-        ts: Moment::now(),
+        ts: clock(),
         prev,
         event,
     };
@@ -353,12 +380,16 @@ pub(crate) fn write_line<F: Storage>(
 
 /// The next seq (`None` when the last seq is already the largest number) and the hash of the
 /// last line, reading only the last line of the first `len` bytes.
-fn read_head<F: Storage>(f: &mut F, path: &Path, len: u64) -> Result<(Option<u64>, String), JournalError> {
+fn read_head<F: Storage, P: Payload>(
+    f: &mut F,
+    path: &Path,
+    len: u64,
+) -> Result<(Option<u64>, String), JournalError> {
     let mut back = BackLines::new(f, len);
     match back.next_line().map_err(|e| JournalError::io(path, e))? {
         None => Ok((Some(0), GENESIS.to_string())),
         Some((offset, mut line)) => {
-            let rec = parse_line(&line, 0, offset, " (the last line)")?;
+            let rec: Record<P> = parse_line(&line, 0, offset, " (the last line)")?;
             line.push(b'\n');
             Ok((rec.next_seq(), sha256_hex(&line)))
         }
@@ -375,7 +406,7 @@ fn read_head<F: Storage>(f: &mut F, path: &Path, len: u64) -> Result<(Option<u64
 ///
 /// Idempotent: the same torn bytes map to the same quarantine file. Cutting needs a file that
 /// is not append-only; when it is, [`JournalError::AppendOnly`] says so and nothing is cut.
-pub(crate) fn repair_tail<F: Storage>(
+pub(crate) fn repair_tail<F: Storage, P: Payload>(
     f: &mut F,
     path: &Path,
     dir: &Path,
@@ -408,8 +439,8 @@ pub(crate) fn repair_tail<F: Storage>(
     let mut torn = Vec::with_capacity((len - cut) as usize);
     f.seek(SeekFrom::Start(cut)).map_err(io)?;
     (&mut *f).take(len - cut).read_to_end(&mut torn).map_err(io)?;
-    let (next_seq, prev) = read_head(f, path, cut)?;
-    let run = chained_run(&torn, next_seq, &prev);
+    let (next_seq, prev) = read_head::<F, P>(f, path, cut)?;
+    let run = chained_run::<P>(&torn, next_seq, &prev);
     let restored = run.lines.len() as u64;
     if restored == 1 && run.used == torn.len() {
         // Only the final newline is missing: put it back, nothing else changes.
@@ -461,7 +492,7 @@ fn quarantine(torn: &[u8], cut: u64, dir: &Path) -> Result<Quarantined, JournalE
 }
 
 /// Reads complete lines from a reader positioned at `offset`.
-fn read_lines<R: Read>(r: R, offset: u64, path: &Path) -> Result<Batch, JournalError> {
+fn read_lines<R: Read, E: Payload>(r: R, offset: u64, path: &Path) -> Result<Batch<E>, JournalError> {
     let mut records = Vec::new();
     let mut batch = scan_lines(r, offset, path, |rec| records.push(rec))?;
     batch.records = records;

@@ -11,7 +11,7 @@ use std::sync::mpsc;
 
 use super::error::JournalError;
 use super::file::Batch;
-use super::record::{LineFault, Record, sha256_hex};
+use super::record::{LineFault, Payload, Record, sha256_hex};
 
 /// Bytes read at a time (a block is this long, give or take the end of its last line).
 pub(crate) const BLOCK: usize = 256 * 1024;
@@ -24,9 +24,9 @@ const AHEAD_PER_WORKER: usize = 2;
 const SHORTEST_LINE: usize = 100;
 
 /// The lines of one block, parsed.
-struct Parsed {
+struct Parsed<E> {
     /// The records of the lines before the first bad one (all of them when none is bad).
-    records: Vec<Record>,
+    records: Vec<Record<E>>,
     /// The first bad line: its index in the block, its offset in the block, and why.
     fault: Option<(u64, u64, LineFault)>,
     /// How many lines the block holds.
@@ -36,7 +36,7 @@ struct Parsed {
 }
 
 /// Parses the lines of `bytes`, which ends in a newline, stopping at the first bad one.
-fn parse_block(bytes: Vec<u8>) -> Parsed {
+fn parse_block<E: Payload>(bytes: Vec<u8>) -> Parsed<E> {
     let mut records = Vec::with_capacity(bytes.len() / SHORTEST_LINE);
     let mut fault = None;
     let mut start = 0usize;
@@ -120,15 +120,15 @@ impl<R: Read> Blocks<R> {
 }
 
 /// Hands parsed blocks to `each` in order and keeps count of lines and bytes.
-struct Folder<F> {
+struct Folder<F, E> {
     each: F,
-    batch: Batch,
+    batch: Batch<E>,
     lines: u64,
     last: Vec<u8>,
 }
 
-impl<F: FnMut(Record)> Folder<F> {
-    fn take(&mut self, p: Parsed) -> Result<(), JournalError> {
+impl<E: Payload, F: FnMut(Record<E>)> Folder<F, E> {
+    fn take(&mut self, p: Parsed<E>) -> Result<(), JournalError> {
         for rec in p.records {
             (self.each)(rec);
         }
@@ -141,7 +141,7 @@ impl<F: FnMut(Record)> Folder<F> {
         Ok(())
     }
 
-    fn finish(mut self, torn: u64) -> Batch {
+    fn finish(mut self, torn: u64) -> Batch<E> {
         self.batch.torn_bytes = torn;
         if self.lines > 0 {
             let body = self.last.len().saturating_sub(1);
@@ -161,24 +161,24 @@ fn workers() -> usize {
 /// Reads complete lines from a reader positioned at `offset`, handing each record to `each`
 /// in order (the returned batch holds no records). A journal of one block is read on this
 /// thread; a larger one is parsed on one worker per core.
-pub(crate) fn scan_lines<R: Read>(
+pub(crate) fn scan_lines<R: Read, E: Payload>(
     r: R,
     offset: u64,
     path: &Path,
-    each: impl FnMut(Record),
-) -> Result<Batch, JournalError> {
+    each: impl FnMut(Record<E>),
+) -> Result<Batch<E>, JournalError> {
     scan_in_blocks(r, offset, path, BLOCK, workers(), each)
 }
 
 /// [`scan_lines`] with the block size and the number of workers given.
-pub(crate) fn scan_in_blocks<R: Read>(
+pub(crate) fn scan_in_blocks<R: Read, E: Payload>(
     r: R,
     offset: u64,
     path: &Path,
     block: usize,
     workers: usize,
-    each: impl FnMut(Record),
-) -> Result<Batch, JournalError> {
+    each: impl FnMut(Record<E>),
+) -> Result<Batch<E>, JournalError> {
     let io_err = |e| JournalError::io(path, e);
     let mut blocks = Blocks {
         r,
@@ -189,10 +189,7 @@ pub(crate) fn scan_in_blocks<R: Read>(
     };
     let mut folder = Folder {
         each,
-        batch: Batch {
-            end: offset,
-            ..Batch::default()
-        },
+        batch: Batch::empty(offset),
         lines: 0,
         last: Vec::new(),
     };
@@ -211,7 +208,7 @@ pub(crate) fn scan_in_blocks<R: Read>(
         let mut outputs = Vec::with_capacity(workers);
         for _ in 0..workers {
             let (to_worker, work) = mpsc::channel::<Vec<u8>>();
-            let (done, from_worker) = mpsc::channel::<Parsed>();
+            let (done, from_worker) = mpsc::channel::<Parsed<E>>();
             s.spawn(move || {
                 for bytes in work {
                     if done.send(parse_block(bytes)).is_err() {
@@ -258,8 +255,8 @@ pub(crate) fn scan_in_blocks<R: Read>(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::case::event::EventBody;
     use crate::journal::GENESIS;
+    use crate::journal::testing::Note;
 
     /// `n` canonical lines of varied length.
     fn journal(n: u64) -> Vec<u8> {
@@ -269,7 +266,7 @@ mod tests {
                 seq,
                 ts: "2026-01-02T03:04:05+08:00".parse().expect("moment"),
                 prev: GENESIS.to_string(),
-                event: EventBody::NarrativeSet {
+                event: Note::NarrativeSet {
                     text: "对方自称客服".repeat(1 + (seq as usize * 7) % 40),
                 },
             };
@@ -278,16 +275,18 @@ mod tests {
         out
     }
 
-    type Scanned = (Vec<u64>, Result<Batch, JournalError>);
+    type Scanned = (Vec<u64>, Result<Batch<Note>, JournalError>);
 
     fn scan(bytes: &[u8], block: usize, workers: usize) -> Scanned {
         let mut seqs = Vec::new();
-        let got = scan_in_blocks(bytes, 100, Path::new("j"), block, workers, |r| seqs.push(r.seq));
+        let got = scan_in_blocks(bytes, 100, Path::new("j"), block, workers, |r: Record<Note>| {
+            seqs.push(r.seq)
+        });
         (seqs, got)
     }
 
     fn same(a: &Scanned, b: &Scanned) -> bool {
-        let batch = |r: &Result<Batch, JournalError>| match r {
+        let batch = |r: &Result<Batch<Note>, JournalError>| match r {
             Ok(b) => format!("{:?} {:?} {:?}", b.end, b.head, b.torn_bytes),
             Err(e) => format!("{e:?}"),
         };

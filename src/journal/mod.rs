@@ -15,9 +15,32 @@ mod tail;
 pub mod verify;
 
 pub use error::JournalError;
-pub use file::{AppendCtx, Appended, Batch, JOURNAL_FILE, Journal, QUARANTINE_DIR, Quarantined, TailRepair};
-pub use record::{GENESIS, LineFault, Record, sha256_hex};
+pub use file::{
+    AppendCtx, Appended, Batch, Clock, JOURNAL_FILE, Journal, QUARANTINE_DIR, Quarantined, TailRepair,
+};
+pub use record::{GENESIS, LineFault, Payload, Record, sha256_hex};
 pub use tail::BackLines;
+pub use verify::Fingerprint;
+
+/// A payload for the journal's own tests: any serde type will do, and this one writes the
+/// same line as the case's narrative event.
+#[cfg(test)]
+pub(crate) mod testing {
+    use serde::{Deserialize, Serialize};
+
+    /// A note.
+    #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+    #[serde(tag = "type", rename_all = "snake_case")]
+    pub(crate) enum Note {
+        /// A note with text.
+        NarrativeSet {
+            /// What it says.
+            text: String,
+        },
+        /// Another kind, so that matching on the kind means something.
+        Other,
+    }
+}
 
 #[cfg(test)]
 mod tests;

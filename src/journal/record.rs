@@ -1,20 +1,27 @@
 //! One journal line: the sequence number, when it was recorded, the hash of the line before,
-//! and the event.
+//! and the event. The event is the layer above's type: the journal writes and reads it as JSON
+//! without knowing what it says.
 
+use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
 use super::canonical::{self, Verdict};
 
-use crate::case::event::EventBody;
 use crate::moment::Moment;
 
 /// The `prev` of the first line: 64 zeros.
 pub const GENESIS: &str = "0000000000000000000000000000000000000000000000000000000000000000";
 
+/// What a journal line carries: any event written and read as JSON (parsed on worker threads,
+/// so it can be sent between them).
+pub trait Payload: Serialize + DeserializeOwned + Send {}
+
+impl<T: Serialize + DeserializeOwned + Send> Payload for T {}
+
 /// One line of `journal.jsonl`.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Record {
+pub struct Record<E> {
     /// Position in the journal, from 0, without gaps.
     pub seq: u64,
     /// When the line was written, with the UTC offset.
@@ -22,7 +29,7 @@ pub struct Record {
     /// SHA-256 (hex) of the previous line's exact bytes, newline included.
     pub prev: String,
     /// What happened.
-    pub event: EventBody,
+    pub event: E,
 }
 
 /// Why a journal line is not a record.
@@ -36,7 +43,7 @@ pub enum LineFault {
     NotCanonical,
 }
 
-impl Record {
+impl<E: Payload> Record<E> {
     /// The exact bytes of the line: compact JSON and one `\n`.
     pub fn to_line(&self) -> Result<Vec<u8>, serde_json::Error> {
         let mut line = serde_json::to_vec(self)?;
@@ -47,11 +54,11 @@ impl Record {
     /// Reads one line (without its newline). Only the canonical form is accepted: the line
     /// must be exactly the bytes [`Record::to_line`] writes for the record it holds, so no
     /// line has free bytes in which to grind a hash.
-    pub fn from_line(line: &[u8]) -> Result<Record, LineFault> {
+    pub fn from_line(line: &[u8]) -> Result<Record<E>, LineFault> {
         // The whole line is checked as UTF-8 once (with SIMD), so the parser does not check
         // each string again; a line that is not UTF-8 goes to the byte parser, which reports
         // where it fails in its own words.
-        let rec: Record = match simdutf8::basic::from_utf8(line) {
+        let rec: Record<E> = match simdutf8::basic::from_utf8(line) {
             Ok(text) => serde_json::from_str(text),
             Err(_) => serde_json::from_slice(line),
         }
@@ -102,10 +109,10 @@ impl std::io::Write for Matching<'_> {
 
 /// Records run together without newlines (a file whose line breaks were lost) that continue
 /// a chain: each in the canonical form, with the next seq and the previous line's hash.
-#[derive(Debug, Default)]
-pub(crate) struct ChainedRun {
+#[derive(Debug)]
+pub(crate) struct ChainedRun<E> {
     /// The records and their lines, newline restored.
-    pub lines: Vec<(Record, Vec<u8>)>,
+    pub lines: Vec<(Record<E>, Vec<u8>)>,
     /// How many bytes of the input they take up.
     pub used: usize,
 }
@@ -113,8 +120,11 @@ pub(crate) struct ChainedRun {
 /// The records at the start of `bytes` that continue a chain whose next seq is `next_seq`
 /// (`None`: no seq can follow) and whose last line hashes to `prev`; stops at the first
 /// thing that does not.
-pub(crate) fn chained_run(bytes: &[u8], next_seq: Option<u64>, prev: &str) -> ChainedRun {
-    let mut run = ChainedRun::default();
+pub(crate) fn chained_run<E: Payload>(bytes: &[u8], next_seq: Option<u64>, prev: &str) -> ChainedRun<E> {
+    let mut run = ChainedRun {
+        lines: Vec::new(),
+        used: 0,
+    };
     let mut next_seq = next_seq;
     let mut prev = prev.to_string();
     let mut values = serde_json::Deserializer::from_slice(bytes).into_iter::<serde::de::IgnoredAny>();
@@ -123,7 +133,7 @@ pub(crate) fn chained_run(bytes: &[u8], next_seq: Option<u64>, prev: &str) -> Ch
         let Some(slice) = bytes.get(run.used..end) else {
             break;
         };
-        let Ok(rec) = Record::from_line(slice) else {
+        let Ok(rec) = Record::<E>::from_line(slice) else {
             break;
         };
         if Some(rec.seq) != next_seq || rec.prev != prev {
@@ -155,14 +165,14 @@ pub fn sha256_hex(bytes: &[u8]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::case::event::EventBody;
+    use crate::journal::testing::Note;
 
     fn line() -> Vec<u8> {
         let rec = Record {
             seq: 3,
             ts: "2026-01-02T03:04:05+08:00".parse().expect("moment"),
             prev: GENESIS.to_string(),
-            event: EventBody::NarrativeSet {
+            event: Note::NarrativeSet {
                 text: "对方自称客服".to_string(),
             },
         };
@@ -174,7 +184,7 @@ mod tests {
     #[test]
     fn only_the_canonical_form_is_a_record() {
         let good = line();
-        assert_eq!(Record::from_line(&good).expect("canonical").seq, 3);
+        assert_eq!(Record::<Note>::from_line(&good).expect("canonical").seq, 3);
         let text = String::from_utf8(good).expect("utf-8");
         let extra = text.replacen('{', "{\"x\":\"0000ffff\",", 1);
         let reordered = {
@@ -186,12 +196,15 @@ mod tests {
         let longer = format!("{text} ");
         for bad in [extra, reordered, spaced, escaped, longer] {
             assert!(
-                matches!(Record::from_line(bad.as_bytes()), Err(LineFault::NotCanonical)),
+                matches!(
+                    Record::<Note>::from_line(bad.as_bytes()),
+                    Err(LineFault::NotCanonical)
+                ),
                 "{bad}"
             );
         }
         assert!(matches!(
-            Record::from_line(b"{\"seq\":1"),
+            Record::<Note>::from_line(b"{\"seq\":1"),
             Err(LineFault::Unreadable(_))
         ));
     }

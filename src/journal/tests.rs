@@ -5,16 +5,17 @@ use std::io::{self, Read, Seek, SeekFrom, Write};
 use std::path::Path;
 
 use super::file::{Storage, append_locked, repair_tail};
+use super::testing::Note;
+use super::verify::{Audit, ChainProblem, ChainWarning, PrintedFingerprint};
 use super::*;
-use crate::case::event::EventBody;
 
-fn note(text: &str) -> EventBody {
-    EventBody::NarrativeSet {
+fn note(text: &str) -> Note {
+    Note::NarrativeSet {
         text: text.to_string(),
     }
 }
 
-fn append(j: &Journal, text: &str) -> Appended {
+fn append(j: &Journal, text: &str) -> Appended<Note> {
     j.append(|_| Ok::<_, JournalError>(note(text))).expect("append")
 }
 
@@ -27,7 +28,7 @@ fn lines_chain_by_hash_and_count_from_zero() {
     assert_eq!((a.record.seq, b.record.seq), (0, 1));
     assert_eq!(a.record.prev, GENESIS);
     assert_eq!(b.record.prev, a.head);
-    let batch = j.read_from(0).expect("read");
+    let batch = j.read_from::<Note>(0).expect("read");
     assert_eq!(batch.records.len(), 2);
     assert_eq!(batch.head.as_deref(), Some(b.head.as_str()));
     let bytes = std::fs::read(j.path()).expect("read file");
@@ -58,14 +59,14 @@ fn a_torn_tail_is_quarantined_once_then_cut() {
     let mut f = OpenOptions::new().append(true).open(j.path()).expect("open");
     f.write_all(b"{\"seq\":1,\"ts\":\"2026-").expect("write torn");
     drop(f);
-    assert_eq!(j.read_from(0).expect("read").torn_bytes, 20);
+    assert_eq!(j.read_from::<Note>(0).expect("read").torn_bytes, 20);
 
     let mut f = OpenOptions::new()
         .read(true)
         .write(true)
         .open(j.path())
         .expect("open");
-    let q = repair_tail(&mut f, j.path(), dir.path())
+    let q = repair_tail::<_, Note>(&mut f, j.path(), dir.path())
         .expect("repair")
         .quarantined
         .expect("was torn");
@@ -75,14 +76,14 @@ fn a_torn_tail_is_quarantined_once_then_cut() {
         b"{\"seq\":1,\"ts\":\"2026-"
     );
     assert_eq!(
-        repair_tail(&mut f, j.path(), dir.path()).expect("again"),
+        repair_tail::<_, Note>(&mut f, j.path(), dir.path()).expect("again"),
         TailRepair::default(),
         "idempotent"
     );
 
     let next = append(&j, "after");
     assert_eq!(next.record.seq, 1);
-    assert_eq!(j.read_from(0).expect("read").records.len(), 2);
+    assert_eq!(j.read_from::<Note>(0).expect("read").records.len(), 2);
 }
 
 #[test]
@@ -146,7 +147,7 @@ impl Storage for Faulty {
     }
 }
 
-fn faulty_append(j: &Journal, budget: usize, fail_sync: bool) -> Result<Appended, JournalError> {
+fn faulty_append(j: &Journal, budget: usize, fail_sync: bool) -> Result<Appended<Note>, JournalError> {
     let file = OpenOptions::new()
         .read(true)
         .write(true)
@@ -158,7 +159,7 @@ fn faulty_append(j: &Journal, budget: usize, fail_sync: bool) -> Result<Appended
         fail_sync,
         zero_writes: false,
     };
-    append_locked(&mut f, j.path(), j.dir(), |_| {
+    append_locked(&mut f, j.path(), j.dir(), crate::moment::Moment::now, |_| {
         Ok::<_, JournalError>(note("这一条写不进去"))
     })
 }
@@ -197,7 +198,7 @@ fn a_failed_fsync_rolls_back_and_reports() {
 fn the_builder_can_refuse_and_nothing_is_written() {
     let dir = tempfile::tempdir().expect("tempdir");
     let j = Journal::create(dir.path()).expect("create");
-    let r: Result<Appended, JournalError> =
+    let r: Result<Appended<Note>, JournalError> =
         j.append(|_| Err(JournalError::Encode(serde::de::Error::custom("no"))));
     assert!(r.is_err());
     assert_eq!(j.len(), 0);
@@ -213,7 +214,7 @@ fn find_last_walks_backwards() {
     let found = j
         .append(|ctx| {
             let last = ctx.find_last(|r| match &r.event {
-                EventBody::NarrativeSet { text } if text != "c" => Some(text.clone()),
+                Note::NarrativeSet { text } if text != "c" => Some(text.clone()),
                 _ => None,
             })?;
             Ok::<_, JournalError>(note(&last.unwrap_or_default()))
@@ -222,8 +223,41 @@ fn find_last_walks_backwards() {
     assert_eq!(found.record.event, note("b"));
 }
 
-fn verify_dir(dir: &Path) -> verify::Report {
-    verify::verify(&Journal::at(dir), &crate::vault::Vault::of_case(dir), None).expect("verify")
+/// What a chain check told its audit.
+#[derive(Debug, Default)]
+struct Checked {
+    fingerprint: Fingerprint,
+    problems: Vec<ChainProblem>,
+    warnings: Vec<ChainWarning>,
+}
+
+impl Checked {
+    fn is_intact(&self) -> bool {
+        self.problems.is_empty()
+    }
+}
+
+impl Audit<Note> for Checked {
+    fn problem(&mut self, problem: ChainProblem) {
+        self.problems.push(problem);
+    }
+    fn warning(&mut self, warning: ChainWarning) {
+        self.warnings.push(warning);
+    }
+    fn record(&mut self, _: Record<Note>) {}
+}
+
+fn check(j: &Journal, earlier: Option<&PrintedFingerprint>) -> Checked {
+    let mut checked = Checked::default();
+    checked.fingerprint = verify::check_chain(j, earlier, &mut checked)
+        .expect("verify")
+        .fingerprint;
+    checked.warnings.extend(verify::quarantined(j));
+    checked
+}
+
+fn verify_dir(dir: &Path) -> Checked {
+    check(&Journal::at(dir), None)
 }
 
 #[test]
@@ -243,8 +277,10 @@ fn a_write_that_stops_taking_bytes_rolls_back_and_reports() {
         fail_sync: false,
         zero_writes: true,
     };
-    let err = append_locked(&mut f, j.path(), j.dir(), |_| Ok::<_, JournalError>(note("半行")))
-        .expect_err("a write of 0 bytes is an error");
+    let err = append_locked(&mut f, j.path(), j.dir(), crate::moment::Moment::now, |_| {
+        Ok::<_, JournalError>(note("半行"))
+    })
+    .expect_err("a write of 0 bytes is an error");
     assert!(matches!(err, JournalError::Io { .. }), "{err:?}");
     assert_eq!(std::fs::read(j.path()).expect("read"), before);
 }
@@ -272,7 +308,7 @@ fn after_a_full_disk_the_journal_ends_in_a_newline_and_verifies() {
         report
             .warnings
             .iter()
-            .any(|w| matches!(w, verify::Warning::Quarantined(_))),
+            .any(|w| matches!(w, ChainWarning::Quarantined(_))),
         "the torn tail is kept in quarantine"
     );
     assert_eq!(append(&j, "三").record.seq, 2);
@@ -335,26 +371,24 @@ fn a_lost_final_newline_is_restored_and_the_entry_keeps_its_seq() {
     assert!(
         report
             .warnings
-            .contains(&verify::Warning::MissingNewline { line: 3 }),
+            .contains(&ChainWarning::MissingNewline { line: 3 }),
         "verify says so: {:?}",
         report.warnings
     );
     // A fingerprint printed before the newline was lost still matches, and a wrong one not.
-    let printed = verify::PrintedFingerprint {
+    let printed = PrintedFingerprint {
         count: 3,
         head: sha256_hex(whole.split_inclusive(|&b| b == b'\n').next_back().expect("line")),
     };
-    let dir_report = |fp: &verify::PrintedFingerprint| {
-        verify::verify(&j, &crate::vault::Vault::of_case(dir.path()), Some(fp)).expect("verify")
-    };
+    let dir_report = |fp: &PrintedFingerprint| check(&j, Some(fp));
     assert!(dir_report(&printed).is_intact());
-    let wrong = verify::PrintedFingerprint {
+    let wrong = PrintedFingerprint {
         count: 3,
         head: "0".repeat(16),
     };
     assert_eq!(
         dir_report(&wrong).problems,
-        vec![verify::Problem::FingerprintMismatch { count: 3 }]
+        vec![ChainProblem::FingerprintMismatch { count: 3 }]
     );
     let next = append(&j, "四");
     assert_eq!(next.restored, 1);
@@ -384,13 +418,13 @@ fn records_that_lost_every_newline_are_a_breach_then_restored_along_the_chain() 
     assert!(!report.is_intact(), "never silently intact");
     assert_eq!(
         report.problems,
-        vec![verify::Problem::LostNewlines { line: 1, records: 3 }]
+        vec![ChainProblem::LostNewlines { line: 1, records: 3 }]
     );
     assert!(
         !report
             .warnings
             .iter()
-            .any(|w| matches!(w, verify::Warning::TornTail { .. })),
+            .any(|w| matches!(w, ChainWarning::TornTail { .. })),
         "nothing is unfinished: {:?}",
         report.warnings
     );
@@ -422,12 +456,12 @@ fn only_what_does_not_continue_the_chain_is_quarantined() {
             .ends_with(b"{\"seq\":2,\"ts")
     );
     let texts: Vec<String> = j
-        .read_from(0)
+        .read_from::<Note>(0)
         .expect("read")
         .records
         .into_iter()
         .map(|r| match r.event {
-            EventBody::NarrativeSet { text } => text,
+            Note::NarrativeSet { text } => text,
             _ => String::new(),
         })
         .collect();
@@ -463,12 +497,12 @@ fn a_line_not_in_the_canonical_form_is_refused_when_loading() {
     append(&j, "一");
     let text = String::from_utf8(std::fs::read(j.path()).expect("read")).expect("utf-8");
     std::fs::write(j.path(), text.replacen('{', "{\"pad\":\"ab12\",", 1)).expect("write");
-    let err = j.read_from(0).expect_err("refused");
+    let err = j.read_from::<Note>(0).expect_err("refused");
     assert!(matches!(err, JournalError::NotCanonical { offset: 0 }), "{err:?}");
     let report = verify_dir(dir.path());
     assert_eq!(
         report.problems,
-        vec![verify::Problem::NotCanonical { line: 1, seq: 0 }]
+        vec![ChainProblem::NotCanonical { line: 1, seq: 0 }]
     );
 }
 
@@ -523,8 +557,6 @@ fn an_append_only_journal_takes_appends_and_says_what_a_repair_needs() {
         "{err:?}"
     );
     assert_eq!(std::fs::read(j.path()).expect("read"), before);
-    let msg = crate::case::error::journal_message(&err, crate::i18n::Lang::Zh);
-    assert!(msg.contains("chattr -a") && msg.contains("12"), "{msg}");
 
     // Only the final newline lost: restoring it is an append, which +a allows.
     drop(flag);

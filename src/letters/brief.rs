@@ -185,8 +185,9 @@ pub fn lawyer_brief(state: &CaseState, lang: Lang) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::case::Record;
     use crate::case::event::{EntryId, EventBody, EvidenceFields, ProfilePatch};
-    use crate::journal::{GENESIS, Record};
+    use crate::journal::GENESIS;
     use crate::moment::Moment;
 
     #[test]

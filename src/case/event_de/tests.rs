@@ -10,6 +10,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use super::Key;
+use crate::case::Record;
 use crate::case::event::{
     Attachment, EntryId, EventBody, EvidenceFields, EvidenceKind, EvidencePatch, Fen, Knew, ProfilePatch,
     Transfer,
@@ -19,7 +20,6 @@ use crate::case::steps::{
     ConsultationFields, ConsultationPatch, ReportFields, ReportPatch, ReportStatus, WarningFields,
     WarningPatch,
 };
-use crate::journal::Record;
 use crate::moment::Moment;
 
 /// `EventBody` as declared before the hand-written reader.

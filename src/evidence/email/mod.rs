@@ -335,7 +335,7 @@ impl EmailFacts {
     /// caller then uses the moment of import). The one place that decides this.
     pub fn occurred_at(&self, now: &ZonedDateTime) -> Option<Moment> {
         // A real time between 1970 and now, as every time in the record must be.
-        let not_future = |m: &Moment| crate::case::when::check_range(m, now).is_ok();
+        let not_future = |m: &Moment| crate::moment::check_range(m, now).is_ok();
         self.date
             .filter(not_future)
             .or_else(|| self.received.iter().find_map(|h| h.at).filter(not_future))
