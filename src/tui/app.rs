@@ -1,257 +1,22 @@
-//! The wizard's state and its one `update` function: a message in (a key, a paste, a
-//! resize, a refresh, the result of a save), the state changed, effects out. No terminal and
+//! The wizard's one `update` function: a message in (a key, a paste, a resize, a refresh, the
+//! result of a save), the state ([`crate::tui::model`]) changed, effects out. No terminal and
 //! no disk here — the runtime performs the effects with the case API and feeds the results
 //! back as messages, so the whole app can be driven by tests.
 
-use std::path::PathBuf;
-
 use crossterm::event::{KeyCode, KeyEvent};
-use jiff::ZonedDateTime;
 
-use crate::case::counterparts::CounterpartId;
 use crate::case::signals::done_by_record;
-use crate::case::steps::{
-    ConsultationFields, ConsultationPatch, ReportFields, ReportPatch, WarningFields, WarningPatch,
-};
 use crate::case::when::Assumed;
-use crate::case::{CaseState, EntryId, EvidenceFields, EvidenceKind, EvidencePatch, Knew, ProfilePatch};
+use crate::case::{CaseState, EvidenceKind, Knew};
 use crate::i18n::Lang;
-use crate::pdf::export::Exported;
 use crate::text::MAX_LINE_CHARS;
-use crate::tui::form::{ExportChoice, FieldId, Form, FormKind, Input, Submit, choice_len};
+use crate::tui::form::{FieldId, Form, Input, Submit, choice_len};
 use crate::tui::guide_text::{channel_names, checklist_id, checklist_len};
-pub use crate::tui::keys::TextView;
-use crate::tui::keys::{self, Action, Binding};
+use crate::tui::keys::{self, Action};
+use crate::tui::message::{Effect, Msg};
+use crate::tui::model::{App, Ask, DASH_ROWS, ExportStatus, Pane, Screen, TextView, list_rows};
 use crate::tui::strings::{Strings, fill, strings};
-use crate::tui::widgets::text_field::{Edit, TextField};
-
-/// Where the user is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Screen {
-    /// The overview of the four steps.
-    Dashboard,
-    /// Step 1: the evidence list.
-    Evidence,
-    /// One entry with its history.
-    Detail(EntryId),
-    /// Step 2, 3 or 4.
-    Step(u8),
-    /// The immediate-actions checklist.
-    Checklist,
-    /// The victim's details.
-    Profile,
-    /// A generated text alone on the screen, easy to select and copy.
-    Text(TextView),
-    /// Making the complaint packet (PDF).
-    Export,
-    /// The letters for the other channels (from step 2).
-    Letters,
-}
-
-/// Which part of a step screen the arrows move: its list or its text.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum Pane {
-    /// The list (evidence, reports).
-    #[default]
-    List,
-    /// The guidance text.
-    Text,
-}
-
-/// Where the export stands.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum ExportStatus {
-    /// Nothing made yet in this session.
-    Idle,
-    /// The worker thread is rendering.
-    Running,
-    /// The packet was written.
-    Done(Exported),
-    /// It failed; the sentence to show.
-    Failed(String),
-}
-
-/// The export screen's state.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ExportView {
-    /// The options used last (the form opens with them).
-    pub choice: ExportChoice,
-    /// Where the export stands.
-    pub status: ExportStatus,
-    /// The copy made for the user (Desktop or Downloads), or why there is none.
-    pub copy: Option<Result<PathBuf, String>>,
-}
-
-/// A question waiting for y / n.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Ask {
-    /// Quit with unsaved input?
-    Quit,
-    /// Discard the form?
-    Discard,
-    /// Switch the language?
-    Lang,
-}
-
-/// Something that happened.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Msg {
-    /// A key was pressed.
-    Key(KeyEvent),
-    /// Text was pasted (bracketed paste).
-    Paste(String),
-    /// The terminal has a new size (columns, rows).
-    Resize(u16, u16),
-    /// Another process appended this many journal lines; the state has them now.
-    Refreshed(usize),
-    /// The case saved what the form asked for (the new entry's id for a new entry).
-    Saved(Option<EntryId>),
-    /// The case saved a record of steps 2-4 (its id, `R1`, `W1`, `L1`).
-    SavedRecord(String),
-    /// The case refused or failed; the sentence to show.
-    Failed(String),
-    /// The export worker started.
-    ExportStarted,
-    /// The export worker finished: the file, or the sentence saying why not; and the copy
-    /// for the user (its path, or why there is none), when one was asked for.
-    Exported(Result<Exported, String>, Option<Result<PathBuf, String>>),
-    /// The system was asked to open the packet: whether it could.
-    Opened(bool),
-    /// Text was put on the clipboard.
-    Copied,
-    /// A setting was saved (or only applies to this session, when it could not be).
-    SettingSaved(bool),
-    /// The letter worker started.
-    LetterStarted,
-    /// A letter was saved, or the sentence saying why not.
-    LetterSaved(Result<crate::tui::letters::SavedLetter, String>),
-    /// The case is being read at startup: the percent of its journal read so far.
-    Loading(u8),
-}
-
-/// What the runtime must do with the case.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Effect {
-    /// Log a new entry.
-    Log(EvidenceFields),
-    /// Correct an entry.
-    Correct(EntryId, EvidencePatch, String),
-    /// Retract an entry.
-    Retract(EntryId, String),
-    /// Attach a file to an entry.
-    Attach(EntryId, std::path::PathBuf),
-    /// Set profile fields.
-    SetProfile(ProfilePatch),
-    /// Tick or untick a checklist item.
-    Tick(String, bool),
-    /// Record a report.
-    AddReport(ReportFields),
-    /// Update a report.
-    UpdateReport(String, ReportPatch),
-    /// Record a warned contact.
-    AddWarning(WarningFields),
-    /// Record a consultation.
-    AddConsultation(ConsultationFields),
-    /// Correct a warned-contact record (id, changes, reason).
-    CorrectWarning(String, WarningPatch, String),
-    /// Correct a consultation record (id, changes, reason).
-    CorrectConsultation(String, ConsultationPatch, String),
-    /// Withdraw a warned-contact or consultation record (id, reason).
-    RetractRecord(String, String),
-    /// Set the victim's own account.
-    SetNarrative(String),
-    /// Make the packet on a worker thread.
-    Export(ExportChoice),
-    /// Remember the language the user switched to.
-    SaveLang(Lang),
-    /// Open the file with the system's program for it.
-    OpenFile(PathBuf),
-    /// Put the text on the clipboard.
-    Copy(String),
-    /// Make a letter and save it (PDF and text) with a copy for the user.
-    SaveLetter(crate::tui::letters::LetterOrder),
-}
-
-/// The evidence list's view state.
-#[derive(Debug, Clone)]
-pub struct ListView {
-    /// Indices into `state.entries` of the rows shown, newest first.
-    pub rows: Vec<u32>,
-    /// Selected row.
-    pub selected: usize,
-    /// First row on screen.
-    pub offset: usize,
-    /// Only this kind, or all.
-    pub kind: Option<EvidenceKind>,
-    /// The search box.
-    pub search: TextField,
-    /// The search box has focus.
-    pub searching: bool,
-    /// Only the entries of this counterpart: its text as shown and the number of its key.
-    pub counterpart: Option<(String, CounterpartId)>,
-    built: Option<(u64, Option<EvidenceKind>, String, Option<CounterpartId>)>,
-}
-
-/// The wizard's whole state.
-#[derive(Debug)]
-pub struct App {
-    /// The UI language.
-    pub lang: Lang,
-    /// The case's signals and account to stop, kept until the case changes.
-    pub outlook: crate::tui::outlook::OutlookCache,
-    /// Its strings.
-    pub s: &'static Strings,
-    /// The current screen.
-    pub screen: Screen,
-    /// The screen a detail view returns to.
-    pub back: Screen,
-    /// The open form, if any.
-    pub form: Option<Form>,
-    /// A pending question.
-    pub ask: Option<Ask>,
-    /// The help overlay is open.
-    pub help: bool,
-    /// The evidence list.
-    pub list: ListView,
-    /// Selected row on the dashboard.
-    pub dash_sel: usize,
-    /// Selected checklist item.
-    pub check_sel: usize,
-    /// Scroll of detail and step screens.
-    pub scroll: u16,
-    /// Selected report on step 2.
-    pub report_sel: usize,
-    /// Step 2 shows the selected report's history (Enter).
-    pub report_history: bool,
-    /// Selected record on step 3 (warned contacts) or step 4 (consultations).
-    pub record_sel: usize,
-    /// Scroll of the help overlay.
-    pub help_scroll: u16,
-    /// The export screen.
-    pub export: ExportView,
-    /// The letters screen.
-    pub letters: crate::tui::letters::LettersView,
-    /// A one-line message and whether it is an error.
-    pub status: Option<(String, bool)>,
-    /// Set when the user has chosen to leave.
-    pub quit: bool,
-    /// Terminal size (columns, rows).
-    pub size: (u16, u16),
-    /// The case folder's name, for the title.
-    pub case_name: String,
-    /// Running on the demo case.
-    pub demo: bool,
-    /// The clock (fixed in tests).
-    pub clock: fn() -> ZonedDateTime,
-    /// The detail shown is of a retracted entry (its e / d / i are not offered).
-    pub detail_retracted: bool,
-    /// While the case is read at startup: the percent read (`None` once it is loaded).
-    pub loading: Option<u8>,
-    /// Keys and pastes that came while the case was read, in order; they run once it is.
-    pub waiting: Vec<Msg>,
-    /// The pane of step 1 or 2 the arrows move.
-    pub focus: Pane,
-}
+use crate::tui::widgets::text_field::Edit;
 
 /// Keys kept while the case is read (far more than anyone types in that time).
 const MAX_WAITING: usize = 4096;
@@ -259,99 +24,7 @@ const MAX_WAITING: usize = 4096;
 /// The help overlay never scrolls further than this (far more than any key list).
 const HELP_MAX_SCROLL: u16 = 60;
 
-/// Rows on the dashboard that Enter opens, in order.
-pub const DASH_ROWS: [Screen; 7] = [
-    Screen::Evidence,
-    Screen::Step(2),
-    Screen::Step(3),
-    Screen::Step(4),
-    Screen::Checklist,
-    Screen::Profile,
-    Screen::Export,
-];
-
-fn system_now() -> ZonedDateTime {
-    ZonedDateTime::now()
-}
-
-/// How many list rows fit on step 1 in a terminal `height` rows tall: title, filter line,
-/// column header, status and key bar take five, and the step's guidance pane its share.
-pub fn list_rows(height: u16, focus: Pane) -> usize {
-    let body = height.saturating_sub(3);
-    usize::from(height.saturating_sub(5).saturating_sub(guide_rows(body, focus)))
-}
-
-/// Rows of step 1's guidance pane in a body `body` rows tall: a quarter under the list, two
-/// thirds when it has the focus; the list always keeps its header and a row.
-pub fn guide_rows(body: u16, focus: Pane) -> u16 {
-    let want = match focus {
-        Pane::List => (body / 4).max(3),
-        Pane::Text => body * 2 / 3,
-    };
-    want.min(body.saturating_sub(3))
-}
-
 impl App {
-    /// A new app on the dashboard.
-    pub fn new(lang: Lang, case_name: String, demo: bool) -> App {
-        App {
-            lang,
-            outlook: Default::default(),
-            s: strings(lang),
-            screen: Screen::Dashboard,
-            back: Screen::Evidence,
-            form: None,
-            ask: None,
-            help: false,
-            list: ListView {
-                rows: Vec::new(),
-                selected: 0,
-                offset: 0,
-                kind: None,
-                search: TextField::new(false, MAX_LINE_CHARS),
-                searching: false,
-                counterpart: None,
-                built: None,
-            },
-            dash_sel: 0,
-            check_sel: 0,
-            scroll: 0,
-            report_sel: 0,
-            report_history: false,
-            record_sel: 0,
-            help_scroll: 0,
-            export: ExportView {
-                choice: ExportChoice {
-                    agency: String::new(),
-                    redact: false,
-                    // The packet is for a Chinese police station whatever language the
-                    // wizard speaks; English is a translation the user picks.
-                    lang: Lang::Zh,
-                },
-                status: ExportStatus::Idle,
-                copy: None,
-            },
-            letters: Default::default(),
-            status: None,
-            quit: false,
-            size: (80, 24),
-            case_name,
-            demo,
-            clock: system_now,
-            detail_retracted: false,
-            loading: None,
-            waiting: Vec::new(),
-            focus: Pane::List,
-        }
-    }
-
-    /// The same app waiting for its case to be read: it draws the dashboard's frame with
-    /// the progress and keeps the keys pressed meanwhile.
-    pub fn starting(mut self) -> App {
-        self.loading = Some(0);
-        self
-    }
-
     /// While the case is read: progress and resizes apply, Ctrl-C (and `q` before any other
     /// key) quits, every other key or paste waits its turn and the status line says so.
     fn update_loading(&mut self, msg: Msg) {
@@ -373,49 +46,6 @@ impl App {
                 self.status = Some((self.s.loading_wait.to_string(), false));
             }
             _ => {}
-        }
-    }
-
-    /// True when a form holds input that is not saved.
-    pub fn has_unsaved(&self) -> bool {
-        self.form.as_ref().is_some_and(Form::is_dirty)
-    }
-
-    /// The command lists that apply now, most specific first.
-    pub fn bindings(&self) -> Vec<&'static [Binding]> {
-        if self.ask.is_some() {
-            return vec![keys::CONFIRM];
-        }
-        if let Some(f) = &self.form {
-            return vec![if f.kind == FormKind::Export {
-                keys::EXPORT_FORM
-            } else {
-                keys::FORM
-            }];
-        }
-        if self.screen == Screen::Evidence && self.list.searching {
-            return vec![keys::SEARCH];
-        }
-        let screen = match self.screen {
-            Screen::Dashboard => keys::DASHBOARD,
-            Screen::Evidence => keys::EVIDENCE,
-            Screen::Detail(_) if self.detail_retracted => keys::DETAIL_RETRACTED,
-            Screen::Detail(_) => keys::DETAIL,
-            Screen::Step(2) => keys::STEP2,
-            Screen::Step(3) => keys::STEP3,
-            Screen::Step(_) => keys::STEP4,
-            Screen::Checklist => keys::CHECKLIST,
-            Screen::Profile => keys::PROFILE,
-            Screen::Text(TextView::How(_)) => keys::HOW_TEXT,
-            Screen::Text(_) => keys::TEXT,
-            Screen::Export => keys::EXPORT,
-            Screen::Letters if self.letters.open.is_some() => keys::LETTER,
-            Screen::Letters => keys::LETTERS,
-        };
-        match (self.screen, self.focus) {
-            (Screen::Evidence | Screen::Step(2), Pane::List) => vec![keys::TAB_TO_TEXT, screen, keys::GLOBAL],
-            (Screen::Evidence | Screen::Step(2), Pane::Text) => vec![keys::TAB_TO_LIST, screen, keys::GLOBAL],
-            _ => vec![screen, keys::GLOBAL],
         }
     }
 
@@ -477,21 +107,6 @@ impl App {
         }
         // Never leave rows empty below while rows are hidden above (after a resize or a filter).
         self.list.offset = self.list.offset.min(n.saturating_sub(h));
-    }
-
-    /// The packet `o` opens: the copy for the user if there is one, else the one made.
-    pub fn packet_to_open(&self) -> Option<PathBuf> {
-        match (&self.export.copy, &self.export.status) {
-            (Some(Ok(copy)), _) => Some(copy.clone()),
-            (_, ExportStatus::Done(done)) => Some(done.path.clone()),
-            _ => None,
-        }
-    }
-
-    /// The entry selected in the list.
-    pub fn selected_entry(&self, state: &CaseState) -> Option<EntryId> {
-        let i = *self.list.rows.get(self.list.selected)? as usize;
-        state.entries.get(i).map(|e| e.id)
     }
 
     /// Handles one message and returns what the runtime must do.
@@ -708,16 +323,6 @@ impl App {
         self.scroll = 0;
         self.status = None;
         self.focus = Pane::List;
-    }
-
-    pub(crate) fn now(&self) -> ZonedDateTime {
-        (self.clock)()
-    }
-
-    /// The zone every time on screen is shown in: the clock's (the system's, `TZ` honoured;
-    /// fixed in tests).
-    pub fn zone(&self) -> jiff::tz::TimeZone {
-        self.now().time_zone().clone()
     }
 
     fn act(&mut self, a: Action, state: &CaseState) -> Vec<Effect> {
@@ -1006,7 +611,7 @@ impl App {
                         form.error = Some(match form.refused_field(&e) {
                             Some(i) => {
                                 form.focus = i;
-                                let name = crate::tui::screens::form::label(form.fields[i].id, s);
+                                let name = crate::tui::form::label(form.fields[i].id, s);
                                 let name = name.trim_end_matches([':', '：']);
                                 if message.contains(name) {
                                     message

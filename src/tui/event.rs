@@ -7,7 +7,7 @@ use std::thread;
 
 use crossterm::event::{self, Event, KeyEventKind};
 
-use crate::tui::app::Msg;
+use crate::tui::message::Msg;
 
 /// Starts the reader, sending into `tx` (the wizard's one channel); it stops when the
 /// terminal cannot be read any more or the wizard is gone.

@@ -24,6 +24,7 @@ use crate::letters::content::LetterContent;
 use crate::text::{MAX_LINE_CHARS, MAX_TEXT_CHARS, clean_line};
 use crate::tui::guide_text::channel_names;
 use crate::tui::letters::{LetterOrder, SavedLetter};
+use crate::tui::strings::Strings;
 use crate::tui::widgets::text_field::TextField;
 
 /// What a field is, which also names its label.
@@ -1028,5 +1029,52 @@ impl Form {
                 .map(Submit::AddReport)
             }
         }
+    }
+}
+
+/// The label of a field.
+pub fn label(id: FieldId, s: &Strings) -> &'static str {
+    match id {
+        FieldId::Kind => s.f_kind,
+        FieldId::At => s.f_at,
+        FieldId::Counterpart => s.f_counterpart,
+        FieldId::ToMine => s.f_to_mine,
+        FieldId::Summary => s.f_summary,
+        FieldId::Knew => s.f_knew,
+        FieldId::Lost => s.f_lost,
+        FieldId::ToAccount => s.f_to_account,
+        FieldId::ToName => s.f_to_name,
+        FieldId::ToBank => s.f_to_bank,
+        FieldId::PaidAt => s.f_paid_at,
+        FieldId::Txn => s.f_txn,
+        FieldId::PaidVia => s.f_paid_via,
+        FieldId::Reason => s.f_reason,
+        FieldId::Path => s.f_path,
+        FieldId::Name => s.p_name,
+        FieldId::IdNumber => s.p_id,
+        FieldId::Sex => s.p_sex,
+        FieldId::Birth => s.p_birth,
+        FieldId::Phones => s.p_phones,
+        FieldId::Emails => s.p_emails,
+        FieldId::Address => s.p_address,
+        FieldId::ChannelPick => s.f_channel_pick,
+        FieldId::Channel => s.f_channel,
+        FieldId::How => s.f_how,
+        FieldId::Status => s.f_status,
+        FieldId::Receipt => s.f_receipt,
+        FieldId::Officer => s.f_officer,
+        FieldId::FollowUp => s.f_follow_up,
+        FieldId::Note => s.f_note,
+        FieldId::Who => s.f_who,
+        FieldId::Via => s.f_via,
+        FieldId::Lawyer => s.f_lawyer,
+        FieldId::Firm => s.f_firm,
+        FieldId::Narrative => s.f_narrative,
+        FieldId::Agency => s.f_agency,
+        FieldId::Redact => s.f_redact,
+        FieldId::PacketLang => s.f_packet_lang,
+        FieldId::Recipient => s.f_recipient,
+        FieldId::SentVia => s.f_sent_via,
+        FieldId::WithId => s.f_with_id,
     }
 }

@@ -11,10 +11,11 @@ use crate::guide::CaseSignals;
 use crate::i18n::Lang;
 use crate::letters::LetterKind;
 use crate::pdf::visible::short_path;
-use crate::tui::app::{App, Effect, Screen};
 use crate::tui::form::Form;
 use crate::tui::keys::Action;
-use crate::tui::screens::letters::strings;
+use crate::tui::letter_strings::strings;
+use crate::tui::message::Effect;
+use crate::tui::model::{App, Screen};
 use crate::tui::strings::fill;
 
 /// Why a letter is recommended for this case.

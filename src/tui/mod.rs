@@ -12,7 +12,10 @@ pub mod event;
 pub mod form;
 pub mod guide_text;
 pub mod keys;
+pub mod letter_strings;
 pub mod letters;
+pub mod message;
+pub mod model;
 pub mod outlook;
 pub mod runtime;
 pub mod screens;
@@ -35,7 +38,8 @@ use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
 
 use crate::i18n::Lang;
-use app::{App, Msg};
+use message::Msg;
+use model::App;
 use startup::{Incoming, Session, Setup};
 use theme::Theme;
 

@@ -9,9 +9,10 @@ use crate::case::{Case, CaseError};
 use crate::config::Config;
 use crate::pdf::export::{PacketJob, PacketRequest, export_to_folder};
 use crate::pdf::visible::{copy_for_user, visible_folder};
-use crate::tui::app::{App, Effect, Msg};
 use crate::tui::clipboard::{SystemClipboard, copy};
 use crate::tui::form::ExportChoice;
+use crate::tui::message::{Effect, Msg};
+use crate::tui::model::App;
 
 /// Where the wizard copies a packet it made, for the user to find and print.
 #[derive(Debug, Clone, PartialEq, Eq)]

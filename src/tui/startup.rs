@@ -10,8 +10,9 @@ use crate::case::{Case, CaseState};
 use crate::i18n::Lang;
 use crate::journal::JOURNAL_FILE;
 use crate::journal::progress::with_read_progress;
-use crate::tui::app::{App, Msg};
 use crate::tui::demo;
+use crate::tui::message::Msg;
+use crate::tui::model::App;
 use crate::tui::runtime::Wizard;
 
 /// What the wizard's loop receives: a message for the app, or the case the loader read.

@@ -9,7 +9,8 @@ use ratatui::Terminal;
 use ratatui::backend::{Backend, TestBackend};
 use ratatui::layout::Position;
 
-use super::app::{App, Ask, Msg, Screen};
+use super::message::Msg;
+use super::model::{App, Ask, Screen};
 use super::runtime::Wizard;
 use super::theme::Theme;
 use super::view;
@@ -438,7 +439,7 @@ fn warned_contacts_and_consultations_are_recorded_and_empty_names_refused() {
     assert_eq!(c.consulted_at.short(), "2026-11-29 10:30");
     // The brief is one key away and names what was done.
     w.handle(k(KeyCode::Char('b')));
-    assert_eq!(w.app.screen, Screen::Text(super::app::TextView::Brief));
+    assert_eq!(w.app.screen, Screen::Text(super::model::TextView::Brief));
     w.handle(k(KeyCode::Esc));
     assert_eq!(w.app.screen, Screen::Step(4));
 }
@@ -485,9 +486,9 @@ fn the_export_screen_writes_the_packet_on_a_worker_thread() {
     w.handle(k(KeyCode::Right)); // redact
     w.handle(ctrl('s'));
     assert!(w.app.form.is_none());
-    assert_eq!(w.app.export.status, super::app::ExportStatus::Running);
+    assert_eq!(w.app.export.status, super::model::ExportStatus::Running);
     wait_for_export(&mut w);
-    let super::app::ExportStatus::Done(done) = &w.app.export.status else {
+    let super::model::ExportStatus::Done(done) = &w.app.export.status else {
         unreachable!("{:?}", w.app.export.status)
     };
     assert!(
@@ -525,7 +526,7 @@ fn a_packet_from_a_case_that_does_not_verify_says_so() {
     typed(&mut w, "x");
     w.handle(ctrl('s'));
     wait_for_export(&mut w);
-    let super::app::ExportStatus::Done(done) = &w.app.export.status else {
+    let super::model::ExportStatus::Done(done) = &w.app.export.status else {
         unreachable!("{:?}", w.app.export.status)
     };
     assert!(
@@ -1105,7 +1106,7 @@ fn the_list_stays_full_through_resizes_and_says_what_is_hidden() {
     assert_eq!(w.app.list.selected, n - 1);
     assert!(w.app.list.offset > 0);
     let rows = frame_rows(&w.app, &state, 80, 12);
-    let shown = super::app::list_rows(12, super::app::Pane::List);
+    let shown = super::model::list_rows(12, super::model::Pane::List);
     assert!(rows[2].contains(&format!("↑ {} 条", n - shown)), "{rows:#?}");
     // Taller again: every row fits, so none may stay hidden above the first.
     w.handle(Msg::Resize(80, 40));
@@ -1148,7 +1149,7 @@ fn the_packet_is_copied_to_the_desktop_and_o_opens_it() {
     typed(&mut w, "x");
     w.handle(ctrl('s'));
     wait_for_export(&mut w);
-    let super::app::ExportStatus::Done(done) = w.app.export.status.clone() else {
+    let super::model::ExportStatus::Done(done) = w.app.export.status.clone() else {
         unreachable!("{:?}", w.app.export.status)
     };
     let copy = w.app.export.copy.clone().expect("a copy").expect("copied");
@@ -1162,7 +1163,7 @@ fn the_packet_is_copied_to_the_desktop_and_o_opens_it() {
     assert!(text.contains(&copy.display().to_string()), "{text}");
     // o asks the system to open the copy; where it cannot, the path is shown.
     let effects = w.app.update(k(KeyCode::Char('o')), w.case.state());
-    assert_eq!(effects, vec![super::app::Effect::OpenFile(copy.clone())]);
+    assert_eq!(effects, vec![super::message::Effect::OpenFile(copy.clone())]);
     w.app.update(Msg::Opened(false), w.case.state());
     let (status, _) = w.app.status.clone().expect("says where");
     assert!(status.contains(&copy.display().to_string()), "{status}");
@@ -1191,7 +1192,7 @@ fn without_a_desktop_folder_the_packet_path_is_shown() {
         "{text}"
     );
     let effects = w.app.update(k(KeyCode::Char('o')), w.case.state());
-    assert_eq!(effects, vec![super::app::Effect::OpenFile(done.path)]);
+    assert_eq!(effects, vec![super::message::Effect::OpenFile(done.path)]);
 }
 
 #[test]
@@ -1296,7 +1297,7 @@ fn snapshots_of_every_screen() {
             Box::new(|w: &mut Wizard| {
                 typed(w, "x");
                 w.handle(k(KeyCode::Esc));
-                w.app.export.status = super::app::ExportStatus::Done(crate::pdf::export::Exported {
+                w.app.export.status = super::model::ExportStatus::Done(crate::pdf::export::Exported {
                     path: "/home/zw/.local/share/leakaid/default/exports/leakaid-default-20261129-150000.pdf"
                         .into(),
                     pages: 4,
@@ -1311,7 +1312,7 @@ fn snapshots_of_every_screen() {
             Box::new(|w: &mut Wizard| {
                 typed(w, "x");
                 w.handle(k(KeyCode::Esc));
-                w.app.export.status = super::app::ExportStatus::Running;
+                w.app.export.status = super::model::ExportStatus::Running;
             }),
         ),
         (
@@ -1959,7 +1960,7 @@ fn step_1_shows_the_guides_purpose_todos_and_mistakes_and_tab_scrolls_them() {
     w.handle(k(KeyCode::Down));
     assert_eq!(w.app.list.selected, 1);
     w.handle(k(KeyCode::Tab));
-    assert_eq!(w.app.focus, super::app::Pane::Text);
+    assert_eq!(w.app.focus, super::model::Pane::Text);
     for _ in 0..200 {
         w.handle(k(KeyCode::Down));
     }
@@ -1992,7 +1993,7 @@ fn tab_on_step_2_moves_the_arrows_from_the_reports_to_the_text() {
     // Leaving the step puts the focus back on the list.
     typed(&mut w, "0");
     typed(&mut w, "2");
-    assert_eq!(w.app.focus, super::app::Pane::List);
+    assert_eq!(w.app.focus, super::model::Pane::List);
 }
 
 #[test]

@@ -6,8 +6,8 @@ use ratatui::layout::{Position, Rect};
 use ratatui::widgets::{Clear, Paragraph, Wrap};
 
 use crate::case::CaseState;
-use crate::tui::app::{App, Ask, Screen};
 use crate::tui::keys;
+use crate::tui::model::{App, Ask, Screen};
 use crate::tui::screens;
 use crate::tui::strings::fill;
 use crate::tui::theme::Theme;

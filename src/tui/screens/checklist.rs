@@ -5,8 +5,8 @@ use ratatui::layout::Rect;
 
 use crate::case::CaseState;
 use crate::localtime::short;
-use crate::tui::app::App;
 use crate::tui::guide_text::{checklist, checklist_done, checklist_line};
+use crate::tui::model::App;
 use crate::tui::strings::fill;
 use crate::tui::theme::Theme;
 use crate::tui::widgets::text_field::{put, str_width};

@@ -11,7 +11,7 @@ use crate::case::{CaseState, EntryId, EvidenceFields};
 use crate::display::summary_shown;
 use crate::evidence::number::classify;
 use crate::localtime::{long, short};
-use crate::tui::app::App;
+use crate::tui::model::App;
 use crate::tui::strings::fill;
 use crate::tui::theme::Theme;
 

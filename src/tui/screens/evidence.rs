@@ -12,8 +12,8 @@ use crate::i18n::Lang;
 use crate::localtime::short;
 use ratatui::text::Line;
 
-use crate::tui::app::{App, Pane, guide_rows, list_rows};
 use crate::tui::guide_text::guidance;
+use crate::tui::model::{App, Pane, guide_rows, list_rows};
 use crate::tui::strings::fill;
 use crate::tui::theme::Theme;
 use crate::tui::widgets::text_field::{put, str_width};

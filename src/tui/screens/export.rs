@@ -7,7 +7,7 @@ use ratatui::text::{Line, Span};
 
 use crate::case::CaseState;
 use crate::pdf::visible::short_path;
-use crate::tui::app::{App, ExportStatus};
+use crate::tui::model::{App, ExportStatus};
 use crate::tui::strings::fill;
 use crate::tui::theme::Theme;
 

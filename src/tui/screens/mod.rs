@@ -28,7 +28,7 @@ pub fn focus_mark(
 pub fn draw_text(
     frame: &mut ratatui::Frame,
     area: ratatui::layout::Rect,
-    app: &crate::tui::app::App,
+    app: &crate::tui::model::App,
     lines: Vec<ratatui::text::Line<'_>>,
     theme: &crate::tui::theme::Theme,
 ) {

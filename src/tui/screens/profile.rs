@@ -5,7 +5,7 @@ use ratatui::layout::{Margin, Rect};
 use ratatui::text::{Line, Span};
 
 use crate::case::CaseState;
-use crate::tui::app::App;
+use crate::tui::model::App;
 use crate::tui::theme::Theme;
 
 /// Draws the profile.

@@ -8,8 +8,8 @@ use ratatui::text::Line;
 
 use crate::case::CaseState;
 use crate::letters::brief::{lawyer_brief, warning_message};
-use crate::tui::app::{App, TextView};
 use crate::tui::guide_text::checklist_how;
+use crate::tui::model::{App, TextView};
 use crate::tui::strings::fill;
 use crate::tui::theme::Theme;
 use crate::tui::widgets::text_field::put;

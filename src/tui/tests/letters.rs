@@ -13,8 +13,9 @@ use crate::case::event::EventBody;
 use crate::case::sent::SentVia;
 use crate::i18n::Lang;
 use crate::letters::LetterKind;
-use crate::tui::app::{Msg, Screen};
 use crate::tui::letters::{Choice, SavedLetter};
+use crate::tui::message::Msg;
+use crate::tui::model::Screen;
 use crate::tui::runtime::{CopyTo, Wizard};
 
 /// The sample case in `dir` and a wizard on it whose copies go to `desktop`.
