@@ -387,7 +387,7 @@ fn fraud_thresholds_are_sourced_and_the_unread_opinion_is_hedged() {
     // The 2016 opinion's text was not read: a hedged summary, never printed as its words.
     law_is(
         "fraud_opinion_2016",
-        "第二部分第（一）项",
+        "数额标准的条款（条目未核实）",
         CiteIn::LawyerBrief,
         false,
     );
