@@ -175,7 +175,9 @@ fn leads_json_groups_repeats_and_names_the_number() {
     assert_eq!(top["counterpart"], "+86 170 1234 5678");
     assert_eq!(top["key"], "17012345678");
     assert_eq!(top["label"]["kind"], "virtual");
-    assert_eq!(top["label"]["zh"], "虚拟运营商号段（常被用于诈骗）");
+    assert_eq!(top["label"]["zh"], "移动通信转售号段（虚拟运营商）");
+    // A resale block is named, not flagged: nothing shows its callers are fraudsters.
+    assert_eq!(top["label"]["caution"], false);
     assert_eq!(top["knew"], serde_json::json!(["name", "id_number"]));
     assert!(
         top["first"]
@@ -200,13 +202,13 @@ fn leads_json_groups_repeats_and_names_the_number() {
     let text = env.ok(&["leads"]);
     assert!(text.starts_with("+86 170 1234 5678 — 11 次（电话）"), "{text}");
     assert!(
-        text.contains("号码类型: 虚拟运营商号段（常被用于诈骗）"),
+        text.contains("号码类型: 移动通信转售号段（虚拟运营商）"),
         "{text}"
     );
     assert!(text.contains("号码类型: 固话 · 广东省深圳市"), "{text}");
     let list = env.ok(&["list"]);
     assert!(
-        list.contains("[虚拟号段]") && list.contains("[冒充银行？]"),
+        !list.contains("[转售号段]") && !list.contains("诈骗）") && list.contains("[冒充银行？]"),
         "{list}"
     );
 }

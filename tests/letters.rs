@@ -103,6 +103,14 @@ fn the_company_letter_cites_pipl_and_carries_no_id_unless_asked() -> Result<(), 
         "《中华人民共和国个人信息保护法》第四十四条至第四十八条",
         "《中华人民共和国个人信息保护法》第五十条",
         "《中华人民共和国个人信息保护法》第五十七条",
+        // Withdrawing consent, the notice before processing, provision to others, the grounds
+        // of deletion, and the handler's duty to take requests.
+        "《中华人民共和国个人信息保护法》第十五条：“基于个人同意处理个人信息的",
+        "《中华人民共和国个人信息保护法》第十七条",
+        "《中华人民共和国个人信息保护法》第二十三条：“个人信息处理者向其他个人信息处理者提供",
+        "《中华人民共和国个人信息保护法》第四十七条：“有下列情形之一的",
+        "《网络数据安全管理条例》第二十三条：“个人请求查阅",
+        "有权限制或者拒绝他人对其个人信息进行处理",
         "王䶮",
         PHONE,
         EMAIL,
@@ -116,6 +124,22 @@ fn the_company_letter_cites_pipl_and_carries_no_id_unless_asked() -> Result<(), 
     );
     // A summary is never printed as the statute's words.
     assert!(t.contains("第五十条（要旨）："), "{t}");
+    // The deletion request names its ground; where the data came from is asked, not owed.
+    let requests = &t[t.find("请求事项").unwrap_or_default()..t.find("法律依据").unwrap_or(t.len())];
+    assert!(
+        requests.contains("本人撤回此前对贵方处理本人个人信息所作的同意，请删除")
+            && requests.contains("违反法律、行政法规或者违反约定处理本人个人信息的，也应当删除"),
+        "{requests}"
+    );
+    assert!(
+        !requests.contains("停止向任何第三方提供本人的个人信息，删除"),
+        "{requests}"
+    );
+    let asked = requests
+        .lines()
+        .filter(|l| l.contains("从何处取得"))
+        .collect::<Vec<_>>();
+    assert!(asked.len() == 1 && asked[0].contains("询问"), "{requests}");
 
     let with_id = text(&env, &["company", "--to", "某某科技有限公司", "--with-id"]);
     assert!(with_id.contains(&format!("身份证号：{ID}")), "{with_id}");
@@ -153,7 +177,7 @@ fn text_has_no_hard_breaks_inside_paragraphs() {
     // The longest request is far wider than any terminal: it must stay on one line.
     let line = t
         .lines()
-        .find(|l| l.starts_with("4. 停止向任何第三方提供"))
+        .find(|l| l.starts_with("5. 本人撤回此前"))
         .unwrap_or_default();
     assert!(line.ends_with("并告知本人。"), "broken paragraph: {line:?}\n{t}");
     // Blocks are separated by one blank line, never more.
@@ -232,6 +256,12 @@ fn the_12321_report_groups_by_counterpart_names_the_eml_and_never_the_id()
     // Never the ID number: not as a field, and not where the victim typed it in a note.
     assert!(!t.contains(ID) && !t.contains("身份证号："), "{t}");
     assert!(t.contains("12321网络不良与垃圾信息举报受理中心"));
+    // 12321 is run by an industry association: it is asked to verify and pass on, not to
+    // deal with the case "依法".
+    assert!(
+        !t.contains("依法核查处理") && t.contains("请核实上述号码和发送者") && t.contains("转交"),
+        "{t}"
+    );
     assert!(t.contains("《中华人民共和国个人信息保护法》第十条"), "{t}");
 
     let dir = tempfile::tempdir()?;
@@ -304,6 +334,8 @@ fn the_credit_objection_lists_the_accounts_and_carries_the_id() -> Result<(), Bo
         "征信异议申请书",
         "中国人民银行征信中心：",
         "《征信业管理条例》第二十五条",
+        // Where to complain when the objection is not dealt with: 30 days (第二十六条).
+        "《征信业管理条例》第二十六条：“信息主体认为征信机构或者信息提供者、信息使用者侵害其合法权益的",
         "某银行信用卡尾号1234",
         "E4",
         &format!("身份证号：{ID}"),
@@ -354,7 +386,11 @@ fn the_carrier_letter_names_12300_as_the_next_step() -> Result<(), Box<dyn std::
         "某银行信用卡尾号1234",
         "13800138000",
         "10690000",
-        "《中华人民共和国反电信网络诈骗法》第三十一条",
+        // The carrier's own duties, and the appeal with its 30 days.
+        "《中华人民共和国反电信网络诈骗法》第九条：“电信业务经营者应当依法全面落实电话用户真实身份信息登记制度",
+        "《中华人民共和国反电信网络诈骗法》第十条第三款：",
+        "《中华人民共和国反电信网络诈骗法》第十一条：",
+        "《中华人民共和国电信条例》第三十九条第一款：",
         // The contacts are counted by the kinds the case has: two calls and one SMS, no email.
         "2个号码或发送者的来电2次、短信1条，共3次",
     ] {
@@ -364,6 +400,8 @@ fn the_carrier_letter_names_12300_as_the_next_step() -> Result<(), Box<dyn std::
         !t.contains("短信、邮件"),
         "an email is named but the case has none:\n{t}"
     );
+    // Not the provisions that bind others (the card trader, anyone who disturbs privacy).
+    assert!(!t.contains("第三十一条") && !t.contains("民法典"), "{t}");
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(
         err.contains("15日") && err.contains("电信用户申诉处理办法"),
@@ -371,7 +409,7 @@ fn the_carrier_letter_names_12300_as_the_next_step() -> Result<(), Box<dyn std::
     );
     // Where to send it and where to go next, from the guide's channels.
     assert!(
-        err.contains("中国移动 10086") && err.contains("电话 12300"),
+        err.contains("中国移动 10086") && err.contains("书面申诉") && err.contains("12300"),
         "{err}"
     );
     let dir = tempfile::tempdir()?;
@@ -380,7 +418,10 @@ fn the_carrier_letter_names_12300_as_the_next_step() -> Result<(), Box<dyn std::
         &dir.path().join("carrier.pdf"),
         &["carrier", "--to", "中国移动"],
     )?;
-    assert!(p.contains("12300") && p.contains("第三十一条"), "{p}");
+    assert!(
+        p.contains("12300") && p.contains("第九条") && p.contains("第三十九条"),
+        "{p}"
+    );
     Ok(())
 }
 

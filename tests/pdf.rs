@@ -509,12 +509,19 @@ fn a_loss_adds_fraud_recovery_and_a_stop_payment_request_first() -> TestResult {
         &all[all.find("控告请求").ok_or("no requests")?..all.find("事实与理由").ok_or("no facts")?];
     let requests = requests.replace('\n', "");
     let first = requests.find("1. ").ok_or("no first request")?;
+    // The urgent request names its basis, 反电信网络诈骗法第二十条 (紧急止付、快速冻结), not 34.
     assert!(
-        requests[first..].starts_with("1. 【紧急】请求立即通知相关银行"),
+        requests[first..]
+            .starts_with("1. 【紧急】请求依照《中华人民共和国反电信网络诈骗法》第二十条，立即通知相关银行"),
         "{requests}"
     );
+    let laws = all.replace('\n', "");
     assert!(
-        requests.contains("6222 0200 1234 5678"),
+        laws.contains("《中华人民共和国反电信网络诈骗法》第二十条：国务院公安部门会同有关部门建立完善电信网络诈骗涉案资金即时查询、紧急止付"),
+        "{laws}"
+    );
+    assert!(
+        requests.replace(' ', "").contains("6222020012345678"),
         "receiving account named: {requests}"
     );
     assert!(requests.contains("追缴被骗款项"));
@@ -522,9 +529,42 @@ fn a_loss_adds_fraud_recovery_and_a_stop_payment_request_first() -> TestResult {
     // Without a loss: neither provision, no transfers, no stop-payment request.
     let no_loss: Vec<EvidenceFields> = fraud_case().into_iter().filter(|e| e.lost.is_none()).collect();
     let all = pages_of(&input_of(&no_loss, date(2026, 10, 25)), &zh())?.concat();
-    assert!(!all.contains("第二百六十六条") && !all.contains("第三十四条"));
+    assert!(!all.contains("第二百六十六条") && !all.contains("第三十四条") && !all.contains("第二十条"));
     assert!(!all.contains("转账情况") && !all.contains("紧急止付"));
     assert!(all.contains("第二百五十三条之一"));
+    Ok(())
+}
+
+#[test]
+fn an_account_opened_in_the_victims_name_cites_the_account_offences() -> TestResult {
+    let mut fields = fraud_case()[4..7].to_vec();
+    fields.push(entry(
+        EvidenceKind::Account,
+        "某银行信用卡尾号1234",
+        at(23, 9),
+        "征信报告上的信用卡，不是我办的",
+    ));
+    let all = pages_of(&input_of(&fields, date(2026, 10, 25)), &zh())?.concat();
+    let laws = all.replace('\n', "");
+    for cited in [
+        "《中华人民共和国反电信网络诈骗法》第三十一条第一款：",
+        "《中华人民共和国刑法》第二百八十条之一：在依照国家规定应当提供身份证明的活动中",
+        "《中华人民共和国刑法》第一百七十七条之一：有下列情形之一，妨害信用卡管理的",
+        "《中华人民共和国刑法》第一百九十六条：有下列情形之一，进行信用卡诈骗活动",
+        "《中华人民共和国刑法》第二百八十七条之二：明知他人利用信息网络实施犯罪",
+    ] {
+        assert!(laws.contains(cited), "missing {cited} in\n{laws}");
+    }
+    // Cited, not charged: the closing sentence still names only what the victim can stand behind.
+    let closing = &laws[laws.find("综上").ok_or("no closing")?..];
+    let closing = &closing[..closing.find('。').unwrap_or(closing.len())];
+    assert!(
+        !closing.contains("信用卡诈骗") && !closing.contains("妨害信用卡"),
+        "{closing}"
+    );
+    // Without an account entry none of them is cited.
+    let without = pages_of(&input_of(&fraud_case()[4..7], date(2026, 10, 25)), &zh())?.concat();
+    assert!(!without.contains("第二百八十条之一") && !without.contains("第一百九十六条"));
     Ok(())
 }
 

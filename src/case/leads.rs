@@ -258,7 +258,7 @@ mod tests {
         assert_eq!(top.knew, [Knew::Name, Knew::IdNumber].into());
         assert_eq!(
             top.label.as_ref().map(|l| l.zh.as_str()),
-            Some("虚拟运营商号段（常被用于诈骗）")
+            Some("移动通信转售号段（虚拟运营商）")
         );
         let shenzhen = ranked.iter().find(|l| l.key == "075588881234").expect("landline");
         assert_eq!(

@@ -4,9 +4,12 @@
 //! The rules follow the complaint-letter section of the guide's sources: a letter to the
 //! police cites the criminal provisions and the procedure that make it a 刑事控告书, never the
 //! civil or administrative ones (those belong in the lawyer's brief); money lost adds 诈骗罪
-//! (刑法第二百六十六条) and 追赃挽损 (反电信网络诈骗法第三十四条); accounts or cards opened in the
-//! victim's name add 反电信网络诈骗法第三十一条; a fraud also cites 反电信网络诈骗法第二十九条 (the
-//! police trace where the personal information used came from). Nothing here asserts what the victim cannot
+//! (刑法第二百六十六条) and 追赃挽损 (反电信网络诈骗法第三十四条), and a recent loss the urgent
+//! stop-payment request with its basis, 反电信网络诈骗法第二十条 (紧急止付、快速冻结); accounts or
+//! cards opened in the victim's name add 反电信网络诈骗法第三十一条 and the offences such an account
+//! may involve (刑法第二百八十条之一、第一百七十七条之一、第一百九十六条、第二百八十七条之二); a
+//! fraud also cites 反电信网络诈骗法第二十九条 (the police trace where the personal information used
+//! came from). Nothing here asserts what the victim cannot
 //! know (the offender's record counts, a sale): the letter says 本人有理由认为 and asks the
 //! police to examine the case.
 
@@ -67,6 +70,18 @@ pub struct Charges {
 /// stop-payment request: banks can only stop or freeze money that has not moved on.
 pub const URGENT_LOSS_DAYS: i32 = 30;
 
+/// The offences an account or card opened in the victim's name may involve, cited beside
+/// 反电信网络诈骗法第三十一条: using another's identity document (刑法第二百八十条之一), obtaining a
+/// credit card with false identity papers (第一百七十七条之一), credit-card fraud (第一百九十六条),
+/// and helping crime on information networks with such accounts (第二百八十七条之二). The letter
+/// names none of them as the charge: the victim cannot know which one the police will find.
+pub const ACCOUNT_OFFENCES: [&str; 4] = [
+    "criminal_280_1",
+    "criminal_177_1",
+    "criminal_196",
+    "criminal_287_2",
+];
+
 /// The law ids every letter cites.
 const ALWAYS: [&str; 4] = [
     "criminal_253_1",
@@ -107,6 +122,10 @@ pub fn decide(facts: &ChargeFacts, print_date: Date) -> Option<Charges> {
         law_ids.push("criminal_266");
     }
     law_ids.extend(ALWAYS.iter().take(3));
+    if requests.contains(&Request::StopPayment) {
+        // The basis of the urgent request: 紧急止付、快速冻结 (not 追赃挽损, which is 34).
+        law_ids.push("anti_fraud_20");
+    }
     if lost {
         // Recovering the money, and tracing the personal information the fraud used.
         law_ids.push("anti_fraud_34");
@@ -114,6 +133,7 @@ pub fn decide(facts: &ChargeFacts, print_date: Date) -> Option<Charges> {
     }
     if facts.account_in_name {
         law_ids.push("anti_fraud_31");
+        law_ids.extend(ACCOUNT_OFFENCES);
     }
     law_ids.push(ALWAYS[3]);
     Some(Charges {
@@ -167,9 +187,13 @@ mod tests {
         );
         assert_eq!(c.law_ids[0], "criminal_266");
         assert!(c.law_ids.contains(&"anti_fraud_34"));
+        // The stop-payment request rests on 反电信网络诈骗法第二十条.
+        assert!(c.law_ids.contains(&"anti_fraud_20"));
         // Months later the money has moved on: no stop-payment request, still recovery.
         let c = decide(&f, date(2027, 3, 1)).ok_or("no charges")?;
         assert_eq!(c.requests[0], Request::InvestigateAndRecover);
+        assert!(!c.law_ids.contains(&"anti_fraud_20"));
+        assert!(c.law_ids.contains(&"anti_fraud_34"));
         Ok(())
     }
 
@@ -181,6 +205,14 @@ mod tests {
         };
         let c = decide(&f, date(2026, 1, 1)).ok_or("no charges")?;
         assert!(c.law_ids.contains(&"anti_fraud_31"));
+        for id in ACCOUNT_OFFENCES {
+            assert!(c.law_ids.contains(&id), "{id}");
+        }
+        // The offences are cited, not charged: the closing sentence names only what fits.
+        assert_eq!(c.offences, vec![Offence::PersonalInformation]);
+        // Without an account entry none of them is cited.
+        let c = decide(&facts(), date(2026, 1, 1)).ok_or("no charges")?;
+        assert!(ACCOUNT_OFFENCES.iter().all(|id| !c.law_ids.contains(id)));
         Ok(())
     }
 }

@@ -26,9 +26,10 @@
 //!   and the 反电信网络诈骗法 provisions that bind the police in a fraud case. A 刑事控告书 asks the
 //!   police to open a criminal case; these are the provisions the police apply. Today:
 //!   `criminal_253_1`, `interpretation_2017_art1`, `interpretation_2017_art5`, `criminal_266`
-//!   (when money was lost), `cpl_110`, `cpl_111`, `anti_fraud_29`, `anti_fraud_31` (accounts
-//!   opened in the victim's name), `anti_fraud_34` (recovering the money). Which of them fit a
-//!   case is the letter's choice.
+//!   (when money was lost), `cpl_110`, `cpl_111`, `anti_fraud_20` (the basis of 紧急止付、快速冻结),
+//!   `anti_fraud_29`, `anti_fraud_31` and the account offences `criminal_280_1`,
+//!   `criminal_177_1`, `criminal_196`, `criminal_287_2` (accounts opened in the victim's name),
+//!   `anti_fraud_34` (recovering the money). Which of them fit a case is the letter's choice.
 //! - `lawyer_brief`: civil, personal-information and administrative provisions (民法典, 个人信息保护法,
 //!   网络安全法, 居民身份证法, 治安管理处罚法, civil liability such as `anti_fraud_46`, jurisdiction,
 //!   and the 刑事诉讼法 routes after a refusal: 101, 113, 210). They found a lawsuit, a complaint
@@ -142,6 +143,11 @@ pub struct Article {
     /// A caveat about this version, if any (e.g. the wording may have changed).
     #[serde(default)]
     pub note: Option<String>,
+    /// What the provision says under this numbering, when it differs from the law's `summary`
+    /// (e.g. the fine amounts of an amended penalty article that could not be verified are left
+    /// out). [`CitedArticle::wording`] prints it instead of the law's summary.
+    #[serde(default)]
+    pub summary: Option<String>,
     /// Where this came from.
     pub source: String,
     /// Whether the number (and any note) is verified.
@@ -238,6 +244,12 @@ impl TryFrom<RawLaw> for Law {
         if raw.quote == Quote::Exact && !has_text {
             return Err(format!(
                 "law `{}`: quote = \"exact\" needs the statute's words in `text`",
+                raw.id
+            ));
+        }
+        if raw.quote == Quote::Exact && raw.articles.iter().any(|a| a.summary.is_some()) {
+            return Err(format!(
+                "law `{}`: an exact quote is the same words for every numbering; a numbering's own `summary` is only for quote = \"summary\"",
                 raw.id
             ));
         }
@@ -365,7 +377,21 @@ pub struct CitedArticle<'a> {
     pub article: &'a Article,
 }
 
-impl CitedArticle<'_> {
+impl<'a> CitedArticle<'a> {
+    /// What the provision says on the date it is cited: the statute's words when checked, else
+    /// the numbering's own summary if it has one, else the law's summary.
+    pub fn wording(&self) -> Wording<'a> {
+        match (self.law.wording(), self.article.summary.as_deref()) {
+            (Wording::Summary(_), Some(own)) => Wording::Summary(own),
+            (wording, _) => wording,
+        }
+    }
+
+    /// The plain-words summary on the date it is cited (the numbering's own, else the law's).
+    pub fn summary(&self) -> &'a str {
+        self.article.summary.as_deref().unwrap_or(&self.law.summary)
+    }
+
     /// The citation without hedge: "《中华人民共和国网络安全法》第四十四条" or
     /// "Cybersecurity Law of the PRC, Article 44".
     pub fn citation(&self, lang: Lang) -> String {

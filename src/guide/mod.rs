@@ -438,6 +438,34 @@ mod tests {
     }
 
     #[test]
+    fn a_numbering_summary_is_refused_for_an_exact_quote() {
+        // An exact quote prints the same statute words for every numbering; a numbering's own
+        // summary would be silently ignored, so the guide refuses it.
+        let start = ZH_TOML.find("id = \"criminal_266\"").unwrap_or_default();
+        let (head, tail) = ZH_TOML.split_at(start);
+        let tail = tail.replacen(
+            "number = \"第二百六十六条\"",
+            "number = \"第二百六十六条\"\nsummary = \"别的话\"",
+            1,
+        );
+        let what = invalid_what(&format!("{head}{tail}"));
+        assert!(
+            what.contains("criminal_266") && what.contains("own `summary`"),
+            "{what}"
+        );
+    }
+
+    #[test]
+    fn a_numbering_with_its_own_summary_prints_it_on_its_dates_only() {
+        let law = Guide::get(Lang::Zh).law("cybersecurity_penalty");
+        let old = law.map(|l| l.cited_on(jiff::civil::date(2025, 12, 31)));
+        let new = law.map(|l| l.cited_on(jiff::civil::date(2026, 1, 1)));
+        assert!(old.is_some_and(|c| c.summary().contains("一百万元") && c.summary() == c.law.summary));
+        assert!(new.is_some_and(|c| !c.summary().contains("一百万元")
+            && matches!(c.wording(), Wording::Summary(s) if s == c.summary())));
+    }
+
+    #[test]
     fn the_wrong_language_file_is_rejected() {
         assert!(Guide::from_toml(Lang::En, ZH_TOML).is_err());
     }

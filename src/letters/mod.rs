@@ -557,7 +557,7 @@ fn cite(guide: &Guide, kt: &KindText, date: Date, lang: Lang) -> Vec<LawCited> {
         .filter(|law| law.in_force_on(date))
         .map(|law| {
             let cited = law.cited_on(date);
-            let (text, exact) = match law.wording() {
+            let (text, exact) = match cited.wording() {
                 Wording::Exact(t) => (t, true),
                 Wording::Summary(t) => (t, false),
             };

@@ -78,7 +78,7 @@ pub fn laws_for(charges: Option<&Charges>, on: Date, lang: Lang) -> Vec<LawRef> 
         // (e.g. after a renumbering not yet confirmed) is left out rather than printed hedged.
         .filter(|cited| cited.verified())
         .map(|cited| {
-            let (text, exact) = match cited.law.wording() {
+            let (text, exact) = match cited.wording() {
                 Wording::Exact(t) => (t.to_string(), true),
                 Wording::Summary(t) => (t.to_string(), false),
             };

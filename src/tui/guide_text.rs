@@ -273,7 +273,7 @@ pub fn guidance(n: u8, lang: Lang, now: &ZonedDateTime, state: &CaseState) -> Ve
         for a in g.laws_on(today) {
             // The wizard shows every provision in plain words, labelled as a summary (要旨): only
             // a checked exact quote may stand as the article itself, and that is for letters.
-            let plain = Wording::Summary(&a.law.summary).printed(lang);
+            let plain = Wording::Summary(a.summary()).printed(lang);
             out.push((false, format!("{bullet}{} {plain}", a.display(lang))));
             if let Some(note) = &a.law.note {
                 out.push((false, format!("  {note}")));

@@ -275,7 +275,8 @@ pub fn classify_key(key: &str) -> Option<NumberLabel> {
     }
     if d.starts_with('1') {
         if let Some(b) = t.virtual_blocks.iter().find(|b| d.starts_with(&b.prefix)) {
-            let label = NumberLabel::from(NumberKind::Virtual, &l.virtual_block, &[], true);
+            // A resale block says nothing about the caller: named neutrally, not flagged for care.
+            let label = NumberLabel::from(NumberKind::Virtual, &l.virtual_block, &[], false);
             return Some(label.citing(&b.source));
         }
         return Some(match t.carrier(d) {

@@ -73,7 +73,7 @@ fn a_bank_service_number_is_named_and_flagged_as_a_likely_spoof() {
     );
     assert_eq!(
         label("17012345678").head(crate::i18n::Lang::Zh),
-        "虚拟运营商号段（常被用于诈骗）"
+        "移动通信转售号段（虚拟运营商）"
     );
     assert!(label("95599").zh.contains("中国农业银行"));
     assert!(label("95588").zh.contains("中国工商银行"));
@@ -92,8 +92,15 @@ fn virtual_operator_blocks() {
     ] {
         let l = label(n);
         assert_eq!(l.kind, NumberKind::Virtual, "{n}");
-        assert_eq!(l.zh, "虚拟运营商号段（常被用于诈骗）");
-        assert!(l.caution);
+        assert_eq!(l.zh, "移动通信转售号段（虚拟运营商）");
+        // Named neutrally: no source says callers from these blocks are fraudsters.
+        assert!(!l.caution);
+        assert!(
+            !l.zh.contains("诈骗") && !l.en.contains("fraud"),
+            "{} / {}",
+            l.zh,
+            l.en
+        );
         assert!(l.source.contains("工业和信息化部"), "{}", l.source);
     }
 }
@@ -129,6 +136,16 @@ fn company_lines_ports_and_public_numbers() {
     assert_eq!(label("800-820-8820").kind, NumberKind::TollFree);
     assert_eq!(label("10690000").kind, NumberKind::SmsPort);
     assert_eq!(label("1065502100").kind, NumberKind::SmsPort);
+    // 106 numbers carry enterprise and public-service texts (一证通查 answers from 10699000),
+    // not only a company's bulk messages.
+    let sms = label("10699000");
+    assert_eq!(sms.kind, NumberKind::SmsPort);
+    assert!(
+        sms.zh.contains("短信服务号码") && sms.zh.contains("公共服务"),
+        "{}",
+        sms.zh
+    );
+    assert!(!sms.zh.contains("群发") && !sms.en.contains("bulk"), "{}", sms.en);
     assert_eq!(label("96110").kind, NumberKind::AntiFraud);
     assert_eq!(label("020-96110").kind, NumberKind::AntiFraud);
     assert_eq!(label("96123").kind, NumberKind::Service96);
