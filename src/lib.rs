@@ -22,6 +22,7 @@ pub mod localtime;
 pub mod moment;
 pub mod pdf;
 pub mod redact;
+#[cfg(any(test, feature = "test-support"))]
 pub mod synthetic;
 pub mod template;
 pub mod text;

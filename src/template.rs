@@ -1,5 +1,7 @@
-//! Sentences kept as data (`assets/letter/*.toml` and the like) with named placeholders,
-//! `{amount}`, `{n}`, filled in one pass by [`fill`].
+//! The one way sentences are filled: sentences kept as data (`assets/letter/*.toml` and the
+//! like) with named placeholders, `{amount}`, `{n}`, filled in one pass by [`fill`]; the
+//! wizard's and the command line's short sentences with `{}` filled in order by
+//! [`fill_in_order`].
 //!
 //! One pass matters: a value is never read as a template itself, so a counterpart written
 //! `{amount}` by whoever sent the message prints as it was written.
@@ -40,6 +42,24 @@ pub fn fill(template: &str, values: &[Value<'_>]) -> String {
         }
     }
     out.push_str(rest);
+    out
+}
+
+/// `template` with each `{}` replaced by the next of `values`, in order: the wizard's short
+/// sentences (`已记录 {}`). A `{}` with no value left is dropped; a value is never read as a
+/// template.
+pub fn fill_in_order(template: &str, values: &[&dyn Display]) -> String {
+    let mut out = String::with_capacity(template.len() + 16);
+    let mut parts = template.split("{}");
+    if let Some(first) = parts.next() {
+        out.push_str(first);
+    }
+    for (i, part) in parts.enumerate() {
+        if let Some(v) = values.get(i) {
+            let _ = write!(out, "{v}");
+        }
+        out.push_str(part);
+    }
     out
 }
 
@@ -134,6 +154,17 @@ mod tests {
         assert_eq!(fill("{unknown} { } {} {", &[("n", &1)]), "{unknown} { } {} {");
         assert_eq!(fill("全角｛n｝与{n}", &[("n", &"五")]), "全角｛n｝与五");
         assert_eq!(fill("", &[]), "");
+    }
+
+    #[test]
+    fn fills_in_order_once() {
+        assert_eq!(fill_in_order("{} of {} done", &[&3, &11]), "3 of 11 done");
+        assert_eq!(
+            fill_in_order("{}{}", &[&"{}", &"x"]),
+            "{}x",
+            "a value is never expanded again"
+        );
+        assert_eq!(fill_in_order("约至 {}", &[]), "约至 ");
     }
 
     #[test]

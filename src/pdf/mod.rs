@@ -27,6 +27,7 @@ pub mod images;
 pub mod layout;
 pub mod packet;
 pub mod page;
+#[cfg(any(test, feature = "test-support"))]
 pub mod sample;
 pub mod table;
 pub mod totals;

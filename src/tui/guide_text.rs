@@ -62,7 +62,7 @@ pub fn checklist_line(state: &CaseState, id: ChecklistId, title: &str, lang: Lan
 }
 
 fn fill_one(template: &str, value: &str) -> String {
-    template.replacen("{}", value, 1)
+    crate::template::fill_in_order(template, &[&value])
 }
 
 /// The `i`-th checklist item's title and how-to, as shown (hedged where not verified).

@@ -1,8 +1,9 @@
 //! The wizard: a terminal UI that leads the victim through the four steps.
 //!
-//! Shaped like gitui: [`app::App`] is synchronous state driven by messages (`update` returns
-//! effects; no terminal, no disk), [`runtime::Wizard`] performs the effects with the case API,
-//! [`view`] draws, [`event`] reads the terminal on one thread, [`keys`] holds each screen's
+//! Shaped like gitui: [`model::App`] is the state, [`app`] its one `update`, driven by
+//! [`message::Msg`] and returning [`message::Effect`]s (no terminal, no disk);
+//! [`runtime::Wizard`] performs the effects with the case API, [`view`] and [`screens`] draw
+//! the model and never change it, [`event`] reads the terminal on one thread, [`keys`] holds each screen's
 //! commands (the same list feeds dispatch, key bar and help) and [`strings`] all the text.
 
 pub mod app;

@@ -1003,21 +1003,7 @@ pub fn strings(lang: Lang) -> &'static Strings {
     }
 }
 
-/// Fills each `{}` in `template` with the next value.
-pub fn fill(template: &str, values: &[&dyn std::fmt::Display]) -> String {
-    let mut out = String::with_capacity(template.len() + 16);
-    let mut parts = template.split("{}");
-    if let Some(first) = parts.next() {
-        out.push_str(first);
-    }
-    for (i, part) in parts.enumerate() {
-        if let Some(v) = values.get(i) {
-            out.push_str(&v.to_string());
-        }
-        out.push_str(part);
-    }
-    out
-}
+pub use crate::template::fill_in_order as fill;
 
 #[cfg(test)]
 mod tests {
