@@ -2,30 +2,30 @@
 //! leaked. The library holds the case journal, the domain, the guide content, the wizard and
 //! the complaint packet; `main.rs` only parses the command line and maps errors to exit codes.
 
-pub mod bytescan;
+pub(crate) mod bytescan;
 pub mod case;
 pub mod casedir;
 pub mod cli;
 pub mod commands;
-pub mod config;
-pub mod display;
-pub mod durable;
+pub(crate) mod config;
+pub(crate) mod display;
+pub(crate) mod durable;
 pub mod evidence;
-pub mod export;
+pub(crate) mod export;
 pub mod guide;
 pub mod i18n;
-pub mod ioerror;
+pub(crate) mod ioerror;
 pub mod journal;
 pub mod letters;
-pub mod linebreak;
-pub mod localtime;
+pub(crate) mod linebreak;
+pub(crate) mod localtime;
 pub mod moment;
 pub mod pdf;
-pub mod redact;
+pub(crate) mod redact;
 #[cfg(any(test, feature = "test-support"))]
 pub mod synthetic;
-pub mod template;
+pub(crate) mod template;
 pub mod text;
 pub mod tui;
-pub mod userfile;
+pub(crate) mod userfile;
 pub mod vault;

@@ -6,11 +6,8 @@
 //! One pass matters: a value is never read as a template itself, so a counterpart written
 //! `{amount}` by whoever sent the message prints as it was written.
 //!
-//! ```
-//! use leakaid::template::fill;
-//! let s = fill("共计被骗{amount}（{ids}）", &[("amount", &"人民币5,000.00元"), ("ids", &"E3")]);
-//! assert_eq!(s, "共计被骗人民币5,000.00元（E3）");
-//! ```
+//! `fill("共计被骗{amount}（{ids}）", &[("amount", &"人民币5,000.00元"), ("ids", &"E3")])` gives
+//! `共计被骗人民币5,000.00元（E3）`.
 
 use std::fmt::{Display, Write as _};
 
@@ -92,12 +89,14 @@ fn is_name(s: &str) -> bool {
 /// Every string of two parsed TOML documents (the same sentences in two languages), walked
 /// together: the paths where the two differ in keys, in type, or in the placeholders a
 /// sentence uses. Empty when they match — the test every sentence file pair runs.
+#[cfg(test)]
 pub fn mismatches(a: &toml::Value, b: &toml::Value) -> Vec<String> {
     let mut out = Vec::new();
     walk("", a, b, &mut out);
     out
 }
 
+#[cfg(test)]
 fn walk(path: &str, a: &toml::Value, b: &toml::Value, out: &mut Vec<String>) {
     use toml::Value as V;
     match (a, b) {

@@ -253,11 +253,6 @@ impl Bounded {
     pub fn len(&self) -> u64 {
         self.len
     }
-
-    /// True for an empty file.
-    pub fn is_empty(&self) -> bool {
-        self.len == 0
-    }
 }
 
 impl Read for Bounded {
