@@ -57,7 +57,7 @@ impl Config {
     pub fn save(&self, root: &Path) -> std::io::Result<()> {
         durable::private_dir(root)?;
         let text = toml::to_string(self).map_err(std::io::Error::other)?;
-        durable::write_new(&path_in(root), text.as_bytes())
+        durable::write_replacing(&path_in(root), text.as_bytes())
     }
 }
 

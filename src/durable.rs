@@ -128,13 +128,8 @@ pub fn write_file_with(
 
 /// Writes `bytes` to `dest` durably, replacing a regular file already there (see
 /// [`write_file`]).
-pub fn write_new(dest: &Path, bytes: &[u8]) -> io::Result<()> {
+pub fn write_replacing(dest: &Path, bytes: &[u8]) -> io::Result<()> {
     write_file(dest, bytes, Replace::Yes)
-}
-
-/// As [`write_new`], with the content written by `fill`.
-pub fn write_new_with(dest: &Path, fill: impl FnOnce(&mut File) -> io::Result<()>) -> io::Result<()> {
-    write_file_with(dest, Replace::Yes, fill)
 }
 
 /// Fails unless `path` is absent or a regular file (not a link, device, FIFO or folder).

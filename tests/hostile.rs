@@ -200,6 +200,16 @@ fn export_o_never_replaces_without_force_and_never_writes_through_a_link() {
     let replaced = std::fs::read_to_string(&existing).expect("read");
     assert!(replaced.contains("10086"), "{replaced}");
 
+    // The packet too: an existing file is kept unless --force.
+    let pdf = dir.path().join("mine.pdf");
+    std::fs::write(&pdf, b"my own pdf").expect("write");
+    let zh = env.refused(&["export", "pdf", "-o", pdf.to_str().expect("p")]);
+    assert!(zh.contains("--force"), "{zh}");
+    assert_eq!(std::fs::read(&pdf).expect("read"), b"my own pdf");
+    env.ok(&["export", "pdf", "-o", pdf.to_str().expect("p"), "--force"]);
+    assert!(std::fs::read(&pdf).expect("read").starts_with(b"%PDF"));
+    std::fs::remove_file(&pdf).expect("rm");
+
     // A link planted at the target: refused even with --force; its target is untouched.
     let victim = dir.path().join("victim.txt");
     std::fs::write(&victim, b"do not touch").expect("write");

@@ -851,6 +851,26 @@ fn a_big_case_prints_its_top_leads_and_writes_the_complete_list_beside_the_pdf()
     }
     assert!(all.contains("big-evidence.csv") && all.contains("本案记录超过 1000 条"));
     assert!(all.contains("联系次数统计图"));
+
+    // The side files are never replaced without --force either, even when the PDF's name is
+    // free: nothing is written, and the list beside it stays as it was.
+    std::fs::remove_file(&out)?;
+    std::fs::write(tmp.path().join("big-evidence.csv"), b"my notes")?;
+    let refused = leakaid(&data)?
+        .args(["export", "pdf", "--date", "2025-06-01", "-o"])
+        .arg(&out)
+        .output()?;
+    assert!(!refused.status.success());
+    let said = String::from_utf8_lossy(&refused.stderr);
+    assert!(
+        said.contains("big-evidence.csv") && said.contains("--force"),
+        "{said}"
+    );
+    assert_eq!(std::fs::read(tmp.path().join("big-evidence.csv"))?, b"my notes");
+    assert_eq!(std::fs::read(tmp.path().join("big-journal.jsonl"))?, journal);
+    assert!(!out.exists(), "no packet naming side files that are not its own");
+    export(&data, &out, &["--force"])?;
+    assert_eq!(std::fs::read(tmp.path().join("big-evidence.csv"))?, csv);
     Ok(())
 }
 

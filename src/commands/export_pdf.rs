@@ -3,17 +3,18 @@
 //! [`crate::pdf::packet::PRINT_ALL_UP_TO`] entries also gets its complete list (CSV) and a
 //! copy of the journal beside the PDF, named in it with their SHA-256.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use super::{Ctx, Failure, out, warn};
 use crate::case::CaseError;
 use crate::cli::ExportPdfArgs;
 use crate::config::Config;
-use crate::durable;
+use crate::durable::Replace;
 use crate::i18n::{Lang, tr};
 use crate::pdf::FontFace;
 use crate::pdf::export::{
-    PacketJob, PacketRequest, dated_name, missing_warning, render_failure, undecodable_notes, write_failure,
+    PacketJob, PacketRequest, PacketTarget, dated_name, missing_warning, render_failure, undecodable_notes,
+    write_failure,
 };
 use crate::pdf::visible::{copy_for_user, short_path, visible_folder};
 use crate::text::{MAX_LINE_CHARS, clean_line};
@@ -49,74 +50,73 @@ pub fn run(ctx: &Ctx, args: &ExportPdfArgs) -> Result<(), Failure> {
     );
     job.ready().map_err(Failure::new)?;
 
-    // Where the PDF goes decides where a big case's side files go: beside it.
-    let to_stdout = args.file.output.as_deref() == Some(Path::new("-"));
-    let pdf_path: Option<PathBuf> = match &args.file.output {
-        _ if to_stdout => None,
-        Some(p) => Some(p.clone()),
-        None => Some(dated_name(&case.exports_dir(), ctx.case_name(), "pdf")),
+    if args.file.output.as_deref() == Some(Path::new("-")) {
+        // To standard output: a big case's side files go to the exports folder.
+        let stem = dated_name(&case.exports_dir(), ctx.case_name(), "pdf")
+            .file_stem()
+            .map(|s| s.to_string_lossy().to_string())
+            .unwrap_or_default();
+        let side = job
+            .write_side_files(&case, &case.exports_dir(), &stem, Replace::No)
+            .map_err(|(p, e)| Failure::new(write_failure(lang, &p, &e)))?;
+        let packet = job
+            .render(&face)
+            .map_err(|e| Failure::new(render_failure(lang, &e)))?;
+        warn_about(lang, &packet);
+        super::output::write_export(ctx, &case, &packet.bytes, "pdf", &args.file)?;
+        for p in side {
+            out(p.display().to_string());
+        }
+        return Ok(());
+    }
+    let exports = case.exports_dir();
+    let target = match &args.file.output {
+        Some(path) => {
+            let replace = if args.file.force {
+                Replace::Yes
+            } else {
+                Replace::No
+            };
+            super::output::check_target(ctx, path, replace)?;
+            PacketTarget::Named { path, replace }
+        }
+        None => PacketTarget::Dated {
+            dir: &exports,
+            case: ctx.case_name(),
+        },
     };
-    let (side_dir, stem) = match &pdf_path {
-        Some(p) => (
-            p.parent().map(Path::to_path_buf).unwrap_or_default(),
-            p.file_stem()
-                .map(|s| s.to_string_lossy().to_string())
-                .unwrap_or_default(),
-        ),
-        None => (
-            case.exports_dir(),
-            dated_name(&case.exports_dir(), ctx.case_name(), "pdf")
-                .file_stem()
-                .map(|s| s.to_string_lossy().to_string())
-                .unwrap_or_default(),
-        ),
-    };
-    let side_dir = if side_dir.as_os_str().is_empty() {
-        PathBuf::from(".")
-    } else {
-        side_dir
-    };
-    let side = job
-        .write_side_files(&case, &side_dir, &stem)
-        .map_err(|(p, e)| Failure::new(write_failure(lang, &p, &e)))?;
+    let written = job
+        .write_to(Some(&case), &target, &face)
+        .map_err(|e| Failure::new(e.message(lang, |p| super::output::exists_sentence(lang, p))))?;
+    warn_about(lang, &written.rendered);
+    let p = written.path;
+    out(p.display().to_string());
+    let settings = ctx.data_dir().map(|d| Config::load(d.root())).unwrap_or_default();
+    if settings.copy_on_command_line(args.copy_to_desktop) {
+        // The packet is written; a copy that cannot be made is said, not a failure.
+        match copy_for_user(&p, visible_folder(), lang) {
+            Ok(copy) => out(tr(
+                lang,
+                format!("已复制一份到：{}（打印时用这一份）", short_path(&copy)),
+                format!("A copy is at: {} (print this one)", short_path(&copy)),
+            )),
+            Err(why) => warn(why),
+        }
+    }
+    for p in written.side_files {
+        out(p.display().to_string());
+    }
+    Ok(())
+}
 
-    let packet = job
-        .render(&face)
-        .map_err(|e| Failure::new(render_failure(lang, &e)))?;
+/// Says what the font could not draw and which pictures were not printed.
+fn warn_about(lang: Lang, packet: &crate::pdf::Rendered) {
     if let Some(w) = missing_warning(lang, &packet.missing) {
         warn(w);
     }
     for note in undecodable_notes(lang, &packet.undecodable) {
         warn(note);
     }
-    match pdf_path {
-        None => super::output::write_export(ctx, &case, &packet.bytes, "pdf", &args.file)?,
-        Some(p) => {
-            if let Some(dir) = p.parent().filter(|d| !d.as_os_str().is_empty())
-                && args.file.output.is_none()
-            {
-                durable::private_dir(dir).map_err(|e| Failure::new(write_failure(lang, dir, &e)))?;
-            }
-            durable::write_new(&p, &packet.bytes).map_err(|e| Failure::new(write_failure(lang, &p, &e)))?;
-            out(p.display().to_string());
-            let settings = ctx.data_dir().map(|d| Config::load(d.root())).unwrap_or_default();
-            if settings.copy_on_command_line(args.copy_to_desktop) {
-                // The packet is written; a copy that cannot be made is said, not a failure.
-                match copy_for_user(&p, visible_folder(), lang) {
-                    Ok(copy) => out(tr(
-                        lang,
-                        format!("已复制一份到：{}（打印时用这一份）", short_path(&copy)),
-                        format!("A copy is at: {} (print this one)", short_path(&copy)),
-                    )),
-                    Err(why) => warn(why),
-                }
-            }
-        }
-    }
-    for p in side {
-        out(p.display().to_string());
-    }
-    Ok(())
 }
 
 fn font_failure(ctx: &Ctx, path: Option<&Path>, e: &crate::pdf::PdfError) -> Failure {

@@ -58,7 +58,7 @@ pub fn write_export_named(
 
 /// Refuses a target that is not a regular file (a link, device, FIFO or folder: never, even
 /// with --force) and an existing file unless it may be replaced.
-fn check_target(ctx: &Ctx, p: &Path, replace: Replace) -> Result<(), Failure> {
+pub(super) fn check_target(ctx: &Ctx, p: &Path, replace: Replace) -> Result<(), Failure> {
     let Ok(meta) = std::fs::symlink_metadata(p) else {
         return Ok(());
     };
@@ -104,8 +104,13 @@ pub fn print_date(ctx: &Ctx, arg: Option<&str>) -> Result<jiff::civil::Date, Fai
 }
 
 fn exists_failure(ctx: &Ctx, p: &Path) -> Failure {
-    Failure::new(tr(
-        ctx.lang,
+    Failure::new(exists_sentence(ctx.lang, p))
+}
+
+/// A file that exists and was not replaced, and how to replace it.
+pub(super) fn exists_sentence(lang: crate::i18n::Lang, p: &Path) -> String {
+    tr(
+        lang,
         format!(
             "{} 已经存在，没有覆盖。请换一个文件名，或加 --force 替换它。",
             p.display()
@@ -114,7 +119,7 @@ fn exists_failure(ctx: &Ctx, p: &Path) -> Failure {
             "{} already exists and was not replaced. Choose another name, or add --force to replace it.",
             p.display()
         ),
-    ))
+    )
 }
 
 fn io_failure(ctx: &Ctx, path: &Path, e: &std::io::Error) -> Failure {

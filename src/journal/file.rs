@@ -483,7 +483,7 @@ fn quarantine(torn: &[u8], cut: u64, dir: &Path) -> Result<Quarantined, JournalE
     durable::private_dir(&qdir).map_err(|e| JournalError::io(&qdir, e))?;
     let qpath = qdir.join(format!("torn-at-{cut}-{}.bin", &sha256_hex(torn)[..16]));
     if std::fs::metadata(&qpath).map(|m| m.len()).ok() != Some(torn.len() as u64) {
-        durable::write_new(&qpath, torn).map_err(|e| JournalError::io(&qpath, e))?;
+        durable::write_replacing(&qpath, torn).map_err(|e| JournalError::io(&qpath, e))?;
     }
     Ok(Quarantined {
         path: qpath,

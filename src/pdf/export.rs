@@ -86,11 +86,14 @@ impl PacketJob {
     /// For a case too big to print whole: writes the complete evidence list (CSV) and a copy
     /// of the journal's first `fingerprint.count` lines into `dir`, named after `stem`, and
     /// names both (with their SHA-256) in the packet. Nothing is written for a smaller case.
+    /// An existing file is replaced only when `replace` says so (a taken name fails with
+    /// [`io::ErrorKind::AlreadyExists`], and nothing of this call is left behind).
     pub fn write_side_files(
         &mut self,
         case: &Case,
         dir: &Path,
         stem: &str,
+        replace: durable::Replace,
     ) -> Result<Vec<PathBuf>, (PathBuf, io::Error)> {
         if !self.input.is_big() {
             return Ok(Vec::new());
@@ -99,7 +102,7 @@ impl PacketJob {
         // Both are streamed to disk through the hash: a big case is never held twice.
         let csv_path = dir.join(format!("{stem}-evidence.csv"));
         let mut csv_hash = Sha256::new();
-        durable::write_new_with(&csv_path, |f| {
+        durable::write_file_with(&csv_path, replace, |f| {
             crate::export::write_csv(case.state(), io::BufWriter::new(Hashing::new(f, &mut csv_hash)))
                 .and_then(|mut w| w.flush().map_err(csv::Error::from))
                 .map_err(|e| io::Error::other(e.to_string()))
@@ -108,14 +111,17 @@ impl PacketJob {
         let journal_path = dir.join(format!("{stem}-journal.jsonl"));
         let mut journal_hash = Sha256::new();
         let lines = self.input.fingerprint.count;
-        durable::write_new_with(&journal_path, |f| {
+        durable::write_file_with(&journal_path, replace, |f| {
             copy_lines(
                 case.journal().path(),
                 lines,
                 &mut Hashing::new(f, &mut journal_hash),
             )
         })
-        .map_err(|e| (journal_path.clone(), e))?;
+        .map_err(|e| {
+            let _ = std::fs::remove_file(&csv_path);
+            (journal_path.clone(), e)
+        })?;
         let name = |p: &Path| {
             p.file_name()
                 .map(|n| n.to_string_lossy().to_string())
@@ -137,6 +143,86 @@ impl PacketJob {
     /// Renders the PDF with `face`.
     pub fn render(&self, face: &FontFace) -> Result<Rendered, PdfError> {
         render(&self.input, &self.opts, face)
+    }
+
+    /// Renders the packet and writes it, with a big case's side files beside it, to
+    /// `target`; `case` is needed only for a big case's side files. Nothing is ever written
+    /// over an existing file unless the target allows it: a dated name that another export
+    /// takes meanwhile (the wizard's and a shell's in the same second) moves this packet to
+    /// the next free name, so two exports never share a file.
+    pub fn write_to(
+        &self,
+        case: Option<&Case>,
+        target: &PacketTarget<'_>,
+        face: &FontFace,
+    ) -> Result<WrittenPacket, PacketWriteError> {
+        match *target {
+            PacketTarget::Named { path, replace } => {
+                self.write_named(case, face, 1, || Ok((path.to_path_buf(), replace)))
+            }
+            PacketTarget::Dated { dir, case: name } => {
+                durable::private_dir(dir).map_err(|e| PacketWriteError::Io(dir.to_path_buf(), e))?;
+                self.write_named(case, face, 100, || {
+                    Ok((dated_name(dir, name, "pdf"), durable::Replace::No))
+                })
+            }
+        }
+    }
+
+    /// Writes the packet under the names `next` gives, up to `tries` of them, moving on when
+    /// a name is taken.
+    fn write_named(
+        &self,
+        case: Option<&Case>,
+        face: &FontFace,
+        tries: usize,
+        mut next: impl FnMut() -> Result<(PathBuf, durable::Replace), PacketWriteError>,
+    ) -> Result<WrittenPacket, PacketWriteError> {
+        let mut last = PacketWriteError::Exists(PathBuf::new());
+        for _ in 0..tries {
+            let (path, replace) = next()?;
+            let dir = match path.parent() {
+                Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+                _ => PathBuf::from("."),
+            };
+            let stem = path
+                .file_stem()
+                .map(|s| s.to_string_lossy().to_string())
+                .unwrap_or_default();
+            let mut job = self.clone();
+            let side_files = match case {
+                Some(case) if job.input.is_big() => match job.write_side_files(case, &dir, &stem, replace) {
+                    Ok(files) => files,
+                    Err((p, e)) if e.kind() == io::ErrorKind::AlreadyExists => {
+                        last = PacketWriteError::Exists(p);
+                        continue;
+                    }
+                    Err((p, e)) => return Err(PacketWriteError::Io(p, e)),
+                },
+                _ => Vec::new(),
+            };
+            let rendered = job.render(face).map_err(|e| {
+                remove_all(&side_files);
+                PacketWriteError::Render(e)
+            })?;
+            match durable::write_file(&path, &rendered.bytes, replace) {
+                Ok(()) => {
+                    return Ok(WrittenPacket {
+                        path,
+                        side_files,
+                        rendered,
+                    });
+                }
+                Err(e) => {
+                    remove_all(&side_files);
+                    if e.kind() != io::ErrorKind::AlreadyExists {
+                        return Err(PacketWriteError::Io(path, e));
+                    }
+                    last = PacketWriteError::Exists(path);
+                }
+            }
+        }
+        Err(last)
     }
 }
 
@@ -291,6 +377,66 @@ pub fn write_failure(lang: Lang, path: &Path, e: &io::Error) -> String {
     )
 }
 
+/// Where a packet is written.
+#[derive(Debug, Clone, Copy)]
+pub enum PacketTarget<'a> {
+    /// A file the user named (`-o FILE`): an existing one is replaced only with `Replace::Yes`
+    /// (`--force`).
+    Named {
+        /// The file.
+        path: &'a Path,
+        /// Whether an existing file may be replaced.
+        replace: durable::Replace,
+    },
+    /// A new dated name in a folder: `leakaid-CASE-YYYYMMDD-HHMMSS[-N].pdf`.
+    Dated {
+        /// The folder (made private when missing).
+        dir: &'a Path,
+        /// The case's name, in the file's name.
+        case: &'a str,
+    },
+}
+
+/// A packet on disk.
+#[derive(Debug)]
+pub struct WrittenPacket {
+    /// The PDF.
+    pub path: PathBuf,
+    /// A big case's complete list and journal copy, beside it.
+    pub side_files: Vec<PathBuf>,
+    /// What was rendered (pages, characters the font lacks, pictures not drawn).
+    pub rendered: Rendered,
+}
+
+/// Why a packet was not written.
+#[derive(Debug)]
+pub enum PacketWriteError {
+    /// The file (or a side file) exists and may not be replaced.
+    Exists(PathBuf),
+    /// Writing this file failed.
+    Io(PathBuf, io::Error),
+    /// The packet could not be rendered.
+    Render(PdfError),
+}
+
+impl PacketWriteError {
+    /// The sentence for the user; `exists` words a taken name as the surface does (it knows
+    /// how its user may allow a replacement).
+    pub fn message(&self, lang: Lang, exists: impl Fn(&Path) -> String) -> String {
+        match self {
+            PacketWriteError::Exists(p) => exists(p),
+            PacketWriteError::Io(p, e) => write_failure(lang, p, e),
+            PacketWriteError::Render(e) => render_failure(lang, e),
+        }
+    }
+}
+
+fn remove_all(paths: &[PathBuf]) {
+    for p in paths {
+        let _ = std::fs::remove_file(p);
+    }
+}
+
 /// A free name `leakaid-CASE-YYYYMMDD-HHMMSS[-N].EXT` in `dir`.
 pub fn dated_name(dir: &Path, case: &str, ext: &str) -> PathBuf {
     let date = jiff::ZonedDateTime::now().strftime("%Y%m%d-%H%M%S").to_string();
@@ -350,32 +496,101 @@ pub fn export_to_folder(
     let lang = job.ui;
     job.ready()?;
     let mut notes = verification_warnings(case_dir, lang);
-    let mut job = job.clone();
-    let pdf_path = dated_name(dir, case, "pdf");
-    let stem = pdf_path
-        .file_stem()
-        .map(|s| s.to_string_lossy().to_string())
-        .unwrap_or_else(|| case.to_string());
-    let side_files = if job.input.is_big() {
-        let opened = Case::open_existing(case_dir).map_err(|e| e.message(lang))?;
-        job.write_side_files(&opened, dir, &stem)
-            .map_err(|(p, e)| write_failure(lang, &p, &e))?
+    let opened = if job.input.is_big() {
+        Some(Case::open_existing(case_dir).map_err(|e| e.message(lang))?)
     } else {
-        Vec::new()
+        None
     };
     let face = FontFace::embedded().map_err(|e| render_failure(lang, &e))?;
-    let packet = job.render(&face).map_err(|e| render_failure(lang, &e))?;
-    durable::private_dir(dir).map_err(|e| write_failure(lang, dir, &e))?;
-    durable::write_new(&pdf_path, &packet.bytes).map_err(|e| write_failure(lang, &pdf_path, &e))?;
-    let path = pdf_path;
+    let written = job
+        .write_to(opened.as_ref(), &PacketTarget::Dated { dir, case }, &face)
+        .map_err(|e| {
+            e.message(lang, |p| {
+                write_failure(lang, p, &io::ErrorKind::AlreadyExists.into())
+            })
+        })?;
+    let packet = written.rendered;
     Ok(Exported {
-        path,
+        path: written.path,
         pages: packet.pages,
-        side_files,
+        side_files: written.side_files,
         warning: missing_warning_on_screen(lang, &packet.missing),
         notes: {
             notes.extend(undecodable_notes(lang, &packet.undecodable));
             notes
         },
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::pdf::sample::sample_input;
+
+    fn job(redact: bool) -> PacketJob {
+        PacketJob {
+            input: sample_input(12, jiff::civil::date(2025, 6, 1)),
+            opts: PacketOptions {
+                lang: Lang::Zh,
+                redact,
+                agency: None,
+            },
+            ui: Lang::Zh,
+        }
+    }
+
+    #[test]
+    fn a_name_taken_between_the_look_and_the_write_moves_the_packet_to_the_next() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let taken = dir.path().join("leakaid-x-20250601-120000.pdf");
+        let free = dir.path().join("leakaid-x-20250601-120000-2.pdf");
+        // Another export (the full packet) took the name this one (the redacted copy) chose.
+        std::fs::write(&taken, b"the other export").expect("write");
+        let mut names = vec![free.clone(), taken.clone()];
+        let face = FontFace::embedded().expect("font");
+        let written = job(true)
+            .write_named(None, &face, 100, || {
+                Ok((names.pop().expect("a name"), durable::Replace::No))
+            })
+            .expect("written");
+        assert_eq!(written.path, free);
+        assert_eq!(
+            std::fs::read(&taken).expect("read"),
+            b"the other export",
+            "never replaced"
+        );
+        assert!(std::fs::read(&free).expect("read").starts_with(b"%PDF"));
+    }
+
+    #[test]
+    fn a_named_file_is_replaced_only_when_allowed() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = dir.path().join("packet.pdf");
+        std::fs::write(&path, b"kept").expect("write");
+        let face = FontFace::embedded().expect("font");
+        let refused = job(false).write_to(
+            None,
+            &PacketTarget::Named {
+                path: &path,
+                replace: durable::Replace::No,
+            },
+            &face,
+        );
+        assert!(
+            matches!(refused, Err(PacketWriteError::Exists(ref p)) if *p == path),
+            "{refused:?}"
+        );
+        assert_eq!(std::fs::read(&path).expect("read"), b"kept");
+        job(false)
+            .write_to(
+                None,
+                &PacketTarget::Named {
+                    path: &path,
+                    replace: durable::Replace::Yes,
+                },
+                &face,
+            )
+            .expect("replaced with --force");
+        assert!(std::fs::read(&path).expect("read").starts_with(b"%PDF"));
+    }
 }

@@ -224,7 +224,7 @@ pub fn save_letter(
     let pdf_path =
         write_dated(dir, &stem, "pdf", &rendered.bytes).map_err(|(p, e)| write_failure(ui, &p, &e))?;
     let text_path = pdf_path.with_extension("txt");
-    crate::durable::write_new(&text_path, to_text(&letter).as_bytes())
+    crate::durable::write_replacing(&text_path, to_text(&letter).as_bytes())
         .map_err(|e| write_failure(ui, &text_path, &e))?;
     let not_copied = |e: std::io::Error| {
         ui.pick("复制到桌面没有成功：", "Could not copy it to the Desktop: ")
