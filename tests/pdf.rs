@@ -875,6 +875,36 @@ fn a_big_case_prints_its_top_leads_and_writes_the_complete_list_beside_the_pdf()
 }
 
 #[test]
+fn a_redacted_copy_of_a_big_case_writes_no_complete_list_or_record_beside_it() -> TestResult {
+    let tmp = tempfile::tempdir()?;
+    let data = tmp.path().join("data");
+    leakaid::synthetic::write_case(&data.join("default"), 1_200)?;
+    leakaid(&data)?
+        .args(["profile", "set", "--name", "王䶮", "--id-number", ID])
+        .assert()
+        .success();
+    let out = tmp.path().join("family.pdf");
+    export(&data, &out, &["--redact"])?;
+    let mut names: Vec<String> = std::fs::read_dir(tmp.path())?
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    assert_eq!(
+        names,
+        vec!["data", "family.pdf"],
+        "nothing beside the redacted copy"
+    );
+    let all = page_texts(&std::fs::read(&out)?)?.concat();
+    assert!(!all.contains(ID), "the ID number is not in the copy");
+    assert!(
+        all.contains("不随本副本提供"),
+        "the copy says the complete list is not part of it"
+    );
+    Ok(())
+}
+
+#[test]
 fn transfer_details_logged_and_corrected_print_in_the_transfer_table() -> TestResult {
     let tmp = tempfile::tempdir()?;
     let data = tmp.path().join("data");

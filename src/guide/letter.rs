@@ -213,6 +213,8 @@ pub struct EvidenceText {
     pub retracted: String,
     /// 本案记录超过 {limit} 条，本清单只列出联系最多的号码/地址的 {n} 条记录；完整清单和案件记录副本见电子数…
     pub big_case: String,
+    /// The same for a redacted copy, which never carries the complete list or the record.
+    pub big_case_redacted: String,
     /// {name}（SHA-256 {sha256}）
     pub side_file: String,
     /// Column titles: 序号、时间、证据名称、来源、原件所在、证明目的.

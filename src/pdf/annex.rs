@@ -235,7 +235,11 @@ pub fn draw(
             .map(|f| fill(&text.side_file, &[("name", &f.name), ("sha256", &f.sha256)]))
             .collect();
         note.push_str(&fill(
-            &text.big_case,
+            if redact {
+                &text.big_case_redacted
+            } else {
+                &text.big_case
+            },
             &[
                 ("limit", &PRINT_ALL_UP_TO),
                 ("n", &printed.len()),

@@ -95,7 +95,9 @@ impl PacketJob {
         stem: &str,
         replace: durable::Replace,
     ) -> Result<Vec<PathBuf>, (PathBuf, io::Error)> {
-        if !self.input.is_big() {
+        // A redacted copy is for others: the complete list and the record hold everything it
+        // hides, so they are never written beside it.
+        if !self.input.is_big() || self.opts.redact {
             return Ok(Vec::new());
         }
         durable::private_dir(dir).map_err(|e| (dir.to_path_buf(), e))?;
