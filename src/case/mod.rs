@@ -16,6 +16,7 @@ pub mod ops;
 pub mod phone;
 pub mod sent;
 pub mod signals;
+pub mod standing;
 pub mod state;
 pub mod text;
 pub mod when;

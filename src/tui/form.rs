@@ -81,6 +81,8 @@ pub enum FieldId {
     How,
     /// Report: status (a choice).
     Status,
+    /// Report: the date of the paper behind the status (receipt, notice of refusal).
+    NoticeDate,
     /// Report: receipt or case number.
     Receipt,
     /// Report: the officer.
@@ -141,9 +143,11 @@ fn transfer_fields(t: Option<&Transfer>) -> Vec<Field> {
 }
 
 /// The report statuses in the order the status choice cycles through them.
-pub const STATUSES: [ReportStatus; 5] = [
+pub const STATUSES: [ReportStatus; 7] = [
     ReportStatus::Filed,
+    ReportStatus::NotAccepted,
     ReportStatus::Accepted,
+    ReportStatus::NoDecision,
     ReportStatus::CaseOpened,
     ReportStatus::Refused,
     ReportStatus::Closed,
@@ -416,6 +420,7 @@ impl Form {
             text(FieldId::At, false, ""),
             text(FieldId::How, false, ""),
             choice(FieldId::Status, 0),
+            text(FieldId::NoticeDate, false, ""),
             text(FieldId::Receipt, false, ""),
             text(FieldId::Officer, false, ""),
             text(FieldId::FollowUp, false, ""),
@@ -430,6 +435,7 @@ impl Form {
         let status = STATUSES.iter().position(|s| *s == c.status).unwrap_or(0);
         let fields = vec![
             choice(FieldId::Status, status),
+            text(FieldId::NoticeDate, false, &c.notice_date),
             text(FieldId::Receipt, false, &c.receipt),
             text(FieldId::Officer, false, &c.officer),
             text(FieldId::FollowUp, false, &c.follow_up),
@@ -820,6 +826,7 @@ impl Form {
             receipt: self.get(FieldId::Receipt),
             officer: self.get(FieldId::Officer),
             status: Form::status_of(&self.fields),
+            notice_date: self.get(FieldId::NoticeDate),
             follow_up: self.get(FieldId::FollowUp),
             note: self.get(FieldId::Note),
             letter: None,
@@ -831,6 +838,7 @@ impl Form {
         let status = Form::status_of(&self.fields).filter(|s| Some(*s) != Form::status_of(&self.initial));
         ReportUpdateDraft {
             status,
+            notice_date: self.changed(FieldId::NoticeDate),
             receipt: self.changed(FieldId::Receipt),
             officer: self.changed(FieldId::Officer),
             follow_up: self.changed(FieldId::FollowUp),

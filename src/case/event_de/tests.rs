@@ -217,6 +217,8 @@ fn status() -> impl Strategy<Value = ReportStatus> {
         ReportStatus::CaseOpened,
         ReportStatus::Refused,
         ReportStatus::Closed,
+        ReportStatus::NotAccepted,
+        ReportStatus::NoDecision,
     ])
 }
 
@@ -334,37 +336,49 @@ fn report_fields() -> impl Strategy<Value = ReportFields> {
         text(),
         text(),
         text(),
-        status(),
+        (status(), text()),
         text(),
         text(),
         prop::option::of(sent_letter()),
     )
         .prop_map(
-            |(channel, filed_at, how, receipt, officer, status, follow_up, note, letter)| ReportFields {
-                channel,
-                filed_at,
-                how,
-                receipt,
-                officer,
-                status,
-                follow_up,
-                note,
-                letter,
+            |(channel, filed_at, how, receipt, officer, (status, notice_date), follow_up, note, letter)| {
+                ReportFields {
+                    channel,
+                    filed_at,
+                    how,
+                    receipt,
+                    officer,
+                    status,
+                    notice_date,
+                    follow_up,
+                    note,
+                    letter,
+                }
             },
         )
 }
 
 fn report_patch() -> impl Strategy<Value = ReportPatch> {
     use prop::option::of;
-    (of(status()), of(text()), of(text()), of(text()), of(text())).prop_map(
-        |(status, receipt, officer, follow_up, note)| ReportPatch {
-            status,
-            receipt,
-            officer,
-            follow_up,
-            note,
-        },
+    (
+        of(status()),
+        of(text()),
+        of(text()),
+        of(text()),
+        of(text()),
+        of(text()),
     )
+        .prop_map(
+            |(status, notice_date, receipt, officer, follow_up, note)| ReportPatch {
+                status,
+                notice_date,
+                receipt,
+                officer,
+                follow_up,
+                note,
+            },
+        )
 }
 
 fn event() -> impl Strategy<Value = EventBody> {

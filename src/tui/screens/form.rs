@@ -46,6 +46,7 @@ pub fn label(id: FieldId, s: &Strings) -> &'static str {
         FieldId::Receipt => s.f_receipt,
         FieldId::Officer => s.f_officer,
         FieldId::FollowUp => s.f_follow_up,
+        FieldId::NoticeDate => s.f_notice_date,
         FieldId::Note => s.f_note,
         FieldId::Who => s.f_who,
         FieldId::Via => s.f_via,
@@ -201,6 +202,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, form: &Form, theme: &Theme
                         Some(fill(s.at_placeholder, &[&started.strftime("%Y-%m-%d %H:%M:%S")]))
                     }
                     (_, FieldId::FollowUp) => Some(s.follow_up_placeholder.to_string()),
+                    (_, FieldId::NoticeDate) => Some(s.notice_placeholder.to_string()),
                     (_, FieldId::Agency) => Some(s.agency_placeholder.to_string()),
                     _ => None,
                 };

@@ -122,6 +122,15 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, state: &CaseState, n: u8, 
         let used = y.saturating_sub(inner.y);
         rest = Rect::new(inner.x, y, inner.width, inner.height.saturating_sub(used));
         if let Some(r) = state.reports.get(report_sel(app, state)) {
+            // Right under the reports: what the chosen one needs next, with its rules.
+            let today = (app.clock)().date();
+            if let Some(next) = crate::case::standing::next_for(r, state, today) {
+                let (todo, basis) = next.todo(&r.id, app.lang);
+                lines.push(Line::styled(fill(s.report_next_title, &[&r.id]), theme.heading));
+                let bullet = app.lang.pick("・", "- ");
+                lines.extend(todo.into_iter().map(|t| Line::raw(format!("{bullet}{t}"))));
+                lines.push(Line::styled(fill(s.report_next_basis, &[&basis]), theme.dim));
+            }
             if app.report_history {
                 lines.push(Line::styled(
                     fill(s.report_history_title, &[&r.id]),
