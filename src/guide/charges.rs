@@ -50,6 +50,13 @@ pub enum Request {
     TraceSource,
     /// Issue the 受案回执.
     Receipt,
+    /// An earlier report was not accepted: say so, ask for the 受案回执 and, if no case is
+    /// opened, the written 不予立案通知书 (程序规定第一百七十八条). Takes the place of `Receipt`.
+    ReceiptAfterRefusal,
+    /// No money lost: if it is not a crime, handle it as a 治安 case under the revised
+    /// 治安管理处罚法 (in force from 2026-01-01; named without an article number, which is not
+    /// verified).
+    PublicSecurity,
 }
 
 /// What the letter asks for and cites.
@@ -67,13 +74,19 @@ pub struct Charges {
 /// stop-payment request: banks can only stop or freeze money that has not moved on.
 pub const URGENT_LOSS_DAYS: i32 = 30;
 
-/// The law ids every letter cites.
-const ALWAYS: [&str; 4] = [
+/// The law ids every letter cites: of 法释〔2017〕10号 only the items a single victim can
+/// show (第四条, buying the data; 第五条第一款第（一）项、第（二）项, providing it for crime),
+/// never the record counts of 第五条, which no victim can know (those are for the lawyer).
+const ALWAYS: [&str; 5] = [
     "criminal_253_1",
     "interpretation_2017_art1",
-    "interpretation_2017_art5",
+    "interpretation_2017_art4",
+    "interpretation_2017_art5_victim",
     "cpl_110",
 ];
+
+/// The day the revised 治安管理处罚法 took effect; before it the 治安 request is not made.
+const PUBLIC_SECURITY_LAW_FROM: Date = jiff::civil::date(2026, 1, 1);
 
 /// Decides the charges for a case printed on `print_date`; `None` when there is no evidence
 /// yet (no letter can be made from nothing).
@@ -102,11 +115,14 @@ pub fn decide(facts: &ChargeFacts, print_date: Date) -> Option<Charges> {
         requests.push(Request::Investigate);
     }
     requests.push(Request::TraceSource);
+    if !lost && print_date >= PUBLIC_SECURITY_LAW_FROM {
+        requests.push(Request::PublicSecurity);
+    }
     requests.push(Request::Receipt);
     if lost {
         law_ids.push("criminal_266");
     }
-    law_ids.extend(ALWAYS.iter().take(3));
+    law_ids.extend(ALWAYS.iter().take(4));
     if lost {
         // Recovering the money, and tracing the personal information the fraud used.
         law_ids.push("anti_fraud_34");
@@ -115,12 +131,25 @@ pub fn decide(facts: &ChargeFacts, print_date: Date) -> Option<Charges> {
     if facts.account_in_name {
         law_ids.push("anti_fraud_31");
     }
-    law_ids.push(ALWAYS[3]);
+    law_ids.push(ALWAYS[4]);
     Some(Charges {
         offences,
         requests,
         law_ids,
     })
+}
+
+/// What earlier reports change: when one was not accepted at the desk, the receipt request
+/// says so and also asks for the written notice should no case be opened.
+pub fn after_earlier_reports(mut charges: Charges, not_accepted_before: bool) -> Charges {
+    if not_accepted_before {
+        for r in &mut charges.requests {
+            if *r == Request::Receipt {
+                *r = Request::ReceiptAfterRefusal;
+            }
+        }
+    }
+    charges
 }
 
 #[cfg(test)]
