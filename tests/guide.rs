@@ -1241,3 +1241,79 @@ fn the_old_public_security_article_says_when_it_ended_and_the_new_one_is_hedged(
                 .ends_with(hedge_suffix(Lang::Zh))
     }));
 }
+
+#[test]
+fn the_12309_note_says_the_procuratorate_must_accept_and_transfer_a_report() {
+    use leakaid::guide::ChannelId;
+    let zh = Guide::get(Lang::Zh).channel(ChannelId::Procuratorate12309);
+    let note = zh.note.clone().unwrap_or_default();
+    assert!(
+        note.contains("也应当接受报案") && note.contains("移送主管机关"),
+        "{note}"
+    );
+    assert!(
+        note.contains("第一百一十条第三款") && note.contains("第一百六十一条"),
+        "{note}"
+    );
+    assert!(!note.contains("不代替"), "{note}");
+    let en = Guide::get(Lang::En).channel(ChannelId::Procuratorate12309);
+    let note = en.note.clone().unwrap_or_default();
+    assert!(
+        note.contains("must also accept") && note.contains("第一百六十一条"),
+        "{note}"
+    );
+}
+
+#[test]
+fn the_advice_after_a_report_names_its_rules_in_both_languages() {
+    use leakaid::guide::after::AfterId;
+    for lang in [Lang::Zh, Lang::En] {
+        let g = Guide::get(lang);
+        for id in AfterId::ALL {
+            let a = g.after(*id);
+            assert_eq!(a.id, *id);
+            assert!(a.verified && !a.todo.is_empty(), "{id:?}");
+            assert!(
+                !a.basis.trim().is_empty() && !a.source.trim().is_empty(),
+                "{id:?}"
+            );
+            assert!(a.now.contains("{id}"), "{id:?}: {}", a.now);
+        }
+        // A period runs only where a date is known: only `refused` has a date and a late line.
+        assert!(g.after(AfterId::Refused).now.contains("{date}"));
+        assert!(
+            g.after(AfterId::Refused)
+                .late
+                .as_deref()
+                .is_some_and(|l| l.contains("{date}"))
+        );
+        for id in [
+            AfterId::NotAccepted,
+            AfterId::RefusedNoNotice,
+            AfterId::NoDecision,
+        ] {
+            assert!(!g.after(id).now.contains("{date}"), "{id:?}");
+        }
+    }
+    let zh = Guide::get(Lang::Zh);
+    assert_eq!(
+        zh.after(AfterId::RefusedNoNotice).todo[0],
+        "没有收到《不予立案通知书》，复议的7日期限尚未开始。"
+    );
+    assert!(
+        zh.after(AfterId::RefusedNoNotice)
+            .basis
+            .contains("第一百七十八条")
+    );
+    assert!(
+        zh.after(AfterId::NoDecision)
+            .basis
+            .contains("《人民检察院刑事诉讼规则》第五百六十二条")
+    );
+    let na = zh.after(AfterId::NotAccepted);
+    assert!(
+        na.basis.contains("第一百一十条第三款")
+            && na.basis.contains("第十七条")
+            && na.basis.contains("第一百七十五条")
+    );
+}

@@ -175,3 +175,209 @@ pub fn any_not_accepted(state: &CaseState) -> bool {
         .iter()
         .any(|r| !r.current.is_letter() && r.current.status == ReportStatus::NotAccepted)
 }
+
+#[cfg(test)]
+mod tests {
+    use jiff::civil::date;
+
+    use super::*;
+    use crate::case::event::EventBody;
+    use crate::case::moment::Moment;
+    use crate::case::steps::{ReportFields, ReportPatch};
+    use crate::journal::Record;
+
+    fn at(s: &str) -> Moment {
+        s.parse().expect("moment")
+    }
+
+    fn fields(channel: &str, filed: &str, status: ReportStatus, notice: &str) -> ReportFields {
+        ReportFields {
+            channel: channel.into(),
+            filed_at: at(filed),
+            how: String::new(),
+            receipt: String::new(),
+            officer: String::new(),
+            status,
+            notice_date: notice.into(),
+            follow_up: String::new(),
+            note: String::new(),
+            letter: None,
+        }
+    }
+
+    fn update(id: &str, status: Option<ReportStatus>, notice: Option<&str>) -> EventBody {
+        EventBody::ReportUpdated {
+            id: id.into(),
+            changes: ReportPatch {
+                status,
+                notice_date: notice.map(str::to_string),
+                ..ReportPatch::default()
+            },
+        }
+    }
+
+    fn fold(events: Vec<EventBody>) -> CaseState {
+        let records: Vec<Record> = events
+            .into_iter()
+            .enumerate()
+            .map(|(i, event)| Record {
+                seq: i as u64,
+                ts: at("2026-12-07T20:00:00+08:00"),
+                prev: String::new(),
+                event,
+            })
+            .collect();
+        CaseState::fold(&records)
+    }
+
+    fn added(id: &str, f: ReportFields) -> EventBody {
+        EventBody::ReportAdded {
+            id: id.into(),
+            fields: f,
+        }
+    }
+
+    const TODAY: Date = date(2026, 12, 7);
+    const FILED: &str = "2026-12-01T09:30:00+08:00";
+    fn tz() -> TimeZone {
+        TimeZone::fixed(jiff::tz::offset(8))
+    }
+
+    #[test]
+    fn a_refusal_without_a_notice_has_no_deadline_and_one_with_a_notice_runs_seven_days() {
+        let st = fold(vec![added(
+            "R1",
+            fields("派出所", FILED, ReportStatus::Refused, ""),
+        )]);
+        let r = &st.reports[0];
+        assert_eq!(refusal_notice_date(r), None);
+        assert_eq!(next_for(r, &st, TODAY), Some(Next::RefusedNoNotice));
+        let line = Next::RefusedNoNotice.now_line("R1", Lang::Zh);
+        assert!(
+            line.contains("没有收到《不予立案通知书》，复议的7日期限尚未开始"),
+            "{line}"
+        );
+        assert!(!line.contains("约至") && !line.contains("12月"), "{line}");
+
+        // The notice received on 5 Dec: 复议 by 12 Dec (the day of receipt is not counted).
+        let st = fold(vec![
+            added("R1", fields("派出所", FILED, ReportStatus::Refused, "")),
+            update("R1", None, Some("2026-12-05")),
+        ]);
+        let r = &st.reports[0];
+        assert_eq!(refusal_notice_date(r), Some(date(2026, 12, 5)));
+        let next = next_for(r, &st, TODAY);
+        assert_eq!(
+            next,
+            Some(Next::Refused {
+                last_day: date(2026, 12, 12),
+                late: false
+            })
+        );
+        let line = next.map(|n| n.now_line("R1", Lang::Zh)).unwrap_or_default();
+        assert!(
+            line.contains("约在 12月12日 前") && line.contains("第一百七十九条"),
+            "{line}"
+        );
+        // After the last day: the late line, which points to the procuratorate.
+        let late = next_for(r, &st, date(2026, 12, 13));
+        assert!(matches!(late, Some(Next::Refused { late: true, .. })));
+        let line = late.map(|n| n.now_line("R1", Lang::En)).unwrap_or_default();
+        assert!(
+            line.contains("ended about Dec 12") && line.contains("12309"),
+            "{line}"
+        );
+    }
+
+    #[test]
+    fn the_review_period_runs_only_from_a_recorded_acceptance() {
+        // Filed, never accepted: nothing to count from.
+        let st = fold(vec![added(
+            "R1",
+            fields("派出所", FILED, ReportStatus::Filed, ""),
+        )]);
+        assert_eq!(acceptance_date(&st.reports[0], &tz()), None);
+        assert_eq!(next_for(&st.reports[0], &st, TODAY), None);
+        // Accepted when it was made: that day.
+        let st = fold(vec![added(
+            "R1",
+            fields("派出所", FILED, ReportStatus::Accepted, ""),
+        )]);
+        assert_eq!(acceptance_date(&st.reports[0], &tz()), Some(date(2026, 12, 1)));
+        // Accepted later without a date: the day it was typed in is not the day of 受案.
+        let st = fold(vec![
+            added("R1", fields("派出所", FILED, ReportStatus::Filed, "")),
+            update("R1", Some(ReportStatus::Accepted), None),
+        ]);
+        assert_eq!(acceptance_date(&st.reports[0], &tz()), None);
+        // Accepted later with the receipt's date.
+        let st = fold(vec![
+            added("R1", fields("派出所", FILED, ReportStatus::Filed, "")),
+            update("R1", Some(ReportStatus::Accepted), Some("2026-12-03")),
+        ]);
+        assert_eq!(acceptance_date(&st.reports[0], &tz()), Some(date(2026, 12, 3)));
+        // Then refused without a notice date: the receipt's date is dropped, not reused.
+        let st = fold(vec![
+            added("R1", fields("派出所", FILED, ReportStatus::Filed, "")),
+            update("R1", Some(ReportStatus::Accepted), Some("2026-12-03")),
+            update("R1", Some(ReportStatus::Refused), None),
+        ]);
+        let r = &st.reports[0];
+        assert_eq!(r.current.notice_date, "");
+        assert_eq!(refusal_notice_date(r), None);
+        assert_eq!(acceptance_date(r, &tz()), None);
+        assert_eq!(next_for(r, &st, TODAY), Some(Next::RefusedNoNotice));
+    }
+
+    #[test]
+    fn each_standing_has_its_next_step_and_a_later_report_taken_ends_a_desk_refusal() {
+        let st = fold(vec![
+            added("R1", fields("派出所", FILED, ReportStatus::NotAccepted, "")),
+            added(
+                "R2",
+                fields(
+                    "公安分局",
+                    "2026-12-02T09:30:00+08:00",
+                    ReportStatus::NoDecision,
+                    "",
+                ),
+            ),
+            added("R3", fields("派出所", FILED, ReportStatus::CaseOpened, "")),
+            added("R4", fields("派出所", FILED, ReportStatus::Closed, "")),
+        ]);
+        let next: Vec<Option<Next>> = st.reports.iter().map(|r| next_for(r, &st, TODAY)).collect();
+        // R2 was taken after R1 (its status is not filed or not accepted): R1 needs nothing more.
+        assert_eq!(next, [None, Some(Next::NoDecision), None, None]);
+        let st = fold(vec![
+            added("R1", fields("派出所", FILED, ReportStatus::NotAccepted, "")),
+            added(
+                "R2",
+                fields("公安分局", "2026-12-02T09:30:00+08:00", ReportStatus::Filed, ""),
+            ),
+        ]);
+        assert_eq!(next_for(&st.reports[0], &st, TODAY), Some(Next::NotAccepted));
+        let (todo, basis) = Next::NotAccepted.todo("R1", Lang::Zh);
+        assert!(todo[0].contains("受案回执") && todo.iter().any(|t| t.contains("第十七条")));
+        assert!(
+            todo.iter().any(|t| t.contains("12389")) && todo.iter().any(|t| t.contains("第一百一十三条"))
+        );
+        assert!(basis.contains("第一百七十五条"), "{basis}");
+        let (todo, basis) = Next::NoDecision.todo("R2", Lang::Zh);
+        assert!(todo.iter().any(|t| t.contains("12309")) && basis.contains("第五百六十二条"));
+        assert!(any_not_accepted(&st));
+    }
+
+    #[test]
+    fn the_most_urgent_comes_first() {
+        let st = fold(vec![
+            added("R1", fields("派出所", FILED, ReportStatus::NoDecision, "")),
+            added("R2", fields("派出所", FILED, ReportStatus::Refused, "2026-12-05")),
+            added("R3", fields("12321", FILED, ReportStatus::Refused, "")),
+        ]);
+        let order: Vec<&str> = needing_action(&st, TODAY)
+            .iter()
+            .map(|(r, _)| r.id.as_str())
+            .collect();
+        assert_eq!(order, ["R2", "R3", "R1"]);
+    }
+}

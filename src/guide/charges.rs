@@ -203,6 +203,54 @@ mod tests {
     }
 
     #[test]
+    fn without_loss_the_public_security_route_once_the_revised_law_is_in_force() -> Result<(), String> {
+        let c = decide(&facts(), date(2026, 12, 7)).ok_or("no charges")?;
+        assert_eq!(
+            c.requests,
+            [
+                Request::Investigate,
+                Request::TraceSource,
+                Request::PublicSecurity,
+                Request::Receipt
+            ]
+        );
+        let c = decide(&facts(), date(2025, 12, 31)).ok_or("no charges")?;
+        assert!(!c.requests.contains(&Request::PublicSecurity), "the old law");
+        let f = ChargeFacts {
+            lost_fen: 300_000,
+            last_loss: Some(date(2026, 12, 1)),
+            ..facts()
+        };
+        let c = decide(&f, date(2026, 12, 7)).ok_or("no charges")?;
+        assert!(
+            !c.requests.contains(&Request::PublicSecurity),
+            "a fraud is a crime"
+        );
+        Ok(())
+    }
+
+    #[test]
+    fn a_report_not_accepted_before_changes_the_receipt_request() -> Result<(), String> {
+        let c = decide(&facts(), date(2026, 12, 7)).ok_or("no charges")?;
+        let same = after_earlier_reports(c.clone(), false);
+        assert_eq!(same, c);
+        let after = after_earlier_reports(c, true);
+        assert!(after.requests.contains(&Request::ReceiptAfterRefusal));
+        assert!(!after.requests.contains(&Request::Receipt));
+        assert_eq!(after.requests.last(), Some(&Request::ReceiptAfterRefusal));
+        Ok(())
+    }
+
+    #[test]
+    fn the_police_letter_cites_the_items_a_victim_can_show_not_the_counts() -> Result<(), String> {
+        let c = decide(&facts(), date(2026, 12, 7)).ok_or("no charges")?;
+        assert!(c.law_ids.contains(&"interpretation_2017_art4"));
+        assert!(c.law_ids.contains(&"interpretation_2017_art5_victim"));
+        assert!(!c.law_ids.contains(&"interpretation_2017_art5"));
+        Ok(())
+    }
+
+    #[test]
     fn accounts_in_my_name_cite_anti_fraud_31() -> Result<(), String> {
         let f = ChargeFacts {
             account_in_name: true,

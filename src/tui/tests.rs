@@ -2109,4 +2109,5 @@ fn an_emails_subject_line_reads_in_the_wizards_language_without_rewriting_the_re
 }
 
 mod letters;
+mod refusal;
 mod walkthrough;
