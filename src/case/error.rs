@@ -139,6 +139,11 @@ impl CaseError {
                 "请在“原因”一栏写明撤回的原因，例如“重复记录”。",
                 "Please write why in the “Reason” field, for example “duplicate entry”.",
             ),
+            CaseError::NoticeWithoutPaper => tr(
+                lang,
+                "“文书日期”只用于状态“已受理（有回执）”（回执上的日期）和“不予立案”（收到《不予立案通知书》的日期）。请清空它，或改选其中一种状态。",
+                "“Notice on” goes only with the status “accepted (receipt)” (the receipt's date) or “not opened” (the day the notice of refusal came). Clear it, or choose one of those statuses.",
+            ),
             other => other.message(lang),
         }
     }

@@ -666,6 +666,10 @@ impl Form {
             | CaseError::AmountTooLarge(s)
             | CaseError::BadDate(s)
             | CaseError::ImplausibleBirthDate(s) => to_halfwidth(s.trim()),
+            // The notice date is read into its full form, so it is found by its field.
+            CaseError::NoticeDateFuture(_) | CaseError::NoticeWithoutPaper => {
+                return self.fields.iter().position(|f| f.id == FieldId::NoticeDate);
+            }
             _ => return None,
         };
         (0..self.fields.len()).find(|&i| {

@@ -98,6 +98,9 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, state: &CaseState, n: u8, 
                 if !c.receipt.is_empty() {
                     row.push_str(&format!(" {}:{}", s.r_receipt, c.receipt));
                 }
+                if !c.notice_date.is_empty() {
+                    row.push_str(&format!(" {}:{}", s.f_notice_date, c.notice_date));
+                }
                 if !c.follow_up.is_empty() {
                     row.push_str(&format!(" {}:{}", s.r_follow, c.follow_up));
                 }
