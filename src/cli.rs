@@ -433,9 +433,16 @@ pub struct ReportUpdateArgs {
 /// Where a report stands: what `report add` records and `report update` changes.
 #[derive(Debug, Args)]
 pub struct ReportProgressArgs {
-    /// Status.
+    /// Status: filed, accepted (受案回执), case-opened (立案), refused (不予立案, a written
+    /// notice), not-accepted (不予受理: the desk would not take the report), no-decision (no
+    /// decision within the period), closed.
     #[arg(long, value_enum)]
     pub status: Option<ReportStatus>,
+    /// The date of the paper behind the status: for accepted the 受案回执's date, for refused
+    /// the day the 不予立案通知书 was received (复议 runs 7 days from it). Deadlines are counted
+    /// only from a date recorded here.
+    #[arg(long, value_name = "DATE")]
+    pub notice_date: Option<String>,
     /// Receipt or case number (受案回执号 / 工单号).
     #[arg(long)]
     pub receipt: Option<String>,

@@ -366,6 +366,9 @@ pub fn redact_input(input: &PacketInput, lang: Lang) -> PacketInput {
     for l in &mut out.leads {
         l.counterpart = r(&l.counterpart);
     }
+    for rep in &mut out.reports {
+        rep.note = r(&rep.note);
+    }
     out
 }
 

@@ -723,9 +723,22 @@ fn the_provisions_a_complaint_packet_cites_are_there_with_their_words() {
             "第一条",
         ),
         (
+            "interpretation_2017_art4",
+            Quote::Exact,
+            CiteIn::PoliceLetter,
+            "第四条",
+        ),
+        (
+            "interpretation_2017_art5_victim",
+            Quote::Exact,
+            CiteIn::PoliceLetter,
+            "第五条第一款第（一）项、第（二）项",
+        ),
+        // The record counts of 第五条 no single victim can show: for the lawyer only.
+        (
             "interpretation_2017_art5",
             Quote::Summary,
-            CiteIn::PoliceLetter,
+            CiteIn::LawyerBrief,
             "第五条",
         ),
         (
@@ -763,6 +776,32 @@ fn the_provisions_a_complaint_packet_cites_are_there_with_their_words() {
     assert!(text("cpl_110").contains("被害人对侵犯其人身、财产权利的犯罪事实或者犯罪嫌疑人，有权"));
     assert!(text("cpl_111").contains("诬告应负的法律责任"));
     assert!(text("anti_fraud_31").contains("不得假冒他人身份或者虚构代理关系开立上述卡、账户、账号"));
+    // 法释〔2017〕10号, read in the full text of the interpretation.
+    assert_eq!(
+        text("interpretation_2017_art4"),
+        "违反国家有关规定，通过购买、收受、交换等方式获取公民个人信息，或者在履行职责、提供服务过程中收集公民个人信息的，属于刑法第二百五十三条之一第三款规定的“以其他方法非法获取公民个人信息”。"
+    );
+    assert_eq!(
+        text("interpretation_2017_art5_victim"),
+        "非法获取、出售或者提供公民个人信息，具有下列情形之一的，应当认定为刑法第二百五十三条之一规定的“情节严重”：\n（一）出售或者提供行踪轨迹信息，被他人用于犯罪的；\n（二）知道或者应当知道他人利用公民个人信息实施犯罪，向其出售或者提供的；"
+    );
+    for id in ["interpretation_2017_art4", "interpretation_2017_art5_victim"] {
+        for g in [zh, en] {
+            let law = g.law(id);
+            let source = law.map(|l| l.source.as_str()).unwrap_or_default();
+            assert!(source.contains("法释〔2017〕10号"), "{id}: {source}");
+            assert_eq!(law.and_then(|l| l.document.as_deref()), Some("法释〔2017〕10号"));
+        }
+    }
+    // No record count reaches a letter to the police.
+    for law in zh.complaint_laws(AFTER) {
+        let words = format!("{}{}", law.law.summary, law.law.text.clone().unwrap_or_default());
+        assert!(
+            !words.contains("五十条") && !words.contains("五千条") && !words.contains("50条"),
+            "{}: {words}",
+            law.law.id
+        );
+    }
     // 身份证法第十七条 no longer carries commentary as if it were statute.
     // The pointer to 反电诈法第三十一条 is the guide's note, not part of the 要旨.
     let id17 = zh.law("id_card_17");
@@ -1201,4 +1240,80 @@ fn the_old_public_security_article_says_when_it_ended_and_the_new_one_is_hedged(
                 .display(Lang::Zh)
                 .ends_with(hedge_suffix(Lang::Zh))
     }));
+}
+
+#[test]
+fn the_12309_note_says_the_procuratorate_must_accept_and_transfer_a_report() {
+    use leakaid::guide::ChannelId;
+    let zh = Guide::get(Lang::Zh).channel(ChannelId::Procuratorate12309);
+    let note = zh.note.clone().unwrap_or_default();
+    assert!(
+        note.contains("也应当接受报案") && note.contains("移送主管机关"),
+        "{note}"
+    );
+    assert!(
+        note.contains("第一百一十条第三款") && note.contains("第一百六十一条"),
+        "{note}"
+    );
+    assert!(!note.contains("不代替"), "{note}");
+    let en = Guide::get(Lang::En).channel(ChannelId::Procuratorate12309);
+    let note = en.note.clone().unwrap_or_default();
+    assert!(
+        note.contains("must also accept") && note.contains("第一百六十一条"),
+        "{note}"
+    );
+}
+
+#[test]
+fn the_advice_after_a_report_names_its_rules_in_both_languages() {
+    use leakaid::guide::after::AfterId;
+    for lang in [Lang::Zh, Lang::En] {
+        let g = Guide::get(lang);
+        for id in AfterId::ALL {
+            let a = g.after(*id);
+            assert_eq!(a.id, *id);
+            assert!(a.verified && !a.todo.is_empty(), "{id:?}");
+            assert!(
+                !a.basis.trim().is_empty() && !a.source.trim().is_empty(),
+                "{id:?}"
+            );
+            assert!(a.now.contains("{id}"), "{id:?}: {}", a.now);
+        }
+        // A period runs only where a date is known: only `refused` has a date and a late line.
+        assert!(g.after(AfterId::Refused).now.contains("{date}"));
+        assert!(
+            g.after(AfterId::Refused)
+                .late
+                .as_deref()
+                .is_some_and(|l| l.contains("{date}"))
+        );
+        for id in [
+            AfterId::NotAccepted,
+            AfterId::RefusedNoNotice,
+            AfterId::NoDecision,
+        ] {
+            assert!(!g.after(id).now.contains("{date}"), "{id:?}");
+        }
+    }
+    let zh = Guide::get(Lang::Zh);
+    assert_eq!(
+        zh.after(AfterId::RefusedNoNotice).todo[0],
+        "没有收到《不予立案通知书》，复议的7日期限尚未开始。"
+    );
+    assert!(
+        zh.after(AfterId::RefusedNoNotice)
+            .basis
+            .contains("第一百七十八条")
+    );
+    assert!(
+        zh.after(AfterId::NoDecision)
+            .basis
+            .contains("《人民检察院刑事诉讼规则》第五百六十二条")
+    );
+    let na = zh.after(AfterId::NotAccepted);
+    assert!(
+        na.basis.contains("第一百一十条第三款")
+            && na.basis.contains("第十七条")
+            && na.basis.contains("第一百七十五条")
+    );
 }

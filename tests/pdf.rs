@@ -592,7 +592,14 @@ fn the_letter_says_only_what_the_victim_can_stand_behind() -> TestResult {
             laws.contains("第二百五十三条之一：违反国家有关规定"),
             "the statute's own words"
         );
-        assert!(laws.contains("第五条（要旨）："), "a summary is marked as one");
+        // Of 法释〔2017〕10号 only what a victim can show, in its own words; no record counts.
+        assert!(
+            laws.contains("第五条第一款第（一）项、第（二）项：非法获取、出售或者提供公民个人信息"),
+            "{laws}"
+        );
+        assert!(laws.contains("知道或者应当知道他人利用公民个人信息实施犯罪，向其出售或者提供的"));
+        assert!(laws.contains("第四条：违反国家有关规定，通过购买、收受、交换等方式获取公民个人信息"));
+        assert!(!laws.contains("五十条") && !laws.contains("五千条") && !laws.contains("50条"));
         // 附: every annex.
         let annex = &all[all.rfind("附：").ok_or("no 附")?..];
         assert!(annex.contains("证据清单（") && annex.contains("电子数据") && annex.contains("身份证复印件"));
@@ -1129,5 +1136,162 @@ fn a_number_typed_full_width_prints_in_ascii_digits() -> TestResult {
     let text = page_texts(&std::fs::read(&out)?)?.concat();
     assert!(text.matches("1069 0000 1234").count() >= 3, "{text}");
     assert!(!text.contains('１'), "{text}");
+    Ok(())
+}
+
+/// The text of the packet of a case made through the command line from `steps`, printed on
+/// 7 December 2026.
+fn packet_after(steps: &[&[&str]]) -> Result<String, Box<dyn std::error::Error>> {
+    let tmp = tempfile::tempdir()?;
+    let data = tmp.path().join("data");
+    std::fs::create_dir(&data)?;
+    for args in steps {
+        let out = leakaid(&data)?.args(*args).output()?;
+        assert!(
+            out.status.success(),
+            "{args:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+    let pdf = tmp.path().join("p.pdf");
+    let out = leakaid(&data)?
+        .args(["export", "pdf", "--date", "2026-12-07", "-o"])
+        .arg(&pdf)
+        .output()?;
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    Ok(page_texts(&std::fs::read(&pdf)?)?.concat().replace('\n', ""))
+}
+
+const CALL: &[&str] = &[
+    "log",
+    "call",
+    "13800138000",
+    "--at",
+    "2026-12-01 10:00",
+    "--note",
+    "自称快递客服",
+    "--knew",
+    "name,address",
+];
+
+#[test]
+fn a_report_not_accepted_is_named_and_the_letter_asks_for_a_receipt_and_a_written_notice() -> TestResult {
+    let all = packet_after(&[
+        CALL,
+        &[
+            "report",
+            "add",
+            "--channel",
+            "朝阳区某某派出所",
+            "--at",
+            "2026-12-02 09:30",
+            "--how",
+            "当面",
+            "--status",
+            "not-accepted",
+            "--officer",
+            "王警官",
+            "--note",
+            "民警说没有损失，不构成刑事案件",
+        ],
+        &[
+            "report",
+            "add",
+            "--channel",
+            "12321",
+            "--at",
+            "2026-12-02 20:00",
+            "--how",
+            "网上",
+            "--receipt",
+            "JB-778",
+        ],
+    ])?;
+    let measures = &all[all.find("已采取的措施").ok_or("no 已采取的措施")?..];
+    assert!(
+        measures.contains("2026年12月2日 09:30，向朝阳区某某派出所报案（当面），结果：不予受理（没有接受报案）；经办人：王警官；当时的情况：民警说没有损失，不构成刑事案件。"),
+        "{measures}"
+    );
+    assert!(
+        measures.contains("向12321报案（网上），结果：已报案，等待答复；回执或编号：JB-778。"),
+        "{measures}"
+    );
+    // The request says what happened and asks for the receipt and, if refused, the notice.
+    let requests =
+        &all[all.find("控告请求").ok_or("no 控告请求")?..all.find("事实与理由").ok_or("no facts")?];
+    assert!(requests.contains("本人此前的报案未被受理"), "{requests}");
+    assert!(
+        requests.contains("出具受案回执")
+            && requests.contains("第一百七十八条")
+            && requests.contains("不予立案通知书")
+    );
+    assert!(
+        !requests.contains("请求出具受案回执。"),
+        "the plain request is replaced: {requests}"
+    );
+    // No money lost: the 治安 route, the law named without an article number.
+    assert!(
+        requests.contains("请求依照《中华人民共和国治安管理处罚法》，将侵犯本人个人信息的行为"),
+        "{requests}"
+    );
+    assert!(!requests.contains("治安管理处罚法》第"), "{requests}");
+    // No record counts anywhere in the letter to the police.
+    assert!(!all.contains("五十条") && !all.contains("五千条"));
+    Ok(())
+}
+
+#[test]
+fn a_notice_of_refusal_is_listed_with_its_date_and_a_loss_keeps_the_plain_requests() -> TestResult {
+    let all = packet_after(&[
+        &[
+            "log",
+            "call",
+            "13800138000",
+            "--at",
+            "2026-12-01 10:00",
+            "--note",
+            "冒充客服让我转账",
+            "--lost",
+            "3000",
+        ],
+        &[
+            "report",
+            "add",
+            "--channel",
+            "朝阳区某某派出所",
+            "--at",
+            "2026-12-02 09:30",
+            "--status",
+            "accepted",
+            "--receipt",
+            "京公受案字2026-88",
+        ],
+        &[
+            "report",
+            "update",
+            "R1",
+            "--status",
+            "refused",
+            "--notice-date",
+            "2026-12-05",
+        ],
+    ])?;
+    let measures = &all[all.find("已采取的措施").ok_or("no 已采取的措施")?..];
+    assert!(
+        measures.contains(
+            "向朝阳区某某派出所报案，结果：不予立案；回执或编号：京公受案字2026-88；文书日期：2026-12-05。"
+        ),
+        "{measures}"
+    );
+    let requests =
+        &all[all.find("控告请求").ok_or("no 控告请求")?..all.find("事实与理由").ok_or("no facts")?];
+    assert!(
+        requests.contains("请求出具受案回执。") && !requests.contains("未被受理"),
+        "{requests}"
+    );
+    assert!(
+        !requests.contains("治安管理处罚法"),
+        "money lost: a fraud, no 治安 route: {requests}"
+    );
     Ok(())
 }

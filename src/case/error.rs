@@ -79,6 +79,12 @@ pub enum CaseError {
     /// A date of birth could not be read.
     #[error("cannot read the date {0:?}")]
     BadDate(String),
+    /// The date of a notice or receipt lies after today.
+    #[error("notice date {0} is in the future")]
+    NoticeDateFuture(String),
+    /// A notice date was given for a status with no paper behind it.
+    #[error("a notice date needs status accepted or refused")]
+    NoticeWithoutPaper,
     /// A required field was left empty: its Chinese and English names.
     #[error("{1} is required")]
     Required(&'static str, &'static str),
@@ -132,6 +138,11 @@ impl CaseError {
                 lang,
                 "请在“原因”一栏写明撤回的原因，例如“重复记录”。",
                 "Please write why in the “Reason” field, for example “duplicate entry”.",
+            ),
+            CaseError::NoticeWithoutPaper => tr(
+                lang,
+                "“文书日期”只用于状态“已受理（有回执）”（回执上的日期）和“不予立案”（收到《不予立案通知书》的日期）。请清空它，或改选其中一种状态。",
+                "“Notice on” goes only with the status “accepted (receipt)” (the receipt's date) or “not opened” (the day the notice of refusal came). Clear it, or choose one of those statuses.",
             ),
             other => other.message(lang),
         }
@@ -298,6 +309,18 @@ impl CaseError {
                 lang,
                 format!("看不懂日期“{s}”，请写成 1985-03-07 这样的格式。"),
                 format!("Cannot read the date “{s}”; write it like 1985-03-07."),
+            ),
+            CaseError::NoticeDateFuture(d) => tr(
+                lang,
+                format!("通知书或回执的日期 {d} 在今天之后。请填写你实际收到它的日期。"),
+                format!(
+                    "The notice or receipt date {d} is after today. Give the day you actually received it."
+                ),
+            ),
+            CaseError::NoticeWithoutPaper => tr(
+                lang,
+                "通知书日期只用于两种状态：accepted（受案回执上的日期）和 refused（收到《不予立案通知书》的日期）。请同时给出其中一种状态。",
+                "A notice date goes only with status accepted (the date on the receipt) or refused (the day the written notice of refusal was received). Give one of those statuses with it.",
             ),
             CaseError::Required(zh, en) => {
                 tr(lang, format!("请填写{zh}。"), format!("Please fill in the {en}."))

@@ -12,6 +12,7 @@ pub mod letter_kind;
 pub mod ops;
 pub mod sent;
 pub mod signals;
+pub mod standing;
 pub mod state;
 pub mod verify;
 pub mod when;

@@ -437,6 +437,11 @@ impl Case {
             let rep = state
                 .report(id)
                 .ok_or_else(|| CaseError::UnknownRecord(id.trim().to_string()))?;
+            // A date alone belongs to the status the report has now, which must have a paper.
+            let dated = changes.notice_date.as_deref().is_some_and(|d| !d.is_empty());
+            if dated && changes.status.is_none() && !rep.current.status.has_notice() {
+                return Err(CaseError::NoticeWithoutPaper);
+            }
             Ok(EventBody::ReportUpdated {
                 id: rep.id.clone(),
                 changes,

@@ -30,10 +30,15 @@ pub fn case_signals(state: &CaseState) -> CaseSignals {
         }
     }
     s.accounts_opened_in_my_name = s.accounts > 0;
-    s.police_refused = state
-        .reports
-        .iter()
-        .any(|r| r.current.status == ReportStatus::Refused);
+    // Not taken at the desk, not opened, or not decided in time: the procuratorate can
+    // supervise all three.
+    s.police_refused = state.reports.iter().any(|r| {
+        !r.current.is_letter()
+            && matches!(
+                r.current.status,
+                ReportStatus::Refused | ReportStatus::NotAccepted | ReportStatus::NoDecision
+            )
+    });
     s
 }
 
@@ -79,7 +84,8 @@ fn account_in(text: &str) -> Option<String> {
 }
 
 /// The record that proves a checklist item done (`R1`, `W1`, `L1`), if there is one: a report
-/// filed proves "report to the police" (a letter sent to another office does not), "report
+/// filed proves "report to the police" (a letter sent to another office does not, nor a report
+/// the desk would not take), "report
 /// spam" when it went to 12321, "ask the company to delete" when the company letter was sent;
 /// a warned contact proves "warn family and friends", a consultation proves "consult a lawyer".
 pub fn done_by_record(state: &CaseState, item: ChecklistId) -> Option<&str> {
@@ -87,7 +93,10 @@ pub fn done_by_record(state: &CaseState, item: ChecklistId) -> Option<&str> {
         state.reports.iter().find(|r| proves(r)).map(|r| r.id.as_str())
     };
     match item {
-        ChecklistId::ReportToPolice => report(&|r| !r.current.is_letter()),
+        // A report the desk would not take is not yet a report made.
+        ChecklistId::ReportToPolice => {
+            report(&|r| !r.current.is_letter() && r.current.status != ReportStatus::NotAccepted)
+        }
         ChecklistId::ReportSpam => {
             report(&|r| r.current.channel.contains("12321") || letter_sent(r, "12321"))
         }

@@ -18,10 +18,17 @@ pub enum ReportStatus {
     Accepted,
     /// A case was opened (立案).
     CaseOpened,
-    /// Not accepted or not opened (不予立案); reconsideration is possible.
+    /// Not opened (不予立案): a written decision, with the date its notice was received in
+    /// `notice_date` when recorded; 复议 and 复核 run from that date. Journals written before
+    /// `not_accepted` existed used this for a refusal at the desk too.
     Refused,
     /// Finished.
     Closed,
+    /// Not accepted at the desk (不予受理): the report was not taken at all, which the law does
+    /// not allow (刑事诉讼法第一百一十条第三款).
+    NotAccepted,
+    /// Accepted, but no decision whether to open a case came within the period.
+    NoDecision,
 }
 
 impl ReportStatus {
@@ -31,8 +38,10 @@ impl ReportStatus {
             ReportStatus::Filed => "已报案，等待答复",
             ReportStatus::Accepted => "已受理（有回执）",
             ReportStatus::CaseOpened => "已立案",
-            ReportStatus::Refused => "不予受理/立案",
+            ReportStatus::Refused => "不予立案",
             ReportStatus::Closed => "已结束",
+            ReportStatus::NotAccepted => "不予受理（没有接受报案）",
+            ReportStatus::NoDecision => "逾期未作立案决定",
         }
     }
 
@@ -42,8 +51,10 @@ impl ReportStatus {
             ReportStatus::Filed => "filed, waiting",
             ReportStatus::Accepted => "accepted (receipt)",
             ReportStatus::CaseOpened => "case opened",
-            ReportStatus::Refused => "refused",
+            ReportStatus::Refused => "not opened (不予立案)",
             ReportStatus::Closed => "closed",
+            ReportStatus::NotAccepted => "not accepted at the desk",
+            ReportStatus::NoDecision => "no decision in the period",
         }
     }
 
@@ -53,6 +64,12 @@ impl ReportStatus {
             self,
             ReportStatus::Filed | ReportStatus::Accepted | ReportStatus::CaseOpened
         )
+    }
+
+    /// True when a dated paper stands behind this status, so `--notice-date` means something:
+    /// the 受案回执 of an accepted report, the 不予立案通知书 of one not opened.
+    pub fn has_notice(self) -> bool {
+        matches!(self, ReportStatus::Accepted | ReportStatus::Refused)
     }
 }
 
@@ -74,6 +91,11 @@ pub struct ReportFields {
     pub officer: String,
     /// Where it stands.
     pub status: ReportStatus,
+    /// The date of the paper behind the status, `YYYY-MM-DD`: the 受案回执 of an accepted
+    /// report, the day the 不予立案通知书 was received for one not opened. Deadlines are counted
+    /// only from this (or, for a report accepted when it was made, from that day).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub notice_date: String,
     /// The date to follow up, `YYYY-MM-DD`.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub follow_up: String,
@@ -107,6 +129,9 @@ pub struct ReportPatch {
     /// New status.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<ReportStatus>,
+    /// The date of the paper behind the (new) status (see [`ReportFields::notice_date`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub notice_date: Option<String>,
     /// New receipt or case number.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub receipt: Option<String>,
@@ -127,11 +152,19 @@ impl ReportPatch {
         self == &ReportPatch::default()
     }
 
-    /// Applies the patch to a copy of `r` (a note replaces the note).
+    /// Applies the patch to a copy of `r` (a note replaces the note). A new status without a
+    /// date of its own drops the old status's date: the 受案回执's date is not the day a
+    /// 不予立案通知书 was received.
     pub fn apply_to(&self, r: &ReportFields) -> ReportFields {
         let mut out = r.clone();
         if let Some(s) = self.status {
+            if s != out.status {
+                out.notice_date.clear();
+            }
             out.status = s;
+        }
+        if let Some(d) = &self.notice_date {
+            out.notice_date.clone_from(d);
         }
         for (dst, src) in [
             (&mut out.receipt, &self.receipt),
@@ -370,6 +403,8 @@ pub struct ReportDraft {
     pub officer: String,
     /// Status (default: filed).
     pub status: Option<ReportStatus>,
+    /// The date of the paper behind the status, as typed (see [`ReportFields::notice_date`]).
+    pub notice_date: String,
     /// Follow-up date, as typed.
     pub follow_up: String,
     /// Note.
@@ -423,6 +458,19 @@ pub fn parse_follow_up(s: &str, now: &ZonedDateTime) -> Result<String, CaseError
     parse_date(&full).map(|d| d.to_string()).ok_or_else(bad)
 }
 
+/// Reads the date of a notice or receipt (`2026-12-05`, `12-05` this year, `12月5日`); empty is
+/// none. A paper received after today is refused: it is the day the deadline runs from.
+pub fn parse_notice_date(s: &str, now: &ZonedDateTime) -> Result<String, CaseError> {
+    if to_halfwidth(s).trim().starts_with('+') {
+        return Err(CaseError::BadDate(s.trim().to_string()));
+    }
+    let d = parse_follow_up(s, now)?;
+    if d.parse::<jiff::civil::Date>().is_ok_and(|d| d > now.date()) {
+        return Err(CaseError::NoticeDateFuture(d));
+    }
+    Ok(d)
+}
+
 impl ReportDraft {
     /// Sanitises and checks.
     pub fn validate(&self, now: &ZonedDateTime) -> Result<ReportFields, CaseError> {
@@ -435,6 +483,11 @@ impl ReportDraft {
             ));
         }
         let filed_at = when(&self.at, now)?;
+        let status = self.status.unwrap_or(ReportStatus::Filed);
+        let notice_date = parse_notice_date(&self.notice_date, now)?;
+        if !notice_date.is_empty() && !status.has_notice() {
+            return Err(CaseError::NoticeWithoutPaper);
+        }
         let mut follow_up = parse_follow_up(&self.follow_up, now)?;
         if let Some(l) = letter.as_ref().filter(|_| follow_up.is_empty()) {
             let guide = crate::guide::Guide::get(crate::guide::Lang::Zh);
@@ -448,7 +501,8 @@ impl ReportDraft {
             how: line(("方式", "how"), &self.how)?,
             receipt: line(("回执号", "receipt number"), &self.receipt)?,
             officer: line(("经办人", "officer"), &self.officer)?,
-            status: self.status.unwrap_or(ReportStatus::Filed),
+            status,
+            notice_date,
             follow_up,
             note: text(("备注", "note"), &self.note)?,
             letter,
@@ -461,6 +515,8 @@ impl ReportDraft {
 pub struct ReportUpdateDraft {
     /// New status.
     pub status: Option<ReportStatus>,
+    /// The date of the paper behind the status, as typed.
+    pub notice_date: Option<String>,
     /// New receipt.
     pub receipt: Option<String>,
     /// New officer.
@@ -474,8 +530,18 @@ pub struct ReportUpdateDraft {
 impl ReportUpdateDraft {
     /// Sanitises and checks.
     pub fn validate(&self, now: &ZonedDateTime) -> Result<ReportPatch, CaseError> {
+        if self.status.is_some_and(|s| !s.has_notice())
+            && self.notice_date.as_deref().is_some_and(|d| !d.trim().is_empty())
+        {
+            return Err(CaseError::NoticeWithoutPaper);
+        }
         Ok(ReportPatch {
             status: self.status,
+            notice_date: self
+                .notice_date
+                .as_deref()
+                .map(|s| parse_notice_date(s, now))
+                .transpose()?,
             receipt: self
                 .receipt
                 .as_deref()
@@ -690,6 +756,7 @@ impl ReportPatch {
                     ("状态", "status"),
                     self.status.map(|s| lang.pick(s.zh(), s.en()).to_string()),
                 ),
+                (("通知书/回执日期", "notice date"), self.notice_date.clone()),
                 (("回执编号", "receipt"), self.receipt.clone()),
                 (("经办人", "officer"), self.officer.clone()),
                 (("跟进日期", "follow up"), self.follow_up.clone()),

@@ -81,6 +81,7 @@ pub fn report(ctx: &Ctx, cmd: &ReportCommand) -> Result<(), Failure> {
                 receipt: text(&a.progress.receipt),
                 officer: text(&a.progress.officer),
                 status: a.progress.status,
+                notice_date: text(&a.progress.notice_date),
                 follow_up: text(&a.progress.follow_up),
                 note: text(&a.progress.note),
                 letter,
@@ -89,6 +90,7 @@ pub fn report(ctx: &Ctx, cmd: &ReportCommand) -> Result<(), Failure> {
             .map_err(|e| ctx.fail(e))?;
             let mut case = ctx.open_case()?;
             let has_receipt = !fields.receipt.is_empty();
+            let status_given_not_filed = fields.status != crate::case::steps::ReportStatus::Filed;
             let sent = fields.letter.as_ref().map(|l| {
                 (
                     l.kind.clone(),
@@ -107,7 +109,15 @@ pub fn report(ctx: &Ctx, cmd: &ReportCommand) -> Result<(), Failure> {
                     out(format!("{}: {follow_up}", lang.pick("跟进日期", "Follow up on")));
                 }
                 out(follow_up_basis(&kind, lang));
-            } else if has_receipt {
+            } else if let Some(line) = next_line(&case, &id, &now, lang) {
+                // Not taken, not opened, not decided: what to do now, not a receipt hint.
+                out(tr(
+                    lang,
+                    format!("已记录报案 {id}。"),
+                    format!("Recorded report {id}."),
+                ));
+                out(line);
+            } else if has_receipt || status_given_not_filed {
                 out(tr(
                     lang,
                     format!("已记录报案 {id}。"),
@@ -128,6 +138,7 @@ pub fn report(ctx: &Ctx, cmd: &ReportCommand) -> Result<(), Failure> {
         ReportCommand::Update(a) => {
             let patch = ReportUpdateDraft {
                 status: a.progress.status,
+                notice_date: a.progress.notice_date.clone(),
                 receipt: a.progress.receipt.clone(),
                 officer: a.progress.officer.clone(),
                 follow_up: a.progress.follow_up.clone(),
@@ -137,11 +148,11 @@ pub fn report(ctx: &Ctx, cmd: &ReportCommand) -> Result<(), Failure> {
             .map_err(|e| ctx.fail(e))?;
             let mut case = ctx.open_case()?;
             case.update_report(&a.id, patch).map_err(|e| ctx.fail(e))?;
-            out(tr(
-                lang,
-                format!("已更新 {}。", a.id.trim().to_uppercase()),
-                format!("Updated {}.", a.id.trim().to_uppercase()),
-            ));
+            let id = a.id.trim().to_uppercase();
+            out(tr(lang, format!("已更新 {id}。"), format!("Updated {id}.")));
+            if let Some(line) = next_line(&case, &id, &now, lang) {
+                out(line);
+            }
         }
         ReportCommand::List { json } => {
             let case = ctx.read_case()?;
@@ -177,6 +188,7 @@ pub fn report(ctx: &Ctx, cmd: &ReportCommand) -> Result<(), Failure> {
                     (lang.pick("寄出的信", "letter sent"), &letter),
                     (lang.pick("方式", "how"), &c.how),
                     (lang.pick("回执/编号", "receipt"), &c.receipt),
+                    (lang.pick("通知书日期", "notice date"), &c.notice_date),
                     (lang.pick("经办人", "officer"), &c.officer),
                     (lang.pick("跟进日期", "follow up"), &c.follow_up),
                     (lang.pick("备注", "note"), &c.note),
@@ -199,6 +211,14 @@ pub fn report(ctx: &Ctx, cmd: &ReportCommand) -> Result<(), Failure> {
         }
     }
     Ok(())
+}
+
+/// What report `id` needs next, in one line with its rule, when it was not taken, not opened
+/// or not decided.
+fn next_line(case: &crate::case::Case, id: &str, now: &ZonedDateTime, lang: Lang) -> Option<String> {
+    let state = case.state();
+    let r = state.report(id)?;
+    crate::case::standing::next_for(r, state, now.date()).map(|n| n.now_line(&r.id, lang))
 }
 
 /// "[已撤回] " / "[已更正] " before a record of steps 3-4, or nothing.

@@ -53,6 +53,13 @@ pub enum Request {
     TraceSource,
     /// Issue the 受案回执.
     Receipt,
+    /// An earlier report was not accepted: say so, ask for the 受案回执 and, if no case is
+    /// opened, the written 不予立案通知书 (程序规定第一百七十八条). Takes the place of `Receipt`.
+    ReceiptAfterRefusal,
+    /// No money lost: if it is not a crime, handle it as a 治安 case under the revised
+    /// 治安管理处罚法 (in force from 2026-01-01; named without an article number, which is not
+    /// verified).
+    PublicSecurity,
 }
 
 /// What the letter asks for and cites.
@@ -82,13 +89,19 @@ pub const ACCOUNT_OFFENCES: [&str; 4] = [
     "criminal_287_2",
 ];
 
-/// The law ids every letter cites.
-const ALWAYS: [&str; 4] = [
+/// The law ids every letter cites: of 法释〔2017〕10号 only the items a single victim can
+/// show (第四条, buying the data; 第五条第一款第（一）项、第（二）项, providing it for crime),
+/// never the record counts of 第五条, which no victim can know (those are for the lawyer).
+const ALWAYS: [&str; 5] = [
     "criminal_253_1",
     "interpretation_2017_art1",
-    "interpretation_2017_art5",
+    "interpretation_2017_art4",
+    "interpretation_2017_art5_victim",
     "cpl_110",
 ];
+
+/// The day the revised 治安管理处罚法 took effect; before it the 治安 request is not made.
+const PUBLIC_SECURITY_LAW_FROM: Date = jiff::civil::date(2026, 1, 1);
 
 /// Decides the charges for a case printed on `print_date`; `None` when there is no evidence
 /// yet (no letter can be made from nothing).
@@ -117,11 +130,14 @@ pub fn decide(facts: &ChargeFacts, print_date: Date) -> Option<Charges> {
         requests.push(Request::Investigate);
     }
     requests.push(Request::TraceSource);
+    if !lost && print_date >= PUBLIC_SECURITY_LAW_FROM {
+        requests.push(Request::PublicSecurity);
+    }
     requests.push(Request::Receipt);
     if lost {
         law_ids.push("criminal_266");
     }
-    law_ids.extend(ALWAYS.iter().take(3));
+    law_ids.extend(ALWAYS.iter().take(4));
     if requests.contains(&Request::StopPayment) {
         // The basis of the urgent request: 紧急止付、快速冻结 (not 追赃挽损, which is 34).
         law_ids.push("anti_fraud_20");
@@ -135,12 +151,25 @@ pub fn decide(facts: &ChargeFacts, print_date: Date) -> Option<Charges> {
         law_ids.push("anti_fraud_31");
         law_ids.extend(ACCOUNT_OFFENCES);
     }
-    law_ids.push(ALWAYS[3]);
+    law_ids.push(ALWAYS[4]);
     Some(Charges {
         offences,
         requests,
         law_ids,
     })
+}
+
+/// What earlier reports change: when one was not accepted at the desk, the receipt request
+/// says so and also asks for the written notice should no case be opened.
+pub fn after_earlier_reports(mut charges: Charges, not_accepted_before: bool) -> Charges {
+    if not_accepted_before {
+        for r in &mut charges.requests {
+            if *r == Request::Receipt {
+                *r = Request::ReceiptAfterRefusal;
+            }
+        }
+    }
+    charges
 }
 
 #[cfg(test)]
@@ -194,6 +223,54 @@ mod tests {
         assert_eq!(c.requests[0], Request::InvestigateAndRecover);
         assert!(!c.law_ids.contains(&"anti_fraud_20"));
         assert!(c.law_ids.contains(&"anti_fraud_34"));
+        Ok(())
+    }
+
+    #[test]
+    fn without_loss_the_public_security_route_once_the_revised_law_is_in_force() -> Result<(), String> {
+        let c = decide(&facts(), date(2026, 12, 7)).ok_or("no charges")?;
+        assert_eq!(
+            c.requests,
+            [
+                Request::Investigate,
+                Request::TraceSource,
+                Request::PublicSecurity,
+                Request::Receipt
+            ]
+        );
+        let c = decide(&facts(), date(2025, 12, 31)).ok_or("no charges")?;
+        assert!(!c.requests.contains(&Request::PublicSecurity), "the old law");
+        let f = ChargeFacts {
+            lost_fen: 300_000,
+            last_loss: Some(date(2026, 12, 1)),
+            ..facts()
+        };
+        let c = decide(&f, date(2026, 12, 7)).ok_or("no charges")?;
+        assert!(
+            !c.requests.contains(&Request::PublicSecurity),
+            "a fraud is a crime"
+        );
+        Ok(())
+    }
+
+    #[test]
+    fn a_report_not_accepted_before_changes_the_receipt_request() -> Result<(), String> {
+        let c = decide(&facts(), date(2026, 12, 7)).ok_or("no charges")?;
+        let same = after_earlier_reports(c.clone(), false);
+        assert_eq!(same, c);
+        let after = after_earlier_reports(c, true);
+        assert!(after.requests.contains(&Request::ReceiptAfterRefusal));
+        assert!(!after.requests.contains(&Request::Receipt));
+        assert_eq!(after.requests.last(), Some(&Request::ReceiptAfterRefusal));
+        Ok(())
+    }
+
+    #[test]
+    fn the_police_letter_cites_the_items_a_victim_can_show_not_the_counts() -> Result<(), String> {
+        let c = decide(&facts(), date(2026, 12, 7)).ok_or("no charges")?;
+        assert!(c.law_ids.contains(&"interpretation_2017_art4"));
+        assert!(c.law_ids.contains(&"interpretation_2017_art5_victim"));
+        assert!(!c.law_ids.contains(&"interpretation_2017_art5"));
         Ok(())
     }
 

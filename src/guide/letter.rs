@@ -47,6 +47,11 @@ pub struct LetterText {
     pub trace_source: String,
     /// Issue the 受案回执.
     pub receipt: String,
+    /// Instead of `receipt` when an earlier report was not accepted: say so, ask for the
+    /// receipt and, if the case is not opened, the written 不予立案通知书.
+    pub receipt_after_refusal: String,
+    /// The alternative when no money was lost: a 治安 case under the 治安管理处罚法.
+    pub public_security: String,
     /// 侵犯公民个人信息罪.
     pub offence_personal: String,
     /// 诈骗罪.
@@ -79,6 +84,8 @@ pub struct LetterText {
     pub facts: FactsText,
     /// 转账情况: the transfer table.
     pub transfers: TransfersText,
+    /// 已采取的措施: the reports and letters already made.
+    pub measures: MeasuresText,
     /// 时间经过: the events table.
     pub timeline: TimelineText,
     /// 附件一 证据清单: 来源, 原件所在, 证明目的 and the notes.
@@ -113,6 +120,8 @@ pub struct HeadingsText {
     pub narrative: String,
     /// 法律依据
     pub laws: String,
+    /// 已采取的措施
+    pub measures: String,
     /// 附：
     pub annexes: String,
 }
@@ -183,6 +192,26 @@ pub struct TransfersText {
     pub details_join: String,
     /// ，另有 {n} 个收款账户见“转账情况”及证据清单
     pub more_accounts: String,
+}
+
+/// 已采取的措施: one sentence per report or letter.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MeasuresText {
+    /// {time}，向{channel}报案{how}，结果：{status}{details}。
+    pub report: String,
+    /// {time}，向{channel}寄出{letter}，{status}{details}。
+    pub letter: String,
+    /// （{how}）
+    pub how: String,
+    /// ；回执或编号：{receipt}
+    pub receipt: String,
+    /// ；经办人：{officer}
+    pub officer: String,
+    /// ；文书日期：{date}
+    pub notice: String,
+    /// ；当时的情况：{note}
+    pub said: String,
 }
 
 /// 时间经过: the events table.
@@ -371,6 +400,8 @@ impl LetterText {
             Request::Investigate => &self.investigate,
             Request::TraceSource => &self.trace_source,
             Request::Receipt => &self.receipt,
+            Request::ReceiptAfterRefusal => &self.receipt_after_refusal,
+            Request::PublicSecurity => &self.public_security,
         }
     }
 

@@ -21,6 +21,7 @@
 //! [`Sourced::display`] / [`Sourced::hedged`] (or [`CitedArticle::display`] for citations),
 //! which append "（请以官方渠道为准）" / " (check with the official channel)".
 
+pub mod after;
 pub mod charges;
 mod law;
 pub mod letter;
@@ -152,6 +153,14 @@ impl Guide {
                 )));
             }
         }
+        let mut police = raw.police;
+        police.after = in_id_order(
+            std::mem::take(&mut police.after),
+            after::AfterId::ALL,
+            |a| a.id,
+            "police.after",
+        )
+        .map_err(invalid)?;
         let guide = Guide {
             lang,
             steps: raw.steps,
@@ -159,7 +168,7 @@ impl Guide {
             channels,
             harms: raw.harms,
             prevention: raw.prevention,
-            police: raw.police,
+            police,
             laws: raw.laws,
         };
         if let Some(empty) = guide.sources().find(|(_, source)| source.trim().is_empty()) {
@@ -229,6 +238,11 @@ impl Guide {
     /// What happens when reporting to the police, and what to bring.
     pub fn police(&self) -> &PoliceProcedure {
         &self.police
+    }
+
+    /// What to do after a report in the standing `id`.
+    pub fn after(&self, id: after::AfterId) -> &after::AfterReport {
+        &self.police.after[id.index()]
     }
 
     /// Every legal provision in the guide.
@@ -305,7 +319,13 @@ impl Guide {
             self.police
                 .steps
                 .iter()
-                .map(|s| (format!("police.steps.{}", s.id), s.source.as_str())),
+                .map(|s| (format!("police.steps.{}", s.id), s.source.as_str()))
+                .chain(
+                    self.police
+                        .after
+                        .iter()
+                        .map(|a| (format!("police.after.{:?}", a.id), a.source.as_str())),
+                ),
         );
         let laws = self.laws.iter().flat_map(|law| {
             std::iter::once((format!("laws.{}", law.id), law.source.as_str())).chain(

@@ -473,6 +473,10 @@ pub struct PoliceProcedure {
     pub elements: Vec<String>,
     /// The stages, in order.
     pub steps: Vec<PoliceStep>,
+    /// What to do after a report, by where it stands (in the order of
+    /// [`super::after::AfterId::ALL`] once loaded).
+    #[serde(default)]
+    pub after: Vec<super::after::AfterReport>,
     /// Where this came from.
     pub source: String,
     /// Whether the source is strong enough to state it as fact.

@@ -9,14 +9,14 @@ use jiff::tz::TimeZone;
 use super::annex::leads_reached;
 use super::complaint::LEADS_SHOWN;
 use super::packet::{
-    Complainant, Fingerprint, LawRef, PacketAttachment, PacketEntry, PacketInput, PacketLead,
+    Complainant, Fingerprint, LawRef, PacketAttachment, PacketEntry, PacketInput, PacketLead, PacketReport,
 };
 use super::totals::{Counted, Live, count};
 use crate::case::leads::{Lead, rank};
 use crate::case::state::ChangeKind;
 use crate::case::{Attachment, Case, EntryId, EvidenceFields, EvidenceKind};
 use crate::guide::Wording;
-use crate::guide::charges::{ChargeFacts, Charges, decide};
+use crate::guide::charges::{ChargeFacts, Charges, after_earlier_reports, decide};
 use crate::guide::letter::LetterText;
 use crate::i18n::Lang;
 use crate::localtime::in_zone;
@@ -219,6 +219,7 @@ pub fn build(
         totals,
         zone: zone.clone(),
         leads: leads.iter().map(|l| lead(l, lang, zone)).collect(),
+        reports: Vec::new(),
         laws: laws_for(charges.as_ref(), print_date, lang),
         charges,
         fingerprint,
@@ -266,7 +267,7 @@ pub fn input_from_case(case: &Case, lang: Lang, print_date: Date, zone: &TimeZon
             retracted: e.retracted.as_ref().map(|r| text(&r.reason)),
         })
         .collect();
-    build(
+    let input = build(
         complainant,
         state.narrative.as_ref().map(|(t, _)| text(t)),
         &parts,
@@ -277,7 +278,17 @@ pub fn input_from_case(case: &Case, lang: Lang, print_date: Date, zone: &TimeZon
         print_date,
         zone,
         lang,
-    )
+    );
+    with_reports(input, super::measures::reports_of(state, lang, zone))
+}
+
+/// The input with the reports already made: listed in the letter, and a report the desk would
+/// not take changes the receipt request ([`after_earlier_reports`]).
+pub fn with_reports(mut input: PacketInput, reports: Vec<PacketReport>) -> PacketInput {
+    let not_accepted = reports.iter().any(|r| r.not_accepted);
+    input.charges = input.charges.map(|c| after_earlier_reports(c, not_accepted));
+    input.reports = reports;
+    input
 }
 
 #[cfg(test)]

@@ -114,6 +114,7 @@ pub fn draw(
         sub(w, &text.headings.narrative);
         w.para(own, BODY, if zh { 2 } else { 0 }, 0.0);
     }
+    super::measures::draw(w, &input.reports, lang);
     if !input.laws.is_empty() {
         sub(w, &text.headings.laws);
         for (i, law) in input.laws.iter().enumerate() {
@@ -216,7 +217,8 @@ fn closing_and_signature(
     w.right(&date_text(input.print_date, lang), BODY);
 }
 
-fn sub(w: &mut Writer<'_>, title: &str) {
+/// A subheading of 事实与理由, kept with the lines after it.
+pub fn sub(w: &mut Writer<'_>, title: &str) {
     w.canvas.ensure(BODY * LEAD * (KEEP_LINES + 1) as f32 + 6.0);
     w.gap(4.0);
     w.para(title, BODY + 0.5, 0, 0.0);

@@ -25,6 +25,7 @@ pub mod font;
 pub mod furniture;
 pub mod images;
 pub mod layout;
+pub mod measures;
 pub mod packet;
 pub mod page;
 #[cfg(any(test, feature = "test-support"))]

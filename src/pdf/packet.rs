@@ -113,6 +113,33 @@ pub struct PacketLead {
     pub entries: Vec<String>,
 }
 
+/// A report or letter the victim already made (已采取的措施).
+#[derive(Debug, Clone)]
+pub struct PacketReport {
+    /// `R1` …
+    pub id: String,
+    /// When it was made, in the packet's zone.
+    pub at: DateTime,
+    /// Where: the station, 110, 12321, the company.
+    pub channel: String,
+    /// How: in person, by phone.
+    pub how: String,
+    /// The letter's name, when it was a letter sent.
+    pub letter: Option<String>,
+    /// Where it stands, in words.
+    pub status: String,
+    /// Receipt, case or ticket number.
+    pub receipt: String,
+    /// The officer or clerk.
+    pub officer: String,
+    /// The date of the receipt or notice behind the status.
+    pub notice_date: String,
+    /// What was said, as the victim noted it.
+    pub note: String,
+    /// The desk would not take it (不予受理).
+    pub not_accepted: bool,
+}
+
 /// One legal provision to cite.
 #[derive(Debug, Clone)]
 pub struct LawRef {
@@ -175,6 +202,8 @@ pub struct PacketInput {
     pub zone: TimeZone,
     /// The leads, ranked.
     pub leads: Vec<PacketLead>,
+    /// The reports and letters already made, oldest first (已采取的措施).
+    pub reports: Vec<PacketReport>,
     /// What the letter asks for and cites; `None` for a case with no evidence.
     pub charges: Option<Charges>,
     /// The provisions of `charges`, with the numbers valid on `print_date`.

@@ -305,6 +305,15 @@ impl App {
         }
     }
 
+    /// The scroll position that shows the end of the current step's or text screen's text.
+    fn text_end(&self, state: &CaseState) -> u16 {
+        match self.screen {
+            Screen::Step(n) => crate::tui::screens::steps::text_end(self, state, n),
+            Screen::Text(v) => crate::tui::screens::text::text_end(self, state, v),
+            _ => self.scroll,
+        }
+    }
+
     fn move_list(&mut self, by: isize) {
         let n = self.list.rows.len();
         if n == 0 {
@@ -509,9 +518,12 @@ impl App {
             (Action::PageUp, Screen::Step(_) | Screen::Text(_) | Screen::Export) => {
                 self.scroll = self.scroll.saturating_sub(page as u16)
             }
-            (Action::PageDown, Screen::Step(_) | Screen::Text(_) | Screen::Export) => {
-                self.scroll = self.scroll.saturating_add(page as u16)
+            (Action::PageDown, Screen::Step(_) | Screen::Text(_)) => {
+                self.scroll = self.scroll.saturating_add(page as u16).min(self.text_end(state))
             }
+            (Action::PageDown, Screen::Export) => self.scroll = self.scroll.saturating_add(page as u16),
+            (Action::Top, Screen::Step(_) | Screen::Text(_)) => self.scroll = 0,
+            (Action::Bottom, Screen::Step(_) | Screen::Text(_)) => self.scroll = self.text_end(state),
             (Action::Back, _) => self.go(Screen::Dashboard),
             (Action::Up, Screen::Detail(_) | Screen::Step(_) | Screen::Text(_) | Screen::Export) => {
                 self.scroll = self.scroll.saturating_sub(1)

@@ -163,6 +163,7 @@ pub fn populate(case: &mut Case, now: &ZonedDateTime) -> Result<(), CaseError> {
         status: Some(ReportStatus::Accepted),
         follow_up: day(-1),
         note: "民警说一周内回电话。".into(),
+        notice_date: String::new(),
         letter: None,
     };
     case.add_report(police.validate(now)?)?;

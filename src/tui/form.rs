@@ -82,6 +82,8 @@ pub enum FieldId {
     How,
     /// Report: status (a choice).
     Status,
+    /// Report: the date of the paper behind the status (receipt, notice of refusal).
+    NoticeDate,
     /// Report: receipt or case number.
     Receipt,
     /// Report: the officer.
@@ -142,9 +144,11 @@ fn transfer_fields(t: Option<&Transfer>) -> Vec<Field> {
 }
 
 /// The report statuses in the order the status choice cycles through them.
-pub const STATUSES: [ReportStatus; 5] = [
+pub const STATUSES: [ReportStatus; 7] = [
     ReportStatus::Filed,
+    ReportStatus::NotAccepted,
     ReportStatus::Accepted,
+    ReportStatus::NoDecision,
     ReportStatus::CaseOpened,
     ReportStatus::Refused,
     ReportStatus::Closed,
@@ -417,6 +421,7 @@ impl Form {
             text(FieldId::At, false, ""),
             text(FieldId::How, false, ""),
             choice(FieldId::Status, 0),
+            text(FieldId::NoticeDate, false, ""),
             text(FieldId::Receipt, false, ""),
             text(FieldId::Officer, false, ""),
             text(FieldId::FollowUp, false, ""),
@@ -431,6 +436,7 @@ impl Form {
         let status = STATUSES.iter().position(|s| *s == c.status).unwrap_or(0);
         let fields = vec![
             choice(FieldId::Status, status),
+            text(FieldId::NoticeDate, false, &c.notice_date),
             text(FieldId::Receipt, false, &c.receipt),
             text(FieldId::Officer, false, &c.officer),
             text(FieldId::FollowUp, false, &c.follow_up),
@@ -661,6 +667,10 @@ impl Form {
             | CaseError::AmountTooLarge(s)
             | CaseError::BadDate(s)
             | CaseError::ImplausibleBirthDate(s) => to_halfwidth(s.trim()),
+            // The notice date is read into its full form, so it is found by its field.
+            CaseError::NoticeDateFuture(_) | CaseError::NoticeWithoutPaper => {
+                return self.fields.iter().position(|f| f.id == FieldId::NoticeDate);
+            }
             _ => return None,
         };
         (0..self.fields.len()).find(|&i| {
@@ -821,6 +831,7 @@ impl Form {
             receipt: self.get(FieldId::Receipt),
             officer: self.get(FieldId::Officer),
             status: Form::status_of(&self.fields),
+            notice_date: self.get(FieldId::NoticeDate),
             follow_up: self.get(FieldId::FollowUp),
             note: self.get(FieldId::Note),
             letter: None,
@@ -832,6 +843,7 @@ impl Form {
         let status = Form::status_of(&self.fields).filter(|s| Some(*s) != Form::status_of(&self.initial));
         ReportUpdateDraft {
             status,
+            notice_date: self.changed(FieldId::NoticeDate),
             receipt: self.changed(FieldId::Receipt),
             officer: self.changed(FieldId::Officer),
             follow_up: self.changed(FieldId::FollowUp),
@@ -1064,6 +1076,7 @@ pub fn label(id: FieldId, s: &Strings) -> &'static str {
         FieldId::Receipt => s.f_receipt,
         FieldId::Officer => s.f_officer,
         FieldId::FollowUp => s.f_follow_up,
+        FieldId::NoticeDate => s.f_notice_date,
         FieldId::Note => s.f_note,
         FieldId::Who => s.f_who,
         FieldId::Via => s.f_via,

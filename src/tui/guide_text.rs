@@ -7,10 +7,10 @@ use jiff::tz::TimeZone;
 
 use crate::case::CaseState;
 use crate::case::signals::{case_signals, done_by_record, is_done};
-use crate::case::steps::{Report, ReportStatus};
+use crate::case::standing::{acceptance_date, month_day, refusal_notice_date};
+use crate::case::steps::Report;
 use crate::guide::{ChecklistId, Guide, PeriodStart, Sourced, StepId, Why, Wording, recommend_why};
 use crate::i18n::Lang;
-use crate::localtime::in_zone;
 
 /// Checklist items suggested first as "next" when not yet done.
 const URGENT: [ChecklistId; 4] = [
@@ -131,35 +131,22 @@ fn why_text(why: Why, lang: Lang) -> &'static str {
     }
 }
 
-/// The police report a case's stage dates are counted from: the first report to the police.
-fn police_report(state: &CaseState) -> Option<&Report> {
-    state.reports.iter().find(|r| {
-        let c = &r.current.channel;
-        ["派出所", "110", "公安", "police", "Police"]
-            .iter()
-            .any(|w| c.contains(w))
-    })
-}
-
-/// The day (in the zone `tz`) a report's refusal was recorded: the notice is taken as
-/// received that day.
-fn refused_on(r: &Report, tz: &TimeZone) -> Option<Date> {
-    if r.current.status != ReportStatus::Refused {
-        return None;
-    }
-    r.updates
-        .iter()
+/// The police report a case's stage dates are counted from: one with a recorded 不予立案通知书
+/// date, else one with a recorded acceptance day, else none (no date is guessed).
+fn dated_police_report<'a>(state: &'a CaseState, tz: &TimeZone) -> Option<&'a Report> {
+    let police = || {
+        state.reports.iter().filter(|r| {
+            let c = &r.current.channel;
+            !r.current.is_letter()
+                && ["派出所", "110", "公安", "police", "Police"]
+                    .iter()
+                    .any(|w| c.contains(w))
+        })
+    };
+    police()
         .rev()
-        .find(|(_, p)| p.status == Some(ReportStatus::Refused))
-        .map(|(at, _)| in_zone(at, tz).date())
-        .or_else(|| Some(in_zone(&r.current.filed_at, tz).date()))
-}
-
-fn month_day(d: Date, lang: Lang) -> String {
-    match lang {
-        Lang::Zh => format!("{}月{}日", d.month(), d.day()),
-        Lang::En => d.strftime("%b %-d").to_string(),
-    }
+        .find(|r| refusal_notice_date(r).is_some())
+        .or_else(|| police().rev().find(|r| acceptance_date(r, tz).is_some()))
 }
 
 /// The guidance of step `n` as paragraphs: what it is for, what to do, what to prepare,
@@ -232,9 +219,11 @@ pub fn guidance(n: u8, lang: Lang, now: &ZonedDateTime, state: &CaseState) -> Ve
         for b in &p.bring {
             out.push((false, format!("{bullet}{b}")));
         }
-        let report = police_report(state);
-        let reported = report.map(|r| in_zone(&r.current.filed_at, tz).date());
-        let refused = report.and_then(|r| refused_on(r, tz));
+        // Periods are dated only from a recorded acceptance or notice; otherwise the rule is
+        // shown in words.
+        let report = dated_police_report(state, tz);
+        let reported = report.and_then(|r| acceptance_date(r, tz));
+        let refused = report.and_then(refusal_notice_date);
         for (k, stage) in p.steps.iter().enumerate() {
             out.push((true, format!("{}. {}", k + 1, g.display(stage))));
             out.push((false, stage.expect.clone()));

@@ -319,6 +319,12 @@ const SCROLL_PAGE: [Binding; 2] = [
     ),
 ];
 
+/// Home / End: the top and the end of a screen's text.
+const SCROLL_ENDS: [Binding; 2] = [
+    b(A::Top, &[K::Code(C::Home)], "Home/End", |s| s.k_top_bottom, false),
+    b(A::Bottom, &[K::Code(C::End)], "", |s| s.k_top_bottom, false),
+];
+
 const SCROLL_UP: Binding = b(
     A::Up,
     &[K::Code(C::Up), K::Ch('k')],
@@ -365,6 +371,8 @@ pub const STEP2: &[Binding] = &[
     ),
     SCROLL_PAGE[0],
     SCROLL_PAGE[1],
+    SCROLL_ENDS[0],
+    SCROLL_ENDS[1],
     BACK,
 ];
 
@@ -385,6 +393,8 @@ pub const STEP3: &[Binding] = &[
     CHOOSE_RECORD[1],
     SCROLL_PAGE[0],
     SCROLL_PAGE[1],
+    SCROLL_ENDS[0],
+    SCROLL_ENDS[1],
     BACK,
 ];
 
@@ -428,6 +438,8 @@ pub const STEP4: &[Binding] = &[
     CHOOSE_RECORD[1],
     SCROLL_PAGE[0],
     SCROLL_PAGE[1],
+    SCROLL_ENDS[0],
+    SCROLL_ENDS[1],
     BACK,
 ];
 
@@ -440,6 +452,8 @@ pub const TEXT: &[Binding] = &[
     SCROLL_DOWN,
     SCROLL_PAGE[0],
     SCROLL_PAGE[1],
+    SCROLL_ENDS[0],
+    SCROLL_ENDS[1],
     b(A::Back, &[K::Code(C::Esc), K::Ch('h')], "Esc", |s| s.k_back, true),
 ];
 
@@ -503,6 +517,8 @@ pub const HOW_TEXT: &[Binding] = &[
     SCROLL_DOWN,
     SCROLL_PAGE[0],
     SCROLL_PAGE[1],
+    SCROLL_ENDS[0],
+    SCROLL_ENDS[1],
     b(A::Back, &[K::Code(C::Esc), K::Ch('h')], "Esc", |s| s.k_back, true),
 ];
 

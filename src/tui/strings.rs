@@ -163,6 +163,10 @@ pub struct Strings {
     pub confirm_quit: &'static str,
     /// Money lost: the first thing to do.
     pub next_call_110: &'static str,
+    /// Step 2, under the reports: the heading of the chosen report's next steps.
+    pub report_next_title: &'static str,
+    /// Step 2: the rules the next steps rest on (`{}`).
+    pub report_next_basis: &'static str,
     /// Added to it: the receiving account recorded, `{}`.
     pub next_110_account: &'static str,
     /// Space on a checklist item a record proves done, `{}` the record.
@@ -345,6 +349,8 @@ pub struct Strings {
     pub f_officer: &'static str,
     /// Field: follow-up date.
     pub f_follow_up: &'static str,
+    /// Report form: the date of the receipt or the notice of refusal.
+    pub f_notice_date: &'static str,
     /// Field: note.
     pub f_note: &'static str,
     /// Field: who was warned.
@@ -373,6 +379,8 @@ pub struct Strings {
     pub choice_hint: &'static str,
     /// Placeholder of the follow-up date.
     pub follow_up_placeholder: &'static str,
+    /// What the notice-date field takes.
+    pub notice_placeholder: &'static str,
     /// Placeholder of the agency.
     pub agency_placeholder: &'static str,
     /// Step 2: records heading.
@@ -559,6 +567,8 @@ pub const ZH: Strings = Strings {
     confirm_discard: "放弃没保存的内容？ y/是 放弃 · n/否/回车 继续填写",
     confirm_quit: "还有没保存的内容，确定退出？ y/是 退出 · n/否/回车 返回",
     next_call_110: "立即拨打110，并联系银行止付/冻结",
+    report_next_title: "{} 下一步",
+    report_next_basis: "依据：{}",
     next_110_account: "；告诉警方对方收款账户 {}",
     tick_by_record: "记录 {} 已证明这一项做完了，不用手动勾选",
     help_howto_title: "怎么用",
@@ -669,6 +679,7 @@ pub const ZH: Strings = Strings {
     f_receipt: "回执编号",
     f_officer: "经办人",
     f_follow_up: "跟进日期",
+    f_notice_date: "文书日期",
     f_note: "备注",
     f_who: "提醒了谁",
     f_via: "方式",
@@ -683,6 +694,7 @@ pub const ZH: Strings = Strings {
     no: "否",
     choice_hint: "左右键选择",
     follow_up_placeholder: "如 2026-12-05 或 +7d",
+    notice_placeholder: "受案回执或不予立案通知书的日期",
     agency_placeholder: "空着则打印后手写",
     reports_title: "我的报案记录",
     reports_empty: "还没有报案记录。报案后按 a 记下：在哪里报的、哪天、回执编号。",
@@ -810,6 +822,8 @@ pub const EN: Strings = Strings {
     confirm_discard: "Discard what you typed? y discard / n or Enter keep editing",
     confirm_quit: "Unsaved input. Quit anyway? y quit / n or Enter back",
     next_call_110: "Call 110 now and ask your bank to stop/freeze the payment",
+    report_next_title: "{}: what to do next",
+    report_next_basis: "Basis: {}",
     next_110_account: "; give the police the receiving account {}",
     tick_by_record: "Record {} shows this is done; it needs no tick",
     help_howto_title: "How to use",
@@ -920,6 +934,7 @@ pub const EN: Strings = Strings {
     f_receipt: "Receipt",
     f_officer: "Officer",
     f_follow_up: "Follow up",
+    f_notice_date: "Notice on",
     f_note: "Note",
     f_who: "Who",
     f_via: "Via",
@@ -934,6 +949,7 @@ pub const EN: Strings = Strings {
     no: "no",
     choice_hint: "Left/Right to choose",
     follow_up_placeholder: "e.g. 2026-12-05 or +7d",
+    notice_placeholder: "date of the receipt or refusal notice",
     agency_placeholder: "leave empty to write by hand",
     reports_title: "My reports",
     reports_empty: "No reports yet. After reporting, press a to note where, when and the receipt number.",

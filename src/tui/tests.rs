@@ -328,7 +328,10 @@ fn a_report_is_added_with_a_channel_from_the_guide_and_a_status() {
     w.handle(k(KeyCode::Tab));
     typed(&mut w, "当面");
     w.handle(k(KeyCode::Tab));
+    w.handle(k(KeyCode::Right)); // status: not accepted at the desk
     w.handle(k(KeyCode::Right)); // status: accepted
+    w.handle(k(KeyCode::Tab));
+    typed(&mut w, "11-28"); // the receipt's date
     w.handle(k(KeyCode::Tab));
     typed(&mut w, "A-10086");
     w.handle(k(KeyCode::Tab));
@@ -348,6 +351,7 @@ fn a_report_is_added_with_a_channel_from_the_guide_and_a_status() {
         .unwrap_or_default();
     assert_eq!(fields.channel, format!("{first} 朝阳分局"));
     assert_eq!(fields.status, crate::case::steps::ReportStatus::Accepted);
+    assert_eq!(fields.notice_date, "2026-11-28");
     assert_eq!(fields.receipt, "A-10086");
     assert_eq!(fields.officer, "李警官");
     assert_eq!(fields.follow_up, "2026-12-06");
@@ -371,9 +375,9 @@ fn a_report_update_writes_only_what_changed_and_refuses_bad_dates() {
         Some(crate::case::CaseError::NothingToChange.screen_message(Lang::En))
     );
     // A follow-up date that is not a date is refused; nothing written.
-    w.handle(k(KeyCode::Tab));
-    w.handle(k(KeyCode::Tab));
-    w.handle(k(KeyCode::Tab));
+    for _ in 0..4 {
+        w.handle(k(KeyCode::Tab));
+    }
     typed(&mut w, "next week");
     w.handle(ctrl('s'));
     assert_eq!(
@@ -393,8 +397,10 @@ fn a_report_update_writes_only_what_changed_and_refuses_bad_dates() {
     w.handle(k(KeyCode::BackTab));
     typed(&mut w, "B-2");
     w.handle(k(KeyCode::BackTab));
-    w.handle(k(KeyCode::Right));
-    w.handle(k(KeyCode::Right)); // case opened
+    w.handle(k(KeyCode::BackTab));
+    for _ in 0..4 {
+        w.handle(k(KeyCode::Right)); // not accepted, accepted, no decision, case opened
+    }
     w.handle(ctrl('s'));
     assert!(w.app.form.is_none(), "{:?}", form_error(&w));
     let ev = events(tmp.path());
@@ -405,7 +411,7 @@ fn a_report_update_writes_only_what_changed_and_refuses_bad_dates() {
     assert_eq!(changes.status, Some(crate::case::steps::ReportStatus::CaseOpened));
     assert_eq!(changes.receipt.as_deref(), Some("B-2"));
     assert_eq!(changes.follow_up.as_deref(), Some("2026-11-30"));
-    assert!(changes.officer.is_none() && changes.note.is_none());
+    assert!(changes.officer.is_none() && changes.note.is_none() && changes.notice_date.is_none());
 }
 
 #[test]
@@ -907,48 +913,75 @@ fn the_checklist_ticks_itself_from_records_and_says_so_when_pressed() {
 }
 
 #[test]
-fn step_2_dates_the_police_stages_from_the_recorded_report() {
+fn step_2_dates_the_police_stages_only_from_recorded_dates() {
     let tmp = tempfile::tempdir().expect("tmp");
     let mut w = wizard(tmp.path(), Lang::Zh);
-    let g = super::guide_text::guidance(2, Lang::Zh, &fixed_now(), w.case.state());
+    let guide = |w: &Wizard| -> Vec<String> {
+        super::guide_text::guidance(2, Lang::Zh, &fixed_now(), w.case.state())
+            .into_iter()
+            .map(|(_, t)| t)
+            .collect()
+    };
     assert!(
-        g.iter().any(|(_, t)| t.starts_with("期限：原则上3日")),
+        guide(&w).iter().any(|t| t.starts_with("期限：原则上3日")),
         "no report: the rule in words"
     );
-    // Reported today (29 Nov): the decision is due by 2 Dec.
+    // Reported today, not accepted yet: no decision date is invented.
     typed(&mut w, "2a");
     w.handle(k(KeyCode::Tab));
     typed(&mut w, "朝阳区某某派出所");
     w.handle(ctrl('s'));
-    let g = super::guide_text::guidance(2, Lang::Zh, &fixed_now(), w.case.state());
-    let text: Vec<&str> = g.iter().map(|(_, t)| t.as_str()).collect();
-    assert!(
-        text.contains(&"期限：原则上作出是否立案的决定，约至 12月2日"),
-        "{text:#?}"
-    );
-    assert!(text.contains(&"期限：需要查证的，作出是否立案的决定，约至 12月6日"));
-    assert!(!text.iter().any(|t| t.contains("申请复议，约至")));
-    // Refused (recorded today by the journal's clock): reconsideration within 7 days of it.
+    let text = guide(&w);
+    assert!(!text.iter().any(|t| t.contains("约至")), "{text:#?}");
+    assert!(text.iter().any(|t| t.starts_with("期限：原则上3日")));
+    // Accepted, with the receipt dated 27 Nov: the decision is due by about 30 Nov.
     typed(&mut w, "u");
     w.handle(k(KeyCode::Right));
     w.handle(k(KeyCode::Right));
-    w.handle(k(KeyCode::Right));
+    w.handle(k(KeyCode::Tab));
+    typed(&mut w, "11-27");
     w.handle(ctrl('s'));
+    assert!(w.app.form.is_none(), "{:?}", form_error(&w));
+    let text = guide(&w);
+    assert!(
+        text.contains(&"期限：原则上作出是否立案的决定，约至 11月30日".to_string()),
+        "{text:#?}"
+    );
+    assert!(text.contains(&"期限：需要查证的，作出是否立案的决定，约至 12月4日".to_string()));
+    // Not opened, no notice recorded: the 7 days have not started and the dashboard says so.
+    typed(&mut w, "u");
+    for _ in 0..3 {
+        w.handle(k(KeyCode::Right)); // no decision, case opened, refused
+    }
+    w.handle(ctrl('s'));
+    assert!(w.app.form.is_none(), "{:?}", form_error(&w));
+    let r = &w.case.state().reports[0];
+    assert_eq!(r.current.status, crate::case::steps::ReportStatus::Refused);
     assert_eq!(
-        w.case.state().reports.first().map(|r| r.current.status),
-        Some(crate::case::steps::ReportStatus::Refused)
+        r.current.notice_date, "",
+        "the receipt's date is not the notice's"
     );
-    // The day it was recorded in the zone the wizard shows times in.
-    let at = w.case.state().reports[0].updates.last().expect("update").0;
-    let recorded = crate::localtime::in_zone(&at, fixed_now().time_zone()).date();
-    let last = recorded.checked_add(jiff::Span::new().days(7)).expect("date");
-    let want = format!(
-        "期限：向作出决定的公安机关申请复议，约至 {}月{}日",
-        last.month(),
-        last.day()
+    let text = guide(&w);
+    assert!(!text.iter().any(|t| t.contains("申请复议，约至")), "{text:#?}");
+    assert!(!text.iter().any(|t| t.contains("作出是否立案的决定，约至")));
+    let next = super::screens::dashboard::next_action(&w.app, w.case.state());
+    assert!(
+        next.contains("没有收到《不予立案通知书》，复议的7日期限尚未开始"),
+        "{next}"
     );
-    let g = super::guide_text::guidance(2, Lang::Zh, &fixed_now(), w.case.state());
-    assert!(g.iter().any(|(_, t)| *t == want), "{want} in {g:#?}");
+    // The notice received on 28 Nov: reconsideration by about 5 Dec.
+    typed(&mut w, "u");
+    w.handle(k(KeyCode::Tab));
+    typed(&mut w, "11-28");
+    w.handle(ctrl('s'));
+    assert!(w.app.form.is_none(), "{:?}", form_error(&w));
+    let text = guide(&w);
+    assert!(
+        text.contains(&"期限：向作出决定的公安机关申请复议，约至 12月5日".to_string()),
+        "{text:#?}"
+    );
+    let next = super::screens::dashboard::next_action(&w.app, w.case.state());
+    assert!(next.starts_with("R1 不予立案：约在 12月5日 前"), "{next}");
 }
 
 /// The last row of the frame, as text.
@@ -2077,4 +2110,5 @@ fn an_emails_subject_line_reads_in_the_wizards_language_without_rewriting_the_re
 }
 
 mod letters;
+mod refusal;
 mod walkthrough;

@@ -217,6 +217,8 @@ fn status() -> impl Strategy<Value = ReportStatus> {
         ReportStatus::CaseOpened,
         ReportStatus::Refused,
         ReportStatus::Closed,
+        ReportStatus::NotAccepted,
+        ReportStatus::NoDecision,
     ])
 }
 
@@ -334,37 +336,49 @@ fn report_fields() -> impl Strategy<Value = ReportFields> {
         text(),
         text(),
         text(),
-        status(),
+        (status(), text()),
         text(),
         text(),
         prop::option::of(sent_letter()),
     )
         .prop_map(
-            |(channel, filed_at, how, receipt, officer, status, follow_up, note, letter)| ReportFields {
-                channel,
-                filed_at,
-                how,
-                receipt,
-                officer,
-                status,
-                follow_up,
-                note,
-                letter,
+            |(channel, filed_at, how, receipt, officer, (status, notice_date), follow_up, note, letter)| {
+                ReportFields {
+                    channel,
+                    filed_at,
+                    how,
+                    receipt,
+                    officer,
+                    status,
+                    notice_date,
+                    follow_up,
+                    note,
+                    letter,
+                }
             },
         )
 }
 
 fn report_patch() -> impl Strategy<Value = ReportPatch> {
     use prop::option::of;
-    (of(status()), of(text()), of(text()), of(text()), of(text())).prop_map(
-        |(status, receipt, officer, follow_up, note)| ReportPatch {
-            status,
-            receipt,
-            officer,
-            follow_up,
-            note,
-        },
+    (
+        of(status()),
+        of(text()),
+        of(text()),
+        of(text()),
+        of(text()),
+        of(text()),
     )
+        .prop_map(
+            |(status, notice_date, receipt, officer, follow_up, note)| ReportPatch {
+                status,
+                notice_date,
+                receipt,
+                officer,
+                follow_up,
+                note,
+            },
+        )
 }
 
 fn event() -> impl Strategy<Value = EventBody> {
@@ -804,4 +818,36 @@ fn a_report_line_reads_back_byte_for_byte_with_and_without_a_letter() {
         .expect("a letter line is canonical")
         .expect("the letter is read");
     assert_eq!((letter.kind.as_str(), letter.via), ("carrier", SentVia::Post));
+}
+
+/// Journals written before the statuses not_accepted / no_decision and the notice date
+/// existed keep reading to the same bytes (a `refused` of then reads as 不予立案 without a
+/// notice date, so no deadline is counted), and the new values read back byte for byte.
+#[test]
+fn old_report_statuses_keep_reading_and_new_ones_read_back_byte_for_byte() {
+    let head = r#"{"seq":3,"ts":"2026-11-29T15:00:00+08:00","prev":"0000000000000000000000000000000000000000000000000000000000000000","event":"#;
+    let line = |event: &str| format!("{head}{event}}}");
+    let read = |l: &str| Record::from_line(l.as_bytes()).map(|r| r.event);
+    for old in [
+        r#"{"type":"report_added","id":"R1","channel":"派出所","filed_at":"2026-11-29T14:05:09+08:00","status":"refused"}"#,
+        r#"{"type":"report_updated","id":"R1","changes":{"status":"refused","note":"说不归他们管"}}"#,
+        r#"{"type":"report_added","id":"R2","channel":"派出所","filed_at":"2026-11-29T14:05:09+08:00","status":"case_opened"}"#,
+    ] {
+        let l = line(old);
+        let event = read(&l).expect("an old line reads");
+        assert_eq!(serde_json::to_string(&event).expect("write"), old);
+        if let EventBody::ReportAdded { fields, .. } = &event {
+            assert_eq!(fields.notice_date, "");
+        }
+    }
+    for new in [
+        r#"{"type":"report_added","id":"R1","channel":"派出所","filed_at":"2026-11-29T14:05:09+08:00","status":"not_accepted","note":"没有损失不构成刑事案件"}"#,
+        r#"{"type":"report_added","id":"R1","channel":"派出所","filed_at":"2026-11-29T14:05:09+08:00","status":"refused","notice_date":"2026-11-30"}"#,
+        r#"{"type":"report_updated","id":"R1","changes":{"status":"no_decision"}}"#,
+        r#"{"type":"report_updated","id":"R1","changes":{"status":"refused","notice_date":"2026-12-05"}}"#,
+    ] {
+        let l = line(new);
+        let event = read(&l).expect("a new line reads");
+        assert_eq!(serde_json::to_string(&event).expect("write"), new);
+    }
 }

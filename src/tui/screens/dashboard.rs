@@ -8,6 +8,7 @@ use jiff::civil::Date;
 
 use crate::case::CaseState;
 use crate::case::signals::{is_done, report_count};
+use crate::case::standing::needing_action;
 use crate::case::steps::Report;
 use crate::guide::ChecklistId;
 use crate::tui::guide_text::{checklist, checklist_done, checklist_line, first_urgent};
@@ -21,8 +22,9 @@ pub fn is_overdue(r: &Report, today: Date) -> bool {
     r.current.status.is_open() && r.current.follow_up.parse::<Date>().is_ok_and(|d| d < today)
 }
 
-/// The sentence naming the most useful next action, through all four steps: log something;
-/// the urgent checklist items; a follow-up that is due; before the first report the details,
+/// The sentence naming the most useful next action, through all four steps: call 110 when
+/// money is lost; a report the police did not take, did not open or did not decide (with the
+/// rule, and a 复议 date only from a recorded notice); log something; the urgent checklist items; a follow-up that is due; before the first report the details,
 /// the account and the packet; a missing receipt; warn the family; a lawyer; a follow-up
 /// date; then keep going.
 pub fn next_action(app: &App, state: &CaseState) -> String {
@@ -34,6 +36,9 @@ pub fn next_action(app: &App, state: &CaseState) -> String {
             .map(|a| fill(s.next_110_account, &[a]))
             .unwrap_or_default();
         return format!("{}{account}", s.next_call_110);
+    }
+    if let Some((r, next)) = needing_action(state, today).first() {
+        return next.now_line(&r.id, app.lang);
     }
     if state.live_entries().next().is_none() {
         return s.next_log_first.to_string();
@@ -86,6 +91,11 @@ fn step_progress(app: &App, state: &CaseState, n: u8) -> String {
                 .collect();
             if !due.is_empty() {
                 out.push_str(&fill(s.step2_overdue, &[&due.join(",")]));
+            }
+            // Where the reports that need the victim stand: "；R1 不予受理（没有接受报案）".
+            for (r, _) in needing_action(state, today) {
+                out.push_str(app.lang.pick("；", "; "));
+                out.push_str(&format!("{} {}", r.id, r.current.status_words(app.lang)));
             }
             out.push_str(&count.letters_words(app.lang));
             out.push_str(&crate::tui::screens::letters::sent_progress(app, state));

@@ -154,6 +154,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, form: &Form, theme: &Theme
                         Some(fill(s.at_placeholder, &[&started.strftime("%Y-%m-%d %H:%M:%S")]))
                     }
                     (_, FieldId::FollowUp) => Some(s.follow_up_placeholder.to_string()),
+                    (_, FieldId::NoticeDate) => Some(s.notice_placeholder.to_string()),
                     (_, FieldId::Agency) => Some(s.agency_placeholder.to_string()),
                     _ => None,
                 };

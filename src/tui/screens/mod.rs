@@ -35,3 +35,15 @@ pub fn draw_text(
     let marks = (app.s.more_above, app.s.more_below);
     crate::tui::widgets::wrap::draw_scrolled(frame, area, lines, app.scroll, marks, theme.dim);
 }
+
+/// The scroll position at which [`draw_text`] shows the last of `lines` in an area `width`
+/// wide and `height` tall (0 when they all fit): where End goes.
+pub fn last_top(lines: Vec<ratatui::text::Line<'_>>, width: u16, height: u16) -> u16 {
+    let total = crate::tui::widgets::wrap::wrap_lines(lines, width).len();
+    let height = usize::from(height);
+    if total <= height {
+        return 0;
+    }
+    // One row is kept for the "more above / below" marker, as when drawn.
+    u16::try_from(total - height.saturating_sub(1)).unwrap_or(u16::MAX)
+}

@@ -98,6 +98,9 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, state: &CaseState, n: u8, 
                 if !c.receipt.is_empty() {
                     row.push_str(&format!(" {}:{}", s.r_receipt, c.receipt));
                 }
+                if !c.notice_date.is_empty() {
+                    row.push_str(&format!(" {}:{}", s.f_notice_date, c.notice_date));
+                }
                 if !c.follow_up.is_empty() {
                     row.push_str(&format!(" {}:{}", s.r_follow, c.follow_up));
                 }
@@ -121,23 +124,74 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, state: &CaseState, n: u8, 
         }
         let used = y.saturating_sub(inner.y);
         rest = Rect::new(inner.x, y, inner.width, inner.height.saturating_sub(used));
-        if let Some(r) = state.reports.get(report_sel(app, state)) {
-            if app.report_history {
-                lines.push(Line::styled(
-                    fill(s.report_history_title, &[&r.id]),
-                    theme.heading,
-                ));
-                lines.extend(r.history_lines(app.lang).into_iter().map(Line::raw));
-            } else if !r.updates.is_empty() {
-                lines.push(Line::styled(s.report_history_hint, theme.dim));
-            }
-        }
         // Tab moves the arrows between the reports and the text; ">" marks which.
         let text_focus = app.focus == Pane::Text;
         super::focus_mark(frame, Rect::new(area.x, inner.y, 1, 1), !text_focus, theme);
         super::focus_mark(frame, Rect::new(area.x, rest.y, 1, 1), text_focus, theme);
     } else {
         lines.push(Line::styled(title, theme.heading));
+    }
+    lines.extend(scrolled_lines(app, state, n, theme));
+    super::draw_text(frame, rest, app, lines, theme);
+}
+
+/// The rows of step `n` above its scrolling text: on step 2 the title, the 110 line when
+/// money is lost and the reports shown (at most half the area); none on the other steps,
+/// whose title scrolls with the text.
+fn header_rows(app: &App, state: &CaseState, n: u8, inner: Rect) -> u16 {
+    if n != 2 {
+        return 0;
+    }
+    let outlook = app.outlook.of(state);
+    let call = u16::from(outlook.signals.money_lost && !is_done(state, ChecklistId::StopPayment));
+    let room = usize::from(inner.height / 2).max(1);
+    let reports = state.reports.len().clamp(1, room) as u16;
+    1 + call + reports
+}
+
+/// The scroll position that shows the last line of step `n`'s text in a terminal of the app's
+/// size: where End goes, and as far as PageDown goes.
+pub fn text_end(app: &App, state: &CaseState, n: u8) -> u16 {
+    let (w, h) = app.size;
+    let body = Rect::new(0, 1, w, h.saturating_sub(3));
+    let inner = body.inner(Margin::new(1, 0));
+    let rest = inner.height.saturating_sub(header_rows(app, state, n, inner));
+    let mut lines = Vec::new();
+    if n != 2 {
+        lines.push(Line::raw(String::new()));
+    }
+    lines.extend(scrolled_lines(app, state, n, &Theme::new(true)));
+    super::last_top(lines, inner.width, rest)
+}
+
+/// The scrolling text of step `n`: on step 2 what the chosen report needs next and its
+/// history; the warning and the people warned (3); the consultations (4); then the step's
+/// checklist items and the guide's text.
+fn scrolled_lines(app: &App, state: &CaseState, n: u8, theme: &Theme) -> Vec<Line<'static>> {
+    let s = app.s;
+    let tz = app.zone();
+    let mut lines: Vec<Line<'static>> = Vec::new();
+    if n == 2
+        && let Some(r) = state.reports.get(report_sel(app, state))
+    {
+        // Right under the reports: what the chosen one needs next, with its rules.
+        let today = (app.clock)().date();
+        if let Some(next) = crate::case::standing::next_for(r, state, today) {
+            let (todo, basis) = next.todo(&r.id, app.lang);
+            lines.push(Line::styled(fill(s.report_next_title, &[&r.id]), theme.heading));
+            let bullet = app.lang.pick("・", "- ");
+            lines.extend(todo.into_iter().map(|t| Line::raw(format!("{bullet}{t}"))));
+            lines.push(Line::styled(fill(s.report_next_basis, &[&basis]), theme.dim));
+        }
+        if app.report_history {
+            lines.push(Line::styled(
+                fill(s.report_history_title, &[&r.id]),
+                theme.heading,
+            ));
+            lines.extend(r.history_lines(app.lang).into_iter().map(Line::raw));
+        } else if !r.updates.is_empty() {
+            lines.push(Line::styled(s.report_history_hint, theme.dim));
+        }
     }
     if n == 3 {
         lines.push(Line::styled(s.warning_title, theme.heading));
@@ -203,7 +257,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, state: &CaseState, n: u8, 
             Line::raw(text)
         });
     }
-    super::draw_text(frame, rest, app, lines, theme);
+    lines
 }
 
 /// "[已撤回] " / "[已更正] " before a record of steps 3-4, or nothing.

@@ -14,10 +14,10 @@ use crate::tui::strings::fill;
 use crate::tui::theme::Theme;
 use crate::tui::widgets::text_field::put;
 
-/// Draws the text screen.
-pub fn draw(frame: &mut Frame, area: Rect, app: &App, state: &CaseState, view: TextView, theme: &Theme) {
+/// The screen's title, text and hint.
+fn content(app: &App, state: &CaseState, view: TextView) -> (String, String, &'static str) {
     let s = app.s;
-    let (title, text, hint) = match view {
+    match view {
         TextView::Warning => (
             s.text_warning_title.to_string(),
             warning_message(state, app.lang),
@@ -33,7 +33,20 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, state: &CaseState, view: T
             let (item, how) = checklist_how(app.lang, i).unwrap_or_default();
             (fill(s.how_title, &[&item]), how, "")
         }
-    };
+    }
+}
+
+/// The scroll position that shows the text's last line in a terminal of the app's size.
+pub fn text_end(app: &App, state: &CaseState, view: TextView) -> u16 {
+    let (w, h) = app.size;
+    let (_, text, _) = content(app, state, view);
+    let lines: Vec<Line> = text.lines().map(|l| Line::raw(l.to_string())).collect();
+    super::last_top(lines, w, h.saturating_sub(4))
+}
+
+/// Draws the text screen.
+pub fn draw(frame: &mut Frame, area: Rect, app: &App, state: &CaseState, view: TextView, theme: &Theme) {
+    let (title, text, hint) = content(app, state, view);
     let w = usize::from(area.width);
     let buf = frame.buffer_mut();
     let end = put(buf, area.x, area.y, &title, w, theme.heading);
