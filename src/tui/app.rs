@@ -196,7 +196,7 @@ impl App {
                                 crate::guide::ChecklistId::StopPayment,
                             ) =>
                     {
-                        let next = crate::tui::screens::dashboard::next_action(self, state);
+                        let next = crate::tui::next_step::next_action(self, state);
                         format!("{}{}{next}", fill(self.s.saved_entry, &[&id]), self.s.saved_then)
                     }
                     Some(id) => fill(self.s.saved_entry, &[&id]),

@@ -17,6 +17,7 @@ pub mod letter_strings;
 pub mod letters;
 pub mod message;
 pub mod model;
+pub mod next_step;
 pub mod outlook;
 pub mod runtime;
 pub mod screens;

@@ -544,7 +544,7 @@ fn a_packet_from_a_case_that_does_not_verify_says_so() {
 
 #[test]
 fn next_suggests_the_most_useful_action_through_all_four_steps() {
-    use super::screens::dashboard::next_action;
+    use super::next_step::next_action;
     use crate::case::steps::{ConsultationDraft, ReportDraft, ReportUpdateDraft, WarningDraft};
     let tmp = tempfile::tempdir().expect("tmp");
     let mut w = wizard(tmp.path(), Lang::En);
@@ -829,7 +829,7 @@ fn the_recorded_transfer_names_the_account_to_stop() {
     w.case
         .log(draft.validate(&fixed_now()).expect("valid"), &[])
         .expect("log");
-    let next = super::screens::dashboard::next_action(&w.app, w.case.state());
+    let next = super::next_step::next_action(&w.app, w.case.state());
     assert!(next.contains("收款账户 6217 0000 1111 2222"), "{next}");
 }
 
@@ -838,7 +838,7 @@ fn money_lost_puts_110_and_the_bank_first_and_step_2_recommends_the_police() {
     let tmp = tempfile::tempdir().expect("tmp");
     let mut w = wizard(tmp.path(), Lang::Zh);
     loss_case(&mut w);
-    let next = super::screens::dashboard::next_action(&w.app, w.case.state());
+    let next = super::next_step::next_action(&w.app, w.case.state());
     assert_eq!(
         next,
         "立即拨打110，并联系银行止付/冻结；告诉警方对方收款账户 6222 0212 3456 7890"
@@ -861,7 +861,7 @@ fn money_lost_puts_110_and_the_bank_first_and_step_2_recommends_the_police() {
         w.handle(k(KeyCode::Down));
     }
     w.handle(k(KeyCode::Char(' ')));
-    let next = super::screens::dashboard::next_action(&w.app, w.case.state());
+    let next = super::next_step::next_action(&w.app, w.case.state());
     assert!(!next.contains("110，并联系银行"), "{next}");
 }
 
@@ -964,7 +964,7 @@ fn step_2_dates_the_police_stages_only_from_recorded_dates() {
     let text = guide(&w);
     assert!(!text.iter().any(|t| t.contains("申请复议，约至")), "{text:#?}");
     assert!(!text.iter().any(|t| t.contains("作出是否立案的决定，约至")));
-    let next = super::screens::dashboard::next_action(&w.app, w.case.state());
+    let next = super::next_step::next_action(&w.app, w.case.state());
     assert!(
         next.contains("没有收到《不予立案通知书》，复议的7日期限尚未开始"),
         "{next}"
@@ -980,7 +980,7 @@ fn step_2_dates_the_police_stages_only_from_recorded_dates() {
         text.contains(&"期限：向作出决定的公安机关申请复议，约至 12月5日".to_string()),
         "{text:#?}"
     );
-    let next = super::screens::dashboard::next_action(&w.app, w.case.state());
+    let next = super::next_step::next_action(&w.app, w.case.state());
     assert!(next.starts_with("R1 不予立案：约在 12月5日 前"), "{next}");
 }
 

@@ -13,7 +13,7 @@ use crate::letters::brief::warning_message;
 use crate::localtime::short;
 use crate::tui::guide_text::{checklist, checklist_line, guidance};
 use crate::tui::model::{App, Pane};
-use crate::tui::screens::dashboard::is_overdue;
+use crate::tui::next_step::is_overdue;
 use crate::tui::strings::fill;
 use crate::tui::theme::Theme;
 use crate::tui::widgets::text_field::put;

@@ -154,7 +154,7 @@ fn the_first_line_of_the_overview_for_each_status() {
         .validate(&now)
         .expect("valid");
         w.case.add_report(fields).expect("recorded");
-        let next = crate::tui::screens::dashboard::next_action(&w.app, w.case.state());
+        let next = crate::tui::next_step::next_action(&w.app, w.case.state());
         match want {
             Some(line) => assert!(next.starts_with(line), "{status:?} {notice}: {next}"),
             // Nothing to act on: the usual order (the urgent checklist first).
@@ -180,11 +180,11 @@ fn the_first_line_of_the_overview_for_each_status() {
     .validate(&now)
     .expect("valid");
     w.case.add_report(fields).expect("recorded");
-    let next = crate::tui::screens::dashboard::next_action(&w.app, w.case.state());
+    let next = crate::tui::next_step::next_action(&w.app, w.case.state());
     assert!(next.starts_with("立即拨打110"), "{next}");
     w.case
         .tick(crate::guide::ChecklistId::StopPayment.as_str(), true)
         .expect("ticked");
-    let next = crate::tui::screens::dashboard::next_action(&w.app, w.case.state());
+    let next = crate::tui::next_step::next_action(&w.app, w.case.state());
     assert!(next.starts_with("R1 没有被受理"), "{next}");
 }
