@@ -925,7 +925,7 @@ fn report_list_shows_each_update_in_order_with_its_time() {
 #[test]
 fn export_pdf_copies_the_packet_to_the_desktop_when_asked_or_set() {
     let env = Env::new();
-    env.log(&["call", "10086", "-n", "自称客服"]);
+    env.log(&["call", "10086", "-n", "自称客服", "--at", "2026-11-28 10:00"]);
     let home = env.data().join("home");
     std::fs::create_dir_all(home.join("Desktop")).expect("mkdir");
     let export = |args: &[&str]| {
@@ -999,4 +999,34 @@ fn show_prints_the_transfer_and_its_corrections() {
     }
     let en = env.ok(&["--lang", "en", "show", "E1"]);
     assert!(en.contains("receiving bank: 中国银行"), "{en}");
+}
+
+#[test]
+fn a_print_date_after_tomorrow_or_before_the_last_entry_is_refused() {
+    let env = Env::new();
+    env.log(&["call", "10086", "-n", "自称客服", "--at", "2026-11-28 10:00"]);
+    env.ok(&["profile", "set", "--name", "王䶮", "--phone", "13912345678"]);
+    for args in [
+        vec!["export", "pdf", "--date", "1900-01-01"],
+        vec!["export", "pdf", "--date", "2026-11-27"],
+        vec!["export", "pdf", "--date", "9999-12-31"],
+        vec!["letter", "carrier", "--date", "9999-12-31", "--text"],
+        vec!["letter", "12321", "--date", "2026-11-27", "--text"],
+    ] {
+        let out = env.cmd().args(&args).output().expect("run leakaid");
+        assert_eq!(out.status.code(), Some(1), "{args:?}");
+        let said = String::from_utf8_lossy(&out.stderr);
+        assert!(said.contains("日期"), "{args:?}: {said}");
+    }
+    let exports = env.data().join("default").join("exports");
+    assert!(
+        !exports.exists() || std::fs::read_dir(&exports).expect("ls").next().is_none(),
+        "nothing written"
+    );
+    let out = env
+        .cmd()
+        .args(["export", "pdf", "--date", "2026-11-28"])
+        .output()
+        .expect("run leakaid");
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
 }

@@ -81,6 +81,25 @@ fn export(
     Ok(output)
 }
 
+/// [`export`] dated today: for a case whose entries run up to now.
+fn export_today(
+    data: &Path,
+    out: &Path,
+    extra: &[&str],
+) -> Result<std::process::Output, Box<dyn std::error::Error>> {
+    let output = leakaid(data)?
+        .args(["export", "pdf", "-o"])
+        .arg(out)
+        .args(extra)
+        .output()?;
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    Ok(output)
+}
+
 #[test]
 fn packet_text_fonts_images_and_reproducibility() -> TestResult {
     let tmp = tempfile::tempdir()?;
@@ -196,6 +215,7 @@ fn a_character_the_font_lacks_is_named_in_a_warning() -> TestResult {
     std::fs::create_dir(&data)?;
     leakaid(&data)?
         .args(["log", "call", "13800138000", "--note", "对方发来 𐀀 符号"])
+        .args(["--at", "2025-05-20 10:00"])
         .assert()
         .success();
     let out = export(&data, &tmp.path().join("w.pdf"), &[])?;
@@ -842,7 +862,7 @@ fn a_big_case_prints_its_top_leads_and_writes_the_complete_list_beside_the_pdf()
     let data = tmp.path().join("data");
     leakaid::synthetic::write_case(&data.join("default"), 1_200)?;
     let out = tmp.path().join("big.pdf");
-    export(&data, &out, &[])?;
+    export_today(&data, &out, &[])?;
     let csv = std::fs::read(tmp.path().join("big-evidence.csv"))?;
     let journal = std::fs::read(tmp.path().join("big-journal.jsonl"))?;
     assert_eq!(
@@ -863,10 +883,7 @@ fn a_big_case_prints_its_top_leads_and_writes_the_complete_list_beside_the_pdf()
     // free: nothing is written, and the list beside it stays as it was.
     std::fs::remove_file(&out)?;
     std::fs::write(tmp.path().join("big-evidence.csv"), b"my notes")?;
-    let refused = leakaid(&data)?
-        .args(["export", "pdf", "--date", "2025-06-01", "-o"])
-        .arg(&out)
-        .output()?;
+    let refused = leakaid(&data)?.args(["export", "pdf", "-o"]).arg(&out).output()?;
     assert!(!refused.status.success());
     let said = String::from_utf8_lossy(&refused.stderr);
     assert!(
@@ -876,7 +893,7 @@ fn a_big_case_prints_its_top_leads_and_writes_the_complete_list_beside_the_pdf()
     assert_eq!(std::fs::read(tmp.path().join("big-evidence.csv"))?, b"my notes");
     assert_eq!(std::fs::read(tmp.path().join("big-journal.jsonl"))?, journal);
     assert!(!out.exists(), "no packet naming side files that are not its own");
-    export(&data, &out, &["--force"])?;
+    export_today(&data, &out, &["--force"])?;
     assert_eq!(std::fs::read(tmp.path().join("big-evidence.csv"))?, csv);
     Ok(())
 }
@@ -891,7 +908,7 @@ fn a_redacted_copy_of_a_big_case_writes_no_complete_list_or_record_beside_it() -
         .assert()
         .success();
     let out = tmp.path().join("family.pdf");
-    export(&data, &out, &["--redact"])?;
+    export_today(&data, &out, &["--redact"])?;
     let mut names: Vec<String> = std::fs::read_dir(tmp.path())?
         .flatten()
         .map(|e| e.file_name().to_string_lossy().into_owned())
@@ -1007,6 +1024,7 @@ fn escapes_in_to_and_in_an_edited_journal_never_reach_the_packet() -> TestResult
     std::fs::create_dir(&data)?;
     leakaid(&data)?
         .args(["log", "call", "13800138000", "--note", "自称银行客服"])
+        .args(["--at", "2025-05-20 10:00"])
         .assert()
         .success();
     // A hand edit in the canonical form (serde_json writes ESC as \u001b).

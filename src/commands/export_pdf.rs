@@ -38,6 +38,7 @@ pub fn run(ctx: &Ctx, args: &ExportPdfArgs) -> Result<(), Failure> {
         })?;
     }
     let case = ctx.read_case_verified()?;
+    super::output::check_print_date(ctx, print_date, case.state())?;
     let mut job = PacketJob::from_case(
         &case,
         &PacketRequest {

@@ -36,6 +36,7 @@ pub fn run(ctx: &Ctx, args: &LetterArgs) -> Result<(), Failure> {
         zone: crate::localtime::system_zone(),
     };
     let letter = make(case.state(), Guide::get(lang), &req).map_err(|e| Failure::new(e.message(ctx.lang)))?;
+    super::output::check_print_date(ctx, date, case.state())?;
     // Said in the interface language, before anything is saved.
     let said = letter.privacy_sentence_in(ctx.lang);
     // Then what the victim should know about sending it (not part of the letter), in the

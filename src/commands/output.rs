@@ -89,17 +89,61 @@ pub(super) fn check_target(ctx: &Ctx, p: &Path, replace: Replace) -> Result<(), 
     )))
 }
 
-/// The date to print: `--date YYYY-MM-DD`, or today.
+/// The date to print: `--date YYYY-MM-DD`, or today. A date after tomorrow is refused: a
+/// letter dated ahead cites the law of a day that has not come.
 pub fn print_date(ctx: &Ctx, arg: Option<&str>) -> Result<jiff::civil::Date, Failure> {
-    match arg {
-        Some(s) => s.trim().parse::<jiff::civil::Date>().map_err(|_| {
+    let today = jiff::ZonedDateTime::now().date();
+    let Some(s) = arg else {
+        return Ok(today);
+    };
+    let shown = crate::text::shown_line(s);
+    let shown: String = shown.chars().take(40).collect();
+    let date = crate::text::halfwidth::to_halfwidth(s)
+        .trim()
+        .parse::<jiff::civil::Date>()
+        .map_err(|_| {
             Failure::new(tr(
                 ctx.lang,
-                format!("“{s}”不是日期。请写成 2025-06-01 这样的格式。"),
-                format!("“{s}” is not a date. Write it like 2025-06-01."),
+                format!("“{shown}”不是日期。请写成 2025-06-01 这样的格式。"),
+                format!("“{shown}” is not a date. Write it like 2025-06-01."),
             ))
-        }),
-        None => Ok(jiff::ZonedDateTime::now().date()),
+        })?;
+    let tomorrow = today.tomorrow().unwrap_or(today);
+    if date > tomorrow {
+        return Err(Failure::new(tr(
+            ctx.lang,
+            format!("日期 {date} 还没有到。请写今天或之前的日期，不写 --date 就用今天（{today}）。"),
+            format!(
+                "The date {date} has not come yet. Give today or an earlier day; without --date today ({today}) is used."
+            ),
+        )));
+    }
+    Ok(date)
+}
+
+/// Refuses a printed date before the last thing the case records: a letter dated before its
+/// own facts, citing the law of that earlier day.
+pub fn check_print_date(
+    ctx: &Ctx,
+    date: jiff::civil::Date,
+    state: &crate::case::CaseState,
+) -> Result<(), Failure> {
+    let zone = crate::localtime::system_zone();
+    let last = state
+        .live_entries()
+        .map(|e| crate::localtime::in_zone(&e.current.occurred_at, &zone).date())
+        .max();
+    match last {
+        Some(last) if date < last => Err(Failure::new(tr(
+            ctx.lang,
+            format!(
+                "日期 {date} 早于案件里最后一条记录的日期（{last}）。请写 {last} 或之后的日期，不写 --date 就用今天。"
+            ),
+            format!(
+                "The date {date} is before the case's last entry ({last}). Give {last} or a later day; without --date today is used."
+            ),
+        ))),
+        _ => Ok(()),
     }
 }
 
