@@ -343,6 +343,8 @@ pub fn redact_input(input: &PacketInput, lang: Lang) -> PacketInput {
     let r = |s: &str| red.apply(s);
     let mut out = input.clone();
     let c = &mut out.complainant;
+    // A name written with the ID number or a phone in it (an older record) keeps neither.
+    c.name = r(&c.name);
     c.id_number = c.id_number.as_deref().map(|id| mask_id(&digits_of(id)));
     c.birth_date = red.birth_date();
     c.phones = c.phones.iter().map(|p| r(p)).collect();
@@ -386,6 +388,21 @@ mod tests {
             emails: vec!["wang.yan@example.com".into()],
             ..Default::default()
         }
+    }
+
+    #[test]
+    fn a_name_written_with_the_id_and_a_phone_keeps_neither_in_the_copy() {
+        let input = PacketInput {
+            complainant: Complainant {
+                name: "王䶮 11010519491231002X 13912345678".into(),
+                ..person()
+            },
+            ..crate::pdf::sample::sample_input(3, jiff::civil::date(2025, 6, 1))
+        };
+        let name = redact_input(&input, Lang::Zh).complainant.name;
+        assert!(name.starts_with("王䶮"), "{name}");
+        assert!(!digits_of(&name).contains("19491231"), "{name}");
+        assert!(!digits_of(&name).contains("1391234"), "{name}");
     }
 
     #[test]

@@ -334,3 +334,16 @@ fn a_font_error_in_chinese_has_no_english_sentence_in_it() {
         assert!(english.is_empty(), "English words {english:?} in: {zh}");
     }
 }
+
+#[test]
+fn a_profile_name_holding_an_id_number_and_a_phone_is_refused_and_nothing_saved() {
+    let env = Env::new();
+    let said = env.refused(&["profile", "set", "--name", "张三 11010519491231002X 13800138000"]);
+    assert!(said.contains("--id-number"), "{said}");
+    let journal = env.data().join("default").join("journal.jsonl");
+    let written = std::fs::read_to_string(&journal).unwrap_or_default();
+    assert!(
+        !written.contains("11010519491231002X"),
+        "nothing saved: {written}"
+    );
+}

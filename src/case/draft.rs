@@ -255,8 +255,12 @@ impl ProfileDraft {
             Some(d) if !d.is_empty() => Some(check_birth_date(&d, jiff::ZonedDateTime::now().date())?),
             other => other,
         };
+        let name = line(("姓名", "name"), &self.name)?;
+        if name.as_deref().is_some_and(holds_a_number) {
+            return Err(CaseError::NameWithNumber);
+        }
         Ok(ProfilePatch {
-            name: line(("姓名", "name"), &self.name)?,
+            name,
             id_number,
             sex: line(("性别", "sex"), &self.sex)?,
             birth_date,
@@ -267,6 +271,23 @@ impl ProfileDraft {
             address: line(("住址", "address"), &self.address)?,
         })
     }
+}
+
+/// True when `text` holds a run of five or more digits (spaces and dashes between them
+/// allowed, full-width digits counted): no one's name does, an ID number or phone does.
+fn holds_a_number(text: &str) -> bool {
+    let mut digits = 0;
+    for c in to_halfwidth(text).chars() {
+        match c {
+            '0'..='9' => digits += 1,
+            ' ' | '-' if digits > 0 => {}
+            _ => digits = 0,
+        }
+        if digits >= 5 {
+            return true;
+        }
+    }
+    false
 }
 
 /// Each item with its full-width characters folded to ASCII (see [`to_halfwidth`]).
@@ -360,6 +381,28 @@ pub fn birth_from_id(s: &str) -> Option<jiff::civil::Date> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_name_holding_an_id_or_phone_number_is_refused() {
+        let named = |n: &str| ProfileDraft {
+            name: Some(n.to_string()),
+            ..ProfileDraft::default()
+        };
+        for bad in [
+            "张三 11010519491231002X 13800138000",
+            "张三13800138000",
+            "王䶮 138-0013-8000",
+            "王䶮 １３８００１３８０００",
+        ] {
+            assert!(
+                matches!(named(bad).validate(), Err(CaseError::NameWithNumber)),
+                "{bad}"
+            );
+        }
+        for good in ["张三", "欧阳 娜娜", "Wang Yan", "王䶮2"] {
+            assert!(named(good).validate().is_ok(), "{good}");
+        }
+    }
 
     #[test]
     fn an_id_number_quoted_in_a_message_is_found_only_when_valid() {

@@ -100,6 +100,9 @@ pub enum CaseError {
     /// The case folder does not exist yet (for commands that only read).
     #[error("no case at {0}")]
     NoSuchCase(PathBuf),
+    /// A name holding a run of digits (an ID number or a phone typed into the name).
+    #[error("the name holds a number")]
+    NameWithNumber,
 }
 
 impl CaseError {
@@ -144,6 +147,11 @@ impl CaseError {
                 "“文书日期”只用于状态“已受理（有回执）”（回执上的日期）和“不予立案”（收到《不予立案通知书》的日期）。请清空它，或改选其中一种状态。",
                 "“Notice on” goes only with the status “accepted (receipt)” (the receipt's date) or “not opened” (the day the notice of refusal came). Clear it, or choose one of those statuses.",
             ),
+            CaseError::NameWithNumber => tr(
+                lang,
+                "“姓名”一栏只写姓名：里面有一串数字，像是身份证号或电话。身份证号和手机号各有自己的一栏。没有保存。",
+                "The “Name” field is for the name only: it holds a run of digits, like an ID or phone number. The ID number and phones have their own fields. Nothing was saved.",
+            ),
             other => other.message(lang),
         }
     }
@@ -151,6 +159,11 @@ impl CaseError {
     /// The sentence shown to the user.
     pub fn message(&self, lang: Lang) -> String {
         match self {
+            CaseError::NameWithNumber => tr(
+                lang,
+                "姓名里只写姓名：里面有一串数字，像是身份证号或电话。请分开填写：--id-number 身份证号，--phone 手机号。没有保存。",
+                "Give only the name with --name: it holds a run of digits, like an ID or phone number. Give those with --id-number and --phone. Nothing was saved.",
+            ),
             CaseError::Journal(e) => journal_message(e, lang),
             CaseError::Vault(e) => vault_message(e, lang),
             CaseError::UnknownEntry(id) => tr(
