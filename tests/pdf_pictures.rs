@@ -483,3 +483,53 @@ fn every_image_kind_is_printed_and_a_damaged_one_is_listed() -> TestResult {
     assert!(p.bytes.starts_with(format!("%PDF-{}", doc.version).as_bytes()));
     Ok(())
 }
+
+#[test]
+fn gif_webp_bmp_and_tiff_are_printed_and_an_iphone_heic_photo_is_listed_with_a_notice() -> TestResult {
+    let tmp = tempfile::tempdir()?;
+    let d = tmp.path();
+    let (w, h) = (90u32, 60u32);
+    let picture = image::RgbImage::from_raw(w, h, photo_pixels(w, h)).ok_or("pixels")?;
+    let mut files = Vec::new();
+    for (name, format, media) in [
+        ("anim.gif", image::ImageFormat::Gif, "image/gif"),
+        ("chat.webp", image::ImageFormat::WebP, "image/webp"),
+        ("scan.bmp", image::ImageFormat::Bmp, "image/bmp"),
+        ("fax.tiff", image::ImageFormat::Tiff, "image/tiff"),
+    ] {
+        let path = tmp_file(d, name);
+        let rgba = image::DynamicImage::ImageRgb8(picture.clone()).to_rgba8();
+        image::DynamicImage::ImageRgba8(rgba).save_with_format(&path, format)?;
+        let head = std::fs::read(&path)?;
+        assert_eq!(
+            leakaid::vault::media_type(name, &head[..head.len().min(16)]),
+            media,
+            "{name} is known by its bytes"
+        );
+        files.push(attachment(&path, media)?);
+    }
+    // The start of an iPhone photo: an ISO box `ftyp` with the `heic` brand.
+    let heic = tmp_file(d, "IMG_0001.HEIC");
+    let mut bytes = vec![0, 0, 0, 24];
+    bytes.extend_from_slice(b"ftypheic\0\0\0\0mif1heic");
+    bytes.extend_from_slice(&[0u8; 64]);
+    std::fs::write(&heic, &bytes)?;
+    assert_eq!(
+        leakaid::vault::media_type("IMG_0001.HEIC", &bytes[..16]),
+        "image/heic"
+    );
+    files.push(attachment(&heic, "image/heic")?);
+
+    let rendered = packet(&case_with(files))?;
+    let doc = Document::load_mem(&rendered.bytes)?;
+    let drawn = image_streams(&doc);
+    assert_eq!(drawn.len(), 4, "GIF, WebP, BMP and TIFF are each printed");
+    assert!(drawn.iter().all(|s| (s.0, s.1) == (i64::from(w), i64::from(h))));
+    assert_eq!(rendered.undecodable, vec!["IMG_0001.HEIC".to_string()]);
+    let notes = leakaid::pdf::export::undecodable_notes(Lang::Zh, &rendered.undecodable);
+    assert!(
+        notes.iter().any(|n| n.contains("HEIC") && n.contains("JPEG")),
+        "{notes:?}"
+    );
+    Ok(())
+}

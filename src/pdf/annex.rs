@@ -65,8 +65,10 @@ pub fn printed_entries(input: &PacketInput) -> Vec<&PacketEntry> {
     out
 }
 
+/// A picture the packet tries to print: every image type. One it cannot draw (HEIC, a damaged
+/// file) is listed with its hash and named in a notice, never left out silently.
 fn is_image(a: &PacketAttachment) -> bool {
-    matches!(a.media_type.as_str(), "image/png" | "image/jpeg" | "image/jpg")
+    a.media_type.starts_with("image/")
 }
 
 /// The victim's own number or address the entry reached, in the form of `mine`

@@ -318,11 +318,25 @@ pub fn undecodable_notes(lang: Lang, names: &[String]) -> Vec<String> {
     names
         .iter()
         .map(|name| {
+            let lower = name.to_lowercase();
+            let heic = lower.ends_with(".heic") || lower.ends_with(".heif");
             tr(
                 lang,
-                format!("提示：图片附件“{name}”无法显示，已在清单中按校验值列出。"),
                 format!(
-                    "Note: the image attachment “{name}” could not be drawn; it is listed with its hash."
+                    "提示：图片附件“{name}”无法显示，已在清单中按校验值列出。{}",
+                    if heic {
+                        "这是 iPhone 的 HEIC 照片：在手机上把它存成 JPEG（或在“设置→相机→格式”里选“兼容性最佳”后重新截图），再用 leakaid attach 补上，就能印进材料。"
+                    } else {
+                        ""
+                    }
+                ),
+                format!(
+                    "Note: the image attachment “{name}” could not be drawn; it is listed with its hash.{}",
+                    if heic {
+                        " It is an iPhone HEIC photo: save it as JPEG on the phone (or choose Settings → Camera → Formats → Most Compatible), then add it with leakaid attach to have it printed."
+                    } else {
+                        ""
+                    }
                 ),
             )
         })

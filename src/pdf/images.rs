@@ -5,6 +5,9 @@
 //!   (`/DCTDecode`, not re-encoded); its EXIF orientation is applied by the placement matrix.
 //! - Anything sharper is scaled down to [`PRINT_PPI`] at its printed size: photos (JPEG) are
 //!   re-encoded as high-quality JPEG, screenshots and PNGs are stored losslessly (Flate).
+//! - GIF (its first frame), WebP, BMP and TIFF are decoded and stored losslessly like a PNG.
+//!   HEIC (an iPhone's photos) has no maintained pure-Rust decoder: it is listed with its hash
+//!   and the export says how to add a JPEG of it.
 //! - Every PNG kind is read as 8-bit (16-bit reduced, palette and low bit depths expanded);
 //!   transparency is flattened onto white, so no soft mask is needed; CMYK and 12-bit JPEGs
 //!   are converted to RGB.
@@ -41,6 +44,8 @@ pub enum Format {
     Jpeg,
     /// PNG.
     Png,
+    /// GIF, WebP, BMP or TIFF: decoded with `image` and stored losslessly.
+    Other(image::ImageFormat),
 }
 
 impl Format {
@@ -50,6 +55,14 @@ impl Format {
             Some(Format::Jpeg)
         } else if head.starts_with(b"\x89PNG\r\n\x1a\n") {
             Some(Format::Png)
+        } else if head.starts_with(b"GIF87a") || head.starts_with(b"GIF89a") {
+            Some(Format::Other(image::ImageFormat::Gif))
+        } else if head.starts_with(b"RIFF") && head.get(8..12) == Some(b"WEBP") {
+            Some(Format::Other(image::ImageFormat::WebP))
+        } else if crate::vault::is_bmp(head) {
+            Some(Format::Other(image::ImageFormat::Bmp))
+        } else if head.starts_with(b"II*\0") || head.starts_with(b"MM\0*") {
+            Some(Format::Other(image::ImageFormat::Tiff))
         } else {
             None
         }
@@ -142,14 +155,62 @@ fn open(path: &Path) -> Result<crate::userfile::Bounded, Undrawable> {
 
 /// Reads the header of the picture at `path`.
 pub fn probe(path: &Path) -> Result<Probe, Undrawable> {
-    let mut head = [0u8; 8];
+    let mut head = [0u8; 12];
     let mut f = open(path)?;
     f.read_exact(&mut head).map_err(|_| Undrawable::Undecodable)?;
     match Format::sniff(&head) {
         Some(Format::Jpeg) => probe_jpeg(&read_jpeg(path)?),
         Some(Format::Png) => probe_png(path),
+        Some(Format::Other(format)) => probe_other(path, format),
         None => Err(Undrawable::Undecodable),
     }
+}
+
+/// A reader of a GIF, WebP, BMP or TIFF file in the vault, with the decoding limits.
+fn other_reader(
+    path: &Path,
+    format: image::ImageFormat,
+) -> Result<image::ImageReader<BufReader<crate::userfile::Bounded>>, Undrawable> {
+    let mut reader = image::ImageReader::with_format(BufReader::new(open(path)?), format);
+    let mut limits = image::Limits::default();
+    limits.max_alloc = Some(MAX_DECODED_BYTES as u64);
+    reader.limits(limits);
+    Ok(reader)
+}
+
+fn probe_other(path: &Path, format: image::ImageFormat) -> Result<Probe, Undrawable> {
+    let (width, height) = other_reader(path, format)?
+        .into_dimensions()
+        .map_err(|_| Undrawable::Undecodable)?;
+    Ok(Probe {
+        format: Format::Other(format),
+        width,
+        height,
+        orientation: 1,
+        embeddable: false,
+    })
+}
+
+fn decode_other(path: &Path, format: image::ImageFormat, probe: &Probe) -> Result<Pixels, Undrawable> {
+    // 4 bytes a pixel while it is decoded (RGBA), then flattened to RGB.
+    let bytes = u64::from(probe.width) * u64::from(probe.height) * 4;
+    if bytes > MAX_DECODED_BYTES as u64 {
+        return Err(too_large(probe));
+    }
+    let decoded = other_reader(path, format)?.decode().map_err(|e| match e {
+        image::ImageError::Limits(_) => too_large(probe),
+        _ => Undrawable::Undecodable,
+    })?;
+    let rgba = decoded.into_rgba8();
+    let (width, height) = (rgba.width() as usize, rgba.height() as usize);
+    let mut data = rgba.into_raw();
+    flatten_alpha(&mut data, 3);
+    Ok(Pixels {
+        width,
+        height,
+        channels: 3,
+        data,
+    })
 }
 
 fn read_jpeg(path: &Path) -> Result<Vec<u8>, Undrawable> {
@@ -623,6 +684,17 @@ pub fn prepare(path: &Path, probe: Probe, printed_w: f32) -> Result<Picture, Und
             {
                 return Ok(p);
             }
+            let rendition = if target.is_some() {
+                Rendition::Scaled { jpeg: false }
+            } else {
+                Rendition::Lossless
+            };
+            Ok(rendered(probe, &pixels, rendition, "FlateDecode", stream))
+        }
+        Format::Other(format) => {
+            let pixels = decode_other(path, format, &probe)?;
+            let pixels = scale_upright(pixels, &probe, target);
+            let stream = encode_flate(&pixels)?;
             let rendition = if target.is_some() {
                 Rendition::Scaled { jpeg: false }
             } else {

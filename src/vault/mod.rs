@@ -240,12 +240,20 @@ pub fn hash_reader(mut r: impl Read) -> io::Result<(String, u64)> {
     Ok((hex::encode(hasher.finalize()), size))
 }
 
+/// A BMP file's start: `BM`, then two reserved 16-bit fields that are zero (after the size),
+/// so a text beginning "BM" is not taken for a picture.
+pub fn is_bmp(head: &[u8]) -> bool {
+    head.len() >= 10 && head.starts_with(b"BM") && head[6..10] == [0, 0, 0, 0]
+}
+
 /// The media type from the first bytes, falling back to the file name's extension.
 pub fn media_type(name: &str, head: &[u8]) -> &'static str {
     let magic: &[(&[u8], &str)] = &[
         (b"\x89PNG\r\n\x1a\n", "image/png"),
         (b"\xff\xd8\xff", "image/jpeg"),
         (b"GIF8", "image/gif"),
+        (b"II*\0", "image/tiff"),
+        (b"MM\0*", "image/tiff"),
         (b"%PDF-", "application/pdf"),
         (b"#!AMR", "audio/amr"),
         (b"ID3", "audio/mpeg"),
@@ -255,14 +263,22 @@ pub fn media_type(name: &str, head: &[u8]) -> &'static str {
         return t;
     }
     if head.len() >= 12 && &head[4..8] == b"ftyp" {
-        return if head[8..12].starts_with(b"M4A") {
-            "audio/mp4"
-        } else {
-            "video/mp4"
+        return match &head[8..12] {
+            b"M4A " | b"M4B " => "audio/mp4",
+            // The brands of HEIF pictures: an iPhone's photos.
+            b"heic" | b"heix" | b"hevc" | b"hevx" | b"mif1" | b"msf1" => "image/heic",
+            b"avif" | b"avis" => "image/avif",
+            _ => "video/mp4",
         };
     }
     if head.starts_with(b"RIFF") && head.len() >= 12 && &head[8..12] == b"WAVE" {
         return "audio/wav";
+    }
+    if head.starts_with(b"RIFF") && head.len() >= 12 && &head[8..12] == b"WEBP" {
+        return "image/webp";
+    }
+    if is_bmp(head) {
+        return "image/bmp";
     }
     let ext = name
         .rsplit_once('.')
