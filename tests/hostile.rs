@@ -347,3 +347,24 @@ fn a_profile_name_holding_an_id_number_and_a_phone_is_refused_and_nothing_saved(
         "nothing saved: {written}"
     );
 }
+
+#[test]
+fn json_output_escapes_c1_and_bidi_controls_from_a_hand_edited_journal() {
+    let env = Env::new();
+    env.log(&["call", "10086", "--note", "abc"]);
+    let journal = env.data().join("default").join("journal.jsonl");
+    let text = std::fs::read_to_string(&journal).expect("read");
+    std::fs::write(&journal, text.replace("abc", "a\u{85}b\u{202e}c")).expect("edit");
+    for args in [vec!["list", "--json"], vec!["leads", "--json"]] {
+        let out = env.cmd().args(&args).output().expect("run leakaid");
+        assert!(out.status.success(), "{args:?}");
+        let json = String::from_utf8(out.stdout).expect("utf-8");
+        assert!(
+            !json.contains('\u{85}') && !json.contains('\u{202e}'),
+            "{args:?}: {json:?}"
+        );
+        let _: serde_json::Value = serde_json::from_str(&json).expect("valid JSON");
+    }
+    let out = env.cmd().args(["list", "--json"]).output().expect("run leakaid");
+    assert!(String::from_utf8_lossy(&out.stdout).contains("a\\u0085b\\u202ec"));
+}

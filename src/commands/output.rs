@@ -56,6 +56,24 @@ pub fn write_export_named(
     Ok(())
 }
 
+/// Streams pretty JSON to stdout (a 100,000-entry list is never held as one string), with the
+/// controls a terminal acts on escaped ([`crate::text::json`]); a closed pipe
+/// (`leakaid list --json | head`) is not an error.
+pub fn json_out<T: serde::Serialize>(v: &T) -> Result<(), Failure> {
+    use std::io::Write;
+    let o = std::io::BufWriter::with_capacity(64 * 1024, std::io::stdout().lock());
+    let mut safe = crate::text::json::SafeJson::new(o);
+    let written = serde_json::to_writer_pretty(&mut safe, v)
+        .map_err(std::io::Error::from)
+        .and_then(|()| writeln!(safe))
+        .and_then(|()| safe.into_inner())
+        .and_then(|mut o| o.flush());
+    match written {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(Failure::new(e.to_string())),
+        _ => Ok(()),
+    }
+}
+
 /// Refuses a target that is not a regular file (a link, device, FIFO or folder: never, even
 /// with --force) and an existing file unless it may be replaced.
 pub(super) fn check_target(ctx: &Ctx, p: &Path, replace: Replace) -> Result<(), Failure> {

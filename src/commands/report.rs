@@ -30,21 +30,6 @@ fn push_knew_words<'a>(out: &mut String, knew: impl IntoIterator<Item = &'a Knew
     }
 }
 
-/// Streams pretty JSON to stdout (a 100,000-entry list is never held as one string); a
-/// closed pipe (`leakaid list --json | head`) is not an error.
-fn json_out<T: serde::Serialize>(v: &T) -> Result<(), Failure> {
-    use std::io::Write;
-    let mut o = std::io::BufWriter::with_capacity(64 * 1024, std::io::stdout().lock());
-    let written = serde_json::to_writer_pretty(&mut o, v)
-        .map_err(std::io::Error::from)
-        .and_then(|()| writeln!(o))
-        .and_then(|()| o.flush());
-    match written {
-        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(Failure::new(e.to_string())),
-        _ => Ok(()),
-    }
-}
-
 /// An entry in `list --json`: the entry, and what kind of number its counterpart is.
 #[derive(serde::Serialize)]
 struct Listed<'a> {
@@ -78,7 +63,7 @@ pub fn list(ctx: &Ctx, args: &ListArgs) -> Result<(), Failure> {
                 label: labels.label(&e.current.counterpart),
             })
             .collect();
-        return json_out(&listed);
+        return super::output::json_out(&listed);
     }
     let lang = ctx.lang;
     if entries.is_empty() {
@@ -320,7 +305,7 @@ pub fn leads(ctx: &Ctx, json: bool) -> Result<(), Failure> {
     let case = ctx.read_case()?;
     let ranked = rank_leads(case.state());
     if json {
-        let printed = json_out(&ranked);
+        let printed = super::output::json_out(&ranked);
         leave_to_exit((case, ranked));
         return printed;
     }

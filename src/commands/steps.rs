@@ -17,11 +17,6 @@ use crate::localtime::{legend, short, system_zone};
 use crate::text::shown_line as one_line;
 use crate::userfile::{Purpose, UserFileError};
 
-fn json_out<T: serde::Serialize>(v: &T) -> Result<(), Failure> {
-    out(serde_json::to_string_pretty(v).map_err(|e| Failure::new(e.to_string()))?);
-    Ok(())
-}
-
 /// A record of steps 3-4 in `--json`: its id, its fields as they stand, and its history
 /// (what it first said, the changes, the withdrawal) when it has one.
 #[derive(serde::Serialize)]
@@ -158,7 +153,7 @@ pub fn report(ctx: &Ctx, cmd: &ReportCommand) -> Result<(), Failure> {
             let case = ctx.read_case()?;
             let reports = &case.state().reports;
             if *json {
-                return json_out(reports);
+                return super::output::json_out(reports);
             }
             if reports.is_empty() {
                 out(tr(
@@ -328,7 +323,7 @@ pub fn warn(ctx: &Ctx, cmd: &WarnCommand) -> Result<(), Failure> {
             let case = ctx.read_case()?;
             let list = &case.state().warnings;
             if *json {
-                return json_out(&listed(list, &case.state().warning_history));
+                return super::output::json_out(&listed(list, &case.state().warning_history));
             }
             if list.is_empty() {
                 out(tr(
@@ -440,7 +435,7 @@ pub fn lawyer(ctx: &Ctx, cmd: &LawyerCommand) -> Result<(), Failure> {
             let case = ctx.read_case()?;
             let list = &case.state().consultations;
             if *json {
-                return json_out(&listed(list, &case.state().consultation_history));
+                return super::output::json_out(&listed(list, &case.state().consultation_history));
             }
             if list.is_empty() {
                 out(tr(

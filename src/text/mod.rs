@@ -7,6 +7,7 @@
 //! cleaned again when it is shown ([`shown_line`], [`shown_text`]).
 
 pub mod halfwidth;
+pub mod json;
 
 use std::borrow::Cow;
 
