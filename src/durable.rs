@@ -116,7 +116,11 @@ pub fn write_file_with(
     if replace == Replace::Yes {
         refuse_unless_regular_or_absent(dest)?;
     }
-    let mut tmp = temp_file(dir, &temp_prefix(dest))?;
+    let prefix = temp_prefix(dest);
+    // What an earlier write to the same name left when it was killed (it may hold a whole
+    // packet with the ID number): gone before this one starts.
+    sweep_matching(&[dir], |name| name.starts_with(&prefix));
+    let mut tmp = temp_file(dir, &prefix)?;
     fill(tmp.as_file_mut())?;
     tmp.as_file().sync_all()?;
     match replace {
@@ -181,13 +185,18 @@ pub fn is_temp_name(name: &str) -> bool {
 /// sweep was left by a process that was killed. Names that are not ours are never touched;
 /// a link at one of our names is removed (the link, never what it points to).
 pub fn sweep_stale(dirs: &[&Path]) -> Swept {
+    sweep_matching(dirs, is_temp_name)
+}
+
+/// As [`sweep_stale`], for the temporary names `ours` picks.
+fn sweep_matching(dirs: &[&Path], ours: impl Fn(&str) -> bool) -> Swept {
     let started = std::time::SystemTime::now();
     let mut swept = Swept::default();
     for dir in dirs {
         let Ok(rd) = fs::read_dir(dir) else { continue };
         for e in rd.flatten() {
             let name = e.file_name();
-            if !name.to_str().is_some_and(is_temp_name) {
+            if !name.to_str().is_some_and(|n| is_temp_name(n) && ours(n)) {
                 continue;
             }
             let path = e.path();
@@ -305,5 +314,25 @@ mod tests {
             .collect();
         left.sort();
         assert_eq!(left, vec![".hidden", "keep.tmp-1"]);
+    }
+
+    #[test]
+    fn a_write_sweeps_what_a_killed_write_to_the_same_name_left_and_nothing_else() {
+        let dir = tempfile::tempdir().expect("tmp");
+        let old = std::time::SystemTime::now() - std::time::Duration::from_secs(60);
+        // A killed `export pdf -o x.pdf` (the whole packet), and another file's leftover.
+        for name in [".x.pdf.tmp-AbC123", ".y.pdf.tmp-AbC123"] {
+            let f = fs::File::create(dir.path().join(name)).expect("create");
+            f.set_len(9).expect("len");
+            f.set_modified(old).expect("mtime");
+        }
+        write_file(&dir.path().join("x.pdf"), b"%PDF-", Replace::No).expect("write");
+        let mut left: Vec<String> = fs::read_dir(dir.path())
+            .expect("ls")
+            .flatten()
+            .map(|e| e.file_name().to_string_lossy().into_owned())
+            .collect();
+        left.sort();
+        assert_eq!(left, vec![".y.pdf.tmp-AbC123", "x.pdf"]);
     }
 }
