@@ -317,6 +317,15 @@ pub struct Transfer {
     /// How it was sent: bank transfer, Alipay, WeChat Pay, ATM …
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub method: String,
+    /// The victim's own paying account or card number (the side a bank needs too).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub from_account: String,
+    /// The bank or platform of the paying account.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub from_bank: String,
+    /// For a transfer read from a bill: the bill's row as it stands in the file.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub bill_row: String,
 }
 
 impl Transfer {
@@ -338,6 +347,9 @@ impl Transfer {
             ),
             (("交易流水号", "transaction number"), self.txn.clone()),
             (("转账方式", "paid via"), self.method.clone()),
+            (("付款账户", "paying account"), self.from_account.clone()),
+            (("付款银行", "paying bank"), self.from_bank.clone()),
+            (("账单原文", "bill row"), self.bill_row.clone()),
         ]
         .into_iter()
         .filter(|(_, v)| !v.is_empty())
@@ -354,6 +366,9 @@ impl Transfer {
             paid_at: over.paid_at.or(self.paid_at),
             txn: pick(&over.txn, &self.txn),
             method: pick(&over.method, &self.method),
+            from_account: pick(&over.from_account, &self.from_account),
+            from_bank: pick(&over.from_bank, &self.from_bank),
+            bill_row: pick(&over.bill_row, &self.bill_row),
         }
     }
 }

@@ -116,6 +116,9 @@ pub fn run(ctx: &Ctx, args: &ExportPdfArgs) -> Result<(), Failure> {
     for p in side {
         out(p.display().to_string());
     }
+    // Said once the packet is written: a refusal stays one sentence.
+    super::money::warn_zone(ctx);
+    super::money::warn_missing_accounts(ctx, &super::money::losses_without_account(case.state()));
     Ok(())
 }
 

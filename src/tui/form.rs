@@ -713,6 +713,7 @@ impl Form {
             paid_at: v(FieldId::PaidAt),
             txn: v(FieldId::Txn),
             method: v(FieldId::PaidVia),
+            ..TransferDraft::default()
         }
     }
 
