@@ -217,6 +217,8 @@ pub enum FormKind {
     Retract(EntryId),
     /// Adding a file.
     Attach(EntryId),
+    /// Opening a bill to pick transfers from (step 1).
+    ImportBill,
     /// The victim's details.
     Profile,
     /// A new report (step 2).
@@ -393,6 +395,11 @@ impl Form {
     /// An attach form.
     pub fn attach(id: EntryId) -> Form {
         Form::build(FormKind::Attach(id), vec![text(FieldId::Path, false, "")], 0)
+    }
+
+    /// The form that asks for a bill file.
+    pub fn import_bill() -> Form {
+        Form::build(FormKind::ImportBill, vec![text(FieldId::Path, true, "")], 0)
     }
 
     /// The profile form, filled with the current details.
@@ -905,6 +912,8 @@ pub enum Submit {
     Retract(EntryId, String),
     /// Attach a file.
     Attach(EntryId, PathBuf),
+    /// Read this bill.
+    ImportBill(PathBuf),
     /// Set profile fields.
     Profile(ProfilePatch),
     /// Record a report.
@@ -943,6 +952,7 @@ impl Form {
             }
             FormKind::Retract(id) => Ok(Submit::Retract(*id, self.reason())),
             FormKind::Attach(id) => Ok(Submit::Attach(*id, self.path())),
+            FormKind::ImportBill => Ok(Submit::ImportBill(self.path())),
             FormKind::Profile => {
                 let patch = self.profile_draft().validate()?;
                 if patch.is_empty() {
