@@ -121,6 +121,9 @@ pub enum Command {
     /// 其他渠道的信函（公司、12321、12315、征信、运营商、网信）/ a letter for another door:
     /// company, 12321, 12315, credit, carrier or regulator.
     Letter(LetterArgs),
+    /// 导入账单 / import what the victim already has: a bill from Alipay, WeChat Pay or a bank.
+    #[command(subcommand)]
+    Import(ImportCommand),
 }
 
 /// `leakaid letter`.
@@ -224,6 +227,12 @@ pub struct FactArgs {
     /// How the money was sent: 银行转账, 支付宝, 微信 …
     #[arg(long, value_name = "HOW")]
     pub paid_via: Option<String>,
+    /// The account or card the money was paid from (your own).
+    #[arg(long, value_name = "ACCOUNT")]
+    pub from_account: Option<String>,
+    /// The bank or platform of the paying account.
+    #[arg(long, value_name = "BANK")]
+    pub from_bank: Option<String>,
 }
 
 impl FactArgs {
@@ -237,6 +246,9 @@ impl FactArgs {
             paid_at: s(&self.paid_at),
             txn: s(&self.txn),
             method: s(&self.paid_via),
+            from_account: s(&self.from_account),
+            from_bank: s(&self.from_bank),
+            bill_row: String::new(),
         }
     }
 }
@@ -569,4 +581,26 @@ pub struct RecordCorrectionArgs {
     /// Why it is corrected.
     #[arg(long, default_value = "")]
     pub reason: String,
+}
+
+/// `leakaid import`.
+#[derive(Debug, Subcommand)]
+pub enum ImportCommand {
+    /// 支付宝、微信支付、银行账单：列出支出，--pick 2,5-7 把选中的几笔记为转账 / a bill from
+    /// Alipay, WeChat Pay or a bank (ICBC, CCB, ABC, BOC, CMB): lists the outgoing rows
+    /// numbered; --pick 2,5-7 records them as transfers.
+    Bill(ImportBillArgs),
+}
+
+/// `leakaid import bill`.
+#[derive(Debug, Args)]
+pub struct ImportBillArgs {
+    /// The bill file as exported (CSV, XLS or XLSX).
+    pub file: PathBuf,
+    /// The rows to record, by their numbers in the list: 2,5-7.
+    #[arg(long, value_name = "LIST")]
+    pub pick: Option<String>,
+    /// The contact entry these transfers belong to (the call or message that led to them).
+    #[arg(long = "for", value_name = "ENTRY")]
+    pub for_entry: Option<String>,
 }

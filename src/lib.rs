@@ -20,6 +20,7 @@ pub mod letters;
 pub(crate) mod linebreak;
 pub(crate) mod localtime;
 pub mod moment;
+pub mod money;
 pub mod pdf;
 pub(crate) mod redact;
 #[cfg(any(test, feature = "test-support"))]

@@ -14,6 +14,13 @@ pub fn system_zone() -> TimeZone {
     TimeZone::system()
 }
 
+/// Beijing time (UTC+08:00, no daylight saving): the zone of every document addressed to an
+/// authority in China, whatever the computer's zone. Each moment keeps the offset it was
+/// recorded with, so the conversion is exact.
+pub fn beijing() -> TimeZone {
+    TimeZone::fixed(jiff::tz::Offset::constant(8))
+}
+
 /// `m` in the zone `tz`.
 pub fn in_zone(m: &Moment, tz: &TimeZone) -> ZonedDateTime {
     m.timestamp().to_zoned_datetime(tz.clone())

@@ -363,6 +363,9 @@ pub fn redact_input(input: &PacketInput, lang: Lang) -> PacketInput {
             t.account = r(&t.account);
             t.name = r(&t.name);
             t.txn = r(&t.txn);
+            // The victim's own card: only its last four digits in a copy for others.
+            t.from_account = mask_own_account(&r(&t.from_account));
+            t.bill_row = mask_own_account(&r(&t.bill_row));
         }
     }
     for l in &mut out.leads {
@@ -374,9 +377,56 @@ pub fn redact_input(input: &PacketInput, lang: Lang) -> PacketInput {
     out
 }
 
+/// The victim's own account or card as a copy for others shows it: every digit but the last
+/// four of each run of five or more digits masked (`6217 0000 1111 2222` → `**** **** **** 2222`).
+pub fn mask_own_account(s: &str) -> String {
+    let chars: Vec<char> = s.chars().collect();
+    let mut out = String::with_capacity(s.len());
+    let mut i = 0;
+    while i < chars.len() {
+        // A run of digits, spaces allowed between them.
+        let start = i;
+        let mut digits = 0;
+        let mut end = i;
+        while end < chars.len() && (chars[end].is_ascii_digit() || (chars[end] == ' ' && digits > 0)) {
+            if chars[end].is_ascii_digit() {
+                digits += 1;
+            }
+            end += 1;
+        }
+        if digits == 0 {
+            out.push(chars[i]);
+            i += 1;
+            continue;
+        }
+        let mut seen = 0;
+        for c in &chars[start..end] {
+            if c.is_ascii_digit() {
+                seen += 1;
+                out.push(if digits >= 5 && seen <= digits - 4 {
+                    '*'
+                } else {
+                    *c
+                });
+            } else {
+                out.push(*c);
+            }
+        }
+        i = end;
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_victims_own_card_keeps_only_its_last_four_digits() {
+        assert_eq!(mask_own_account("6217 0000 1111 2222"), "**** **** **** 2222");
+        assert_eq!(mask_own_account("中国银行储蓄卡(4412)"), "中国银行储蓄卡(4412)");
+        assert_eq!(mask_own_account("余额"), "余额");
+    }
 
     fn person() -> Complainant {
         Complainant {

@@ -26,6 +26,8 @@ pub enum Purpose {
     Attachment,
     /// A saved email (`--eml`): at most 50 MB.
     Email,
+    /// A bill from a payment app or a bank (`import bill`): at most 50 MB.
+    Bill,
     /// The user's account read from standard input (`profile story -`): at most 1 MB.
     Story,
     /// A font for the packet (`--font`): at most 64 MB.
@@ -41,7 +43,7 @@ impl Purpose {
     pub const fn limit(self) -> u64 {
         match self {
             Purpose::Attachment | Purpose::Vault => 2048 * MB,
-            Purpose::Email => 50 * MB,
+            Purpose::Email | Purpose::Bill => 50 * MB,
             Purpose::Story | Purpose::Settings => MB,
             Purpose::Font => 64 * MB,
         }
@@ -65,6 +67,7 @@ impl Purpose {
         match self {
             Purpose::Attachment => ("附件", "attachment"),
             Purpose::Email => ("邮件文件", "email file"),
+            Purpose::Bill => ("账单文件", "bill file"),
             Purpose::Story => ("输入的经过", "account on standard input"),
             Purpose::Font => ("字体文件", "font file"),
             Purpose::Vault => ("证据库文件", "vault file"),

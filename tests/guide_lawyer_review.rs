@@ -63,7 +63,8 @@ fn money_taken_by_fraud_is_not_offered_an_attached_civil_claim() {
     }
     assert!(note(zh(), "cpl_101").contains("被骗走的钱不适用附带民事诉讼"));
     assert!(note(en(), "cpl_101").contains("Not for money taken by fraud"));
-    law_is("criminal_64", "第六十四条", CiteIn::LawyerBrief, true);
+    // 追缴、责令退赔、返还: the recovery the complaint to the police asks for, cited there too.
+    law_is("criminal_64", "第六十四条", CiteIn::PoliceLetter, true);
     law_is(
         "cpl_interpretation_175",
         "第一百七十五条",

@@ -328,7 +328,7 @@ fn five_hundred_entries_paginate_with_the_header_repeated() -> TestResult {
 
 // ───────────── the 刑事控告书: charges, leads, evidence list, pages, chart, languages ─────────────
 
-use leakaid::case::{EntryId, EvidenceFields, EvidenceKind, Fen, Knew, Moment};
+use leakaid::case::{EntryId, EvidenceFields, EvidenceKind, Fen, Knew, Moment, Transfer};
 use leakaid::pdf::case_input::{EntryFiles, EntryParts, build};
 use leakaid::pdf::{Complainant, Fingerprint, PacketInput};
 
@@ -446,6 +446,10 @@ fn fraud_case() -> Vec<EvidenceFields> {
         "按对方要求向“安全账户”转账",
     );
     loss.lost = Some(Fen(500_000));
+    loss.transfer = Some(Box::new(Transfer {
+        account: "6222 0200 1234 5678".into(),
+        ..Transfer::default()
+    }));
     v.push(loss);
     v.push(entry(
         EvidenceKind::Email,
@@ -876,7 +880,11 @@ fn a_big_case_prints_its_top_leads_and_writes_the_complete_list_beside_the_pdf()
         let hash = hex::encode(sha2::Sha256::digest(bytes));
         assert!(all.contains(&hash), "SHA-256 {hash} not printed");
     }
-    assert!(all.contains("big-evidence.csv") && all.contains("本案记录超过 1000 条"));
+    let flat = all.replace('\n', "");
+    assert!(
+        flat.contains("big-evidence.csv") && flat.contains("本案记录超过 1000 条"),
+        "{flat}"
+    );
     assert!(all.contains("联系次数统计图"));
 
     // The side files are never replaced without --force either, even when the PDF's name is
@@ -1004,16 +1012,19 @@ fn transfer_details_logged_and_corrected_print_in_the_transfer_table() -> TestRe
     export(&data, &out, &[])?;
     let all = page_texts(&std::fs::read(&out)?)?.concat().replace('\n', "");
     let table = &all[all.find("转账情况").ok_or("no transfer table")?..];
+    // Paid at 10:20 on a computer set to UTC: 18:20 Beijing time.
     for needle in [
         "6222 0200 1234 5678（户名李某，某商业银行）",
         "手机银行转账2025052810200098765",
-        "2025年5月28日10:20",
+        "2025年5月28日18:20",
         "人民币5,000.00元",
-        "17000000001",
-        "人民币800.00元",
+        "人民币800.00元（未记录）（未记录）",
     ] {
         assert!(table.contains(needle), "{needle} missing: {table}");
     }
+    // The caller's number of the old-style loss is never printed as its account.
+    let rows = &table[..table.find("收款账户一览").ok_or("no overview")?];
+    assert!(!rows.contains("17000000001"), "{rows}");
     Ok(())
 }
 
@@ -1057,7 +1068,7 @@ fn escapes_in_to_and_in_an_edited_journal_never_reach_the_packet() -> TestResult
 }
 
 #[test]
-fn times_recorded_in_utc_print_in_the_local_zone_which_is_named_once_per_table() -> TestResult {
+fn times_print_in_beijing_time_whatever_the_computers_zone_named_once_per_table() -> TestResult {
     let tmp = tempfile::tempdir()?;
     let data = tmp.path().join("data");
     std::fs::create_dir(&data)?;
@@ -1093,10 +1104,14 @@ fn times_recorded_in_utc_print_in_the_local_zone_which_is_named_once_per_table()
     assert_eq!(beijing.matches("时间均为北京时间").count(), 2, "{beijing}");
     assert!(!beijing.contains("本地时间"), "{beijing}");
 
-    let utc = packet_in("UTC", "utc.pdf")?;
-    assert!(utc.contains("2025年5月1日 02:05"), "{utc}");
-    assert_eq!(utc.matches("时间均为本地时间（UTC+00:00）").count(), 2, "{utc}");
-    assert!(!utc.contains("北京时间"), "{utc}");
+    // A packet for the police made on a computer set to UTC (or New York) says the same.
+    for (tz, name) in [("UTC", "utc.pdf"), ("America/New_York", "ny.pdf")] {
+        let other = packet_in(tz, name)?;
+        assert!(other.contains("2025年5月1日 10:05"), "{other}");
+        assert!(!other.contains("02:05") && !other.contains("22:05"), "{other}");
+        assert_eq!(other.matches("时间均为北京时间").count(), 2, "{other}");
+        assert!(!other.contains("本地时间"), "{other}");
+    }
     Ok(())
 }
 
@@ -1111,13 +1126,42 @@ fn many_transfers_are_named_as_the_table_lists_them_and_all_counted() -> TestRes
                 "按对方要求转账",
             );
             f.lost = Some(Fen(10_000));
+            f.transfer = Some(Box::new(Transfer {
+                account: format!("6222 0000 0000 1{i:03}"),
+                name: format!("收款人{i}"),
+                ..Transfer::default()
+            }));
             f
         })
         .collect();
     let input = input_of(&fields, date(2026, 12, 1));
     let all = pages_of(&input, &zh())?.concat().replace('\n', "");
+    // Every one of the 45 receiving accounts is in the packet: 收款账户一览 is never cut, and
+    // 被控告人 lists each as a lead.
+    let overview = &all[all.find("收款账户一览").ok_or("no overview")?..];
+    let accused = &all[..all.find("控告请求").ok_or("no requests")?];
+    for i in 0..45 {
+        let account = format!("6222 0000 0000 1{i:03}");
+        assert!(overview.contains(&account), "{account} missing from 收款账户一览");
+        assert!(accused.contains(&account), "{account} missing from 被控告人");
+    }
+    // Printed while a stop is still possible: the request names ten and points at the rest.
+    let urgent = pages_of(&input_of(&fields, date(2026, 10, 5)), &zh())?
+        .concat()
+        .replace('\n', "");
+    assert!(
+        urgent.contains("6222 0000 0000 1044（户名收款人44）；"),
+        "{urgent}"
+    );
+    assert!(
+        urgent.contains("另有 35 个收款账户见下文“收款账户一览”"),
+        "{urgent}"
+    );
     // The latest 40 (E6 … E45), as in the transfer table, then how many in all.
-    assert!(all.contains("共计被骗人民币4,500.00元（E6、E7、"), "{all}");
+    assert!(
+        all.contains("共计被骗人民币4,500.00元（大写：肆仟伍佰元整）（E6、E7、"),
+        "{all}"
+    );
     assert!(all.contains("E45等，共 45 笔）"), "{all}");
     assert!(!all.contains("（E1、E2、"), "{all}");
     Ok(())
@@ -1227,7 +1271,8 @@ fn a_report_not_accepted_is_named_and_the_letter_asks_for_a_receipt_and_a_writte
     ])?;
     let measures = &all[all.find("已采取的措施").ok_or("no 已采取的措施")?..];
     assert!(
-        measures.contains("2026年12月2日 09:30，向朝阳区某某派出所报案（当面），结果：不予受理（没有接受报案）；经办人：王警官；当时的情况：民警说没有损失，不构成刑事案件。"),
+        // Recorded at 09:30 on a computer on UTC: printed in Beijing time.
+        measures.contains("2026年12月2日 17:30，向朝阳区某某派出所报案（当面），结果：不予受理（没有接受报案）；经办人：王警官；当时的情况：民警说没有损失，不构成刑事案件。"),
         "{measures}"
     );
     assert!(

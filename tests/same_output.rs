@@ -102,6 +102,7 @@ fn events() -> Vec<io::Result<(Moment, EventBody)>> {
                 paid_at: Some(ts),
                 txn: format!("TX{n}"),
                 method: "手机银行转账".into(),
+                ..Transfer::default()
             }));
         }
         if n % 250 == 0 {

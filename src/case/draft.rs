@@ -50,6 +50,12 @@ pub struct TransferDraft {
     pub txn: String,
     /// How it was sent.
     pub method: String,
+    /// The victim's paying account or card number.
+    pub from_account: String,
+    /// The paying bank or platform.
+    pub from_bank: String,
+    /// The bill's row, for a transfer read from a bill.
+    pub bill_row: String,
 }
 
 impl TransferDraft {
@@ -67,6 +73,9 @@ impl TransferDraft {
             },
             txn: line_field(("交易流水号", "transaction number"), &self.txn)?,
             method: line_field(("转账方式", "how it was paid"), &self.method)?,
+            from_account: line_field(("付款账户", "paying account"), &self.from_account)?,
+            from_bank: line_field(("付款银行", "paying bank"), &self.from_bank)?,
+            bill_row: line_field(("账单原文", "bill row"), &self.bill_row)?,
         };
         Ok((!t.is_empty()).then_some(t))
     }

@@ -32,6 +32,10 @@ pub enum CaseError {
     /// The same saved email (same SHA-256) is already an entry.
     #[error("this email is already entry {0}")]
     DuplicateEmail(EntryId),
+    /// A transfer with this order number (or, where the bill gives none, this bill row) is
+    /// already an entry.
+    #[error("order {0} is already entry {1}")]
+    DuplicateOrder(String, EntryId),
     /// The correction changes nothing.
     #[error("nothing to change")]
     NothingToChange,
@@ -183,6 +187,17 @@ impl CaseError {
                 ),
                 format!(
                     "This email (the same file, same SHA-256) is already recorded as {id}; nothing was added. See it with leakaid show {id}; to record it again on purpose, add --again."
+                ),
+            ),
+            CaseError::DuplicateOrder(order, id) => tr(
+                lang,
+                format!(
+                    "订单号 {} 的转账已经记录为 {id}，这次导入什么都没有记录。用 leakaid show {id} 查看；请只选还没有记录的几笔。",
+                    shown_line(order)
+                ),
+                format!(
+                    "The transfer with order number {} is already recorded as {id}; this import recorded nothing. See it with leakaid show {id}, and pick only the rows not yet recorded.",
+                    shown_line(order)
                 ),
             ),
             CaseError::NothingToChange => tr(

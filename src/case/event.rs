@@ -243,57 +243,7 @@ impl crate::moment::ParseFrom for EntryId {
     }
 }
 
-/// Money, in fen (1/100 yuan), so sums are exact.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Serialize, Deserialize)]
-#[serde(transparent)]
-pub struct Fen(pub u64);
-
-impl Fen {
-    /// Reads `1200`, `1200.5`, `1,200.50`, `¥1200` or `1200元`.
-    pub fn parse_yuan(s: &str) -> Option<Fen> {
-        let t: String = s
-            .trim()
-            .trim_start_matches(['¥', '￥'])
-            .trim_end_matches('元')
-            .chars()
-            .filter(|c| *c != ',')
-            .collect();
-        let (whole, frac) = match t.split_once('.') {
-            Some((w, f)) => (w, f),
-            None => (t.as_str(), ""),
-        };
-        if whole.is_empty()
-            || !whole.chars().all(|c| c.is_ascii_digit())
-            || frac.len() > 2
-            || !frac.chars().all(|c| c.is_ascii_digit())
-        {
-            return None;
-        }
-        let w: u64 = whole.parse().ok()?;
-        let f: u64 = if frac.is_empty() {
-            0
-        } else {
-            format!("{frac:0<2}").parse().ok()?
-        };
-        w.checked_mul(100)?.checked_add(f).map(Fen)
-    }
-
-    /// The most one entry may record as lost: ¥10,000,000,000 (ten billion yuan).
-    pub const MAX_PER_ENTRY: Fen = Fen(10_000_000_000 * 100);
-
-    /// The sum of `amounts`: the one place totals are made (the brief, the packet, the
-    /// leads). It saturates instead of wrapping, so a hand-edited journal cannot turn a
-    /// total into a small or negative number.
-    pub fn total(amounts: impl IntoIterator<Item = Fen>) -> Fen {
-        Fen(amounts.into_iter().fold(0u64, |sum, f| sum.saturating_add(f.0)))
-    }
-}
-
-impl fmt::Display for Fen {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}.{:02}", self.0 / 100, self.0 % 100)
-    }
-}
+pub use crate::money::Fen;
 
 /// Where money lost went: what a bank needs to stop or freeze a payment. Every part is
 /// optional; empty parts are not written, and the parts are written in this order.
@@ -317,6 +267,15 @@ pub struct Transfer {
     /// How it was sent: bank transfer, Alipay, WeChat Pay, ATM …
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub method: String,
+    /// The victim's own paying account or card number (the side a bank needs too).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub from_account: String,
+    /// The bank or platform of the paying account.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub from_bank: String,
+    /// For a transfer read from a bill: the bill's row as it stands in the file.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub bill_row: String,
 }
 
 impl Transfer {
@@ -338,6 +297,9 @@ impl Transfer {
             ),
             (("交易流水号", "transaction number"), self.txn.clone()),
             (("转账方式", "paid via"), self.method.clone()),
+            (("付款账户", "paying account"), self.from_account.clone()),
+            (("付款银行", "paying bank"), self.from_bank.clone()),
+            (("账单原文", "bill row"), self.bill_row.clone()),
         ]
         .into_iter()
         .filter(|(_, v)| !v.is_empty())
@@ -354,6 +316,9 @@ impl Transfer {
             paid_at: over.paid_at.or(self.paid_at),
             txn: pick(&over.txn, &self.txn),
             method: pick(&over.method, &self.method),
+            from_account: pick(&over.from_account, &self.from_account),
+            from_bank: pick(&over.from_bank, &self.from_bank),
+            bill_row: pick(&over.bill_row, &self.bill_row),
         }
     }
 }

@@ -2,6 +2,7 @@
 //! user asked for into new events (validated first; nothing is written on bad input).
 
 pub mod amend;
+pub mod bill;
 pub mod counterparts;
 pub mod draft;
 pub mod error;

@@ -259,6 +259,75 @@ impl Case {
         Ok((id, appended))
     }
 
+    /// Logs transfers read from a bill, one entry each, the bill stored once in the vault as
+    /// the attachment of every one. Refused as a whole, naming the entry, when the case
+    /// already holds one of their order numbers (or, for a row with none, the same bill row);
+    /// checked again with the lock held before each append.
+    pub fn log_transfers(
+        &mut self,
+        transfers: Vec<EvidenceFields>,
+        bill: &Path,
+    ) -> Result<Vec<EntryId>, CaseError> {
+        self.loaded = true;
+        self.refresh()?;
+        let duplicate = |state: &CaseState, f: &EvidenceFields| -> Result<(), CaseError> {
+            let Some(t) = f.transfer.as_deref() else {
+                return Ok(());
+            };
+            let held = state.live_entries().find(|e| {
+                e.current.transfer.as_deref().is_some_and(|h| {
+                    if t.txn.is_empty() {
+                        !t.bill_row.is_empty() && h.bill_row == t.bill_row
+                    } else {
+                        h.txn.trim() == t.txn.trim()
+                    }
+                })
+            });
+            match held {
+                Some(e) => Err(CaseError::DuplicateOrder(
+                    if t.txn.is_empty() {
+                        t.bill_row.clone()
+                    } else {
+                        t.txn.clone()
+                    },
+                    e.id,
+                )),
+                None => Ok(()),
+            }
+        };
+        for f in &transfers {
+            duplicate(&self.state, f)?;
+        }
+        let staged = Staged::receive(&self.vault, &[bill.to_path_buf()])?;
+        let mut kept: Option<Vec<Attachment>> = None;
+        let mut ids = Vec::with_capacity(transfers.len());
+        for fields in transfers {
+            let first = kept.is_none();
+            let appended = self.commit_or_undo(
+                |state| {
+                    duplicate(state, &fields)?;
+                    let attachments = match &kept {
+                        Some(a) => a.clone(),
+                        None => staged.keep_all()?,
+                    };
+                    kept = Some(attachments.clone());
+                    Ok(EventBody::EvidenceAdded {
+                        id: state.next_id(),
+                        fields,
+                        attachments,
+                    })
+                },
+                || {
+                    if first {
+                        staged.undo();
+                    }
+                },
+            )?;
+            ids.push(appended.record.event.entry_id().unwrap_or(EntryId(0)));
+        }
+        Ok(ids)
+    }
+
     /// Logs an imported email. Refuses, naming the existing entry, when a live entry already
     /// holds the same message (same SHA-256) unless `again` is set; the check is made with
     /// the journal's lock held, so two imports at once cannot both pass it.

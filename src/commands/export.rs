@@ -18,5 +18,9 @@ pub fn run(ctx: &Ctx, cmd: &ExportCommand) -> Result<(), Failure> {
         ExportCommand::Csv(_) => to_csv(case.state()).map_err(|e| Failure::new(e.to_string()))?,
         _ => to_json(case.state()).map_err(|e| Failure::new(e.to_string()))?,
     };
-    write_export(ctx, &case, &bytes, ext, args)
+    write_export(ctx, &case, &bytes, ext, args)?;
+    // Said once the file is written: a refusal stays one sentence.
+    super::money::warn_zone(ctx);
+    super::money::warn_missing_accounts(ctx, &super::money::losses_without_account(case.state()));
+    Ok(())
 }

@@ -68,6 +68,7 @@ pub fn run(ctx: &Ctx, args: &ExportPdfArgs) -> Result<(), Failure> {
         for p in side {
             out(p.display().to_string());
         }
+        warn_money(ctx, &case);
         return Ok(());
     }
     let exports = case.exports_dir();
@@ -107,7 +108,15 @@ pub fn run(ctx: &Ctx, args: &ExportPdfArgs) -> Result<(), Failure> {
     for p in written.side_files {
         out(p.display().to_string());
     }
+    warn_money(ctx, &case);
     Ok(())
+}
+
+/// Said once the packet is written, so a refusal stays one sentence: a computer not on
+/// Beijing time, and losses whose receiving account is not recorded.
+fn warn_money(ctx: &Ctx, case: &crate::case::Case) {
+    super::money::warn_zone(ctx);
+    super::money::warn_missing_accounts(ctx, &super::money::losses_without_account(case.state()));
 }
 
 /// Says what the font could not draw and which pictures were not printed.

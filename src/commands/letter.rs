@@ -33,7 +33,8 @@ pub fn run(ctx: &Ctx, args: &LetterArgs) -> Result<(), Failure> {
         with_id: args.with_id,
         lang,
         account: args.account.clone(),
-        zone: crate::localtime::system_zone(),
+        // Letters go to bodies in China: Beijing time.
+        zone: crate::localtime::beijing(),
     };
     let letter = make(case.state(), Guide::get(lang), &req).map_err(|e| Failure::new(e.message(ctx.lang)))?;
     super::output::check_print_date(ctx, date, case.state())?;

@@ -75,6 +75,9 @@ pub fn run(ctx: &Ctx, args: &LogArgs) -> Result<(), Failure> {
     if let Some(d) = doubt {
         warn(d.message(ctx.lang));
     }
+    if super::money::lacks_account(&fields) {
+        super::money::warn_missing_accounts(ctx, &[id]);
+    }
     Ok(())
 }
 

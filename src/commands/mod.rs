@@ -6,8 +6,10 @@ mod change;
 mod eml;
 mod export;
 mod export_pdf;
+mod import;
 mod letter;
 mod log;
+mod money;
 mod output;
 mod overview;
 mod profile;
@@ -150,6 +152,7 @@ pub fn run(cli: &Cli, command: &Command) -> Result<(), Failure> {
         Command::Export(e) => export::run(&ctx, e),
         Command::Cases => cases::run(&ctx),
         Command::Letter(args) => letter::run(&ctx, args),
+        Command::Import(crate::cli::ImportCommand::Bill(args)) => import::bill(&ctx, args),
     }
 }
 

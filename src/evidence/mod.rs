@@ -2,6 +2,7 @@
 //! email, a phone number as written), returning facts the case records and folds. Nothing here
 //! knows the case, the journal or any document.
 
+pub mod bill;
 pub mod email;
 pub mod number;
 pub mod phone;

@@ -1,4 +1,5 @@
-//! Exports of a case for other programs: JSON (everything) and CSV (the evidence list).
+//! Exports of a case for other programs: JSON (everything) and CSV (the evidence list, with
+//! each transfer's receiving and paying sides, time, method and order number).
 
 use serde::Serialize;
 
@@ -45,6 +46,14 @@ pub fn write_csv<W: std::io::Write>(state: &CaseState, mut out: W) -> Result<W, 
         "summary",
         "knew",
         "lost_yuan",
+        "to_name",
+        "to_account",
+        "to_bank",
+        "paid_at",
+        "paid_via",
+        "order_number",
+        "from_account",
+        "from_bank",
         "attachments",
         "status",
         "recorded_at",
@@ -85,6 +94,7 @@ fn row(e: &Entry) -> Vec<String> {
     } else {
         "recorded"
     };
+    let t = f.transfer.as_deref().cloned().unwrap_or_default();
     vec![
         e.id.to_string(),
         f.occurred_at.to_string(),
@@ -94,6 +104,14 @@ fn row(e: &Entry) -> Vec<String> {
         f.summary.clone(),
         knew.join(","),
         f.lost.map(|l| l.to_string()).unwrap_or_default(),
+        t.name,
+        t.account,
+        t.bank,
+        t.paid_at.map(|m| m.to_string()).unwrap_or_default(),
+        t.method,
+        t.txn,
+        t.from_account,
+        t.from_bank,
         files.join("; "),
         status.to_string(),
         e.recorded_at.to_string(),

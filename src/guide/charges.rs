@@ -145,6 +145,7 @@ pub fn decide(facts: &ChargeFacts, print_date: Date) -> Option<Charges> {
     if lost {
         // Recovering the money, and tracing the personal information the fraud used.
         law_ids.push("anti_fraud_34");
+        law_ids.push("criminal_64");
         law_ids.push("anti_fraud_29");
     }
     if facts.account_in_name {

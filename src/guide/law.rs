@@ -29,7 +29,7 @@
 //!   (when money was lost), `cpl_110`, `cpl_111`, `anti_fraud_20` (the basis of 紧急止付、快速冻结),
 //!   `anti_fraud_29`, `anti_fraud_31` and the account offences `criminal_280_1`,
 //!   `criminal_177_1`, `criminal_196`, `criminal_287_2` (accounts opened in the victim's name),
-//!   `anti_fraud_34` (recovering the money). Which of them fit a case is the letter's choice.
+//!   `anti_fraud_34` and `criminal_64` (recovering the money: 追赃挽损; 追缴、责令退赔、返还). Which of them fit a case is the letter's choice.
 //! - `lawyer_brief`: civil, personal-information and administrative provisions (民法典, 个人信息保护法,
 //!   网络安全法, 居民身份证法, 治安管理处罚法, civil liability such as `anti_fraud_46`, jurisdiction,
 //!   and the 刑事诉讼法 routes after a refusal: 101, 113, 210). They found a lawsuit, a complaint

@@ -124,6 +124,8 @@ pub struct HeadingsText {
     pub measures: String,
     /// 附：
     pub annexes: String,
+    /// 收款账户一览
+    pub accounts: String,
 }
 
 /// 被控告人: the leads.
@@ -146,6 +148,10 @@ pub struct AccusedText {
     pub more_in_list: String,
     /// 另有 {n} 个号码/地址，见电子数据中的完整证据清单。
     pub more_in_data: String,
+    /// 本人被骗款项转入的收款账户，可作为侦查线索：
+    pub accounts_intro: String,
+    /// 户名{name}，账号{account}，开户行或平台{bank}；本人于{span}向该账户转入{count}笔，共{amount}（{ids}）
+    pub account_lead: String,
 }
 
 /// 事实与理由: the sentences built from the entries.
@@ -190,8 +196,20 @@ pub struct TransfersText {
     pub receiver: String,
     /// ，
     pub details_join: String,
-    /// ，另有 {n} 个收款账户见“转账情况”及证据清单
+    /// ，另有 {n} 个收款账户见下文“收款账户一览”
     pub more_accounts: String,
+    /// 收款账户本人尚未记录，转账凭证随附
+    pub no_account: String,
+    /// ；另有 {n} 笔转账的收款账户本人尚未记录，转账凭证随附
+    pub unrecorded_more: String,
+    /// {account}（{bank}）: the paying account.
+    pub payer: String,
+    /// 本人被骗款项共 {count} 笔转入以下 {n} 个收款账户，合计{amount}。{unrecorded}
+    pub accounts_note: String,
+    /// 另有 {n} 笔转账的收款账户本人尚未记录（{ids}），转账凭证随附。
+    pub accounts_unrecorded: String,
+    /// Column titles of 收款账户一览: 户名、账号、开户行或平台、笔数、合计、首末时间.
+    pub accounts_columns: Vec<String>,
 }
 
 /// 已采取的措施: one sentence per report or letter.

@@ -91,7 +91,7 @@ impl LetterRequest {
             with_id: false,
             lang,
             account: None,
-            zone: crate::localtime::system_zone(),
+            zone: crate::localtime::beijing(),
         }
     }
 }

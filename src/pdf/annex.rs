@@ -55,9 +55,18 @@ pub fn printed_entries(input: &PacketInput) -> Vec<&PacketEntry> {
     let mut out: Vec<&PacketEntry> = if input.is_big() {
         let by_id: std::collections::HashMap<&str, &PacketEntry> =
             input.entries.iter().map(|e| (e.id.as_str(), e)).collect();
-        lead_rows(input.leads.iter().map(|l| l.entries.as_slice()))
+        let mut rows: Vec<&PacketEntry> = lead_rows(input.leads.iter().map(|l| l.entries.as_slice()))
             .filter_map(|id| by_id.get(id.as_str()).copied())
-            .collect()
+            .collect();
+        // Every transfer too: the letter's transfer table and 收款账户一览 point here.
+        let listed: std::collections::HashSet<u32> = rows.iter().map(|e| e.number).collect();
+        rows.extend(
+            input
+                .entries
+                .iter()
+                .filter(|e| super::accounts::is_loss(e) && !listed.contains(&e.number)),
+        );
+        rows
     } else {
         input.entries.iter().collect()
     };

@@ -6,21 +6,20 @@
 //! What the letter asks for and cites is decided in [`crate::guide::charges`]; this module
 //! only sets it on the page.
 
-use std::collections::BTreeSet;
-
+use super::accounts::{self, Receiving};
 use super::chart;
 use super::layout::wrap;
 use super::packet::{PacketEntry, PacketInput, PacketOptions};
 use super::table::{Column, Row, Style, Table};
 use super::words::{
-    counted_by_kind, date_text, datetime_text, kind_label, knew_list, money, one_line, zone_sentence,
+    counted_by_kind, date_text, datetime_text, kind_label, knew_list, money, money_with_capitals, one_line,
+    zone_sentence,
 };
 use super::writer::{BODY, KEEP_LINES, LEAD, SMALL, Writer};
 use crate::case::Knew;
 use crate::guide::charges::Request;
 use crate::guide::letter::LetterText;
 use crate::i18n::Lang;
-use crate::localtime::in_zone;
 use crate::template::fill;
 
 /// Leads printed by name in the letter; the rest are counted and left to the evidence list.
@@ -79,7 +78,7 @@ pub fn draw(
     w.heading(&text.headings.requests);
     if let Some(charges) = &input.charges {
         let lost: u64 = live.iter().filter_map(|e| e.amount_lost_fen).sum();
-        let accounts = receiving_accounts(&live, lang);
+        let accounts = receiving_accounts(input, lang);
         for (i, r) in charges.requests.iter().enumerate() {
             let template = match r {
                 Request::StopPayment if accounts.is_empty() => &text.stop_payment_unknown,
@@ -88,7 +87,7 @@ pub fn draw(
             let sentence = fill(
                 template,
                 &[
-                    ("amount", &money(lost, lang)),
+                    ("amount", &money_with_capitals(lost, lang)),
                     ("accounts", &accounts),
                     ("offences", &text.offences(&charges.offences)),
                 ],
@@ -103,6 +102,7 @@ pub fn draw(
         w.para(&p, BODY, if zh { 2 } else { 0 }, 0.0);
     }
     transfers(w, input, &by_time, lang);
+    accounts::draw_overview(w, input, lang);
     if !by_time.is_empty() {
         // The title goes with the chart, never alone at the foot of a page.
         w.canvas.ensure(chart::HEIGHT + BODY * LEAD * 2.0 + 10.0);
@@ -294,6 +294,13 @@ fn accused(w: &mut Writer<'_>, input: &PacketInput, lang: Lang) {
         w.labelled(&format!("{}. ", i + 1), &s);
     }
     let more = input.totals.leads.saturating_sub(LEADS_SHOWN);
+    let receiving = accounts::receiving(input);
+    if !receiving.is_empty() {
+        w.para(&text.accounts_intro, BODY, indent, 0.0);
+        for (i, a) in receiving.iter().enumerate() {
+            w.labelled(&format!("{}. ", i + 1), &account_lead(a, lang));
+        }
+    }
     if more > 0 {
         let template = if input.is_big() {
             &text.more_in_data
@@ -315,16 +322,15 @@ fn span(first: jiff::civil::Date, last: jiff::civil::Date, lang: Lang) -> String
     )
 }
 
-/// The receiving side of a transfer as one line: account, name, bank (the counterpart when
-/// no account was recorded).
+/// The receiving side of a transfer as one line: account, name, bank; （未记录） for the account
+/// when none was recorded (a counterpart is never an account).
 fn receiver(e: &PacketEntry, lang: Lang) -> String {
     let t = e.transfer.clone().unwrap_or_default();
-    let account = if t.account.trim().is_empty() {
-        e.counterpart.trim().to_string()
-    } else {
-        t.account.trim().to_string()
-    };
     let text = &LetterText::get(lang).transfers;
+    let account = match t.account.trim() {
+        "" => text.not_recorded.clone(),
+        a => a.to_string(),
+    };
     let mut extra: Vec<String> = Vec::new();
     if !t.name.trim().is_empty() {
         extra.push(fill(&text.account_name, &[("name", &t.name.trim())]));
@@ -332,7 +338,7 @@ fn receiver(e: &PacketEntry, lang: Lang) -> String {
     if !t.bank.trim().is_empty() {
         extra.push(t.bank.trim().to_string());
     }
-    if extra.is_empty() || account.is_empty() {
+    if extra.is_empty() {
         return account;
     }
     fill(
@@ -344,30 +350,84 @@ fn receiver(e: &PacketEntry, lang: Lang) -> String {
     )
 }
 
-/// The receiving side of the money lost: each account once, in time order.
-fn receiving_accounts(live: &[&PacketEntry], lang: Lang) -> String {
-    let mut seen = BTreeSet::new();
-    let mut out = Vec::new();
-    let mut by_time: Vec<&&PacketEntry> = live
-        .iter()
-        .filter(|e| e.amount_lost_fen.is_some_and(|f| f > 0))
-        .collect();
-    by_time.sort_by_key(|e| e.occurred_at);
-    // The most recent first: those a bank may still stop.
-    for e in by_time.iter().rev() {
-        let r = receiver(e, lang);
-        if !r.is_empty() && seen.insert(crate::evidence::phone::counterpart_key(&r)) {
-            out.push(r);
-        }
+/// The paying side of a transfer: the victim's account and its bank, or how it was paid.
+fn payer(e: &PacketEntry, lang: Lang) -> String {
+    let t = e.transfer.clone().unwrap_or_default();
+    let text = &LetterText::get(lang).transfers;
+    match (t.from_account.trim(), t.from_bank.trim()) {
+        ("", "") => text.not_recorded.clone(),
+        (a, "") => a.to_string(),
+        ("", b) => b.to_string(),
+        (a, b) => fill(&text.payer, &[("account", &a), ("bank", &b)]),
     }
-    let more = out.len().saturating_sub(ACCOUNTS_NAMED);
-    out.truncate(ACCOUNTS_NAMED);
-    let mut s = out.join(lang.pick("；", "; "));
+}
+
+/// One receiving account as a lead under 被控告人.
+fn account_lead(a: &Receiving, lang: Lang) -> String {
+    let text = LetterText::get(lang);
+    let blank = text.transfers.not_recorded.as_str();
+    let or_blank = |s: &str| {
+        if s.is_empty() {
+            blank.to_string()
+        } else {
+            s.to_string()
+        }
+    };
+    fill(
+        &text.accused.account_lead,
+        &[
+            ("name", &or_blank(&a.name)),
+            ("account", &a.account),
+            ("bank", &or_blank(&a.bank)),
+            ("span", &accounts::time_span(a.first, a.last, lang)),
+            ("count", &a.count),
+            ("amount", &money(a.total_fen, lang)),
+            ("ids", &accounts::ids_text(&a.ids, lang)),
+        ],
+    )
+}
+
+/// The receiving accounts the stop-payment request names: each recorded account once, the
+/// most recent first, at most [`ACCOUNTS_NAMED`] (the rest are in 收款账户一览, which lists
+/// every one), then the transfers whose account was not recorded. Empty when no receiving
+/// account was recorded at all.
+fn receiving_accounts(input: &PacketInput, lang: Lang) -> String {
+    let all = accounts::receiving(input);
+    if all.is_empty() {
+        return String::new();
+    }
+    let text = &LetterText::get(lang).transfers;
+    let named: Vec<String> = all
+        .iter()
+        .take(ACCOUNTS_NAMED)
+        .map(|a| {
+            let mut extra = Vec::new();
+            if !a.name.is_empty() {
+                extra.push(fill(&text.account_name, &[("name", &a.name)]));
+            }
+            if !a.bank.is_empty() {
+                extra.push(a.bank.clone());
+            }
+            if extra.is_empty() {
+                return a.account.clone();
+            }
+            fill(
+                &text.receiver,
+                &[
+                    ("account", &a.account),
+                    ("details", &extra.join(&text.details_join)),
+                ],
+            )
+        })
+        .collect();
+    let mut s = named.join(lang.pick("；", "; "));
+    let more = all.len().saturating_sub(ACCOUNTS_NAMED);
     if more > 0 {
-        s.push_str(&fill(
-            &LetterText::get(lang).transfers.more_accounts,
-            &[("n", &more)],
-        ));
+        s.push_str(&fill(&text.more_accounts, &[("n", &more)]));
+    }
+    let missing = accounts::unrecorded(input).len();
+    if missing > 0 {
+        s.push_str(&fill(&text.unrecorded_more, &[("n", &missing)]));
     }
     s
 }
@@ -474,7 +534,7 @@ fn facts(input: &PacketInput, by_time: &[&PacketEntry], lang: Lang) -> Vec<Strin
         }
         paras.push(fill(
             &text.lost,
-            &[("amount", &money(total, lang)), ("ids", &ids)],
+            &[("amount", &money_with_capitals(total, lang)), ("ids", &ids)],
         ));
     }
     paras
@@ -501,7 +561,7 @@ fn transfers(w: &mut Writer<'_>, input: &PacketInput, by_time: &[&PacketEntry], 
             0.25,
         );
     }
-    let widths = [11.0, 26.0, 26.0, 40.0, 32.0, 35.0];
+    let widths = [11.0, 26.0, 24.0, 34.0, 42.0, 33.0];
     let mut cols = columns(w, &text.transfers.columns, &widths);
     fit_ids(w, &mut cols, rows.iter().map(|e| e.id.as_str()));
     let table = Table {
@@ -517,19 +577,15 @@ fn transfers(w: &mut Writer<'_>, input: &PacketInput, by_time: &[&PacketEntry], 
                 let blank = text.transfers.not_recorded.as_str();
                 Row::Cells(vec![
                     e.id.clone(),
-                    datetime_text(
-                        t.paid_at
-                            .map_or(e.occurred_at, |m| in_zone(&m, &input.zone).datetime()),
-                        lang,
-                    ),
+                    datetime_text(accounts::paid_at(e, input), lang),
                     money(e.amount_lost_fen.unwrap_or(0), lang),
+                    payer(e, lang),
                     receiver(e, lang),
                     if how.is_empty() {
                         blank.to_string()
                     } else {
                         how.join("\n")
                     },
-                    one_line(&e.summary, 80),
                 ])
             })
             .collect(),

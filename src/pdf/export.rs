@@ -59,8 +59,9 @@ impl PacketJob {
             .map(|a| shown_line(a).trim().to_string())
             .filter(|a| !a.is_empty());
         PacketJob {
-            // Times print in the zone the wizard and the lists show them in.
-            input: input_from_case(case, req.lang, req.print_date, &crate::localtime::system_zone()),
+            // A document for the police prints Beijing time, said once, whatever the computer's
+            // zone (the wizard and the lists keep the computer's).
+            input: input_from_case(case, req.lang, req.print_date, &crate::localtime::beijing()),
             opts: PacketOptions {
                 lang: req.lang,
                 redact: req.redact,

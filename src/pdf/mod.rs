@@ -12,6 +12,7 @@
 //! bytes), [`totals`] (what is counted over every entry, in one pass, and which entries are
 //! printed).
 
+pub mod accounts;
 pub mod annex;
 pub mod case_input;
 pub mod cff_flat;

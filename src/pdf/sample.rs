@@ -82,6 +82,9 @@ pub fn sample_fields(entries: usize) -> Vec<EvidenceFields> {
                         paid_at: Some(moment(occurred_at)),
                         txn: "2025030312120098765".to_string(),
                         method: "手机银行转账".to_string(),
+                        from_account: "6217 0000 1111 2222 333".to_string(),
+                        from_bank: "某国有银行".to_string(),
+                        bill_row: String::new(),
                     })
                 }),
                 email: None,

@@ -60,6 +60,16 @@ pub fn money(fen: u64, lang: Lang) -> String {
     }
 }
 
+/// A total as a letter to the authorities states it: `人民币38,000.00元（大写：叁万捌仟元整）` /
+/// `CNY 38,000.00 (叁万捌仟元整)`.
+pub fn money_with_capitals(fen: u64, lang: Lang) -> String {
+    let capitals = crate::text::capital::yuan_in_capitals(fen);
+    match lang {
+        Lang::Zh => format!("{}（大写：{capitals}）", money(fen, lang)),
+        Lang::En => format!("{} ({capitals})", money(fen, lang)),
+    }
+}
+
 /// `12.0 KB`.
 pub fn human_size(bytes: u64) -> String {
     if bytes < 1024 {

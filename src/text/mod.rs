@@ -6,6 +6,7 @@
 //! ([`clean_text`], [`clean_line`]). A journal can be edited by hand, so what is read back is
 //! cleaned again when it is shown ([`shown_line`], [`shown_text`]).
 
+pub mod capital;
 pub mod halfwidth;
 pub mod json;
 

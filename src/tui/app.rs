@@ -141,6 +141,30 @@ impl App {
                 Vec::new()
             }
             Msg::Copied | Msg::Loading(_) => Vec::new(),
+            Msg::BillRead(path, Ok(bill)) => {
+                self.form = None;
+                self.go(Screen::Bill);
+                self.bill = Some(crate::tui::model::BillView::new(path, bill));
+                Vec::new()
+            }
+            Msg::BillRead(_, Err(text)) => {
+                if let Some(f) = self.form.as_mut() {
+                    f.pending = false;
+                    f.error = Some(text);
+                }
+                Vec::new()
+            }
+            Msg::BillRecorded(ids) => {
+                self.bill = None;
+                self.go(Screen::Evidence);
+                let list = ids
+                    .iter()
+                    .map(ToString::to_string)
+                    .collect::<Vec<_>>()
+                    .join(self.lang.pick("、", ", "));
+                self.status = Some((fill(self.s.bill_saved, &[&list]), false));
+                Vec::new()
+            }
             Msg::Opened(opened) => {
                 if !opened {
                     let path = self
@@ -410,6 +434,37 @@ impl App {
                 self.list.selected = 0;
                 self.list.offset = 0;
             }
+            (Action::ImportBill, Screen::Evidence) => self.form = Some(Form::import_bill()),
+            (Action::Up, Screen::Bill) => {
+                if let Some(v) = self.bill.as_mut() {
+                    v.sel = v.sel.saturating_sub(1);
+                }
+            }
+            (Action::Down, Screen::Bill) => {
+                if let Some(v) = self.bill.as_mut() {
+                    v.sel = (v.sel + 1).min(v.pickable.len().saturating_sub(1));
+                }
+            }
+            (Action::Tick, Screen::Bill) => {
+                if let Some(t) = self.bill.as_mut().and_then(|v| v.ticked.get_mut(v.sel)) {
+                    *t = !*t;
+                }
+            }
+            (Action::Open, Screen::Bill) => {
+                let Some(v) = &self.bill else {
+                    return Vec::new();
+                };
+                let picked = v.picked();
+                if picked.rows.is_empty() {
+                    self.status = Some((self.s.bill_none_ticked.to_string(), true));
+                    return Vec::new();
+                }
+                return vec![Effect::RecordBill(v.path.clone(), picked)];
+            }
+            (Action::Back, Screen::Bill) => {
+                self.bill = None;
+                self.go(Screen::Evidence);
+            }
             (Action::Back, Screen::Detail(_)) => {
                 let back = self.back;
                 self.go(back);
@@ -603,6 +658,7 @@ impl App {
                             Submit::Correct(id, p, r) => Effect::Correct(id, p, r),
                             Submit::Retract(id, r) => Effect::Retract(id, r),
                             Submit::Attach(id, p) => Effect::Attach(id, p),
+                            Submit::ImportBill(p) => Effect::ReadBill(p),
                             Submit::Profile(p) => Effect::SetProfile(p),
                             Submit::AddReport(f) => Effect::AddReport(f),
                             Submit::UpdateReport(id, p) => Effect::UpdateReport(id, p),

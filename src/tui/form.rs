@@ -221,6 +221,8 @@ pub enum FormKind {
     Retract(EntryId),
     /// Adding a file.
     Attach(EntryId),
+    /// Opening a bill to pick transfers from (step 1).
+    ImportBill,
     /// The victim's details.
     Profile,
     /// A new report (step 2).
@@ -397,6 +399,11 @@ impl Form {
     /// An attach form.
     pub fn attach(id: EntryId) -> Form {
         Form::build(FormKind::Attach(id), vec![text(FieldId::Path, false, "")], 0)
+    }
+
+    /// The form that asks for a bill file.
+    pub fn import_bill() -> Form {
+        Form::build(FormKind::ImportBill, vec![text(FieldId::Path, true, "")], 0)
     }
 
     /// The profile form, filled with the current details.
@@ -723,6 +730,7 @@ impl Form {
             paid_at: v(FieldId::PaidAt),
             txn: v(FieldId::Txn),
             method: v(FieldId::PaidVia),
+            ..TransferDraft::default()
         }
     }
 
@@ -916,6 +924,8 @@ pub enum Submit {
     Retract(EntryId, String),
     /// Attach a file.
     Attach(EntryId, PathBuf),
+    /// Read this bill.
+    ImportBill(PathBuf),
     /// Set profile fields.
     Profile(ProfilePatch),
     /// Record a report.
@@ -954,6 +964,7 @@ impl Form {
             }
             FormKind::Retract(id) => Ok(Submit::Retract(*id, self.reason())),
             FormKind::Attach(id) => Ok(Submit::Attach(*id, self.path())),
+            FormKind::ImportBill => Ok(Submit::ImportBill(self.path())),
             FormKind::Profile => {
                 let patch = self.profile_draft().validate()?;
                 if patch.is_empty() {

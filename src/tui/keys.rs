@@ -109,6 +109,8 @@ pub enum Action {
     Focus,
     /// Open the checklist item's how-to.
     How,
+    /// Open a bill to pick the transfers lost (step 1).
+    ImportBill,
 }
 
 /// A key as the bindings name it.
@@ -248,6 +250,7 @@ pub const EVIDENCE: &[Binding] = &[
         true,
     ),
     b(A::NewEntry, &[K::Ch('a')], "a", |s| s.k_new_entry, true),
+    b(A::ImportBill, &[K::Ch('b')], "b", |s| s.k_import_bill, true),
     b(A::Search, &[K::Ch('/')], "/", |s| s.k_search, true),
     b(A::Filter, &[K::Ch('f')], "f", |s| s.k_filter, true),
     b(
@@ -509,6 +512,21 @@ pub const CHECKLIST: &[Binding] = &[
         true,
     ),
     BACK,
+];
+
+/// A bill opened from step 1: Space ticks a row, Enter records the ticked ones.
+pub const BILL: &[Binding] = &[
+    MOVE,
+    DOWN,
+    b(A::Tick, &[K::Ch(' ')], "Space", |s| s.k_tick, true),
+    b(
+        A::Open,
+        &[K::Code(C::Enter)],
+        "Enter",
+        |s| s.k_record_picked,
+        true,
+    ),
+    b(A::Back, &[K::Code(C::Esc)], "Esc", |s| s.k_back, true),
 ];
 
 /// A checklist item's how-to: Esc goes back to the same item.

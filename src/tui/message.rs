@@ -47,6 +47,10 @@ pub enum Msg {
     LetterSaved(Result<crate::tui::letters::SavedLetter, String>),
     /// The case is being read at startup: the percent of its journal read so far.
     Loading(u8),
+    /// A bill was read (its file and the rows), or the sentence saying why not.
+    BillRead(PathBuf, Result<crate::evidence::bill::Bill, String>),
+    /// Transfers picked from a bill were recorded: their ids.
+    BillRecorded(Vec<EntryId>),
 }
 
 /// What the runtime must do with the case.
@@ -90,4 +94,8 @@ pub enum Effect {
     Copy(String),
     /// Make a letter and save it (PDF and text) with a copy for the user.
     SaveLetter(crate::tui::letters::LetterOrder),
+    /// Read a bill file.
+    ReadBill(PathBuf),
+    /// Record the rows of this bill (only the picked rows) as transfers, the file kept once.
+    RecordBill(PathBuf, crate::evidence::bill::Bill),
 }

@@ -39,6 +39,52 @@ pub enum Screen {
     Export,
     /// The letters for the other channels (from step 2).
     Letters,
+    /// A bill opened from step 1: its payments with a box to tick.
+    Bill,
+}
+
+/// A bill opened in the wizard: the rows that can be losses, which are ticked, the selection.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BillView {
+    /// The file.
+    pub path: PathBuf,
+    /// The bill read.
+    pub bill: crate::evidence::bill::Bill,
+    /// The indices (into `bill.rows`) of the rows that can be recorded as losses.
+    pub pickable: Vec<usize>,
+    /// Ticked, one per pickable row.
+    pub ticked: Vec<bool>,
+    /// The selected pickable row.
+    pub sel: usize,
+}
+
+impl BillView {
+    /// A bill just read, nothing ticked.
+    pub fn new(path: PathBuf, bill: crate::evidence::bill::Bill) -> BillView {
+        let pickable: Vec<usize> = (0..bill.rows.len())
+            .filter(|i| bill.rows[*i].pickable())
+            .collect();
+        BillView {
+            path,
+            ticked: vec![false; pickable.len()],
+            bill,
+            pickable,
+            sel: 0,
+        }
+    }
+
+    /// The bill with only the ticked rows, in the file's order.
+    pub fn picked(&self) -> crate::evidence::bill::Bill {
+        let mut b = self.bill.clone();
+        b.rows = self
+            .pickable
+            .iter()
+            .zip(&self.ticked)
+            .filter(|(_, t)| **t)
+            .filter_map(|(i, _)| self.bill.rows.get(*i).cloned())
+            .collect();
+        b
+    }
 }
 
 /// Which part of a step screen the arrows move: its list or its text.
@@ -166,6 +212,8 @@ pub struct App {
     pub waiting: Vec<Msg>,
     /// The pane of step 1 or 2 the arrows move.
     pub focus: Pane,
+    /// The bill opened from step 1.
+    pub bill: Option<BillView>,
 }
 
 /// Rows on the dashboard that Enter opens, in order.
@@ -251,6 +299,7 @@ impl App {
             loading: None,
             waiting: Vec::new(),
             focus: Pane::List,
+            bill: None,
         }
     }
     /// The same app waiting for its case to be read: it draws the dashboard's frame with
@@ -293,6 +342,7 @@ impl App {
             Screen::Export => keys::EXPORT,
             Screen::Letters if self.letters.open.is_some() => keys::LETTER,
             Screen::Letters => keys::LETTERS,
+            Screen::Bill => keys::BILL,
         };
         match (self.screen, self.focus) {
             (Screen::Evidence | Screen::Step(2), Pane::List) => vec![keys::TAB_TO_TEXT, screen, keys::GLOBAL],

@@ -136,6 +136,16 @@ impl Wizard {
                 Ok(Msg::Copied)
             }
             Effect::SaveLetter(order) => Ok(self.start_letter(order)),
+            Effect::ReadBill(path) => Ok(read_bill(path, lang)),
+            Effect::RecordBill(path, bill) => {
+                let now = jiff::Timestamp::now().to_zoned_datetime(crate::localtime::beijing());
+                bill.rows
+                    .iter()
+                    .map(|row| crate::case::bill::transfer_fields(&bill, row, None, &now))
+                    .collect::<Result<Vec<_>, _>>()
+                    .and_then(|fields| self.case.log_transfers(fields, &path))
+                    .map(Msg::BillRecorded)
+            }
             Effect::SaveLang(new) => {
                 let kept = self.settings.as_deref().is_some_and(|root| {
                     let mut c = Config::load(root);
@@ -306,4 +316,12 @@ fn open_file(path: &std::path::Path) -> bool {
         || std::env::var_os("DISPLAY").is_some()
         || std::env::var_os("WAYLAND_DISPLAY").is_some();
     has_desktop && open::that_detached(path).is_ok()
+}
+
+/// Reads and parses a bill file for the wizard: the rows, or the sentence saying why not.
+fn read_bill(path: PathBuf, lang: crate::i18n::Lang) -> Msg {
+    let read = crate::userfile::read(&path, crate::userfile::Purpose::Bill)
+        .map_err(|e| e.message(lang))
+        .and_then(|bytes| crate::evidence::bill::read(&bytes).map_err(|e| e.message(lang)));
+    Msg::BillRead(path, read)
 }

@@ -113,6 +113,20 @@ pub struct Strings {
     pub form_retract: &'static str,
     /// Attach form title, `{}` the id.
     pub form_attach: &'static str,
+    /// Import-bill form title.
+    pub form_bill: &'static str,
+    /// The bill screen's title, `{}` where the bill is from.
+    pub bill_title: &'static str,
+    /// How to use the bill screen.
+    pub bill_hint: &'static str,
+    /// Rows that cannot be losses, `{}` how many.
+    pub bill_apart: &'static str,
+    /// A bill with nothing to pick.
+    pub bill_empty: &'static str,
+    /// Enter with nothing ticked.
+    pub bill_none_ticked: &'static str,
+    /// Recorded, `{}` the ids.
+    pub bill_saved: &'static str,
     /// Profile form title.
     pub form_profile: &'static str,
     /// Placeholder of the time field: `{}` is the key-press moment.
@@ -475,6 +489,10 @@ pub struct Strings {
     pub k_retract: &'static str,
     /// Attach.
     pub k_attach: &'static str,
+    /// Key bar: open a bill.
+    pub k_import_bill: &'static str,
+    /// Key bar: record the ticked rows.
+    pub k_record_picked: &'static str,
     /// Tick.
     pub k_tick: &'static str,
     /// Edit profile.
@@ -555,6 +573,13 @@ pub const ZH: Strings = Strings {
     form_correct: "更正 {}（原记录会保留）",
     form_retract: "撤回 {}（记录会保留并标明撤回）",
     form_attach: "给 {} 添加附件",
+    form_bill: "导入账单：支付宝、微信支付或银行（工行、建行、农行、中行、招行）导出的账单文件",
+    bill_title: "{}账单：勾选被骗的转账",
+    bill_hint: "空格勾选，回车把勾选的几笔记为转账（账单原件存为附件），Esc 返回。",
+    bill_apart: "另有 {} 行是收入、不计收支（提现、理财、退款等）或未成功的交易，不能记为损失。",
+    bill_empty: "这份账单里没有可以记为损失的支出。",
+    bill_none_ticked: "请先用空格勾选至少一笔。",
+    bill_saved: "已从账单记录 {}，账单原件已存为附件。",
     form_profile: "本人信息",
     at_placeholder: "按键时刻 {}；也可写 14:05、昨天 14:05 或 10分钟前",
     form_hint: "Tab 换栏  Ctrl-S 保存  Esc 取消",
@@ -742,6 +767,8 @@ pub const ZH: Strings = Strings {
     k_correct: "更正",
     k_retract: "撤回",
     k_attach: "加附件",
+    k_import_bill: "导入账单",
+    k_record_picked: "记录勾选的",
     k_tick: "勾选",
     k_edit_profile: "填写",
     k_checklist: "清单",
@@ -810,6 +837,13 @@ pub const EN: Strings = Strings {
     form_correct: "Correct {} (the original stays)",
     form_retract: "Retract {} (it stays, marked)",
     form_attach: "Add a file to {}",
+    form_bill: "Import a bill: the file exported from Alipay, WeChat Pay or your bank (ICBC, CCB, ABC, BOC, CMB)",
+    bill_title: "{} bill: tick the transfers you lost",
+    bill_hint: "Space ticks a row, Enter records the ticked ones as transfers (the bill is kept as their attachment), Esc goes back.",
+    bill_apart: "{} more rows are income, neutral (withdrawals, investments, refunds) or failed, and cannot be recorded as losses.",
+    bill_empty: "This bill has no payments that can be recorded as losses.",
+    bill_none_ticked: "Tick at least one row with Space first.",
+    bill_saved: "Recorded {} from the bill; the bill is kept as their attachment.",
     form_profile: "My details",
     at_placeholder: "key press {}; or 14:05 or -10m (10 min ago)",
     form_hint: "Tab next field  Ctrl-S save  Esc cancel",
@@ -997,6 +1031,8 @@ pub const EN: Strings = Strings {
     k_correct: "correct",
     k_retract: "retract",
     k_attach: "add file",
+    k_import_bill: "bill",
+    k_record_picked: "record ticked",
     k_tick: "tick",
     k_edit_profile: "edit",
     k_checklist: "checklist",

@@ -2112,3 +2112,60 @@ fn an_emails_subject_line_reads_in_the_wizards_language_without_rewriting_the_re
 mod letters;
 mod refusal;
 mod walkthrough;
+
+#[test]
+fn b_on_step_1_opens_a_bill_space_ticks_and_enter_records_the_ticked_transfers() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let mut w = wizard(tmp.path(), Lang::Zh);
+    let bill = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/bill/alipay.csv");
+    typed(&mut w, "1b");
+    assert!(w.app.form.is_some(), "b asks for the bill file");
+    typed(&mut w, &bill.display().to_string());
+    w.handle(ctrl('s'));
+    assert_eq!(
+        w.app.screen,
+        Screen::Bill,
+        "{:?}",
+        w.app.form.as_ref().map(|f| &f.error)
+    );
+    let (t, _) = render(&w.app, w.case.state(), 80, 24);
+    let shown: String = t
+        .backend()
+        .buffer()
+        .content()
+        .iter()
+        .map(|c| c.symbol())
+        .collect::<String>()
+        .replace(' ', "");
+    assert!(shown.contains("[]1.2026-11-2810:12"), "{shown}");
+    assert!(shown.contains("另有3行"), "{shown}");
+    // Enter with nothing ticked records nothing.
+    w.handle(k(KeyCode::Enter));
+    assert!(w.case.state().entries.is_empty());
+    w.handle(k(KeyCode::Char(' ')));
+    w.handle(k(KeyCode::Down));
+    w.handle(k(KeyCode::Char(' ')));
+    w.handle(k(KeyCode::Char(' ')));
+    w.handle(k(KeyCode::Enter));
+    let state = w.case.state();
+    assert_eq!(state.entries.len(), 1, "only the row still ticked");
+    let t = state.entries[0]
+        .current
+        .transfer
+        .as_deref()
+        .cloned()
+        .unwrap_or_default();
+    assert_eq!(t.account, "138****5521");
+    assert_eq!(t.txn, "20261128200040011100880012345678");
+    assert_eq!(
+        state.entries[0].attachments.len(),
+        1,
+        "the bill is the attachment"
+    );
+    assert_eq!(w.app.screen, Screen::Evidence);
+    let status = w.app.status.clone().map(|s| s.0).unwrap_or_default();
+    assert!(status.contains("E1"), "{status}");
+    // The dashboard's loss line counts it.
+    let next = super::next_step::next_action(&w.app, w.case.state());
+    assert!(next.contains("138****5521"), "{next}");
+}

@@ -58,6 +58,7 @@ pub fn draw(frame: &mut Frame, app: &App, state: &CaseState, theme: &Theme) {
         Screen::Text(v) => screens::text::draw(frame, body, app, state, v, theme),
         Screen::Export => screens::export::draw(frame, body, app, state, theme),
         Screen::Letters => screens::letters::draw(frame, body, app, state, theme),
+        Screen::Bill => screens::bill::draw(frame, body, app, theme),
     }
     if let Some(form) = &app.form {
         cursor = screens::form::draw(frame, body, app, form, theme);

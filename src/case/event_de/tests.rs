@@ -232,16 +232,23 @@ fn attachment() -> impl Strategy<Value = Attachment> {
 }
 
 fn transfer() -> impl Strategy<Value = Transfer> {
-    (text(), text(), text(), prop::option::of(moment()), text(), text()).prop_map(
-        |(account, name, bank, paid_at, txn, method)| Transfer {
-            account,
-            name,
-            bank,
-            paid_at,
-            txn,
-            method,
-        },
+    (
+        (text(), text(), text(), prop::option::of(moment()), text(), text()),
+        (text(), text(), text()),
     )
+        .prop_map(
+            |((account, name, bank, paid_at, txn, method), (from_account, from_bank, bill_row))| Transfer {
+                account,
+                name,
+                bank,
+                paid_at,
+                txn,
+                method,
+                from_account,
+                from_bank,
+                bill_row,
+            },
+        )
 }
 
 fn evidence_fields() -> impl Strategy<Value = EvidenceFields> {

@@ -65,6 +65,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, form: &Form, theme: &Theme
         FormKind::Correct { id, .. } => fill(s.form_correct, &[id]),
         FormKind::Retract(id) => fill(s.form_retract, &[id]),
         FormKind::Attach(id) => fill(s.form_attach, &[id]),
+        FormKind::ImportBill => s.form_bill.to_string(),
         FormKind::Profile => s.form_profile.to_string(),
         FormKind::AddReport { .. } => s.form_add_report.to_string(),
         FormKind::UpdateReport { id, .. } => fill(s.form_update_report, &[id]),

@@ -1,5 +1,6 @@
 //! One module per screen. Each draws into the body area from the app and the case state.
 
+pub mod bill;
 pub mod checklist;
 pub mod dashboard;
 pub mod detail;
