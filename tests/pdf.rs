@@ -1358,3 +1358,43 @@ fn a_notice_of_refusal_is_listed_with_its_date_and_a_loss_keeps_the_plain_reques
     );
     Ok(())
 }
+
+#[test]
+fn the_accounts_list_counts_only_the_transfers_that_went_to_the_accounts_it_lists() -> TestResult {
+    let all = packet_after(&[
+        &[
+            "log",
+            "call",
+            "13912345678",
+            "--at",
+            "2026-12-05 10:00",
+            "--lost",
+            "5000",
+        ],
+        &[
+            "log",
+            "call",
+            "13912345678",
+            "--at",
+            "2026-12-05 11:00",
+            "--lost",
+            "3000",
+            "--to-account",
+            "6222 0200 1234 5678",
+            "--to-name",
+            "李某",
+        ],
+    ])?;
+    let list = &all[all.find("收款账户一览").ok_or("no 收款账户一览")?..];
+    assert!(
+        list.contains("本人被骗款项共 1 笔转入以下 1 个收款账户，合计人民币3,000.00元（大写：叁仟元整）"),
+        "{list}"
+    );
+    assert!(
+        list.contains("另有 1 笔转账的收款账户本人尚未记录（E1）"),
+        "{list}"
+    );
+    // The whole loss is still stated where the loss is.
+    assert!(all.contains("人民币8,000.00元（大写：捌仟元整）"), "{all}");
+    Ok(())
+}

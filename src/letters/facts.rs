@@ -219,11 +219,7 @@ impl Facts {
                 lang,
             ),
             "loss" if self.carried(WhatItCarries::Loss) => {
-                let fen: u64 = self
-                    .entries
-                    .iter()
-                    .filter_map(|e| e.current.lost.map(|l| l.0))
-                    .sum();
+                let fen = crate::money::Fen::total(self.entries.iter().filter_map(|e| e.current.lost)).0;
                 if fen == 0 {
                     return None;
                 }

@@ -86,7 +86,7 @@ pub fn receiving(input: &PacketInput) -> Vec<Receiving> {
             Some(&i) => {
                 let r = &mut out[i];
                 r.count += 1;
-                r.total_fen += fen;
+                r.total_fen = r.total_fen.saturating_add(fen);
                 r.last = at;
                 r.ids.push(e.id.clone());
                 if r.name.is_empty() {
@@ -157,12 +157,10 @@ pub fn draw_overview(w: &mut Writer<'_>, input: &PacketInput, lang: Lang) {
     w.canvas.ensure(BODY * LEAD * 4.0 + 10.0);
     w.gap(4.0);
     w.para(&letter.headings.accounts, BODY + 0.5, 0, 0.0);
-    let count: usize = accounts.iter().map(|a| a.count).sum::<usize>() + missing.len();
-    let total: u64 = accounts
-        .iter()
-        .map(|a| a.total_fen)
-        .chain(missing.iter().map(|e| e.amount_lost_fen.unwrap_or(0)))
-        .sum();
+    // The sentence speaks of the accounts listed: the transfers whose account is not recorded
+    // are named after it, apart, never counted as going to these accounts.
+    let count: usize = accounts.iter().map(|a| a.count).sum();
+    let total = crate::money::Fen::total(accounts.iter().map(|a| crate::money::Fen(a.total_fen))).0;
     let unrecorded = if missing.is_empty() {
         String::new()
     } else {

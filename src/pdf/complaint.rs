@@ -77,7 +77,11 @@ pub fn draw(
     // 控告请求.
     w.heading(&text.headings.requests);
     if let Some(charges) = &input.charges {
-        let lost: u64 = live.iter().filter_map(|e| e.amount_lost_fen).sum();
+        let lost = crate::money::Fen::total(
+            live.iter()
+                .filter_map(|e| e.amount_lost_fen.map(crate::money::Fen)),
+        )
+        .0;
         let accounts = receiving_accounts(input, lang);
         for (i, r) in charges.requests.iter().enumerate() {
             let template = match r {
@@ -521,7 +525,11 @@ fn facts(input: &PacketInput, by_time: &[&PacketEntry], lang: Lang) -> Vec<Strin
         .filter(|e| e.amount_lost_fen.is_some_and(|f| f > 0))
         .collect();
     if !lost.is_empty() {
-        let total: u64 = lost.iter().filter_map(|e| e.amount_lost_fen).sum();
+        let total = crate::money::Fen::total(
+            lost.iter()
+                .filter_map(|e| e.amount_lost_fen.map(crate::money::Fen)),
+        )
+        .0;
         // The entries of the transfer table (the latest), not a list as long as the case.
         let named = &lost[lost.len().saturating_sub(TRANSFER_ROWS)..];
         let mut ids = named
