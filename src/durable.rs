@@ -294,45 +294,48 @@ mod tests {
         assert!(t.path().exists());
     }
 
+    /// A temporary file of `len` bytes, a minute old and held by no one.
+    fn left_by_a_killed_writer(path: &Path, len: u64) {
+        let f = fs::File::create(path).expect("create");
+        f.set_len(len).expect("len");
+        f.set_modified(std::time::SystemTime::now() - std::time::Duration::from_secs(60))
+            .expect("mtime");
+    }
+
+    /// The names in `dir`, sorted.
+    fn names_in(dir: &Path) -> Vec<String> {
+        let mut names: Vec<String> = fs::read_dir(dir)
+            .expect("ls")
+            .flatten()
+            .map(|e| e.file_name().to_string_lossy().into_owned())
+            .collect();
+        names.sort();
+        names
+    }
+
     #[test]
     fn stale_temp_files_are_swept_and_others_kept() {
         let dir = tempfile::tempdir().expect("tmp");
-        let old = std::time::SystemTime::now() - std::time::Duration::from_secs(60);
-        for (name, len) in [(".incoming-123-456", 5usize), (".a.pdf.tmp-99", 7)] {
-            let f = fs::File::create(dir.path().join(name)).expect("create");
-            f.set_len(len as u64).expect("len");
-            f.set_modified(old).expect("mtime");
+        for (name, len) in [(".incoming-123-456", 5u64), (".a.pdf.tmp-99", 7)] {
+            left_by_a_killed_writer(&dir.path().join(name), len);
         }
         fs::write(dir.path().join("keep.tmp-1"), b"x").expect("write");
         fs::write(dir.path().join(".hidden"), b"x").expect("write");
         let swept = sweep_stale(&[dir.path(), &dir.path().join("missing")]);
         assert_eq!(swept, Swept { files: 2, bytes: 12 });
-        let mut left: Vec<String> = fs::read_dir(dir.path())
-            .expect("ls")
-            .flatten()
-            .map(|e| e.file_name().to_string_lossy().into_owned())
-            .collect();
-        left.sort();
+        let left = names_in(dir.path());
         assert_eq!(left, vec![".hidden", "keep.tmp-1"]);
     }
 
     #[test]
     fn a_write_sweeps_what_a_killed_write_to_the_same_name_left_and_nothing_else() {
         let dir = tempfile::tempdir().expect("tmp");
-        let old = std::time::SystemTime::now() - std::time::Duration::from_secs(60);
         // A killed `export pdf -o x.pdf` (the whole packet), and another file's leftover.
         for name in [".x.pdf.tmp-AbC123", ".y.pdf.tmp-AbC123"] {
-            let f = fs::File::create(dir.path().join(name)).expect("create");
-            f.set_len(9).expect("len");
-            f.set_modified(old).expect("mtime");
+            left_by_a_killed_writer(&dir.path().join(name), 9);
         }
         write_file(&dir.path().join("x.pdf"), b"%PDF-", Replace::No).expect("write");
-        let mut left: Vec<String> = fs::read_dir(dir.path())
-            .expect("ls")
-            .flatten()
-            .map(|e| e.file_name().to_string_lossy().into_owned())
-            .collect();
-        left.sort();
+        let left = names_in(dir.path());
         assert_eq!(left, vec![".y.pdf.tmp-AbC123", "x.pdf"]);
     }
 }

@@ -152,7 +152,13 @@ fn losses_that_would_overflow_a_sum_never_print_a_small_total() -> TestResult {
     let r = render(&input, &opts, &FontFace::embedded()?)?;
     let all = page_texts(&r.bytes)?.concat();
     // u64::MAX + u64::MAX would wrap to 1.8e17 fen less 2: "…99.98元" in place of the sum.
-    assert!(!all.contains("人民币0.00元") && !all.contains("99.98元"), "a wrapped total");
-    assert!(all.contains("184,467,440,737,095,516.15"), "the total saturates at the largest sum");
+    assert!(
+        !all.contains("人民币0.00元") && !all.contains("99.98元"),
+        "a wrapped total"
+    );
+    assert!(
+        all.contains("184,467,440,737,095,516.15"),
+        "the total saturates at the largest sum"
+    );
     Ok(())
 }
