@@ -1,9 +1,9 @@
 //! `leakaid export json|csv|pdf` (the packet itself is made in [`super::export_pdf`]).
 
-use super::output::write_export;
+use super::output::{write_export, write_export_streamed};
 use super::{Ctx, Failure};
 use crate::cli::ExportCommand;
-use crate::export::{to_csv, to_json};
+use crate::export::{to_csv, write_json};
 
 /// Runs `leakaid export`.
 pub fn run(ctx: &Ctx, cmd: &ExportCommand) -> Result<(), Failure> {
@@ -14,9 +14,14 @@ pub fn run(ctx: &Ctx, cmd: &ExportCommand) -> Result<(), Failure> {
         ExportCommand::Csv(a) => ("csv", a),
     };
     let case = ctx.read_case()?;
-    let bytes = match cmd {
-        ExportCommand::Csv(_) => to_csv(case.state()).map_err(|e| Failure::new(e.to_string()))?,
-        _ => to_json(case.state()).map_err(|e| Failure::new(e.to_string()))?,
-    };
+    if let ExportCommand::Json(_) = cmd {
+        // Written into the file as it is made: a large case's JSON is never held whole.
+        return write_export_streamed(ctx, &case, ext, args, &|out| {
+            write_json(case.state(), out)
+                .map(drop)
+                .map_err(std::io::Error::from)
+        });
+    }
+    let bytes = to_csv(case.state()).map_err(|e| Failure::new(e.to_string()))?;
     write_export(ctx, &case, &bytes, ext, args)
 }
