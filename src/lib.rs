@@ -11,7 +11,7 @@ pub(crate) mod config;
 pub(crate) mod display;
 pub(crate) mod durable;
 pub mod evidence;
-pub(crate) mod export;
+pub mod export;
 pub mod guide;
 pub mod i18n;
 pub(crate) mod ioerror;

@@ -533,3 +533,16 @@ fn gif_webp_bmp_and_tiff_are_printed_and_an_iphone_heic_photo_is_listed_with_a_n
     );
     Ok(())
 }
+
+#[test]
+fn a_crafted_jpeg_that_makes_the_decoder_panic_is_listed_not_fatal() -> TestResult {
+    // Found by the `picture` fuzz target: 49 bytes on which zune-jpeg asserts.
+    let path =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/pictures/crafted-jpeg-panics-zune.jpg");
+    let rendered = packet(&case_with(vec![attachment(&path, "image/jpeg")?]))?;
+    assert_eq!(
+        rendered.undecodable,
+        vec!["crafted-jpeg-panics-zune.jpg".to_string()]
+    );
+    Ok(())
+}

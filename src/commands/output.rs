@@ -8,7 +8,7 @@ use super::{Ctx, Failure, out};
 use crate::cli::ExportFileArgs;
 use crate::durable::{self, Replace};
 use crate::i18n::tr;
-use crate::pdf::export::{write_dated, write_failure};
+use crate::pdf::export::{dated_name, write_dated, write_failure};
 
 /// Writes an export to `-o FILE`, standard output (`-o -`), or a dated file in the case's
 /// exports folder, and prints where it went.
@@ -72,6 +72,67 @@ pub fn json_out<T: serde::Serialize>(v: &T) -> Result<(), Failure> {
         Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(Failure::new(e.to_string())),
         _ => Ok(()),
     }
+}
+
+/// As [`write_export`], with the content written by `fill` straight into the file (or
+/// standard output) as it is made, never held whole in memory: `export json` of a large case.
+/// The file is written durably like the others; a failed `fill` leaves nothing behind.
+pub fn write_export_streamed(
+    ctx: &Ctx,
+    case: &crate::case::Case,
+    ext: &str,
+    args: &ExportFileArgs,
+    fill: &dyn Fn(&mut dyn std::io::Write) -> std::io::Result<()>,
+) -> Result<(), Failure> {
+    use std::io::Write;
+    if args.output.as_deref() == Some(Path::new("-")) {
+        let mut w = std::io::BufWriter::new(std::io::stdout().lock());
+        let _ = fill(&mut w).and_then(|()| w.flush());
+        return Ok(());
+    }
+    let into_file = |f: &mut std::fs::File| {
+        let mut w = std::io::BufWriter::with_capacity(256 * 1024, f);
+        fill(&mut w)?;
+        w.flush()
+    };
+    let path = match &args.output {
+        Some(p) => {
+            let replace = if args.force { Replace::Yes } else { Replace::No };
+            check_target(ctx, p, replace)?;
+            durable::write_file_with(p, replace, into_file).map_err(|e| match e.kind() {
+                // Appeared since the check.
+                std::io::ErrorKind::AlreadyExists => exists_failure(ctx, p),
+                _ => io_failure(ctx, p, &e),
+            })?;
+            p.clone()
+        }
+        None => write_dated_with(&case.exports_dir(), ctx.case_name(), ext, &into_file)
+            .map_err(|(p, e)| io_failure(ctx, &p, &e))?,
+    };
+    out(path.display().to_string());
+    Ok(())
+}
+
+/// A new dated file in `dir` (as `write_dated` makes it: the folder private, never replacing
+/// a name that is taken), its content written by `fill`. On failure the error names the path.
+fn write_dated_with(
+    dir: &Path,
+    case: &str,
+    ext: &str,
+    fill: &dyn Fn(&mut std::fs::File) -> std::io::Result<()>,
+) -> Result<std::path::PathBuf, (std::path::PathBuf, std::io::Error)> {
+    durable::private_dir(dir).map_err(|e| (dir.to_path_buf(), e))?;
+    let mut last = dated_name(dir, case, ext);
+    for _ in 0..100 {
+        let path = dated_name(dir, case, ext);
+        match durable::write_file_with(&path, Replace::No, fill) {
+            Ok(()) => return Ok(path),
+            // Taken between the look and the rename (another export): the next free name.
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => last = path,
+            Err(e) => return Err((path, e)),
+        }
+    }
+    Err((last, std::io::Error::from(std::io::ErrorKind::AlreadyExists)))
 }
 
 /// Refuses a target that is not a regular file (a link, device, FIFO or folder: never, even

@@ -17,13 +17,22 @@ struct JsonExport<'a> {
 
 /// The case as pretty JSON.
 pub fn to_json(state: &CaseState) -> Result<Vec<u8>, serde_json::Error> {
-    let mut v = serde_json::to_vec_pretty(&JsonExport {
-        format: "leakaid-case/1",
-        fingerprint: state.fingerprint.to_string(),
-        state,
-    })?;
-    v.push(b'\n');
-    Ok(v)
+    write_json(state, Vec::new())
+}
+
+/// [`to_json`] written into `out` (which it returns) as it is made: a large case is never held
+/// whole in memory as JSON.
+pub fn write_json<W: std::io::Write>(state: &CaseState, mut out: W) -> Result<W, serde_json::Error> {
+    serde_json::to_writer_pretty(
+        &mut out,
+        &JsonExport {
+            format: "leakaid-case/1",
+            fingerprint: state.fingerprint.to_string(),
+            state,
+        },
+    )?;
+    out.write_all(b"\n").map_err(serde_json::Error::io)?;
+    Ok(out)
 }
 
 /// The evidence list as CSV, one row per entry (retracted ones marked), with a UTF-8 byte

@@ -74,7 +74,7 @@ pub(crate) fn line_error(fault: LineFault, line: u64, offset: u64, where_: &str)
 }
 
 /// Reads blocks of whole lines from a reader.
-struct Blocks<R> {
+pub(super) struct Blocks<R> {
     r: R,
     /// The start of a line that did not fit in the last block.
     carry: Vec<u8>,
@@ -85,8 +85,29 @@ struct Blocks<R> {
 }
 
 impl<R: Read> Blocks<R> {
+    /// Blocks of about `block` bytes of whole lines from `r`.
+    pub(super) fn new(r: R, block: usize) -> Blocks<R> {
+        Blocks {
+            r,
+            carry: Vec::new(),
+            torn: 0,
+            done: false,
+            block: block.max(1),
+        }
+    }
+
+    /// Whether the end has been reached (the last block was handed out).
+    pub(super) fn done(&self) -> bool {
+        self.done
+    }
+
+    /// The bytes after the last newline (an unterminated last line), once the end is reached.
+    pub(super) fn into_tail(self) -> Vec<u8> {
+        self.carry
+    }
+
     /// The next block of whole lines (ending in a newline); `None` at the end.
-    fn next_block(&mut self) -> io::Result<Option<Vec<u8>>> {
+    pub(super) fn next_block(&mut self) -> io::Result<Option<Vec<u8>>> {
         if self.done {
             return Ok(None);
         }
@@ -109,6 +130,7 @@ impl<R: Read> Blocks<R> {
                 }
                 None if at_end => {
                     self.torn = buf.len() as u64;
+                    self.carry = buf;
                     self.done = true;
                     return Ok(None);
                 }
@@ -154,7 +176,7 @@ impl<E: Payload, F: FnMut(Record<E>)> Folder<F, E> {
 }
 
 /// How many threads parse: one per core, at most 8.
-fn workers() -> usize {
+pub(super) fn workers() -> usize {
     std::thread::available_parallelism().map_or(1, |n| n.get().min(8))
 }
 
@@ -180,13 +202,7 @@ pub(crate) fn scan_in_blocks<R: Read, E: Payload>(
     each: impl FnMut(Record<E>),
 ) -> Result<Batch<E>, JournalError> {
     let io_err = |e| JournalError::io(path, e);
-    let mut blocks = Blocks {
-        r,
-        carry: Vec::new(),
-        torn: 0,
-        done: false,
-        block: block.max(1),
-    };
+    let mut blocks = Blocks::new(r, block);
     let mut folder = Folder {
         each,
         batch: Batch::empty(offset),

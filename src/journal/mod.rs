@@ -8,6 +8,7 @@
 mod canonical;
 mod error;
 mod file;
+mod hashed;
 mod lines;
 pub mod progress;
 mod record;

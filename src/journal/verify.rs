@@ -8,13 +8,13 @@
 //! in the chain. Only a fingerprint written down or printed earlier catches that, which is why
 //! it is printed in full and must be given with at least 16 hex digits.
 
-use std::io::{BufRead, BufReader};
 use std::path::PathBuf;
 
 use serde::Serialize;
 
 use super::error::JournalError;
 use super::file::{Journal, QUARANTINE_DIR};
+use super::hashed::hashed_lines;
 use super::record::{GENESIS, LineFault, Payload, Record, chained_run, sha256_hex};
 use crate::i18n::{Lang, tr};
 
@@ -206,45 +206,16 @@ pub fn check_chain<E: Payload>(
     }
     let file = journal.open_shared()?;
     if let Some(file) = file {
-        let mut reader = BufReader::with_capacity(256 * 1024, &file);
-        let mut line = Vec::new();
         let mut line_no = 0u64;
         let mut expected_seq = 0u64;
         let mut prev_hash = GENESIS.to_string();
         let mut prev_ts: Option<jiff::Timestamp> = None;
-        loop {
-            line.clear();
-            let n = reader
-                .read_until(b'\n', &mut line)
-                .map_err(|e| JournalError::io(journal.path(), e))?;
-            if n == 0 {
-                break;
-            }
-            if line.last() != Some(&b'\n') {
-                let run = chained_run::<E>(&line, Some(expected_seq), &prev_hash);
-                let records = run.lines.len() as u64;
-                let rest = (n - run.used) as u64;
-                if records == 1 && rest == 0 {
-                    let line_no = line_no + 1;
-                    audit.warning(ChainWarning::MissingNewline { line: line_no });
-                    pending_line = 1;
-                    let hash = run.lines.first().map(|(_, l)| sha256_hex(l)).unwrap_or_default();
-                    check_printed(earlier, line_no, &hash, audit);
-                } else if records > 0 {
-                    audit.problem(ChainProblem::LostNewlines {
-                        line: line_no + 1,
-                        records,
-                    });
-                }
-                if rest > 0 {
-                    audit.warning(ChainWarning::TornTail { bytes: rest });
-                }
-                break;
-            }
+        // Lines are hashed and read on one worker per core; the chain is walked here, in
+        // file order.
+        let tail = hashed_lines::<_, E>(&file, |line| {
             line_no += 1;
-            let hash = sha256_hex(&line);
-            check_printed(earlier, line_no, &hash, audit);
-            match Record::<E>::from_line(&line[..n - 1]) {
+            check_printed(earlier, line_no, &line.hash, audit);
+            match line.read {
                 Err(LineFault::Unreadable(_)) => audit.problem(ChainProblem::Unparsable {
                     line: line_no,
                     seq: expected_seq,
@@ -272,9 +243,30 @@ pub fn check_chain<E: Payload>(
                     audit.record(rec);
                 }
             }
-            chain.bytes += n as u64;
+            chain.bytes += line.len as u64;
             expected_seq += 1;
-            prev_hash = hash;
+            prev_hash = line.hash;
+        })
+        .map_err(|e| JournalError::io(journal.path(), e))?;
+        if !tail.is_empty() {
+            let run = chained_run::<E>(&tail, Some(expected_seq), &prev_hash);
+            let records = run.lines.len() as u64;
+            let rest = (tail.len() - run.used) as u64;
+            if records == 1 && rest == 0 {
+                let line_no = line_no + 1;
+                audit.warning(ChainWarning::MissingNewline { line: line_no });
+                pending_line = 1;
+                let hash = run.lines.first().map(|(_, l)| sha256_hex(l)).unwrap_or_default();
+                check_printed(earlier, line_no, &hash, audit);
+            } else if records > 0 {
+                audit.problem(ChainProblem::LostNewlines {
+                    line: line_no + 1,
+                    records,
+                });
+            }
+            if rest > 0 {
+                audit.warning(ChainWarning::TornTail { bytes: rest });
+            }
         }
         chain.fingerprint = Fingerprint {
             count: line_no,

@@ -268,7 +268,17 @@ fn jpeg_frame(bytes: &[u8]) -> Option<JpegFrame> {
     None
 }
 
+/// Runs a JPEG decoder step; a decoder that panics on a crafted file (zune-jpeg can) lists the
+/// picture as undecodable instead of stopping the export.
+fn guarded<T>(step: impl FnOnce() -> Result<T, Undrawable>) -> Result<T, Undrawable> {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(step)).unwrap_or(Err(Undrawable::Undecodable))
+}
+
 fn probe_jpeg(bytes: &[u8]) -> Result<Probe, Undrawable> {
+    guarded(|| probe_jpeg_unguarded(bytes))
+}
+
+fn probe_jpeg_unguarded(bytes: &[u8]) -> Result<Probe, Undrawable> {
     let frame = jpeg_frame(bytes).ok_or(Undrawable::Undecodable)?;
     let mut decoder = JpegDecoder::new(Cursor::new(bytes)).map_err(|_| Undrawable::Undecodable)?;
     let orientation = decoder.orientation().map(|o| o.to_exif()).unwrap_or(1);
@@ -386,6 +396,10 @@ fn decode_png(path: &Path, probe: &Probe) -> Result<Pixels, Undrawable> {
 }
 
 fn decode_jpeg(bytes: &[u8], probe: &Probe) -> Result<Pixels, Undrawable> {
+    guarded(|| decode_jpeg_unguarded(bytes, probe))
+}
+
+fn decode_jpeg_unguarded(bytes: &[u8], probe: &Probe) -> Result<Pixels, Undrawable> {
     let mut decoder = JpegDecoder::new(Cursor::new(bytes)).map_err(|_| Undrawable::Undecodable)?;
     let mut limits = image::Limits::default();
     limits.max_alloc = Some(MAX_DECODED_BYTES as u64);

@@ -1,0 +1,207 @@
+//! The complete lines of a journal, each hashed and read on worker threads (one per core) and
+//! handed back on the calling thread in file order: what the chain check walks. Each line's
+//! hash and reading depend on its own bytes only, so what comes out is exactly what reading
+//! one line after another gives; the chain itself (seq, `prev`, times) is checked in order by
+//! the caller.
+
+use std::io::{self, Read};
+use std::sync::mpsc;
+
+use super::lines::{BLOCK, Blocks, workers};
+use super::record::{LineFault, Payload, Record, sha256_hex};
+
+/// Blocks hashed ahead of the one being handed over, per worker: bounds what is held at once.
+const AHEAD_PER_WORKER: usize = 2;
+
+/// One complete line of the journal.
+pub(crate) struct HashedLine<E> {
+    /// Its length in bytes, newline included.
+    pub len: usize,
+    /// SHA-256 (hex) of its bytes, newline included.
+    pub hash: String,
+    /// The record it holds, or why it holds none.
+    pub read: Result<Record<E>, LineFault>,
+}
+
+/// Hashes and reads every line of `bytes`, which ends in a newline.
+fn hash_block<E: Payload>(bytes: &[u8]) -> Vec<HashedLine<E>> {
+    let mut out = Vec::new();
+    let mut start = 0usize;
+    for end in memchr::memchr_iter(b'\n', bytes) {
+        let with_newline = bytes.get(start..=end).unwrap_or_default();
+        let line = bytes.get(start..end).unwrap_or_default();
+        out.push(HashedLine {
+            len: with_newline.len(),
+            hash: sha256_hex(with_newline),
+            read: Record::from_line(line),
+        });
+        start = end + 1;
+    }
+    out
+}
+
+/// Hands every complete line of `r` to `each`, in file order, and returns the bytes after the
+/// last newline (an unterminated last line; empty when the file ends in a newline). A journal
+/// of one block, or a computer with one core, is read on this thread.
+pub(crate) fn hashed_lines<R: Read, E: Payload>(
+    r: R,
+    each: impl FnMut(HashedLine<E>),
+) -> io::Result<Vec<u8>> {
+    hashed_lines_in(r, BLOCK, workers(), each)
+}
+
+/// [`hashed_lines`] with the block size and the number of workers given.
+pub(crate) fn hashed_lines_in<R: Read, E: Payload>(
+    r: R,
+    block: usize,
+    workers: usize,
+    mut each: impl FnMut(HashedLine<E>),
+) -> io::Result<Vec<u8>> {
+    let mut blocks = Blocks::new(r, block);
+    let first = blocks.next_block()?;
+    if blocks.done() || workers < 2 {
+        let mut next = first;
+        while let Some(bytes) = next {
+            hash_block(&bytes).into_iter().for_each(&mut each);
+            next = blocks.next_block()?;
+        }
+        return Ok(blocks.into_tail());
+    }
+    std::thread::scope(|s| {
+        let mut inputs = Vec::with_capacity(workers);
+        let mut outputs = Vec::with_capacity(workers);
+        for _ in 0..workers {
+            let (to_worker, work) = mpsc::channel::<Vec<u8>>();
+            let (done, from_worker) = mpsc::channel::<Vec<HashedLine<E>>>();
+            s.spawn(move || {
+                for bytes in work {
+                    if done.send(hash_block(&bytes)).is_err() {
+                        break;
+                    }
+                }
+            });
+            inputs.push(to_worker);
+            outputs.push(from_worker);
+        }
+        // Block `n` goes to worker `n % workers`, so each worker's results come back in
+        // order and the lines are handed over in file order.
+        let lost = || io::Error::other("a journal reader thread stopped");
+        let (mut sent, mut taken) = (0usize, 0usize);
+        let mut take_oldest = |taken: &mut usize| -> io::Result<()> {
+            let lines = outputs
+                .get(*taken % workers)
+                .and_then(|w| w.recv().ok())
+                .ok_or_else(lost)?;
+            *taken += 1;
+            lines.into_iter().for_each(&mut each);
+            Ok(())
+        };
+        let mut next = first;
+        while let Some(bytes) = next {
+            inputs
+                .get(sent % workers)
+                .and_then(|w| w.send(bytes).ok())
+                .ok_or_else(lost)?;
+            sent += 1;
+            while sent - taken >= workers * AHEAD_PER_WORKER {
+                take_oldest(&mut taken)?;
+            }
+            next = blocks.next_block()?;
+        }
+        drop(inputs);
+        while taken < sent {
+            take_oldest(&mut taken)?;
+        }
+        Ok(blocks.into_tail())
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::journal::testing::Note;
+
+    /// Hash, reading and tail of every line, as strings to compare.
+    fn walk(bytes: &[u8], block: usize, workers: usize) -> (Vec<String>, Vec<u8>) {
+        let mut seen = Vec::new();
+        let tail = hashed_lines_in::<_, Note>(bytes, block, workers, |l| {
+            let read = match l.read {
+                Ok(r) => format!("seq {}", r.seq),
+                Err(LineFault::NotCanonical) => "not canonical".to_string(),
+                Err(LineFault::Unreadable(e)) => format!("unreadable: {e}"),
+            };
+            seen.push(format!("{} {} {read}", l.len, l.hash));
+        })
+        .unwrap_or_else(|e| format!("<error> {e}").into_bytes());
+        (seen, tail)
+    }
+
+    /// What reading one line after another gives.
+    fn one_by_one(bytes: &[u8]) -> (Vec<String>, Vec<u8>) {
+        let mut seen = Vec::new();
+        let mut rest = bytes;
+        while let Some(nl) = memchr::memchr(b'\n', rest) {
+            let (line, after) = rest.split_at(nl + 1);
+            let read = match Record::<Note>::from_line(&line[..nl]) {
+                Ok(r) => format!("seq {}", r.seq),
+                Err(LineFault::NotCanonical) => "not canonical".to_string(),
+                Err(LineFault::Unreadable(e)) => format!("unreadable: {e}"),
+            };
+            seen.push(format!("{} {} {read}", line.len(), sha256_hex(line)));
+            rest = after;
+        }
+        (seen, rest.to_vec())
+    }
+
+    fn journal(n: u64) -> Vec<u8> {
+        let mut out = Vec::new();
+        let mut prev = crate::journal::GENESIS.to_string();
+        for seq in 0..n {
+            let rec = Record {
+                seq,
+                ts: "2026-11-29T14:05:00+08:00"
+                    .parse()
+                    .unwrap_or_else(|_| crate::moment::Moment::now()),
+                prev: prev.clone(),
+                event: Note::NarrativeSet {
+                    text: format!("第 {seq} 条"),
+                },
+            };
+            let line = rec.to_line().unwrap_or_default();
+            prev = sha256_hex(&line);
+            out.extend_from_slice(&line);
+        }
+        out
+    }
+
+    #[test]
+    fn lines_on_workers_come_back_as_read_one_after_another() {
+        let mut bytes = journal(300);
+        // A line that is not JSON, one that is not canonical, and a torn tail.
+        bytes.extend_from_slice(b"not a record\n");
+        let good = journal(1);
+        let spaced = String::from_utf8_lossy(&good).replacen("{\"seq\":0", "{ \"seq\":0", 1);
+        bytes.extend_from_slice(spaced.as_bytes());
+        bytes.extend_from_slice(&journal(5));
+        bytes.extend_from_slice(b"{\"seq\":5,\"ts\"");
+        let expected = one_by_one(&bytes);
+        assert_eq!(expected.0.len(), 307);
+        assert!(expected.0.iter().any(|l| l.ends_with("not canonical")));
+        assert!(expected.0.iter().any(|l| l.contains("unreadable")));
+        for (block, workers) in [(1, 2), (97, 2), (4096, 3), (1 << 20, 2), (300, 1)] {
+            assert_eq!(
+                walk(&bytes, block, workers),
+                expected,
+                "block {block}, {workers} workers"
+            );
+        }
+    }
+
+    #[test]
+    fn a_file_without_any_newline_is_all_tail() {
+        let (lines, tail) = walk(b"{\"seq\":0", 4, 2);
+        assert!(lines.is_empty());
+        assert_eq!(tail, b"{\"seq\":0");
+        assert_eq!(walk(b"", 4, 2), (Vec::new(), Vec::new()));
+    }
+}
