@@ -208,7 +208,11 @@ pub fn parse_date(value: &str) -> Option<Moment> {
     // email's date.
     let secs = mailparse::dateparse(value).ok().filter(|s| *s > 0)?;
     let ts = jiff::Timestamp::from_second(secs).ok()?;
-    let offset = date_offset(value).unwrap_or(Offset::UTC);
+    // An offset no place uses (`+1600`, which the sender writes) keeps the instant, in UTC:
+    // the record must be able to read back every time it holds.
+    let offset = date_offset(value)
+        .filter(|o| crate::moment::is_real_offset(*o))
+        .unwrap_or(Offset::UTC);
     Some(Moment::from_zoned(&ts.to_zoned_datetime(TimeZone::fixed(offset))))
 }
 

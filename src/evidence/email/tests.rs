@@ -241,3 +241,16 @@ fn hostile_headers_are_cleaned_and_bounded() {
 fn plain_text_is_not_an_email() {
     assert_eq!(parse(b"just some words\nand more"), None);
 }
+
+#[test]
+fn a_date_with_an_offset_no_place_uses_is_kept_in_utc_and_reads_back() {
+    // Found by the `email` fuzz target: a date at +1600 could be stored but not read back.
+    let m = parse_date("Mon, 7 Dec 2026 10:00:00 +1600").expect("a date");
+    let written = serde_json::to_string(&m).expect("json");
+    let back: crate::moment::Moment = serde_json::from_str(&written).expect("reads back");
+    assert_eq!(back, m);
+    assert_eq!(
+        m.timestamp(),
+        "2026-12-06T18:00:00Z".parse::<jiff::Timestamp>().expect("ts")
+    );
+}
