@@ -5,13 +5,9 @@
 //! the caller.
 
 use std::io::{self, Read};
-use std::sync::mpsc;
 
-use super::lines::{BLOCK, Blocks, workers};
+use super::lines::{BLOCK, Blocks, in_file_order, workers};
 use super::record::{LineFault, Payload, Record, sha256_hex};
-
-/// Blocks hashed ahead of the one being handed over, per worker: bounds what is held at once.
-const AHEAD_PER_WORKER: usize = 2;
 
 /// One complete line of the journal.
 pub(crate) struct HashedLine<E> {
@@ -58,62 +54,17 @@ pub(crate) fn hashed_lines_in<R: Read, E: Payload>(
     mut each: impl FnMut(HashedLine<E>),
 ) -> io::Result<Vec<u8>> {
     let mut blocks = Blocks::new(r, block);
-    let first = blocks.next_block()?;
-    if blocks.done() || workers < 2 {
-        let mut next = first;
-        while let Some(bytes) = next {
-            hash_block(&bytes).into_iter().for_each(&mut each);
-            next = blocks.next_block()?;
-        }
-        return Ok(blocks.into_tail());
-    }
-    std::thread::scope(|s| {
-        let mut inputs = Vec::with_capacity(workers);
-        let mut outputs = Vec::with_capacity(workers);
-        for _ in 0..workers {
-            let (to_worker, work) = mpsc::channel::<Vec<u8>>();
-            let (done, from_worker) = mpsc::channel::<Vec<HashedLine<E>>>();
-            s.spawn(move || {
-                for bytes in work {
-                    if done.send(hash_block(&bytes)).is_err() {
-                        break;
-                    }
-                }
-            });
-            inputs.push(to_worker);
-            outputs.push(from_worker);
-        }
-        // Block `n` goes to worker `n % workers`, so each worker's results come back in
-        // order and the lines are handed over in file order.
-        let lost = || io::Error::other("a journal reader thread stopped");
-        let (mut sent, mut taken) = (0usize, 0usize);
-        let mut take_oldest = |taken: &mut usize| -> io::Result<()> {
-            let lines = outputs
-                .get(*taken % workers)
-                .and_then(|w| w.recv().ok())
-                .ok_or_else(lost)?;
-            *taken += 1;
+    in_file_order(
+        &mut blocks,
+        workers,
+        |bytes| hash_block::<E>(&bytes),
+        |lines| {
             lines.into_iter().for_each(&mut each);
             Ok(())
-        };
-        let mut next = first;
-        while let Some(bytes) = next {
-            inputs
-                .get(sent % workers)
-                .and_then(|w| w.send(bytes).ok())
-                .ok_or_else(lost)?;
-            sent += 1;
-            while sent - taken >= workers * AHEAD_PER_WORKER {
-                take_oldest(&mut taken)?;
-            }
-            next = blocks.next_block()?;
-        }
-        drop(inputs);
-        while taken < sent {
-            take_oldest(&mut taken)?;
-        }
-        Ok(blocks.into_tail())
-    })
+        },
+        |e| e,
+    )?;
+    Ok(blocks.into_tail())
 }
 
 #[cfg(test)]

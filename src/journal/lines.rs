@@ -96,11 +96,6 @@ impl<R: Read> Blocks<R> {
         }
     }
 
-    /// Whether the end has been reached (the last block was handed out).
-    pub(super) fn done(&self) -> bool {
-        self.done
-    }
-
     /// The bytes after the last newline (an unterminated last line), once the end is reached.
     pub(super) fn into_tail(self) -> Vec<u8> {
         self.carry
@@ -209,25 +204,41 @@ pub(crate) fn scan_in_blocks<R: Read, E: Payload>(
         lines: 0,
         last: Vec::new(),
     };
-    let first = blocks.next_block().map_err(io_err)?;
+    in_file_order(&mut blocks, workers, parse_block::<E>, |p| folder.take(p), io_err)?;
+    Ok(folder.finish(blocks.torn))
+}
+
+/// Runs `work` on every block `blocks` reads — on `workers` threads, or on this one when the
+/// journal is one block or there is one core — and hands each result to `take` in file order.
+/// Block `n` goes to worker `n % workers`, so each worker's results come back in order; at
+/// most [`AHEAD_PER_WORKER`] blocks per worker are out at once. The one worker pool of the
+/// journal's readers (loading and verifying).
+pub(super) fn in_file_order<R: Read, T: Send, E>(
+    blocks: &mut Blocks<R>,
+    workers: usize,
+    work: fn(Vec<u8>) -> T,
+    mut take: impl FnMut(T) -> Result<(), E>,
+    io_err: impl Fn(io::Error) -> E,
+) -> Result<(), E> {
+    let first = blocks.next_block().map_err(&io_err)?;
     if blocks.done || workers < 2 {
         // One block (or one core): no thread is worth starting.
         let mut next = first;
         while let Some(bytes) = next {
-            folder.take(parse_block(bytes))?;
-            next = blocks.next_block().map_err(io_err)?;
+            take(work(bytes))?;
+            next = blocks.next_block().map_err(&io_err)?;
         }
-        return Ok(folder.finish(blocks.torn));
+        return Ok(());
     }
     std::thread::scope(|s| {
         let mut inputs = Vec::with_capacity(workers);
         let mut outputs = Vec::with_capacity(workers);
         for _ in 0..workers {
-            let (to_worker, work) = mpsc::channel::<Vec<u8>>();
-            let (done, from_worker) = mpsc::channel::<Parsed<E>>();
+            let (to_worker, todo) = mpsc::channel::<Vec<u8>>();
+            let (done, from_worker) = mpsc::channel::<T>();
             s.spawn(move || {
-                for bytes in work {
-                    if done.send(parse_block(bytes)).is_err() {
+                for bytes in todo {
+                    if done.send(work(bytes)).is_err() {
                         break;
                     }
                 }
@@ -235,18 +246,16 @@ pub(crate) fn scan_in_blocks<R: Read, E: Payload>(
             inputs.push(to_worker);
             outputs.push(from_worker);
         }
-        // Block `n` goes to worker `n % workers`, so each worker's results come back in
-        // order and the blocks are handed over in file order.
-        let lost = || JournalError::io(path, io::Error::other("a journal reader thread stopped"));
+        let lost = || io_err(io::Error::other("a journal reader thread stopped"));
         let (mut sent, mut taken) = (0usize, 0usize);
         // Hands over the oldest block still out, once its worker is done with it.
-        let mut take_oldest = |taken: &mut usize| -> Result<(), JournalError> {
-            let parsed = outputs
+        let mut take_oldest = |taken: &mut usize| -> Result<(), E> {
+            let result = outputs
                 .get(*taken % workers)
                 .and_then(|w| w.recv().ok())
                 .ok_or_else(lost)?;
             *taken += 1;
-            folder.take(parsed)
+            take(result)
         };
         let mut next = first;
         while let Some(bytes) = next {
@@ -258,13 +267,13 @@ pub(crate) fn scan_in_blocks<R: Read, E: Payload>(
             while sent - taken >= workers * AHEAD_PER_WORKER {
                 take_oldest(&mut taken)?;
             }
-            next = blocks.next_block().map_err(io_err)?;
+            next = blocks.next_block().map_err(&io_err)?;
         }
         drop(inputs);
         while taken < sent {
             take_oldest(&mut taken)?;
         }
-        Ok(folder.finish(blocks.torn))
+        Ok(())
     })
 }
 
