@@ -1,6 +1,6 @@
 //! `leakaid export pdf`: the complaint packet (刑事控告书 + 证据清单), Chinese whatever the
 //! interface language unless `--packet-lang en` asks for a translation. A case above
-//! [`crate::pdf::packet::PRINT_ALL_UP_TO`] entries also gets its complete list (CSV) and a
+//! [`crate::pdf::model::PRINT_ALL_UP_TO`] entries also gets its complete list (CSV) and a
 //! copy of the journal beside the PDF, named in it with their SHA-256.
 
 use std::path::Path;

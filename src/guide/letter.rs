@@ -7,6 +7,7 @@
 //! Every field is required, so a sentence missing in one language fails to load; the tests
 //! load both files, so a built, tested binary always has them (as [`super::Guide::get`]).
 
+use std::collections::BTreeMap;
 use std::sync::OnceLock;
 
 use serde::Deserialize;
@@ -100,6 +101,9 @@ pub struct LetterText {
     pub footer: FooterText,
     /// 此致, the agency's blank and the signature line.
     pub signature: SignatureText,
+    /// The letters' names by their command-line code (`company`, `12321` …), as lists, the
+    /// wizard and 已采取的措施 name a letter.
+    pub letter_names: BTreeMap<String, String>,
 }
 
 /// Section headings and subheadings of the letter.
@@ -408,6 +412,11 @@ impl LetterText {
     /// Parses a letter file.
     pub fn parse(text: &str) -> Result<LetterText, toml::de::Error> {
         toml::from_str(text)
+    }
+
+    /// The name of the letter with command-line code `code`, e.g. 12321举报材料.
+    pub fn letter_name(&self, code: &str) -> Option<&str> {
+        self.letter_names.get(code).map(String::as_str)
     }
 
     /// The sentence of one request.

@@ -82,8 +82,6 @@ pub struct LetterContent {
 pub struct KindText {
     /// Which kind.
     pub id: LetterKind,
-    /// Its name in lists, e.g. "个人信息权利请求函".
-    pub name: String,
     /// The title printed on the letter.
     pub title: String,
     /// Who it goes to when `--to` is not given; empty for a kind that needs `--to`.

@@ -6,8 +6,8 @@
 
 use jiff::civil::DateTime;
 
-use super::complaint::{columns, table_style};
-use super::packet::{PacketEntry, PacketInput};
+use super::model::{PacketEntry, PacketInput, is_loss};
+use super::style::{columns, table_style};
 use super::table::{Row, Table};
 use super::words::{datetime_text, money, money_with_capitals};
 use super::writer::{BODY, LEAD, SMALL, Writer};
@@ -35,11 +35,6 @@ pub struct Receiving {
     pub last: DateTime,
     /// The entries, in time order.
     pub ids: Vec<String>,
-}
-
-/// Whether `e` is a live loss.
-pub fn is_loss(e: &PacketEntry) -> bool {
-    e.retracted.is_none() && e.amount_lost_fen.is_some_and(|f| f > 0)
 }
 
 /// The receiving account recorded on `e`, trimmed; empty when none was recorded.

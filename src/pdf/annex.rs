@@ -6,19 +6,17 @@
 //! A case above [`PRINT_ALL_UP_TO`] entries prints the entries of its top leads and names the
 //! complete list written beside the PDF.
 
-use super::complaint::{columns, table_style};
 use super::document::Images;
-use super::packet::{PRINT_ALL_UP_TO, PacketAttachment, PacketEntry, PacketInput};
+use super::figures::attachment_line;
+use super::model::{PRINT_ALL_UP_TO, PacketAttachment, PacketEntry, PacketInput, printed_entries};
+use super::style::{columns, table_style};
 use super::table::{Row, Table};
-use super::words::{date_text, human_size, kind_label, knew_list, money, zone_sentence};
+use super::words::{date_text, kind_label, knew_list, money, zone_sentence};
 use super::writer::{BODY, LEAD, SMALL, Writer};
 use crate::case::EvidenceKind;
 use crate::guide::letter::{EvidenceText, LetterText};
 use crate::i18n::Lang;
 use crate::template::fill;
-
-/// Rows the evidence list of a big case prints (the top leads' entries).
-pub const BIG_CASE_ROWS: usize = 300;
 
 /// The annexes' page counts, and the images that could not be drawn.
 pub struct AnnexPages {
@@ -28,50 +26,6 @@ pub struct AnnexPages {
     pub images: usize,
     /// Attachments that looked like images but could not be decoded.
     pub undecodable: Vec<String>,
-}
-
-/// The rows of a big case's evidence list: the entries of the leads (each lead's entries,
-/// in rank order), at most [`BIG_CASE_ROWS`].
-pub fn lead_rows<'a, T: 'a>(leads: impl IntoIterator<Item = &'a [T]>) -> impl Iterator<Item = &'a T> {
-    leads.into_iter().flat_map(|l| l.iter()).take(BIG_CASE_ROWS)
-}
-
-/// How many leads [`lead_rows`] reaches into, of leads with `counts` entries each.
-pub fn leads_reached(counts: impl IntoIterator<Item = usize>) -> usize {
-    let (mut leads, mut rows) = (0, 0);
-    for n in counts {
-        if rows >= BIG_CASE_ROWS {
-            break;
-        }
-        rows += n;
-        leads += 1;
-    }
-    leads
-}
-
-/// The entries the evidence list prints, in entry order: all of them, or for a big case the
-/// entries of the top leads up to [`BIG_CASE_ROWS`] ([`lead_rows`]).
-pub fn printed_entries(input: &PacketInput) -> Vec<&PacketEntry> {
-    let mut out: Vec<&PacketEntry> = if input.is_big() {
-        let by_id: std::collections::HashMap<&str, &PacketEntry> =
-            input.entries.iter().map(|e| (e.id.as_str(), e)).collect();
-        let mut rows: Vec<&PacketEntry> = lead_rows(input.leads.iter().map(|l| l.entries.as_slice()))
-            .filter_map(|id| by_id.get(id.as_str()).copied())
-            .collect();
-        // Every transfer too: the letter's transfer table and 收款账户一览 point here.
-        let listed: std::collections::HashSet<u32> = rows.iter().map(|e| e.number).collect();
-        rows.extend(
-            input
-                .entries
-                .iter()
-                .filter(|e| super::accounts::is_loss(e) && !listed.contains(&e.number)),
-        );
-        rows
-    } else {
-        input.entries.iter().collect()
-    };
-    out.sort_by_key(|e| e.number);
-    out
 }
 
 /// A picture the packet tries to print: every image type. One it cannot draw (HEIC, a damaged
@@ -194,21 +148,6 @@ fn name(e: &PacketEntry, lang: Lang) -> String {
         ));
     }
     s
-}
-
-/// "附件 E3-1：截图.png（12.0 KB，image/png）": one attachment, in the evidence list and in
-/// the list of attachments not drawn.
-pub fn attachment_line(e: &PacketEntry, index: usize, a: &PacketAttachment, lang: Lang) -> String {
-    fill(
-        &LetterText::get(lang).evidence.attachment,
-        &[
-            ("id", &e.id),
-            ("k", &(index + 1)),
-            ("name", &a.name),
-            ("size", &human_size(a.size)),
-            ("media_type", &a.media_type),
-        ],
-    )
 }
 
 /// Draws the annexes on `w` (a canvas of their own) and returns their page counts.

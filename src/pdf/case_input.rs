@@ -6,14 +6,15 @@
 use jiff::civil::Date;
 use jiff::tz::TimeZone;
 
-use super::annex::leads_reached;
-use super::complaint::LEADS_SHOWN;
-use super::packet::{
-    Complainant, Fingerprint, LawRef, PacketAttachment, PacketEntry, PacketInput, PacketLead, PacketReport,
+use super::model::{
+    Complainant, Fingerprint, LEADS_SHOWN, LawRef, PacketAttachment, PacketEntry, PacketInput, PacketLead,
+    PacketReport, leads_reached,
 };
 use super::totals::{Counted, Live, count};
+use crate::case::CaseState;
 use crate::case::leads::{Lead, rank};
 use crate::case::state::ChangeKind;
+use crate::case::steps::ReportStatus;
 use crate::case::{Attachment, Case, EntryId, EvidenceFields, EvidenceKind};
 use crate::guide::Wording;
 use crate::guide::charges::{ChargeFacts, Charges, after_earlier_reports, decide};
@@ -279,7 +280,39 @@ pub fn input_from_case(case: &Case, lang: Lang, print_date: Date, zone: &TimeZon
         zone,
         lang,
     );
-    with_reports(input, super::measures::reports_of(state, lang, zone))
+    with_reports(input, reports_of(state, lang, zone))
+}
+
+/// The reports and letters of `state`, in the order they were made, as the packet shows them.
+pub fn reports_of(state: &CaseState, lang: Lang, zone: &TimeZone) -> Vec<PacketReport> {
+    let one = |s: &str| shown_line(s).trim().to_string();
+    let mut v: Vec<PacketReport> = state
+        .reports
+        .iter()
+        .map(|r| {
+            let c = &r.current;
+            PacketReport {
+                id: r.id.clone(),
+                at: in_zone(&c.filed_at, zone).datetime(),
+                channel: one(&c.channel),
+                how: one(&c.how),
+                letter: c.letter.as_ref().map(|l| {
+                    LetterText::get(lang)
+                        .letter_name(&l.kind)
+                        .unwrap_or(&l.kind)
+                        .to_string()
+                }),
+                status: c.status_words(lang).to_string(),
+                receipt: one(&c.receipt),
+                officer: one(&c.officer),
+                notice_date: one(&c.notice_date),
+                note: one(&c.note),
+                not_accepted: c.letter.is_none() && c.status == ReportStatus::NotAccepted,
+            }
+        })
+        .collect();
+    v.sort_by_key(|r| r.at);
+    v
 }
 
 /// The input with the reports already made: listed in the letter, and a report the desk would

@@ -9,33 +9,25 @@
 use super::accounts::{self, Receiving};
 use super::chart;
 use super::layout::wrap;
-use super::packet::{PacketEntry, PacketInput, PacketOptions};
+use super::model::{LEADS_SHOWN, LEADS_TOLD, PacketEntry, PacketInput, PacketOptions, TIMELINE_ROWS};
+use super::style::{columns, sub, table_style};
 use super::table::{Column, Row, Style, Table};
 use super::words::{
     counted_by_kind, date_text, datetime_text, kind_label, knew_list, money, money_with_capitals, one_line,
     zone_sentence,
 };
-use super::writer::{BODY, KEEP_LINES, LEAD, SMALL, Writer};
+use super::writer::{BODY, LEAD, SMALL, Writer};
 use crate::case::Knew;
 use crate::guide::charges::Request;
 use crate::guide::letter::LetterText;
 use crate::i18n::Lang;
 use crate::template::fill;
 
-/// Leads printed by name in the letter; the rest are counted and left to the evidence list.
-pub const LEADS_SHOWN: usize = 15;
-
 /// Rows of the transfer table (the most recent transfers) and receiving accounts named in the
 /// stop-payment request.
 pub const TRANSFER_ROWS: usize = 40;
 /// Receiving accounts named in the stop-payment request.
 pub const ACCOUNTS_NAMED: usize = 10;
-
-/// Rows of the 时间经过 table; a longer case shows its key events.
-pub const TIMELINE_ROWS: usize = 30;
-
-/// Leads the 事实与理由 describes in its opening paragraph.
-pub const LEADS_TOLD: usize = 3;
 
 const BLANK: &str = "＿＿＿＿＿＿＿＿";
 
@@ -219,13 +211,6 @@ fn closing_and_signature(
     w.gap(10.0);
     w.right(&fill(&text.signature.signer, &[("blank", &BLANK)]), BODY);
     w.right(&date_text(input.print_date, lang), BODY);
-}
-
-/// A subheading of 事实与理由, kept with the lines after it.
-pub fn sub(w: &mut Writer<'_>, title: &str) {
-    w.canvas.ensure(BODY * LEAD * (KEEP_LINES + 1) as f32 + 6.0);
-    w.gap(4.0);
-    w.para(title, BODY + 0.5, 0, 0.0);
 }
 
 fn complainant(w: &mut Writer<'_>, input: &PacketInput, lang: Lang) {
@@ -600,28 +585,6 @@ fn transfers(w: &mut Writer<'_>, input: &PacketInput, by_time: &[&PacketEntry], 
         style: table_style(lang),
     };
     table.draw(&mut w.canvas, &w.m);
-}
-
-/// The style of the letter's and the annexes' tables.
-pub fn table_style(lang: Lang) -> Style {
-    Style {
-        continued: lang.pick("（续）", " (cont.)"),
-        ..Style::default()
-    }
-}
-
-/// Columns from titles and widths in mm, scaled to the text column.
-pub fn columns(w: &Writer<'_>, titles: &[String], widths_mm: &[f32]) -> Vec<Column> {
-    let cw = w.canvas.geo.content_width();
-    let total: f32 = widths_mm.iter().sum();
-    titles
-        .iter()
-        .zip(widths_mm)
-        .map(|(t, wmm)| Column {
-            title: t.clone(),
-            width: cw * wmm / total,
-        })
-        .collect()
 }
 
 /// Widens the first column (the entry ids) so that the longest id, E100000 in a big case,

@@ -230,3 +230,16 @@ fn finish_metadata(lo: &mut lopdf_printpdf::Document, meta: &Meta) {
         ]),
     );
 }
+
+/// A finished packet.
+#[derive(Debug, Clone)]
+pub struct Rendered {
+    /// The PDF file.
+    pub bytes: Vec<u8>,
+    /// Number of pages.
+    pub pages: usize,
+    /// Characters the font could not draw (they print as empty boxes): warn the user.
+    pub missing: Vec<char>,
+    /// Attachments that looked like images but could not be decoded (listed, not drawn).
+    pub undecodable: Vec<String>,
+}

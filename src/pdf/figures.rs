@@ -4,16 +4,30 @@
 //! Pictures that cannot be drawn — and every picture of a redacted copy — come back as
 //! [`Listed`] for the attachment list, each with the sentence why.
 
-use super::annex::attachment_line;
 use super::document::Images;
 use super::images::{self, Picture, Probe, Rendition, Undrawable};
-use super::packet::{PacketAttachment, PacketEntry};
+use super::model::{PacketAttachment, PacketEntry};
 use super::page::mm;
 use super::words::human_size;
 use super::writer::{LEAD, SMALL, Writer};
 use crate::guide::letter::LetterText;
 use crate::i18n::Lang;
 use crate::template::fill;
+
+/// "附件 E3-1：截图.png（12.0 KB，image/png）": one attachment, in the evidence list and in
+/// the list of attachments not drawn.
+pub fn attachment_line(e: &PacketEntry, index: usize, a: &PacketAttachment, lang: Lang) -> String {
+    fill(
+        &LetterText::get(lang).evidence.attachment,
+        &[
+            ("id", &e.id),
+            ("k", &(index + 1)),
+            ("name", &a.name),
+            ("size", &human_size(a.size)),
+            ("media_type", &a.media_type),
+        ],
+    )
+}
 
 /// An attachment listed by name and hash instead of drawn, with the sentence why.
 pub struct Listed<'a> {

@@ -14,6 +14,7 @@
 
 pub mod accounts;
 pub mod annex;
+pub mod bins;
 pub mod case_input;
 pub mod cff_flat;
 pub mod chart;
@@ -27,21 +28,25 @@ pub mod furniture;
 pub mod images;
 pub mod layout;
 pub mod measures;
+pub mod model;
 pub mod packet;
 pub mod page;
 #[cfg(any(test, feature = "test-support"))]
 pub mod sample;
+pub mod style;
 pub mod table;
 pub mod totals;
 pub mod visible;
 pub mod words;
 pub mod writer;
 
+pub use document::Rendered;
 pub use font::{FontFace, FontOrigin};
-pub use packet::{
+pub use model::{
     Complainant, Fingerprint, LawRef, PacketAttachment, PacketEntry, PacketInput, PacketLead, PacketOptions,
-    Rendered, SideFile, render,
+    SideFile,
 };
+pub use packet::render;
 
 /// What can go wrong while making the packet. Messages say what to do.
 #[derive(Debug, thiserror::Error)]

@@ -9,7 +9,7 @@ use jiff::tz::{Offset, TimeZone};
 use sha2::Digest;
 
 use super::case_input::{EntryFiles, EntryParts, build};
-use super::packet::{Complainant, Fingerprint, PacketAttachment, PacketInput};
+use super::model::{Complainant, Fingerprint, PacketAttachment, PacketInput};
 use crate::case::{EntryId, EvidenceFields, EvidenceKind, Fen, Knew, Moment, Transfer};
 use crate::i18n::Lang;
 

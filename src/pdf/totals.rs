@@ -8,33 +8,11 @@ use std::collections::{BTreeMap, BTreeSet, HashSet};
 
 use jiff::civil::{Date, DateTime};
 
-use super::annex::lead_rows;
-use super::chart::{self, Chart};
-use super::complaint::{LEADS_TOLD, TIMELINE_ROWS};
-use super::packet::PRINT_ALL_UP_TO;
+use super::bins;
+use super::model::{LEADS_TOLD, PRINT_ALL_UP_TO, TIMELINE_ROWS, Totals, lead_rows};
 use crate::case::{EntryId, EvidenceFields, EvidenceKind, Knew};
 use crate::evidence::phone::counterpart_key;
 use crate::text::shown_line;
-
-/// The counts the packet prints about the whole case.
-#[derive(Debug, Clone, Default)]
-pub struct Totals {
-    /// Entries in the case, retracted ones included.
-    pub entries: usize,
-    /// Retracted entries (listed, not counted by the letter).
-    pub retracted: usize,
-    /// Live entries: what the letter counts.
-    pub live: usize,
-    /// Leads (counterparts of live entries); the packet copies only those it names.
-    pub leads: usize,
-    /// Live entries by kind.
-    pub by_kind: BTreeMap<EvidenceKind, usize>,
-    /// Live entries per bar of the contacts chart.
-    pub chart: Chart,
-    /// The numbers of the key events the 时间经过 lists when the case has more than
-    /// [`TIMELINE_ROWS`] live entries, in time order, at most that many (see [`key_events`]).
-    pub key_events: Vec<u32>,
-}
 
 /// One live entry as the pass reads it: its number, when it happened in the packet's zone,
 /// and its facts.
@@ -132,7 +110,7 @@ pub fn count(entries: usize, by_time: &[Live<'_>], leads: usize, lead_entries: &
             live: by_time.len(),
             leads,
             by_kind,
-            chart: chart::counts(&days),
+            chart: bins::counts(&days),
             key_events: key,
         },
         printed,
@@ -143,7 +121,7 @@ pub fn count(entries: usize, by_time: &[Live<'_>], leads: usize, lead_entries: &
 mod tests {
     use jiff::civil::date;
 
-    use super::super::annex::printed_entries;
+    use super::super::model::printed_entries;
     use super::super::sample::sample_input;
     use super::*;
 
