@@ -171,18 +171,25 @@ fn list_filters_by_kind_and_prints_a_table() {
 }
 
 #[test]
-fn a_number_typed_full_width_keeps_its_count_when_cut_to_the_column() {
-    // Typed with the input method's full-width digits, the number is wider than the column;
-    // the count after it must not be cut away with its end.
+fn a_number_typed_full_width_is_stored_in_ascii_and_counted_with_its_other_spellings() {
+    // Typed with the input method's full-width digits, the number is stored as ASCII, so the
+    // list, the 110 line and the packet read one spelling; the count after it is kept.
     let env = Env::new();
     env.log(&["call", "１７０１２３４５６７８", "-n", "电话一"]);
     env.log(&["sms", "+86 170 1234 5678", "-n", "短信一"]);
+    env.log(&["call", "ＷＷＷ．ＥＶＩＬ．ＴＯＰ（假客服）", "-n", "网站"]);
     let table = env.ok(&["list"]);
     let row = table
         .lines()
         .find(|l| l.contains("电话一"))
         .expect("the call's row");
-    assert!(row.contains("１７０１２３") && row.contains(".. (2)"), "{table}");
+    assert!(row.contains("17012345678") && row.contains("(2)"), "{table}");
+    let json = env.ok(&["list", "--json"]);
+    assert!(
+        !json.chars().any(|c| matches!(c, '\u{FF10}'..='\u{FF19}')),
+        "no full-width digit is stored: {json}"
+    );
+    assert!(json.contains("WWW.EVIL.TOP（假客服）"), "{json}");
 }
 
 #[test]

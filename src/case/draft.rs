@@ -9,7 +9,7 @@ use super::error::{CaseError, Label};
 use super::event::{EvidenceFields, EvidenceKind, EvidencePatch, Fen, Knew, ProfilePatch, Transfer};
 use super::when::{parse_date, parse_when};
 use crate::moment::Moment;
-use crate::text::halfwidth::to_halfwidth;
+use crate::text::halfwidth::{number_forms, to_halfwidth};
 use crate::text::{MAX_LINE_CHARS, MAX_TEXT_CHARS, clean_line, clean_text};
 
 /// A new evidence entry as typed.
@@ -63,7 +63,7 @@ impl TransferDraft {
     pub fn validate(&self, now: &ZonedDateTime) -> Result<Option<Transfer>, CaseError> {
         let paid_at = self.paid_at.trim();
         let t = Transfer {
-            account: line_field(("收款账户", "receiving account"), &self.account)?,
+            account: number_field(("收款账户", "receiving account"), &self.account)?,
             name: line_field(("收款人", "account name"), &self.name)?,
             bank: line_field(("收款银行", "receiving bank"), &self.bank)?,
             paid_at: if paid_at.is_empty() {
@@ -71,9 +71,9 @@ impl TransferDraft {
             } else {
                 Some(parse_when(paid_at, now)?)
             },
-            txn: line_field(("交易流水号", "transaction number"), &self.txn)?,
+            txn: number_field(("交易流水号", "transaction number"), &self.txn)?,
             method: line_field(("转账方式", "how it was paid"), &self.method)?,
-            from_account: line_field(("付款账户", "paying account"), &self.from_account)?,
+            from_account: number_field(("付款账户", "paying account"), &self.from_account)?,
             from_bank: line_field(("付款银行", "paying bank"), &self.from_bank)?,
             bill_row: line_field(("账单原文", "bill row"), &self.bill_row)?,
         };
@@ -89,6 +89,13 @@ pub(crate) fn text_field(field: Label, s: &str) -> Result<String, CaseError> {
 /// Cleans a one-line field, naming the field when it is refused.
 pub(crate) fn line_field(field: Label, s: &str) -> Result<String, CaseError> {
     clean_line(s, MAX_LINE_CHARS).map_err(|err| CaseError::Text { field, err })
+}
+
+/// Cleans a number, account or address typed perhaps with an input method on: full-width
+/// digits and letters stored as ASCII ([`number_forms`]), so the 110 line, the packet and
+/// the leads read one spelling.
+pub(crate) fn number_field(field: Label, s: &str) -> Result<String, CaseError> {
+    line_field(field, &number_forms(s))
 }
 
 /// Characters that take no space on screen (zero-width spaces and joiners, the word joiner,
@@ -119,7 +126,7 @@ fn is_invisible(c: char) -> bool {
 /// characters removed, so one that holds nothing visible is empty.
 pub(crate) fn counterpart_field(s: &str) -> Result<String, CaseError> {
     let visible: String = s.chars().filter(|c| !is_invisible(*c)).collect();
-    line_field(("对方", "counterpart"), &visible)
+    number_field(("对方", "counterpart"), &visible)
 }
 
 /// Reads an amount in yuan, at most [`Fen::MAX_PER_ENTRY`]; empty means none.
@@ -162,7 +169,7 @@ impl EvidenceDraft {
             kind,
             occurred_at,
             counterpart,
-            to_mine: line_field(("我的号码", "my number or address"), &self.to_mine)?,
+            to_mine: number_field(("我的号码", "my number or address"), &self.to_mine)?,
             summary: text_field(("内容", "summary"), &self.summary)?,
             knew: self.knew.clone(),
             lost: parse_lost(&self.lost)?,
@@ -203,7 +210,7 @@ impl CorrectionDraft {
             to_mine: self
                 .to_mine
                 .as_deref()
-                .map(|c| line_field(("我的号码", "my number or address"), c))
+                .map(|c| number_field(("我的号码", "my number or address"), c))
                 .transpose()?,
             summary: self
                 .summary
@@ -390,6 +397,52 @@ pub fn birth_from_id(s: &str) -> Option<jiff::civil::Date> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn has_full_width(s: &str) -> bool {
+        s.chars()
+            .any(|c| matches!(c, '\u{FF01}'..='\u{FF5E}' | '\u{3000}'))
+    }
+
+    #[test]
+    fn numbers_and_accounts_typed_full_width_are_stored_as_ascii() {
+        let now: ZonedDateTime = "2026-11-29T15:00:00+08:00[Asia/Shanghai]".parse().expect("valid");
+        let draft = EvidenceDraft {
+            kind: Some(EvidenceKind::Call),
+            at: "１４：０５".into(),
+            counterpart: "１７１\u{3000}２３４５　６７８９".into(),
+            to_mine: "１３９００１３９０００".into(),
+            lost: "３８０００".into(),
+            transfer: TransferDraft {
+                account: "６２２２ ０２００ １２３４ ５６７８".into(),
+                txn: "２０２６１１２９ＡＢ".into(),
+                from_account: "６２１７ ００００".into(),
+                name: "李四（收款人）".into(),
+                ..TransferDraft::default()
+            },
+            ..EvidenceDraft::default()
+        };
+        let f = draft.validate(&now).expect("valid");
+        let t = f.transfer.as_deref().expect("transfer");
+        assert_eq!(f.counterpart, "171 2345 6789");
+        assert_eq!(f.to_mine, "13900139000");
+        assert_eq!(t.account, "6222 0200 1234 5678");
+        assert_eq!(t.txn, "20261129AB");
+        assert_eq!(t.name, "李四（收款人）");
+        for stored in [&f.counterpart, &f.to_mine, &t.account, &t.txn, &t.from_account] {
+            assert!(!has_full_width(stored), "{stored}");
+        }
+        let patch = CorrectionDraft {
+            counterpart: Some("４００８１２３４５６".into()),
+            transfer: TransferDraft {
+                account: "６２２８ ４８００".into(),
+                ..TransferDraft::default()
+            },
+            ..CorrectionDraft::default()
+        }
+        .validate(&now)
+        .expect("valid");
+        assert_eq!(patch.counterpart.as_deref(), Some("4008123456"));
+    }
 
     #[test]
     fn a_name_holding_an_id_or_phone_number_is_refused() {

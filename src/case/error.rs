@@ -141,6 +141,24 @@ impl CaseError {
                 format!("没有编号为 {id} 的记录。"),
                 format!("There is no record {id}."),
             ),
+            CaseError::When(WhenError::Unreadable(s)) => tr(
+                lang,
+                format!(
+                    "看不懂时间“{s}”。可以写成 14:05、下午2点、昨晚8点、11月29日 14:05、10分钟前 或 刚才。"
+                ),
+                format!(
+                    "Cannot read the time “{s}”. Write it like 14:05, 2026-11-29 14:05, 11/29 14:05 or now."
+                ),
+            ),
+            CaseError::When(WhenError::TooEarly(s)) => tr(
+                lang,
+                format!(
+                    "时间“{s}”太早了（早于 1970 年）。请填写事情发生的时间，例如 昨天下午3点 或 11月29日 14:05。"
+                ),
+                format!(
+                    "The time “{s}” is too early (before 1970). Give the time it happened, for example 2026-11-29 14:05."
+                ),
+            ),
             CaseError::ReasonRequired => tr(
                 lang,
                 "请在“原因”一栏写明撤回的原因，例如“重复记录”。",
@@ -236,10 +254,19 @@ impl CaseError {
             CaseError::When(WhenError::Unreadable(s)) => tr(
                 lang,
                 format!(
-                    "看不懂时间“{s}”。可以写成 14:05、2026-11-29 14:05、-10m（10 分钟前）或 -2h（2 小时前）。"
+                    "看不懂时间“{s}”。可以写成 14:05、下午2点、昨晚8点、11月29日 14:05、10分钟前、刚才，或 -10m（10 分钟前）。"
                 ),
                 format!(
-                    "Cannot read the time “{s}”. Use 14:05, 2026-11-29 14:05, -10m (10 minutes ago) or -2h (2 hours ago)."
+                    "Cannot read the time “{s}”. Write it like 14:05, 2026-11-29 14:05, 11/29 14:05, -10m (10 minutes ago), -2h (2 hours ago) or now."
+                ),
+            ),
+            CaseError::When(WhenError::DateOnly(s)) => tr(
+                lang,
+                format!(
+                    "“{s}”只有日期，没有几点。请写上大约几点，例如“{s} 下午3点”；记不清的话写个大概，再在备注里写“时间记不清”。"
+                ),
+                format!(
+                    "“{s}” gives a day but no time. Add the time, roughly, for example “{s} 15:00”; if you are not sure, give your best guess and say so in the note."
                 ),
             ),
             CaseError::When(WhenError::Future(s)) => tr(

@@ -416,7 +416,7 @@ pub struct ReportDraft {
 
 use super::draft::{line_field as line, text_field as text};
 use super::error::{CaseError, Label};
-use super::when::{parse_date, parse_when};
+use super::when::{parse_date, parse_day_or_when};
 use crate::i18n::Lang;
 use crate::text::halfwidth::to_halfwidth;
 use jiff::ZonedDateTime;
@@ -425,7 +425,7 @@ fn when(s: &str, now: &ZonedDateTime) -> Result<Moment, CaseError> {
     if s.trim().is_empty() {
         Ok(Moment::from_zoned(now))
     } else {
-        Ok(parse_when(s, now)?)
+        Ok(parse_day_or_when(s, now)?)
     }
 }
 
@@ -654,7 +654,7 @@ fn correction(
         second.as_deref().map(|s| line(second_label, s)).transpose()?,
         at.as_deref()
             .filter(|s| !s.trim().is_empty())
-            .map(|s| parse_when(s, now))
+            .map(|s| parse_day_or_when(s, now))
             .transpose()?,
         note.as_deref().map(|s| text(("备注", "note"), s)).transpose()?,
     ))

@@ -36,8 +36,33 @@ pub fn to_halfwidth(s: &str) -> String {
     s.chars().filter_map(fold_char).collect()
 }
 
+/// A number, account, transaction number or address as typed with an input method on
+/// (`６２２２ ０２００`, `ｗｗｗ．ｅｘａｍｐｌｅ．ｃｏｍ`, `＋８６`), with its full-width digits, Latin
+/// letters and the punctuation of numbers and addresses (`+ - . @ / : _ # * ~ %`, the
+/// ideographic space) in their ASCII forms. Chinese punctuation (`（`, `，`) stays as typed, so
+/// a note in brackets beside a number keeps its brackets.
+pub fn number_forms(s: &str) -> String {
+    s.chars()
+        .map(|c| match halfwidth_char(c) {
+            a if a != c && (a.is_ascii_alphanumeric() || " +-.@/:_#*~%".contains(a)) => a,
+            _ => c,
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn numbers_typed_full_width_read_as_ascii_and_chinese_brackets_stay() {
+        assert_eq!(number_forms("６２２２　０２００ １２３４"), "6222 0200 1234");
+        assert_eq!(number_forms("＋８６－１３８"), "+86-138");
+        assert_eq!(number_forms("ｓｃａｍ＠ｅｖｉｌ．ｔｏｐ"), "scam@evil.top");
+        assert_eq!(
+            number_forms("１３８００１３８０００（中介）"),
+            "13800138000（中介）"
+        );
+    }
+
     use super::*;
 
     #[test]

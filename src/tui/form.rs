@@ -667,7 +667,8 @@ impl Form {
                 WhenError::Unreadable(s)
                 | WhenError::Future(s)
                 | WhenError::TooEarly(s)
-                | WhenError::BadOffset(s),
+                | WhenError::BadOffset(s)
+                | WhenError::DateOnly(s),
             )
             | CaseError::BadIdNumber(s)
             | CaseError::BadAmount(s)
