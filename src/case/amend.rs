@@ -5,6 +5,7 @@
 //! `Case::correct_record` / `Case::retract_record` and the command line's `correct` arms.
 
 use super::event::EventBody;
+use super::record_id::{ConsultationId, WarningId};
 use super::state::CaseState;
 use super::steps::{ConsultationFields, ConsultationPatch, WarningFields, WarningPatch};
 
@@ -16,8 +17,10 @@ pub trait Amendable: Sized {
     /// a change ("leakaid warn list shows the history").
     const GROUP: &'static str;
 
+    /// The record's id (`WarningId`, `ConsultationId`).
+    type Id: Clone + std::fmt::Display + std::ops::Deref<Target = str>;
     /// The record `id` (any case, spaces around ignored) with its id as recorded.
-    fn find<'s>(state: &'s CaseState, id: &str) -> Option<&'s (String, Self::Fields)>;
+    fn find<'s>(state: &'s CaseState, id: &str) -> Option<&'s (Self::Id, Self::Fields)>;
     /// True when the record `id` (as recorded) was withdrawn.
     fn is_retracted(state: &CaseState, id: &str) -> bool;
     /// The correction reduced to what really differs from `current`.
@@ -25,16 +28,17 @@ pub trait Amendable: Sized {
     /// True when the correction changes nothing.
     fn is_empty(&self) -> bool;
     /// The event that records the correction.
-    fn corrected(id: String, changes: Self, reason: String) -> EventBody;
+    fn corrected(id: Self::Id, changes: Self, reason: String) -> EventBody;
     /// The event that records the withdrawal.
-    fn retracted(id: String, reason: String) -> EventBody;
+    fn retracted(id: Self::Id, reason: String) -> EventBody;
 }
 
 impl Amendable for WarningPatch {
     type Fields = WarningFields;
+    type Id = WarningId;
     const GROUP: &'static str = "warn";
 
-    fn find<'s>(state: &'s CaseState, id: &str) -> Option<&'s (String, WarningFields)> {
+    fn find<'s>(state: &'s CaseState, id: &str) -> Option<&'s (WarningId, WarningFields)> {
         state.warning(id)
     }
     fn is_retracted(state: &CaseState, id: &str) -> bool {
@@ -46,19 +50,20 @@ impl Amendable for WarningPatch {
     fn is_empty(&self) -> bool {
         WarningPatch::is_empty(self)
     }
-    fn corrected(id: String, changes: WarningPatch, reason: String) -> EventBody {
+    fn corrected(id: WarningId, changes: WarningPatch, reason: String) -> EventBody {
         EventBody::WarningCorrected { id, changes, reason }
     }
-    fn retracted(id: String, reason: String) -> EventBody {
+    fn retracted(id: WarningId, reason: String) -> EventBody {
         EventBody::WarningRetracted { id, reason }
     }
 }
 
 impl Amendable for ConsultationPatch {
     type Fields = ConsultationFields;
+    type Id = ConsultationId;
     const GROUP: &'static str = "lawyer";
 
-    fn find<'s>(state: &'s CaseState, id: &str) -> Option<&'s (String, ConsultationFields)> {
+    fn find<'s>(state: &'s CaseState, id: &str) -> Option<&'s (ConsultationId, ConsultationFields)> {
         state.consultation(id)
     }
     fn is_retracted(state: &CaseState, id: &str) -> bool {
@@ -70,10 +75,10 @@ impl Amendable for ConsultationPatch {
     fn is_empty(&self) -> bool {
         ConsultationPatch::is_empty(self)
     }
-    fn corrected(id: String, changes: ConsultationPatch, reason: String) -> EventBody {
+    fn corrected(id: ConsultationId, changes: ConsultationPatch, reason: String) -> EventBody {
         EventBody::ConsultationCorrected { id, changes, reason }
     }
-    fn retracted(id: String, reason: String) -> EventBody {
+    fn retracted(id: ConsultationId, reason: String) -> EventBody {
         EventBody::ConsultationRetracted { id, reason }
     }
 }

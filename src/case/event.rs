@@ -552,7 +552,7 @@ pub enum EventBody {
     /// A report to an authority (step 2).
     ReportAdded {
         /// `R1`, `R2` …
-        id: String,
+        id: super::record_id::ReportId,
         /// Its facts.
         #[serde(flatten)]
         fields: super::steps::ReportFields,
@@ -560,14 +560,14 @@ pub enum EventBody {
     /// A report's status, receipt or follow-up changed.
     ReportUpdated {
         /// The report.
-        id: String,
+        id: super::record_id::ReportId,
         /// What changed.
         changes: super::steps::ReportPatch,
     },
     /// A contact warned (step 3).
     ContactWarned {
         /// `W1`, `W2` …
-        id: String,
+        id: super::record_id::WarningId,
         /// Who and how.
         #[serde(flatten)]
         fields: super::steps::WarningFields,
@@ -575,7 +575,7 @@ pub enum EventBody {
     /// A consultation with a lawyer (step 4).
     LawyerConsulted {
         /// `L1`, `L2` …
-        id: String,
+        id: super::record_id::ConsultationId,
         /// Who and what.
         #[serde(flatten)]
         fields: super::steps::ConsultationFields,
@@ -588,7 +588,7 @@ pub enum EventBody {
     /// A warned-contact record corrected; what it first said stays in the record.
     WarningCorrected {
         /// `W1` …
-        id: String,
+        id: super::record_id::WarningId,
         /// What changed.
         changes: super::steps::WarningPatch,
         /// Why, if the user said.
@@ -598,14 +598,14 @@ pub enum EventBody {
     /// A warned-contact record withdrawn (entered by mistake, a duplicate); it stays, marked.
     WarningRetracted {
         /// `W1` …
-        id: String,
+        id: super::record_id::WarningId,
         /// Why.
         reason: String,
     },
     /// A consultation record corrected; what it first said stays in the record.
     ConsultationCorrected {
         /// `L1` …
-        id: String,
+        id: super::record_id::ConsultationId,
         /// What changed.
         changes: super::steps::ConsultationPatch,
         /// Why, if the user said.
@@ -615,7 +615,7 @@ pub enum EventBody {
     /// A consultation record withdrawn; it stays, marked.
     ConsultationRetracted {
         /// `L1` …
-        id: String,
+        id: super::record_id::ConsultationId,
         /// Why.
         reason: String,
     },

@@ -352,7 +352,7 @@ fn build<E: de::Error>(tag: Tag, s: Slots) -> Result<EventBody, E> {
             done: required(s.done, "done")?,
         },
         Tag::ReportAdded => EventBody::ReportAdded {
-            id: required(s.str_id, "id")?,
+            id: required(s.str_id, "id")?.into(),
             fields: ReportFields {
                 channel: required(s.channel, "channel")?,
                 filed_at: required(s.filed_at, "filed_at")?,
@@ -367,11 +367,11 @@ fn build<E: de::Error>(tag: Tag, s: Slots) -> Result<EventBody, E> {
             },
         },
         Tag::ReportUpdated => EventBody::ReportUpdated {
-            id: required(s.str_id, "id")?,
+            id: required(s.str_id, "id")?.into(),
             changes: required(s.report_changes, "changes")?,
         },
         Tag::ContactWarned => EventBody::ContactWarned {
-            id: required(s.str_id, "id")?,
+            id: required(s.str_id, "id")?.into(),
             fields: WarningFields {
                 who: required(s.who, "who")?,
                 via: s.via.unwrap_or_default(),
@@ -380,7 +380,7 @@ fn build<E: de::Error>(tag: Tag, s: Slots) -> Result<EventBody, E> {
             },
         },
         Tag::LawyerConsulted => EventBody::LawyerConsulted {
-            id: required(s.str_id, "id")?,
+            id: required(s.str_id, "id")?.into(),
             fields: ConsultationFields {
                 lawyer: required(s.lawyer, "lawyer")?,
                 firm: s.firm.unwrap_or_default(),
@@ -392,21 +392,21 @@ fn build<E: de::Error>(tag: Tag, s: Slots) -> Result<EventBody, E> {
             text: required(s.text, "text")?,
         },
         Tag::WarningCorrected => EventBody::WarningCorrected {
-            id: required(s.str_id, "id")?,
+            id: required(s.str_id, "id")?.into(),
             changes: required(s.warning_changes, "changes")?,
             reason: s.reason.unwrap_or_default(),
         },
         Tag::WarningRetracted => EventBody::WarningRetracted {
-            id: required(s.str_id, "id")?,
+            id: required(s.str_id, "id")?.into(),
             reason: required(s.reason, "reason")?,
         },
         Tag::ConsultationCorrected => EventBody::ConsultationCorrected {
-            id: required(s.str_id, "id")?,
+            id: required(s.str_id, "id")?.into(),
             changes: required(s.consultation_changes, "changes")?,
             reason: s.reason.unwrap_or_default(),
         },
         Tag::ConsultationRetracted => EventBody::ConsultationRetracted {
-            id: required(s.str_id, "id")?,
+            id: required(s.str_id, "id")?.into(),
             reason: required(s.reason, "reason")?,
         },
     })

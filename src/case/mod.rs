@@ -11,6 +11,7 @@ mod event_de;
 pub mod flags;
 pub mod letter_kind;
 pub mod ops;
+pub mod record_id;
 pub mod sent;
 pub mod signals;
 pub mod standing;
@@ -28,6 +29,7 @@ pub use event::{
 };
 pub use letter_kind::LetterKind;
 pub use ops::Case;
+pub use record_id::{AmendableId, ConsultationId, ReportId, WarningId};
 pub use state::{CaseState, Entry, Profile};
 
 /// A line of the case's journal: the journal's record carrying the case's event.

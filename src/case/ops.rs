@@ -15,7 +15,8 @@ use super::verify::{Report, verify_each};
 use crate::durable::{self, Swept};
 use crate::guide::ChecklistId;
 use crate::journal::verify::PrintedFingerprint;
-use crate::journal::{Journal, QUARANTINE_DIR};
+use crate::journal::{Clock, Journal, QUARANTINE_DIR};
+use crate::moment::Moment;
 use crate::text::{MAX_LINE_CHARS, MAX_TEXT_CHARS, clean_line, clean_text, shown_line};
 use crate::vault::{Received, Vault};
 
@@ -118,6 +119,18 @@ impl Case {
             swept: Swept::default(),
         };
         Ok((case, report))
+    }
+
+    /// The same case, stamping what it records with `clock` instead of the system clock
+    /// (a fixed clock in tests; see [`Journal::with_clock`]).
+    pub fn with_clock(mut self, clock: Clock) -> Case {
+        self.journal = self.journal.with_clock(clock);
+        self
+    }
+
+    /// The time now by the case's clock: what the next line would be stamped with.
+    pub fn now(&self) -> Moment {
+        (self.journal.clock())()
     }
 
     /// The case folder.
@@ -490,7 +503,7 @@ impl Case {
     pub fn add_report(&mut self, fields: ReportFields) -> Result<String, CaseError> {
         let a = self.commit(|state| {
             Ok(EventBody::ReportAdded {
-                id: state.next_record_id('R'),
+                id: state.next_report_id(),
                 fields,
             })
         })?;
@@ -523,7 +536,7 @@ impl Case {
     pub fn add_warning(&mut self, fields: WarningFields) -> Result<String, CaseError> {
         let a = self.commit(|state| {
             Ok(EventBody::ContactWarned {
-                id: state.next_record_id('W'),
+                id: state.next_warning_id(),
                 fields,
             })
         })?;
@@ -534,7 +547,7 @@ impl Case {
     pub fn add_consultation(&mut self, fields: ConsultationFields) -> Result<String, CaseError> {
         let a = self.commit(|state| {
             Ok(EventBody::LawyerConsulted {
-                id: state.next_record_id('L'),
+                id: state.next_consultation_id(),
                 fields,
             })
         })?;
@@ -557,7 +570,7 @@ fn record_event<P: Amendable>(
 ) -> Result<EventBody, CaseError> {
     let (rid, current) = P::find(state, id).ok_or_else(|| CaseError::UnknownRecord(id.trim().to_string()))?;
     if P::is_retracted(state, rid) {
-        return Err(CaseError::RecordRetracted(rid.clone()));
+        return Err(CaseError::RecordRetracted(rid.to_string()));
     }
     match change {
         RecordChange::Correct(patch, reason) => {
@@ -610,10 +623,10 @@ impl Case {
 
 fn changed_id(a: &Appended) -> String {
     match &a.record.event {
-        EventBody::WarningCorrected { id, .. }
-        | EventBody::WarningRetracted { id, .. }
-        | EventBody::ConsultationCorrected { id, .. }
-        | EventBody::ConsultationRetracted { id, .. } => id.clone(),
+        EventBody::WarningCorrected { id, .. } | EventBody::WarningRetracted { id, .. } => id.to_string(),
+        EventBody::ConsultationCorrected { id, .. } | EventBody::ConsultationRetracted { id, .. } => {
+            id.to_string()
+        }
         _ => String::new(),
     }
 }
@@ -637,9 +650,9 @@ fn attachment(f: Received) -> Attachment {
 
 fn record_id(a: &Appended) -> String {
     match &a.record.event {
-        EventBody::ReportAdded { id, .. }
-        | EventBody::ContactWarned { id, .. }
-        | EventBody::LawyerConsulted { id, .. } => id.clone(),
+        EventBody::ReportAdded { id, .. } => id.to_string(),
+        EventBody::ContactWarned { id, .. } => id.to_string(),
+        EventBody::LawyerConsulted { id, .. } => id.to_string(),
         _ => String::new(),
     }
 }
@@ -720,5 +733,22 @@ mod tests {
             err.message(Lang::En)
         );
         assert!(!err.message(Lang::En).contains("经过"));
+    }
+
+    fn noon() -> Moment {
+        Moment::from_zoned(&"2026-11-29T12:00:00+08:00[Asia/Shanghai]".parse().expect("valid"))
+    }
+
+    #[test]
+    fn a_case_with_its_own_clock_stamps_every_line_with_it() {
+        let tmp = tempfile::tempdir().expect("tmp");
+        let mut case = Case::open(tmp.path()).expect("case").with_clock(noon);
+        assert_eq!(case.now(), noon());
+        case.set_narrative("他们知道我的身份证号").expect("saved");
+        case.tick("change_passwords", true).expect("ticked");
+        let read: crate::journal::Batch<EventBody> = case.journal().read_from(0).expect("read");
+        let stamped: Vec<Moment> = read.records.iter().map(|r| r.ts).collect();
+        assert_eq!(stamped, vec![noon(), noon()]);
+        assert_eq!(case.state().narrative.as_ref().map(|(_, at)| *at), Some(noon()));
     }
 }

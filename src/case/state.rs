@@ -14,6 +14,7 @@ use super::steps::{
     WarningPatch, person_key,
 };
 use crate::case::Record;
+use crate::case::record_id::{ConsultationId, ReportId, WarningId};
 use crate::journal::Fingerprint;
 use crate::moment::Moment;
 
@@ -176,10 +177,10 @@ pub type ConsultationHistory = RecordHistory<ConsultationFields, ConsultationPat
 
 /// Applies a correction or a withdrawal to the record `id` of `records`, keeping what it
 /// first said in `history`. Events about unknown records change nothing.
-fn change_record<F: Clone, P: Clone>(
-    records: &mut [(String, F)],
-    history: &mut BTreeMap<String, RecordHistory<F, P>>,
-    id: &str,
+fn change_record<I: Clone + Ord + std::ops::Deref<Target = str>, F: Clone, P: Clone>(
+    records: &mut [(I, F)],
+    history: &mut BTreeMap<I, RecordHistory<F, P>>,
+    id: &I,
     r: &Record,
     kind: RecordChangeKind<P>,
     apply: impl Fn(&P, &F) -> F,
@@ -188,7 +189,7 @@ fn change_record<F: Clone, P: Clone>(
         return;
     };
     let h = history
-        .entry(id.to_string())
+        .entry(id.clone())
         .or_insert_with(|| RecordHistory::new(fields.clone()));
     match &kind {
         RecordChangeKind::Corrected { changes, .. } => *fields = apply(changes, fields),
@@ -236,16 +237,16 @@ pub struct CaseState {
     /// Reports to the authorities (step 2), in order.
     pub reports: Vec<super::steps::Report>,
     /// Contacts warned (step 3), in order, with their ids.
-    pub warnings: Vec<(String, super::steps::WarningFields)>,
+    pub warnings: Vec<(WarningId, super::steps::WarningFields)>,
     /// Lawyer consultations (step 4), in order, with their ids.
-    pub consultations: Vec<(String, super::steps::ConsultationFields)>,
+    pub consultations: Vec<(ConsultationId, super::steps::ConsultationFields)>,
     /// Warned-contact records corrected or withdrawn, by id: what they first said and what
     /// changed (`warnings` holds them as they stand now, withdrawn ones included).
     #[serde(skip_serializing_if = "BTreeMap::is_empty")]
-    pub warning_history: BTreeMap<String, WarningHistory>,
+    pub warning_history: BTreeMap<WarningId, WarningHistory>,
     /// Consultation records corrected or withdrawn, by id, like `warning_history`.
     #[serde(skip_serializing_if = "BTreeMap::is_empty")]
-    pub consultation_history: BTreeMap<String, ConsultationHistory>,
+    pub consultation_history: BTreeMap<ConsultationId, ConsultationHistory>,
     /// Journal lines folded so far and the head hash. Not serialised with the state: the JSON
     /// export prints it once, at the top, in the printed form `N:HEAD`.
     #[serde(skip_serializing)]
@@ -523,31 +524,32 @@ impl CaseState {
 
     /// The report with this id (`R1` …, any case).
     pub fn report(&self, id: &str) -> Option<&super::steps::Report> {
-        self.reports.iter().find(|r| r.id.eq_ignore_ascii_case(id.trim()))
+        self.reports.iter().find(|r| r.id.is(id))
     }
 
-    /// The id the next record of a step gets: `R`, `W` or `L` and the next number.
-    pub fn next_record_id(&self, prefix: char) -> String {
-        let n = match prefix {
-            'R' => self.reports.len(),
-            'W' => self.warnings.len(),
-            _ => self.consultations.len(),
-        };
-        format!("{prefix}{}", n + 1)
+    /// The id the next report gets.
+    pub fn next_report_id(&self) -> ReportId {
+        ReportId::nth(self.reports.len() + 1)
+    }
+
+    /// The id the next warned-contact record gets.
+    pub fn next_warning_id(&self) -> WarningId {
+        WarningId::nth(self.warnings.len() + 1)
+    }
+
+    /// The id the next consultation record gets.
+    pub fn next_consultation_id(&self) -> ConsultationId {
+        ConsultationId::nth(self.consultations.len() + 1)
     }
 
     /// The warned-contact record with this id (`W1` …, any case).
-    pub fn warning(&self, id: &str) -> Option<&(String, WarningFields)> {
-        self.warnings
-            .iter()
-            .find(|(i, _)| i.eq_ignore_ascii_case(id.trim()))
+    pub fn warning(&self, id: &str) -> Option<&(WarningId, WarningFields)> {
+        self.warnings.iter().find(|(i, _)| i.is(id))
     }
 
     /// The consultation record with this id (`L1` …, any case).
-    pub fn consultation(&self, id: &str) -> Option<&(String, ConsultationFields)> {
-        self.consultations
-            .iter()
-            .find(|(i, _)| i.eq_ignore_ascii_case(id.trim()))
+    pub fn consultation(&self, id: &str) -> Option<&(ConsultationId, ConsultationFields)> {
+        self.consultations.iter().find(|(i, _)| i.is(id))
     }
 
     /// True when the warned-contact record `id` was withdrawn.
@@ -565,12 +567,12 @@ impl CaseState {
     }
 
     /// Warned-contact records not withdrawn, in order.
-    pub fn live_warnings(&self) -> impl Iterator<Item = &(String, WarningFields)> {
+    pub fn live_warnings(&self) -> impl Iterator<Item = &(WarningId, WarningFields)> {
         self.warnings.iter().filter(|(id, _)| !self.warning_retracted(id))
     }
 
     /// Consultation records not withdrawn, in order.
-    pub fn live_consultations(&self) -> impl Iterator<Item = &(String, ConsultationFields)> {
+    pub fn live_consultations(&self) -> impl Iterator<Item = &(ConsultationId, ConsultationFields)> {
         self.consultations
             .iter()
             .filter(|(id, _)| !self.consultation_retracted(id))

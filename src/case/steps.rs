@@ -379,7 +379,7 @@ impl<F, P> RecordHistory<F, P> {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Report {
     /// `R1`, `R2` …
-    pub id: String,
+    pub id: super::record_id::ReportId,
     /// As it stands.
     pub current: ReportFields,
     /// Updates in order, with when they were recorded.

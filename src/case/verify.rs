@@ -265,27 +265,36 @@ impl<F> CaseAudit<'_, F> {
                     });
                 }
             }
-            EventBody::ReportAdded { id, .. }
-            | EventBody::ContactWarned { id, .. }
-            | EventBody::LawyerConsulted { id, .. } => {
-                self.records.insert(id.clone());
+            EventBody::ReportAdded { id, .. } => {
+                self.records.insert(id.to_string());
             }
-            EventBody::ReportUpdated { id, .. }
-            | EventBody::WarningCorrected { id, .. }
-            | EventBody::WarningRetracted { id, .. }
-            | EventBody::ConsultationCorrected { id, .. }
-            | EventBody::ConsultationRetracted { id, .. } => {
-                if !self.records.contains(id) {
-                    problems.push(Problem::UnknownEntry {
-                        seq: rec.seq,
-                        id: id.clone(),
-                    });
-                }
+            EventBody::ContactWarned { id, .. } => {
+                self.records.insert(id.to_string());
+            }
+            EventBody::LawyerConsulted { id, .. } => {
+                self.records.insert(id.to_string());
+            }
+            EventBody::ReportUpdated { id, .. } => known_record(&self.records, id, rec.seq, problems),
+            EventBody::WarningCorrected { id, .. } | EventBody::WarningRetracted { id, .. } => {
+                known_record(&self.records, id, rec.seq, problems)
+            }
+            EventBody::ConsultationCorrected { id, .. } | EventBody::ConsultationRetracted { id, .. } => {
+                known_record(&self.records, id, rec.seq, problems)
             }
             EventBody::ProfileSet { .. }
             | EventBody::ChecklistTicked { .. }
             | EventBody::NarrativeSet { .. } => {}
         }
+    }
+}
+
+/// Reports a change of a step 2-4 record that no earlier line made.
+fn known_record(records: &BTreeSet<String>, id: &str, seq: u64, problems: &mut Vec<Problem>) {
+    if !records.contains(id) {
+        problems.push(Problem::UnknownEntry {
+            seq,
+            id: id.to_string(),
+        });
     }
 }
 

@@ -28,9 +28,9 @@ struct Listed<'a, F, H> {
     history: Option<&'a H>,
 }
 
-fn listed<'a, F, H>(
-    list: &'a [(String, F)],
-    history: &'a std::collections::BTreeMap<String, H>,
+fn listed<'a, I: Ord + std::ops::Deref<Target = str>, F, H>(
+    list: &'a [(I, F)],
+    history: &'a std::collections::BTreeMap<I, H>,
 ) -> Vec<Listed<'a, F, H>> {
     list.iter()
         .map(|(id, fields)| Listed {

@@ -202,6 +202,11 @@ impl Journal {
         self
     }
 
+    /// The clock that stamps new lines.
+    pub fn clock(&self) -> Clock {
+        self.clock
+    }
+
     /// The journal file's path.
     pub fn path(&self) -> &Path {
         &self.path

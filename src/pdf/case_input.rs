@@ -292,7 +292,7 @@ pub fn reports_of(state: &CaseState, lang: Lang, zone: &TimeZone) -> Vec<PacketR
         .map(|r| {
             let c = &r.current;
             PacketReport {
-                id: r.id.clone(),
+                id: r.id.to_string(),
                 at: in_zone(&c.filed_at, zone).datetime(),
                 channel: one(&c.channel),
                 how: one(&c.how),

@@ -2,21 +2,50 @@
 //! result of a save), the state ([`crate::tui::model`]) changed, effects out. No terminal and
 //! no disk here — the runtime performs the effects with the case API and feeds the results
 //! back as messages, so the whole app can be driven by tests.
+//!
+//! A key goes to the help overlay, a question, the open form or the search box when one of
+//! them has it; else the keys every screen shares (quit, help, the steps …) are handled here
+//! and every other key is routed to the screen in view (`screens::NAME`), which changes its
+//! own state and answers with [`Cmd`]s that this module carries out.
 
 use crossterm::event::{KeyCode, KeyEvent};
 
-use crate::case::signals::done_by_record;
 use crate::case::when::Assumed;
 use crate::case::{CaseState, EvidenceKind, Knew};
+use crate::guide::StepId;
 use crate::i18n::Lang;
-use crate::text::MAX_LINE_CHARS;
 use crate::tui::form::{FieldId, Form, Input, Submit, choice_len};
-use crate::tui::guide_text::{channel_names, checklist_id, checklist_len};
+use crate::tui::guide_text::channel_names;
 use crate::tui::keys::{self, Action};
 use crate::tui::message::{Effect, Msg};
-use crate::tui::model::{App, Ask, DASH_ROWS, ExportStatus, Pane, Screen, TextView, list_rows};
+use crate::tui::model::{App, Ask, ExportStatus, Pane, Screen, list_rows};
+use crate::tui::screens::bill::BillView;
+use crate::tui::screens::{self, Cmd, Ctx};
 use crate::tui::strings::{Strings, fill, strings};
 use crate::tui::widgets::text_field::Edit;
+
+/// The context a screen reads when it handles action `$a`: built from the app's fields one
+/// by one, so the screen's own state (another field) can be changed meanwhile. Where the
+/// text ends is worked out only for the keys that go there.
+macro_rules! ctx {
+    ($app:ident, $state:expr, $a:expr) => {
+        Ctx {
+            state: $state,
+            lang: $app.lang,
+            s: $app.s,
+            now: $app.now(),
+            size: $app.size,
+            scroll: $app.scroll,
+            focus: $app.focus,
+            page: list_rows($app.size.1, $app.focus).max(1),
+            text_end: match $a {
+                Action::PageDown | Action::Bottom => $app.text_end($state),
+                _ => $app.scroll,
+            },
+            outlook: &$app.outlook,
+        }
+    };
+}
 
 /// Keys kept while the case is read (far more than anyone types in that time).
 const MAX_WAITING: usize = 4096;
@@ -55,58 +84,11 @@ impl App {
             Screen::Detail(id) => state.entry(id).is_some_and(|e| e.retracted.is_some()),
             _ => false,
         };
-        let key = (
-            state.fingerprint.count,
-            self.list.kind,
-            self.list.search.text().to_lowercase(),
-            self.list.counterpart.as_ref().map(|(_, id)| *id),
-        );
-        if self.list.built.as_ref() == Some(&key) {
-            return;
-        }
-        let keep = self.list.rows.get(self.list.selected).copied();
-        let needle = key.2.trim().to_string();
-        let mut rows: Vec<u32> = state
-            .entries
-            .iter()
-            .enumerate()
-            .filter(|(_, e)| key.1.is_none_or(|k| e.current.kind == k))
-            .filter(|(_, e)| key.3.is_none_or(|id| e.counterpart_id() == id))
-            .filter(|(_, e)| {
-                needle.is_empty()
-                    || e.current.counterpart.to_lowercase().contains(&needle)
-                    || e.current.summary.to_lowercase().contains(&needle)
-            })
-            .map(|(i, _)| i as u32)
-            .collect();
-        rows.sort_by(|a, b| {
-            let ea = &state.entries[*a as usize];
-            let eb = &state.entries[*b as usize];
-            eb.current
-                .occurred_at
-                .timestamp()
-                .cmp(&ea.current.occurred_at.timestamp())
-                .then(b.cmp(a))
-        });
-        self.list.rows = rows;
-        self.list.selected = keep
-            .and_then(|k| self.list.rows.iter().position(|r| *r == k))
-            .unwrap_or(0);
-        self.list.built = Some(key);
-        self.clamp_list();
+        self.list.sync(state, list_rows(self.size.1, self.focus).max(1));
     }
 
     fn clamp_list(&mut self) {
-        let n = self.list.rows.len();
-        self.list.selected = self.list.selected.min(n.saturating_sub(1));
-        let h = list_rows(self.size.1, self.focus).max(1);
-        if self.list.selected < self.list.offset {
-            self.list.offset = self.list.selected;
-        } else if self.list.selected >= self.list.offset + h {
-            self.list.offset = self.list.selected + 1 - h;
-        }
-        // Never leave rows empty below while rows are hidden above (after a resize or a filter).
-        self.list.offset = self.list.offset.min(n.saturating_sub(h));
+        self.list.clamp(list_rows(self.size.1, self.focus).max(1));
     }
 
     /// Handles one message and returns what the runtime must do.
@@ -118,10 +100,7 @@ impl App {
         self.sync(state);
         let effects = match msg {
             Msg::Key(k) => self.key(k, state),
-            Msg::Paste(text) => {
-                self.paste(&text);
-                Vec::new()
-            }
+            Msg::Paste(text) => self.paste(&text, state),
             Msg::Resize(w, h) => {
                 self.size = (w, h);
                 self.clamp_list();
@@ -144,7 +123,7 @@ impl App {
             Msg::BillRead(path, Ok(bill)) => {
                 self.form = None;
                 self.go(Screen::Bill);
-                self.bill = Some(crate::tui::model::BillView::new(path, bill));
+                self.bill = Some(BillView::new(path, bill));
                 Vec::new()
             }
             Msg::BillRead(_, Err(text)) => {
@@ -190,11 +169,7 @@ impl App {
             }
             Msg::LetterSaved(result) => {
                 self.form = None;
-                self.status = Some(crate::tui::letters::saved_status(
-                    &mut self.letters,
-                    result,
-                    self.lang,
-                ));
+                self.status = Some(self.letters.saved(result, self.lang));
                 Vec::new()
             }
             Msg::SettingSaved(kept) => {
@@ -244,25 +219,26 @@ impl App {
         effects
     }
 
-    fn paste(&mut self, text: &str) {
-        let cap_msg = |cap: usize, s: &Strings| fill(s.field_capped, &[&cap]);
+    fn paste(&mut self, text: &str, state: &CaseState) -> Vec<Effect> {
         let s = self.s;
         if let Some(form) = self.form.as_mut() {
             if form.pending {
-                return;
+                return Vec::new();
             }
             if let Some(Input::Text(t)) = form.focused_mut().map(|f| &mut f.input) {
                 let cap = t.cap();
                 if t.insert(text) == Edit::Capped {
-                    form.notice = Some(cap_msg(cap, s));
+                    form.notice = Some(fill(s.field_capped, &[&cap]));
                 }
             }
         } else if self.screen == Screen::Evidence {
-            self.list.searching = true;
-            if self.list.search.insert(text) == Edit::Capped {
-                self.status = Some((cap_msg(self.list.search.cap(), s), false));
-            }
+            let cmds = {
+                let cx = ctx!(self, state, Action::Search);
+                self.list.paste(text, &cx)
+            };
+            return self.run(cmds, state);
         }
+        Vec::new()
     }
 
     fn key(&mut self, k: KeyEvent, state: &CaseState) -> Vec<Effect> {
@@ -310,18 +286,11 @@ impl App {
             return self.form_key(k, action);
         }
         if self.screen == Screen::Evidence && self.list.searching {
-            match action {
-                Some(Action::SearchDone) => self.list.searching = false,
-                Some(Action::Quit) => self.quit = true,
-                Some(Action::Up) => self.move_list(-1),
-                Some(Action::Down) => self.move_list(1),
-                _ => {
-                    if self.list.search.key(&k) == Edit::Capped {
-                        self.status = Some((fill(self.s.field_capped, &[&MAX_LINE_CHARS]), false));
-                    }
-                }
-            }
-            return Vec::new();
+            let cmds = {
+                let cx = ctx!(self, state, Action::SearchDone);
+                self.list.search_key(&k, action, &cx)
+            };
+            return self.run(cmds, state);
         }
         match action {
             Some(a) => self.act(a, state),
@@ -332,20 +301,10 @@ impl App {
     /// The scroll position that shows the end of the current step's or text screen's text.
     fn text_end(&self, state: &CaseState) -> u16 {
         match self.screen {
-            Screen::Step(n) => crate::tui::screens::steps::text_end(self, state, n),
-            Screen::Text(v) => crate::tui::screens::text::text_end(self, state, v),
+            Screen::Step(step) => screens::steps::text_end(self, state, step),
+            Screen::Text(v) => screens::text::text_end(self, state, v),
             _ => self.scroll,
         }
-    }
-
-    fn move_list(&mut self, by: isize) {
-        let n = self.list.rows.len();
-        if n == 0 {
-            return;
-        }
-        let cur = self.list.selected as isize;
-        self.list.selected = (cur + by).clamp(0, n as isize - 1) as usize;
-        self.clamp_list();
     }
 
     pub(crate) fn go(&mut self, screen: Screen) {
@@ -358,277 +317,93 @@ impl App {
         self.focus = Pane::List;
     }
 
+    /// A command key: the keys every screen shares first, then the screen in view, then what
+    /// a screen leaves to the wizard (back to the dashboard, the texts, the packet, the
+    /// letters, the account).
     fn act(&mut self, a: Action, state: &CaseState) -> Vec<Effect> {
-        let page = list_rows(self.size.1, self.focus).max(1) as isize;
-        let text_focus = self.focus == Pane::Text;
-        match (a, self.screen) {
-            (Action::Quit, _) => self.quit = true,
-            (Action::Help, _) => self.help = true,
-            (Action::SwitchLang, _) => self.ask = Some(Ask::Lang),
-            (Action::Dashboard, _) => self.go(Screen::Dashboard),
-            (Action::Step(1), _) => self.go(Screen::Evidence),
-            (Action::Step(n), _) => self.go(Screen::Step(n)),
-            (Action::Checklist, _) => self.go(Screen::Checklist),
-            (Action::Profile, _) => self.go(Screen::Profile),
-            (Action::NewCall, _) => self.form = Some(Form::new_entry(EvidenceKind::Call, self.now())),
-            (Action::NewEntry, _) => self.form = Some(Form::new_entry(EvidenceKind::Sms, self.now())),
-            (Action::Up, Screen::Dashboard) => self.dash_sel = self.dash_sel.saturating_sub(1),
-            (Action::Down, Screen::Dashboard) => self.dash_sel = (self.dash_sel + 1).min(DASH_ROWS.len() - 1),
-            (Action::Open, Screen::Dashboard) => match DASH_ROWS.get(self.dash_sel) {
-                Some(Screen::Export) => return self.act(Action::Export, state),
-                Some(s) => self.go(*s),
-                None => {}
-            },
-            (Action::Focus, Screen::Evidence | Screen::Step(2)) => {
+        match a {
+            Action::Quit => self.quit = true,
+            Action::Help => self.help = true,
+            Action::SwitchLang => self.ask = Some(Ask::Lang),
+            Action::Dashboard => self.go(Screen::Dashboard),
+            Action::Step(StepId::CollectEvidence) => self.go(Screen::Evidence),
+            Action::Step(step) => self.go(Screen::Step(step)),
+            Action::Checklist => self.go(Screen::Checklist),
+            Action::Profile => self.go(Screen::Profile),
+            Action::NewCall => self.form = Some(Form::new_entry(EvidenceKind::Call, self.now())),
+            Action::NewEntry => self.form = Some(Form::new_entry(EvidenceKind::Sms, self.now())),
+            // Tab on a screen with a list and a text (step 1 and 2).
+            Action::Focus => {
                 self.focus = match self.focus {
                     Pane::List => Pane::Text,
                     Pane::Text => Pane::List,
                 };
                 self.clamp_list();
             }
-            (Action::Up, Screen::Evidence | Screen::Step(2)) if text_focus => {
-                self.scroll = self.scroll.saturating_sub(1)
-            }
-            (Action::Down, Screen::Evidence | Screen::Step(2)) if text_focus => {
-                self.scroll = self.scroll.saturating_add(1)
-            }
-            (Action::PageUp, Screen::Evidence) if text_focus => {
-                self.scroll = self.scroll.saturating_sub(page as u16)
-            }
-            (Action::PageDown, Screen::Evidence) if text_focus => {
-                self.scroll = self.scroll.saturating_add(page as u16)
-            }
-            (Action::Up, Screen::Evidence) => self.move_list(-1),
-            (Action::Down, Screen::Evidence) => self.move_list(1),
-            (Action::PageUp, Screen::Evidence) => self.move_list(-page),
-            (Action::PageDown, Screen::Evidence) => self.move_list(page),
-            (Action::Top, Screen::Evidence) => self.move_list(-(self.list.rows.len() as isize)),
-            (Action::Bottom, Screen::Evidence) => self.move_list(self.list.rows.len() as isize),
-            (Action::Open, Screen::Evidence) => {
-                if let Some(id) = self.selected_entry(state) {
-                    self.go(Screen::Detail(id));
+            _ => {
+                if let Some(cmds) = self.route(a, state) {
+                    return self.run(cmds, state);
                 }
+                self.fallback(a, state);
             }
-            (Action::Search, Screen::Evidence) => self.list.searching = true,
-            (Action::Filter, Screen::Evidence) => {
-                let all = EvidenceKind::ALL;
-                self.list.kind = match self.list.kind {
-                    None => all.first().copied(),
-                    Some(k) => all
-                        .iter()
-                        .position(|x| *x == k)
-                        .and_then(|i| all.get(i + 1))
-                        .copied(),
-                };
-                self.list.selected = 0;
-                self.list.offset = 0;
-            }
-            (Action::OneCounterpart, Screen::Evidence) => {
-                self.list.counterpart = match (&self.list.counterpart, self.selected_entry(state)) {
-                    (Some(_), _) | (None, None) => None,
-                    (None, Some(id)) => state
-                        .entry(id)
-                        .filter(|e| !e.current.counterpart.is_empty())
-                        .map(|e| (e.current.counterpart.clone(), e.counterpart_id())),
-                };
-                self.list.selected = 0;
-                self.list.offset = 0;
-            }
-            (Action::ImportBill, Screen::Evidence) => self.form = Some(Form::import_bill()),
-            (Action::Up, Screen::Bill) => {
-                if let Some(v) = self.bill.as_mut() {
-                    v.sel = v.sel.saturating_sub(1);
-                }
-            }
-            (Action::Down, Screen::Bill) => {
-                if let Some(v) = self.bill.as_mut() {
-                    v.sel = (v.sel + 1).min(v.pickable.len().saturating_sub(1));
-                }
-            }
-            (Action::Tick, Screen::Bill) => {
-                if let Some(t) = self.bill.as_mut().and_then(|v| v.ticked.get_mut(v.sel)) {
-                    *t = !*t;
-                }
-            }
-            (Action::Open, Screen::Bill) => {
-                let Some(v) = &self.bill else {
-                    return Vec::new();
-                };
-                let picked = v.picked();
-                if picked.rows.is_empty() {
-                    self.status = Some((self.s.bill_none_ticked.to_string(), true));
-                    return Vec::new();
-                }
-                return vec![Effect::RecordBill(v.path.clone(), picked)];
-            }
-            (Action::Back, Screen::Bill) => {
-                self.bill = None;
-                self.go(Screen::Evidence);
-            }
-            (Action::Back, Screen::Detail(_)) => {
-                let back = self.back;
-                self.go(back);
-            }
-            (Action::Back, Screen::Text(TextView::Warning)) => self.go(Screen::Step(3)),
-            (Action::Back, Screen::Text(TextView::Brief)) => self.go(Screen::Step(4)),
-            (Action::Back, Screen::Text(TextView::How(_))) => self.go(Screen::Checklist),
-            (Action::How, Screen::Checklist) => self.go(Screen::Text(TextView::How(self.check_sel))),
-            (Action::Export, _) => {
+        }
+        Vec::new()
+    }
+
+    /// The key's action for the screen in view, if that screen has it.
+    fn route(&mut self, a: Action, state: &CaseState) -> Option<Vec<Cmd>> {
+        let cx = ctx!(self, state, a);
+        match self.screen {
+            Screen::Dashboard => self.dashboard.key(a, &cx),
+            Screen::Evidence => self.list.key(a, &cx),
+            Screen::Detail(id) => screens::detail::key(id, self.detail_retracted, a, &cx),
+            Screen::Step(step) => self.steps.key(step, a, &cx),
+            Screen::Checklist => self.checklist.key(a, &cx),
+            Screen::Profile => screens::profile::key(a, &cx),
+            Screen::Text(view) => screens::text::key(view, a, &cx),
+            Screen::Export => self.export.key(a, &cx),
+            Screen::Letters => self.letters.key(a, &cx),
+            Screen::Bill => screens::bill::key(&mut self.bill, a, &cx),
+        }
+    }
+
+    /// What a key does on a screen that does not use it itself.
+    fn fallback(&mut self, a: Action, state: &CaseState) {
+        match a {
+            Action::ShowText(v) => self.go(Screen::Text(v)),
+            Action::Back => self.go(Screen::Dashboard),
+            Action::Export => {
                 self.go(Screen::Export);
                 self.form = Some(Form::export(&self.export.choice));
             }
-            (Action::Open, Screen::Export) if self.export.status != ExportStatus::Running => {
-                self.form = Some(Form::export(&self.export.choice));
-            }
-            (Action::OpenPacket, Screen::Export) => {
-                if let Some(path) = self.packet_to_open() {
-                    return vec![Effect::OpenFile(path)];
-                }
-            }
-            (Action::CopyWarning, Screen::Step(3) | Screen::Text(TextView::Warning)) => {
-                self.status = Some((self.s.copied.to_string(), false));
-                return vec![Effect::Copy(crate::letters::brief::warning_message(
-                    state, self.lang,
-                ))];
-            }
-            (Action::Narrative, _) => {
+            Action::Narrative => {
                 let current = state.narrative.as_ref().map(|(t, _)| t.as_str()).unwrap_or("");
                 self.form = Some(Form::narrative(current));
             }
-            (Action::AddRecord, Screen::Step(n)) => {
-                let now = self.now();
-                self.form = Some(match n {
-                    2 => Form::add_report(now),
-                    3 => Form::add_warning(now),
-                    _ => Form::add_consultation(now),
-                });
-            }
-            (Action::UpdateReport, Screen::Step(2)) => match state.reports.get(self.report_sel) {
-                Some(r) => self.form = Some(Form::update_report(r, self.now())),
-                // Pressed before anything was recorded: said, not silently ignored.
-                None => self.status = Some((self.s.no_report_yet.to_string(), true)),
-            },
-            (Action::Open, Screen::Step(2)) if !state.reports.is_empty() => {
-                self.report_history = !self.report_history
-            }
-            (Action::Up, Screen::Step(n @ (3 | 4))) if step_records(state, n).next().is_some() => {
-                let last = step_records(state, n).count() - 1;
-                self.record_sel = self.record_sel.min(last).saturating_sub(1)
-            }
-            (Action::Down, Screen::Step(n @ (3 | 4))) if step_records(state, n).next().is_some() => {
-                self.record_sel = (self.record_sel + 1).min(step_records(state, n).count() - 1)
-            }
-            (Action::Correct | Action::Retract, Screen::Step(n @ (3 | 4))) => {
-                let last = step_records(state, n).count().saturating_sub(1);
-                let Some(id) = step_records(state, n)
-                    .nth(self.record_sel.min(last))
-                    .map(str::to_string)
-                else {
-                    let why = if n == 3 {
-                        self.s.no_warning_yet
-                    } else {
-                        self.s.no_consultation_yet
-                    };
-                    self.status = Some((why.to_string(), true));
-                    return Vec::new();
-                };
-                let withdrawn = match n {
-                    3 => state.warning_retracted(&id),
-                    _ => state.consultation_retracted(&id),
-                };
-                if withdrawn {
-                    let why = crate::case::CaseError::RecordRetracted(id).screen_message(self.lang);
-                    self.status = Some((why, true));
-                    return Vec::new();
-                }
-                let now = self.now();
-                self.form = match (a, n) {
-                    (Action::Retract, _) => Some(Form::retract_record(&id)),
-                    (_, 3) => state
-                        .warning(&id)
-                        .map(|(_, w)| Form::correct_warning(&id, w, now)),
-                    _ => state
-                        .consultation(&id)
-                        .map(|(_, c)| Form::correct_consultation(&id, c, now)),
-                };
-            }
-            (Action::Up, Screen::Step(2)) if !state.reports.is_empty() => {
-                self.report_sel = self.report_sel.saturating_sub(1)
-            }
-            (Action::Down, Screen::Step(2)) if !state.reports.is_empty() => {
-                self.report_sel = (self.report_sel + 1).min(state.reports.len() - 1)
-            }
-            (
-                Action::Up
-                | Action::Down
-                | Action::Open
-                | Action::Back
-                | Action::SaveLetter
-                | Action::MarkSent
-                | Action::PageUp
-                | Action::PageDown,
-                Screen::Letters,
-            ) => return self.letters_act(a, state),
-            (Action::ShowText(v), _) => self.go(Screen::Text(v)),
-            (Action::PageUp, Screen::Step(_) | Screen::Text(_) | Screen::Export) => {
-                self.scroll = self.scroll.saturating_sub(page as u16)
-            }
-            (Action::PageDown, Screen::Step(_) | Screen::Text(_)) => {
-                self.scroll = self.scroll.saturating_add(page as u16).min(self.text_end(state))
-            }
-            (Action::PageDown, Screen::Export) => self.scroll = self.scroll.saturating_add(page as u16),
-            (Action::Top, Screen::Step(_) | Screen::Text(_)) => self.scroll = 0,
-            (Action::Bottom, Screen::Step(_) | Screen::Text(_)) => self.scroll = self.text_end(state),
-            (Action::Back, _) => self.go(Screen::Dashboard),
-            (Action::Up, Screen::Detail(_) | Screen::Step(_) | Screen::Text(_) | Screen::Export) => {
-                self.scroll = self.scroll.saturating_sub(1)
-            }
-            (Action::Down, Screen::Detail(_) | Screen::Step(_) | Screen::Text(_) | Screen::Export) => {
-                self.scroll = self.scroll.saturating_add(1)
-            }
-            (Action::Correct, Screen::Detail(id)) if self.detail_retracted => {
-                let why = crate::case::CaseError::Retracted(id).screen_message(self.lang);
-                self.status = Some((why, true));
-            }
-            (Action::Correct, Screen::Detail(id)) => {
-                if let Some(e) = state.entry(id).filter(|e| e.retracted.is_none()) {
-                    self.form = Some(Form::correct(id, &e.current, self.now()));
-                }
-            }
-            (Action::Retract, Screen::Detail(id))
-                if state.entry(id).is_some_and(|e| e.retracted.is_none()) =>
-            {
-                self.form = Some(Form::retract(id));
-            }
-            (Action::Attach, Screen::Detail(id))
-                if state.entry(id).is_some_and(|e| e.retracted.is_none()) =>
-            {
-                self.form = Some(Form::attach(id));
-            }
-            (Action::Up, Screen::Checklist) => self.check_sel = self.check_sel.saturating_sub(1),
-            (Action::Down, Screen::Checklist) => {
-                self.check_sel = (self.check_sel + 1).min(checklist_len().saturating_sub(1))
-            }
-            (Action::Tick, Screen::Checklist) => {
-                if let Some(id) = checklist_id(self.check_sel) {
-                    if let Some(rec) = done_by_record(state, id) {
-                        self.status = Some((fill(self.s.tick_by_record, &[&rec]), false));
-                        return Vec::new();
-                    }
-                    return vec![Effect::Tick(
-                        id.as_str().to_string(),
-                        !state.is_ticked(id.as_str()),
-                    )];
-                }
-            }
-            (Action::EditProfile, Screen::Profile) => self.form = Some(Form::profile(&state.profile)),
-            (Action::Letters, _) => {
+            Action::Letters => {
                 self.go(Screen::Letters);
                 self.letters.open = None;
             }
             _ => {}
         }
-        Vec::new()
+    }
+
+    /// Carries out a screen's commands, in order; the effects for the runtime.
+    fn run(&mut self, cmds: Vec<Cmd>, state: &CaseState) -> Vec<Effect> {
+        let mut effects = Vec::new();
+        for cmd in cmds {
+            match cmd {
+                Cmd::Go(screen) => self.go(screen),
+                Cmd::Return => self.go(self.back),
+                Cmd::Open(form) => self.form = Some(form),
+                Cmd::Say(text, error) => self.status = Some((text, error)),
+                Cmd::Hush => self.status = None,
+                Cmd::Scroll(to) => self.scroll = to,
+                Cmd::Act(a) => effects.extend(self.act(a, state)),
+                Cmd::Run(effect) => effects.push(effect),
+            }
+        }
+        effects
     }
 
     fn form_key(&mut self, k: KeyEvent, action: Option<Action>) -> Vec<Effect> {
@@ -720,14 +495,6 @@ impl App {
             }
         }
         Vec::new()
-    }
-}
-
-/// The ids of step `n`'s records (3: warned contacts, 4: consultations), in order.
-pub fn step_records(state: &CaseState, n: u8) -> Box<dyn Iterator<Item = &str> + '_> {
-    match n {
-        3 => Box::new(state.warnings.iter().map(|(id, _)| id.as_str())),
-        _ => Box::new(state.consultations.iter().map(|(id, _)| id.as_str())),
     }
 }
 

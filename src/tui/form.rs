@@ -14,6 +14,7 @@ use crate::case::steps::{
     WarningDraft, WarningFields, WarningPatch,
 };
 use crate::case::when::{ReadTime, read_when};
+use crate::case::{AmendableId, ConsultationId, ReportId, WarningId};
 use crate::case::{
     CaseError, CorrectionDraft, EntryId, EvidenceDraft, EvidenceFields, EvidenceKind, EvidencePatch, Knew,
     Profile, ProfileDraft, ProfilePatch, Transfer,
@@ -233,7 +234,7 @@ pub enum FormKind {
     /// An update of a report.
     UpdateReport {
         /// The report's id (`R1` …).
-        id: String,
+        id: ReportId,
         /// When the form was opened.
         started: ZonedDateTime,
     },
@@ -254,19 +255,19 @@ pub enum FormKind {
     /// A correction of a warned-contact record (`W1` …).
     CorrectWarning {
         /// The record's id.
-        id: String,
+        id: WarningId,
         /// When the form was opened (reference for relative times).
         started: ZonedDateTime,
     },
     /// A correction of a consultation record (`L1` …).
     CorrectConsultation {
         /// The record's id.
-        id: String,
+        id: ConsultationId,
         /// When the form was opened.
         started: ZonedDateTime,
     },
     /// Withdrawing a warned-contact or consultation record (`W1`, `L1` …).
-    RetractRecord(String),
+    RetractRecord(AmendableId),
     /// Whom a letter goes to (company, 12315); submitting saves the letter.
     LetterTo(LetterKind),
     /// A saved letter was sent; submitting records it as a report.
@@ -482,7 +483,7 @@ impl Form {
     }
 
     /// A correction of warned-contact record `id`, filled with how it stands.
-    pub fn correct_warning(id: &str, w: &WarningFields, started: ZonedDateTime) -> Form {
+    pub fn correct_warning(id: &WarningId, w: &WarningFields, started: ZonedDateTime) -> Form {
         let fields = vec![
             text(FieldId::Who, false, &w.who),
             text(FieldId::Via, false, &w.via),
@@ -491,14 +492,14 @@ impl Form {
             text(FieldId::Reason, true, ""),
         ];
         let kind = FormKind::CorrectWarning {
-            id: id.to_string(),
+            id: id.clone(),
             started,
         };
         Form::build(kind, fields, 0)
     }
 
     /// A correction of consultation record `id`, filled with how it stands.
-    pub fn correct_consultation(id: &str, c: &ConsultationFields, started: ZonedDateTime) -> Form {
+    pub fn correct_consultation(id: &ConsultationId, c: &ConsultationFields, started: ZonedDateTime) -> Form {
         let fields = vec![
             text(FieldId::Lawyer, false, &c.lawyer),
             text(FieldId::Firm, false, &c.firm),
@@ -507,16 +508,16 @@ impl Form {
             text(FieldId::Reason, true, ""),
         ];
         let kind = FormKind::CorrectConsultation {
-            id: id.to_string(),
+            id: id.clone(),
             started,
         };
         Form::build(kind, fields, 0)
     }
 
     /// Withdrawing the warned-contact or consultation record `id`.
-    pub fn retract_record(id: &str) -> Form {
+    pub fn retract_record(id: AmendableId) -> Form {
         Form::build(
-            FormKind::RetractRecord(id.to_string()),
+            FormKind::RetractRecord(id),
             vec![text(FieldId::Reason, true, "")],
             0,
         )
@@ -932,7 +933,7 @@ pub enum Submit {
     /// Record a report.
     AddReport(ReportFields),
     /// Update a report.
-    UpdateReport(String, ReportPatch),
+    UpdateReport(ReportId, ReportPatch),
     /// Record a warned contact.
     AddWarning(WarningFields),
     /// Record a consultation.
@@ -942,11 +943,11 @@ pub enum Submit {
     /// Make the packet with these options.
     Export(ExportChoice),
     /// Correct a warned-contact record.
-    CorrectWarning(String, WarningPatch, String),
+    CorrectWarning(WarningId, WarningPatch, String),
     /// Correct a consultation record.
-    CorrectConsultation(String, ConsultationPatch, String),
+    CorrectConsultation(ConsultationId, ConsultationPatch, String),
     /// Withdraw a warned-contact or consultation record.
-    RetractRecord(String, String),
+    RetractRecord(AmendableId, String),
     /// Make and save this letter.
     SaveLetter(LetterOrder),
 }

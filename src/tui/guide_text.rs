@@ -20,22 +20,12 @@ const URGENT: [ChecklistId; 4] = [
     ChecklistId::CheckBankCards,
 ];
 
-/// The step with this number (1–4).
-pub fn step_id(n: u8) -> StepId {
-    match n {
-        1 => StepId::CollectEvidence,
-        2 => StepId::Report,
-        3 => StepId::WarnContacts,
-        _ => StepId::ConsultLawyer,
-    }
-}
-
-/// All checklist items as (id, title as it may be shown, step number).
-pub fn checklist(lang: Lang) -> Vec<(ChecklistId, String, u8)> {
+/// All checklist items as (id, title as it may be shown, step).
+pub fn checklist(lang: Lang) -> Vec<(ChecklistId, String, StepId)> {
     let g = Guide::get(lang);
     g.checklist()
         .iter()
-        .map(|c| (c.id, g.display(c).into_owned(), c.step.number()))
+        .map(|c| (c.id, g.display(c).into_owned(), c.step))
         .collect()
 }
 
@@ -149,13 +139,13 @@ fn dated_police_report<'a>(state: &'a CaseState, tz: &TimeZone) -> Option<&'a Re
         .or_else(|| police().rev().find(|r| acceptance_date(r, tz).is_some()))
 }
 
-/// The guidance of step `n` as paragraphs: what it is for, what to do, what to prepare,
+/// The guidance of `step` as paragraphs: what it is for, what to do, what to prepare,
 /// mistakes to avoid, and for step 2 the channels, for step 4 the legal basis.
 /// Dates are counted in the zone of `now`, the one every time on screen is shown in.
-pub fn guidance(n: u8, lang: Lang, now: &ZonedDateTime, state: &CaseState) -> Vec<(bool, String)> {
+pub fn guidance(id: StepId, lang: Lang, now: &ZonedDateTime, state: &CaseState) -> Vec<(bool, String)> {
     let (today, tz) = (now.date(), now.time_zone());
     let g = Guide::get(lang);
-    let step = g.step(step_id(n));
+    let step = g.step(id);
     let mut out = vec![(false, step.hedged(&step.purpose, lang).into_owned())];
     // A bullet without a space after it: Chinese text has no spaces, so "- " would let the
     // word wrapper break right after the dash and leave it alone on its line.
@@ -165,12 +155,12 @@ pub fn guidance(n: u8, lang: Lang, now: &ZonedDateTime, state: &CaseState) -> Ve
     };
     // Step 2: the channels recommended for this case come first, most urgent first, each with
     // the fact of the case that names it.
-    let recommended = if n == 2 {
+    let recommended = if id == StepId::Report {
         recommend_why(&case_signals(state))
     } else {
         Vec::new()
     };
-    if n == 2 {
+    if id == StepId::Report {
         out.push((
             true,
             lang.pick(
@@ -199,7 +189,7 @@ pub fn guidance(n: u8, lang: Lang, now: &ZonedDateTime, state: &CaseState) -> Ve
     section(lang.pick("要做的事", "What to do"), &step.todo);
     section(lang.pick("要准备的", "What to prepare"), &step.prepare);
     section(lang.pick("容易犯的错", "Mistakes to avoid"), &step.mistakes);
-    if n == 2 {
+    if id == StepId::Report {
         out.push((true, lang.pick("其他渠道", "Other channels").to_string()));
         for c in g
             .channels()
@@ -257,7 +247,7 @@ pub fn guidance(n: u8, lang: Lang, now: &ZonedDateTime, state: &CaseState) -> Ve
             }
         }
     }
-    if n == 4 {
+    if id == StepId::ConsultLawyer {
         out.push((true, lang.pick("法律依据", "Legal basis").to_string()));
         for a in g.laws_on(today) {
             // The wizard shows every provision in plain words, labelled as a summary (要旨): only

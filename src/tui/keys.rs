@@ -1,8 +1,12 @@
-//! The commands of each screen. One list per context feeds three things: the key dispatch,
-//! the key bar at the bottom and the `?` help overlay — so help can never drift from the keys.
+//! The commands: what a key can ask for ([`Action`]), how a binding names its keys, and the
+//! lists every screen shares (the global keys, a form's, a question's, the pieces the screens'
+//! own lists are made of). Each screen's own list is in its module (`screens::NAME::KEYS`).
+//! One list per context feeds three things: the key dispatch, the key bar at the bottom and
+//! the `?` help overlay, so help can never drift from the keys.
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
+use crate::guide::StepId;
 use crate::text::halfwidth::halfwidth_char;
 
 use crate::tui::strings::Strings;
@@ -29,8 +33,8 @@ pub enum Action {
     SwitchLang,
     /// Go to the dashboard.
     Dashboard,
-    /// Go to step 1..=4.
-    Step(u8),
+    /// Go to one of the four steps.
+    Step(StepId),
     /// Open the checklist.
     Checklist,
     /// Open the profile.
@@ -152,7 +156,7 @@ pub struct Binding {
     pub in_bar: bool,
 }
 
-const fn b(
+pub(crate) const fn b(
     action: Action,
     keys: &'static [K],
     label: &'static str,
@@ -175,10 +179,28 @@ use KeyCode as C;
 pub const GLOBAL: &[Binding] = &[
     b(A::NewCall, &[K::Ch('n')], "n", |s| s.k_new_call, true),
     b(A::Dashboard, &[K::Ch('0')], "0", |s| s.k_dashboard, false),
-    b(A::Step(1), &[K::Ch('1')], "1-4", |s| s.k_steps, true),
-    b(A::Step(2), &[K::Ch('2')], "", |s| s.k_steps, false),
-    b(A::Step(3), &[K::Ch('3')], "", |s| s.k_steps, false),
-    b(A::Step(4), &[K::Ch('4')], "", |s| s.k_steps, false),
+    b(
+        A::Step(StepId::CollectEvidence),
+        &[K::Ch('1')],
+        "1-4",
+        |s| s.k_steps,
+        true,
+    ),
+    b(A::Step(StepId::Report), &[K::Ch('2')], "", |s| s.k_steps, false),
+    b(
+        A::Step(StepId::WarnContacts),
+        &[K::Ch('3')],
+        "",
+        |s| s.k_steps,
+        false,
+    ),
+    b(
+        A::Step(StepId::ConsultLawyer),
+        &[K::Ch('4')],
+        "",
+        |s| s.k_steps,
+        false,
+    ),
     b(A::Checklist, &[K::Ch('c')], "c", |s| s.k_checklist, false),
     b(A::Profile, &[K::Ch('p')], "p", |s| s.k_profile, false),
     b(A::Export, &[K::Ch('x')], "x", |s| s.k_export, true),
@@ -194,118 +216,16 @@ pub const GLOBAL: &[Binding] = &[
     ),
 ];
 
-const MOVE: Binding = b(
+pub(crate) const MOVE: Binding = b(
     A::Up,
     &[K::Code(C::Up), K::Ch('k')],
     "Up/Dn/j/k",
     |s| s.k_move,
     false,
 );
-const DOWN: Binding = b(A::Down, &[K::Code(C::Down), K::Ch('j')], "", |s| s.k_move, false);
+pub(crate) const DOWN: Binding = b(A::Down, &[K::Code(C::Down), K::Ch('j')], "", |s| s.k_move, false);
 
-/// The dashboard.
-pub const DASHBOARD: &[Binding] = &[
-    MOVE,
-    DOWN,
-    b(A::Open, &[K::Code(C::Enter)], "Enter", |s| s.k_open, true),
-];
-
-/// The evidence list (step 1).
-pub const EVIDENCE: &[Binding] = &[
-    MOVE,
-    DOWN,
-    b(
-        A::PageUp,
-        &[K::Code(C::PageUp), K::Ctrl('b')],
-        "PgUp/PgDn",
-        |s| s.k_page,
-        false,
-    ),
-    b(
-        A::PageDown,
-        &[K::Code(C::PageDown), K::Ctrl('f')],
-        "",
-        |s| s.k_page,
-        false,
-    ),
-    b(
-        A::Top,
-        &[K::Code(C::Home), K::Ch('g')],
-        "g/G",
-        |s| s.k_top_bottom,
-        false,
-    ),
-    b(
-        A::Bottom,
-        &[K::Code(C::End), K::Ch('G')],
-        "",
-        |s| s.k_top_bottom,
-        false,
-    ),
-    b(
-        A::Open,
-        &[K::Code(C::Enter), K::Ch('l')],
-        "Enter",
-        |s| s.k_open,
-        true,
-    ),
-    b(A::NewEntry, &[K::Ch('a')], "a", |s| s.k_new_entry, true),
-    b(A::ImportBill, &[K::Ch('b')], "b", |s| s.k_import_bill, true),
-    b(A::Search, &[K::Ch('/')], "/", |s| s.k_search, true),
-    b(A::Filter, &[K::Ch('f')], "f", |s| s.k_filter, true),
-    b(
-        A::OneCounterpart,
-        &[K::Ch('o')],
-        "o",
-        |s| s.k_one_counterpart,
-        false,
-    ),
-    b(
-        A::Back,
-        &[K::Code(C::Esc), K::Ch('h')],
-        "Esc/0",
-        |s| s.k_back,
-        true,
-    ),
-];
-
-/// One entry's detail.
-pub const DETAIL: &[Binding] = &[
-    b(
-        A::Up,
-        &[K::Code(C::Up), K::Ch('k')],
-        "Up/Dn",
-        |s| s.k_scroll,
-        false,
-    ),
-    b(
-        A::Down,
-        &[K::Code(C::Down), K::Ch('j')],
-        "",
-        |s| s.k_scroll,
-        false,
-    ),
-    b(A::Correct, &[K::Ch('e')], "e", |s| s.k_correct, true),
-    b(A::Retract, &[K::Ch('d')], "d", |s| s.k_retract, true),
-    b(A::Attach, &[K::Ch('i')], "i", |s| s.k_attach, true),
-    b(A::Back, &[K::Code(C::Esc), K::Ch('h')], "Esc", |s| s.k_back, true),
-];
-
-/// A retracted entry's detail: e, d and i are not offered; pressed, they say why.
-pub const DETAIL_RETRACTED: &[Binding] = &[
-    SCROLL_UP,
-    SCROLL_DOWN,
-    b(
-        A::Correct,
-        &[K::Ch('e'), K::Ch('d'), K::Ch('i')],
-        "",
-        |s| s.k_correct,
-        false,
-    ),
-    b(A::Back, &[K::Code(C::Esc), K::Ch('h')], "Esc", |s| s.k_back, true),
-];
-
-const SCROLL_PAGE: [Binding; 2] = [
+pub(crate) const SCROLL_PAGE: [Binding; 2] = [
     b(
         A::PageUp,
         &[K::Code(C::PageUp), K::Ctrl('b')],
@@ -323,240 +243,35 @@ const SCROLL_PAGE: [Binding; 2] = [
 ];
 
 /// Home / End: the top and the end of a screen's text.
-const SCROLL_ENDS: [Binding; 2] = [
+pub(crate) const SCROLL_ENDS: [Binding; 2] = [
     b(A::Top, &[K::Code(C::Home)], "Home/End", |s| s.k_top_bottom, false),
     b(A::Bottom, &[K::Code(C::End)], "", |s| s.k_top_bottom, false),
 ];
 
-const SCROLL_UP: Binding = b(
+pub(crate) const SCROLL_UP: Binding = b(
     A::Up,
     &[K::Code(C::Up), K::Ch('k')],
     "Up/Dn",
     |s| s.k_scroll,
     false,
 );
-const SCROLL_DOWN: Binding = b(
+pub(crate) const SCROLL_DOWN: Binding = b(
     A::Down,
     &[K::Code(C::Down), K::Ch('j')],
     "",
     |s| s.k_scroll,
     false,
 );
-const BACK: Binding = b(A::Back, &[K::Code(C::Esc)], "Esc/0", |s| s.k_back, true);
-const NARRATIVE: Binding = b(A::Narrative, &[K::Ch('t')], "t", |s| s.k_narrative, true);
-
-/// Step 2: the reports (Up/Down choose one), the guidance below.
-pub const STEP2: &[Binding] = &[
-    b(A::AddRecord, &[K::Ch('a')], "a", |s| s.k_add_report, true),
-    b(A::UpdateReport, &[K::Ch('u')], "u", |s| s.k_update_report, true),
-    b(
-        A::Open,
-        &[K::Code(C::Enter)],
-        "Enter",
-        |s| s.k_report_history,
-        false,
-    ),
-    NARRATIVE,
-    b(A::Letters, &[K::Ch('w')], "w", |s| s.k_letters, true),
-    b(
-        A::Up,
-        &[K::Code(C::Up), K::Ch('k')],
-        "Up/Dn",
-        |s| s.k_choose_report,
-        false,
-    ),
-    b(
-        A::Down,
-        &[K::Code(C::Down), K::Ch('j')],
-        "",
-        |s| s.k_choose_report,
-        false,
-    ),
-    SCROLL_PAGE[0],
-    SCROLL_PAGE[1],
-    SCROLL_ENDS[0],
-    SCROLL_ENDS[1],
-    BACK,
-];
-
-/// Step 3: the warning message and the people warned.
-pub const STEP3: &[Binding] = &[
-    b(A::AddRecord, &[K::Ch('a')], "a", |s| s.k_add_warning, true),
-    b(
-        A::ShowText(TextView::Warning),
-        &[K::Ch('m')],
-        "m",
-        |s| s.k_show_message,
-        true,
-    ),
-    COPY_WARNING,
-    FIX_RECORD[0],
-    FIX_RECORD[1],
-    CHOOSE_RECORD[0],
-    CHOOSE_RECORD[1],
-    SCROLL_PAGE[0],
-    SCROLL_PAGE[1],
-    SCROLL_ENDS[0],
-    SCROLL_ENDS[1],
-    BACK,
-];
-
-/// Steps 3 and 4: correct or withdraw the chosen record.
-const FIX_RECORD: [Binding; 2] = [
-    b(A::Correct, &[K::Ch('e')], "e", |s| s.k_correct_record, true),
-    b(A::Retract, &[K::Ch('d')], "d", |s| s.k_retract_record, true),
-];
-
-/// Steps 3 and 4: Up/Down choose a record (and scroll when there is none).
-const CHOOSE_RECORD: [Binding; 2] = [
-    b(
-        A::Up,
-        &[K::Code(C::Up), K::Ch('k')],
-        "Up/Dn",
-        |s| s.k_choose_record,
-        false,
-    ),
-    b(
-        A::Down,
-        &[K::Code(C::Down), K::Ch('j')],
-        "",
-        |s| s.k_choose_record,
-        false,
-    ),
-];
-
-/// Step 4: consultations and the brief.
-pub const STEP4: &[Binding] = &[
-    b(A::AddRecord, &[K::Ch('a')], "a", |s| s.k_add_consultation, true),
-    b(
-        A::ShowText(TextView::Brief),
-        &[K::Ch('b')],
-        "b",
-        |s| s.k_show_brief,
-        true,
-    ),
-    FIX_RECORD[0],
-    FIX_RECORD[1],
-    CHOOSE_RECORD[0],
-    CHOOSE_RECORD[1],
-    SCROLL_PAGE[0],
-    SCROLL_PAGE[1],
-    SCROLL_ENDS[0],
-    SCROLL_ENDS[1],
-    BACK,
-];
-
-const COPY_WARNING: Binding = b(A::CopyWarning, &[K::Ch('y')], "y", |s| s.k_copy, true);
-
-/// A generated text shown alone (the warning message, the brief).
-pub const TEXT: &[Binding] = &[
-    COPY_WARNING,
-    SCROLL_UP,
-    SCROLL_DOWN,
-    SCROLL_PAGE[0],
-    SCROLL_PAGE[1],
-    SCROLL_ENDS[0],
-    SCROLL_ENDS[1],
-    b(A::Back, &[K::Code(C::Esc), K::Ch('h')], "Esc", |s| s.k_back, true),
-];
-
-/// The export screen.
-pub const EXPORT: &[Binding] = &[
-    b(A::Open, &[K::Code(C::Enter)], "Enter", |s| s.k_generate, true),
-    b(A::OpenPacket, &[K::Ch('o')], "o", |s| s.k_open_packet, true),
-    NARRATIVE,
-    SCROLL_UP,
-    SCROLL_DOWN,
-    BACK,
-];
-
-/// The letters screen: the six letters, recommended ones first.
-pub const LETTERS: &[Binding] = &[
-    MOVE,
-    DOWN,
-    b(
-        A::Open,
-        &[K::Code(C::Enter), K::Ch('l')],
-        "Enter",
-        |s| s.k_open,
-        true,
-    ),
-    b(A::Back, &[K::Code(C::Esc), K::Ch('h')], "Esc", |s| s.k_back, true),
-];
-
-/// One letter opened: save it, then record it as sent.
-pub const LETTER: &[Binding] = &[
-    b(
-        A::SaveLetter,
-        &[K::Ch('s'), K::Code(C::Enter)],
-        "s",
-        |s| s.k_save_letter,
-        true,
-    ),
-    b(A::MarkSent, &[K::Ch('r')], "r", |s| s.k_mark_sent, true),
-    SCROLL_UP,
-    SCROLL_DOWN,
-    b(A::Back, &[K::Code(C::Esc), K::Ch('h')], "Esc", |s| s.k_back, true),
-];
-
-/// The checklist.
-pub const CHECKLIST: &[Binding] = &[
-    MOVE,
-    DOWN,
-    b(A::Tick, &[K::Ch(' ')], "Space", |s| s.k_tick, true),
-    b(
-        A::How,
-        &[K::Code(C::Enter), K::Ch('l')],
-        "Enter",
-        |s| s.k_how,
-        true,
-    ),
-    BACK,
-];
-
-/// A bill opened from step 1: Space ticks a row, Enter records the ticked ones.
-pub const BILL: &[Binding] = &[
-    MOVE,
-    DOWN,
-    b(A::Tick, &[K::Ch(' ')], "Space", |s| s.k_tick, true),
-    b(
-        A::Open,
-        &[K::Code(C::Enter)],
-        "Enter",
-        |s| s.k_record_picked,
-        true,
-    ),
-    b(A::Back, &[K::Code(C::Esc)], "Esc", |s| s.k_back, true),
-];
-
-/// A checklist item's how-to: Esc goes back to the same item.
-pub const HOW_TEXT: &[Binding] = &[
-    SCROLL_UP,
-    SCROLL_DOWN,
-    SCROLL_PAGE[0],
-    SCROLL_PAGE[1],
-    SCROLL_ENDS[0],
-    SCROLL_ENDS[1],
-    b(A::Back, &[K::Code(C::Esc), K::Ch('h')], "Esc", |s| s.k_back, true),
-];
+pub(crate) const BACK: Binding = b(A::Back, &[K::Code(C::Esc)], "Esc/0", |s| s.k_back, true);
+pub(crate) const NARRATIVE: Binding = b(A::Narrative, &[K::Ch('t')], "t", |s| s.k_narrative, true);
+/// Step 3 and the warning message's own screen: copy the message.
+pub(crate) const COPY_WARNING: Binding = b(A::CopyWarning, &[K::Ch('y')], "y", |s| s.k_copy, true);
 
 /// Tab on a step whose list has the focus: the focus goes to the step's text.
 pub const TAB_TO_TEXT: &[Binding] = &[b(A::Focus, &[K::Code(C::Tab)], "Tab", |s| s.k_focus_text, true)];
 
 /// Tab on a step whose text has the focus: the focus goes back to the list.
 pub const TAB_TO_LIST: &[Binding] = &[b(A::Focus, &[K::Code(C::Tab)], "Tab", |s| s.k_focus_list, true)];
-
-/// The profile.
-pub const PROFILE: &[Binding] = &[
-    b(
-        A::EditProfile,
-        &[K::Ch('e'), K::Code(C::Enter)],
-        "e",
-        |s| s.k_edit_profile,
-        true,
-    ),
-    BACK,
-];
 
 /// An open form (before the focused field gets the key).
 pub const FORM: &[Binding] = &[
@@ -591,26 +306,6 @@ pub const EXPORT_FORM: &[Binding] = &[
         false,
     ),
     b(A::Cancel, &[K::Code(C::Esc)], "Esc", |s| s.k_cancel, true),
-    b(
-        A::Quit,
-        &[K::Ctrl('c'), K::Ctrl('q')],
-        "Ctrl-Q",
-        |s| s.k_quit,
-        false,
-    ),
-];
-
-/// The search box in the evidence list.
-pub const SEARCH: &[Binding] = &[
-    b(
-        A::SearchDone,
-        &[K::Code(C::Enter), K::Code(C::Esc)],
-        "Enter/Esc",
-        |s| s.k_search_done,
-        true,
-    ),
-    b(A::Down, &[K::Code(C::Down)], "Up/Dn", |s| s.k_move, false),
-    b(A::Up, &[K::Code(C::Up)], "", |s| s.k_move, false),
     b(
         A::Quit,
         &[K::Ctrl('c'), K::Ctrl('q')],

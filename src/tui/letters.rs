@@ -1,6 +1,6 @@
-//! The letters screen's state: the six letters in the order that fits the case (recommended
-//! ones first, each with the fact that brings it in), the one opened, and the files saved for
-//! it. The keys are handled in `App::update`; the screen is drawn by `screens::letters`.
+//! The letters the wizard offers: the six letters in the order that fits the case
+//! (recommended ones first, each with the fact that brings it in), a letter to make and the
+//! files saved for it. The screen (its state, keys and drawing) is `screens::letters`.
 
 use std::path::PathBuf;
 
@@ -10,13 +10,6 @@ use crate::evidence::number::{NumberKind, NumberLabel};
 use crate::guide::CaseSignals;
 use crate::i18n::Lang;
 use crate::letters::LetterKind;
-use crate::pdf::visible::short_path;
-use crate::tui::form::Form;
-use crate::tui::keys::Action;
-use crate::tui::letter_strings::strings;
-use crate::tui::message::Effect;
-use crate::tui::model::{App, Screen};
-use crate::tui::strings::fill;
 
 /// Why a letter is recommended for this case.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -119,79 +112,6 @@ pub struct SavedLetter {
     pub copy: Result<PathBuf, String>,
     /// SHA-256 of the PDF as saved: what "已发出" records.
     pub sha256: String,
-}
-
-/// The letters screen's state.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct LettersView {
-    /// The highlighted row.
-    pub sel: usize,
-    /// The letter opened (its details and what it carries), if any.
-    pub open: Option<LetterKind>,
-    /// The letter last saved in this session.
-    pub saved: Option<SavedLetter>,
-}
-
-impl App {
-    /// The letters screen's keys: choose, open, save, record as sent, back.
-    pub(crate) fn letters_act(&mut self, a: Action, state: &CaseState) -> Vec<Effect> {
-        let outlook = self.outlook.of(state);
-        let rows = outlook.letters(state);
-        let now = self.now();
-        let view = &mut self.letters;
-        match (a, view.open) {
-            (Action::Up, None) => view.sel = view.sel.saturating_sub(1),
-            (Action::Down, None) => view.sel = (view.sel + 1).min(rows.len().saturating_sub(1)),
-            (Action::Open, None) => {
-                view.open = rows.get(view.sel).map(|c| c.kind);
-                self.scroll = 0;
-            }
-            (Action::Back, None) => self.go(Screen::Step(2)),
-            (Action::Back, Some(_)) => {
-                view.open = None;
-                self.scroll = 0;
-                self.status = None;
-            }
-            (Action::SaveLetter, Some(kind)) if kind.needs_to() => self.form = Some(Form::letter_to(kind)),
-            (Action::SaveLetter, Some(kind)) => {
-                return vec![Effect::SaveLetter(LetterOrder {
-                    kind,
-                    to: None,
-                    with_id: false,
-                })];
-            }
-            (Action::MarkSent, Some(kind)) => match view.saved.as_ref().filter(|s| s.kind == kind) {
-                Some(saved) => self.form = Some(Form::letter_sent(saved, now)),
-                None => self.status = Some((strings(self.lang).save_first.to_string(), true)),
-            },
-            (Action::Up, Some(_)) => self.scroll = self.scroll.saturating_sub(1),
-            (Action::Down, Some(_)) => self.scroll = self.scroll.saturating_add(1),
-            (Action::PageUp, Some(_)) => self.scroll = self.scroll.saturating_sub(5),
-            (Action::PageDown, Some(_)) => self.scroll = self.scroll.saturating_add(5),
-            _ => {}
-        }
-        Vec::new()
-    }
-}
-
-/// Takes a save's outcome into the view; the status line to show.
-pub fn saved_status(
-    view: &mut LettersView,
-    result: Result<SavedLetter, String>,
-    lang: Lang,
-) -> (String, bool) {
-    let ls = strings(lang);
-    match result {
-        Ok(saved) => {
-            let shown = match &saved.copy {
-                Ok(copy) => short_path(copy),
-                Err(_) => short_path(&saved.pdf),
-            };
-            view.saved = Some(saved);
-            (fill(ls.saved, &[&shown]), false)
-        }
-        Err(why) => (why, true),
-    }
 }
 
 /// Makes the letter from the case as it stands (in Chinese, for the office it goes to; the

@@ -8,7 +8,9 @@ use crossterm::event::KeyEvent;
 use crate::case::steps::{
     ConsultationFields, ConsultationPatch, ReportFields, ReportPatch, WarningFields, WarningPatch,
 };
+use crate::case::{AmendableId, ConsultationId, ReportId, WarningId};
 use crate::case::{EntryId, EvidenceFields, EvidencePatch, ProfilePatch};
+use crate::guide::ChecklistId;
 use crate::i18n::Lang;
 use crate::pdf::export::Exported;
 use crate::tui::form::ExportChoice;
@@ -67,21 +69,21 @@ pub enum Effect {
     /// Set profile fields.
     SetProfile(ProfilePatch),
     /// Tick or untick a checklist item.
-    Tick(String, bool),
+    Tick(ChecklistId, bool),
     /// Record a report.
     AddReport(ReportFields),
     /// Update a report.
-    UpdateReport(String, ReportPatch),
+    UpdateReport(ReportId, ReportPatch),
     /// Record a warned contact.
     AddWarning(WarningFields),
     /// Record a consultation.
     AddConsultation(ConsultationFields),
     /// Correct a warned-contact record (id, changes, reason).
-    CorrectWarning(String, WarningPatch, String),
+    CorrectWarning(WarningId, WarningPatch, String),
     /// Correct a consultation record (id, changes, reason).
-    CorrectConsultation(String, ConsultationPatch, String),
+    CorrectConsultation(ConsultationId, ConsultationPatch, String),
     /// Withdraw a warned-contact or consultation record (id, reason).
-    RetractRecord(String, String),
+    RetractRecord(AmendableId, String),
     /// Set the victim's own account.
     SetNarrative(String),
     /// Make the packet on a worker thread.

@@ -1,10 +1,13 @@
 //! The wizard: a terminal UI that leads the victim through the four steps.
 //!
 //! Shaped like gitui: [`model::App`] is the state, [`app`] its one `update`, driven by
-//! [`message::Msg`] and returning [`message::Effect`]s (no terminal, no disk);
-//! [`runtime::Wizard`] performs the effects with the case API, [`view`] and [`screens`] draw
-//! the model and never change it, [`event`] reads the terminal on one thread, [`keys`] holds each screen's
-//! commands (the same list feeds dispatch, key bar and help) and [`strings`] all the text.
+//! [`message::Msg`] and returning [`message::Effect`]s (no terminal, no disk). Each of
+//! [`screens`] holds one screen's own state, key list, key handling and drawing; `app` routes
+//! a key to the screen in view and carries out the commands it answers with.
+//! [`runtime::Wizard`] performs the effects with the case API, [`view`] draws the frame around
+//! the screen, [`event`] reads the terminal on one thread, [`keys`] holds the actions and the
+//! shared key lists (the same lists feed dispatch, key bar and help) and [`strings`] all the
+//! text.
 
 pub mod app;
 pub mod clipboard;

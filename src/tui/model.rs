@@ -1,22 +1,27 @@
-//! The wizard's state: which screen is open, what is selected, the open form, the export and
-//! letter screens' progress. The screens draw it and nothing else; only the update (`app`)
-//! changes it.
+//! The wizard's state: which screen is open, each screen's own state (its module in
+//! `screens` defines it), the open form, the question, the status line. The update (`app`)
+//! changes it; a screen changes only its own part, when `app` hands it a key.
 
 use std::path::PathBuf;
 
 use jiff::ZonedDateTime;
 
-use crate::case::counterparts::CounterpartId;
-use crate::case::{CaseState, EntryId, EvidenceKind};
+use crate::case::{CaseState, EntryId};
+use crate::guide::StepId;
 use crate::i18n::Lang;
-use crate::pdf::export::Exported;
-use crate::text::MAX_LINE_CHARS;
-use crate::tui::form::{ExportChoice, Form, FormKind};
+use crate::tui::form::{Form, FormKind};
 pub use crate::tui::keys::TextView;
 use crate::tui::keys::{self, Binding};
 use crate::tui::message::Msg;
+use crate::tui::screens::bill::BillView;
+use crate::tui::screens::checklist::Checklist;
+use crate::tui::screens::dashboard::Dashboard;
+pub use crate::tui::screens::evidence::{ListView, guide_rows, list_rows};
+pub use crate::tui::screens::export::{ExportStatus, ExportView};
+use crate::tui::screens::letters::LettersView;
+use crate::tui::screens::steps::Steps;
+use crate::tui::screens::{self, detail, evidence, steps, text};
 use crate::tui::strings::{Strings, strings};
-use crate::tui::widgets::text_field::TextField;
 
 /// Where the user is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -27,8 +32,8 @@ pub enum Screen {
     Evidence,
     /// One entry with its history.
     Detail(EntryId),
-    /// Step 2, 3 or 4.
-    Step(u8),
+    /// Step 2, 3 or 4 (step 1 is [`Screen::Evidence`]).
+    Step(StepId),
     /// The immediate-actions checklist.
     Checklist,
     /// The victim's details.
@@ -43,50 +48,6 @@ pub enum Screen {
     Bill,
 }
 
-/// A bill opened in the wizard: the rows that can be losses, which are ticked, the selection.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct BillView {
-    /// The file.
-    pub path: PathBuf,
-    /// The bill read.
-    pub bill: crate::evidence::bill::Bill,
-    /// The indices (into `bill.rows`) of the rows that can be recorded as losses.
-    pub pickable: Vec<usize>,
-    /// Ticked, one per pickable row.
-    pub ticked: Vec<bool>,
-    /// The selected pickable row.
-    pub sel: usize,
-}
-
-impl BillView {
-    /// A bill just read, nothing ticked.
-    pub fn new(path: PathBuf, bill: crate::evidence::bill::Bill) -> BillView {
-        let pickable: Vec<usize> = (0..bill.rows.len())
-            .filter(|i| bill.rows[*i].pickable())
-            .collect();
-        BillView {
-            path,
-            ticked: vec![false; pickable.len()],
-            bill,
-            pickable,
-            sel: 0,
-        }
-    }
-
-    /// The bill with only the ticked rows, in the file's order.
-    pub fn picked(&self) -> crate::evidence::bill::Bill {
-        let mut b = self.bill.clone();
-        b.rows = self
-            .pickable
-            .iter()
-            .zip(&self.ticked)
-            .filter(|(_, t)| **t)
-            .filter_map(|(i, _)| self.bill.rows.get(*i).cloned())
-            .collect();
-        b
-    }
-}
-
 /// Which part of a step screen the arrows move: its list or its text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Pane {
@@ -95,30 +56,6 @@ pub enum Pane {
     List,
     /// The guidance text.
     Text,
-}
-
-/// Where the export stands.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum ExportStatus {
-    /// Nothing made yet in this session.
-    Idle,
-    /// The worker thread is rendering.
-    Running,
-    /// The packet was written.
-    Done(Exported),
-    /// It failed; the sentence to show.
-    Failed(String),
-}
-
-/// The export screen's state.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ExportView {
-    /// The options used last (the form opens with them).
-    pub choice: ExportChoice,
-    /// Where the export stands.
-    pub status: ExportStatus,
-    /// The copy made for the user (Desktop or Downloads), or why there is none.
-    pub copy: Option<Result<PathBuf, String>>,
 }
 
 /// A question waiting for y / n.
@@ -130,27 +67,6 @@ pub enum Ask {
     Discard,
     /// Switch the language?
     Lang,
-}
-
-/// The evidence list's view state.
-#[derive(Debug, Clone)]
-pub struct ListView {
-    /// Indices into `state.entries` of the rows shown, newest first.
-    pub rows: Vec<u32>,
-    /// Selected row.
-    pub selected: usize,
-    /// First row on screen.
-    pub offset: usize,
-    /// Only this kind, or all.
-    pub kind: Option<EvidenceKind>,
-    /// The search box.
-    pub search: TextField,
-    /// The search box has focus.
-    pub searching: bool,
-    /// Only the entries of this counterpart: its text as shown and the number of its key.
-    pub counterpart: Option<(String, CounterpartId)>,
-    /// What the rows were last built from: rebuilt when any of it changes.
-    pub(crate) built: Option<(u64, Option<EvidenceKind>, String, Option<CounterpartId>)>,
 }
 
 /// The wizard's whole state.
@@ -174,24 +90,20 @@ pub struct App {
     pub help: bool,
     /// The evidence list.
     pub list: ListView,
-    /// Selected row on the dashboard.
-    pub dash_sel: usize,
-    /// Selected checklist item.
-    pub check_sel: usize,
-    /// Scroll of detail and step screens.
+    /// The dashboard.
+    pub dashboard: Dashboard,
+    /// The checklist.
+    pub checklist: Checklist,
+    /// Scroll of the body's text (detail, step, text, export and letter screens).
     pub scroll: u16,
-    /// Selected report on step 2.
-    pub report_sel: usize,
-    /// Step 2 shows the selected report's history (Enter).
-    pub report_history: bool,
-    /// Selected record on step 3 (warned contacts) or step 4 (consultations).
-    pub record_sel: usize,
+    /// Steps 2 to 4.
+    pub steps: Steps,
     /// Scroll of the help overlay.
     pub help_scroll: u16,
     /// The export screen.
     pub export: ExportView,
     /// The letters screen.
-    pub letters: crate::tui::letters::LettersView,
+    pub letters: LettersView,
     /// A one-line message and whether it is an error.
     pub status: Option<(String, bool)>,
     /// Set when the user has chosen to leave.
@@ -216,36 +128,8 @@ pub struct App {
     pub bill: Option<BillView>,
 }
 
-/// Rows on the dashboard that Enter opens, in order.
-pub const DASH_ROWS: [Screen; 7] = [
-    Screen::Evidence,
-    Screen::Step(2),
-    Screen::Step(3),
-    Screen::Step(4),
-    Screen::Checklist,
-    Screen::Profile,
-    Screen::Export,
-];
-
 fn system_now() -> ZonedDateTime {
     ZonedDateTime::now()
-}
-
-/// How many list rows fit on step 1 in a terminal `height` rows tall: title, filter line,
-/// column header, status and key bar take five, and the step's guidance pane its share.
-pub fn list_rows(height: u16, focus: Pane) -> usize {
-    let body = height.saturating_sub(3);
-    usize::from(height.saturating_sub(5).saturating_sub(guide_rows(body, focus)))
-}
-
-/// Rows of step 1's guidance pane in a body `body` rows tall: a quarter under the list, two
-/// thirds when it has the focus; the list always keeps its header and a row.
-pub fn guide_rows(body: u16, focus: Pane) -> u16 {
-    let want = match focus {
-        Pane::List => (body / 4).max(3),
-        Pane::Text => body * 2 / 3,
-    };
-    want.min(body.saturating_sub(3))
 }
 
 impl App {
@@ -260,34 +144,13 @@ impl App {
             form: None,
             ask: None,
             help: false,
-            list: ListView {
-                rows: Vec::new(),
-                selected: 0,
-                offset: 0,
-                kind: None,
-                search: TextField::new(false, MAX_LINE_CHARS),
-                searching: false,
-                counterpart: None,
-                built: None,
-            },
-            dash_sel: 0,
-            check_sel: 0,
+            list: ListView::default(),
+            dashboard: Dashboard::default(),
+            checklist: Checklist::default(),
             scroll: 0,
-            report_sel: 0,
-            report_history: false,
-            record_sel: 0,
+            steps: Steps::default(),
             help_scroll: 0,
-            export: ExportView {
-                choice: ExportChoice {
-                    agency: String::new(),
-                    redact: false,
-                    // The packet is for a Chinese police station whatever language the
-                    // wizard speaks; English is a translation the user picks.
-                    lang: Lang::Zh,
-                },
-                status: ExportStatus::Idle,
-                copy: None,
-            },
+            export: ExportView::default(),
             letters: Default::default(),
             status: None,
             quit: false,
@@ -325,43 +188,37 @@ impl App {
             }];
         }
         if self.screen == Screen::Evidence && self.list.searching {
-            return vec![keys::SEARCH];
+            return vec![evidence::SEARCH_KEYS];
         }
         let screen = match self.screen {
-            Screen::Dashboard => keys::DASHBOARD,
-            Screen::Evidence => keys::EVIDENCE,
-            Screen::Detail(_) if self.detail_retracted => keys::DETAIL_RETRACTED,
-            Screen::Detail(_) => keys::DETAIL,
-            Screen::Step(2) => keys::STEP2,
-            Screen::Step(3) => keys::STEP3,
-            Screen::Step(_) => keys::STEP4,
-            Screen::Checklist => keys::CHECKLIST,
-            Screen::Profile => keys::PROFILE,
-            Screen::Text(TextView::How(_)) => keys::HOW_TEXT,
-            Screen::Text(_) => keys::TEXT,
-            Screen::Export => keys::EXPORT,
-            Screen::Letters if self.letters.open.is_some() => keys::LETTER,
-            Screen::Letters => keys::LETTERS,
-            Screen::Bill => keys::BILL,
+            Screen::Dashboard => screens::dashboard::KEYS,
+            Screen::Evidence => evidence::KEYS,
+            Screen::Detail(_) => detail::keys(self.detail_retracted),
+            Screen::Step(step) => steps::keys(step),
+            Screen::Checklist => screens::checklist::KEYS,
+            Screen::Profile => screens::profile::KEYS,
+            Screen::Text(view) => text::keys(view),
+            Screen::Export => screens::export::KEYS,
+            Screen::Letters => self.letters.keys(),
+            Screen::Bill => screens::bill::KEYS,
         };
         match (self.screen, self.focus) {
-            (Screen::Evidence | Screen::Step(2), Pane::List) => vec![keys::TAB_TO_TEXT, screen, keys::GLOBAL],
-            (Screen::Evidence | Screen::Step(2), Pane::Text) => vec![keys::TAB_TO_LIST, screen, keys::GLOBAL],
+            (Screen::Evidence | Screen::Step(StepId::Report), Pane::List) => {
+                vec![keys::TAB_TO_TEXT, screen, keys::GLOBAL]
+            }
+            (Screen::Evidence | Screen::Step(StepId::Report), Pane::Text) => {
+                vec![keys::TAB_TO_LIST, screen, keys::GLOBAL]
+            }
             _ => vec![screen, keys::GLOBAL],
         }
     }
     /// The packet `o` opens: the copy for the user if there is one, else the one made.
     pub fn packet_to_open(&self) -> Option<PathBuf> {
-        match (&self.export.copy, &self.export.status) {
-            (Some(Ok(copy)), _) => Some(copy.clone()),
-            (_, ExportStatus::Done(done)) => Some(done.path.clone()),
-            _ => None,
-        }
+        self.export.packet_to_open()
     }
     /// The entry selected in the list.
     pub fn selected_entry(&self, state: &CaseState) -> Option<EntryId> {
-        let i = *self.list.rows.get(self.list.selected)? as usize;
-        state.entries.get(i).map(|e| e.id)
+        self.list.selected_entry(state)
     }
     pub(crate) fn now(&self) -> ZonedDateTime {
         (self.clock)()

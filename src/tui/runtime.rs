@@ -5,7 +5,7 @@ use std::path::PathBuf;
 use std::sync::mpsc::{Receiver, TryRecvError, channel};
 
 use crate::case::steps::{ConsultationPatch, WarningPatch};
-use crate::case::{Case, CaseError};
+use crate::case::{AmendableId, Case, CaseError};
 use crate::config::Config;
 use crate::pdf::export::{PacketJob, PacketRequest, export_to_folder};
 use crate::pdf::visible::{copy_for_user, visible_folder};
@@ -107,9 +107,12 @@ impl Wizard {
             Effect::Retract(id, reason) => self.case.retract(id, &reason).map(|_| Msg::Saved(None)),
             Effect::Attach(id, path) => self.case.attach(id, &[path]).map(|_| Msg::Saved(None)),
             Effect::SetProfile(patch) => self.case.set_profile(patch).map(|_| Msg::Saved(None)),
-            Effect::Tick(item, done) => self.case.tick(&item, done).map(|_| Msg::Saved(None)),
+            Effect::Tick(item, done) => self.case.tick(item.as_str(), done).map(|_| Msg::Saved(None)),
             Effect::AddReport(f) => self.case.add_report(f).map(Msg::SavedRecord),
-            Effect::UpdateReport(id, p) => self.case.update_report(&id, p).map(|_| Msg::SavedRecord(id)),
+            Effect::UpdateReport(id, p) => self
+                .case
+                .update_report(&id, p)
+                .map(|_| Msg::SavedRecord(id.to_string())),
             Effect::AddWarning(f) => self.case.add_warning(f).map(Msg::SavedRecord),
             Effect::AddConsultation(f) => self.case.add_consultation(f).map(Msg::SavedRecord),
             Effect::CorrectWarning(id, p, reason) => {
@@ -118,12 +121,14 @@ impl Wizard {
             Effect::CorrectConsultation(id, p, reason) => {
                 self.case.correct_record(&id, p, &reason).map(Msg::SavedRecord)
             }
-            Effect::RetractRecord(id, reason) => if id.starts_with('L') {
-                self.case.retract_record::<ConsultationPatch>(&id, &reason)
-            } else {
-                self.case.retract_record::<WarningPatch>(&id, &reason)
-            }
-            .map(Msg::SavedRecord),
+            Effect::RetractRecord(AmendableId::Consultation(id), reason) => self
+                .case
+                .retract_record::<ConsultationPatch>(&id, &reason)
+                .map(Msg::SavedRecord),
+            Effect::RetractRecord(AmendableId::Warning(id), reason) => self
+                .case
+                .retract_record::<WarningPatch>(&id, &reason)
+                .map(Msg::SavedRecord),
             Effect::SetNarrative(t) => self.case.set_narrative(&t).map(|_| Msg::Saved(None)),
             Effect::Export(choice) => Ok(self.start_export(&choice)),
             Effect::OpenFile(path) => Ok(Msg::Opened(open_file(&path))),
@@ -138,7 +143,11 @@ impl Wizard {
             Effect::SaveLetter(order) => Ok(self.start_letter(order)),
             Effect::ReadBill(path) => Ok(read_bill(path, lang)),
             Effect::RecordBill(path, bill) => {
-                let now = jiff::Timestamp::now().to_zoned_datetime(crate::localtime::beijing());
+                let now = self
+                    .case
+                    .now()
+                    .timestamp()
+                    .to_zoned_datetime(crate::localtime::beijing());
                 bill.rows
                     .iter()
                     .map(|row| crate::case::bill::transfer_fields(&bill, row, None, &now))

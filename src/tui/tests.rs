@@ -447,7 +447,7 @@ fn warned_contacts_and_consultations_are_recorded_and_empty_names_refused() {
     w.handle(k(KeyCode::Char('b')));
     assert_eq!(w.app.screen, Screen::Text(super::model::TextView::Brief));
     w.handle(k(KeyCode::Esc));
-    assert_eq!(w.app.screen, Screen::Step(4));
+    assert_eq!(w.app.screen, Screen::Step(crate::guide::StepId::ConsultLawyer));
 }
 
 #[test]
@@ -650,7 +650,7 @@ fn full_width_keys_and_chinese_punctuation_are_the_same_commands() {
     let tmp = tempfile::tempdir().expect("tmp");
     let mut w = wizard(tmp.path(), Lang::Zh);
     typed(&mut w, "２");
-    assert_eq!(w.app.screen, Screen::Step(2));
+    assert_eq!(w.app.screen, Screen::Step(crate::guide::StepId::Report));
     typed(&mut w, "？");
     assert!(w.app.help, "？ opens help");
     w.handle(k(KeyCode::Esc));
@@ -843,7 +843,12 @@ fn money_lost_puts_110_and_the_bank_first_and_step_2_recommends_the_police() {
         next,
         "立即拨打110，并联系银行止付/冻结；告诉警方对方收款账户 6222 0212 3456 7890"
     );
-    let g = super::guide_text::guidance(2, Lang::Zh, &fixed_now(), w.case.state());
+    let g = super::guide_text::guidance(
+        crate::guide::StepId::Report,
+        Lang::Zh,
+        &fixed_now(),
+        w.case.state(),
+    );
     let at = g
         .iter()
         .position(|(h, t)| *h && t.starts_with("推荐给你的渠道"))
@@ -917,10 +922,15 @@ fn step_2_dates_the_police_stages_only_from_recorded_dates() {
     let tmp = tempfile::tempdir().expect("tmp");
     let mut w = wizard(tmp.path(), Lang::Zh);
     let guide = |w: &Wizard| -> Vec<String> {
-        super::guide_text::guidance(2, Lang::Zh, &fixed_now(), w.case.state())
-            .into_iter()
-            .map(|(_, t)| t)
-            .collect()
+        super::guide_text::guidance(
+            crate::guide::StepId::Report,
+            Lang::Zh,
+            &fixed_now(),
+            w.case.state(),
+        )
+        .into_iter()
+        .map(|(_, t)| t)
+        .collect()
     };
     assert!(
         guide(&w).iter().any(|t| t.starts_with("期限：原则上3日")),
@@ -1983,7 +1993,12 @@ fn step_1_shows_the_guides_purpose_todos_and_mistakes_and_tab_scrolls_them() {
     let state = sample_case(tmp.path());
     let mut w = wizard(tmp.path(), Lang::Zh);
     typed(&mut w, "1");
-    let guide = super::guide_text::guidance(1, Lang::Zh, &fixed_now(), &state);
+    let guide = super::guide_text::guidance(
+        crate::guide::StepId::CollectEvidence,
+        Lang::Zh,
+        &fixed_now(),
+        &state,
+    );
     let purpose: String = guide[0].1.chars().take(8).collect();
     let rows = frame_rows(&w.app, &state, 80, 24).join("\n");
     assert!(rows.contains(&purpose), "{rows}");
@@ -2014,12 +2029,12 @@ fn tab_on_step_2_moves_the_arrows_from_the_reports_to_the_text() {
     let mut w = wizard(tmp.path(), Lang::En);
     typed(&mut w, "2");
     w.handle(k(KeyCode::Down));
-    assert_eq!(w.app.report_sel, 1);
+    assert_eq!(w.app.steps.report_sel, 1);
     assert_eq!(w.app.scroll, 0);
     w.handle(k(KeyCode::Tab));
     w.handle(k(KeyCode::Down));
     w.handle(k(KeyCode::Down));
-    assert_eq!(w.app.report_sel, 1);
+    assert_eq!(w.app.steps.report_sel, 1);
     assert_eq!(w.app.scroll, 2);
     let rows = frame_rows(&w.app, &state, 80, 24).join("\n");
     assert!(rows.contains("Tab to list"), "{rows}");
@@ -2049,7 +2064,7 @@ fn enter_on_a_checklist_item_opens_its_how_to_and_esc_returns_to_it() {
         assert!(rows.contains(&start), "{rows}");
         w.handle(k(KeyCode::Esc));
         assert_eq!(w.app.screen, Screen::Checklist);
-        assert_eq!(w.app.check_sel, 3, "back on the same item");
+        assert_eq!(w.app.checklist.sel, 3, "back on the same item");
         assert_eq!(events(tmp.path()).len(), before, "Enter reads; it never ticks");
     }
 }

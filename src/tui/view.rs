@@ -52,7 +52,7 @@ pub fn draw(frame: &mut Frame, app: &App, state: &CaseState, theme: &Theme) {
         Screen::Dashboard => screens::dashboard::draw(frame, body, app, state, theme),
         Screen::Evidence => cursor = screens::evidence::draw(frame, body, app, state, theme),
         Screen::Detail(id) => screens::detail::draw(frame, body, app, state, id, theme),
-        Screen::Step(n) => screens::steps::draw(frame, body, app, state, n, theme),
+        Screen::Step(step) => screens::steps::draw(frame, body, app, state, step, theme),
         Screen::Checklist => screens::checklist::draw(frame, body, app, state, theme),
         Screen::Profile => screens::profile::draw(frame, body, app, state, theme),
         Screen::Text(v) => screens::text::draw(frame, body, app, state, v, theme),

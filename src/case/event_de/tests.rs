@@ -115,22 +115,47 @@ impl From<Legacy> for EventBody {
                 EventBody::EvidenceCorrected { id, changes, reason }
             }
             Legacy::EvidenceRetracted { id, reason } => EventBody::EvidenceRetracted { id, reason },
-            Legacy::AttachmentAdded { id, attachment } => EventBody::AttachmentAdded { id, attachment },
+            Legacy::AttachmentAdded { id, attachment } => EventBody::AttachmentAdded {
+                id: id.into(),
+                attachment,
+            },
             Legacy::ProfileSet { changes } => EventBody::ProfileSet { changes },
             Legacy::ChecklistTicked { item, done } => EventBody::ChecklistTicked { item, done },
-            Legacy::ReportAdded { id, fields } => EventBody::ReportAdded { id, fields },
-            Legacy::ReportUpdated { id, changes } => EventBody::ReportUpdated { id, changes },
-            Legacy::ContactWarned { id, fields } => EventBody::ContactWarned { id, fields },
-            Legacy::LawyerConsulted { id, fields } => EventBody::LawyerConsulted { id, fields },
+            Legacy::ReportAdded { id, fields } => EventBody::ReportAdded {
+                id: id.into(),
+                fields,
+            },
+            Legacy::ReportUpdated { id, changes } => EventBody::ReportUpdated {
+                id: id.into(),
+                changes,
+            },
+            Legacy::ContactWarned { id, fields } => EventBody::ContactWarned {
+                id: id.into(),
+                fields,
+            },
+            Legacy::LawyerConsulted { id, fields } => EventBody::LawyerConsulted {
+                id: id.into(),
+                fields,
+            },
             Legacy::NarrativeSet { text } => EventBody::NarrativeSet { text },
-            Legacy::WarningCorrected { id, changes, reason } => {
-                EventBody::WarningCorrected { id, changes, reason }
-            }
-            Legacy::WarningRetracted { id, reason } => EventBody::WarningRetracted { id, reason },
-            Legacy::ConsultationCorrected { id, changes, reason } => {
-                EventBody::ConsultationCorrected { id, changes, reason }
-            }
-            Legacy::ConsultationRetracted { id, reason } => EventBody::ConsultationRetracted { id, reason },
+            Legacy::WarningCorrected { id, changes, reason } => EventBody::WarningCorrected {
+                id: id.into(),
+                changes,
+                reason,
+            },
+            Legacy::WarningRetracted { id, reason } => EventBody::WarningRetracted {
+                id: id.into(),
+                reason,
+            },
+            Legacy::ConsultationCorrected { id, changes, reason } => EventBody::ConsultationCorrected {
+                id: id.into(),
+                changes,
+                reason,
+            },
+            Legacy::ConsultationRetracted { id, reason } => EventBody::ConsultationRetracted {
+                id: id.into(),
+                reason,
+            },
         }
     }
 }
@@ -154,19 +179,41 @@ impl From<EventBody> for Legacy {
             EventBody::AttachmentAdded { id, attachment } => Legacy::AttachmentAdded { id, attachment },
             EventBody::ProfileSet { changes } => Legacy::ProfileSet { changes },
             EventBody::ChecklistTicked { item, done } => Legacy::ChecklistTicked { item, done },
-            EventBody::ReportAdded { id, fields } => Legacy::ReportAdded { id, fields },
-            EventBody::ReportUpdated { id, changes } => Legacy::ReportUpdated { id, changes },
-            EventBody::ContactWarned { id, fields } => Legacy::ContactWarned { id, fields },
-            EventBody::LawyerConsulted { id, fields } => Legacy::LawyerConsulted { id, fields },
+            EventBody::ReportAdded { id, fields } => Legacy::ReportAdded {
+                id: id.to_string(),
+                fields,
+            },
+            EventBody::ReportUpdated { id, changes } => Legacy::ReportUpdated {
+                id: id.to_string(),
+                changes,
+            },
+            EventBody::ContactWarned { id, fields } => Legacy::ContactWarned {
+                id: id.to_string(),
+                fields,
+            },
+            EventBody::LawyerConsulted { id, fields } => Legacy::LawyerConsulted {
+                id: id.to_string(),
+                fields,
+            },
             EventBody::NarrativeSet { text } => Legacy::NarrativeSet { text },
-            EventBody::WarningCorrected { id, changes, reason } => {
-                Legacy::WarningCorrected { id, changes, reason }
-            }
-            EventBody::WarningRetracted { id, reason } => Legacy::WarningRetracted { id, reason },
-            EventBody::ConsultationCorrected { id, changes, reason } => {
-                Legacy::ConsultationCorrected { id, changes, reason }
-            }
-            EventBody::ConsultationRetracted { id, reason } => Legacy::ConsultationRetracted { id, reason },
+            EventBody::WarningCorrected { id, changes, reason } => Legacy::WarningCorrected {
+                id: id.to_string(),
+                changes,
+                reason,
+            },
+            EventBody::WarningRetracted { id, reason } => Legacy::WarningRetracted {
+                id: id.to_string(),
+                reason,
+            },
+            EventBody::ConsultationCorrected { id, changes, reason } => Legacy::ConsultationCorrected {
+                id: id.to_string(),
+                changes,
+                reason,
+            },
+            EventBody::ConsultationRetracted { id, reason } => Legacy::ConsultationRetracted {
+                id: id.to_string(),
+                reason,
+            },
         }
     }
 }
@@ -406,11 +453,17 @@ fn event() -> impl Strategy<Value = EventBody> {
         (entry_id(), attachment()).prop_map(|(id, attachment)| EventBody::AttachmentAdded { id, attachment }),
         profile_patch().prop_map(|changes| EventBody::ProfileSet { changes }),
         (text(), any::<bool>()).prop_map(|(item, done)| EventBody::ChecklistTicked { item, done }),
-        (text(), report_fields()).prop_map(|(id, fields)| EventBody::ReportAdded { id, fields }),
-        (text(), report_patch()).prop_map(|(id, changes)| EventBody::ReportUpdated { id, changes }),
+        (text(), report_fields()).prop_map(|(id, fields)| EventBody::ReportAdded {
+            id: id.into(),
+            fields
+        }),
+        (text(), report_patch()).prop_map(|(id, changes)| EventBody::ReportUpdated {
+            id: id.into(),
+            changes
+        }),
         (text(), text(), text(), moment(), text()).prop_map(|(id, who, via, warned_at, note)| {
             EventBody::ContactWarned {
-                id,
+                id: id.into(),
                 fields: WarningFields {
                     who,
                     via,
@@ -421,7 +474,7 @@ fn event() -> impl Strategy<Value = EventBody> {
         }),
         (text(), text(), text(), moment(), text()).prop_map(|(id, lawyer, firm, consulted_at, note)| {
             EventBody::LawyerConsulted {
-                id,
+                id: id.into(),
                 fields: ConsultationFields {
                     lawyer,
                     firm,
@@ -432,14 +485,25 @@ fn event() -> impl Strategy<Value = EventBody> {
         }),
         text().prop_map(|text| EventBody::NarrativeSet { text }),
         (text(), warning_patch(), text()).prop_map(|(id, changes, reason)| EventBody::WarningCorrected {
-            id,
+            id: id.into(),
             changes,
             reason
         }),
-        (text(), text()).prop_map(|(id, reason)| EventBody::WarningRetracted { id, reason }),
-        (text(), consultation_patch(), text())
-            .prop_map(|(id, changes, reason)| EventBody::ConsultationCorrected { id, changes, reason }),
-        (text(), text()).prop_map(|(id, reason)| EventBody::ConsultationRetracted { id, reason }),
+        (text(), text()).prop_map(|(id, reason)| EventBody::WarningRetracted {
+            id: id.into(),
+            reason
+        }),
+        (text(), consultation_patch(), text()).prop_map(|(id, changes, reason)| {
+            EventBody::ConsultationCorrected {
+                id: id.into(),
+                changes,
+                reason,
+            }
+        }),
+        (text(), text()).prop_map(|(id, reason)| EventBody::ConsultationRetracted {
+            id: id.into(),
+            reason
+        }),
     ]
 }
 

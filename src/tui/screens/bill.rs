@@ -1,13 +1,117 @@
 //! A bill opened from step 1: the payments that can be losses, each with a box to tick
 //! (Space), the selected one highlighted; Enter records the ticked ones.
 
+use std::path::PathBuf;
+
+use crossterm::event::KeyCode as C;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 
-use crate::tui::model::App;
+use crate::evidence::bill::Bill;
+use crate::tui::keys::{Action as A, Binding, DOWN, K, MOVE, b};
+use crate::tui::message::Effect;
+use crate::tui::model::{App, Screen};
+use crate::tui::screens::{Cmd, Ctx};
 use crate::tui::strings::fill;
 use crate::tui::theme::Theme;
 use crate::tui::widgets::text_field::put;
+
+/// A bill opened from step 1: Space ticks a row, Enter records the ticked ones.
+pub const KEYS: &[Binding] = &[
+    MOVE,
+    DOWN,
+    b(A::Tick, &[K::Ch(' ')], "Space", |s| s.k_tick, true),
+    b(
+        A::Open,
+        &[K::Code(C::Enter)],
+        "Enter",
+        |s| s.k_record_picked,
+        true,
+    ),
+    b(A::Back, &[K::Code(C::Esc)], "Esc", |s| s.k_back, true),
+];
+
+/// A bill opened in the wizard: the rows that can be losses, which are ticked, the selection.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BillView {
+    /// The file.
+    pub path: PathBuf,
+    /// The bill read.
+    pub bill: Bill,
+    /// The indices (into `bill.rows`) of the rows that can be recorded as losses.
+    pub pickable: Vec<usize>,
+    /// Ticked, one per pickable row.
+    pub ticked: Vec<bool>,
+    /// The selected pickable row.
+    pub sel: usize,
+}
+
+impl BillView {
+    /// A bill just read, nothing ticked.
+    pub fn new(path: PathBuf, bill: Bill) -> BillView {
+        let pickable: Vec<usize> = (0..bill.rows.len())
+            .filter(|i| bill.rows[*i].pickable())
+            .collect();
+        BillView {
+            path,
+            ticked: vec![false; pickable.len()],
+            bill,
+            pickable,
+            sel: 0,
+        }
+    }
+
+    /// The bill with only the ticked rows, in the file's order.
+    pub fn picked(&self) -> Bill {
+        let mut b = self.bill.clone();
+        b.rows = self
+            .pickable
+            .iter()
+            .zip(&self.ticked)
+            .filter(|(_, t)| **t)
+            .filter_map(|(i, _)| self.bill.rows.get(*i).cloned())
+            .collect();
+        b
+    }
+}
+
+/// Choose a row, tick it, record the ticked ones, or close the bill (`view` is the bill
+/// open, if any); `None` for a key it leaves to the wizard.
+pub fn key(view: &mut Option<BillView>, a: A, cx: &Ctx) -> Option<Vec<Cmd>> {
+    match a {
+        A::Up => {
+            if let Some(v) = view.as_mut() {
+                v.sel = v.sel.saturating_sub(1);
+            }
+        }
+        A::Down => {
+            if let Some(v) = view.as_mut() {
+                v.sel = (v.sel + 1).min(v.pickable.len().saturating_sub(1));
+            }
+        }
+        A::Tick => {
+            if let Some(t) = view.as_mut().and_then(|v| v.ticked.get_mut(v.sel)) {
+                *t = !*t;
+            }
+        }
+        A::Open => {
+            let Some(v) = view.as_ref() else {
+                return Some(Vec::new());
+            };
+            let picked = v.picked();
+            if picked.rows.is_empty() {
+                return Some(vec![Cmd::Say(cx.s.bill_none_ticked.to_string(), true)]);
+            }
+            return Some(vec![Cmd::Run(Effect::RecordBill(v.path.clone(), picked))]);
+        }
+        A::Back => {
+            *view = None;
+            return Some(vec![Cmd::Go(Screen::Evidence)]);
+        }
+        _ => return None,
+    }
+    Some(Vec::new())
+}
 
 /// Draws the bill screen.
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {

@@ -1,16 +1,66 @@
 //! The immediate-actions checklist; each tick is a journal event.
 
+use crossterm::event::KeyCode as C;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 
 use crate::case::CaseState;
+use crate::case::signals::done_by_record;
 use crate::localtime::short;
-use crate::tui::guide_text::{checklist, checklist_done, checklist_line};
-use crate::tui::model::App;
+use crate::tui::guide_text::{checklist, checklist_done, checklist_id, checklist_len, checklist_line};
+use crate::tui::keys::{Action as A, BACK, Binding, DOWN, K, MOVE, TextView, b};
+use crate::tui::message::Effect;
+use crate::tui::model::{App, Screen};
+use crate::tui::screens::{Cmd, Ctx};
 use crate::tui::strings::fill;
 use crate::tui::theme::Theme;
 use crate::tui::widgets::text_field::{put, str_width};
 use crate::tui::widgets::wrap::scroll_marks;
+
+/// The checklist.
+pub const KEYS: &[Binding] = &[
+    MOVE,
+    DOWN,
+    b(A::Tick, &[K::Ch(' ')], "Space", |s| s.k_tick, true),
+    b(
+        A::How,
+        &[K::Code(C::Enter), K::Ch('l')],
+        "Enter",
+        |s| s.k_how,
+        true,
+    ),
+    BACK,
+];
+
+/// The checklist's own state.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Checklist {
+    /// The selected item.
+    pub sel: usize,
+}
+
+impl Checklist {
+    /// Choose an item, tick it (an item a record proves says so instead), open its how-to;
+    /// `None` for a key it leaves to the wizard.
+    pub fn key(&mut self, a: A, cx: &Ctx) -> Option<Vec<Cmd>> {
+        match a {
+            A::Up => self.sel = self.sel.saturating_sub(1),
+            A::Down => self.sel = (self.sel + 1).min(checklist_len().saturating_sub(1)),
+            A::Tick => {
+                let Some(id) = checklist_id(self.sel) else {
+                    return Some(Vec::new());
+                };
+                return Some(vec![match done_by_record(cx.state, id) {
+                    Some(rec) => Cmd::Say(fill(cx.s.tick_by_record, &[&rec]), false),
+                    None => Cmd::Run(Effect::Tick(id, !cx.state.is_ticked(id.as_str()))),
+                }]);
+            }
+            A::How => return Some(vec![Cmd::Go(Screen::Text(TextView::How(self.sel)))]),
+            _ => return None,
+        }
+        Some(Vec::new())
+    }
+}
 
 /// Draws the checklist.
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, state: &CaseState, theme: &Theme) {
@@ -27,7 +77,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, state: &CaseState, theme: 
     );
     put(buf, area.x + 1, area.y, &head, w, theme.heading);
     let rows = usize::from(area.height.saturating_sub(2));
-    let offset = (app.check_sel + 1).saturating_sub(rows);
+    let offset = (app.checklist.sel + 1).saturating_sub(rows);
     let below = items.len().saturating_sub(offset + rows);
     if offset > 0 || below > 0 {
         let marks = scroll_marks((s.list_above, s.list_below), offset, below);
@@ -47,13 +97,13 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, state: &CaseState, theme: 
         let when = tick
             .map(|t| format!("  ({})", short(&t.at, &tz)))
             .unwrap_or_default();
-        let line = checklist_line(state, *id, &format!("{step} {title}"), app.lang);
-        let style = if i == app.check_sel {
+        let line = checklist_line(state, *id, &format!("{} {title}", step.number()), app.lang);
+        let style = if i == app.checklist.sel {
             theme.selected
         } else {
             theme.text
         };
-        if i == app.check_sel {
+        if i == app.checklist.sel {
             buf.set_style(Rect::new(area.x, y, area.width, 1), style);
         }
         put(buf, area.x + 1, y, &format!("{line}{when}"), w, style);

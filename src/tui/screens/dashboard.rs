@@ -1,24 +1,78 @@
 //! The overview: the four steps with their progress, the checklist status, and the one most
 //! useful next action.
 
+use crossterm::event::KeyCode;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 
 use crate::case::CaseState;
 use crate::case::signals::report_count;
 use crate::case::standing::needing_action;
+use crate::guide::StepId;
 use crate::tui::guide_text::{checklist, checklist_done, checklist_line};
-use crate::tui::model::App;
+use crate::tui::keys::{Action, Binding, DOWN, K, MOVE, b};
+use crate::tui::model::{App, Screen};
 use crate::tui::next_step::{is_overdue, next_action};
+use crate::tui::screens::{Cmd, Ctx};
 use crate::tui::strings::fill;
 use crate::tui::theme::Theme;
 use crate::tui::widgets::text_field::put;
 
-/// Step 2-4 progress for the dashboard row of step `n`.
-fn step_progress(app: &App, state: &CaseState, n: u8) -> String {
+/// The dashboard's own state.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Dashboard {
+    /// The selected row (an index into [`ROWS`]).
+    pub sel: usize,
+}
+
+/// Rows on the dashboard that Enter opens, in order.
+pub const ROWS: [Screen; 7] = [
+    Screen::Evidence,
+    Screen::Step(StepId::Report),
+    Screen::Step(StepId::WarnContacts),
+    Screen::Step(StepId::ConsultLawyer),
+    Screen::Checklist,
+    Screen::Profile,
+    Screen::Export,
+];
+
+/// The dashboard's keys.
+pub const KEYS: &[Binding] = &[
+    MOVE,
+    DOWN,
+    b(
+        Action::Open,
+        &[K::Code(KeyCode::Enter)],
+        "Enter",
+        |s| s.k_open,
+        true,
+    ),
+];
+
+impl Dashboard {
+    /// Up and Down choose a row; Enter opens it (the export row opens the export form).
+    pub fn key(&mut self, a: Action, _cx: &Ctx) -> Option<Vec<Cmd>> {
+        match a {
+            Action::Up => self.sel = self.sel.saturating_sub(1),
+            Action::Down => self.sel = (self.sel + 1).min(ROWS.len() - 1),
+            Action::Open => {
+                return Some(match ROWS.get(self.sel) {
+                    Some(Screen::Export) => vec![Cmd::Act(Action::Export)],
+                    Some(s) => vec![Cmd::Go(*s)],
+                    None => Vec::new(),
+                });
+            }
+            _ => return None,
+        }
+        Some(Vec::new())
+    }
+}
+
+/// Step 2-4 progress for the dashboard row of `step`.
+fn step_progress(app: &App, state: &CaseState, step: StepId) -> String {
     let s = app.s;
-    match n {
-        2 => {
+    match step {
+        StepId::Report => {
             let count = report_count(state);
             let mut out = count.reports_words(app.lang);
             let today = (app.clock)().date();
@@ -40,7 +94,7 @@ fn step_progress(app: &App, state: &CaseState, n: u8) -> String {
             out.push_str(&crate::tui::screens::letters::sent_progress(app, state));
             out
         }
-        3 => match state.people_warned() {
+        StepId::WarnContacts => match state.people_warned() {
             0 => s.step3_none.to_string(),
             n => fill(s.step3_progress, &[&n]),
         },
@@ -89,9 +143,17 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, state: &CaseState, theme: 
             app.lang.pick("；", "; "),
             fill(s.checklist_progress, &[&done, &total])
         ),
-        format!("2 {}  {}", s.steps[1], step_progress(app, state, 2)),
-        format!("3 {}  {}", s.steps[2], step_progress(app, state, 3)),
-        format!("4 {}  {}", s.steps[3], step_progress(app, state, 4)),
+        format!("2 {}  {}", s.steps[1], step_progress(app, state, StepId::Report)),
+        format!(
+            "3 {}  {}",
+            s.steps[2],
+            step_progress(app, state, StepId::WarnContacts)
+        ),
+        format!(
+            "4 {}  {}",
+            s.steps[3],
+            step_progress(app, state, StepId::ConsultLawyer)
+        ),
         format!(
             "c {}  {}",
             s.checklist,
@@ -109,7 +171,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, state: &CaseState, theme: 
         format!("x {}  {}", s.export_title, s.export_row_hint),
     ];
     for (i, r) in rows.iter().enumerate() {
-        let style = if i == app.dash_sel {
+        let style = if i == app.dashboard.sel {
             theme.selected
         } else if i == 1 && overdue {
             theme.error

@@ -1,19 +1,83 @@
 //! One entry with its full history: the facts as they stand, every correction, added file
 //! and retraction with its time and reason, and the facts as first logged.
 
+use crossterm::event::KeyCode as C;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
+use crate::case::CaseError;
 use crate::case::state::ChangeKind;
 use crate::case::{CaseState, EntryId, EvidenceFields};
 use crate::display::summary_shown;
 use crate::evidence::number::classify;
 use crate::localtime::{long, short};
+use crate::tui::form::Form;
+use crate::tui::keys::{Action as A, Binding, K, SCROLL_DOWN, SCROLL_UP, b};
 use crate::tui::model::App;
+use crate::tui::screens::{Cmd, Ctx};
 use crate::tui::strings::fill;
 use crate::tui::theme::Theme;
+
+/// One entry's detail.
+pub const KEYS: &[Binding] = &[
+    b(
+        A::Up,
+        &[K::Code(C::Up), K::Ch('k')],
+        "Up/Dn",
+        |s| s.k_scroll,
+        false,
+    ),
+    b(
+        A::Down,
+        &[K::Code(C::Down), K::Ch('j')],
+        "",
+        |s| s.k_scroll,
+        false,
+    ),
+    b(A::Correct, &[K::Ch('e')], "e", |s| s.k_correct, true),
+    b(A::Retract, &[K::Ch('d')], "d", |s| s.k_retract, true),
+    b(A::Attach, &[K::Ch('i')], "i", |s| s.k_attach, true),
+    b(A::Back, &[K::Code(C::Esc), K::Ch('h')], "Esc", |s| s.k_back, true),
+];
+
+/// A retracted entry's detail: e, d and i are not offered; pressed, they say why.
+pub const KEYS_RETRACTED: &[Binding] = &[
+    SCROLL_UP,
+    SCROLL_DOWN,
+    b(
+        A::Correct,
+        &[K::Ch('e'), K::Ch('d'), K::Ch('i')],
+        "",
+        |s| s.k_correct,
+        false,
+    ),
+    b(A::Back, &[K::Code(C::Esc), K::Ch('h')], "Esc", |s| s.k_back, true),
+];
+
+/// The keys of the detail of an entry, retracted or not.
+pub fn keys(retracted: bool) -> &'static [Binding] {
+    if retracted { KEYS_RETRACTED } else { KEYS }
+}
+
+/// The detail's keys for entry `id` (`retracted`: it was retracted, so e / d / i say why
+/// not); `None` for a key it leaves to the wizard.
+pub fn key(id: EntryId, retracted: bool, a: A, cx: &Ctx) -> Option<Vec<Cmd>> {
+    let live = || cx.state.entry(id).filter(|e| e.retracted.is_none());
+    Some(match a {
+        A::Correct if retracted => vec![Cmd::Say(CaseError::Retracted(id).screen_message(cx.lang), true)],
+        A::Correct => live()
+            .map(|e| vec![Cmd::Open(Form::correct(id, &e.current, cx.now.clone()))])
+            .unwrap_or_default(),
+        A::Retract if live().is_some() => vec![Cmd::Open(Form::retract(id))],
+        A::Attach if live().is_some() => vec![Cmd::Open(Form::attach(id))],
+        A::Back => vec![Cmd::Return],
+        A::Up => vec![Cmd::Scroll(cx.scroll.saturating_sub(1))],
+        A::Down => vec![Cmd::Scroll(cx.scroll.saturating_add(1))],
+        _ => return None,
+    })
+}
 
 fn facts<'a>(f: &EvidenceFields, app: &App, theme: &Theme, n: usize) -> Vec<Line<'a>> {
     let (s, lang) = (app.s, app.lang);

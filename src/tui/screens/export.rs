@@ -1,15 +1,104 @@
 //! The export screen: the packet's options, progress while the worker renders, then where
 //! the file is and any warning about characters the font cannot draw.
 
+use std::path::PathBuf;
+
+use crossterm::event::KeyCode as C;
 use ratatui::Frame;
 use ratatui::layout::{Margin, Rect};
 use ratatui::text::{Line, Span};
 
 use crate::case::CaseState;
+use crate::i18n::Lang;
+use crate::pdf::export::Exported;
 use crate::pdf::visible::short_path;
-use crate::tui::model::{App, ExportStatus};
+use crate::tui::form::{ExportChoice, Form};
+use crate::tui::keys::{Action as A, BACK, Binding, K, NARRATIVE, SCROLL_DOWN, SCROLL_UP, b};
+use crate::tui::message::Effect;
+use crate::tui::model::App;
+use crate::tui::screens::{Cmd, Ctx};
 use crate::tui::strings::fill;
 use crate::tui::theme::Theme;
+
+/// The export screen.
+pub const KEYS: &[Binding] = &[
+    b(A::Open, &[K::Code(C::Enter)], "Enter", |s| s.k_generate, true),
+    b(A::OpenPacket, &[K::Ch('o')], "o", |s| s.k_open_packet, true),
+    NARRATIVE,
+    SCROLL_UP,
+    SCROLL_DOWN,
+    BACK,
+];
+
+/// Where the export stands.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ExportStatus {
+    /// Nothing made yet in this session.
+    Idle,
+    /// The worker thread is rendering.
+    Running,
+    /// The packet was written.
+    Done(Exported),
+    /// It failed; the sentence to show.
+    Failed(String),
+}
+
+/// The export screen's own state.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ExportView {
+    /// The options used last (the form opens with them).
+    pub choice: ExportChoice,
+    /// Where the export stands.
+    pub status: ExportStatus,
+    /// The copy made for the user (Desktop or Downloads), or why there is none.
+    pub copy: Option<Result<PathBuf, String>>,
+}
+
+impl Default for ExportView {
+    fn default() -> ExportView {
+        ExportView {
+            choice: ExportChoice {
+                agency: String::new(),
+                redact: false,
+                // The packet is for a Chinese police station whatever language the
+                // wizard speaks; English is a translation the user picks.
+                lang: Lang::Zh,
+            },
+            status: ExportStatus::Idle,
+            copy: None,
+        }
+    }
+}
+
+impl ExportView {
+    /// The packet `o` opens: the copy for the user if there is one, else the one made.
+    pub fn packet_to_open(&self) -> Option<PathBuf> {
+        match (&self.copy, &self.status) {
+            (Some(Ok(copy)), _) => Some(copy.clone()),
+            (_, ExportStatus::Done(done)) => Some(done.path.clone()),
+            _ => None,
+        }
+    }
+
+    /// Enter opens the options (not while a packet is being made), o opens the packet made,
+    /// the arrows scroll; `None` for a key it leaves to the wizard.
+    pub fn key(&mut self, a: A, cx: &Ctx) -> Option<Vec<Cmd>> {
+        let page = cx.page as u16;
+        Some(match a {
+            A::Open if self.status != ExportStatus::Running => vec![Cmd::Open(Form::export(&self.choice))],
+            A::OpenPacket => self
+                .packet_to_open()
+                .map(|path| Cmd::Run(Effect::OpenFile(path)))
+                .into_iter()
+                .collect(),
+            A::PageUp => vec![Cmd::Scroll(cx.scroll.saturating_sub(page))],
+            A::PageDown => vec![Cmd::Scroll(cx.scroll.saturating_add(page))],
+            A::Up => vec![Cmd::Scroll(cx.scroll.saturating_sub(1))],
+            A::Down => vec![Cmd::Scroll(cx.scroll.saturating_add(1))],
+            _ => return None,
+        })
+    }
+}
 
 /// Draws the export screen.
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, state: &CaseState, theme: &Theme) {

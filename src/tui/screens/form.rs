@@ -73,9 +73,8 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, form: &Form, theme: &Theme
         FormKind::AddConsultation { .. } => s.form_add_consultation.to_string(),
         FormKind::Narrative => s.form_narrative.to_string(),
         FormKind::Export => s.form_export.to_string(),
-        FormKind::CorrectWarning { id, .. } | FormKind::CorrectConsultation { id, .. } => {
-            fill(s.form_correct, &[id])
-        }
+        FormKind::CorrectWarning { id, .. } => fill(s.form_correct, &[id]),
+        FormKind::CorrectConsultation { id, .. } => fill(s.form_correct, &[id]),
         FormKind::RetractRecord(id) => fill(s.form_retract, &[id]),
         FormKind::LetterTo(_) => s.form_letter_to.to_string(),
         FormKind::LetterSent { .. } => s.form_letter_sent.to_string(),

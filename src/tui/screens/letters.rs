@@ -2,6 +2,7 @@
 //! lists the letters leakaid can write for this case, recommended ones first; one opened shows
 //! whom it goes to, what it carries of the victim's details, and when to follow up.
 
+use crossterm::event::KeyCode as C;
 use jiff::civil::Date;
 use ratatui::Frame;
 use ratatui::layout::{Margin, Rect};
@@ -10,17 +11,131 @@ use ratatui::text::Line;
 use crate::case::CaseState;
 use crate::case::sent::follow_up_rule;
 use crate::case::steps::Report;
+use crate::guide::StepId;
 use crate::i18n::Lang;
 use crate::letters::LetterName;
 use crate::letters::content::LetterContent;
 use crate::letters::{LetterKind, LetterRequest};
 use crate::pdf::visible::short_path;
+use crate::tui::form::Form;
+use crate::tui::keys::{Action as A, Binding, DOWN, K, MOVE, SCROLL_DOWN, SCROLL_UP, b};
 use crate::tui::letter_strings::strings;
-use crate::tui::letters::{Choice, Fit};
-use crate::tui::model::App;
+use crate::tui::letters::{Choice, Fit, LetterOrder, SavedLetter};
+use crate::tui::message::Effect;
+use crate::tui::model::{App, Screen};
+use crate::tui::screens::{Cmd, Ctx};
 use crate::tui::strings::fill;
 use crate::tui::theme::Theme;
 use crate::tui::widgets::text_field::put;
+
+/// The letters screen: the six letters, recommended ones first.
+pub const KEYS: &[Binding] = &[
+    MOVE,
+    DOWN,
+    b(
+        A::Open,
+        &[K::Code(C::Enter), K::Ch('l')],
+        "Enter",
+        |s| s.k_open,
+        true,
+    ),
+    b(A::Back, &[K::Code(C::Esc), K::Ch('h')], "Esc", |s| s.k_back, true),
+];
+
+/// One letter opened: save it, then record it as sent.
+pub const LETTER_KEYS: &[Binding] = &[
+    b(
+        A::SaveLetter,
+        &[K::Ch('s'), K::Code(C::Enter)],
+        "s",
+        |s| s.k_save_letter,
+        true,
+    ),
+    b(A::MarkSent, &[K::Ch('r')], "r", |s| s.k_mark_sent, true),
+    SCROLL_UP,
+    SCROLL_DOWN,
+    b(A::Back, &[K::Code(C::Esc), K::Ch('h')], "Esc", |s| s.k_back, true),
+];
+
+/// The letters screen's own state.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct LettersView {
+    /// The highlighted row.
+    pub sel: usize,
+    /// The letter opened (its details and what it carries), if any.
+    pub open: Option<LetterKind>,
+    /// The letter last saved in this session.
+    pub saved: Option<SavedLetter>,
+}
+
+impl LettersView {
+    /// The keys of the list, or of the letter opened.
+    pub fn keys(&self) -> &'static [Binding] {
+        if self.open.is_some() { LETTER_KEYS } else { KEYS }
+    }
+
+    /// Choose, open, save, record as sent, back; `None` for a key it leaves to the wizard.
+    pub fn key(&mut self, a: A, cx: &Ctx) -> Option<Vec<Cmd>> {
+        if !matches!(
+            a,
+            A::Up | A::Down | A::Open | A::Back | A::SaveLetter | A::MarkSent | A::PageUp | A::PageDown
+        ) {
+            return None;
+        }
+        let outlook = cx.outlook.of(cx.state);
+        let rows = outlook.letters(cx.state);
+        Some(match (a, self.open) {
+            (A::Up, None) => {
+                self.sel = self.sel.saturating_sub(1);
+                Vec::new()
+            }
+            (A::Down, None) => {
+                self.sel = (self.sel + 1).min(rows.len().saturating_sub(1));
+                Vec::new()
+            }
+            (A::Open, None) => {
+                self.open = rows.get(self.sel).map(|c| c.kind);
+                vec![Cmd::Scroll(0)]
+            }
+            (A::Back, None) => vec![Cmd::Go(Screen::Step(StepId::Report))],
+            (A::Back, Some(_)) => {
+                self.open = None;
+                vec![Cmd::Scroll(0), Cmd::Hush]
+            }
+            (A::SaveLetter, Some(kind)) if kind.needs_to() => vec![Cmd::Open(Form::letter_to(kind))],
+            (A::SaveLetter, Some(kind)) => vec![Cmd::Run(Effect::SaveLetter(LetterOrder {
+                kind,
+                to: None,
+                with_id: false,
+            }))],
+            (A::MarkSent, Some(kind)) => match self.saved.as_ref().filter(|s| s.kind == kind) {
+                Some(saved) => vec![Cmd::Open(Form::letter_sent(saved, cx.now.clone()))],
+                None => vec![Cmd::Say(strings(cx.lang).save_first.to_string(), true)],
+            },
+            (A::Up, Some(_)) => vec![Cmd::Scroll(cx.scroll.saturating_sub(1))],
+            (A::Down, Some(_)) => vec![Cmd::Scroll(cx.scroll.saturating_add(1))],
+            (A::PageUp, Some(_)) => vec![Cmd::Scroll(cx.scroll.saturating_sub(5))],
+            (A::PageDown, Some(_)) => vec![Cmd::Scroll(cx.scroll.saturating_add(5))],
+            _ => Vec::new(),
+        })
+    }
+
+    /// Takes a save's outcome; the status line to show.
+    pub fn saved(&mut self, result: Result<SavedLetter, String>, lang: Lang) -> (String, bool) {
+        let ls = strings(lang);
+        match result {
+            Ok(saved) => {
+                let shown = match &saved.copy {
+                    Ok(copy) => short_path(copy),
+                    Err(_) => short_path(&saved.pdf),
+                };
+                self.saved = Some(saved);
+                (fill(ls.saved, &[&shown]), false)
+            }
+            Err(why) => (why, true),
+        }
+    }
+}
 
 /// The letter reports still waiting for an answer whose follow-up day is today or later, the
 /// soonest first.

@@ -1,4 +1,20 @@
-//! One module per screen. Each draws into the body area from the app and the case state.
+//! One module per screen, as gitui's components: each holds the screen's own state, its key
+//! list (`KEYS`, the same list for dispatch, key bar and help), its key handling and its
+//! drawing. A screen's `key` gets the action the key names and a read-only [`Ctx`] and returns
+//! [`Cmd`]s: what it asks of the wizard beyond its own state (another screen, a form, a
+//! status line, an effect for the runtime). It never sees the update (`tui::app`), which
+//! routes the key to the screen in view and carries the commands out, in order.
+
+use jiff::ZonedDateTime;
+
+use crate::case::CaseState;
+use crate::i18n::Lang;
+use crate::tui::form::Form;
+use crate::tui::keys::Action;
+use crate::tui::message::Effect;
+use crate::tui::model::{Pane, Screen};
+use crate::tui::outlook::OutlookCache;
+use crate::tui::strings::Strings;
 
 pub mod bill;
 pub mod checklist;
@@ -47,4 +63,51 @@ pub fn last_top(lines: Vec<ratatui::text::Line<'_>>, width: u16, height: u16) ->
     }
     // One row is kept for the "more above / below" marker, as when drawn.
     u16::try_from(total - height.saturating_sub(1)).unwrap_or(u16::MAX)
+}
+
+/// What a screen reads when it handles a key: the case and the wizard's shared facts.
+#[derive(Debug)]
+pub struct Ctx<'a> {
+    /// The case as folded.
+    pub state: &'a CaseState,
+    /// The UI language.
+    pub lang: Lang,
+    /// Its strings.
+    pub s: &'static Strings,
+    /// The time now, by the wizard's clock.
+    pub now: ZonedDateTime,
+    /// The terminal's size (columns, rows).
+    pub size: (u16, u16),
+    /// The scroll of the body's text.
+    pub scroll: u16,
+    /// The pane the arrows move (step 1 and 2).
+    pub focus: Pane,
+    /// How far PageUp and PageDown move.
+    pub page: usize,
+    /// The scroll that shows the end of the text (worked out for PageDown and End only;
+    /// else the scroll as it is).
+    pub text_end: u16,
+    /// The case's signals, the letters that fit it.
+    pub outlook: &'a OutlookCache,
+}
+
+/// What a screen asks of the wizard, carried out in order after its key.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Cmd {
+    /// Open this screen (the scroll, the focus and the status line start afresh).
+    Go(Screen),
+    /// Go back to the screen a detail view was opened from.
+    Return,
+    /// Open this form over the screen.
+    Open(Form),
+    /// Show this line in the status bar (true: it is an error).
+    Say(String, bool),
+    /// Clear the status line.
+    Hush,
+    /// Scroll the body's text to this row.
+    Scroll(u16),
+    /// Do what the key of this action does anywhere (the dashboard's rows open screens).
+    Act(Action),
+    /// Ask the runtime to do this with the case.
+    Run(Effect),
 }

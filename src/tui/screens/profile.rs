@@ -1,12 +1,36 @@
 //! The victim's own details, as the complaint packet will use them.
 
+use crossterm::event::KeyCode as C;
 use ratatui::Frame;
 use ratatui::layout::{Margin, Rect};
 use ratatui::text::{Line, Span};
 
 use crate::case::CaseState;
+use crate::tui::form::Form;
+use crate::tui::keys::{Action as A, BACK, Binding, K, b};
 use crate::tui::model::App;
+use crate::tui::screens::{Cmd, Ctx};
 use crate::tui::theme::Theme;
+
+/// The profile.
+pub const KEYS: &[Binding] = &[
+    b(
+        A::EditProfile,
+        &[K::Ch('e'), K::Code(C::Enter)],
+        "e",
+        |s| s.k_edit_profile,
+        true,
+    ),
+    BACK,
+];
+
+/// e (or Enter) opens the form with the details; `None` for a key it leaves to the wizard.
+pub fn key(a: A, cx: &Ctx) -> Option<Vec<Cmd>> {
+    match a {
+        A::EditProfile => Some(vec![Cmd::Open(Form::profile(&cx.state.profile))]),
+        _ => None,
+    }
+}
 
 /// Draws the profile.
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, state: &CaseState, theme: &Theme) {

@@ -98,7 +98,7 @@ fn w_on_step_2_lists_the_letters_the_case_calls_for_first() {
     assert!(text.contains("个骚扰号码或发件人"), "{text}");
     // Esc goes back to step 2; w works from any screen.
     w.handle(k(KeyCode::Esc));
-    assert_eq!(w.app.screen, Screen::Step(2));
+    assert_eq!(w.app.screen, Screen::Step(crate::guide::StepId::Report));
     typed(&mut w, "0w");
     assert_eq!(w.app.screen, Screen::Letters);
 }
@@ -236,7 +236,7 @@ fn the_company_letter_asks_whom_it_goes_to_before_saving() {
     use crate::case::signals::done_by_record;
     use crate::guide::ChecklistId;
     let state = w.case.state();
-    let letter_report = state.reports.last().map(|r| r.id.clone());
+    let letter_report = state.reports.last().map(|r| r.id.to_string());
     assert_eq!(
         done_by_record(state, ChecklistId::AskCompanyToDelete).map(str::to_string),
         letter_report
