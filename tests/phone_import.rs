@@ -168,13 +168,14 @@ fn an_unencrypted_iphone_backup_folder_lists_messages_and_calls_together() {
         std::fs::create_dir_all(p.parent().expect("parent")).expect("dir");
         std::fs::write(&p, bytes(name)).expect("write");
     }
-    let out = env.ok(&[
-        "import",
-        "phone",
-        folder.to_str().expect("utf8"),
-        "--number",
-        "17055556666",
-    ]);
+    let picture = b"\x89PNG\r\n\x1a\n a picture kept beside the database".to_vec();
+    let kept =
+        phone_backup::ios::backup_path_of("~/Library/SMS/Attachments/3c/12/5E0A1C2D-0003/IMG_0001.png")
+            .expect("a phone path");
+    std::fs::create_dir_all(folder.join(&kept[..2])).expect("dir");
+    std::fs::write(folder.join(&kept), &picture).expect("write");
+    let dir = folder.to_str().expect("utf8");
+    let out = env.ok(&["import", "phone", dir, "--number", "17055556666"]);
     let listed: Vec<&str> = out
         .lines()
         .filter(|l| l.trim_start().starts_with(char::is_numeric))
@@ -185,6 +186,37 @@ fn an_unencrypted_iphone_backup_folder_lists_messages_and_calls_together() {
         listed[2].contains("未接来电"),
         "the call of the day before: {out}"
     );
+    assert!(
+        listed[1].contains("社保卡") && listed[1].contains("1 张图片"),
+        "{out}"
+    );
+    env.ok(&["import", "phone", dir, "--number", "17055556666", "--pick", "2-3"]);
+    let list = env.list_json();
+    assert_eq!(list.len(), 2);
+    let message = list
+        .iter()
+        .find(|e| e["current"]["kind"] == "sms")
+        .expect("the message");
+    assert_eq!(message["attachments"][0]["original_name"], "IMG_0001.png");
+    assert_eq!(message["attachments"][0]["size"], picture.len());
+    assert_eq!(message["current"]["phone"]["record"], "message 3");
+    let call = list
+        .iter()
+        .find(|e| e["current"]["kind"] == "call")
+        .expect("the call");
+    assert_eq!(call["current"]["phone"]["direction"], "missed");
+    assert_eq!(call["current"]["phone"]["source"], "iphone_call_history");
+    // The lone database has the message but not its picture: recorded, and said.
+    let lone = Env::new();
+    let db = path("iphone/sms.db");
+    let out = lone
+        .cmd()
+        .args(["import", "phone", &db, "--number", "17055556666", "--pick", "2"])
+        .output()
+        .expect("run");
+    assert!(out.status.success());
+    let said = String::from_utf8_lossy(&out.stderr);
+    assert!(said.contains("1 张图片不在这个文件里"), "{said}");
 }
 
 #[test]

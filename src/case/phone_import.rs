@@ -167,6 +167,7 @@ mod tests {
             content_type: "image/png".into(),
             size: 3,
             data: Some(vec![1, 2, 3]),
+            path: String::new(),
         }];
         let e = phone_entry(&file(), &r, &now()).expect("entry");
         assert_eq!(e.fields.kind, EvidenceKind::Sms);

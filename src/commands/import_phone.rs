@@ -25,6 +25,8 @@ use crate::userfile::Purpose;
 /// One file read: where it lies, its name and hash, and what it holds.
 struct Source {
     path: PathBuf,
+    /// The iPhone backup folder the file was found in, where the messages' pictures lie.
+    folder: Option<PathBuf>,
     file: BackupFile,
     backup: Backup,
 }
@@ -73,14 +75,15 @@ pub fn run(ctx: &Ctx, args: &ImportPhoneArgs) -> Result<(), Failure> {
     // The pictures of the picked MMS are decoded now, reading the file again.
     let needs_pictures: Vec<usize> = (0..sources.len())
         .filter(|s| {
-            picked.iter().any(|(src, id)| {
-                *src == *s
-                    && sources[*s]
-                        .backup
-                        .records
-                        .iter()
-                        .any(|r| &r.id == id && !r.media.is_empty())
-            })
+            sources[*s].folder.is_none()
+                && picked.iter().any(|(src, id)| {
+                    *src == *s
+                        && sources[*s]
+                            .backup
+                            .records
+                            .iter()
+                            .any(|r| &r.id == id && !r.media.is_empty())
+                })
         })
         .collect();
     let mut sources = sources;
@@ -94,6 +97,7 @@ pub fn run(ctx: &Ctx, args: &ImportPhoneArgs) -> Result<(), Failure> {
         sources[s].backup =
             phone_backup::read(&bytes, Pictures::Of(&ids)).map_err(|e| Failure::new(e.message(lang)))?;
     }
+    let missing = iphone_pictures(&mut sources, &picked, lang)?;
     let now = jiff::ZonedDateTime::now();
     let mut groups: Vec<(usize, Vec<PhoneEntry>)> = Vec::new();
     let mut calls = 0;
@@ -147,6 +151,17 @@ pub fn run(ctx: &Ctx, args: &ImportPhoneArgs) -> Result<(), Failure> {
             }
         ),
     ));
+    if missing > 0 {
+        warn(tr(
+            lang,
+            format!(
+                "提示：有 {missing} 张图片不在这个文件里（iPhone 把短信里的图片存在备份文件夹的别处）。要一并记下图片，请把整个备份文件夹交给 leakaid，或者把截图用 leakaid attach 编号 图片 补上。"
+            ),
+            format!(
+                "Note: {missing} picture(s) are not in this file (an iPhone keeps the pictures of its messages elsewhere in the backup folder). To record them too, give leakaid the whole backup folder, or add screenshots with leakaid attach ID FILE."
+            ),
+        ));
+    }
     if args.keep_source {
         out(tr(
             lang,
@@ -161,6 +176,36 @@ pub fn run(ctx: &Ctx, args: &ImportPhoneArgs) -> Result<(), Failure> {
         ));
     }
     Ok(())
+}
+
+/// Reads the pictures of the picked iPhone messages from the backup folder; returns how
+/// many could not be found (a lone `sms.db` has none of them).
+fn iphone_pictures(sources: &mut [Source], picked: &[(usize, String)], lang: Lang) -> Result<usize, Failure> {
+    let mut missing = 0;
+    for (src, id) in picked {
+        let Some(s) = sources.get_mut(*src) else { continue };
+        let folder = s.folder.clone();
+        let Some(r) = s.backup.records.iter_mut().find(|r| &r.id == id) else {
+            continue;
+        };
+        for m in r.media.iter_mut().filter(|m| m.data.is_none()) {
+            let file = folder
+                .as_ref()
+                .zip(ios::backup_path_of(&m.path))
+                .map(|(f, rel)| f.join(rel))
+                .filter(|p| p.is_file());
+            match file {
+                Some(p) => {
+                    m.data = Some(
+                        crate::userfile::read(&p, Purpose::Attachment)
+                            .map_err(|e| Failure::new(e.message(lang)))?,
+                    );
+                }
+                None => missing += 1,
+            }
+        }
+    }
+    Ok(missing)
 }
 
 fn read_file(path: &Path, lang: Lang) -> Result<Vec<u8>, Failure> {
@@ -192,6 +237,7 @@ pub fn contacts_file(path: &Path, lang: Lang) -> Result<Contacts, Failure> {
 fn file_of(path: &Path, bytes: &[u8], backup: Backup) -> Source {
     Source {
         path: path.to_path_buf(),
+        folder: None,
         file: BackupFile {
             name: path
                 .file_name()
@@ -235,7 +281,9 @@ fn read_sources(path: &Path, pictures: Pictures<'_>, lang: Lang) -> Result<Vec<S
             return Err(fail(BackupError::Encrypted));
         }
         let backup = ios::read(&bytes).map_err(fail)?;
-        sources.push(file_of(&p, &bytes, backup));
+        let mut source = file_of(&p, &bytes, backup);
+        source.folder = Some(path.to_path_buf());
+        sources.push(source);
     }
     if sources.is_empty() {
         return Err(Failure::new(tr(

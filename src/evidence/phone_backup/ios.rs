@@ -16,7 +16,11 @@
 use jiff::Timestamp;
 use rusqlite::{Connection, MAIN_DB, OpenFlags};
 
-use super::{Backup, BackupError, BackupKind, Channel, Direction, PhoneRecord};
+use std::collections::HashMap;
+
+use sha1::{Digest, Sha1};
+
+use super::{Backup, BackupError, BackupKind, Channel, Direction, Media, PhoneRecord, plain_name};
 
 /// Where `sms.db` lies in a backup folder: the SHA-1 of `HomeDomain-Library/SMS/sms.db`.
 pub const BACKUP_SMS_DB: &str = "3d/3d0d7e5fb2ce288813306e4d4636395e047a3d28";
@@ -37,6 +41,19 @@ pub fn is_iphone_database_name(name: &str) -> bool {
         .any(|p| p.ends_with(base))
         || base == "sms.db"
         || base == "CallHistory.storedata"
+}
+
+/// Where a file the phone keeps at `phone_path` (`~/Library/SMS/Attachments/…`, as
+/// `attachment.filename` writes it) lies in a backup folder: the SHA-1 of its domain and
+/// path (`MediaDomain-Library/SMS/Attachments/…`), under a folder named by its first two
+/// hex digits.
+pub fn backup_path_of(phone_path: &str) -> Option<String> {
+    let rel = phone_path
+        .strip_prefix("~/")
+        .or_else(|| phone_path.strip_prefix("/var/mobile/"))
+        .or_else(|| phone_path.strip_prefix("/private/var/mobile/"))?;
+    let hash = hex::encode(Sha1::digest(format!("MediaDomain-{rel}").as_bytes()));
+    Some(format!("{}/{hash}", &hash[..2]))
 }
 
 /// An Apple time: seconds (as SQLite stores a number) or nanoseconds since 2001-01-01.
@@ -138,6 +155,7 @@ fn messages(db: &Connection) -> Result<Vec<PhoneRecord>, BackupError> {
         "SELECT m.ROWID, m.text, {body}, m.date, m.is_from_me, h.id, {chat} \
          FROM message m LEFT JOIN handle h ON h.ROWID = m.handle_id {only_messages} ORDER BY m.ROWID"
     );
+    let mut media = attachments(db)?;
     let mut st = db.prepare(&sql).map_err(db_error)?;
     let rows = st
         .query_map([], |r| {
@@ -180,7 +198,49 @@ fn messages(db: &Connection) -> Result<Vec<PhoneRecord>, BackupError> {
             duration: None,
             // iMessage keeps U+FFFC where an attachment stood.
             text: text.replace('\u{FFFC}', "").trim().to_string(),
-            media: Vec::new(),
+            media: media.remove(&rowid).unwrap_or_default(),
+        });
+    }
+    Ok(out)
+}
+
+/// The files of each message (by its ROWID): name, type, size and where the phone keeps
+/// them; none when the database has no attachment tables.
+fn attachments(db: &Connection) -> Result<HashMap<i64, Vec<Media>>, BackupError> {
+    let mut out: HashMap<i64, Vec<Media>> = HashMap::new();
+    if columns(db, "attachment")?.is_empty() || columns(db, "message_attachment_join")?.is_empty() {
+        return Ok(out);
+    }
+    let mut st = db
+        .prepare(
+            "SELECT j.message_id, a.filename, a.mime_type, a.transfer_name, a.total_bytes \
+             FROM message_attachment_join j JOIN attachment a ON a.ROWID = j.attachment_id \
+             ORDER BY j.message_id, a.ROWID",
+        )
+        .map_err(db_error)?;
+    let rows = st
+        .query_map([], |r| {
+            Ok((
+                r.get::<_, i64>(0)?,
+                r.get::<_, Option<String>>(1)?,
+                r.get::<_, Option<String>>(2)?,
+                r.get::<_, Option<String>>(3)?,
+                r.get::<_, Option<i64>>(4)?,
+            ))
+        })
+        .map_err(db_error)?;
+    for row in rows {
+        let (message, path, mime, name, size) = row.map_err(db_error)?;
+        let path = path.unwrap_or_default();
+        let name = name
+            .filter(|n| !n.trim().is_empty())
+            .unwrap_or_else(|| plain_name(&path));
+        out.entry(message).or_default().push(Media {
+            name: plain_name(&name),
+            content_type: mime.unwrap_or_default(),
+            size: size.unwrap_or(0).max(0).unsigned_abs(),
+            data: None,
+            path,
         });
     }
     Ok(out)
@@ -270,6 +330,18 @@ mod tests {
         assert_eq!(secs, nanos);
         assert_eq!(secs.to_string(), "2025-11-29T05:55:09Z");
         assert_eq!(apple_time(f64::NAN), None);
+    }
+
+    #[test]
+    fn an_attachment_lies_in_the_backup_under_the_sha1_of_its_domain_and_path() {
+        // SHA-1 of "MediaDomain-Library/SMS/Attachments/ab/11/A1/IMG_0001.jpeg".
+        let p = backup_path_of("~/Library/SMS/Attachments/ab/11/A1/IMG_0001.jpeg").expect("path");
+        assert_eq!(p, "eb/ebd424e54b610e21e778df15325c77ba7274dbe9");
+        assert_eq!(
+            backup_path_of("/var/mobile/Library/SMS/Attachments/ab/11/A1/IMG_0001.jpeg"),
+            Some(p)
+        );
+        assert_eq!(backup_path_of("relative/path.jpg"), None);
     }
 
     #[test]

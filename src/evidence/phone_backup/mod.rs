@@ -82,6 +82,9 @@ pub struct Media {
     pub size: u64,
     /// The bytes, when the reader was asked for them.
     pub data: Option<Vec<u8>>,
+    /// Where the phone keeps the file, when it is not inside the backup file itself (an
+    /// iPhone's attachments: `~/Library/SMS/Attachments/…`); empty otherwise.
+    pub path: String,
 }
 
 /// One call or message.

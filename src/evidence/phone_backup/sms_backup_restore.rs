@@ -392,6 +392,7 @@ fn part(e: &BytesStart<'_>, m: &mut MmsDraft) -> Result<(), BackupError> {
         content_type: ct,
         size,
         data: bytes,
+        path: String::new(),
     });
     Ok(())
 }
