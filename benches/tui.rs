@@ -50,6 +50,7 @@ fn records(n: u32) -> Vec<Record> {
                         lost: None,
                         transfer: None,
                         email: None,
+                        phone: None,
                     },
                     attachments: Vec::new(),
                 },

@@ -487,6 +487,9 @@ pub enum WarnCommand {
         /// Anything else.
         #[arg(long, short = 'n')]
         note: Option<String>,
+        /// Take the name and phone number from a contacts file (.vcf): WHO is looked up in it.
+        #[arg(long, value_name = "FILE.vcf")]
+        contacts: Option<PathBuf>,
     },
     /// List who was warned (withdrawn records are marked and not counted).
     List {
@@ -590,6 +593,41 @@ pub enum ImportCommand {
     /// Alipay, WeChat Pay or a bank (ICBC, CCB, ABC, BOC, CMB): lists the outgoing rows
     /// numbered; --pick 2,5-7 records them as transfers.
     Bill(ImportBillArgs),
+    /// 手机自己的通话记录和短信（安卓“SMS Backup & Restore”、iPhone 备份）：列出陌生号码，
+    /// --pick 1,3-9 把选中的记为证据 / the phone's own calls and messages (Android "SMS
+    /// Backup & Restore" XML, an unencrypted iPhone backup): lists those from strangers,
+    /// numbered; --pick 1,3-9 records them.
+    Phone(ImportPhoneArgs),
+}
+
+/// `leakaid import phone`.
+#[derive(Debug, Args)]
+pub struct ImportPhoneArgs {
+    /// The backup: sms-….xml or calls-….xml from "SMS Backup & Restore", an iPhone's sms.db or
+    /// CallHistory.storedata, or an unencrypted iPhone backup folder.
+    pub file: PathBuf,
+    /// The records to record, by their numbers in the list: 1,3-9.
+    #[arg(long, value_name = "LIST")]
+    pub pick: Option<String>,
+    /// Contacts exported from the phone (.vcf): their numbers are family and friends, not
+    /// listed (unless --all).
+    #[arg(long, value_name = "FILE.vcf")]
+    pub contacts: Option<PathBuf>,
+    /// List the calls and messages of contacts too (an outgoing call to a contact never).
+    #[arg(long)]
+    pub all: bool,
+    /// Only from this day on (2026-11-01).
+    #[arg(long, value_name = "DATE")]
+    pub from: Option<String>,
+    /// Only up to this day (inclusive).
+    #[arg(long, value_name = "DATE")]
+    pub to: Option<String>,
+    /// Only this number (or numbers containing these digits).
+    #[arg(long, value_name = "NUMBER")]
+    pub number: Option<String>,
+    /// Also keep the backup file itself in the case (it holds all your messages and calls).
+    #[arg(long)]
+    pub keep_source: bool,
 }
 
 /// `leakaid import bill`.

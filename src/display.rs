@@ -111,6 +111,7 @@ mod tests {
             lost: None,
             transfer: None,
             email: Some(Box::new(facts)),
+            phone: None,
         };
         assert_eq!(
             summary_shown(&f, Lang::En),

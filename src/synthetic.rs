@@ -113,6 +113,7 @@ pub fn entry(seq: u64, at: Moment) -> EventBody {
             lost: seq.is_multiple_of(50).then_some(Fen(seq * 100)),
             transfer: None,
             email: None,
+            phone: None,
         },
         attachments: Vec::new(),
     }

@@ -28,6 +28,10 @@ pub enum Purpose {
     Email,
     /// A bill from a payment app or a bank (`import bill`): at most 50 MB.
     Bill,
+    /// A phone backup (`import phone`): at most 2 GB.
+    PhoneBackup,
+    /// A contacts file (`--contacts FILE.vcf`): at most 50 MB.
+    Contacts,
     /// The user's account read from standard input (`profile story -`): at most 1 MB.
     Story,
     /// A font for the packet (`--font`): at most 64 MB.
@@ -42,8 +46,8 @@ impl Purpose {
     /// The most bytes read for this purpose.
     pub const fn limit(self) -> u64 {
         match self {
-            Purpose::Attachment | Purpose::Vault => 2048 * MB,
-            Purpose::Email | Purpose::Bill => 50 * MB,
+            Purpose::Attachment | Purpose::Vault | Purpose::PhoneBackup => 2048 * MB,
+            Purpose::Email | Purpose::Bill | Purpose::Contacts => 50 * MB,
             Purpose::Story | Purpose::Settings => MB,
             Purpose::Font => 64 * MB,
         }
@@ -68,6 +72,8 @@ impl Purpose {
             Purpose::Attachment => ("附件", "attachment"),
             Purpose::Email => ("邮件文件", "email file"),
             Purpose::Bill => ("账单文件", "bill file"),
+            Purpose::PhoneBackup => ("手机备份文件", "phone backup"),
+            Purpose::Contacts => ("通讯录文件", "contacts file"),
             Purpose::Story => ("输入的经过", "account on standard input"),
             Purpose::Font => ("字体文件", "font file"),
             Purpose::Vault => ("证据库文件", "vault file"),

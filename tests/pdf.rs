@@ -351,6 +351,7 @@ fn entry(kind: EvidenceKind, counterpart: &str, when: Moment, summary: &str) -> 
         lost: None,
         transfer: None,
         email: None,
+        phone: None,
     }
 }
 

@@ -111,6 +111,7 @@ fn events() -> Vec<io::Result<(Moment, EventBody)>> {
                 counterpart: "bounce-7781@secure-boc.top".into(),
                 summary: "主题：【中国银行】您的账户存在异常".into(),
                 email: Some(email.clone()),
+                phone: None,
                 ..fields
             };
         }

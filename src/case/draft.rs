@@ -175,6 +175,7 @@ impl EvidenceDraft {
             lost: parse_lost(&self.lost)?,
             transfer: self.transfer.validate(now)?.map(Box::new),
             email: self.email.clone(),
+            phone: None,
         })
     }
 }

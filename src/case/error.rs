@@ -36,6 +36,9 @@ pub enum CaseError {
     /// already an entry.
     #[error("order {0} is already entry {1}")]
     DuplicateOrder(String, EntryId),
+    /// A call or message from the phone's backup (its place in the file) is already an entry.
+    #[error("phone record {0} is already entry {1}")]
+    DuplicatePhoneRecord(String, EntryId),
     /// The correction changes nothing.
     #[error("nothing to change")]
     NothingToChange,
@@ -205,6 +208,17 @@ impl CaseError {
                 ),
                 format!(
                     "This email (the same file, same SHA-256) is already recorded as {id}; nothing was added. See it with leakaid show {id}; to record it again on purpose, add --again."
+                ),
+            ),
+            CaseError::DuplicatePhoneRecord(record, id) => tr(
+                lang,
+                format!(
+                    "手机备份里的这条记录（{}）已经记录为 {id}，这次导入什么都没有记录。用 leakaid show {id} 查看；请只选还没有记录的几条。",
+                    shown_line(record)
+                ),
+                format!(
+                    "This record of the phone backup ({}) is already recorded as {id}; this import recorded nothing. See it with leakaid show {id}, and pick only the records not yet recorded.",
+                    shown_line(record)
                 ),
             ),
             CaseError::DuplicateOrder(order, id) => tr(

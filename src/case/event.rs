@@ -352,6 +352,11 @@ pub struct EvidenceFields {
     /// attachments. Absent on every other entry (and on entries logged before it existed).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub email: Option<Box<crate::evidence::email::EmailFacts>>,
+    /// For a call or message picked from the phone's own backup (`import phone`): the
+    /// backup file, its hash, the record's place in it, its direction and length. Absent on
+    /// every other entry.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub phone: Option<Box<crate::evidence::phone_backup::PhoneOrigin>>,
 }
 
 /// Changes to an entry; `None` leaves a field as it was.

@@ -35,6 +35,7 @@ use super::steps::{
     WarningPatch,
 };
 use crate::evidence::email::EmailFacts;
+use crate::evidence::phone_backup::PhoneOrigin;
 use crate::moment::Moment;
 
 /// The value of `type`.
@@ -103,6 +104,8 @@ enum Key {
     Text,
     Email,
     Letter,
+    Phone,
+    Number,
     #[serde(other)]
     Other,
 }
@@ -152,6 +155,8 @@ impl Key {
             Key::Text => "text",
             Key::Email => "email",
             Key::Letter => "letter",
+            Key::Phone => "phone",
+            Key::Number => "number",
             Key::Other => "",
         }
     }
@@ -171,6 +176,8 @@ struct Slots {
     lost: Option<Option<Fen>>,
     transfer: Option<Option<Box<Transfer>>>,
     email: Option<Option<Box<EmailFacts>>>,
+    phone: Option<Option<Box<PhoneOrigin>>>,
+    number: Option<String>,
     attachments: Option<Vec<Attachment>>,
     evidence_changes: Option<EvidencePatch>,
     report_changes: Option<ReportPatch>,
@@ -256,6 +263,7 @@ fn finish<'de, A: MapAccess<'de>>(tag: Tag, mut map: A) -> Result<EventBody, A::
             (Key::Lost, T::EvidenceAdded) => fill(m, &mut s.lost, key)?,
             (Key::Transfer, T::EvidenceAdded) => fill(m, &mut s.transfer, key)?,
             (Key::Email, T::EvidenceAdded) => fill(m, &mut s.email, key)?,
+            (Key::Phone, T::EvidenceAdded) => fill(m, &mut s.phone, key)?,
             (Key::Attachments, T::EvidenceAdded) => fill(m, &mut s.attachments, key)?,
             (Key::Changes, T::EvidenceCorrected) => fill(m, &mut s.evidence_changes, key)?,
             (Key::Changes, T::ReportUpdated) => fill(m, &mut s.report_changes, key)?,
@@ -293,6 +301,7 @@ fn finish<'de, A: MapAccess<'de>>(tag: Tag, mut map: A) -> Result<EventBody, A::
             (Key::Who, T::ContactWarned) => fill(m, &mut s.who, key)?,
             (Key::Via, T::ContactWarned) => fill(m, &mut s.via, key)?,
             (Key::WarnedAt, T::ContactWarned) => fill(m, &mut s.warned_at, key)?,
+            (Key::Number, T::ContactWarned) => fill(m, &mut s.number, key)?,
             (Key::Lawyer, T::LawyerConsulted) => fill(m, &mut s.lawyer, key)?,
             (Key::Firm, T::LawyerConsulted) => fill(m, &mut s.firm, key)?,
             (Key::ConsultedAt, T::LawyerConsulted) => fill(m, &mut s.consulted_at, key)?,
@@ -320,6 +329,7 @@ fn build<E: de::Error>(tag: Tag, s: Slots) -> Result<EventBody, E> {
                 lost: s.lost.flatten(),
                 transfer: s.transfer.flatten(),
                 email: s.email.flatten(),
+                phone: s.phone.flatten(),
             },
             attachments: s.attachments.unwrap_or_default(),
         },
@@ -376,6 +386,7 @@ fn build<E: de::Error>(tag: Tag, s: Slots) -> Result<EventBody, E> {
                 who: required(s.who, "who")?,
                 via: s.via.unwrap_or_default(),
                 warned_at: required(s.warned_at, "warned_at")?,
+                number: s.number.unwrap_or_default(),
                 note: s.note.unwrap_or_default(),
             },
         },

@@ -11,6 +11,7 @@ mod event_de;
 pub mod flags;
 pub mod letter_kind;
 pub mod ops;
+pub mod phone_import;
 pub mod record_id;
 pub mod sent;
 pub mod signals;

@@ -341,6 +341,82 @@ impl Case {
         Ok(ids)
     }
 
+    /// Logs calls and messages picked from the phone's own backup, one entry each, with an
+    /// MMS's pictures as its attachments and, with `source`, the backup file itself kept
+    /// once as an attachment of every one. Refused as a whole, naming the entry, when the
+    /// case already holds one of the records (the same call or message, from this backup or
+    /// another export of the same phone); checked again with the lock held before each
+    /// append.
+    pub fn log_phone_records(
+        &mut self,
+        entries: Vec<super::phone_import::PhoneEntry>,
+        source: Option<&Path>,
+    ) -> Result<Vec<EntryId>, CaseError> {
+        self.loaded = true;
+        self.refresh()?;
+        let key_of = |f: &EvidenceFields| f.phone.as_ref().map(|p| (p.key.clone(), p.record.clone()));
+        let duplicate = |state: &CaseState, f: &EvidenceFields| -> Result<(), CaseError> {
+            let Some((key, record)) = key_of(f) else {
+                return Ok(());
+            };
+            match state
+                .live_entries()
+                .find(|e| e.current.phone.as_ref().is_some_and(|p| p.key == key))
+            {
+                Some(e) => Err(CaseError::DuplicatePhoneRecord(record, e.id)),
+                None => Ok(()),
+            }
+        };
+        for e in &entries {
+            duplicate(&self.state, &e.fields)?;
+        }
+        let mut media = Vec::with_capacity(entries.len());
+        for e in &entries {
+            let incoming = e
+                .media
+                .iter()
+                .map(|(name, bytes)| self.vault.receive_bytes(name, bytes))
+                .collect::<Result<Vec<_>, _>>()?;
+            media.push(Staged::of(&self.vault, incoming));
+        }
+        let source = match source {
+            Some(path) => Some(Staged::receive(&self.vault, &[path.to_path_buf()])?),
+            None => None,
+        };
+        let mut kept_source: Option<Vec<Attachment>> = None;
+        let mut ids = Vec::with_capacity(entries.len());
+        for (entry, staged) in entries.into_iter().zip(media) {
+            let first = kept_source.is_none();
+            let appended = self.commit_or_undo(
+                |state| {
+                    duplicate(state, &entry.fields)?;
+                    let mut attachments = staged.keep_all()?;
+                    if let Some(src) = &source {
+                        let kept = match &kept_source {
+                            Some(a) => a.clone(),
+                            None => src.keep_all()?,
+                        };
+                        attachments.extend(kept.iter().cloned());
+                        kept_source = Some(kept);
+                    }
+                    Ok(EventBody::EvidenceAdded {
+                        id: state.next_id(),
+                        fields: entry.fields,
+                        attachments,
+                    })
+                },
+                || {
+                    staged.undo();
+                    if first && let Some(src) = &source {
+                        src.undo();
+                    }
+                },
+            )?;
+            ids.push(appended.record.event.entry_id().unwrap_or(EntryId(0)));
+        }
+        Ok(ids)
+    }
+
     /// Logs an imported email. Refuses, naming the existing entry, when a live entry already
     /// holds the same message (same SHA-256) unless `again` is set; the check is made with
     /// the journal's lock held, so two imports at once cannot both pass it.
@@ -678,6 +754,15 @@ impl Staged {
             incoming: RefCell::new(incoming),
             created: RefCell::new(Vec::new()),
         })
+    }
+
+    /// Files already received (bytes read out of another file).
+    fn of(vault: &Vault, incoming: Vec<crate::vault::Incoming>) -> Staged {
+        Staged {
+            vault: vault.clone(),
+            incoming: RefCell::new(incoming),
+            created: RefCell::new(Vec::new()),
+        }
     }
 
     /// Names the received files in the vault; the attachments the entry records.

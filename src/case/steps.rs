@@ -190,6 +190,9 @@ pub struct WarningFields {
     pub via: String,
     /// When.
     pub warned_at: Moment,
+    /// Their phone number, when it was taken from the contacts file.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub number: String,
     /// Anything else.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub note: String,
@@ -582,6 +585,16 @@ pub struct WarningDraft {
 impl WarningDraft {
     /// Sanitises and checks.
     pub fn validate(&self, now: &ZonedDateTime) -> Result<WarningFields, CaseError> {
+        self.validate_with_number("", now)
+    }
+
+    /// Like [`WarningDraft::validate`], with the person's phone number (taken from the
+    /// contacts file) kept in the record.
+    pub fn validate_with_number(
+        &self,
+        number: &str,
+        now: &ZonedDateTime,
+    ) -> Result<WarningFields, CaseError> {
         let who = line(("提醒了谁", "who was warned"), &self.who)?;
         if who.is_empty() {
             return Err(CaseError::Required(
@@ -593,6 +606,7 @@ impl WarningDraft {
             who,
             via: line(("方式", "how"), &self.via)?,
             warned_at: when(&self.at, now)?,
+            number: line(("号码", "number"), number)?,
             note: text(("备注", "note"), &self.note)?,
         })
     }
@@ -875,6 +889,7 @@ mod tests {
                 who: who.into(),
                 via: "微信".into(),
                 warned_at: at,
+                number: String::new(),
                 note: String::new(),
             },
         };

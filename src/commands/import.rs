@@ -92,7 +92,7 @@ pub fn bill(ctx: &Ctx, args: &ImportBillArgs) -> Result<(), Failure> {
 }
 
 /// `2,5-7` as row numbers from 1 to `max`, in order, each once.
-fn parse_pick(s: &str, max: usize, lang: Lang) -> Result<Vec<usize>, Failure> {
+pub(super) fn parse_pick(s: &str, max: usize, lang: Lang) -> Result<Vec<usize>, Failure> {
     let bad = |part: &str| {
         Failure::new(tr(
             lang,

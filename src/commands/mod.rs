@@ -7,6 +7,7 @@ mod eml;
 mod export;
 mod export_pdf;
 mod import;
+mod import_phone;
 mod letter;
 mod log;
 mod money;
@@ -153,6 +154,7 @@ pub fn run(cli: &Cli, command: &Command) -> Result<(), Failure> {
         Command::Cases => cases::run(&ctx),
         Command::Letter(args) => letter::run(&ctx, args),
         Command::Import(crate::cli::ImportCommand::Bill(args)) => import::bill(&ctx, args),
+        Command::Import(crate::cli::ImportCommand::Phone(args)) => import_phone::run(&ctx, args),
     }
 }
 

@@ -243,6 +243,15 @@ pub fn show(ctx: &Ctx, id: &str) -> Result<(), Failure> {
             }
         }
     }
+    if let Some(p) = &e.current.phone {
+        out(format!(
+            "{}:",
+            lang.pick("来自手机备份", "From the phone's backup")
+        ));
+        for (label, value) in p.describe(lang) {
+            out(format!("  {label}: {}", one_line(&value)));
+        }
+    }
     for a in &e.attachments {
         out(format!(
             "  {}: {} ({} {}, {})\n    SHA-256 {}",

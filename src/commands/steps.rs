@@ -15,6 +15,7 @@ use crate::i18n::{Lang, tr};
 use crate::letters::brief::{lawyer_brief, warning_message};
 use crate::localtime::{legend, short, system_zone};
 use crate::text::shown_line as one_line;
+use crate::text::shown_line;
 use crate::userfile::{Purpose, UserFileError};
 
 /// A record of steps 3-4 in `--json`: its id, its fields as they stand, and its history
@@ -302,21 +303,36 @@ pub fn warn(ctx: &Ctx, cmd: &WarnCommand) -> Result<(), Failure> {
             };
             out(warning_message(&state, lang));
         }
-        WarnCommand::Add { who, via, at, note } => {
+        WarnCommand::Add {
+            who,
+            via,
+            at,
+            note,
+            contacts,
+        } => {
+            let (who, number) = match contacts {
+                Some(file) => from_contacts(who, file, lang)?,
+                None => (who.clone(), String::new()),
+            };
             let fields = WarningDraft {
-                who: who.clone(),
+                who,
                 via: text(via),
                 at: text(at),
                 note: text(note),
             }
-            .validate(&ZonedDateTime::now())
+            .validate_with_number(&number, &ZonedDateTime::now())
             .map_err(|e| ctx.fail(e))?;
             let mut case = ctx.open_case()?;
-            let id = case.add_warning(fields).map_err(|e| ctx.fail(e))?;
+            let id = case.add_warning(fields.clone()).map_err(|e| ctx.fail(e))?;
+            let whom = if fields.number.is_empty() {
+                fields.who.clone()
+            } else {
+                format!("{}（{}）", fields.who, fields.number)
+            };
             out(tr(
                 lang,
-                format!("已记录 {id}：已提醒 {}。", who.trim()),
-                format!("Recorded {id}: warned {}.", who.trim()),
+                format!("已记录 {id}：已提醒 {whom}。"),
+                format!("Recorded {id}: warned {whom}."),
             ));
         }
         WarnCommand::List { json } => {
@@ -351,6 +367,13 @@ pub fn warn(ctx: &Ctx, cmd: &WarnCommand) -> Result<(), Failure> {
                     one_line(&w.who),
                     one_line(&w.via)
                 ));
+                if !w.number.is_empty() {
+                    out(format!(
+                        "    {} {}",
+                        lang.pick("号码", "number"),
+                        one_line(&w.number)
+                    ));
+                }
                 history_out(h, lang, WarningPatch::describe);
             }
             zone_legend(lang, &tz, !list.is_empty());
@@ -484,4 +507,53 @@ pub fn lawyer(ctx: &Ctx, cmd: &LawyerCommand) -> Result<(), Failure> {
         }
     }
     Ok(())
+}
+
+/// The name and first phone number of the one card in the contacts file `file` that `who`
+/// names (its exact name, a part of it, or one of its numbers).
+fn from_contacts(who: &str, file: &std::path::Path, lang: Lang) -> Result<(String, String), Failure> {
+    let contacts = super::import_phone::contacts_file(file, lang)?;
+    let found = contacts.search(who);
+    match found.as_slice() {
+        [one] => Ok((one.name.clone(), one.numbers.first().cloned().unwrap_or_default())),
+        [] => Err(Failure::new(tr(
+            lang,
+            format!(
+                "通讯录里找不到“{}”。请写通讯录里的名字（或其中几个字、或号码）。",
+                shown_line(who)
+            ),
+            format!(
+                "“{}” is not in the contacts file. Give the name as the contacts have it (or part of it, or the number).",
+                shown_line(who)
+            ),
+        ))),
+        many => {
+            let names: Vec<String> = many
+                .iter()
+                .take(10)
+                .map(|c| {
+                    format!(
+                        "{} {}",
+                        shown_line(&c.name),
+                        c.numbers.first().map(|n| shown_line(n)).unwrap_or_default()
+                    )
+                })
+                .collect();
+            Err(Failure::new(tr(
+                lang,
+                format!(
+                    "通讯录里有 {} 个联系人符合“{}”：{}。请写完整的名字或号码。",
+                    many.len(),
+                    shown_line(who),
+                    names.join("、")
+                ),
+                format!(
+                    "{} contacts match “{}”: {}. Give the full name or the number.",
+                    many.len(),
+                    shown_line(who),
+                    names.join(", ")
+                ),
+            )))
+        }
+    }
 }

@@ -6,3 +6,4 @@ pub mod bill;
 pub mod email;
 pub mod number;
 pub mod phone;
+pub mod phone_backup;

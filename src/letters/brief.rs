@@ -226,6 +226,7 @@ mod tests {
                     lost: None,
                     transfer: None,
                     email: None,
+                    phone: None,
                 },
                 attachments: vec![],
             },

@@ -88,6 +88,7 @@ pub fn sample_fields(entries: usize) -> Vec<EvidenceFields> {
                     })
                 }),
                 email: None,
+                phone: None,
             }
         })
         .collect()

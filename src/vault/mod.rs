@@ -141,6 +141,28 @@ impl Vault {
         })
     }
 
+    /// Like [`Vault::receive`], for bytes read out of another file (a picture inside a phone
+    /// backup): `name` is the name they had there.
+    pub fn receive_bytes(&self, name: &str, bytes: &[u8]) -> Result<Incoming, VaultError> {
+        let io_err = |path: &Path| {
+            let path = path.to_path_buf();
+            move |source| VaultError::Io { path, source }
+        };
+        durable::private_dir(&self.dir).map_err(io_err(&self.dir))?;
+        let mut tmp = durable::temp_file(&self.dir, INCOMING_PREFIX).map_err(io_err(&self.dir))?;
+        tmp.write_all(bytes).map_err(io_err(tmp.path()))?;
+        tmp.as_file().sync_all().map_err(io_err(tmp.path()))?;
+        Ok(Incoming {
+            tmp,
+            file: Received {
+                sha256: hex::encode(Sha256::digest(bytes)),
+                size: bytes.len() as u64,
+                media_type: media_type(name, &bytes[..bytes.len().min(64)]),
+                original_name: name.to_string(),
+            },
+        })
+    }
+
     /// Gives a received file its hash as name (never replacing what is there: the same
     /// content may already be kept) and makes that durable. When this call created the
     /// name, the name is pushed onto `created`.

@@ -320,6 +320,7 @@ fn evidence_fields() -> impl Strategy<Value = EvidenceFields> {
                 lost,
                 transfer: transfer.map(Box::new),
                 email: None,
+                phone: None,
             },
         )
 }
@@ -461,17 +462,20 @@ fn event() -> impl Strategy<Value = EventBody> {
             id: id.into(),
             changes
         }),
-        (text(), text(), text(), moment(), text()).prop_map(|(id, who, via, warned_at, note)| {
-            EventBody::ContactWarned {
-                id: id.into(),
-                fields: WarningFields {
-                    who,
-                    via,
-                    warned_at,
-                    note,
-                },
+        (text(), text(), text(), moment(), text(), text()).prop_map(
+            |(id, who, via, warned_at, number, note)| {
+                EventBody::ContactWarned {
+                    id: id.into(),
+                    fields: WarningFields {
+                        who,
+                        via,
+                        warned_at,
+                        number,
+                        note,
+                    },
+                }
             }
-        }),
+        ),
         (text(), text(), text(), moment(), text()).prop_map(|(id, lawyer, firm, consulted_at, note)| {
             EventBody::LawyerConsulted {
                 id: id.into(),
@@ -530,8 +534,10 @@ fn consultation_patch() -> impl Strategy<Value = ConsultationPatch> {
 }
 
 /// Every key name any variant uses, `type` included, and two no variant has.
-const KEYS: [&str; 40] = [
+const KEYS: [&str; 42] = [
     "type",
+    "phone",
+    "number",
     "letter",
     "id",
     "kind",
@@ -851,6 +857,7 @@ fn email_facts_round_trip_and_old_lines_stay_byte_identical() {
         lost: None,
         transfer: None,
         email: Some(Box::new(facts)),
+        phone: None,
     };
     let body = EventBody::EvidenceAdded {
         id: EntryId(1),
@@ -869,6 +876,49 @@ fn email_facts_round_trip_and_old_lines_stay_byte_identical() {
     let read: EventBody = serde_json::from_str(old).expect("old line");
     assert!(matches!(&read, EventBody::EvidenceAdded { fields, .. } if fields.email.is_none()));
     assert_eq!(serde_json::to_string(&read).expect("write"), old);
+}
+
+/// An entry picked from a phone backup writes where it came from after the old fields and
+/// reads back to the same bytes; so does a warning with the number taken from the contacts.
+#[test]
+fn phone_origin_and_warned_number_round_trip() {
+    use crate::evidence::phone_backup::{Channel, Direction, PhoneOrigin};
+    let fields = EvidenceFields {
+        kind: EvidenceKind::Call,
+        occurred_at: "2026-11-29T09:12:30+08:00".parse().expect("moment"),
+        counterpart: "17012345678".into(),
+        to_mine: String::new(),
+        summary: "未接来电".into(),
+        knew: BTreeSet::new(),
+        lost: None,
+        transfer: None,
+        email: None,
+        phone: Some(Box::new(PhoneOrigin {
+            source: "sms_backup_restore".into(),
+            file: "calls-20261129.xml".into(),
+            sha256: "ab".repeat(32),
+            record: "call 3".into(),
+            direction: Direction::Missed,
+            channel: Channel::Call,
+            duration: Some(0),
+            withheld: false,
+            key: "cd".repeat(16),
+        })),
+    };
+    let body = EventBody::EvidenceAdded {
+        id: EntryId(1),
+        fields,
+        attachments: Vec::new(),
+    };
+    let json = serde_json::to_string(&body).expect("write");
+    assert!(json.find("\"summary\"") < json.find("\"phone\":{"), "{json}");
+    let back: EventBody = serde_json::from_str(&json).expect("read");
+    assert_eq!(back, body);
+    assert_eq!(serde_json::to_string(&back).expect("write"), json, "canonical");
+    let warned = r#"{"type":"contact_warned","id":"W1","who":"妈妈","via":"电话","warned_at":"2026-11-29T09:12:30+08:00","number":"139 0000 2222"}"#;
+    let read: EventBody = serde_json::from_str(warned).expect("warning");
+    assert!(matches!(&read, EventBody::ContactWarned { fields, .. } if fields.number == "139 0000 2222"));
+    assert_eq!(serde_json::to_string(&read).expect("write"), warned);
 }
 
 /// A report written before letters were recorded reads back to the same bytes, and one with a

@@ -63,7 +63,7 @@ fn url_end(c: char) -> bool {
 }
 
 /// URLs written out in `text` (`http://`, `https://`, `www.`).
-fn urls_in(text: &str) -> Vec<&str> {
+pub fn urls_in(text: &str) -> Vec<&str> {
     let lower = text.to_ascii_lowercase();
     let mut out = Vec::new();
     let mut i = 0;

@@ -23,7 +23,7 @@ use serde::{Deserialize, Serialize};
 
 pub use auth::AuthResult;
 pub use describe::with_local;
-pub use links::{Link, registrable_domain};
+pub use links::{Link, registrable_domain, urls_in};
 pub use received::Hop;
 pub use signals::{Origin, Signal};
 
