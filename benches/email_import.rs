@@ -34,8 +34,12 @@ fn nth_email(i: usize) -> String {
 /// What `leakaid log email --eml` does after the command line is read.
 fn import(case_dir: &Path, file: &Path) -> bool {
     let now = jiff::ZonedDateTime::now();
-    let Ok(bytes) = std::fs::read(file) else { return false };
-    let Some(facts) = email::parse(&bytes) else { return false };
+    let Ok(bytes) = std::fs::read(file) else {
+        return false;
+    };
+    let Some(facts) = email::parse(&bytes) else {
+        return false;
+    };
     let draft = EvidenceDraft {
         kind: Some(EvidenceKind::Email),
         counterpart: facts.origin().counterpart(Lang::Zh),
@@ -44,8 +48,12 @@ fn import(case_dir: &Path, file: &Path) -> bool {
         email: Some(Box::new(facts)),
         ..Default::default()
     };
-    let Ok(fields) = draft.validate(&now) else { return false };
-    let Ok(mut case) = Case::for_logging(case_dir) else { return false };
+    let Ok(fields) = draft.validate(&now) else {
+        return false;
+    };
+    let Ok(mut case) = Case::for_logging(case_dir) else {
+        return false;
+    };
     case.log_email(fields, &[file.to_path_buf()], true).is_ok()
 }
 
@@ -86,7 +94,9 @@ pub fn urls_email(size: usize) -> Vec<u8> {
     );
     let mut i = 0usize;
     while out.len() < size {
-        out.push_str(&format!("https://host-{i}.scam.example/p?x={i} http://a www.b{i}.example\r\n"));
+        out.push_str(&format!(
+            "https://host-{i}.scam.example/p?x={i} http://a www.b{i}.example\r\n"
+        ));
         i += 1;
     }
     out.into_bytes()
@@ -113,7 +123,9 @@ fn fifty_mb(c: &mut Criterion) {
     let mut group = c.benchmark_group("email_50mb");
     group.sample_size(10).measurement_time(Duration::from_secs(30));
     group.bench_function("urls", |b| b.iter(|| email::parse(&urls).map(|f| f.links.len())));
-    group.bench_function("anchors", |b| b.iter(|| email::parse(&anchors).map(|f| f.links.len())));
+    group.bench_function("anchors", |b| {
+        b.iter(|| email::parse(&anchors).map(|f| f.links.len()))
+    });
     group.finish();
 }
 
