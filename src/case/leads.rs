@@ -238,6 +238,16 @@ mod tests {
     }
 
     #[test]
+    fn a_lead_names_a_few_addresses_and_counts_the_rest() {
+        let ips: BTreeSet<String> = (1..=151).map(|i| format!("203.0.113.{i}")).collect();
+        let shown = few(ips.iter(), |n| format!("另有 {n} 个 IP"));
+        assert_eq!(shown.len(), SHOWN_ADDRESSES + 1);
+        assert_eq!(shown.last().map(String::as_str), Some("另有 148 个 IP"));
+        let two: BTreeSet<String> = ["a".to_string(), "b".to_string()].into();
+        assert_eq!(few(two.iter(), |n| n.to_string()), ["a", "b"]);
+    }
+
+    #[test]
     fn putting_in_order_follows_every_cycle() {
         let order = vec![3, 0, 4, 1, 2, 5];
         let mut v = vec!['a', 'b', 'c', 'd', 'e', 'f'];
