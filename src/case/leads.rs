@@ -45,6 +45,9 @@ pub struct Lead {
     /// For emails: the IPs of the first hop from outside the recipient's provider.
     #[serde(skip_serializing_if = "BTreeSet::is_empty")]
     pub origin_ips: BTreeSet<String>,
+    /// For emails: the sender's own connections where it signed in to send (提交方IP).
+    #[serde(skip_serializing_if = "BTreeSet::is_empty")]
+    pub submitter_ips: BTreeSet<String>,
     /// For emails: the forged From addresses they used (冒用).
     #[serde(skip_serializing_if = "BTreeSet::is_empty")]
     pub impersonated: BTreeSet<String>,
@@ -112,6 +115,7 @@ fn rank_keyed<'a>(
                     lost: Fen(0),
                     entries: Vec::new(),
                     origin_ips: BTreeSet::new(),
+                    submitter_ips: BTreeSet::new(),
                     impersonated: BTreeSet::new(),
                 });
                 *slot = Some(out.len() - 1);
@@ -134,7 +138,10 @@ fn rank_keyed<'a>(
         lead.entries.push(id);
         if let Some(m) = &f.email {
             let o = m.origin();
-            if !o.ip.is_empty() {
+            if !o.submitter.is_empty() {
+                lead.submitter_ips.insert(o.submitter.clone());
+            }
+            if !o.ip.is_empty() && o.ip != o.submitter {
                 lead.origin_ips.insert(o.ip);
             }
             if let Some(forged) = o.impersonated {
@@ -156,6 +163,23 @@ fn rank_keyed<'a>(
             .then_with(|| a.counterpart.cmp(&b.counterpart))
     });
     put_in_order(&mut out, order);
+    out
+}
+
+/// Most addresses of one kind printed for a lead; the rest are counted.
+pub const SHOWN_ADDRESSES: usize = 3;
+
+/// The first few of `items`, then how many more (`另有 148 个 IP`): a lead stays readable
+/// when a free-mail sender came through a hundred servers.
+pub fn few<'a>(
+    items: impl ExactSizeIterator<Item = &'a String>,
+    more: impl Fn(usize) -> String,
+) -> Vec<String> {
+    let total = items.len();
+    let mut out: Vec<String> = items.take(SHOWN_ADDRESSES).cloned().collect();
+    if total > SHOWN_ADDRESSES {
+        out.push(more(total - SHOWN_ADDRESSES));
+    }
     out
 }
 
@@ -211,6 +235,16 @@ mod tests {
                 attachments: Vec::new(),
             },
         }
+    }
+
+    #[test]
+    fn a_lead_names_a_few_addresses_and_counts_the_rest() {
+        let ips: BTreeSet<String> = (1..=151).map(|i| format!("203.0.113.{i}")).collect();
+        let shown = few(ips.iter(), |n| format!("另有 {n} 个 IP"));
+        assert_eq!(shown.len(), SHOWN_ADDRESSES + 1);
+        assert_eq!(shown.last().map(String::as_str), Some("另有 148 个 IP"));
+        let two: BTreeSet<String> = ["a".to_string(), "b".to_string()].into();
+        assert_eq!(few(two.iter(), |n| n.to_string()), ["a", "b"]);
     }
 
     #[test]

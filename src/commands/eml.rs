@@ -112,7 +112,7 @@ pub fn fill(
     let doubt = judge_date(&mail, now);
     let SavedEmail { facts, .. } = mail;
     if draft.counterpart.trim().is_empty() {
-        draft.counterpart = facts.origin().sender;
+        draft.counterpart = facts.origin().counterpart(lang);
     }
     if draft.to_mine.trim().is_empty()
         && let Some(to) = facts

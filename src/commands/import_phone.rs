@@ -429,7 +429,7 @@ fn reasons(r: &PhoneRecord, known: &Known, lang: Lang) -> Vec<String> {
                 .to_string(),
         );
     }
-    if !crate::evidence::email::urls_in(&r.text).is_empty() {
+    if crate::evidence::email::first_url(&r.text).is_some() {
         out.push(lang.pick("含链接", "has a link").to_string());
     }
     if !r.number.is_empty()

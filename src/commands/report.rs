@@ -363,12 +363,40 @@ pub fn leads(ctx: &Ctx, json: bool) -> Result<(), Failure> {
             line.push_str(label.text(lang));
             o.line(&line);
         }
-        if !l.origin_ips.is_empty() || !l.impersonated.is_empty() {
-            let mut parts: Vec<String> = l.origin_ips.iter().map(|ip| format!("IP {ip}")).collect();
+        if !l.origin_ips.is_empty() || !l.submitter_ips.is_empty() || !l.impersonated.is_empty() {
+            let more = |n: usize| tr(lang, format!("另有 {n} 个 IP"), format!("and {n} more IPs"));
+            let mut parts: Vec<String> = crate::case::leads::few(l.origin_ips.iter(), more)
+                .into_iter()
+                .map(|ip| if ip.contains(' ') { ip } else { format!("IP {ip}") })
+                .collect();
             parts.extend(
-                l.impersonated
-                    .iter()
-                    .map(|a| format!("{} {a}", lang.pick("冒用", "impersonated:"))),
+                crate::case::leads::few(l.submitter_ips.iter(), more)
+                    .into_iter()
+                    .map(|ip| {
+                        if ip.contains(' ') {
+                            ip
+                        } else {
+                            format!("{} {ip}", lang.pick("提交方IP", "submitted from IP"))
+                        }
+                    }),
+            );
+            let more_addresses = |n: usize| {
+                tr(
+                    lang,
+                    format!("另有 {n} 个地址"),
+                    format!("and {n} more addresses"),
+                )
+            };
+            parts.extend(
+                crate::case::leads::few(l.impersonated.iter(), more_addresses)
+                    .into_iter()
+                    .map(|a| {
+                        if a.contains('@') {
+                            format!("{} {a}", lang.pick("冒用", "impersonated:"))
+                        } else {
+                            a
+                        }
+                    }),
             );
             o.line(format!(
                 "    {}: {}",

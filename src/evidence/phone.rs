@@ -18,6 +18,7 @@ pub fn counterpart_key(text: &str) -> String {
 /// [`counterpart_key`] written into `out` (whatever it held is replaced), for a loop over
 /// many entries that reuses one buffer; true when the key is a phone number's.
 pub fn write_counterpart_key(text: &str, out: &mut String) -> bool {
+    let text = without_tel(text);
     // Text in ASCII (most numbers and addresses) is read a byte at a time: of the characters
     // `fold_char` changes, only its spaces are ASCII.
     if text.is_ascii() {
@@ -78,7 +79,37 @@ pub fn normalise_phone(text: &str) -> Option<String> {
 /// [`normalise_phone`] written into `out` (whatever it held is replaced); false, and `out`
 /// left holding nothing of use, when the text is not a phone number.
 fn write_phone_key(text: &str, out: &mut String) -> bool {
-    write_phone_digits(text.chars().filter_map(fold_char), out)
+    write_phone_digits(without_tel(text).chars().filter_map(fold_char), out)
+}
+
+/// A number written as a link (`tel:+86-138…`, RFC 3966) without its `tel:`.
+fn without_tel(text: &str) -> &str {
+    let t = text.trim_start();
+    match t.get(..4) {
+        Some(p) if p.eq_ignore_ascii_case("tel:") => &t[4..],
+        _ => text,
+    }
+}
+
+/// The ASCII digit a decimal digit of another script stands for: Arabic-Indic, Extended
+/// Arabic-Indic, Devanagari, Bengali, Thai, Lao, Myanmar, Khmer, the mathematical digits
+/// and the circled ① … ⑨ (Unicode Nd blocks of ten, and the enclosed forms).
+fn ascii_digit(c: char) -> Option<char> {
+    const ZEROS: [u32; 8] = [0x0660, 0x06F0, 0x0966, 0x09E6, 0x0E50, 0x0ED0, 0x1040, 0x17E0];
+    let u = u32::from(c);
+    let value = ZEROS
+        .iter()
+        .find(|z| (**z..*z + 10).contains(&u))
+        .map(|z| u - z)
+        .or_else(|| (0x1D7CE..=0x1D7FF).contains(&u).then(|| (u - 0x1D7CE) % 10))
+        .or_else(|| (0x2460..=0x2468).contains(&u).then(|| u - 0x2460 + 1))?;
+    char::from_digit(value, 10)
+}
+
+/// A character that may stand around or inside a written number without making it text:
+/// an invisible one, or a symbol that is no letter or digit (📞, ☎, ・).
+fn ignorable_in_number(c: char) -> bool {
+    !c.is_ascii() && (crate::text::invisible::is_invisible(c) || !(c.is_alphanumeric() || c.is_whitespace()))
 }
 
 /// [`write_phone_key`] of characters already folded.
@@ -86,10 +117,11 @@ fn write_phone_digits(folded: impl Iterator<Item = char>, out: &mut String) -> b
     out.clear();
     let mut plus = false;
     for c in folded {
-        match c {
-            '0'..='9' => out.push(c),
+        match ascii_digit(c).unwrap_or(c) {
+            d @ '0'..='9' => out.push(d),
             '+' if out.is_empty() && !plus => plus = true,
             ' ' | '-' | '.' | '(' | ')' | '（' | '）' | '－' | '—' => {}
+            c if ignorable_in_number(c) => {}
             _ => return false,
         }
     }
@@ -111,10 +143,17 @@ fn write_phone_digits(folded: impl Iterator<Item = char>, out: &mut String) -> b
         None if out.len() == 13 && out.starts_with("861") => 2,
         None => 0,
     };
-    // After +86 a landline is written without its trunk 0 (+86 10 …, +86 755 …).
+    // `+86 (0) 138 …`: the trunk 0 some write in brackets after the country code is not
+    // part of a mobile number.
+    if international.is_some() && out[national..].len() == 12 && out[national..].starts_with("01") {
+        out.remove(national);
+    }
+    // After +86 a landline is written without its trunk 0 (+86 10 …, +86 755 …); a 400 or
+    // 800 number has none.
     let digits = &out[national..];
     let mobile = digits.len() == 11 && digits.starts_with('1');
-    if international.is_some() && !mobile && digits.len() >= 9 && !digits.starts_with('0') {
+    let service = digits.len() == 10 && (digits.starts_with("400") || digits.starts_with("800"));
+    if international.is_some() && !mobile && !service && digits.len() >= 9 && !digits.starts_with('0') {
         out.replace_range(..national, "0");
     } else {
         out.replace_range(..national, "");
@@ -139,6 +178,29 @@ mod tests {
         ] {
             assert_eq!(normalise_phone(s).as_deref(), Some("13800138000"), "{s}");
         }
+    }
+
+    #[test]
+    fn one_number_however_a_hostile_text_writes_it() {
+        for s in [
+            "138\u{2800}0013 8000",
+            "📞13800138000",
+            "☎ 138-0013-8000",
+            "tel:+86-138-0013-8000",
+            "TEL:13800138000",
+            "+86 (0) 138 0013 8000",
+            "\u{0661}\u{0663}\u{0668}\u{0660}\u{0660}\u{0661}\u{0663}\u{0668}\u{0660}\u{0660}\u{0660}",
+            "\u{1041}\u{1043}\u{1048}00138000",
+        ] {
+            assert_eq!(normalise_phone(s).as_deref(), Some("13800138000"), "{s:?}");
+            assert_eq!(counterpart_key(s), "13800138000", "{s:?}");
+        }
+        assert_eq!(normalise_phone("+86 400 800 8888").as_deref(), Some("4008008888"));
+        assert_eq!(
+            normalise_phone("+86 (0)755 8888 1234").as_deref(),
+            Some("075588881234")
+        );
+        assert_eq!(counterpart_key("客服📞"), "客服📞", "text stays text");
     }
 
     #[test]
@@ -178,8 +240,19 @@ mod tests {
                 None if digits.len() == 13 && digits.starts_with("861") => &digits[2..],
                 None => &digits,
             };
+            let national = match national.strip_prefix('0') {
+                Some(m) if international.is_some() && m.len() == 11 && m.starts_with('1') => m,
+                _ => national,
+            };
             let mobile = national.len() == 11 && national.starts_with('1');
-            if international.is_some() && !mobile && national.len() >= 9 && !national.starts_with('0') {
+            let service =
+                national.len() == 10 && (national.starts_with("400") || national.starts_with("800"));
+            if international.is_some()
+                && !mobile
+                && !service
+                && national.len() >= 9
+                && !national.starts_with('0')
+            {
                 return format!("0{national}");
             }
             return national.to_string();

@@ -19,7 +19,7 @@ use crate::case::{Attachment, Case, EntryId, EvidenceFields, EvidenceKind};
 use crate::guide::Wording;
 use crate::guide::charges::{ChargeFacts, Charges, after_earlier_reports, decide};
 use crate::guide::letter::LetterText;
-use crate::i18n::Lang;
+use crate::i18n::{Lang, tr};
 use crate::localtime::in_zone;
 use crate::text::{shown_contact, shown_counterpart, shown_line, shown_text};
 use crate::vault::Vault;
@@ -122,20 +122,39 @@ pub fn charge_facts<'a>(live: impl IntoIterator<Item = &'a EvidenceFields>) -> C
 /// the forged sender (冒用) and the first outside IP.
 pub fn lead_label(l: &Lead, lang: Lang) -> Option<String> {
     let mut parts: Vec<String> = l.label.iter().map(|n| one(n.text(lang))).collect();
+    let few = |set: &std::collections::BTreeSet<String>, kind_zh: &str, kind_en: &str| {
+        let more = |n: usize| {
+            tr(
+                lang,
+                format!("另有 {n} 个{kind_zh}"),
+                format!("and {n} more {kind_en}"),
+            )
+        };
+        crate::case::leads::few(set.iter(), more)
+            .iter()
+            .map(|a| one(a))
+            .collect::<Vec<String>>()
+            .join(lang.pick("、", ", "))
+    };
     if !l.impersonated.is_empty() {
-        let forged: Vec<String> = l.impersonated.iter().map(|a| one(a)).collect();
         parts.push(format!(
             "{}{}",
             lang.pick("冒用 ", "impersonating "),
-            forged.join(lang.pick("、", ", "))
+            few(&l.impersonated, "地址", "addresses")
         ));
     }
     if !l.origin_ips.is_empty() {
-        let ips: Vec<String> = l.origin_ips.iter().map(|a| one(a)).collect();
         parts.push(format!(
             "{}{}",
             lang.pick("首个外部发信IP ", "first outside IP "),
-            ips.join(lang.pick("、", ", "))
+            few(&l.origin_ips, " IP", "IPs")
+        ));
+    }
+    if !l.submitter_ips.is_empty() {
+        parts.push(format!(
+            "{}{}",
+            lang.pick("提交方IP ", "submitted from IP "),
+            few(&l.submitter_ips, " IP", "IPs")
         ));
     }
     (!parts.is_empty()).then(|| parts.join(lang.pick("；", "; ")))

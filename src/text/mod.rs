@@ -8,6 +8,7 @@
 
 pub mod capital;
 pub mod halfwidth;
+pub mod invisible;
 pub mod json;
 
 use std::borrow::Cow;

@@ -58,6 +58,9 @@ impl EmailFacts {
                 ""
             };
             push("发件人 From", "From", format!("{f}{forged}"));
+            for other in &self.other_from {
+                push("另一个 From", "another From", other.to_string());
+            }
         }
         push("回复地址 Reply-To", "Reply-To", recipients(&self.reply_to, lang));
         push("退信地址 Return-Path", "Return-Path", self.return_path.clone());
@@ -70,6 +73,7 @@ impl EmailFacts {
         );
         push("主题", "Subject", self.subject.clone());
         push("Message-ID", "Message-ID", self.message_id.clone());
+        let route = self.route();
         for (i, h) in self.received.iter().enumerate() {
             // What the receiving server saw (the looked-up host, the address) comes first; the
             // name the sender gave itself is only a claim and reads as one (自称).
@@ -94,7 +98,12 @@ impl EmailFacts {
             if let Some(at) = &h.at {
                 line.push_str(&format!(" {}", at.long()));
             }
-            if self.first_external == Some(i) {
+            if route.submitted == Some(i) {
+                line.push_str(lang.pick(
+                    " ← 发件人登录后在此提交（提交方IP）",
+                    " ← the sender signed in and handed it in here (submitting IP)",
+                ));
+            } else if route.external == Some(i) {
                 line.push_str(lang.pick(" ← 第一个外部发件服务器", " ← first external hop"));
             }
             let label = if i == 0 {
@@ -104,16 +113,35 @@ impl EmailFacts {
             };
             v.push((label.to_string(), line));
         }
-        let checks: Vec<String> = self
+        // What the recipient's provider recorded, then what the message only claims.
+        let (recorded, claimed): (Vec<_>, Vec<_>) = self
             .auth
             .iter()
-            .map(|a| {
-                if a.method == "dkim-signature" {
-                    return format!("DKIM {} ({})", lang.pick("签名", "signed by"), a.domain);
-                }
-                format!("{} {} ({})", a.method.to_uppercase(), a.result, a.domain)
-            })
-            .collect();
+            .partition(|a| a.by_provider(&self.received, route.external));
+        let line = |a: &&crate::evidence::email::AuthResult| {
+            let method = if a.method == "dkim-signature" {
+                lang.pick("DKIM 签名", "DKIM signature").to_string()
+            } else {
+                format!("{} {}", a.method.to_uppercase(), a.result)
+            };
+            if a.domain.is_empty() {
+                method
+            } else {
+                format!("{method} ({})", a.domain)
+            }
+        };
+        let mut checks: Vec<String> = recorded.iter().map(line).collect();
+        if !claimed.is_empty() {
+            let list: Vec<String> = claimed.iter().map(line).collect();
+            checks.push(tr(
+                lang,
+                format!("邮件自带、收件服务器未核实的：{}", list.join("; ")),
+                format!(
+                    "written in the message, not checked by the receiving server: {}",
+                    list.join("; ")
+                ),
+            ));
+        }
         if !checks.is_empty() {
             v.push((
                 lang.pick("发件人验证", "sender checks").to_string(),

@@ -62,70 +62,110 @@ fn url_end(c: char) -> bool {
         || c.is_control()
 }
 
-/// URLs written out in `text` (`http://`, `https://`, `www.`).
-pub fn urls_in(text: &str) -> Vec<&str> {
-    let lower = text.to_ascii_lowercase();
-    let mut out = Vec::new();
-    let mut i = 0;
-    while i < lower.len() {
-        let next = ["https://", "http://", "www."]
-            .iter()
-            .filter_map(|p| lower[i..].find(p).map(|at| i + at))
-            .min();
-        let Some(start) = next else { break };
-        let end = text[start..].find(url_end).map_or(text.len(), |e| start + e);
-        let url = text[start..end].trim_end_matches(['.', ',', ')', ';', ':', '!', '?']);
-        if url.len() > 4 {
-            out.push(url);
-        }
-        i = end.max(start + 1);
-        while !lower.is_char_boundary(i) {
-            i += 1;
-        }
+/// Bytes of an anchor's visible text looked at: the text of a real link is short, and an
+/// anchor never closed must not make every later one read to the end of the message.
+const ANCHOR_TEXT_BYTES: usize = 2_000;
+/// Bytes of one URL looked at (a host comes early).
+const URL_BYTES: usize = 2_000;
+/// Link candidates looked at in one message, kept or not: past this, a message made of links
+/// has shown what it is.
+const MAX_CANDIDATES: usize = 20_000;
+
+/// `s` cut to at most `max` bytes, at a character boundary.
+fn bounded(s: &str, max: usize) -> &str {
+    if s.len() <= max {
+        return s;
     }
-    out
+    let mut end = max;
+    while !s.is_char_boundary(end) {
+        end -= 1;
+    }
+    &s[..end]
 }
 
-/// `href` targets in HTML with the visible text of their anchor.
-fn hrefs_in(html: &str) -> Vec<(String, String)> {
-    let lower = html.to_ascii_lowercase();
-    let mut out = Vec::new();
-    let mut from = 0;
-    while let Some(at) = lower[from..].find("href") {
-        let mut i = from + at + 4;
-        from = i;
-        let rest = &html[i..];
-        let trimmed = rest.trim_start();
-        let Some(after_eq) = trimmed.strip_prefix('=') else {
+fn url_start() -> Option<&'static regex::Regex> {
+    static RE: std::sync::OnceLock<Option<regex::Regex>> = std::sync::OnceLock::new();
+    RE.get_or_init(|| regex::Regex::new(r"(?i)https?://|www\.").ok())
+        .as_ref()
+}
+
+fn href_start() -> Option<&'static regex::Regex> {
+    static RE: std::sync::OnceLock<Option<regex::Regex>> = std::sync::OnceLock::new();
+    RE.get_or_init(|| regex::Regex::new(r"(?i)href\s*=\s*").ok())
+        .as_ref()
+}
+
+/// URLs written out in `text` (`http://`, `https://`, `www.`), in one pass: each is read to
+/// its end once and the search goes on after it. `each` returns false to stop.
+fn urls_in<'a>(text: &'a str, mut each: impl FnMut(&'a str) -> bool) {
+    let Some(re) = url_start() else { return };
+    let mut after = 0;
+    for m in re.find_iter(text) {
+        let start = m.start();
+        if start < after {
+            // Inside the URL just read.
             continue;
-        };
-        let value_src = after_eq.trim_start();
-        i += rest.len() - value_src.len();
+        }
+        let end = text[start..].find(url_end).map_or(text.len(), |e| start + e);
+        after = end;
+        let url = bounded(&text[start..end], URL_BYTES).trim_end_matches(['.', ',', ')', ';', ':', '!', '?']);
+        if url.len() > 4 && !each(url) {
+            return;
+        }
+    }
+}
+
+/// The first URL written in `text`.
+pub fn first_url(text: &str) -> Option<&str> {
+    let mut first = None;
+    urls_in(text, |u| {
+        first = Some(u);
+        false
+    });
+    first
+}
+
+/// `href` targets in HTML with the visible text of their anchor, in one pass; `each` returns
+/// false to stop.
+fn hrefs_in(html: &str, mut each: impl FnMut(&str, &str) -> bool) {
+    let Some(re) = href_start() else { return };
+    let mut after = 0;
+    for m in re.find_iter(html) {
+        if m.start() < after {
+            continue;
+        }
+        let value_src = &html[m.end()..];
         let (value, consumed) = match value_src.chars().next() {
             Some(q @ ('"' | '\'')) => {
-                let body = &value_src[1..];
+                let body = bounded(&value_src[1..], URL_BYTES);
                 let end = body.find(q).unwrap_or(body.len());
                 (&body[..end], end + 2)
             }
             _ => {
-                let end = value_src
+                let body = bounded(value_src, URL_BYTES);
+                let end = body
                     .find(|c: char| c.is_whitespace() || c == '>')
-                    .unwrap_or(value_src.len());
-                (&value_src[..end], end)
+                    .unwrap_or(body.len());
+                (&body[..end], end)
             }
         };
-        let after = (i + consumed).min(html.len());
-        from = after;
-        // The anchor's visible text: after the tag's `>`, up to `</a`.
-        let shown = lower[after..]
+        let at = (m.end() + consumed).min(html.len());
+        after = at;
+        // The anchor's visible text: after the tag's `>`, up to `</a`, within a bound.
+        let window = bounded(html.get(at..).unwrap_or_default(), ANCHOR_TEXT_BYTES);
+        let shown = window
             .find('>')
-            .map(|gt| after + gt + 1)
-            .and_then(|s| lower[s..].find("</a").map(|e| &html[s..s + e]))
+            .map(|gt| &window[gt + 1..])
+            .and_then(|rest| {
+                let lower = rest.to_ascii_lowercase();
+                lower.find("</a").map(|e| &rest[..e])
+            })
             .map(strip_tags)
             .unwrap_or_default();
-        out.push((value.replace("&amp;", "&"), shown));
+        if !each(&value.replace("&amp;", "&"), &shown) {
+            return;
+        }
     }
-    out
 }
 
 fn strip_tags(s: &str) -> String {
@@ -142,37 +182,40 @@ fn strip_tags(s: &str) -> String {
     out.trim().to_string()
 }
 
-/// The links of the decoded text parts (`(is_html, text)`), each target once, at most `max`.
+/// The links of the decoded text parts (`(is_html, text)`), each target once, at most `max`;
+/// at most [`MAX_CANDIDATES`] looked at.
 pub fn collect(texts: &[(bool, String)], max: usize) -> Vec<Link> {
     let mut found: Vec<Link> = Vec::new();
-    let mut push = |url: &str, shown_text: &str| {
-        let url = url.trim();
-        if found.len() >= max || !(url.contains("://") || url.to_ascii_lowercase().starts_with("www.")) {
-            return;
+    let mut looked = 0usize;
+    let mut push = |url: &str, shown_text: &str| -> bool {
+        looked += 1;
+        if found.len() >= max || looked > MAX_CANDIDATES {
+            return false;
         }
-        let Some(domain) = domain_of_url(url) else { return };
+        let url = url.trim();
+        if !(url.contains("://") || url.to_ascii_lowercase().starts_with("www.")) {
+            return true;
+        }
+        let Some(domain) = domain_of_url(url) else {
+            return true;
+        };
         let url = tidy(url, 300);
         if found.iter().any(|l| l.url == url) {
-            return;
+            return true;
         }
-        let shown = urls_in(shown_text)
-            .first()
-            .copied()
+        let shown = first_url(shown_text)
             .or_else(|| Some(shown_text.trim()).filter(|t| t.contains('.') && !t.contains(' ')))
             .and_then(domain_of_url)
             .filter(|d| *d != domain)
             .unwrap_or_default();
         found.push(Link { domain, url, shown });
+        true
     };
     for (html, text) in texts {
         if *html {
-            for (href, shown) in hrefs_in(text) {
-                push(&href, &shown);
-            }
+            hrefs_in(text, &mut push);
         } else {
-            for url in urls_in(text) {
-                push(url, "");
-            }
+            urls_in(text, |u| push(u, ""));
         }
     }
     found
@@ -221,5 +264,25 @@ mod tests {
         );
         let d: Vec<&str> = links.iter().map(|l| l.domain.as_str()).collect();
         assert_eq!(d, ["boc-verify.top", "example.com"]);
+    }
+
+    #[test]
+    fn an_anchor_never_closed_reads_only_a_bounded_text() {
+        let html = format!(
+            "<a href=\"https://evil.example/x\">{} www.boc.cn</a>",
+            "x".repeat(ANCHOR_TEXT_BYTES + 10)
+        );
+        let links = collect(&[(true, html)], 10);
+        assert_eq!(links.len(), 1);
+        assert_eq!(links[0].shown, "", "the text 2,000 bytes on is not this anchor's");
+    }
+
+    #[test]
+    fn a_message_made_of_links_is_read_only_so_far() {
+        let mut text = "http://a ".repeat(MAX_CANDIDATES + 1);
+        text.push_str("https://late.example/x");
+        assert_eq!(collect(&[(false, text)], 50), []);
+        let links = collect(&[(false, "http://a https://early.example/".to_string())], 50);
+        assert_eq!(links.len(), 1);
     }
 }

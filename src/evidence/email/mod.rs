@@ -12,7 +12,9 @@
 
 mod auth;
 mod describe;
+mod lenient;
 mod links;
+mod providers;
 mod received;
 mod signals;
 
@@ -23,8 +25,9 @@ use serde::{Deserialize, Serialize};
 
 pub use auth::AuthResult;
 pub use describe::with_local;
-pub use links::{Link, registrable_domain, urls_in};
-pub use received::Hop;
+pub use links::{Link, first_url, registrable_domain};
+pub use providers::{MailService, Provider, mail_service, providers};
+pub use received::{Hop, Route};
 pub use signals::{Origin, Signal};
 
 use crate::moment::Moment;
@@ -120,6 +123,10 @@ pub struct EmailFacts {
     /// The From header.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub from: Option<Mailbox>,
+    /// Further From headers, when the message carries more than one (a mail program may show
+    /// any of them).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub other_from: Vec<Mailbox>,
     /// Reply-To: where answers really go.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub reply_to: Vec<Mailbox>,
@@ -161,11 +168,37 @@ pub struct EmailFacts {
     pub excerpt: String,
 }
 
-/// Cleans a string from the message and bounds it.
+/// Cleans a string from the message and bounds it: control, bidi and invisible characters
+/// dropped, blank space made one space.
 fn tidy(s: &str, max: usize) -> String {
     let cleaned = clean_text(s, usize::MAX).unwrap_or_default();
-    let one_line: String = cleaned.split_whitespace().collect::<Vec<_>>().join(" ");
+    let visible = crate::text::invisible::drop_invisible(&cleaned);
+    let one_line: String = visible.split_whitespace().collect::<Vec<_>>().join(" ");
     one_line.chars().take(max).collect()
+}
+
+/// An address with its domain in ASCII: a domain written in another script is kept in its
+/// punycode form (`xn--…`), so it never prints as the domain it imitates.
+fn ascii_address(address: &str) -> String {
+    match address.rsplit_once('@') {
+        Some((local, domain)) if !domain.is_ascii() => match idna::domain_to_ascii(domain) {
+            Ok(ascii) => format!("{local}@{ascii}"),
+            Err(_) => address.to_string(),
+        },
+        _ => address.to_string(),
+    }
+}
+
+/// A From value no address parser accepts (`中国银行 <service@boc.cn> <scam@evil.top>`): the
+/// last `<…>` with an `@` is the address (where the mail program sends), the rest the name.
+fn loose_mailbox(value: &str) -> Option<Mailbox> {
+    let open = value.rfind('<')?;
+    let close = open + value[open..].find('>')?;
+    let address = value[open + 1..close].trim();
+    address.contains('@').then(|| Mailbox {
+        name: tidy(value[..open].trim().trim_matches('"'), MAX_FIELD),
+        address: ascii_address(&tidy(address, MAX_FIELD)),
+    })
 }
 
 fn mailboxes(header: Option<&MailHeader<'_>>) -> Vec<Mailbox> {
@@ -173,6 +206,9 @@ fn mailboxes(header: Option<&MailHeader<'_>>) -> Vec<Mailbox> {
         return Vec::new();
     };
     let Ok(list) = mailparse::addrparse_header(h) else {
+        if let Some(m) = loose_mailbox(&h.get_value()) {
+            return vec![m];
+        }
         // Not a parseable address list: keep the text as one address.
         let v = tidy(&h.get_value(), MAX_FIELD);
         return if v.is_empty() {
@@ -198,7 +234,7 @@ fn mailboxes(header: Option<&MailHeader<'_>>) -> Vec<Mailbox> {
 fn single(s: &mailparse::SingleInfo) -> Mailbox {
     Mailbox {
         name: tidy(s.display_name.as_deref().unwrap_or_default(), MAX_FIELD),
-        address: tidy(&s.addr, MAX_FIELD),
+        address: ascii_address(&tidy(&s.addr, MAX_FIELD)),
     }
 }
 
@@ -249,10 +285,22 @@ fn date_offset(value: &str) -> Option<Offset> {
 }
 
 /// Reads a saved email. `None` when the bytes are not an email (no From and no Subject).
+///
+/// Header lines no reader could take (no name, a stray continuation, a lone CR) are left out
+/// and the rest is read; raw 8-bit header text is read as UTF-8, else in the message's
+/// charset, else as GB18030 (see [`lenient`]).
 pub fn parse(bytes: &[u8]) -> Option<EmailFacts> {
-    let mail = mailparse::parse_mail(bytes).ok()?;
+    let tidied = lenient::tidy_headers(bytes);
+    let mail = mailparse::parse_mail(&tidied).ok()?;
     let h = &mail.headers;
     let from_header = h.get_first_header("From");
+    let other_from: Vec<Mailbox> = h
+        .get_all_headers("From")
+        .into_iter()
+        .skip(1)
+        .take(10)
+        .flat_map(|f| mailboxes(Some(f)).into_iter().take(1))
+        .collect();
     let subject = h.get_first_value("Subject");
     if from_header.is_none() && subject.is_none() {
         return None;
@@ -267,6 +315,7 @@ pub fn parse(bytes: &[u8]) -> Option<EmailFacts> {
     let mut facts = EmailFacts {
         sha256: crate::journal::sha256_hex(bytes),
         from: mailboxes(from_header).into_iter().next(),
+        other_from,
         reply_to: mailboxes(h.get_first_header("Reply-To")),
         return_path: h
             .get_first_value("Return-Path")
@@ -288,10 +337,16 @@ pub fn parse(bytes: &[u8]) -> Option<EmailFacts> {
     let mut texts = Vec::new();
     walk(&mail, &mut facts, &mut texts);
     facts.links = links::collect(&texts, MAX_LINKS);
+    // Only the start is kept: cleaning a whole 50 MB body for 300 characters is wasted work.
     facts.excerpt = texts
         .iter()
         .find(|(html, _)| !html)
-        .map(|(_, t)| tidy(t, EXCERPT_CHARS))
+        .map(|(_, t)| {
+            tidy(
+                &t.chars().take(EXCERPT_CHARS * 20).collect::<String>(),
+                EXCERPT_CHARS,
+            )
+        })
         .unwrap_or_default();
     Some(facts)
 }
@@ -329,9 +384,14 @@ fn walk(part: &ParsedMail<'_>, facts: &mut EmailFacts, texts: &mut Vec<(bool, St
 }
 
 impl EmailFacts {
-    /// The first hop from outside the recipient's provider.
+    /// The first hop from outside the recipient's provider, read afresh from the chain.
     pub fn external_hop(&self) -> Option<&Hop> {
-        self.received.get(self.first_external?)
+        self.received.get(self.route().external?)
+    }
+
+    /// The hop where a signed-in sender handed the message in, when the chain shows it.
+    pub fn submission_hop(&self) -> Option<&Hop> {
+        self.received.get(self.route().submitted?)
     }
 
     /// When the email happened: its Date when it is a real time not in the future, else the
@@ -356,5 +416,7 @@ impl EmailFacts {
     }
 }
 
+#[cfg(test)]
+mod origin_tests;
 #[cfg(test)]
 mod tests;

@@ -1,13 +1,23 @@
 //! The Received chain: each server that handled the message adds one header at the top, so
 //! the topmost is the recipient's own server and the lowest the sender's machine. The first
 //! hop from outside the recipient's provider is where the message came in from the sender's
-//! side: its IP is the one the provider saw, which a sender cannot forge.
+//! side: its IP is the one the provider saw, which a sender cannot forge. Everything below
+//! that hop was written before the provider had the message, by whoever sent it.
+//!
+//! This is the "trusted relays / last untrusted relay" reading of SpamAssassin's Received
+//! parsing (and rspamd's first external hop), decided here from the chain alone: a hop is the
+//! provider's own when its sending address is private, loopback or link-local, or in a block
+//! the provider publishes (`assets/email/providers.toml`); for an organisation not in the
+//! table, also when the receiving server looked its name up and found it under the
+//! organisation's own domain. A name the sender gave (HELO) or a reverse-DNS name marked
+//! "may be forged" never makes a hop inside.
 
 use std::net::IpAddr;
 
 use serde::{Deserialize, Serialize};
 
 use super::links::registrable_domain;
+use super::providers::{Provider, provider_holding, provider_named};
 use super::{parse_date, tidy};
 use crate::moment::Moment;
 
@@ -26,6 +36,12 @@ pub struct Hop {
     /// The receiving server (after `by`).
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub by: String,
+    /// How it was received (after `with`: `ESMTPS`, `ESMTPSA`, `HTTP` …).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub with: String,
+    /// The receiving server could not confirm the looked-up host name ("may be forged").
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub unconfirmed: bool,
     /// When the receiving server got it, with the offset it wrote.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub at: Option<Moment>,
@@ -105,12 +121,51 @@ pub fn parse_hop(value: &str) -> Hop {
         .or_else(|| find_ip(from_part))
         .unwrap_or_default();
     let by = word_after(by_part, "by").unwrap_or_default();
+    let with = keyword_at(by_part, "with")
+        .and_then(|at| word_after(&by_part[at..], "with"))
+        .unwrap_or_default()
+        .trim_end_matches([';', ',']);
+    let unconfirmed = from_part.to_ascii_lowercase().contains("may be forged");
     Hop {
         helo: tidy(helo, 255),
         host: tidy(host.trim_end_matches('.'), 255),
         ip,
         by: tidy(by, 255),
+        with: tidy(with, 40),
+        unconfirmed,
         at: date.and_then(parse_date),
+    }
+}
+
+impl Hop {
+    /// Whether the hop names its sending side at all (`Received: by … with SMTP id …` is a
+    /// step inside one server).
+    fn has_sender(&self) -> bool {
+        !(self.ip.is_empty() && self.helo.is_empty() && self.host.is_empty())
+    }
+
+    /// The host name the receiving server looked up and confirmed, if any.
+    fn confirmed_host(&self) -> &str {
+        if self.unconfirmed { "" } else { &self.host }
+    }
+
+    /// Whether the message was handed in here by a signed-in sender: SMTP with
+    /// authentication (`ESMTPA`, `ESMTPSA`, `LMTPA` … of RFC 3848 and RFC 6531) or a webmail
+    /// (`HTTP`, `HTTPS`, `HTTPREST`, or a receiving server named as webmail).
+    pub fn is_submission(&self) -> bool {
+        let w = self.with.to_ascii_uppercase();
+        let authenticated = matches!(
+            w.as_str(),
+            "ESMTPA"
+                | "ESMTPSA"
+                | "LMTPA"
+                | "LMTPSA"
+                | "UTF8SMTPA"
+                | "UTF8SMTPSA"
+                | "UTF8LMTPA"
+                | "UTF8LMTPSA"
+        );
+        authenticated || w.starts_with("HTTP") || self.by.to_ascii_lowercase().contains("webmail")
     }
 }
 
@@ -163,7 +218,9 @@ fn find_ip(text: &str) -> Option<String> {
 fn is_inside(ip: &str) -> bool {
     match ip.parse::<IpAddr>() {
         Ok(IpAddr::V4(v4)) => {
-            v4.is_private() || v4.is_loopback() || v4.is_link_local() || v4.is_unspecified()
+            // 100.64.0.0/10, the shared address space (RFC 6598), is used inside providers.
+            let shared = v4.octets()[0] == 100 && (v4.octets()[1] & 0xc0) == 64;
+            v4.is_private() || v4.is_loopback() || v4.is_link_local() || v4.is_unspecified() || shared
         }
         Ok(IpAddr::V6(v6)) => {
             v6.is_loopback()
@@ -175,37 +232,100 @@ fn is_inside(ip: &str) -> bool {
     }
 }
 
-/// The index of the first hop from outside the recipient's provider, walking down from the
-/// top. The provider is known by the chain's own `by` hosts: the topmost `by` names it, and
-/// each hop whose sending side is inside (a private IP, or a looked-up host name under one of
-/// the provider's domains) adds the `by` domain of the hop below it. The first hop whose
-/// sending side is neither is the first external one. A HELO name alone is never trusted (the
-/// sender chooses it), except on a hop with neither an IP nor a looked-up name.
-pub fn first_external(hops: &[Hop]) -> Option<usize> {
-    let mut provider: Vec<String> = Vec::new();
+/// Where the message entered the recipient's provider, and where its sender handed it in.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Route {
+    /// The first hop received from outside the recipient's provider: its address is the
+    /// sending server (or, for a message handed in at the provider itself, the sender's own
+    /// connection).
+    pub external: Option<usize>,
+    /// The hop where a signed-in sender handed the message in (ESMTPA/ESMTPSA, a webmail):
+    /// its address is the sender's own connection (提交方IP). Found at the first external hop,
+    /// or below it while the hops are the sending provider's, known by its published blocks.
+    pub submitted: Option<usize>,
+}
+
+/// Whether a hop's sending side is inside the recipient's side: a private address, one of
+/// the provider's published blocks, or (for an organisation not in the table, or a hop that
+/// shows no address) a name it confirmed under one of `domains`.
+fn inside(hop: &Hop, provider: Option<&Provider>, domains: &[String]) -> bool {
+    if !hop.ip.is_empty() {
+        if is_inside(&hop.ip) || provider.is_some_and(|p| p.holds(&hop.ip)) {
+            return true;
+        }
+        if provider.is_some() {
+            // A listed provider is known by its addresses; a name says nothing.
+            return false;
+        }
+    }
+    let name = if hop.ip.is_empty() && hop.host.is_empty() {
+        &hop.helo
+    } else {
+        hop.confirmed_host()
+    };
+    provider.is_some_and(|p| hop.ip.is_empty() && p.names(name))
+        || registrable_domain(name).is_some_and(|d| domains.contains(&d))
+}
+
+/// Reads the chain from the top (see [`Route`]).
+pub fn route(hops: &[Hop]) -> Route {
+    let mut provider: Option<&Provider> = None;
+    let mut domains: Vec<String> = Vec::new();
     for (i, hop) in hops.iter().enumerate() {
-        if provider.is_empty()
-            && let Some(d) = registrable_domain(&hop.by)
-        {
-            provider.push(d);
+        if provider.is_none() {
+            provider = provider_named(&hop.by);
         }
-        let looked_up = if hop.host.is_empty() && hop.ip.is_empty() {
-            &hop.helo
-        } else {
-            &hop.host
-        };
-        let inside = (!hop.ip.is_empty() && is_inside(&hop.ip))
-            || registrable_domain(looked_up).is_some_and(|d| provider.contains(&d));
-        if !inside {
-            return (!hop.ip.is_empty() || !hop.helo.is_empty() || !hop.host.is_empty()).then_some(i);
-        }
-        if let Some(d) = hops.get(i + 1).and_then(|next| registrable_domain(&next.by))
-            && !provider.contains(&d)
+        if domains.is_empty()
+            && let Some(d) = registrable_domain(&hop.by).filter(|d| d.parse::<IpAddr>().is_err())
         {
-            provider.push(d);
+            domains.push(d);
+        }
+        if !hop.has_sender() {
+            continue;
+        }
+        if !inside(hop, provider, &domains) {
+            let here = hop.is_submission() && !hop.ip.is_empty();
+            return Route {
+                external: Some(i),
+                submitted: if here { Some(i) } else { submitted_below(hops, i) },
+            };
+        }
+        if provider.is_none()
+            && let Some(d) = hops.get(i + 1).and_then(|next| registrable_domain(&next.by))
+            && !domains.contains(&d)
+        {
+            domains.push(d);
+        }
+    }
+    Route::default()
+}
+
+/// Below the first external hop, at `external`: when its address is in a block a listed
+/// provider publishes, the hops that provider's servers wrote are believed down to the one
+/// where the sender signed in. Anything else below the first external hop was written by
+/// the sender and says nothing.
+fn submitted_below(hops: &[Hop], external: usize) -> Option<usize> {
+    let sending = provider_holding(&hops.get(external)?.ip)?;
+    for (j, hop) in hops.iter().enumerate().skip(external + 1) {
+        if !sending.names(&hop.by) {
+            return None;
+        }
+        if !hop.has_sender() {
+            continue;
+        }
+        if hop.is_submission() && !hop.ip.is_empty() && !is_inside(&hop.ip) {
+            return Some(j);
+        }
+        if !(is_inside(&hop.ip) || sending.holds(&hop.ip)) {
+            return None;
         }
     }
     None
+}
+
+/// The index of the first hop from outside the recipient's provider (see [`route`]).
+pub fn first_external(hops: &[Hop]) -> Option<usize> {
+    route(hops).external
 }
 
 #[cfg(test)]
@@ -269,5 +389,51 @@ mod tests {
             parse_hop("from mx1.mail.example.net (unknown [203.0.113.9]) by mx1.mail.example.net"),
         ];
         assert_eq!(first_external(&hops), Some(1));
+    }
+
+    #[test]
+    fn a_reverse_dns_name_the_server_could_not_confirm_does_not_pass_for_the_organisation() {
+        let hops = [
+            parse_hop(
+                "from mx1.mail.example.net (mx1.mail.example.net [198.51.100.20]) by inbox.mail.example.net",
+            ),
+            parse_hop(
+                "from relay (mx2.mail.example.net [203.0.113.9] (may be forged)) by mx1.mail.example.net",
+            ),
+            parse_hop("from x (unknown [192.0.2.1]) by mx2.mail.example.net"),
+        ];
+        assert!(hops[1].unconfirmed);
+        assert_eq!(route(&hops).external, Some(1));
+        let confirmed = [
+            hops[0].clone(),
+            parse_hop("from relay (mx2.mail.example.net [198.51.100.21]) by mx1.mail.example.net"),
+            hops[2].clone(),
+        ];
+        assert_eq!(
+            route(&confirmed).external,
+            Some(2),
+            "a confirmed name of the organisation is inside"
+        );
+    }
+
+    #[test]
+    fn a_webmail_or_authenticated_submission_is_the_senders_own_connection() {
+        let hops = [
+            parse_hop(
+                "from mail-sor-f41.google.com (mail-sor-f41.google.com. [209.85.220.41]) by mx.google.com with SMTPS id x",
+            ),
+            parse_hop("by 2002:a05:6a10:a0c1:b0:5b2:1a2b:3c4d with HTTPREST; Tue, 1 Dec 2026 10:00:00 -0800"),
+            parse_hop("from [198.51.100.9] by smtp.gmail.com with HTTP; Tue, 1 Dec 2026 10:00:00 -0800"),
+        ];
+        assert_eq!(hops[2].with, "HTTP");
+        assert!(hops[2].is_submission());
+        let r = route(&hops);
+        // Google's own relay is inside for a Gmail recipient; the sign-in is where it entered.
+        assert_eq!((r.external, r.submitted), (Some(2), Some(2)));
+        // A PTR naming Google on an address Google does not publish is outside.
+        let forged = [parse_hop(
+            "from x (mail-sor-f41.google.com. [203.0.113.41]) by mx.google.com with ESMTPS id y",
+        )];
+        assert_eq!(route(&forged).external, Some(0));
     }
 }

@@ -176,8 +176,8 @@ fn every_mismatch_is_one_sentence() {
     assert_eq!(
         zh,
         [
-            "发件人冒用中国银行的邮箱域名 boc.cn。",
-            "SPF 检查未通过（fail，boc.cn）：邮件不是从该域名的服务器发出的。",
+            "发件人冒用中国银行的邮箱域名 boc.cn：收件服务器记录该域名的检查未通过。",
+            "SPF 未通过（fail，boc.cn）：收件服务器记录邮件不是从该域名许可的服务器发出的。",
             "发件人域名 boc.cn 与退信地址（Return-Path）域名 secure-boc.top 不一致。",
             "回复会发往 boc-help.xyz，而不是发件人域名 boc.cn。",
             "链接指向与发件人无关的域名 boc-verify.top。",
@@ -186,7 +186,10 @@ fn every_mismatch_is_one_sentence() {
         ]
     );
     let en = f.signals()[0].sentence(Lang::En);
-    assert_eq!(en, "The sender impersonates Bank of China (boc.cn).");
+    assert_eq!(
+        en,
+        "The sender impersonates Bank of China (boc.cn): the receiving server recorded that domain's check failing."
+    );
 }
 
 #[test]

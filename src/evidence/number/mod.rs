@@ -302,7 +302,12 @@ fn international(t: &Tables, digits: &str) -> NumberLabel {
         .metadata(&DATABASE)
         .map(|m| m.id().to_string())
         .unwrap_or_default();
-    let country = t.countries.get(&region).cloned().unwrap_or_else(|| same(&region));
+    // A code the table does not name is said to be one, never printed bare as if a name.
+    let country = t.countries.get(&region).cloned().unwrap_or_else(|| Pair {
+        zh: format!("国家或地区代码 {region}"),
+        en: format!("country or region code {region}"),
+        ..Pair::default()
+    });
     NumberLabel::from(
         NumberKind::International,
         &l.international,

@@ -127,6 +127,19 @@ fn numbers_abroad_name_their_country() {
     assert_eq!(l.zh, "境外号码 · 柬埔寨");
     assert_eq!(l.en, "international number · Cambodia");
     assert_eq!(label("0063 917 123 4567").zh, "境外号码 · 菲律宾");
+    // Codes once printed bare ("KP", "001") are named.
+    assert_eq!(label("+850 2 381 2345").zh, "境外号码 · 朝鲜");
+    assert_eq!(
+        label("+800 1234 5678").zh,
+        "境外号码 · 非地理号码（国际免费电话、卫星电话等，不属于任何国家）"
+    );
+}
+
+#[test]
+fn numbers_written_after_plus_86_keep_their_kind() {
+    assert_eq!(label("+86 (0) 138 0013 8000").kind, label("13800138000").kind);
+    assert_eq!(label("+86 400 800 8888").kind, NumberKind::Service400);
+    assert_eq!(label("tel:+86-138-0013-8000").kind, label("13800138000").kind);
 }
 
 #[test]
