@@ -597,7 +597,7 @@ fn a_read_only_data_folder_is_refused() {
             .status()
             .is_ok_and(|s| s.success());
         if !ok {
-            eprintln!("skipped: running as root and `chattr +i` is not available here");
+            common::skip("chattr", "running as root and `chattr +i` is not available here");
             return;
         }
     }
