@@ -67,7 +67,9 @@ fn log_with_every_option_is_listed_as_typed() {
 #[test]
 fn every_at_form_is_understood_and_stored_with_an_offset() {
     let env = Env::new();
-    let now = jiff::ZonedDateTime::now();
+    // The binary runs in UTC (`Env::cmd`): the forms typed are read there, whatever the zone
+    // of the machine running the tests.
+    let now = jiff::Timestamp::now().to_zoned_datetime(jiff::tz::TimeZone::UTC);
     let earlier = now
         .checked_sub(jiff::SignedDuration::from_mins(90))
         .expect("90 min ago");
@@ -604,7 +606,7 @@ fn a_read_only_data_folder_is_refused() {
             .status()
             .is_ok_and(|s| s.success());
         if !ok {
-            eprintln!("skipped: running as root and `chattr +i` is not available here");
+            common::skip("chattr", "running as root and `chattr +i` is not available here");
             return;
         }
     }

@@ -29,14 +29,17 @@ fn a_full_disk_is_reported_and_the_journal_stays_whole() {
     match mount {
         Ok(out) if out.status.success() => {}
         Ok(out) => {
-            eprintln!(
-                "skipped: cannot mount a tmpfs here ({})",
-                String::from_utf8_lossy(&out.stderr).trim()
+            common::skip(
+                "mount",
+                &format!(
+                    "cannot mount a tmpfs here ({})",
+                    String::from_utf8_lossy(&out.stderr).trim()
+                ),
             );
             return;
         }
         Err(e) => {
-            eprintln!("skipped: no mount command ({e})");
+            common::skip("mount", &format!("no mount command ({e})"));
             return;
         }
     }

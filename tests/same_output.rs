@@ -5,12 +5,14 @@
 //!
 //! The reference files were written by leakaid itself; after a deliberate change to what these
 //! commands print, write them again with `LEAKAID_BLESS=1 cargo test --test same_output`.
+//! They are gzipped (10 MB of text); a re-bless writes `NAME.changes.txt` beside each one that
+//! changed, the changed lines as a diff, to be committed with it so a reviewer reads them.
 
 mod common;
 
 use std::collections::BTreeSet;
 use std::io::{self, Read, Write};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use common::Env;
 use leakaid::case::event::{
@@ -210,8 +212,46 @@ fn gunzip(path: &PathBuf) -> String {
     text
 }
 
+/// The most lines of a re-blessed golden's changes kept in its readable summary.
+const MOST_CHANGED_LINES: usize = 400;
+
+/// Beside a gzipped golden that changed, `NAME.changes.txt`: the lines that changed, as a
+/// unified diff (cut after [`MOST_CHANGED_LINES`] lines), so a reviewer of the re-blessed
+/// file reads what changed without unpacking it.
+fn write_changes(path: &Path, old: &str, new: &str) {
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().trim_end_matches(".gz").to_string())
+        .unwrap_or_default();
+    let diff = similar::TextDiff::from_lines(old, new);
+    let unified = diff
+        .unified_diff()
+        .context_radius(1)
+        .header(&format!("{name} (before)"), &format!("{name} (after)"))
+        .to_string();
+    let total = unified.lines().count();
+    let mut summary: String = unified
+        .lines()
+        .take(MOST_CHANGED_LINES)
+        .flat_map(|l| [l, "\n"])
+        .collect();
+    if total > MOST_CHANGED_LINES {
+        summary.push_str(&format!(
+            "… {} more lines of this diff; unpack the golden to see them\n",
+            total - MOST_CHANGED_LINES
+        ));
+    }
+    std::fs::write(path.with_file_name(format!("{name}.changes.txt")), summary).expect("write");
+}
+
 fn bless(path: &PathBuf, text: &str) {
     std::fs::create_dir_all(path.parent().expect("folder")).expect("folder");
+    if path.exists() {
+        let old = gunzip(path);
+        if old != text {
+            write_changes(path, &old, text);
+        }
+    }
     let file = std::fs::File::create(path).expect("create");
     let mut gz = flate2::GzBuilder::new()
         .mtime(0)

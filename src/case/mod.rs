@@ -17,6 +17,7 @@ pub mod sent;
 pub mod signals;
 pub mod standing;
 pub mod state;
+pub mod unwritten;
 pub mod verify;
 pub mod when;
 

@@ -31,6 +31,10 @@ pub struct Case {
     offset: u64,
     /// False for a case opened only to log (the state is not read).
     loaded: bool,
+    /// The seq of a last record folded into `state` whose final newline is missing: it lies
+    /// after `offset`, and the next read from `offset` gives it again (as a complete line
+    /// once the next write has restored its newline), when it must not be folded twice.
+    pending: Option<u64>,
     /// Temporary files left by killed writers, removed when the case was opened to write.
     swept: Swept,
 }
@@ -58,6 +62,7 @@ impl Case {
             state: CaseState::default(),
             offset: 0,
             loaded: false,
+            pending: None,
             swept,
         })
     }
@@ -88,6 +93,7 @@ impl Case {
             state: CaseState::default(),
             offset: 0,
             loaded: true,
+            pending: None,
             swept: Swept::default(),
         };
         case.refresh()?;
@@ -108,6 +114,11 @@ impl Case {
         let mut state = CaseState::default();
         let report = verify_each(&journal, &vault, earlier, |r| state.apply_owned(r))?;
         state.fingerprint = report.fingerprint.clone();
+        if let Some((seq, head)) = &report.pending {
+            // Counted as it will be once its newline is back, as `refresh` counts it.
+            state.fingerprint.count = seq.saturating_add(1);
+            state.fingerprint.head.clone_from(head);
+        }
         let offset = report.bytes;
         let case = Case {
             dir: dir.to_path_buf(),
@@ -116,6 +127,7 @@ impl Case {
             state,
             offset,
             loaded: true,
+            pending: report.pending.as_ref().map(|(seq, _)| *seq),
             swept: Swept::default(),
         };
         Ok((case, report))
@@ -167,17 +179,38 @@ impl Case {
         let state = &mut self.state;
         state.expect_journal_bytes(self.journal.len().saturating_sub(self.offset));
         let mut folded = 0;
+        let mut folded_before = self.pending.take();
         let batch = self.journal.fold_from(self.offset, |r| {
-            state.apply_owned(r);
-            folded += 1;
+            // Only the first record read can be the one folded before.
+            if folded_before.take() != Some(r.seq) {
+                state.apply_owned(r);
+                folded += 1;
+            }
         })?;
         self.absorb(&[], batch.end, batch.head);
+        if let Some(p) = batch.pending {
+            // A last record whose final newline is missing is shown like the others (the
+            // next write restores the newline); folded once however often it is read.
+            self.pending = Some(p.record.seq);
+            if folded_before != Some(p.record.seq) {
+                self.state.apply_owned(p.record);
+                folded += 1;
+            }
+            self.state.fingerprint.head = p.head;
+        }
         Ok(folded)
     }
 
     fn absorb(&mut self, records: &[crate::case::Record], end: u64, head: Option<String>) {
+        let mut folded_before = self.pending.take();
         for r in records {
-            self.state.apply(r);
+            if folded_before.take() != Some(r.seq) {
+                self.state.apply(r);
+            }
+        }
+        if records.is_empty() {
+            // Nothing read yet: the record folded before is still ahead.
+            self.pending = folded_before;
         }
         self.offset = end;
         if let Some(h) = head {
@@ -221,6 +254,7 @@ impl Case {
         if self.loaded {
             self.state.apply(&a.record);
             self.offset = a.end;
+            self.pending = None;
             self.state.fingerprint.head.clone_from(&a.head);
         }
     }
@@ -835,5 +869,73 @@ mod tests {
         let stamped: Vec<Moment> = read.records.iter().map(|r| r.ts).collect();
         assert_eq!(stamped, vec![noon(), noon()]);
         assert_eq!(case.state().narrative.as_ref().map(|(_, at)| *at), Some(noon()));
+    }
+
+    fn entry(note: &str) -> EvidenceFields {
+        let draft = super::super::draft::EvidenceDraft {
+            kind: Some(super::super::event::EvidenceKind::Call),
+            counterpart: "10086".into(),
+            summary: note.into(),
+            ..Default::default()
+        };
+        draft
+            .validate(&jiff::ZonedDateTime::now())
+            .expect("a valid entry")
+    }
+
+    fn summaries(case: &Case) -> Vec<String> {
+        case.state()
+            .entries
+            .iter()
+            .map(|e| e.current.summary.clone())
+            .collect()
+    }
+
+    /// Drops the journal's final newline, as a bad copy or a crash after the write can.
+    fn lose_final_newline(dir: &Path) {
+        let path = dir.join(crate::journal::JOURNAL_FILE);
+        let len = std::fs::metadata(&path).expect("journal").len();
+        let f = std::fs::OpenOptions::new().write(true).open(&path).expect("open");
+        f.set_len(len - 1).expect("cut");
+    }
+
+    #[test]
+    fn the_entry_that_lost_its_final_newline_is_shown_and_folded_once() {
+        let tmp = tempfile::tempdir().expect("tmp");
+        let mut writer = Case::open(tmp.path()).expect("case");
+        for n in ["一", "二", "三"] {
+            writer.log(entry(n), &[]).expect("log");
+        }
+        let fingerprint = writer.state().fingerprint.clone();
+        lose_final_newline(tmp.path());
+
+        // Every way of opening shows the third entry, with the fingerprint it will have.
+        let mut reader = Case::open_existing(tmp.path()).expect("open");
+        assert_eq!(summaries(&reader), ["一", "二", "三"]);
+        assert_eq!(reader.state().fingerprint, fingerprint);
+        let (verified, _) = Case::open_verified(tmp.path(), None).expect("verified");
+        assert_eq!(summaries(&verified), ["一", "二", "三"]);
+        assert_eq!(verified.state().fingerprint, fingerprint);
+        let mut own = Case::open(tmp.path()).expect("open");
+        assert_eq!(reader.refresh().expect("nothing new"), 0);
+
+        // Another process writes: the newline comes back, then its line. A reader folds
+        // only the new line; a writer that had the pending entry appends after it.
+        Case::open(tmp.path())
+            .expect("other")
+            .log(entry("四"), &[])
+            .expect("log");
+        assert_eq!(reader.refresh().expect("refresh"), 1);
+        assert_eq!(summaries(&reader), ["一", "二", "三", "四"]);
+        lose_final_newline(tmp.path());
+        assert_eq!(reader.refresh().expect("refresh"), 0);
+        own.log(entry("五"), &[]).expect("log");
+        assert_eq!(summaries(&own), ["一", "二", "三", "四", "五"]);
+        let (mut verified, _) = Case::open_verified(tmp.path(), None).expect("verified");
+        assert_eq!(summaries(&verified), ["一", "二", "三", "四", "五"]);
+        assert_eq!(verified.refresh().expect("refresh"), 0);
+        assert_eq!(reader.refresh().expect("refresh"), 1);
+        assert_eq!(reader.state().entries.len(), 5);
+        assert_eq!(reader.state().fingerprint, own.state().fingerprint);
     }
 }

@@ -6,6 +6,7 @@ use std::collections::BTreeSet;
 
 use super::event::EventBody;
 use super::ops::EXPORTS_DIR;
+use super::unwritten::{self, Unwritten};
 use crate::i18n::{Lang, tr};
 use crate::journal::verify::{
     Audit, ChainProblem, ChainWarning, Fingerprint, PrintedFingerprint, check_chain, quarantined,
@@ -66,6 +67,14 @@ pub enum Problem {
         /// What stands there.
         kind: NotRegular,
     },
+    /// A line holds a value leakaid never writes (an amount over the cap, a time before 1970
+    /// or after the line, a field over its length limit, an entry without its counterpart).
+    Unwritten {
+        /// The event's seq.
+        seq: u64,
+        /// What.
+        what: Unwritten,
+    },
 }
 
 /// Something worth knowing that is not a breach.
@@ -92,6 +101,9 @@ pub struct Report {
     pub attachments: u64,
     /// Bytes of complete lines read.
     pub bytes: u64,
+    /// A last record complete but for its final newline (read like the others): its seq and
+    /// the head once the newline is back.
+    pub pending: Option<(u64, String)>,
 }
 
 impl Report {
@@ -182,6 +194,7 @@ pub fn verify_each(
     let mut report = audit.report;
     report.fingerprint = chain.fingerprint;
     report.bytes = chain.bytes;
+    report.pending = chain.pending;
     let mut referenced = BTreeSet::new();
     for (seq, sha) in &audit.attachments {
         referenced.insert(sha.clone());
@@ -232,6 +245,11 @@ impl<F> CaseAudit<'_, F> {
         let entries = self.entries;
         let known = |id: u32| id >= 1 && id <= entries;
         let problems = &mut self.report.problems;
+        problems.extend(
+            unwritten::find(rec)
+                .into_iter()
+                .map(|what| Problem::Unwritten { seq: rec.seq, what }),
+        );
         match &rec.event {
             EventBody::EvidenceAdded {
                 id,
@@ -309,7 +327,8 @@ impl Problem {
             | Problem::IdOutOfOrder { seq, .. }
             | Problem::AttachmentMissing { seq, .. }
             | Problem::AttachmentAltered { seq, .. }
-            | Problem::AttachmentNotAFile { seq, .. } => Some(*seq),
+            | Problem::AttachmentNotAFile { seq, .. }
+            | Problem::Unwritten { seq, .. } => Some(*seq),
         }
     }
 
@@ -348,6 +367,7 @@ impl Problem {
                     kind.word(Lang::En)
                 ),
             ),
+            Problem::Unwritten { seq, what } => what.message(*seq, lang),
             Problem::JournalGone { vault_files, exports } => tr(
                 lang,
                 format!(

@@ -6,7 +6,7 @@ use std::io::{self, Read, Seek, SeekFrom, Write};
 use std::path::{Path, PathBuf};
 
 use super::error::JournalError;
-use super::lines::{line_error, scan_lines};
+use super::lines::{MAX_LINE, line_error, scan_lines};
 use super::record::{GENESIS, Payload, Record, chained_run, sha256_hex};
 use super::tail::BackLines;
 use crate::durable;
@@ -40,6 +40,20 @@ pub struct Batch<E> {
     pub head: Option<String>,
     /// Bytes after the last newline (an unfinished or torn line), not read.
     pub torn_bytes: u64,
+    /// Those bytes when they are one complete record continuing the chain and only the final
+    /// newline is missing (verify warns of it; the next write restores the newline, and the
+    /// record keeps its seq). It is not in `records` and not counted in `end`: a later read
+    /// from `end` gives it again, as a complete line once its newline is back.
+    pub pending: Option<Pending<E>>,
+}
+
+/// A last record whose final newline is missing.
+#[derive(Debug)]
+pub struct Pending<E> {
+    /// The record.
+    pub record: Record<E>,
+    /// The hash its line will have once the newline is restored: the head then.
+    pub head: String,
 }
 
 impl<E> Batch<E> {
@@ -50,6 +64,7 @@ impl<E> Batch<E> {
             end,
             head: None,
             torn_bytes: 0,
+            pending: None,
         }
     }
 }
@@ -220,10 +235,10 @@ impl Journal {
     /// Reads complete lines from byte `offset` on. A missing file reads as empty. Does not
     /// take the lock: a line still being written has no newline yet and is left for later.
     pub fn read_from<E: Payload>(&self, offset: u64) -> Result<Batch<E>, JournalError> {
-        match self.open_at(offset)? {
-            Some(f) => read_lines(f, offset, &self.path),
-            None => Ok(Batch::empty(offset)),
-        }
+        let mut records = Vec::new();
+        let mut batch = self.fold_from(offset, |rec| records.push(rec))?;
+        batch.records = records;
+        Ok(batch)
     }
 
     /// Refuses a journal that is a link, a folder, a pipe or a device: it is never opened (a
@@ -258,10 +273,21 @@ impl Journal {
         offset: u64,
         each: impl FnMut(Record<E>),
     ) -> Result<Batch<E>, JournalError> {
-        match self.open_at(offset)? {
-            Some(f) => scan_lines(super::progress::Counted::new(f), offset, &self.path, each),
-            None => Ok(Batch::empty(offset)),
+        let Some(f) = self.open_at(offset)? else {
+            return Ok(Batch::empty(offset));
+        };
+        let (mut batch, after) = scan_lines(super::progress::Counted::new(f), offset, &self.path, each)?;
+        if !after.tail.bytes.is_empty() {
+            let chain = match after.chain {
+                Some(chain) => chain,
+                None => match self.open_at(0)? {
+                    Some(mut f) => read_head::<File, E>(&mut f, &self.path, offset)?,
+                    None => return Ok(batch),
+                },
+            };
+            batch.pending = pending_record(&after.tail.bytes, chain);
         }
+        Ok(batch)
     }
 
     /// The current length of the file (0 when missing): a cheap check for new lines.
@@ -441,6 +467,17 @@ pub(crate) fn repair_tail<F: Storage, P: Payload>(
             break;
         }
     }
+    if len - cut > MAX_LINE as u64 {
+        // Longer than any line leakaid writes: no record to restore in it. Streamed to
+        // quarantine, never held in memory whole.
+        let quarantined = quarantine_streamed(f, path, cut, len - cut, dir)?;
+        cut_to(f, path, cut, len)?;
+        f.sync_data().map_err(io)?;
+        return Ok(TailRepair {
+            restored: 0,
+            quarantined: Some(quarantined),
+        });
+    }
     let mut torn = Vec::with_capacity((len - cut) as usize);
     f.seek(SeekFrom::Start(cut)).map_err(io)?;
     (&mut *f).take(len - cut).read_to_end(&mut torn).map_err(io)?;
@@ -460,15 +497,7 @@ pub(crate) fn repair_tail<F: Storage, P: Payload>(
     for (_, line) in &run.lines {
         rebuilt.extend_from_slice(line);
     }
-    if let Err(e) = f.set_len(cut) {
-        return Err(match e.kind() {
-            io::ErrorKind::PermissionDenied => JournalError::AppendOnly {
-                path: path.to_path_buf(),
-                bytes: len - cut,
-            },
-            _ => io(e),
-        });
-    }
+    cut_to(f, path, cut, len)?;
     if rebuilt.is_empty() {
         f.sync_data().map_err(io)?;
     } else if let Err(e) = write_line(f, path, cut, &rebuilt) {
@@ -482,11 +511,64 @@ pub(crate) fn repair_tail<F: Storage, P: Payload>(
     })
 }
 
-/// Keeps the torn bytes found at `cut` in the quarantine folder, fsynced.
-fn quarantine(torn: &[u8], cut: u64, dir: &Path) -> Result<Quarantined, JournalError> {
+/// Cuts the file (`len` bytes long) back to `cut`.
+fn cut_to<F: Storage>(f: &mut F, path: &Path, cut: u64, len: u64) -> Result<(), JournalError> {
+    f.set_len(cut).map_err(|e| match e.kind() {
+        io::ErrorKind::PermissionDenied => JournalError::AppendOnly {
+            path: path.to_path_buf(),
+            bytes: len - cut,
+        },
+        _ => JournalError::io(path, e),
+    })
+}
+
+/// The quarantine file for the torn bytes found at `cut` that hash to `hash`.
+fn quarantine_path(dir: &Path, cut: u64, hash: &str) -> Result<PathBuf, JournalError> {
     let qdir = dir.join(QUARANTINE_DIR);
     durable::private_dir(&qdir).map_err(|e| JournalError::io(&qdir, e))?;
-    let qpath = qdir.join(format!("torn-at-{cut}-{}.bin", &sha256_hex(torn)[..16]));
+    Ok(qdir.join(format!("torn-at-{cut}-{}.bin", hash.get(..16).unwrap_or(hash))))
+}
+
+/// Keeps the `torn` bytes of the file from `cut` on in the quarantine folder, fsynced, read
+/// twice (for their hash, which names the file, then to copy them) a block at a time.
+fn quarantine_streamed<F: Storage>(
+    f: &mut F,
+    path: &Path,
+    cut: u64,
+    torn: u64,
+    dir: &Path,
+) -> Result<Quarantined, JournalError> {
+    use sha2::Digest;
+    let io = |e| JournalError::io(path, e);
+    f.seek(SeekFrom::Start(cut)).map_err(io)?;
+    let mut hasher = sha2::Sha256::new();
+    io::copy(&mut (&mut *f).take(torn), &mut hasher).map_err(io)?;
+    let hash: String = hasher.finalize().iter().map(|b| format!("{b:02x}")).collect();
+    let qpath = quarantine_path(dir, cut, &hash)?;
+    if std::fs::metadata(&qpath).map(|m| m.len()).ok() != Some(torn) {
+        f.seek(SeekFrom::Start(cut)).map_err(io)?;
+        durable::write_file_with(&qpath, durable::Replace::Yes, |out| {
+            let copied = io::copy(&mut (&mut *f).take(torn), out)?;
+            if copied == torn {
+                Ok(())
+            } else {
+                Err(io::Error::new(
+                    io::ErrorKind::UnexpectedEof,
+                    "the journal got shorter",
+                ))
+            }
+        })
+        .map_err(|e| JournalError::io(&qpath, e))?;
+    }
+    Ok(Quarantined {
+        path: qpath,
+        bytes: torn,
+    })
+}
+
+/// Keeps the torn bytes found at `cut` in the quarantine folder, fsynced.
+fn quarantine(torn: &[u8], cut: u64, dir: &Path) -> Result<Quarantined, JournalError> {
+    let qpath = quarantine_path(dir, cut, &sha256_hex(torn))?;
     if std::fs::metadata(&qpath).map(|m| m.len()).ok() != Some(torn.len() as u64) {
         durable::write_replacing(&qpath, torn).map_err(|e| JournalError::io(&qpath, e))?;
     }
@@ -499,7 +581,21 @@ fn quarantine(torn: &[u8], cut: u64, dir: &Path) -> Result<Quarantined, JournalE
 /// Reads complete lines from a reader positioned at `offset`.
 fn read_lines<R: Read, E: Payload>(r: R, offset: u64, path: &Path) -> Result<Batch<E>, JournalError> {
     let mut records = Vec::new();
-    let mut batch = scan_lines(r, offset, path, |rec| records.push(rec))?;
+    let (mut batch, _) = scan_lines(r, offset, path, |rec| records.push(rec))?;
     batch.records = records;
     Ok(batch)
+}
+
+/// `tail` as the one record that continues the chain at (`next_seq`, `prev`), when it is
+/// exactly that: a complete record whose final newline is missing.
+fn pending_record<E: Payload>(tail: &[u8], (next_seq, prev): (Option<u64>, String)) -> Option<Pending<E>> {
+    let mut run = chained_run::<E>(tail, next_seq, &prev);
+    if run.lines.len() != 1 || run.used != tail.len() {
+        return None;
+    }
+    let (record, line) = run.lines.pop()?;
+    Some(Pending {
+        record,
+        head: sha256_hex(&line),
+    })
 }

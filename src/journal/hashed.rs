@@ -6,7 +6,7 @@
 
 use std::io::{self, Read};
 
-use super::lines::{BLOCK, Blocks, in_file_order, workers};
+use super::lines::{BLOCK, Blocks, MAX_LINE, Tail, in_file_order, workers};
 use super::record::{LineFault, Payload, Record, sha256_hex};
 
 /// One complete line of the journal.
@@ -37,23 +37,22 @@ fn hash_block<E: Payload>(bytes: &[u8]) -> Vec<HashedLine<E>> {
 }
 
 /// Hands every complete line of `r` to `each`, in file order, and returns the bytes after the
-/// last newline (an unterminated last line; empty when the file ends in a newline). A journal
+/// last newline (an unterminated last line; none when the file ends in a newline; counted but
+/// not kept when longer than any line leakaid writes). A journal
 /// of one block, or a computer with one core, is read on this thread.
-pub(crate) fn hashed_lines<R: Read, E: Payload>(
-    r: R,
-    each: impl FnMut(HashedLine<E>),
-) -> io::Result<Vec<u8>> {
-    hashed_lines_in(r, BLOCK, workers(), each)
+pub(crate) fn hashed_lines<R: Read, E: Payload>(r: R, each: impl FnMut(HashedLine<E>)) -> io::Result<Tail> {
+    hashed_lines_in(r, BLOCK, workers(), MAX_LINE, each)
 }
 
-/// [`hashed_lines`] with the block size and the number of workers given.
+/// [`hashed_lines`] with the block size, the number of workers and the longest line given.
 pub(crate) fn hashed_lines_in<R: Read, E: Payload>(
     r: R,
     block: usize,
     workers: usize,
+    max_line: usize,
     mut each: impl FnMut(HashedLine<E>),
-) -> io::Result<Vec<u8>> {
-    let mut blocks = Blocks::new(r, block);
+) -> io::Result<Tail> {
+    let mut blocks = Blocks::new(r, block).with_max_line(max_line);
     in_file_order(
         &mut blocks,
         workers,
@@ -75,7 +74,7 @@ mod tests {
     /// Hash, reading and tail of every line, as strings to compare.
     fn walk(bytes: &[u8], block: usize, workers: usize) -> (Vec<String>, Vec<u8>) {
         let mut seen = Vec::new();
-        let tail = hashed_lines_in::<_, Note>(bytes, block, workers, |l| {
+        let tail = hashed_lines_in::<_, Note>(bytes, block, workers, MAX_LINE, |l| {
             let read = match l.read {
                 Ok(r) => format!("seq {}", r.seq),
                 Err(LineFault::NotCanonical) => "not canonical".to_string(),
@@ -83,6 +82,7 @@ mod tests {
             };
             seen.push(format!("{} {} {read}", l.len, l.hash));
         })
+        .map(|t| t.bytes)
         .unwrap_or_else(|e| format!("<error> {e}").into_bytes());
         (seen, tail)
     }
@@ -154,5 +154,30 @@ mod tests {
         assert!(lines.is_empty());
         assert_eq!(tail, b"{\"seq\":0");
         assert_eq!(walk(b"", 4, 2), (Vec::new(), Vec::new()));
+    }
+
+    #[test]
+    fn a_line_longer_than_the_cap_is_never_held() {
+        let good = journal(20);
+        let mut torn = good.clone();
+        torn.extend(std::iter::repeat_n(b'x', 5000));
+        for workers in [1, 2] {
+            let tail = hashed_lines_in::<_, Note>(&torn[..], 512, workers, 1000, |_| {}).expect("reads");
+            assert_eq!(tail.len, 5000);
+            assert!(tail.bytes.is_empty(), "counted, not kept");
+        }
+        let mut terminated = torn.clone();
+        terminated.push(b'\n');
+        terminated.extend_from_slice(&good);
+        let mut seen = 0;
+        let err = hashed_lines_in::<_, Note>(&terminated[..], 512, 2, 1000, |_| seen += 1)
+            .err()
+            .expect("refused");
+        let long = super::super::lines::too_long(&err).expect("too long");
+        assert_eq!((long.offset, long.len), (good.len() as u64, 5001));
+        assert_eq!(seen, 20, "the lines before it are read");
+        // Under the cap, the tail is kept as it was.
+        let tail = hashed_lines_in::<_, Note>(&torn[..], 512, 2, 10_000, |_| {}).expect("reads");
+        assert_eq!(tail.bytes.len(), 5000);
     }
 }

@@ -16,6 +16,12 @@ use super::record::{LineFault, Payload, Record, sha256_hex};
 /// Bytes read at a time (a block is this long, give or take the end of its last line).
 pub(crate) const BLOCK: usize = 256 * 1024;
 
+/// The longest line a journal is read with. leakaid's own longest line (an entry with every
+/// field at its length limit) is about 1.5 MB; a longer line is damage, and is never held in
+/// memory whole: an unterminated one at the end is a torn tail of that length, and a
+/// terminated one reads as a damaged line.
+pub(crate) const MAX_LINE: usize = 16 * 1024 * 1024;
+
 /// Blocks parsed ahead of the one being handed over, per worker: bounds what is held at once.
 const AHEAD_PER_WORKER: usize = 2;
 
@@ -82,6 +88,44 @@ pub(super) struct Blocks<R> {
     torn: u64,
     done: bool,
     block: usize,
+    /// Bytes handed out in blocks so far (where `carry` starts).
+    pos: u64,
+    max_line: usize,
+}
+
+/// The bytes after a journal's last newline.
+pub(crate) struct Tail {
+    /// How many.
+    pub len: u64,
+    /// The bytes themselves; empty when they are longer than any line leakaid writes (they
+    /// were counted, not kept).
+    pub bytes: Vec<u8>,
+}
+
+/// A line longer than [`MAX_LINE`] that ends in a newline: it is not read.
+#[derive(Debug)]
+pub(crate) struct LineTooLong {
+    /// Where it starts, from the reader's start.
+    pub offset: u64,
+    /// Its length, newline included.
+    pub len: u64,
+}
+
+impl std::fmt::Display for LineTooLong {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "a line of {} bytes, longer than any line leakaid writes",
+            self.len
+        )
+    }
+}
+
+impl std::error::Error for LineTooLong {}
+
+/// The line too long inside an I/O error from [`Blocks`], if that is what it is.
+pub(crate) fn too_long(e: &io::Error) -> Option<&LineTooLong> {
+    e.get_ref().and_then(|inner| inner.downcast_ref::<LineTooLong>())
 }
 
 impl<R: Read> Blocks<R> {
@@ -93,12 +137,56 @@ impl<R: Read> Blocks<R> {
             torn: 0,
             done: false,
             block: block.max(1),
+            pos: 0,
+            max_line: MAX_LINE,
         }
     }
 
+    /// The same, with lines longer than `max_line` not held (tests use a small one).
+    pub(super) fn with_max_line(mut self, max_line: usize) -> Blocks<R> {
+        self.max_line = max_line;
+        self
+    }
+
     /// The bytes after the last newline (an unterminated last line), once the end is reached.
-    pub(super) fn into_tail(self) -> Vec<u8> {
-        self.carry
+    pub(super) fn into_tail(self) -> Tail {
+        Tail {
+            len: self.torn,
+            bytes: self.carry,
+        }
+    }
+
+    /// Reads on past a line longer than `max_line` whose first `seen` bytes were read (and
+    /// dropped), holding none of it: to its end (an error naming it) or to the end of the
+    /// file (a torn tail of that length, its bytes not kept).
+    fn skip_long_line(&mut self, seen: u64) -> io::Result<Option<Vec<u8>>> {
+        let mut len = seen;
+        let mut chunk = vec![0u8; 64 * 1024];
+        loop {
+            let n = match self.r.read(&mut chunk) {
+                Ok(n) => n,
+                Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+                Err(e) => return Err(e),
+            };
+            if n == 0 {
+                self.torn = len;
+                self.carry = Vec::new();
+                self.done = true;
+                return Ok(None);
+            }
+            let got = chunk.get(..n).unwrap_or_default();
+            if let Some(nl) = memchr::memchr(b'\n', got) {
+                self.done = true;
+                return Err(io::Error::new(
+                    io::ErrorKind::InvalidData,
+                    LineTooLong {
+                        offset: self.pos,
+                        len: len + nl as u64 + 1,
+                    },
+                ));
+            }
+            len += n as u64;
+        }
     }
 
     /// The next block of whole lines (ending in a newline); `None` at the end.
@@ -117,6 +205,7 @@ impl<R: Read> Blocks<R> {
             match memchr::memrchr(b'\n', &buf) {
                 Some(nl) => {
                     self.carry = buf.split_off(nl + 1);
+                    self.pos += buf.len() as u64;
                     if at_end {
                         self.torn = self.carry.len() as u64;
                         self.done = true;
@@ -128,6 +217,12 @@ impl<R: Read> Blocks<R> {
                     self.carry = buf;
                     self.done = true;
                     return Ok(None);
+                }
+                // Longer than any line leakaid writes: damage, never held whole.
+                None if buf.len() > self.max_line => {
+                    let seen = buf.len() as u64;
+                    drop(buf);
+                    return self.skip_long_line(seen);
                 }
                 // A line longer than a block: read on until it ends.
                 None => {}
@@ -142,11 +237,14 @@ struct Folder<F, E> {
     batch: Batch<E>,
     lines: u64,
     last: Vec<u8>,
+    /// The seq after the last record handed over (`None` inside: there is none).
+    next_seq: Option<Option<u64>>,
 }
 
 impl<E: Payload, F: FnMut(Record<E>)> Folder<F, E> {
     fn take(&mut self, p: Parsed<E>) -> Result<(), JournalError> {
         for rec in p.records {
+            self.next_seq = Some(rec.next_seq());
             (self.each)(rec);
         }
         if let Some((index, at, fault)) = p.fault {
@@ -183,11 +281,12 @@ pub(crate) fn scan_lines<R: Read, E: Payload>(
     offset: u64,
     path: &Path,
     each: impl FnMut(Record<E>),
-) -> Result<Batch<E>, JournalError> {
-    scan_in_blocks(r, offset, path, BLOCK, workers(), each)
+) -> Result<(Batch<E>, After), JournalError> {
+    scan_with_tail(r, offset, path, BLOCK, workers(), each)
 }
 
 /// [`scan_lines`] with the block size and the number of workers given.
+#[cfg(test)]
 pub(crate) fn scan_in_blocks<R: Read, E: Payload>(
     r: R,
     offset: u64,
@@ -196,16 +295,49 @@ pub(crate) fn scan_in_blocks<R: Read, E: Payload>(
     workers: usize,
     each: impl FnMut(Record<E>),
 ) -> Result<Batch<E>, JournalError> {
-    let io_err = |e| JournalError::io(path, e);
+    scan_with_tail(r, offset, path, block, workers, each).map(|(batch, _)| batch)
+}
+
+/// What follows the last complete line a scan read: its bytes (see [`Tail`]) and, when the
+/// scan read a line, where the chain stands after it (the next seq and the last line's hash).
+pub(crate) struct After {
+    /// The bytes after the last newline.
+    pub tail: Tail,
+    /// The next seq and the head, when a line was read.
+    pub chain: Option<(Option<u64>, String)>,
+}
+
+/// [`scan_in_blocks`], also returning what follows the last complete line.
+pub(crate) fn scan_with_tail<R: Read, E: Payload>(
+    r: R,
+    offset: u64,
+    path: &Path,
+    block: usize,
+    workers: usize,
+    each: impl FnMut(Record<E>),
+) -> Result<(Batch<E>, After), JournalError> {
+    let io_err = |e: io::Error| match too_long(&e) {
+        Some(long) => JournalError::Damaged {
+            line: 0,
+            offset: offset + long.offset,
+            detail: long.to_string(),
+        },
+        None => JournalError::io(path, e),
+    };
     let mut blocks = Blocks::new(r, block);
     let mut folder = Folder {
         each,
         batch: Batch::empty(offset),
         lines: 0,
         last: Vec::new(),
+        next_seq: None,
     };
     in_file_order(&mut blocks, workers, parse_block::<E>, |p| folder.take(p), io_err)?;
-    Ok(folder.finish(blocks.torn))
+    let next_seq = folder.next_seq;
+    let batch = folder.finish(blocks.torn);
+    let chain = next_seq.zip(batch.head.clone());
+    let tail = blocks.into_tail();
+    Ok((batch, After { tail, chain }))
 }
 
 /// Runs `work` on every block `blocks` reads — on `workers` threads, or on this one when the
@@ -258,6 +390,8 @@ pub(super) fn in_file_order<R: Read, T: Send, E>(
             take(result)
         };
         let mut next = first;
+        // A read that fails (or a line too long) is reported after the blocks before it.
+        let mut failed = None;
         while let Some(bytes) = next {
             inputs
                 .get(sent % workers)
@@ -267,13 +401,16 @@ pub(super) fn in_file_order<R: Read, T: Send, E>(
             while sent - taken >= workers * AHEAD_PER_WORKER {
                 take_oldest(&mut taken)?;
             }
-            next = blocks.next_block().map_err(&io_err)?;
+            next = blocks.next_block().unwrap_or_else(|e| {
+                failed = Some(e);
+                None
+            });
         }
         drop(inputs);
         while taken < sent {
             take_oldest(&mut taken)?;
         }
-        Ok(())
+        failed.map_or(Ok(()), |e| Err(io_err(e)))
     })
 }
 

@@ -17,7 +17,8 @@ pub mod verify;
 
 pub use error::JournalError;
 pub use file::{
-    AppendCtx, Appended, Batch, Clock, JOURNAL_FILE, Journal, QUARANTINE_DIR, Quarantined, TailRepair,
+    AppendCtx, Appended, Batch, Clock, JOURNAL_FILE, Journal, Pending, QUARANTINE_DIR, Quarantined,
+    TailRepair,
 };
 pub use record::{GENESIS, LineFault, Payload, Record, sha256_hex};
 pub use tail::BackLines;

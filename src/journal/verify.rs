@@ -15,6 +15,7 @@ use serde::Serialize;
 use super::error::JournalError;
 use super::file::{Journal, QUARANTINE_DIR};
 use super::hashed::hashed_lines;
+use super::lines::too_long;
 use super::record::{GENESIS, LineFault, Payload, Record, chained_run, sha256_hex};
 use crate::i18n::{Lang, tr};
 
@@ -132,6 +133,10 @@ pub struct Chain {
     pub fingerprint: Fingerprint,
     /// Bytes of complete lines read.
     pub bytes: u64,
+    /// A last record complete but for its final newline, handed to the audit after the
+    /// others: its seq and the head once its newline is back. Not counted in the fingerprint
+    /// or in `bytes`.
+    pub pending: Option<(u64, String)>,
 }
 
 /// The fewest hex digits of the head a fingerprint is accepted with: 64 bits, far beyond
@@ -247,17 +252,30 @@ pub fn check_chain<E: Payload>(
             expected_seq += 1;
             prev_hash = line.hash;
         })
-        .map_err(|e| JournalError::io(journal.path(), e))?;
-        if !tail.is_empty() {
-            let run = chained_run::<E>(&tail, Some(expected_seq), &prev_hash);
+        .map_err(|e| match too_long(&e) {
+            Some(long) => JournalError::Damaged {
+                line: 0,
+                offset: long.offset,
+                detail: long.to_string(),
+            },
+            None => JournalError::io(journal.path(), e),
+        })?;
+        if tail.len > 0 {
+            // A tail longer than any line is counted, not kept: no record continues in it.
+            let run = chained_run::<E>(&tail.bytes, Some(expected_seq), &prev_hash);
             let records = run.lines.len() as u64;
-            let rest = (tail.len() - run.used) as u64;
+            let rest = tail.len - run.used as u64;
             if records == 1 && rest == 0 {
                 let line_no = line_no + 1;
                 audit.warning(ChainWarning::MissingNewline { line: line_no });
                 pending_line = 1;
-                let hash = run.lines.first().map(|(_, l)| sha256_hex(l)).unwrap_or_default();
-                check_printed(earlier, line_no, &hash, audit);
+                if let Some((rec, line)) = run.lines.into_iter().next() {
+                    let hash = sha256_hex(&line);
+                    check_printed(earlier, line_no, &hash, audit);
+                    chain.pending = Some((rec.seq, hash));
+                    // An acknowledged entry: read and checked like the others.
+                    audit.record(rec);
+                }
             } else if records > 0 {
                 audit.problem(ChainProblem::LostNewlines {
                     line: line_no + 1,

@@ -73,6 +73,31 @@ fn load(dir: &Path, demo: bool, lang: Lang, tx: &Sender<Incoming>) -> Result<Cas
     Ok(case)
 }
 
+/// The sentence for a case whose journal is empty while its vault or exports folder holds
+/// files: the record was emptied or deleted, and the wizard must not look like a new case.
+fn emptied(case: &Case, lang: Lang) -> Option<String> {
+    if case.state().fingerprint.count > 0 {
+        return None;
+    }
+    let vault_files = case.vault().stored_names().map(|n| n.len()).unwrap_or(0);
+    let exports = std::fs::read_dir(case.exports_dir()).map_or(0, |rd| rd.count());
+    if vault_files + exports == 0 {
+        return None;
+    }
+    let problem = crate::case::verify::Problem::JournalGone { vault_files, exports };
+    Some(crate::i18n::tr(
+        lang,
+        format!(
+            "案件已损坏：{}请先运行 `leakaid verify`，从备份找回 journal.jsonl，再在这里记下新内容。",
+            problem.message(Lang::Zh)
+        ),
+        format!(
+            "This case is damaged: {} Run `leakaid verify` and restore journal.jsonl from a backup before recording anything here.",
+            problem.message(Lang::En)
+        ),
+    ))
+}
+
 /// How the wizard is set up once its case is read.
 #[derive(Debug, Clone, Default)]
 pub struct Setup {
@@ -87,6 +112,9 @@ impl Setup {
     pub fn apply(&self, mut w: Wizard) -> Wizard {
         if let Some(line) = w.case.swept().message(w.app.lang) {
             w.app.status = Some((line, false));
+        }
+        if let Some(line) = emptied(&w.case, w.app.lang) {
+            w.app.status = Some((line, true));
         }
         w.osc52 = self.osc52;
         if let Some(root) = self.settings.clone() {

@@ -2184,3 +2184,37 @@ fn b_on_step_1_opens_a_bill_space_ticks_and_enter_records_the_ticked_transfers()
     let next = super::next_step::next_action(&w.app, w.case.state());
     assert!(next.contains("138****5521"), "{next}");
 }
+
+/// A journal emptied while the vault keeps the evidence files opens as a damaged case, not
+/// as a new one; a new case opens without that line.
+#[test]
+fn an_emptied_journal_with_evidence_files_opens_as_damaged() {
+    use super::startup::{Session, Setup};
+    let tmp = tempfile::tempdir().expect("tmp");
+    let shot = tmp.path().join("shot.png");
+    std::fs::write(&shot, b"\x89PNG a screenshot").expect("write");
+    let case_dir = tmp.path().join("case");
+    let draft = EvidenceDraft {
+        kind: Some(EvidenceKind::Call),
+        counterpart: "13800138000".into(),
+        ..Default::default()
+    };
+    Case::open(&case_dir)
+        .expect("case")
+        .log(draft.validate(&fixed_now()).expect("valid"), &[shot])
+        .expect("logged");
+    let open = |dir: &Path| {
+        let mut s = Session::loading(loading_app(Lang::Zh), Setup::default());
+        s.handle(loaded(dir)).expect("ok");
+        s.wizard().expect("loaded").app.status.clone()
+    };
+    assert_eq!(open(&case_dir), None, "an intact case opens quietly");
+    std::fs::write(case_dir.join(crate::journal::JOURNAL_FILE), b"").expect("empty it");
+    let (line, is_error) = open(&case_dir).expect("says so");
+    assert!(is_error);
+    assert!(
+        line.contains("已损坏") && line.contains("leakaid verify"),
+        "{line}"
+    );
+    assert_eq!(open(&tmp.path().join("new")), None, "a new case is not damaged");
+}

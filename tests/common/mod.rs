@@ -232,3 +232,26 @@ pub fn panic_free_fail(msg: &str) -> ! {
     let nothing: Option<std::convert::Infallible> = std::hint::black_box(None);
     match nothing.expect(msg) {}
 }
+
+/// Whether `tool` can be started here (it answers `--version` or `--help`).
+pub fn installed(tool: &str) -> bool {
+    ["--version", "--help"].iter().any(|arg| {
+        std::process::Command::new(tool)
+            .arg(arg)
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .status()
+            .is_ok()
+    })
+}
+
+/// A test that cannot reach the path it tests on this machine says so on stderr and counts
+/// as skipped; in CI (`CI=true`) with `tool` installed, it fails instead: there it must run.
+pub fn skip(tool: &str, reason: &str) {
+    if std::env::var("CI").is_ok_and(|v| v == "true") && installed(tool) {
+        panic_free_fail(&format!(
+            "{tool} is installed but the test could not use it: {reason}; CI must run it"
+        ));
+    }
+    eprintln!("SKIPPED (counts as passed, tested nothing): {reason}");
+}
