@@ -178,8 +178,10 @@ fn lead_counterpart(l: &Lead, lang: Lang) -> String {
         .is_some_and(|n| matches!(n.kind, Mobile | Virtual))
         && l.key.len() == 11
         && l.key.bytes().all(|b| b.is_ascii_digit());
-    if !mobile || written == l.key {
-        return written;
+    let digits: String = written.chars().filter(char::is_ascii_digit).collect();
+    if !mobile || digits == l.key {
+        // Written in the 11 digits already (spaces and dashes aside): printed as they are.
+        return if mobile { l.key.clone() } else { written };
     }
     let spelled = fill(&LetterText::get(lang).accused.spelled, &[("spellings", &written)]);
     format!("{}{spelled}", l.key)
