@@ -112,19 +112,51 @@ fn address_runs(para: &str) -> Vec<(usize, usize)> {
     out
 }
 
+/// Where, inside the address `run`, its domain ends: an email address is all domain (and
+/// name); a web address's host runs to the first "/" after "://" (or from the start for
+/// "www."). A strict break never falls before this point.
+fn domain_end(run: &str) -> usize {
+    if !run.contains("://") && run.contains('@') {
+        return run.len();
+    }
+    let host = run.find("://").map_or(0, |i| i + 3);
+    run[host..].find('/').map_or(run.len(), |i| host + i)
+}
+
+/// How much of an address a line break keeps whole.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Keep {
+    /// Email addresses and web domains, which an officer types back.
+    Domains,
+    /// Web domains, and an email address's domain (it may break after its "@").
+    Names,
+    /// Nothing: an address breaks after any "/", "?", "&" or ".".
+    Nothing,
+}
+
 /// Allowed break positions (byte offsets) in `para`, after the punctuation rules and the
-/// address rule.
-fn break_points(para: &str) -> Vec<usize> {
+/// address rule, keeping what `keep` says whole.
+fn break_points(para: &str, keep: Keep) -> Vec<usize> {
     let addresses = address_runs(para);
     let in_address = |i: usize| addresses.iter().any(|&(s, e)| i > s && i < e);
     let mut points: Vec<usize> = addresses
         .iter()
         .flat_map(|&(s, e)| {
+            let run = &para[s..e];
+            let whole = match keep {
+                Keep::Domains | Keep::Names => s + domain_end(run),
+                Keep::Nothing => s,
+            };
+            // An email address too wide for a line breaks after its "@", the domain whole.
+            let at = (keep == Keep::Names && !run.contains("://"))
+                .then(|| run.find('@').map(|i| s + i + 1))
+                .flatten();
             para[s..e]
                 .char_indices()
                 .filter(|(_, c)| ADDRESS_BREAK_AFTER.contains(*c))
                 .map(move |(i, c)| s + i + c.len_utf8())
-                .filter(move |&i| i < e)
+                .filter(move |&i| i < e && i > whole)
+                .chain(at)
         })
         .collect();
     points.extend(
@@ -153,14 +185,37 @@ fn wrap_paragraph(para: &str, width: f32, m: &impl Measure, out: &mut Vec<String
         out.push(String::new());
         return;
     }
-    // Segments between break opportunities; each is kept whole when it fits.
-    let mut segments = Vec::new();
-    let mut start = 0;
-    for b in break_points(para) {
-        segments.push(&para[start..b]);
-        start = b;
-    }
-    segments.push(&para[start..]);
+    // Segments between break opportunities; each is kept whole when it fits. An email
+    // address or a domain is kept whole too, unless it alone is wider than the line.
+    let segments_of = |keep: Keep| {
+        let mut segments = Vec::new();
+        let mut start = 0;
+        for b in break_points(para, keep) {
+            segments.push(&para[start..b]);
+            start = b;
+        }
+        segments.push(&para[start..]);
+        segments
+    };
+    // The pieces kept whole: an address up to the end of its domain and the "/" after it;
+    // else an email address's domain after its "@".
+    let runs = address_runs(para);
+    let fits = |piece: &str| m.width(piece) <= width;
+    let keep = if runs.iter().all(|&(s, e)| {
+        let run = &para[s..e];
+        fits(&run[..(domain_end(run) + 1).min(run.len())])
+    }) {
+        Keep::Domains
+    } else if runs.iter().all(|&(s, e)| {
+        let run = &para[s..e];
+        let domain = run.rfind('@').map_or(run, |i| &run[i + 1..]);
+        fits(&domain[..(domain_end(domain) + 1).min(domain.len())])
+    }) {
+        Keep::Names
+    } else {
+        Keep::Nothing
+    };
+    let segments = segments_of(keep);
 
     let mut line = String::new();
     let mut line_w = 0.0f32;
@@ -249,6 +304,32 @@ mod tests {
         assert!(lines.len() > 2, "{lines:?}");
         for l in &lines[..lines.len() - 1] {
             assert!(l.ends_with(['/', '?', '&', '.']), "{lines:?}");
+        }
+    }
+
+    #[test]
+    fn an_email_address_or_a_domain_is_never_broken_when_it_fits_a_line() {
+        let email = "95588-fake@mail-bank.example.com";
+        let text = format!("邮件：{email}，冒充银行");
+        for width in 33..60 {
+            let lines = wrap(&text, width as f32, &Columns);
+            assert!(
+                lines.iter().any(|l| l.contains(email)),
+                "width {width}: {lines:?}"
+            );
+        }
+        // Too wide for a line, an email address breaks after its "@", the domain whole.
+        for width in 21..32 {
+            let lines = wrap(email, width as f32, &Columns);
+            assert_eq!(lines, ["95588-fake@", "mail-bank.example.com"], "width {width}");
+        }
+        let url = "网页：https://verify-icbc.example.cn/login?from=sms&id=7";
+        for width in 32..50 {
+            let lines = wrap(url, width as f32, &Columns);
+            assert!(
+                lines.iter().any(|l| l.contains("verify-icbc.example.cn")),
+                "width {width}: {lines:?}"
+            );
         }
     }
 

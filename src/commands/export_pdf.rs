@@ -50,6 +50,7 @@ pub fn run(ctx: &Ctx, args: &ExportPdfArgs) -> Result<(), Failure> {
         },
     );
     job.ready().map_err(Failure::new)?;
+    let gaps = packet_gaps(&job.input, lang);
 
     if args.file.output.as_deref() == Some(Path::new("-")) {
         // To standard output: a big case's side files go to the exports folder.
@@ -69,6 +70,7 @@ pub fn run(ctx: &Ctx, args: &ExportPdfArgs) -> Result<(), Failure> {
             out(p.display().to_string());
         }
         warn_money(ctx, &case);
+        gaps.into_iter().for_each(warn);
         return Ok(());
     }
     let exports = case.exports_dir();
@@ -109,7 +111,19 @@ pub fn run(ctx: &Ctx, args: &ExportPdfArgs) -> Result<(), Failure> {
         out(p.display().to_string());
     }
     warn_money(ctx, &case);
+    gaps.into_iter().for_each(warn);
     Ok(())
+}
+
+/// What the letter lacks that the victim can add: the complainant's details, their own account.
+fn packet_gaps(input: &crate::pdf::PacketInput, lang: Lang) -> Vec<String> {
+    let mut v: Vec<String> = crate::pdf::identity::missing_warning(&input.complainant, lang)
+        .into_iter()
+        .collect();
+    if input.narrative.is_none() {
+        v.push(crate::pdf::identity::no_story_warning(lang));
+    }
+    v
 }
 
 /// Said once the packet is written, so a refusal stays one sentence: a computer not on

@@ -122,6 +122,8 @@ pub struct HeadingsText {
     pub timeline: String,
     /// 控告人自述
     pub narrative: String,
+    /// 案件记录反映的情况: the analysis after the victim's own account.
+    pub analysis: String,
     /// 法律依据
     pub laws: String,
     /// 已采取的措施
@@ -156,6 +158,10 @@ pub struct AccusedText {
     pub accounts_intro: String,
     /// 户名{name}，账号{account}，开户行或平台{bank}；本人于{span}向该账户转入{count}笔，共{amount}（{ids}）
     pub account_lead: String,
+    /// （{label}）: what the number is, after a lead.
+    pub label: String,
+    /// （另记作 {spellings}）: after a mobile number printed in its 11 digits.
+    pub spelled: String,
 }
 
 /// 事实与理由: the sentences built from the entries.
@@ -166,6 +172,20 @@ pub struct FactsText {
     pub span: String,
     /// {first}（{first_id}），本人首次接到可疑联系；此后至{last}（{last_id}），共记录{n}…
     pub opening: String,
+    /// The same for a case of one contact.
+    pub opening_one: String,
+    /// The same for a case whose contacts all came from one counterpart.
+    pub opening_one_lead: String,
+    /// 本人记录的经过如下：{events}{more}。 — without the victim's own account.
+    pub chronology: String,
+    /// {time}，{counterpart}（{kind}）{said}（{id}）
+    pub event: String,
+    /// ，本人记录为：“{said}”
+    pub event_said: String,
+    /// ；
+    pub event_join: String,
+    /// ；其余 {n} 条见下文“时间经过”和附件一证据清单
+    pub chronology_more: String,
     /// {counterpart}联系本人{count}次（{span}）{claim}。
     pub lead: String,
     /// ，本人记录为：“{claim}”（{id}）
@@ -174,8 +194,12 @@ pub struct FactsText {
     pub knew: String,
     /// ：{items}
     pub since: String,
-    /// {item}自{date}起（{id}）
+    /// {date}（{id}）首次说出{items}
     pub since_item: String,
+    /// （{date}，{id}）: when one entry first named everything.
+    pub since_one: String,
+    /// 同日: the date of a clause on the same day as the one before.
+    pub same_day: String,
     /// ，
     pub since_join: String,
     /// 本人因上述诈骗共计被骗{amount}（{ids}），转账情况见下表。
@@ -272,7 +296,7 @@ pub struct EvidenceText {
     pub columns: Vec<String>,
     /// 〔已更正 {n} 次，原始记录保存在案件日志中〕
     pub corrected: String,
-    /// 附件 {id}-{k}：{name}（{size}，{media_type}）
+    /// 电子文件 {id}-{k}：{name}（{size}，{media_type}）
     pub attachment: String,
     /// （{to}）
     pub mine: String,
@@ -292,8 +316,16 @@ pub struct EvidenceText {
     pub source_other: String,
     /// ；{extras}
     pub source_extras: String,
-    /// 截图
+    /// 截图: a picture of a screen.
     pub screenshot: String,
+    /// 照片: a picture taken with a camera.
+    pub photo: String,
+    /// ；未截图，建议补充网页截图或录屏: after the source of a page with no capture.
+    pub web_not_captured: String,
+    /// 记录于{time}: written down within a day of the event.
+    pub recorded: String,
+    /// 补记于{time}: written down later.
+    pub recorded_late: String,
     /// 邮件原件
     pub original_email: String,
     /// 录音
@@ -304,7 +336,7 @@ pub struct EvidenceText {
     pub held_mailbox: String,
     /// 本人保存的原件
     pub held_letter: String,
-    /// 电子数据附件 {which}（SHA-256 见下行）
+    /// 电子文件 {which}（SHA-256 见下行）
     pub held_files: String,
     /// {id}-1
     pub held_file_one: String,
@@ -316,6 +348,10 @@ pub struct EvidenceText {
     pub proves_retracted: String,
     /// 证明对方掌握本人{knew}
     pub proves_knew: String,
+    /// 证明该号码于该时间呼叫本人: what a call log without a recording proves.
+    pub proves_call: String,
+    /// 通话内容（对方说出本人{knew}）见控告人陈述（无录音）
+    pub call_content_stated: String,
     /// 证明本人被骗{amount}
     pub proves_lost: String,
     /// 证明有人冒用本人身份开立账户

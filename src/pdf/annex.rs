@@ -34,6 +34,34 @@ fn is_image(a: &PacketAttachment) -> bool {
     a.media_type.starts_with("image/")
 }
 
+/// A picture of a screen (a screenshot) rather than a photo taken with a camera: PNG, or named
+/// so by the phone or computer that made it.
+fn is_screenshot(a: &PacketAttachment) -> bool {
+    let name = a.name.to_lowercase();
+    a.media_type == "image/png"
+        || [
+            "screenshot",
+            "screen shot",
+            "screen_shot",
+            "截图",
+            "截屏",
+            "屏幕快照",
+            "屏幕截图",
+        ]
+        .iter()
+        .any(|w| name.contains(w))
+}
+
+/// A screen recording or other video.
+fn is_video(a: &PacketAttachment) -> bool {
+    a.media_type.starts_with("video/")
+}
+
+/// A recording of the call.
+fn is_audio(a: &PacketAttachment) -> bool {
+    a.media_type.starts_with("audio/")
+}
+
 /// The victim's own number or address the entry reached, in the form of `mine`
 /// ("（139…）"), or nothing when none was recorded.
 fn mine(e: &PacketEntry, text: &EvidenceText) -> String {
@@ -60,7 +88,8 @@ fn source(e: &PacketEntry, lang: Lang) -> String {
     };
     let mut s = fill(template, &[("mine", &mine(e, text))]);
     let extras: Vec<&str> = [
-        (has(&is_image), &text.screenshot),
+        (has(&|a| is_image(a) && is_screenshot(a)), &text.screenshot),
+        (has(&|a| is_image(a) && !is_screenshot(a)), &text.photo),
         (has(&|a| a.media_type == "message/rfc822"), &text.original_email),
         (has(&|a| a.media_type.starts_with("audio/")), &text.recording),
     ]
@@ -71,6 +100,10 @@ fn source(e: &PacketEntry, lang: Lang) -> String {
     if !extras.is_empty() {
         let extras = extras.join(lang.pick("、", ", "));
         s.push_str(&fill(&text.source_extras, &[("extras", &extras)]));
+    }
+    // A page without a capture rests on the victim's word: say what to add.
+    if e.kind == EvidenceKind::Web && !has(&|a| is_image(a) || is_video(a)) {
+        s.push_str(&text.web_not_captured);
     }
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
@@ -108,9 +141,20 @@ fn purpose(e: &PacketEntry, lang: Lang) -> String {
         return fill(&text.proves_retracted, &[("reason", reason)]);
     }
     let mut parts = Vec::new();
+    // A call log proves the number and the time; without a recording what was said rests on
+    // the victim's statement.
+    let unrecorded_call = e.kind == EvidenceKind::Call && !e.attachments.iter().any(is_audio);
+    if unrecorded_call {
+        parts.push(text.proves_call.clone());
+    }
     if !e.knew.is_empty() {
         let k = knew_list(e.knew.iter().copied(), lang);
-        parts.push(fill(&text.proves_knew, &[("knew", &k)]));
+        let template = if unrecorded_call {
+            &text.call_content_stated
+        } else {
+            &text.proves_knew
+        };
+        parts.push(fill(template, &[("knew", &k)]));
     }
     if let Some(f) = e.amount_lost_fen.filter(|f| *f > 0) {
         parts.push(fill(&text.proves_lost, &[("amount", &money(f, lang))]));
@@ -126,6 +170,26 @@ fn purpose(e: &PacketEntry, lang: Lang) -> String {
         );
     }
     parts.join(lang.pick("；", "; "))
+}
+
+/// When the entry was written down, beside the time it happened: 记录于 within a day of
+/// it (the time alone on the same date), 补记于 with the full date when later.
+pub fn recorded(e: &PacketEntry, lang: Lang) -> String {
+    let text = &LetterText::get(lang).evidence;
+    let (at, on) = (e.occurred_at, e.recorded_at);
+    let late = at
+        .checked_add(jiff::Span::new().hours(24))
+        .is_ok_and(|day_after| on > day_after);
+    let time = on.time().strftime("%H:%M").to_string();
+    let when = if on.date() == at.date() {
+        time
+    } else {
+        format!("{} {time}", date_text(on.date(), lang))
+    };
+    fill(
+        if late { &text.recorded_late } else { &text.recorded },
+        &[("time", &when)],
+    )
 }
 
 /// 证据名称: what the item is, with the counterpart and the victim's summary.
@@ -206,9 +270,10 @@ pub fn draw(
         rows.push(Row::Cells(vec![
             e.id.clone(),
             format!(
-                "{}\n{}",
+                "{}\n{}\n{}",
                 date_text(e.occurred_at.date(), lang),
-                e.occurred_at.time().strftime("%H:%M")
+                e.occurred_at.time().strftime("%H:%M"),
+                recorded(e, lang)
             ),
             name(e, lang),
             source(e, lang),

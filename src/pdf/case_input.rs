@@ -15,12 +15,14 @@ use crate::case::CaseState;
 use crate::case::leads::{Lead, rank};
 use crate::case::state::ChangeKind;
 use crate::case::steps::ReportStatus;
-use crate::case::{Attachment, Case, EntryId, EvidenceFields, EvidenceKind};
+use crate::case::{Attachment, Case, EntryId, EvidenceFields, EvidenceKind, Moment};
+use crate::evidence::number::NumberLabel;
 use crate::guide::Wording;
 use crate::guide::charges::{ChargeFacts, Charges, after_earlier_reports, decide};
 use crate::guide::letter::LetterText;
 use crate::i18n::{Lang, tr};
 use crate::localtime::in_zone;
+use crate::template::fill;
 use crate::text::{shown_contact, shown_counterpart, shown_line, shown_text};
 use crate::vault::Vault;
 
@@ -57,6 +59,8 @@ pub struct EntryParts<'a> {
     pub id: EntryId,
     /// The current facts.
     pub fields: &'a EvidenceFields,
+    /// When the entry was logged (the journal time of its line).
+    pub recorded_at: Moment,
     /// Its files.
     pub attachments: EntryFiles<'a>,
     /// How many corrections.
@@ -118,10 +122,32 @@ pub fn charge_facts<'a>(live: impl IntoIterator<Item = &'a EvidenceFields>) -> C
     f
 }
 
+/// What a number is, in the few neutral words a legal document uses: 上海市固话, 中国移动手机号,
+/// 400号码, 虚拟运营商号段; the advice the wizard adds (可能是改号冒用 …) is left to the wizard.
+pub fn number_words(n: &NumberLabel, lang: Lang) -> String {
+    use crate::evidence::number::NumberKind::*;
+    let head = n.head(lang);
+    match n.kind {
+        // "固话 · 上海市" → 上海市固话; "mobile · China Mobile" → China Mobile mobile.
+        Mobile | Landline | International => match head.split_once(" · ") {
+            Some((what, place)) => match lang {
+                Lang::Zh => format!("{place}{what}"),
+                Lang::En => format!("{what}, {place}"),
+            },
+            None => head.to_string(),
+        },
+        Virtual => lang.pick("虚拟运营商号段", "virtual-operator block").to_string(),
+        TollFree | Service400 | SmsPort | Service95 | Service96 => {
+            n.tag(lang).replace(' ', lang.pick("", " "))
+        }
+        _ => head.to_string(),
+    }
+}
+
 /// What the case knows about a lead beside its text: the kind of number, and for an email
-/// the forged sender (冒用) and the first outside IP.
+/// the forged sender (冒用) and the sending server's IP.
 pub fn lead_label(l: &Lead, lang: Lang) -> Option<String> {
-    let mut parts: Vec<String> = l.label.iter().map(|n| one(n.text(lang))).collect();
+    let mut parts: Vec<String> = l.label.iter().map(|n| one(&number_words(n, lang))).collect();
     let few = |set: &std::collections::BTreeSet<String>, kind_zh: &str, kind_en: &str| {
         let more = |n: usize| {
             tr(
@@ -146,7 +172,7 @@ pub fn lead_label(l: &Lead, lang: Lang) -> Option<String> {
     if !l.origin_ips.is_empty() {
         parts.push(format!(
             "{}{}",
-            lang.pick("首个外部发信IP ", "first outside IP "),
+            lang.pick("发信服务器IP ", "sending server IP "),
             few(&l.origin_ips, " IP", "IPs")
         ));
     }
@@ -160,9 +186,29 @@ pub fn lead_label(l: &Lead, lang: Lang) -> Option<String> {
     (!parts.is_empty()).then(|| parts.join(lang.pick("；", "; ")))
 }
 
+/// A lead's counterpart as an officer can query it: a mainland mobile in its 11 digits, the
+/// spelling it was first written in named once after it.
+fn lead_counterpart(l: &Lead, lang: Lang) -> String {
+    use crate::evidence::number::NumberKind::{Mobile, Virtual};
+    let written = shown_counterpart(&l.counterpart);
+    let mobile = l
+        .label
+        .as_ref()
+        .is_some_and(|n| matches!(n.kind, Mobile | Virtual))
+        && l.key.len() == 11
+        && l.key.bytes().all(|b| b.is_ascii_digit());
+    let digits: String = written.chars().filter(char::is_ascii_digit).collect();
+    if !mobile || digits == l.key {
+        // Written in the 11 digits already (spaces and dashes aside): printed as they are.
+        return if mobile { l.key.clone() } else { written };
+    }
+    let spelled = fill(&LetterText::get(lang).accused.spelled, &[("spellings", &written)]);
+    format!("{}{spelled}", l.key)
+}
+
 fn lead(l: &Lead, lang: Lang, zone: &TimeZone) -> PacketLead {
     PacketLead {
-        counterpart: shown_counterpart(&l.counterpart),
+        counterpart: lead_counterpart(l, lang),
         label: lead_label(l, lang),
         count: l.count,
         kinds: l.kinds.iter().copied().collect(),
@@ -218,6 +264,7 @@ pub fn build(
                 id: p.id.to_string(),
                 number: p.id.0,
                 occurred_at: in_zone(&f.occurred_at, zone).datetime(),
+                recorded_at: in_zone(&p.recorded_at, zone).datetime(),
                 kind: f.kind,
                 counterpart: shown_counterpart(&f.counterpart),
                 to_mine: opt(&f.to_mine),
@@ -233,7 +280,7 @@ pub fn build(
         .collect();
     PacketInput {
         print_date,
-        complainant,
+        complainant: super::identity::completed(complainant, lang),
         narrative: narrative.filter(|t| !t.trim().is_empty()),
         entries,
         totals,
@@ -278,6 +325,7 @@ pub fn input_from_case(case: &Case, lang: Lang, print_date: Date, zone: &TimeZon
         .map(|e| EntryParts {
             id: e.id,
             fields: &e.current,
+            recorded_at: e.recorded_at,
             attachments: EntryFiles::InVault(&e.attachments, case.vault()),
             corrections: e
                 .history

@@ -14,7 +14,7 @@ use super::style::{columns, sub, table_style};
 use super::table::{Column, Row, Style, Table};
 use super::words::{
     counted_by_kind, date_text, datetime_text, kind_label, knew_list, money, money_with_capitals, one_line,
-    zone_sentence,
+    quote, zone_sentence,
 };
 use super::writer::{BODY, LEAD, SMALL, Writer};
 use crate::case::Knew;
@@ -92,10 +92,31 @@ pub fn draw(
         }
     }
 
-    // 事实与理由.
+    // 事实与理由: the victim's own account, or without one the events in time order; then
+    // what the record shows.
     w.heading(&text.headings.facts);
-    for p in facts(input, &by_time, lang) {
-        w.para(&p, BODY, if zh { 2 } else { 0 }, 0.0);
+    let indent = if zh { 2 } else { 0 };
+    let mut told = false;
+    match input.narrative.as_deref().filter(|s| !s.trim().is_empty()) {
+        Some(own) => {
+            sub(w, &text.headings.narrative);
+            for p in own.lines().map(str::trim).filter(|p| !p.is_empty()) {
+                w.para(p, BODY, indent, 0.0);
+            }
+        }
+        None => {
+            if let Some(p) = chronology(input, &by_time, lang) {
+                w.para(&p, BODY, indent, 0.0);
+                told = true;
+            }
+        }
+    }
+    let analysis = facts(input, &by_time, told, lang);
+    if !analysis.is_empty() && input.narrative.is_some() {
+        sub(w, &text.headings.analysis);
+    }
+    for p in analysis {
+        w.para(&p, BODY, indent, 0.0);
     }
     transfers(w, input, &by_time, lang);
     accounts::draw_overview(w, input, lang);
@@ -105,10 +126,6 @@ pub fn draw(
         sub(w, &text.headings.chart);
         chart::draw(w, &input.totals.chart, &by_time, lang);
         timeline(w, input, &by_time, lang);
-    }
-    if let Some(own) = input.narrative.as_deref().filter(|s| !s.trim().is_empty()) {
-        sub(w, &text.headings.narrative);
-        w.para(own, BODY, if zh { 2 } else { 0 }, 0.0);
     }
     super::measures::draw(w, &input.reports, lang);
     if !input.laws.is_empty() {
@@ -278,7 +295,7 @@ fn accused(w: &mut Writer<'_>, input: &PacketInput, lang: Lang) {
             ],
         );
         if let Some(label) = l.label.as_deref().filter(|s| !s.is_empty()) {
-            s.push_str(&format!(" [{label}]"));
+            s.push_str(&fill(&text.label, &[("label", &label)]));
         }
         w.labelled(&format!("{}. ", i + 1), &s);
     }
@@ -421,37 +438,135 @@ fn receiving_accounts(input: &PacketInput, lang: Lang) -> String {
     s
 }
 
+/// Events the chronological paragraph tells, when the case has no account of the victim's own.
+pub const CHRONOLOGY_EVENTS: usize = 8;
+
+/// Characters of a note quoted in the letter's sentences.
+const QUOTED: usize = 40;
+
+/// Without the victim's own account: the first events in time order, each with what the
+/// victim recorded, in one paragraph (the 时间经过 lists them all).
+fn chronology(input: &PacketInput, by_time: &[&PacketEntry], lang: Lang) -> Option<String> {
+    let text = &LetterText::get(lang).facts;
+    let events: Vec<&PacketEntry> = if input.totals.live <= CHRONOLOGY_EVENTS {
+        by_time.to_vec()
+    } else {
+        // A long case tells its key events (first contacts, first disclosures, losses).
+        let by_number: std::collections::HashMap<u32, &PacketEntry> =
+            by_time.iter().map(|e| (e.number, *e)).collect();
+        let keys: Vec<&PacketEntry> = input
+            .totals
+            .key_events
+            .iter()
+            .filter_map(|n| by_number.get(n).copied())
+            .take(CHRONOLOGY_EVENTS)
+            .collect();
+        if keys.is_empty() {
+            by_time.iter().take(CHRONOLOGY_EVENTS).copied().collect()
+        } else {
+            keys
+        }
+    };
+    // One contact is told by the opening of the analysis.
+    if events.len() < 2 {
+        return None;
+    }
+    let mut day = None;
+    let items: Vec<String> = events
+        .iter()
+        .map(|e| {
+            let said = said(e, lang);
+            // A date said once: the next event of the same day says 同日.
+            let on = e.occurred_at.date();
+            let time = if day == Some(on) {
+                format!("{} {}", text.same_day, e.occurred_at.time().strftime("%H:%M"))
+            } else {
+                datetime_text(e.occurred_at, lang)
+            };
+            day = Some(on);
+            fill(
+                &text.event,
+                &[
+                    ("time", &time),
+                    ("counterpart", &e.counterpart),
+                    ("kind", &kind_label(e.kind, lang)),
+                    ("said", &said),
+                    ("id", &e.id),
+                ],
+            )
+        })
+        .collect();
+    let more = input.totals.live.saturating_sub(events.len());
+    let rest = if more > 0 {
+        fill(&text.chronology_more, &[("n", &more)])
+    } else {
+        String::new()
+    };
+    Some(fill(
+        &text.chronology,
+        &[("events", &items.join(&text.event_join)), ("more", &rest)],
+    ))
+}
+
+/// ，本人记录为：“…” — the victim's note quoted, or nothing when there is none.
+fn said(e: &PacketEntry, lang: Lang) -> String {
+    let q = quote(&e.summary, QUOTED);
+    if q.is_empty() {
+        return String::new();
+    }
+    fill(&LetterText::get(lang).facts.event_said, &[("said", &q)])
+}
+
 /// 事实与理由 in sentences: when it began and how often, who contacted most and what they
-/// claimed, what they knew and since when, money lost; every claim points at entry ids.
-fn facts(input: &PacketInput, by_time: &[&PacketEntry], lang: Lang) -> Vec<String> {
+/// claimed (in the order they first made contact), what they knew and since when, money lost;
+/// every claim points at entry ids.
+/// `told`: the events were just told in order, so the leads are not quoted again.
+fn facts(input: &PacketInput, by_time: &[&PacketEntry], told: bool, lang: Lang) -> Vec<String> {
     let letter = LetterText::get(lang);
     let text = &letter.facts;
     let (Some(first), Some(last)) = (by_time.first(), by_time.last()) else {
         return Vec::new();
     };
     let mut paras = Vec::new();
-    let mut s = fill(
-        &text.opening,
-        &[
-            ("first", &datetime_text(first.occurred_at, lang)),
-            ("first_id", &first.id),
-            ("last", &datetime_text(last.occurred_at, lang)),
-            ("last_id", &last.id),
-            ("n", &input.totals.live),
-            ("counts", &counted_by_kind(&input.totals.by_kind, lang)),
-            ("leads", &input.totals.leads),
-        ],
-    );
-    for l in input.leads.iter().take(LEADS_TOLD) {
-        let Some(first_e) = l
-            .entries
-            .first()
-            .and_then(|id| by_time.iter().find(|e| &e.id == id))
-        else {
+    let mut s = if input.totals.live == 1 {
+        fill(
+            &text.opening_one,
+            &[
+                ("first", &datetime_text(first.occurred_at, lang)),
+                ("first_id", &first.id),
+                ("counterpart", &first.counterpart),
+                ("kind", &kind_label(first.kind, lang)),
+                ("said", &said(first, lang)),
+            ],
+        )
+    } else {
+        fill(
+            if input.totals.leads == 1 {
+                &text.opening_one_lead
+            } else {
+                &text.opening
+            },
+            &[
+                ("first", &datetime_text(first.occurred_at, lang)),
+                ("first_id", &first.id),
+                ("last", &datetime_text(last.occurred_at, lang)),
+                ("last_id", &last.id),
+                ("n", &input.totals.live),
+                ("counts", &counted_by_kind(&input.totals.by_kind, lang)),
+                ("leads", &input.totals.leads),
+            ],
+        )
+    };
+    // The leads told, in the order they first made contact.
+    let mut leads_told: Vec<_> = input.leads.iter().take(LEADS_TOLD).collect();
+    leads_told.sort_by_key(|l| l.first);
+    for l in leads_told.into_iter().filter(|_| input.totals.live > 1) {
+        // The lead's first contact in time (its ids are in entry order).
+        let Some(first_e) = by_time.iter().find(|e| l.entries.contains(&e.id)) else {
             continue;
         };
-        let claim = one_line(&first_e.summary, 40);
-        let claim = if claim.is_empty() {
+        let claim = quote(&first_e.summary, QUOTED);
+        let claim = if claim.is_empty() || told {
             String::new()
         } else {
             fill(&text.claim, &[("claim", &claim), ("id", &first_e.id)])
@@ -468,7 +583,7 @@ fn facts(input: &PacketInput, by_time: &[&PacketEntry], lang: Lang) -> Vec<Strin
     }
     paras.push(s);
 
-    // What they knew, and since when.
+    // What they knew, and since when: one clause per entry that first named something.
     let mut knew_first: Vec<(Knew, &PacketEntry)> = Vec::new();
     for e in by_time {
         for k in &e.knew {
@@ -478,26 +593,44 @@ fn facts(input: &PacketInput, by_time: &[&PacketEntry], lang: Lang) -> Vec<Strin
         }
     }
     if !knew_first.is_empty() {
-        knew_first.sort_by_key(|(k, _)| *k);
         let all = knew_list(knew_first.iter().map(|(k, _)| *k), lang);
-        let since: Vec<String> = knew_first
-            .iter()
-            .filter(|(k, _)| *k != Knew::Other)
-            .map(|(k, e)| {
-                fill(
-                    &text.since_item,
-                    &[
-                        ("item", &lang.pick(k.zh(), k.en())),
-                        ("date", &date_text(e.occurred_at.date(), lang)),
-                        ("id", &e.id),
-                    ],
-                )
-            })
-            .collect();
-        let since = if since.is_empty() {
-            String::new()
+        let mut firsts: Vec<(&PacketEntry, Vec<Knew>)> = Vec::new();
+        for (k, e) in &knew_first {
+            match firsts.iter_mut().find(|(x, _)| x.number == e.number) {
+                Some((_, ks)) => ks.push(*k),
+                None => firsts.push((e, vec![*k])),
+            }
+        }
+        let since = if firsts.len() == 1 {
+            let e = firsts[0].0;
+            fill(
+                &text.since_one,
+                &[("date", &date_text(e.occurred_at.date(), lang)), ("id", &e.id)],
+            )
         } else {
-            fill(&text.since, &[("items", &since.join(&text.since_join))])
+            let mut day = None;
+            let items: Vec<String> = firsts
+                .iter()
+                .map(|(e, ks)| {
+                    // A date said once: the next clause of the same day says 同日.
+                    let on = e.occurred_at.date();
+                    let date = if day == Some(on) {
+                        text.same_day.clone()
+                    } else {
+                        date_text(on, lang)
+                    };
+                    day = Some(on);
+                    fill(
+                        &text.since_item,
+                        &[
+                            ("items", &knew_list(ks.iter().copied(), lang)),
+                            ("date", &date),
+                            ("id", &e.id),
+                        ],
+                    )
+                })
+                .collect();
+            fill(&text.since, &[("items", &items.join(&text.since_join))])
         };
         let mut s = fill(&text.knew, &[("knew", &all), ("since", &since)]);
         s.push_str(&fill(&letter.pattern, &[("knew", &all)]));

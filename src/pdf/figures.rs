@@ -14,7 +14,7 @@ use crate::guide::letter::LetterText;
 use crate::i18n::Lang;
 use crate::template::fill;
 
-/// "附件 E3-1：截图.png（12.0 KB，image/png）": one attachment, in the evidence list and in
+/// "电子文件 E3-1：截图.png（12.0 KB，image/png）": one attachment, in the evidence list and in
 /// the list of attachments not drawn.
 pub fn attachment_line(e: &PacketEntry, index: usize, a: &PacketAttachment, lang: Lang) -> String {
     fill(

@@ -25,6 +25,7 @@ pub mod export;
 pub mod figures;
 pub mod font;
 pub mod furniture;
+pub mod identity;
 pub mod images;
 pub mod layout;
 pub mod measures;

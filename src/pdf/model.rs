@@ -59,6 +59,9 @@ pub struct PacketEntry {
     pub number: u32,
     /// When it happened, in the packet's zone ([`PacketInput::zone`]).
     pub occurred_at: DateTime,
+    /// When it was written down: the journal time of the line that logged it, in the
+    /// packet's zone (记录于 / 补记 in the evidence list).
+    pub recorded_at: DateTime,
     /// Kind.
     pub kind: EvidenceKind,
     /// Number, address or URL of the other side.

@@ -70,7 +70,12 @@ pub fn sample_fields(entries: usize) -> Vec<EvidenceFields> {
                 kind: kinds[j],
                 occurred_at: moment(occurred_at),
                 counterpart: counterparts[j].to_string(),
-                to_mine: "13912345678".to_string(),
+                to_mine: if kinds[j] == EvidenceKind::Email {
+                    "wang.yan@example.com"
+                } else {
+                    "13912345678"
+                }
+                .to_string(),
                 summary: summaries[j].to_string(),
                 knew: knew_sets[j].iter().copied().collect::<BTreeSet<Knew>>(),
                 lost: (i == 7).then_some(Fen(250_000)),
@@ -94,6 +99,19 @@ pub fn sample_fields(entries: usize) -> Vec<EvidenceFields> {
         .collect()
 }
 
+/// When the sample's `i`th entry was logged, after it happened at `at`.
+fn recorded_after(at: Moment, i: usize) -> Moment {
+    let later = if i % 9 == 4 {
+        jiff::Span::new().hours(15 * 24 + 3)
+    } else {
+        jiff::Span::new().minutes(20 + (i % 4) as i64 * 7)
+    };
+    at.timestamp()
+        .checked_add(later)
+        .map(|t| Moment::from_zoned(&t.to_zoned_datetime(beijing())))
+        .unwrap_or(at)
+}
+
 /// A sample case with `entries` evidence entries, printed on `print_date`, in `lang`.
 pub fn sample_input_in(entries: usize, print_date: Date, lang: Lang) -> PacketInput {
     let fields = sample_fields(entries);
@@ -103,6 +121,8 @@ pub fn sample_input_in(entries: usize, print_date: Date, lang: Lang) -> PacketIn
         .map(|(i, f)| EntryParts {
             id: EntryId(i as u32 + 1),
             fields: f,
+            // Most written down within the hour; every ninth a fortnight later (补记).
+            recorded_at: recorded_after(f.occurred_at, i),
             attachments: EntryFiles::Listed(if i % 10 == 3 {
                 vec![PacketAttachment {
                     name: format!("通话录音-{}.m4a", i + 1),

@@ -141,7 +141,11 @@ pub fn knew_list(knew: impl IntoIterator<Item = Knew>, lang: Lang) -> String {
     let mut words: Vec<&str> = items
         .iter()
         .filter(|k| **k != Knew::Other)
-        .map(|k| lang.pick(k.zh(), k.en()))
+        .map(|k| match k {
+            // What they said was the card's details, not the card.
+            Knew::BankCard => lang.pick("银行卡信息", "bank card details"),
+            k => lang.pick(k.zh(), k.en()),
+        })
         .collect();
     if items.contains(&Knew::Other) {
         words.push(lang.pick(
@@ -158,6 +162,70 @@ pub fn knew_list(knew: impl IntoIterator<Item = Knew>, lang: Lang) -> String {
         ));
     }
     words.join(lang.pick("、", ", "))
+}
+
+/// A character of a run that must never be cut: a digit, a Latin letter, or what joins them
+/// in an order number, a phone number, an address or a link.
+fn in_token(c: char) -> bool {
+    c.is_ascii_alphanumeric() || "./:@-_%?=&#+~".contains(c)
+}
+
+/// The victim's note as a quotation inside the letter's own “…”: one line, inner double
+/// quotes turned into single ones (‘…’), and when longer than `max` characters cut where a
+/// reader expects a cut, marked "……": after the last full stop (。！？), else after the last
+/// ；, else after the last ，、, else before the run of digits or Latin letters the limit falls
+/// in. A run is never cut: a note that starts with a run longer than `max` keeps it whole.
+pub fn quote(text: &str, max: usize) -> String {
+    let flat = one_line(text, usize::MAX);
+    let mut open = true;
+    let chars: Vec<char> = flat
+        .chars()
+        .map(|c| match c {
+            '“' | '「' | '『' => '‘',
+            '”' | '」' | '』' => '’',
+            '"' => {
+                let q = if open { '‘' } else { '’' };
+                open = !open;
+                q
+            }
+            c => c,
+        })
+        .collect();
+    if chars.len() <= max {
+        return chars.into_iter().collect();
+    }
+    let max = max.max(2);
+    // A Latin mark ends a sentence or clause only before a space (not inside a link).
+    let is_mark = |i: usize, set: &[char]| {
+        set.contains(&chars[i])
+            && (!chars[i].is_ascii() || chars.get(i + 1).is_none_or(|c| c.is_whitespace()))
+    };
+    let last_of = |set: &[char], from: usize| (from..max).rev().find(|&i| is_mark(i, set)).map(|i| i + 1);
+    // The cut: how many characters are kept (a clause mark before it is dropped).
+    let cut = if let Some(end) = last_of(&['。', '！', '？', '!', '?'], max / 3) {
+        end
+    } else if let Some(end) = last_of(&['；', ';', '，', ',', '、', '：'], max / 2) {
+        end - 1
+    } else {
+        let mut end = max - 1;
+        while end > 0 && in_token(chars[end - 1]) && in_token(chars[end]) {
+            end -= 1;
+        }
+        if end == 0 {
+            end = chars.iter().position(|c| !in_token(*c)).unwrap_or(chars.len());
+        }
+        end
+    };
+    let mut s: String = chars[..cut].iter().collect();
+    let trimmed = s.trim_end().len();
+    s.truncate(trimmed);
+    if cut < chars.len() {
+        s.push_str("……");
+        // A quotation cut inside an inner quotation closes it.
+        let open = s.matches('‘').count().saturating_sub(s.matches('’').count());
+        s.extend(std::iter::repeat_n('’', open));
+    }
+    s
 }
 
 /// `text` cut to at most `max` characters, with "…" when cut; line breaks become spaces.
@@ -202,6 +270,50 @@ mod tests {
         assert_eq!(money(500_000, Lang::Zh), "人民币5,000.00元");
         assert_eq!(money(123_456_789, Lang::Zh), "人民币1,234,567.89元");
         assert_eq!(money(5, Lang::En), "CNY 0.05");
+    }
+
+    #[test]
+    fn a_quote_is_cut_at_a_sentence_or_clause_never_inside_a_number() {
+        let note = "对方称退款需先验证身份，订单号YX20261118009，详询4008123456转2，称24小时内原路退回；我没有照做。";
+        let q = quote(note, 30);
+        assert_eq!(q, "对方称退款需先验证身份，订单号YX20261118009……");
+        assert_eq!(quote(note, 80), note);
+        // Past the last clause mark the cut falls before the number, not inside it.
+        assert_eq!(quote("详询4008123456转人工", 6), "详询……");
+        assert_eq!(
+            quote("短信：“您的退款已受理，请点击链接查看”", 14),
+            "短信：‘您的退款已受理……’"
+        );
+        assert_eq!(
+            quote("称“安全账户”是“国家监管”的", 40),
+            "称‘安全账户’是‘国家监管’的"
+        );
+        assert_eq!(
+            quote("https://example.com/very/long/path 是链接", 8),
+            "https://example.com/very/long/path……"
+        );
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn no_quote_is_cut_inside_a_run_of_digits_or_latin_letters(
+            note in "[0-9A-Za-z对方称订单号退款。，；“”\" ]{0,80}",
+            max in 4usize..50,
+        ) {
+            let q = quote(&note, max);
+            let whole = quote(&note, usize::MAX);
+            proptest::prop_assert!(!q.contains('“') && !q.contains('”') && !q.contains('"'));
+            match q.trim_end_matches('’').strip_suffix("……") {
+                None => proptest::prop_assert_eq!(&q, &whole),
+                Some(kept) => {
+                    proptest::prop_assert!(whole.starts_with(kept), "{q:?} is not a start of {whole:?}");
+                    let next = whole[kept.len()..].chars().next();
+                    let last = kept.chars().last();
+                    let cut_inside = matches!((last, next), (Some(a), Some(b)) if in_token(a) && in_token(b));
+                    proptest::prop_assert!(!cut_inside, "{q:?} cuts a run of {whole:?}");
+                }
+            }
+        }
     }
 
     #[test]
