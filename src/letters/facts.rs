@@ -137,6 +137,8 @@ impl Facts {
             } else {
                 p.emails.iter().map(|s| shown_contact(s)).collect()
             },
+            // The victim's own cards: never carried by a letter, masked wherever typed.
+            accounts: p.accounts.iter().map(|s| shown_contact(s)).collect(),
         };
         let mut entries: Vec<Entry> = case.live_entries().cloned().collect();
         entries.sort_by_key(|e| (e.current.occurred_at.timestamp(), e.id));

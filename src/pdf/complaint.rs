@@ -129,14 +129,18 @@ pub fn draw(
     if image_pages > 0 {
         annexes.push(format!("{}（{}）", text.annex_images, pages(image_pages)));
     }
-    annexes.push(fill(
-        &text.annex_data,
-        &[("fingerprint", &input.fingerprint.full())],
-    ));
-    for f in &input.side_files {
-        annexes.push(format!("{}  SHA-256 {}", f.name, f.sha256));
+    // A copy for others goes without the data carrier and the ID copy: it lists only what it
+    // holds.
+    if !opts.redact {
+        annexes.push(fill(
+            &text.annex_data,
+            &[("fingerprint", &input.fingerprint.full())],
+        ));
+        for f in &input.side_files {
+            annexes.push(format!("{}  SHA-256 {}", f.name, f.sha256));
+        }
+        annexes.push(text.annex_id.clone());
     }
-    annexes.push(text.annex_id.clone());
     // Numbered with a hanging indent, so a wrapped fingerprint stays under its item.
     let lines: Vec<(String, &String)> = annexes
         .iter()
