@@ -46,6 +46,8 @@ pub struct LetterText {
     pub investigate: String,
     /// Find the source of the leak.
     pub trace_source: String,
+    /// Find the source of the leak, naming the suspected source.
+    pub trace_source_suspect: String,
     /// Issue the 受案回执.
     pub receipt: String,
     /// Instead of `receipt` when an earlier report was not accepted: say so, ask for the
@@ -156,6 +158,10 @@ pub struct AccusedText {
     pub accounts_intro: String,
     /// 户名{name}，账号{account}，开户行或平台{bank}；本人于{span}向该账户转入{count}笔，共{amount}（{ids}）
     pub account_lead: String,
+    /// 本人怀疑个人信息从{suspect}泄露，理由：{why}。…
+    pub suspect: String,
+    /// The same without a reason.
+    pub suspect_no_why: String,
 }
 
 /// 事实与理由: the sentences built from the entries.
