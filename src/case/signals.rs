@@ -193,7 +193,10 @@ mod tests {
         let signals = case_signals(&state);
         assert!(signals.company_suspected);
         let ids = recommend(&signals);
-        for id in [crate::guide::ChannelId::Market12315, crate::guide::ChannelId::Report12377] {
+        for id in [
+            crate::guide::ChannelId::Market12315,
+            crate::guide::ChannelId::Report12377,
+        ] {
             assert!(ids.contains(&id), "{id:?} not in {ids:?}");
         }
     }

@@ -85,11 +85,25 @@ pub const LISTS: &[&str] = &[
 /// Whether an account entry is a phone line or phone card (something a carrier can stop),
 /// not a bank card or a loan: its counterpart is a mobile number, or its summary says so.
 pub fn is_phone_line(e: &Entry) -> bool {
-    let digits: String = e.current.counterpart.chars().filter(char::is_ascii_digit).collect();
+    let digits: String = e
+        .current
+        .counterpart
+        .chars()
+        .filter(char::is_ascii_digit)
+        .collect();
     let mobile = digits.len() == 11 && digits.starts_with('1');
-    let said = ["手机号", "电话卡", "手机卡", "号码", "宽带", "SIM", "phone line", "phone number"]
-        .iter()
-        .any(|w| e.current.summary.contains(w));
+    let said = [
+        "手机号",
+        "电话卡",
+        "手机卡",
+        "号码",
+        "宽带",
+        "SIM",
+        "phone line",
+        "phone number",
+    ]
+    .iter()
+    .any(|w| e.current.summary.contains(w));
     mobile || said
 }
 

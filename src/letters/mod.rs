@@ -115,7 +115,10 @@ impl Missing12315 {
 }
 
 fn missing_list(m: &[Missing12315], lang: Lang) -> String {
-    m.iter().map(|x| x.words(lang)).collect::<Vec<_>>().join(lang.pick("和", " and "))
+    m.iter()
+        .map(|x| x.words(lang))
+        .collect::<Vec<_>>()
+        .join(lang.pick("和", " and "))
 }
 
 /// Why no letter could be made. Nothing is written.
@@ -547,7 +550,10 @@ pub fn make(case: &CaseState, guide: &Guide, req: &LetterRequest) -> Result<Lett
         recipient,
         sections,
         how_to_send: how_to_send(guide, kt, &facts, lang),
-        signed: fill(kt.signed.as_deref().unwrap_or(&content.signed), |k| facts.value(k)).unwrap_or_default(),
+        signed: fill(kt.signed.as_deref().unwrap_or(&content.signed), |k| {
+            facts.value(k)
+        })
+        .unwrap_or_default(),
         dated: fill(&content.dated, |k| facts.value(k)).unwrap_or_default(),
         laws,
         carries: shown,
@@ -696,9 +702,12 @@ fn paragraphs(p: &str, facts: &Facts, laws: &[LawCited], c: &LetterContent) -> V
                 .leads
                 .iter()
                 .filter(|l| {
-                    l.kinds
-                        .iter()
-                        .any(|k| matches!(k, crate::case::EvidenceKind::Call | crate::case::EvidenceKind::Sms))
+                    l.kinds.iter().any(|k| {
+                        matches!(
+                            k,
+                            crate::case::EvidenceKind::Call | crate::case::EvidenceKind::Sms
+                        )
+                    })
                 })
                 .filter_map(|l| parts(&c.lead_line, |k| facts.lead_value(l, k))),
             &c.more_leads,

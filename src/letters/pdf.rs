@@ -45,12 +45,7 @@ pub fn render(letter: &Letter, face: &FontFace) -> Result<Rendered, PdfError> {
         fingerprint: String::new(),
         ..crate::guide::letter::LetterText::get(lang).footer.clone()
     };
-    let footer = furniture::footer(
-        &footer_text,
-        "",
-        letter.translation_mark.clone(),
-        &m,
-    );
+    let footer = furniture::footer(&footer_text, "", letter.translation_mark.clone(), &m);
     let pages = w.canvas.page_count();
     let meta = Meta {
         title: format!("{} — {}", letter.title, letter.recipient),

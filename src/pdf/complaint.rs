@@ -81,7 +81,11 @@ pub fn draw(
                 Request::TraceSource if input.suspect.is_some() => &text.trace_source_suspect,
                 other => &text.request(*other).to_string(),
             };
-            let suspect = input.suspect.as_ref().map(|s| s.name.as_str()).unwrap_or_default();
+            let suspect = input
+                .suspect
+                .as_ref()
+                .map(|s| s.name.as_str())
+                .unwrap_or_default();
             let sentence = fill(
                 template,
                 &[
@@ -293,7 +297,11 @@ fn accused(w: &mut Writer<'_>, input: &PacketInput, lang: Lang) {
     let more = input.totals.leads.saturating_sub(LEADS_SHOWN);
     if let Some(s) = &input.suspect {
         let why = s.why.trim();
-        let template = if why.is_empty() { &text.suspect_no_why } else { &text.suspect };
+        let template = if why.is_empty() {
+            &text.suspect_no_why
+        } else {
+            &text.suspect
+        };
         let why = why.trim_end_matches(['。', '.']);
         w.para(
             &fill(template, &[("suspect", &s.name.as_str()), ("why", &why)]),
