@@ -282,6 +282,24 @@ fn the_12321_report_groups_by_counterpart_names_the_eml_and_never_the_id()
 #[test]
 fn the_12315_complaint_names_the_merchant_and_cites_29_50_56() -> Result<(), Box<dyn std::error::Error>> {
     let env = case();
+    // Without the merchant's address the complaint is refused, with one sentence.
+    let out = env.run(&[
+        "letter",
+        "12315",
+        "--to",
+        "某某网上商城",
+        "--date",
+        DATE,
+        "--text",
+    ]);
+    assert!(!out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("被投诉单位的地址") && err.contains("--suspect-address"),
+        "{err}"
+    );
+    assert!(out.stdout.is_empty());
+    env.ok(&["profile", "set", "--suspect-address", "杭州市某某路1号"]);
     let out = env.run(&[
         "letter",
         "12315",
@@ -301,6 +319,11 @@ fn the_12315_complaint_names_the_merchant_and_cites_29_50_56() -> Result<(), Box
         "《中华人民共和国消费者权益保护法》第五十六条（要旨）",
         "13800138000",
         PHONE,
+        "通讯地址：北京市朝阳区𠮷祥路3号",
+        "地址：杭州市某某路1号",
+        "投诉请求（请求调解）",
+        "举报事项（请求查处）",
+        "投诉人（签名）",
     ] {
         assert!(t.contains(want), "missing {want} in\n{t}");
     }
@@ -541,4 +564,147 @@ fn a_letter_prints_its_times_in_the_local_zone() {
     let t = String::from_utf8_lossy(&out.stdout);
     assert!(t.contains("2026年10月1日 18:00"), "{t}");
     assert!(!t.contains("2026年10月1日 10:00"), "{t}");
+}
+
+/// The case: notes and the story repeat the street, the card and the ID in several
+/// spellings, and a suspected source is set.
+fn case_with_suspect() -> Env {
+    let env = Env::new();
+    env.ok(&[
+        "profile",
+        "set",
+        "--name",
+        "王小明",
+        "--id-number",
+        ID,
+        "--phone",
+        PHONE,
+        "--email",
+        EMAIL,
+        "--address",
+        "上海市浦东新区张杨路1588弄12号501室",
+        "--account",
+        "6228480038126677015",
+        "--suspect",
+        "某某网购平台",
+        "--suspect-why",
+        "来电报出了我在该平台的订单号",
+        "--suspect-address",
+        "杭州市余杭区某某路1号",
+    ]);
+    env.ok(&[
+        "log",
+        "sms",
+        "10690000",
+        "--note",
+        "你的住址我们都知道：张杨路1588弄",
+        "--knew",
+        "address,order",
+        "--at",
+        "2026-10-01 10:00",
+    ]);
+    env.ok(&[
+        "log",
+        "call",
+        "02112345678",
+        "--note",
+        "说我的农行卡号6228 4800 3812 6677 015有问题，快递送到 1588 弄 12 号",
+        "--knew",
+        "order",
+        "--at",
+        "2026-10-02 10:00",
+    ]);
+    env.ok(&[
+        "log",
+        "web",
+        "http://refund.example.cn/login",
+        "--note",
+        "钓鱼网站",
+        "--at",
+        "2026-10-03 10:00",
+    ]);
+    env.ok(&[
+        "profile",
+        "story",
+        "我住张杨路1588弄12号，农行卡号6228480038126677015。",
+    ]);
+    env
+}
+
+#[test]
+fn the_12321_report_keeps_the_scammers_text_but_not_the_street_or_card()
+-> Result<(), Box<dyn std::error::Error>> {
+    let env = case_with_suspect();
+    let dir = tempfile::tempdir()?;
+    let p = pdf(&env, &dir.path().join("12321.pdf"), &["12321"])?;
+    let flat: String = p.chars().filter(|c| !c.is_whitespace()).collect();
+    for gone in ["张杨路", "1588弄", "62284800", ID] {
+        assert!(!flat.contains(gone), "{gone} in {p}");
+    }
+    // The rest of the scammer's text, the phishing site; no mailbox line without emails; no
+    // fingerprint in the footer.
+    for want in ["你的住址我们都知道", "http://refund.example.cn/login", "钓鱼网站"] {
+        assert!(p.contains(want), "missing {want} in {p}");
+    }
+    assert!(
+        !p.contains("收到垃圾邮件的本人邮箱") && !p.contains("案件指纹"),
+        "{p}"
+    );
+    Ok(())
+}
+
+#[test]
+fn the_suspect_is_named_by_the_regulator_and_12315_letters() -> Result<(), Box<dyn std::error::Error>> {
+    let env = case_with_suspect();
+    let dir = tempfile::tempdir()?;
+    let r = pdf(&env, &dir.path().join("regulator.pdf"), &["regulator"])?;
+    assert!(
+        r.contains("被投诉举报单位") && r.contains("某某网购平台") && r.contains("订单号"),
+        "{r}"
+    );
+    // 12315 goes to the suspect without --to.
+    let c = pdf(&env, &dir.path().join("12315.pdf"), &["12315"])?;
+    assert!(
+        c.contains("名称：某某网购平台") && c.contains("杭州市余杭区某某路1号"),
+        "{c}"
+    );
+    let co = pdf(&env, &dir.path().join("company.pdf"), &["company"])?;
+    assert!(
+        co.contains("15个工作日") && co.contains("申请人（签名）") && co.contains("订单号"),
+        "{co}"
+    );
+    Ok(())
+}
+
+#[test]
+fn the_redacted_copy_of_that_case_hides_street_card_id_and_name_and_names_the_suspect()
+-> Result<(), Box<dyn std::error::Error>> {
+    let env = case_with_suspect();
+    let dir = tempfile::tempdir()?;
+    let out = dir.path().join("family.pdf");
+    let out_s = out.to_string_lossy().to_string();
+    env.ok(&[
+        "export",
+        "pdf",
+        "--redact",
+        "--mask-name",
+        "--date",
+        DATE,
+        "-o",
+        &out_s,
+    ]);
+    let bytes = std::fs::read(&out)?;
+    let p = page_texts(&bytes)?.join("");
+    let flat: String = p.chars().filter(|c| !c.is_whitespace()).collect();
+    for gone in ["张杨路", "1588弄", "62284800", "王小明", "身份证复印件", "U盘"] {
+        assert!(!flat.contains(gone), "{gone} in {p}");
+    }
+    assert!(
+        flat.contains("王某某") && flat.contains("重点查明某某网购平台"),
+        "{p}"
+    );
+    // Nothing beside it, and no name in the file's properties.
+    assert_eq!(std::fs::read_dir(dir.path())?.count(), 1);
+    assert!(!String::from_utf8_lossy(&bytes).contains("王小明"));
+    Ok(())
 }
