@@ -12,6 +12,7 @@ fn packet_200(c: &mut Criterion) {
     let opts = PacketOptions {
         lang: Lang::Zh,
         redact: false,
+        mask_name: false,
         agency: Some("北京市公安局朝阳分局某某派出所".to_string()),
     };
     if let Ok(face) = FontFace::embedded()

@@ -256,6 +256,7 @@ fn render_set(dir: &Path, set: &str, out: &Path) -> anyhow::Result<()> {
     let opts = PacketOptions {
         lang: Lang::Zh,
         redact: set == "redact",
+        mask_name: false,
         agency: None,
     };
     let face = FontFace::embedded()?;

@@ -25,6 +25,7 @@ fn main() -> anyhow::Result<()> {
             PacketLang::Zh
         },
         redact: args.iter().any(|a| a == "--redact"),
+        mask_name: false,
         agency: Some("北京市公安局朝阳分局某某派出所".into()),
     };
     let t = std::time::Instant::now();

@@ -203,7 +203,7 @@ pub struct FactArgs {
     /// Which of my numbers or addresses it reached.
     #[arg(long, value_name = "MINE")]
     pub to: Option<String>,
-    /// What they knew about me: name,id,phone,address,employer,bank,family,other.
+    /// What they knew about me: name,id,phone,address,employer,bank,family,order,other.
     #[arg(long, value_name = "LIST")]
     pub knew: Option<String>,
     /// Money lost, in yuan.
@@ -289,7 +289,7 @@ pub enum ProfileCommand {
     /// Show your details.
     Show,
     /// Set some of your details.
-    Set(ProfileArgs),
+    Set(Box<ProfileArgs>),
     /// Your own account of what happened, printed in the complaint packet under 事实与理由
     /// (replaces the earlier one; the earlier stays in the record).
     Story {
@@ -322,6 +322,19 @@ pub struct ProfileArgs {
     /// Home address.
     #[arg(long)]
     pub address: Option<String>,
+    /// My own bank card or account number (repeatable; replaces the list): a copy for
+    /// others shows only its last 4 digits wherever it was typed.
+    #[arg(long = "account", value_name = "NUMBER")]
+    pub account: Vec<String>,
+    /// The company, shop or platform you suspect leaked your details, e.g. "某某网购平台".
+    #[arg(long, value_name = "NAME")]
+    pub suspect: Option<String>,
+    /// Why you suspect it, e.g. "来电报出了我在该平台的订单号".
+    #[arg(long, value_name = "TEXT")]
+    pub suspect_why: Option<String>,
+    /// The suspect's address (a 12315 complaint needs it).
+    #[arg(long, value_name = "ADDRESS")]
+    pub suspect_address: Option<String>,
 }
 
 /// `leakaid export`.
@@ -344,9 +357,12 @@ pub struct ExportPdfArgs {
     /// The police station or office it is addressed to (after 此致), e.g. "朝阳分局某某派出所".
     #[arg(long, value_name = "AGENCY")]
     pub to: Option<String>,
-    /// A copy for others (副本): ID number, birth date, phones, email and street masked, no pictures, not for signing.
+    /// A copy for others (副本): ID number, birth date, phones, email, street and card numbers masked, no pictures, not for signing.
     #[arg(long)]
     pub redact: bool,
+    /// With --redact: the name too, as 王某某.
+    #[arg(long, requires = "redact")]
+    pub mask_name: bool,
     /// Use this font instead of the built-in one (.ttf/.otf/.ttc; PATH#N picks face N of a .ttc).
     #[arg(long, value_name = "PATH")]
     pub font: Option<PathBuf>,

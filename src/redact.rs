@@ -10,7 +10,12 @@
 //! - Phones: only the last 4 digits, also when written `139-1234-5678`, `139 1234 5678`,
 //!   `+86 139…`, `0086…` or in full-width digits.
 //! - Email: the first character of the local part and the domain.
-//! - Address: down to the district (区/县/旗, or the city when there is none).
+//! - Address: down to the district (区/县/旗, or the city when there is none); in free text
+//!   every run of the street part from the road or 小区 name down (路/街/巷/弄/号/栋/单元/室 …,
+//!   in any spacing), and a run of two or more of its later parts (`1588弄12号`).
+//! - The victim's own cards and accounts (the profile's): only the last 4 digits, in any
+//!   spelling. A copy for others also masks every other 16–19-digit card number the same way.
+//! - Name, on request (`--mask-name`): 王某某.
 //!
 //! Text is matched on a copy with full-width letters and digits folded to ASCII, then
 //! replaced in the original, so "１３９ １２３４ ５６７８" is found like "13912345678".
@@ -96,6 +101,8 @@ enum Mask {
     Text(String),
     /// Every digit of the match becomes `*`; the rest stays (dates keep their shape).
     Digits,
+    /// Every digit but the last four becomes `*` (a card number).
+    AllButLast4,
 }
 
 #[derive(Debug, Clone)]
@@ -113,6 +120,134 @@ pub struct Redactor {
     lang: Lang,
     birth_date: bool,
     address: Option<String>,
+    /// Every 16–19-digit card number, not only the victim's own (a copy for others).
+    all_cards: bool,
+    /// The name as the copy shows it, when it is masked.
+    masked_name: Option<String>,
+}
+
+/// Characters that end one part of a street address: the road (路/街/道/巷), the lane (弄/里),
+/// the number (号), the building (栋/幢/座/楼), the unit (单元), the room (室), the village or
+/// estate (村/组/苑/园/院/庭/府/城/厦/寓/场/区).
+const ADDRESS_PART_END: &[char] = &[
+    '路', '街', '道', '巷', '弄', '里', '号', '栋', '幢', '座', '楼', '元', '室', '村', '组', '苑', '园',
+    '院', '庭', '府', '城', '厦', '寓', '场', '区', '户',
+];
+
+/// What may stand between two parts of an address as people write it.
+const PART_SEP: &str = r"[\s\-‐‑–—_,，、/]*";
+
+/// The street part of an address split into its parts (`张杨路`, `1588弄`, `12号`, `501室`);
+/// whitespace dropped. A remainder without an end mark is a part of its own.
+fn address_parts(detail: &[char]) -> Vec<String> {
+    let mut parts = Vec::new();
+    let mut cur = String::new();
+    for (i, c) in detail.iter().enumerate() {
+        if c.is_whitespace() {
+            continue;
+        }
+        cur.push(*c);
+        // 元 ends a part only as 单元.
+        let ends = ADDRESS_PART_END.contains(c) && (*c != '元' || i > 0 && detail[i - 1] == '单');
+        if ends {
+            parts.push(std::mem::take(&mut cur));
+        }
+    }
+    if !cur.is_empty() {
+        parts.push(cur);
+    }
+    parts
+}
+
+/// A part as a pattern: its characters with any spacing between them.
+fn part_pattern(part: &str) -> String {
+    part.chars()
+        .map(|c| regex::escape(&fold(c).to_string()))
+        .collect::<Vec<_>>()
+        .join(SEP)
+}
+
+/// Patterns for every run of `parts` from a road or estate name down, and for every run of
+/// two or more parts starting later (`1588弄12号`): longest first.
+fn address_run_patterns(parts: &[String]) -> Vec<String> {
+    let mut out = Vec::new();
+    for start in 0..parts.len() {
+        let named = parts[start]
+            .chars()
+            .next()
+            .is_some_and(|c| !fold(c).is_ascii_digit())
+            && parts[start].chars().count() >= 2;
+        // The rest of the run, each part optional after the one before it.
+        let mut tail = String::new();
+        for p in parts[start + 1..].iter().rev() {
+            tail = format!("(?:{PART_SEP}{}{tail})?", part_pattern(p));
+        }
+        let head = part_pattern(&parts[start]);
+        if named {
+            out.push(format!("{head}{tail}"));
+        } else if let Some(next) = parts.get(start + 1) {
+            // A number alone (`12号`) is anyone's: two parts at least.
+            let mut tail = String::new();
+            for p in parts[start + 2..].iter().rev() {
+                tail = format!("(?:{PART_SEP}{}{tail})?", part_pattern(p));
+            }
+            out.push(format!("{head}{PART_SEP}{}{tail}", part_pattern(next)));
+        }
+    }
+    out
+}
+
+/// The name as a copy that hides it shows it: the family name and 某某 (王某某); a name in
+/// Latin letters keeps its first letter.
+pub fn mask_name(name: &str) -> String {
+    let name = name.trim();
+    let Some(first) = name.chars().next() else {
+        return String::new();
+    };
+    if first.is_ascii() {
+        format!("{first}***")
+    } else {
+        format!("{first}某某")
+    }
+}
+
+/// Every run of 16 to 19 digits (a bank card; spaces or dashes between groups allowed,
+/// full-width digits counted) with all but its last four digits masked. Shorter and longer
+/// runs are left as they are.
+pub fn mask_card_numbers(s: &str) -> String {
+    let chars: Vec<char> = s.chars().collect();
+    let is_digit = |c: char| fold(c).is_ascii_digit();
+    let is_sep = |c: char| matches!(fold(c), ' ' | '-' | '‐' | '‑' | '–' | '—');
+    let mut out: Vec<char> = chars.clone();
+    let mut i = 0;
+    while i < chars.len() {
+        if !is_digit(chars[i]) {
+            i += 1;
+            continue;
+        }
+        // A run: digits, with single separators between them.
+        let start = i;
+        let mut end = i;
+        let mut digits = Vec::new();
+        while end < chars.len() {
+            if is_digit(chars[end]) {
+                digits.push(end);
+                end += 1;
+            } else if is_sep(chars[end]) && chars.get(end + 1).is_some_and(|c| is_digit(*c)) {
+                end += 1;
+            } else {
+                break;
+            }
+        }
+        if (16..=19).contains(&digits.len()) {
+            for at in &digits[..digits.len() - 4] {
+                out[*at] = '*';
+            }
+        }
+        let _ = start;
+        i = end;
+    }
+    out.into_iter().collect()
 }
 
 /// (year, month, day) from a birth date as typed: "1949-12-31", "1949 年 12 月 31 日",
@@ -145,14 +280,17 @@ fn date_patterns((y, m, d): &(String, String, String)) -> Vec<String> {
     };
     let (m, d) = (bare(m), bare(d));
     let compact = spaced(&format!("{y}{m:0>2}{d:0>2}"));
-    let (m, d) = (format!("0?{m}"), format!("0?{d}"));
-    let ymd_sep = r"\s*(?:[-./年]|\s)\s*";
-    let md_sep = r"\s*(?:[-./月]|\s)\s*";
+    // Each digit may be spaced from the next; a month or day may carry its leading zero.
+    let part = |v: &str| format!("(?:0{SEP})?{}", spaced(v));
+    let (y, m, d) = (spaced(y), part(&m), part(&d));
+    let ymd_sep = r"[\s\-‐‑–—_./年]{1,9}";
+    let md_sep = r"[\s\-‐‑–—_./月]{1,9}";
+    let sep = r"[\s\-‐‑–—_./]{1,9}";
     vec![
         compact,
-        format!(r"{y}{ymd_sep}{m}{md_sep}{d}\s*[日号]?"),
-        format!(r"{d}\s*[-./]\s*{m}\s*[-./]\s*{y}"),
-        format!(r"{m}\s*[-./]\s*{d}\s*[-./]\s*{y}"),
+        format!(r"{y}{ymd_sep}{m}{md_sep}{d}[\s\-‐‑–—_]*[日号]?"),
+        format!(r"{d}{sep}{m}{sep}{y}"),
+        format!(r"{m}{sep}{d}{sep}{y}"),
     ]
 }
 
@@ -236,6 +374,12 @@ impl Redactor {
                 push(&p, Mask::Digits, false);
             }
         }
+        for account in &c.accounts {
+            let n = digits_of(account);
+            if n.len() >= 8 {
+                push(&spaced(&n), Mask::AllButLast4, false);
+            }
+        }
         let address = c.address.as_deref().map(str::trim).filter(|a| !a.is_empty());
         if let Some(a) = address {
             let chars: Vec<char> = a.chars().collect();
@@ -251,11 +395,11 @@ impl Redactor {
                     .map(|c| regex::escape(&fold(*c).to_string()))
                     .collect::<Vec<_>>()
                     .join(r"\s*");
-                push(
-                    &pattern,
-                    Mask::Text(tr(lang, "（详细地址已隐去）", "[street hidden]")),
-                    false,
-                );
+                let hidden = tr(lang, "（详细地址已隐去）", "[street hidden]");
+                push(&pattern, Mask::Text(hidden.clone()), false);
+                for run in address_run_patterns(&address_parts(&detail)) {
+                    push(&run, Mask::Text(hidden.clone()), false);
+                }
             }
         }
         Redactor {
@@ -263,7 +407,41 @@ impl Redactor {
             lang,
             birth_date: c.birth_date.as_deref().is_some_and(|b| !b.trim().is_empty()),
             address: address.map(str::to_string),
+            all_cards: false,
+            masked_name: None,
         }
+    }
+
+    /// The masks of a copy for others: `c`'s details as [`Redactor::for_person`] masks them,
+    /// every card number but its last four digits, and with `hide_name` the name (王某某).
+    pub fn for_copy(c: &Complainant, lang: Lang, hide_name: bool) -> Redactor {
+        let mut red = Redactor::for_person(c, lang);
+        red.all_cards = true;
+        let name: Vec<char> = c.name.trim().chars().filter(|c| !c.is_whitespace()).collect();
+        if hide_name && !name.is_empty() {
+            let shown = mask_name(&c.name);
+            if name.len() >= 2 {
+                let pattern = name
+                    .iter()
+                    .map(|c| regex::escape(&fold(*c).to_string()))
+                    .collect::<Vec<_>>()
+                    .join(r"\s*");
+                if let Ok(pattern) = Regex::new(&pattern) {
+                    red.rules.push(Rule {
+                        pattern,
+                        mask: Mask::Text(shown.clone()),
+                        whole_word: false,
+                    });
+                }
+            }
+            red.masked_name = Some(shown);
+        }
+        red
+    }
+
+    /// The name as the copy shows it: masked when asked for.
+    pub fn name(&self, name: &str) -> String {
+        self.masked_name.clone().unwrap_or_else(|| self.apply(name))
     }
 
     /// `text` with every detail masked.
@@ -271,6 +449,9 @@ impl Redactor {
         let mut out = text.to_string();
         for rule in &self.rules {
             out = apply_rule(&out, rule);
+        }
+        if self.all_cards {
+            out = mask_card_numbers(&out);
         }
         out
     }
@@ -328,6 +509,21 @@ fn apply_rule(text: &str, rule: &Rule) -> String {
                     .iter()
                     .map(|c| if fold(*c).is_ascii_digit() { '*' } else { *c }),
             ),
+            Mask::AllButLast4 => {
+                let digits = original[s..e]
+                    .iter()
+                    .filter(|c| fold(**c).is_ascii_digit())
+                    .count();
+                let mut seen = 0;
+                out.extend(original[s..e].iter().map(|c| {
+                    if fold(*c).is_ascii_digit() {
+                        seen += 1;
+                        if seen + 4 <= digits { '*' } else { *c }
+                    } else {
+                        *c
+                    }
+                }));
+            }
         }
         at = e;
     }
@@ -338,13 +534,14 @@ fn apply_rule(text: &str, rule: &Rule) -> String {
 /// The packet input of a redacted copy: the profile shown as a copy may show it, and every
 /// free text (notes, the victim's own account, counterparts, leads, email subjects, file
 /// names, transfer details) with the victim's details masked.
-pub fn redact_input(input: &PacketInput, lang: Lang) -> PacketInput {
-    let red = Redactor::for_person(&input.complainant, lang);
+pub fn redact_input(input: &PacketInput, lang: Lang, hide_name: bool) -> PacketInput {
+    let red = Redactor::for_copy(&input.complainant, lang, hide_name);
     let r = |s: &str| red.apply(s);
     let mut out = input.clone();
     let c = &mut out.complainant;
     // A name written with the ID number or a phone in it (an older record) keeps neither.
-    c.name = r(&c.name);
+    c.name = red.name(&c.name);
+    c.accounts = Vec::new();
     c.id_number = c.id_number.as_deref().map(|id| mask_id(&digits_of(id)));
     c.birth_date = red.birth_date();
     c.phones = c.phones.iter().map(|p| r(p)).collect();
@@ -361,7 +558,11 @@ pub fn redact_input(input: &PacketInput, lang: Lang) -> PacketInput {
         }
         if let Some(t) = &mut e.transfer {
             t.account = r(&t.account);
-            t.name = r(&t.name);
+            // Someone else's name in a copy for others: the family name only.
+            t.name = match r(&t.name).trim() {
+                "" => String::new(),
+                n => mask_name(n),
+            };
             t.txn = r(&t.txn);
             // The victim's own card: only its last four digits in a copy for others.
             t.from_account = mask_own_account(&r(&t.from_account));
@@ -373,6 +574,10 @@ pub fn redact_input(input: &PacketInput, lang: Lang) -> PacketInput {
     }
     for rep in &mut out.reports {
         rep.note = r(&rep.note);
+        rep.officer = r(&rep.officer);
+    }
+    if let Some(sus) = &mut out.suspect {
+        sus.why = r(&sus.why);
     }
     out
 }
@@ -449,7 +654,7 @@ mod tests {
             },
             ..crate::pdf::sample::sample_input(3, jiff::civil::date(2025, 6, 1))
         };
-        let name = redact_input(&input, Lang::Zh).complainant.name;
+        let name = redact_input(&input, Lang::Zh, false).complainant.name;
         assert!(name.starts_with("王䶮"), "{name}");
         assert!(!digits_of(&name).contains("19491231"), "{name}");
         assert!(!digits_of(&name).contains("1391234"), "{name}");
@@ -528,5 +733,175 @@ mod tests {
         assert_eq!(district_end(&chars), Some(13));
         let chars: Vec<char> = "北京市𠮷祥路龘苑 3 号".chars().collect();
         assert_eq!(district_end(&chars), Some(3));
+    }
+
+    fn victim() -> Complainant {
+        Complainant {
+            name: "王小明".into(),
+            birth_date: Some("1985-03-07".into()),
+            id_number: Some("310115198503074213".into()),
+            address: Some("上海市浦东新区张杨路1588弄12号501室".into()),
+            phones: vec!["13812345678".into()],
+            emails: vec!["xiaoming@example.com".into()],
+            accounts: vec!["6228480038126677015".into()],
+            ..Default::default()
+        }
+    }
+
+    #[test]
+    fn street_fragments_are_masked_from_the_road_down_in_any_spacing() {
+        let red = Redactor::for_copy(&victim(), Lang::Zh, false);
+        for text in [
+            "你的住址我们都知道：张杨路1588弄",
+            "住张杨路1588弄12号",
+            "张杨路 1588 弄 12 号 501 室",
+            "张 杨 路１５８８弄",
+            "快递送到1588弄12号",
+            "就在张杨路",
+        ] {
+            let out: String = red.apply(text).chars().filter(|c| !c.is_whitespace()).collect();
+            assert!(out.contains("（详细地址已隐去）"), "{text:?} → {out:?}");
+            for gone in ["张杨路", "1588弄", "12号"] {
+                assert!(!out.contains(gone), "{text:?} → {out:?}");
+            }
+        }
+        // A house number alone is anyone's.
+        assert_eq!(red.apply("12号来电"), "12号来电");
+        assert_eq!(red.address().as_deref(), Some("上海市浦东新区（详细地址已隐去）"));
+    }
+
+    #[test]
+    fn the_victims_cards_keep_only_their_last_four_digits() {
+        let red = Redactor::for_person(&victim(), Lang::Zh);
+        for text in [
+            "我的农行卡号6228480038126677015",
+            "6228 4800 3812 6677 015",
+            "６２２８４８００３８１２６６７７０１５",
+        ] {
+            let out = red.apply(text);
+            assert!(!digits_of(&out).contains("62284800"), "{text:?} → {out:?}");
+            assert!(digits_of(&out).ends_with("7015"), "{text:?} → {out:?}");
+        }
+        // A letter keeps someone else's card; a copy for others masks it too.
+        assert_eq!(red.apply("转到6217000011112222333"), "转到6217000011112222333");
+        let copy = Redactor::for_copy(&victim(), Lang::Zh, false);
+        assert_eq!(copy.apply("转到6217000011112222333"), "转到***************2333");
+        assert_eq!(mask_card_numbers("6217-0000-1111-2222"), "****-****-****-2222");
+        // Phones and shorter numbers are not cards.
+        assert_eq!(
+            mask_card_numbers("13912345678 订单 202501011234"),
+            "13912345678 订单 202501011234"
+        );
+    }
+
+    #[test]
+    fn the_name_is_masked_only_when_asked() {
+        let c = victim();
+        assert_eq!(Redactor::for_copy(&c, Lang::Zh, false).name(&c.name), "王小明");
+        let red = Redactor::for_copy(&c, Lang::Zh, true);
+        assert_eq!(red.name(&c.name), "王某某");
+        assert_eq!(red.apply("对方叫我王 小明"), "对方叫我王某某");
+        assert_eq!(mask_name("Li Lei"), "L***");
+    }
+
+    mod spellings {
+        use super::*;
+        use proptest::prelude::*;
+
+        /// One way of writing `s`: spaces of any kind between any characters, and each digit
+        /// full-width or not.
+        fn spelled(s: &'static str) -> impl Strategy<Value = String> {
+            let n = s.chars().count();
+            (
+                prop::collection::vec(
+                    prop::sample::select(vec!["", "", "", " ", "  ", "\u{3000}", "-"]),
+                    n,
+                ),
+                prop::collection::vec(any::<bool>(), n),
+            )
+                .prop_map(move |(seps, wide)| {
+                    let mut out = String::new();
+                    for (i, c) in s.chars().enumerate() {
+                        let c = if wide[i] && c.is_ascii_digit() {
+                            char::from_u32(u32::from(c) + 0xFEE0).unwrap_or(c)
+                        } else {
+                            c
+                        };
+                        out.push(c);
+                        if i + 1 < n {
+                            out.push_str(seps[i]);
+                        }
+                    }
+                    out
+                })
+        }
+
+        /// Text around it that holds no digit (a digit next to a number makes another number).
+        fn filler() -> impl Strategy<Value = String> {
+            prop::sample::select(vec![
+                "",
+                "你的住址我们都知道：",
+                "我的农行卡号",
+                "。对方说",
+                "note: ",
+                "（",
+                "他报出了",
+            ])
+            .prop_map(str::to_string)
+        }
+
+        /// The profile's details, as they must never be found in the output.
+        fn found(out: &str) -> Option<&'static str> {
+            let digits = digits_of(out);
+            let flat: String = out
+                .chars()
+                .map(fold)
+                .filter(|c| !c.is_whitespace() && *c != '-')
+                .collect();
+            if digits.contains("19850307") {
+                return Some("birth date");
+            }
+            if digits.contains("3101151985") || digits.contains("198503074213") {
+                return Some("ID number");
+            }
+            if digits.contains("1381234") {
+                return Some("phone");
+            }
+            if digits.contains("622848003812") {
+                return Some("card");
+            }
+            if flat.contains("张杨路") || flat.contains("1588弄") || flat.contains("12号501") {
+                return Some("street");
+            }
+            None
+        }
+
+        static COPY: std::sync::LazyLock<Redactor> =
+            std::sync::LazyLock::new(|| Redactor::for_copy(&victim(), Lang::Zh, false));
+        static LETTER: std::sync::LazyLock<Redactor> =
+            std::sync::LazyLock::new(|| Redactor::for_person(&victim(), Lang::Zh));
+
+        proptest! {
+            #[test]
+            fn no_spelling_of_the_profile_survives(
+                detail in prop::sample::select(vec![
+                    "310115198503074213",
+                    "13812345678",
+                    "6228480038126677015",
+                    "1985年03月07日",
+                    "张杨路1588弄12号501室",
+                    "张杨路1588弄",
+                    "1588弄12号",
+                ]).prop_flat_map(spelled),
+                before in filler(),
+                after in filler(),
+            ) {
+                let text = format!("{before}{detail}{after}");
+                let copy = COPY.apply(&text);
+                prop_assert!(found(&copy).is_none(), "{:?} left in the copy: {:?}", found(&copy), copy);
+                let letter = LETTER.apply(&text);
+                prop_assert!(found(&letter).is_none(), "{:?} left in a letter: {:?}", found(&letter), letter);
+            }
+        }
     }
 }

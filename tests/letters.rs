@@ -115,13 +115,14 @@ fn the_company_letter_cites_pipl_and_carries_no_id_unless_asked() -> Result<(), 
         PHONE,
         EMAIL,
         "共3次",
+        // A written answer needs a postal address; an email one the email.
+        "书面答复请寄至：北京市朝阳区𠮷祥路3号",
+        "请于收到本函之日起15个工作日内答复",
+        "申请人（签名）",
     ] {
         assert!(t.contains(want), "missing {want} in\n{t}");
     }
-    assert!(
-        !t.contains(ID) && !t.contains("身份证号：") && !t.contains("𠮷祥路"),
-        "{t}"
-    );
+    assert!(!t.contains(ID) && !t.contains("身份证号："), "{t}");
     // A summary is never printed as the statute's words.
     assert!(t.contains("第五十条（要旨）："), "{t}");
     // The deletion request names its ground; where the data came from is asked, not owed.
@@ -156,10 +157,11 @@ fn the_company_letter_cites_pipl_and_carries_no_id_unless_asked() -> Result<(), 
         "第五十七条",
         "王䶮",
         PHONE,
-        "案件指纹",
     ] {
         assert!(p.contains(want), "missing {want} in the PDF:\n{p}");
     }
+    // The case fingerprint means nothing to a company: it stays with the packet.
+    assert!(!p.contains("案件指纹"), "{p}");
     assert!(!p.contains(ID), "the PDF carries the ID number");
     let p = pdf(
         &env,
@@ -282,6 +284,24 @@ fn the_12321_report_groups_by_counterpart_names_the_eml_and_never_the_id()
 #[test]
 fn the_12315_complaint_names_the_merchant_and_cites_29_50_56() -> Result<(), Box<dyn std::error::Error>> {
     let env = case();
+    // Without the merchant's address the complaint is refused, with one sentence.
+    let out = env.run(&[
+        "letter",
+        "12315",
+        "--to",
+        "某某网上商城",
+        "--date",
+        DATE,
+        "--text",
+    ]);
+    assert!(!out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("被投诉单位的地址") && err.contains("--suspect-address"),
+        "{err}"
+    );
+    assert!(out.stdout.is_empty());
+    env.ok(&["profile", "set", "--suspect-address", "杭州市某某路1号"]);
     let out = env.run(&[
         "letter",
         "12315",
@@ -301,6 +321,11 @@ fn the_12315_complaint_names_the_merchant_and_cites_29_50_56() -> Result<(), Box
         "《中华人民共和国消费者权益保护法》第五十六条（要旨）",
         "13800138000",
         PHONE,
+        "通讯地址：北京市朝阳区𠮷祥路3号",
+        "地址：杭州市某某路1号",
+        "投诉请求（请求调解）",
+        "举报事项（请求查处）",
+        "投诉人（签名）",
     ] {
         assert!(t.contains(want), "missing {want} in\n{t}");
     }
@@ -383,7 +408,6 @@ fn the_carrier_letter_names_12300_as_the_next_step() -> Result<(), Box<dyn std::
     for want in [
         "中国移动：",
         "12300",
-        "某银行信用卡尾号1234",
         "13800138000",
         "10690000",
         // The carrier's own duties, and the appeal with its 30 days.
@@ -391,11 +415,13 @@ fn the_carrier_letter_names_12300_as_the_next_step() -> Result<(), Box<dyn std::
         "《中华人民共和国反电信网络诈骗法》第十条第三款：",
         "《中华人民共和国反电信网络诈骗法》第十一条：",
         "《中华人民共和国电信条例》第三十九条第一款：",
-        // The contacts are counted by the kinds the case has: two calls and one SMS, no email.
-        "2个号码或发送者的来电2次、短信1条，共3次",
+        "本人收到下列号码的骚扰来电和短信",
+        "请于15日内处理并答复本人",
     ] {
         assert!(t.contains(want), "missing {want} in\n{t}");
     }
+    // A bank card is not the carrier's to stop.
+    assert!(!t.contains("某银行信用卡尾号1234"), "{t}");
     assert!(
         !t.contains("短信、邮件"),
         "an email is named but the case has none:\n{t}"
@@ -541,4 +567,147 @@ fn a_letter_prints_its_times_in_the_local_zone() {
     let t = String::from_utf8_lossy(&out.stdout);
     assert!(t.contains("2026年10月1日 18:00"), "{t}");
     assert!(!t.contains("2026年10月1日 10:00"), "{t}");
+}
+
+/// The case: notes and the story repeat the street, the card and the ID in several
+/// spellings, and a suspected source is set.
+fn case_with_suspect() -> Env {
+    let env = Env::new();
+    env.ok(&[
+        "profile",
+        "set",
+        "--name",
+        "王小明",
+        "--id-number",
+        ID,
+        "--phone",
+        PHONE,
+        "--email",
+        EMAIL,
+        "--address",
+        "上海市浦东新区张杨路1588弄12号501室",
+        "--account",
+        "6228480038126677015",
+        "--suspect",
+        "某某网购平台",
+        "--suspect-why",
+        "来电报出了我在该平台的订单号",
+        "--suspect-address",
+        "杭州市余杭区某某路1号",
+    ]);
+    env.ok(&[
+        "log",
+        "sms",
+        "10690000",
+        "--note",
+        "你的住址我们都知道：张杨路1588弄",
+        "--knew",
+        "address,order",
+        "--at",
+        "2026-10-01 10:00",
+    ]);
+    env.ok(&[
+        "log",
+        "call",
+        "02112345678",
+        "--note",
+        "说我的农行卡号6228 4800 3812 6677 015有问题，快递送到 1588 弄 12 号",
+        "--knew",
+        "order",
+        "--at",
+        "2026-10-02 10:00",
+    ]);
+    env.ok(&[
+        "log",
+        "web",
+        "http://refund.example.cn/login",
+        "--note",
+        "钓鱼网站",
+        "--at",
+        "2026-10-03 10:00",
+    ]);
+    env.ok(&[
+        "profile",
+        "story",
+        "我住张杨路1588弄12号，农行卡号6228480038126677015。",
+    ]);
+    env
+}
+
+#[test]
+fn the_12321_report_keeps_the_scammers_text_but_not_the_street_or_card()
+-> Result<(), Box<dyn std::error::Error>> {
+    let env = case_with_suspect();
+    let dir = tempfile::tempdir()?;
+    let p = pdf(&env, &dir.path().join("12321.pdf"), &["12321"])?;
+    let flat: String = p.chars().filter(|c| !c.is_whitespace()).collect();
+    for gone in ["张杨路", "1588弄", "62284800", ID] {
+        assert!(!flat.contains(gone), "{gone} in {p}");
+    }
+    // The rest of the scammer's text, the phishing site; no mailbox line without emails; no
+    // fingerprint in the footer.
+    for want in ["你的住址我们都知道", "http://refund.example.cn/login", "钓鱼网站"] {
+        assert!(p.contains(want), "missing {want} in {p}");
+    }
+    assert!(
+        !p.contains("收到垃圾邮件的本人邮箱") && !p.contains("案件指纹"),
+        "{p}"
+    );
+    Ok(())
+}
+
+#[test]
+fn the_suspect_is_named_by_the_regulator_and_12315_letters() -> Result<(), Box<dyn std::error::Error>> {
+    let env = case_with_suspect();
+    let dir = tempfile::tempdir()?;
+    let r = pdf(&env, &dir.path().join("regulator.pdf"), &["regulator"])?;
+    assert!(
+        r.contains("被投诉举报单位") && r.contains("某某网购平台") && r.contains("订单号"),
+        "{r}"
+    );
+    // 12315 goes to the suspect without --to.
+    let c = pdf(&env, &dir.path().join("12315.pdf"), &["12315"])?;
+    assert!(
+        c.contains("名称：某某网购平台") && c.contains("杭州市余杭区某某路1号"),
+        "{c}"
+    );
+    let co = pdf(&env, &dir.path().join("company.pdf"), &["company"])?;
+    assert!(
+        co.contains("15个工作日") && co.contains("申请人（签名）") && co.contains("订单号"),
+        "{co}"
+    );
+    Ok(())
+}
+
+#[test]
+fn the_redacted_copy_of_that_case_hides_street_card_id_and_name_and_names_the_suspect()
+-> Result<(), Box<dyn std::error::Error>> {
+    let env = case_with_suspect();
+    let dir = tempfile::tempdir()?;
+    let out = dir.path().join("family.pdf");
+    let out_s = out.to_string_lossy().to_string();
+    env.ok(&[
+        "export",
+        "pdf",
+        "--redact",
+        "--mask-name",
+        "--date",
+        DATE,
+        "-o",
+        &out_s,
+    ]);
+    let bytes = std::fs::read(&out)?;
+    let p = page_texts(&bytes)?.join("");
+    let flat: String = p.chars().filter(|c| !c.is_whitespace()).collect();
+    for gone in ["张杨路", "1588弄", "62284800", "王小明", "身份证复印件", "U盘"] {
+        assert!(!flat.contains(gone), "{gone} in {p}");
+    }
+    assert!(
+        flat.contains("王某某") && flat.contains("重点查明某某网购平台"),
+        "{p}"
+    );
+    // Nothing beside it, and no name in the file's properties.
+    assert_eq!(std::fs::read_dir(dir.path())?.count(), 1);
+    assert!(!String::from_utf8_lossy(&bytes).contains("王小明"));
+    Ok(())
 }

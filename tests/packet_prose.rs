@@ -236,6 +236,7 @@ fn letter_text(input: &PacketInput) -> Result<String, Box<dyn std::error::Error>
         lang: Lang::Zh,
         redact: false,
         agency: Some("朝阳分局某某派出所".into()),
+        ..PacketOptions::default()
     };
     let packet = render(input, &opts, &FontFace::embedded()?)?;
     Ok(page_texts(&packet.bytes)?.join("\n"))

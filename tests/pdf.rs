@@ -242,6 +242,7 @@ fn a_long_entry_id_stands_on_one_line_in_the_letters_tables() -> TestResult {
     let opts = PacketOptions {
         lang: Lang::Zh,
         redact: false,
+        mask_name: false,
         agency: None,
     };
     let packet = render(&input, &opts, &FontFace::embedded()?)?;
@@ -265,6 +266,7 @@ fn a_two_hundred_entry_packet_is_within_150_kb() -> TestResult {
     let opts = PacketOptions {
         lang: Lang::Zh,
         redact: false,
+        mask_name: false,
         agency: Some("北京市公安局朝阳分局某某派出所".to_string()),
     };
     let packet = render(&input, &opts, &FontFace::embedded()?)?;
@@ -296,6 +298,7 @@ fn five_hundred_entries_paginate_with_the_header_repeated() -> TestResult {
     let opts = PacketOptions {
         lang: Lang::Zh,
         redact: false,
+        mask_name: false,
         agency: None,
     };
     let packet = render(&input, &opts, &FontFace::embedded()?)?;
@@ -392,6 +395,7 @@ fn zh() -> PacketOptions {
     PacketOptions {
         lang: Lang::Zh,
         redact: false,
+        mask_name: false,
         agency: Some("朝阳分局某某派出所".into()),
     }
 }

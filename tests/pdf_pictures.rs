@@ -47,6 +47,7 @@ fn packet(input: &PacketInput) -> Result<Rendered, Box<dyn std::error::Error>> {
     let opts = PacketOptions {
         lang: Lang::Zh,
         redact: false,
+        mask_name: false,
         agency: None,
     };
     Ok(render(input, &opts, &FontFace::embedded()?)?)

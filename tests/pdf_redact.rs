@@ -73,6 +73,7 @@ fn the_redacted_copy_reveals_no_number_date_phone_or_email() -> TestResult {
     let opts = |redact| PacketOptions {
         lang: Lang::Zh,
         redact,
+        mask_name: false,
         agency: None,
     };
 
@@ -147,6 +148,7 @@ fn losses_that_would_overflow_a_sum_never_print_a_small_total() -> TestResult {
     let opts = PacketOptions {
         lang: Lang::Zh,
         redact: false,
+        mask_name: false,
         agency: None,
     };
     let r = render(&input, &opts, &FontFace::embedded()?)?;

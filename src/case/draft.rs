@@ -246,6 +246,14 @@ pub struct ProfileDraft {
     pub emails: Option<Vec<String>>,
     /// Address.
     pub address: Option<String>,
+    /// My own bank cards and accounts.
+    pub accounts: Option<Vec<String>>,
+    /// The company, shop or platform suspected of the leak.
+    pub suspect: Option<String>,
+    /// Why it is suspected.
+    pub suspect_why: Option<String>,
+    /// The suspect's address.
+    pub suspect_address: Option<String>,
 }
 
 impl ProfileDraft {
@@ -286,6 +294,14 @@ impl ProfileDraft {
             phones: halfwidth_list(list(("手机", "phone"), &self.phones)?),
             emails: halfwidth_list(list(("邮箱", "email"), &self.emails)?),
             address: line(("住址", "address"), &self.address)?,
+            accounts: halfwidth_list(list(("本人银行卡或账户", "own card or account"), &self.accounts)?),
+            suspect: line(("怀疑泄露的单位", "suspected source"), &self.suspect)?,
+            suspect_why: self
+                .suspect_why
+                .as_deref()
+                .map(|s| text_field(("怀疑的理由", "why you suspect it"), s))
+                .transpose()?,
+            suspect_address: line(("该单位的地址", "its address"), &self.suspect_address)?,
         })
     }
 }

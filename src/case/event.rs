@@ -106,13 +106,16 @@ pub enum Knew {
     BankCard,
     /// My family members.
     Family,
+    /// My orders with a shop or platform (order number, goods, delivery address): what a
+    /// caller quoting an order knew. Its own category beside 交易信息 (transaction records).
+    Order,
     /// Something else.
     Other,
 }
 
 impl Knew {
     /// Every item, in menu order.
-    pub const ALL: [Knew; 8] = [
+    pub const ALL: [Knew; 9] = [
         Knew::Name,
         Knew::IdNumber,
         Knew::Phone,
@@ -120,6 +123,7 @@ impl Knew {
         Knew::Employer,
         Knew::BankCard,
         Knew::Family,
+        Knew::Order,
         Knew::Other,
     ];
 
@@ -133,6 +137,7 @@ impl Knew {
             Knew::Employer => "employer",
             Knew::BankCard => "bank",
             Knew::Family => "family",
+            Knew::Order => "order",
             Knew::Other => "other",
         }
     }
@@ -147,6 +152,7 @@ impl Knew {
             Knew::Employer => "工作单位",
             Knew::BankCard => "银行卡",
             Knew::Family => "家人信息",
+            Knew::Order => "订单信息",
             Knew::Other => "其他",
         }
     }
@@ -161,6 +167,7 @@ impl Knew {
             Knew::Employer => "employer",
             Knew::BankCard => "bank card",
             Knew::Family => "family",
+            Knew::Order => "order details",
             Knew::Other => "other",
         }
     }
@@ -182,6 +189,7 @@ impl FromStr for Knew {
             "employer" | "work" | "company" | "单位" | "工作单位" | "公司" => Knew::Employer,
             "bank" | "bank_card" | "card" | "银行卡" | "卡号" => Knew::BankCard,
             "family" | "家人" | "家庭" | "亲属" => Knew::Family,
+            "order" | "orders" | "订单" | "订单号" | "订单信息" => Knew::Order,
             "other" | "其他" | "其它" => Knew::Other,
             _ => return Err(s.trim().to_string()),
         };
@@ -489,6 +497,19 @@ pub struct ProfilePatch {
     /// Home address.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub address: Option<String>,
+    /// My own bank cards and accounts (replaces the list): known, so a copy for others
+    /// masks them wherever they were typed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub accounts: Option<Vec<String>>,
+    /// The company, shop or platform the victim suspects leaked their details.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub suspect: Option<String>,
+    /// Why the victim suspects it (callers quoted an order from it …).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub suspect_why: Option<String>,
+    /// The suspect's address, as a complaint to 12315 names it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub suspect_address: Option<String>,
 }
 
 impl ProfilePatch {

@@ -1,7 +1,7 @@
 //! A small set of kinds of contact or of things they knew, held as bits: what a lead gathers
 //! from all its entries. It reads like the `BTreeSet` it stands in for (`iter` in order,
 //! `contains`, `len`, `extend`) and is written to JSON the same way (a sorted array), but
-//! takes one byte and no allocation, which counts when a large case has tens of thousands
+//! takes two bytes and no allocation, which counts when a large case has tens of thousands
 //! of leads.
 
 use std::fmt;
@@ -11,7 +11,7 @@ use serde::ser::{Serialize, SerializeSeq, Serializer};
 
 use super::event::{EvidenceKind, Knew};
 
-/// A value a [`Flags`] set can hold: one of a fixed list of at most eight, in order.
+/// A value a [`Flags`] set can hold: one of a fixed list of at most sixteen, in order.
 pub trait Flag: Copy + Ord + 'static {
     /// Every value, in the order of `Ord` (the order a `BTreeSet` iterates in).
     const ALL: &'static [Self];
@@ -35,7 +35,7 @@ impl Flag for Knew {
 
 /// A set of [`Flag`] values.
 pub struct Flags<T> {
-    bits: u8,
+    bits: u16,
     of: PhantomData<T>,
 }
 
@@ -53,8 +53,8 @@ impl<T: Flag> Flags<T> {
         }
     }
 
-    fn mask(v: T) -> u8 {
-        1u8.checked_shl(u32::from(v.bit())).unwrap_or(0)
+    fn mask(v: T) -> u16 {
+        1u16.checked_shl(u32::from(v.bit())).unwrap_or(0)
     }
 
     /// Adds `v`; true when it was not there yet.
@@ -171,12 +171,12 @@ mod tests {
     use super::*;
 
     fn same_as_btreeset<T: Flag + Serialize + fmt::Debug>() {
-        assert!(T::ALL.len() <= 8);
+        assert!(T::ALL.len() <= 16);
         for (i, v) in T::ALL.iter().enumerate() {
             assert_eq!(usize::from(v.bit()), i, "{v:?} is in its place");
         }
         assert!(T::ALL.windows(2).all(|w| w[0] < w[1]), "ALL is in Ord order");
-        for pick in 0u16..(1 << T::ALL.len()) {
+        for pick in 0u32..(1 << T::ALL.len()) {
             let chosen = T::ALL
                 .iter()
                 .enumerate()

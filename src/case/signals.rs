@@ -28,6 +28,13 @@ pub fn case_signals(state: &CaseState) -> CaseSignals {
             s.money_lost = true;
             s.fraud_attempted = true;
         }
+        // A caller who quotes an order points at the shop or platform that holds it.
+        if f.knew.contains(&super::event::Knew::Order) {
+            s.company_suspected = true;
+        }
+    }
+    if !state.profile.suspect.trim().is_empty() {
+        s.company_suspected = true;
     }
     s.accounts_opened_in_my_name = s.accounts > 0;
     // Not taken at the desk, not opened, or not decided in time: the procuratorate can
@@ -176,6 +183,23 @@ pub fn report_count(state: &CaseState) -> ReportCount {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_suspected_source_or_a_quoted_order_brings_in_12315_and_the_regulator() {
+        use crate::guide::recommend;
+        let mut state = CaseState::default();
+        assert!(!case_signals(&state).company_suspected);
+        state.profile.suspect = "某某网购平台".into();
+        let signals = case_signals(&state);
+        assert!(signals.company_suspected);
+        let ids = recommend(&signals);
+        for id in [
+            crate::guide::ChannelId::Market12315,
+            crate::guide::ChannelId::Report12377,
+        ] {
+            assert!(ids.contains(&id), "{id:?} not in {ids:?}");
+        }
+    }
 
     #[test]
     fn the_receiving_account_is_read_from_the_summary() {

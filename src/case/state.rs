@@ -35,6 +35,18 @@ pub struct Profile {
     pub emails: Vec<String>,
     /// Home address.
     pub address: String,
+    /// My own bank cards and accounts.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub accounts: Vec<String>,
+    /// The company, shop or platform suspected of the leak.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub suspect: String,
+    /// Why it is suspected.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub suspect_why: String,
+    /// The suspect's address.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub suspect_address: String,
 }
 
 impl Profile {
@@ -49,6 +61,12 @@ impl Profile {
         set(&mut self.sex, &p.sex);
         set(&mut self.birth_date, &p.birth_date);
         set(&mut self.address, &p.address);
+        set(&mut self.suspect, &p.suspect);
+        set(&mut self.suspect_why, &p.suspect_why);
+        set(&mut self.suspect_address, &p.suspect_address);
+        if let Some(v) = &p.accounts {
+            self.accounts.clone_from(v);
+        }
         if let Some(v) = &p.phones {
             self.phones.clone_from(v);
         }

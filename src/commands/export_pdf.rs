@@ -45,6 +45,7 @@ pub fn run(ctx: &Ctx, args: &ExportPdfArgs) -> Result<(), Failure> {
             lang: args.packet_lang.unwrap_or(Lang::Zh),
             ui: lang,
             redact: args.redact,
+            mask_name: args.mask_name,
             agency: args.to.clone(),
             print_date,
         },

@@ -28,6 +28,16 @@ pub fn run(ctx: &Ctx, cmd: &ProfileCommand) -> Result<(), Failure> {
                 (lang.pick("手机", "phones"), p.phones.join(", ")),
                 (lang.pick("邮箱", "emails"), p.emails.join(", ")),
                 (lang.pick("住址", "address"), p.address.clone()),
+                (
+                    lang.pick("本人银行卡或账户", "own cards or accounts"),
+                    p.accounts.join(", "),
+                ),
+                (lang.pick("怀疑泄露的单位", "suspected source"), p.suspect.clone()),
+                (lang.pick("怀疑的理由", "why"), p.suspect_why.clone()),
+                (
+                    lang.pick("该单位的地址", "its address"),
+                    p.suspect_address.clone(),
+                ),
             ];
             for (k, v) in rows {
                 out(format!("{k}: {v}"));
@@ -58,6 +68,10 @@ pub fn run(ctx: &Ctx, cmd: &ProfileCommand) -> Result<(), Failure> {
                 phones: (!a.phone.is_empty()).then(|| a.phone.clone()),
                 emails: (!a.email.is_empty()).then(|| a.email.clone()),
                 address: a.address.clone(),
+                accounts: (!a.account.is_empty()).then(|| a.account.clone()),
+                suspect: a.suspect.clone(),
+                suspect_why: a.suspect_why.clone(),
+                suspect_address: a.suspect_address.clone(),
             };
             let patch = draft.validate().map_err(|e| ctx.fail(e))?;
             let mut case = ctx.open_case()?;

@@ -46,6 +46,8 @@ pub struct LetterText {
     pub investigate: String,
     /// Find the source of the leak.
     pub trace_source: String,
+    /// Find the source of the leak, naming the suspected source.
+    pub trace_source_suspect: String,
     /// Issue the 受案回执.
     pub receipt: String,
     /// Instead of `receipt` when an earlier report was not accepted: say so, ask for the
@@ -162,6 +164,10 @@ pub struct AccusedText {
     pub label: String,
     /// （另记作 {spellings}）: after a mobile number printed in its 11 digits.
     pub spelled: String,
+    /// 本人怀疑个人信息从{suspect}泄露，理由：{why}。…
+    pub suspect: String,
+    /// The same without a reason.
+    pub suspect_no_why: String,
 }
 
 /// 事实与理由: the sentences built from the entries.

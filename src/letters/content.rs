@@ -50,6 +50,9 @@ pub struct LetterContent {
     /// One entry, as parts joined: `{id}`, `{time}`, `{kind}`, `{counterpart}`, `{summary}`,
     /// `{knew}`.
     pub entry_line: Vec<String>,
+    /// One disputed credit-report item, as parts joined: `{counterpart}`, `{summary}`,
+    /// `{opened}`, `{id}`.
+    pub disputed_line: Vec<String>,
     /// After the longest lists: how many counterparts are not listed, `{more}`.
     pub more_leads: String,
     /// After the longest lists: how many entries are not listed, `{more}`.
@@ -108,6 +111,9 @@ pub struct KindText {
     pub source: String,
     /// Whether the source is strong enough to state it as fact.
     pub verified: bool,
+    /// This kind's signature line (`{name}`), when it is not the common one.
+    #[serde(default)]
+    pub signed: Option<String>,
 }
 
 /// One section's wording.

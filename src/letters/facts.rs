@@ -41,6 +41,14 @@ pub const KNOWN: &[&str] = &[
     "loss",
     "accounts_count",
     "eml_count",
+    "suspect",
+    "suspect_why",
+    "suspect_address",
+    "mailbox",
+    "police_receipt",
+    "sites_count",
+    "lines_count",
+    "opened",
     // One line of a list.
     "citation",
     "wording",
@@ -62,7 +70,42 @@ pub const KNOWN: &[&str] = &[
 pub const MAX_CONTENTS: usize = 5;
 
 /// The lists a paragraph `@name` may stand for.
-pub const LISTS: &[&str] = &["laws", "leads", "entries", "accounts", "attachments"];
+pub const LISTS: &[&str] = &[
+    "laws",
+    "leads",
+    "entries",
+    "accounts",
+    "attachments",
+    "lines",
+    "disputed",
+    "phone_leads",
+    "sites",
+];
+
+/// Whether an account entry is a phone line or phone card (something a carrier can stop),
+/// not a bank card or a loan: its counterpart is a mobile number, or its summary says so.
+pub fn is_phone_line(e: &Entry) -> bool {
+    let digits: String = e
+        .current
+        .counterpart
+        .chars()
+        .filter(char::is_ascii_digit)
+        .collect();
+    let mobile = digits.len() == 11 && digits.starts_with('1');
+    let said = [
+        "手机号",
+        "电话卡",
+        "手机卡",
+        "号码",
+        "宽带",
+        "SIM",
+        "phone line",
+        "phone number",
+    ]
+    .iter()
+    .any(|w| e.current.summary.contains(w));
+    mobile || said
+}
 
 /// The case as one letter sees it.
 pub struct Facts {
@@ -74,6 +117,10 @@ pub struct Facts {
     address: String,
     id_number: String,
     account: String,
+    suspect: String,
+    suspect_why: String,
+    suspect_address: String,
+    police_receipt: String,
     to: String,
     date: Date,
     /// The zone times are printed in.
@@ -137,6 +184,8 @@ impl Facts {
             } else {
                 p.emails.iter().map(|s| shown_contact(s)).collect()
             },
+            // The victim's own cards: never carried by a letter, masked wherever typed.
+            accounts: p.accounts.iter().map(|s| shown_contact(s)).collect(),
         };
         let mut entries: Vec<Entry> = case.live_entries().cloned().collect();
         entries.sort_by_key(|e| (e.current.occurred_at.timestamp(), e.id));
@@ -156,6 +205,17 @@ impl Facts {
             address: one(&p.address),
             id_number: shown_contact(&p.id_number),
             account: account.map(one).unwrap_or_default(),
+            suspect: one(&p.suspect),
+            suspect_why: one(&p.suspect_why).trim_end_matches(['。', '.']).to_string(),
+            suspect_address: one(&p.suspect_address),
+            // The police's receipt, when the case records one (a letter lists it as attached).
+            police_receipt: case
+                .reports
+                .iter()
+                .filter(|r| !r.current.is_letter() && !r.current.receipt.trim().is_empty())
+                .map(|r| one(&r.current.receipt))
+                .next_back()
+                .unwrap_or_default(),
             to: one(to),
             date,
             zone: zone.clone(),
@@ -193,6 +253,17 @@ impl Facts {
             "id_number" if self.carried(WhatItCarries::IdNumber) => self.id_number.clone(),
             "account" if self.carried(WhatItCarries::Account) => self.free(&self.account),
             "to" => self.to.clone(),
+            "suspect" if !self.suspect.is_empty() => self.suspect.clone(),
+            "suspect_why" if !self.suspect_why.is_empty() => self.free(&self.suspect_why),
+            "suspect_address" if !self.suspect_address.is_empty() => self.suspect_address.clone(),
+            "police_receipt" if !self.police_receipt.is_empty() => self.police_receipt.clone(),
+            // The mailbox that got the spam: only when emails were logged.
+            "mailbox"
+                if self.carried(WhatItCarries::Emails)
+                    && self.contacts().any(|e| e.current.kind == EvidenceKind::Email) =>
+            {
+                joined(self.emails.clone(), lang)
+            }
             "date" => date_text(self.date, lang),
             "count" => {
                 let n = self.contacts().count();
@@ -232,6 +303,20 @@ impl Facts {
                 }
                 n.to_string()
             }
+            "sites_count" => {
+                let n = self.sites().count();
+                if n == 0 {
+                    return None;
+                }
+                n.to_string()
+            }
+            "lines_count" => {
+                let n = self.accounts().filter(|e| is_phone_line(e)).count();
+                if n == 0 {
+                    return None;
+                }
+                n.to_string()
+            }
             "accounts_count" => {
                 let n = self.accounts().count();
                 if n == 0 {
@@ -251,6 +336,13 @@ impl Facts {
             .filter(|e| e.current.kind == EvidenceKind::Account)
     }
 
+    /// Live entries of web pages (a phishing site, my data published), in time order.
+    pub fn sites(&self) -> impl Iterator<Item = &Entry> {
+        self.entries
+            .iter()
+            .filter(|e| e.current.kind == EvidenceKind::Web)
+    }
+
     /// Live entries of a contact ([`is_contact`]), in time order.
     pub fn contacts(&self) -> impl Iterator<Item = &Entry> {
         self.entries.iter().filter(|e| is_contact(e))
@@ -267,6 +359,16 @@ impl Facts {
             "counterpart" => self.free(&shown_counterpart(&f.counterpart)),
             "summary" => self.free(&f.summary),
             "knew" => knew_list(f.knew.iter().copied(), lang),
+            // The day an account was opened, when it was logged with its own date (not the
+            // day it was logged).
+            "opened" => {
+                let logged = e.recorded_at.timestamp();
+                let at = f.occurred_at.timestamp();
+                if (logged.as_second() - at.as_second()).abs() < 60 {
+                    return None;
+                }
+                date_text(in_zone(&f.occurred_at, &self.zone).date(), lang)
+            }
             _ => return self.value(key),
         };
         Some(v)

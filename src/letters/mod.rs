@@ -96,6 +96,31 @@ impl LetterRequest {
     }
 }
 
+/// What a 12315 complaint must name and the case does not have.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Missing12315 {
+    /// The complainant's postal address.
+    OwnAddress,
+    /// The respondent's address.
+    TheirAddress,
+}
+
+impl Missing12315 {
+    fn words(self, lang: Lang) -> &'static str {
+        match self {
+            Missing12315::OwnAddress => lang.pick("你的通讯地址", "your postal address"),
+            Missing12315::TheirAddress => lang.pick("被投诉单位的地址", "the company's address"),
+        }
+    }
+}
+
+fn missing_list(m: &[Missing12315], lang: Lang) -> String {
+    m.iter()
+        .map(|x| x.words(lang))
+        .collect::<Vec<_>>()
+        .join(lang.pick("和", " and "))
+}
+
 /// Why no letter could be made. Nothing is written.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum LetterError {
@@ -111,6 +136,9 @@ pub enum LetterError {
     /// `--with-id` on a letter whose recipient must not get the ID number.
     #[error("the {0} letter never carries the ID number")]
     IdNotAllowed(LetterKind),
+    /// A 12315 complaint lacks what the complaint rules require.
+    #[error("the 12315 complaint lacks {0:?}")]
+    Incomplete12315(Vec<Missing12315>),
     /// The letter's date is before any provision it rests on was in force.
     #[error("the {kind} letter rests on provisions in force from {from}")]
     BeforeTheLaw {
@@ -173,6 +201,17 @@ impl LetterError {
                     kind.name(lang)
                 ),
             ),
+            LetterError::Incomplete12315(m) => tr(
+                lang,
+                format!(
+                    "12315投诉要写明{}，市场监管部门才会受理：请用 leakaid profile set --address 住址 --suspect \"单位名称\" --suspect-address \"单位地址\" 补上。没有生成任何文件。",
+                    missing_list(m, Lang::Zh)
+                ),
+                format!(
+                    "A 12315 complaint must give {} before the market regulator takes it: add them with leakaid profile set --address ADDRESS --suspect \"NAME\" --suspect-address \"ITS ADDRESS\". Nothing was written.",
+                    missing_list(m, Lang::En)
+                ),
+            ),
             LetterError::IdNotAllowed(k) => tr(
                 lang,
                 format!(
@@ -210,6 +249,16 @@ impl LetterError {
             LetterError::BeforeTheLaw { kind, from } => (
                 format!("{}依据的法律从{from}起才施行。", kind.name(Lang::Zh)),
                 format!("The {} rests on law in force only from {from}.", kind.name(Lang::En)),
+            ),
+            LetterError::Incomplete12315(m) => (
+                format!(
+                    "12315投诉要写明{}：请回首页按 p 在本人信息里填上住址、怀疑泄露的单位和该单位地址。",
+                    missing_list(m, Lang::Zh)
+                ),
+                format!(
+                    "A 12315 complaint must give {}: go back to the start page, press p and fill in your address, the suspected source and its address.",
+                    missing_list(m, Lang::En)
+                ),
             ),
             LetterError::IdNotAllowed(k) => (
                 format!("{}不附身份证号（收信方不需要它）。", k.name(Lang::Zh)),
@@ -380,8 +429,29 @@ pub fn make(case: &CaseState, guide: &Guide, req: &LetterRequest) -> Result<Lett
         .map(str::trim)
         .filter(|t| !t.is_empty())
         .map(str::to_string);
+    // The suspected source is the company a company or 12315 letter goes to, unless --to
+    // names another.
+    let suspect = crate::text::shown_line(&case.profile.suspect).trim().to_string();
+    let to = to.or_else(|| {
+        (matches!(req.kind, LetterKind::Company | LetterKind::Consumer12315) && !suspect.is_empty())
+            .then(|| suspect.clone())
+    });
     if req.kind.needs_to() && to.is_none() {
         return Err(LetterError::MissingTo(req.kind));
+    }
+    if req.kind == LetterKind::Consumer12315 {
+        // A complaint names the complainant's postal address and the respondent's address
+        // (《市场监督管理投诉举报处理暂行办法》): one without them is not taken.
+        let mut missing = Vec::new();
+        if case.profile.address.trim().is_empty() {
+            missing.push(Missing12315::OwnAddress);
+        }
+        if case.profile.suspect_address.trim().is_empty() {
+            missing.push(Missing12315::TheirAddress);
+        }
+        if !missing.is_empty() {
+            return Err(LetterError::Incomplete12315(missing));
+        }
     }
     let mut carries = kt.carries.clone();
     // `--with-id` adds the ID number where the kind allows it on request; a kind whose
@@ -480,7 +550,10 @@ pub fn make(case: &CaseState, guide: &Guide, req: &LetterRequest) -> Result<Lett
         recipient,
         sections,
         how_to_send: how_to_send(guide, kt, &facts, lang),
-        signed: fill(&content.signed, |k| facts.value(k)).unwrap_or_default(),
+        signed: fill(kt.signed.as_deref().unwrap_or(&content.signed), |k| {
+            facts.value(k)
+        })
+        .unwrap_or_default(),
         dated: fill(&content.dated, |k| facts.value(k)).unwrap_or_default(),
         laws,
         carries: shown,
@@ -606,6 +679,42 @@ fn paragraphs(p: &str, facts: &Facts, laws: &[LawCited], c: &LetterContent) -> V
         "accounts" => capped(
             facts
                 .accounts()
+                .filter_map(|e| parts(&c.entry_line, |k| facts.entry_value(e, k))),
+            &c.more_entries,
+        ),
+        // What a carrier can act on: lines and cards in the victim's name, not bank cards or
+        // loans; and the numbers that called or texted.
+        "disputed" => capped(
+            facts
+                .accounts()
+                .filter_map(|e| parts(&c.disputed_line, |k| facts.entry_value(e, k))),
+            &c.more_entries,
+        ),
+        "lines" => capped(
+            facts
+                .accounts()
+                .filter(|e| facts::is_phone_line(e))
+                .filter_map(|e| parts(&c.entry_line, |k| facts.entry_value(e, k))),
+            &c.more_entries,
+        ),
+        "phone_leads" => capped(
+            facts
+                .leads
+                .iter()
+                .filter(|l| {
+                    l.kinds.iter().any(|k| {
+                        matches!(
+                            k,
+                            crate::case::EvidenceKind::Call | crate::case::EvidenceKind::Sms
+                        )
+                    })
+                })
+                .filter_map(|l| parts(&c.lead_line, |k| facts.lead_value(l, k))),
+            &c.more_leads,
+        ),
+        "sites" => capped(
+            facts
+                .sites()
                 .filter_map(|e| parts(&c.entry_line, |k| facts.entry_value(e, k))),
             &c.more_entries,
         ),

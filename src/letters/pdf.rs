@@ -20,11 +20,17 @@ pub fn render(letter: &Letter, face: &FontFace) -> Result<Rendered, PdfError> {
     if !letter.salutation.is_empty() {
         w.para(&letter.salutation, BODY, 0, 0.0);
     }
-    for s in &letter.sections {
+    let last = letter.sections.len().saturating_sub(1);
+    for (i, s) in letter.sections.iter().enumerate() {
         if let Some(h) = &s.heading {
             w.heading(h);
         }
-        for p in &s.paragraphs {
+        for (j, p) in s.paragraphs.iter().enumerate() {
+            // The last paragraph goes with the signature: no page holds only a signature.
+            if i == last && j + 1 == s.paragraphs.len() {
+                let signature = BODY * 1.5 + 2.0 * BODY * crate::pdf::writer::LEAD + 4.0;
+                w.canvas.ensure(w.para_height(p, BODY, 2) + signature);
+            }
             w.para(p, BODY, 2, 0.0);
         }
     }
@@ -33,12 +39,13 @@ pub fn render(letter: &Letter, face: &FontFace) -> Result<Rendered, PdfError> {
     w.right(&letter.dated, BODY);
 
     let missing = furniture::uncovered(&w.canvas, &m);
-    let footer = furniture::footer(
-        &crate::guide::letter::LetterText::get(lang).footer,
-        &letter.fingerprint.short(),
-        letter.translation_mark.clone(),
-        &m,
-    );
+    // The case fingerprint means nothing to the recipient: it stays with the packet (and in
+    // the file's properties), the footer carries the page numbers only.
+    let footer_text = crate::guide::letter::FooterText {
+        fingerprint: String::new(),
+        ..crate::guide::letter::LetterText::get(lang).footer.clone()
+    };
+    let footer = furniture::footer(&footer_text, "", letter.translation_mark.clone(), &m);
     let pages = w.canvas.page_count();
     let meta = Meta {
         title: format!("{} — {}", letter.title, letter.recipient),

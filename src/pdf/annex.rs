@@ -317,7 +317,8 @@ pub fn draw(
 
     verification(w, input, lang);
     let total = w.canvas.page_count();
-    let images_pages = total - evidence_end;
+    // A redacted copy draws no pictures: what follows the list is still the list.
+    let images_pages = if redact { 0 } else { total - evidence_end };
     AnnexPages {
         evidence: if images_pages == 0 { total } else { evidence_end },
         images: images_pages,

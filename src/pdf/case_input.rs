@@ -282,6 +282,7 @@ pub fn build(
         print_date,
         complainant: super::identity::completed(complainant, lang),
         narrative: narrative.filter(|t| !t.trim().is_empty()),
+        suspect: None,
         entries,
         totals,
         zone: zone.clone(),
@@ -318,6 +319,7 @@ pub fn input_from_case(case: &Case, lang: Lang, print_date: Date, zone: &TimeZon
         id_number: contact(&p.id_number),
         phones: p.phones.iter().filter_map(|s| contact(s)).collect(),
         emails: p.emails.iter().filter_map(|s| contact(s)).collect(),
+        accounts: p.accounts.iter().filter_map(|s| opt(s)).collect(),
     };
     let parts: Vec<EntryParts<'_>> = state
         .entries
@@ -347,7 +349,19 @@ pub fn input_from_case(case: &Case, lang: Lang, print_date: Date, zone: &TimeZon
         zone,
         lang,
     );
-    with_reports(input, reports_of(state, lang, zone))
+    let mut input = with_reports(input, reports_of(state, lang, zone));
+    input.suspect = suspect_of(&state.profile);
+    input
+}
+
+/// The suspected source the profile names, if any.
+pub fn suspect_of(p: &crate::case::state::Profile) -> Option<super::model::Suspect> {
+    let name = one(&p.suspect);
+    (!name.is_empty()).then(|| super::model::Suspect {
+        name,
+        why: text(&p.suspect_why),
+        address: one(&p.suspect_address),
+    })
 }
 
 /// The reports and letters of `state`, in the order they were made, as the packet shows them.

@@ -78,14 +78,22 @@ pub fn draw(
         for (i, r) in charges.requests.iter().enumerate() {
             let template = match r {
                 Request::StopPayment if accounts.is_empty() => &text.stop_payment_unknown,
+                Request::TraceSource if input.suspect.is_some() => &text.trace_source_suspect,
                 other => &text.request(*other).to_string(),
             };
+            let suspect = input
+                .suspect
+                .as_ref()
+                .map(|s| s.name.as_str())
+                .unwrap_or_default();
             let sentence = fill(
                 template,
                 &[
                     ("amount", &money_with_capitals(lost, lang)),
                     ("accounts", &accounts),
                     ("offences", &text.offences(&charges.offences)),
+                    ("suspect", &suspect),
+                    ("knew", &knew_of_case(&live, lang)),
                 ],
             );
             w.labelled(&format!("{}. ", i + 1), &sentence);
@@ -146,14 +154,18 @@ pub fn draw(
     if image_pages > 0 {
         annexes.push(format!("{}（{}）", text.annex_images, pages(image_pages)));
     }
-    annexes.push(fill(
-        &text.annex_data,
-        &[("fingerprint", &input.fingerprint.full())],
-    ));
-    for f in &input.side_files {
-        annexes.push(format!("{}  SHA-256 {}", f.name, f.sha256));
+    // A copy for others goes without the data carrier and the ID copy: it lists only what it
+    // holds.
+    if !opts.redact {
+        annexes.push(fill(
+            &text.annex_data,
+            &[("fingerprint", &input.fingerprint.full())],
+        ));
+        for f in &input.side_files {
+            annexes.push(format!("{}  SHA-256 {}", f.name, f.sha256));
+        }
+        annexes.push(text.annex_id.clone());
     }
-    annexes.push(text.annex_id.clone());
     // Numbered with a hanging indent, so a wrapped fingerprint stays under its item.
     let lines: Vec<(String, &String)> = annexes
         .iter()
@@ -300,6 +312,21 @@ fn accused(w: &mut Writer<'_>, input: &PacketInput, lang: Lang) {
         w.labelled(&format!("{}. ", i + 1), &s);
     }
     let more = input.totals.leads.saturating_sub(LEADS_SHOWN);
+    if let Some(s) = &input.suspect {
+        let why = s.why.trim();
+        let template = if why.is_empty() {
+            &text.suspect_no_why
+        } else {
+            &text.suspect
+        };
+        let why = why.trim_end_matches(['。', '.']);
+        w.para(
+            &fill(template, &[("suspect", &s.name.as_str()), ("why", &why)]),
+            BODY,
+            indent,
+            0.0,
+        );
+    }
     let receiving = accounts::receiving(input);
     if !receiving.is_empty() {
         w.para(&text.accounts_intro, BODY, indent, 0.0);
@@ -314,6 +341,22 @@ fn accused(w: &mut Writer<'_>, input: &PacketInput, lang: Lang) {
             &text.more_in_list
         };
         w.para(&fill(template, &[("n", &more)]), BODY, indent, 0.0);
+    }
+}
+
+/// What the other side knew across the live entries ("住址、订单信息等个人信息"); "个人信息"
+/// when nothing was recorded.
+fn knew_of_case(live: &[&PacketEntry], lang: Lang) -> String {
+    let mut all: Vec<Knew> = live.iter().flat_map(|e| e.knew.iter().copied()).collect();
+    all.sort();
+    all.dedup();
+    let list = knew_list(all.iter().copied(), lang);
+    if list.is_empty() {
+        lang.pick("个人信息", "personal information").to_string()
+    } else if all.contains(&Knew::Other) {
+        list
+    } else {
+        format!("{list}{}", lang.pick("等个人信息", ""))
     }
 }
 

@@ -32,6 +32,8 @@ pub struct PacketRequest {
     pub ui: Lang,
     /// A redacted copy for others (see [`crate::redact`]).
     pub redact: bool,
+    /// With `redact`: the name too (王某某).
+    pub mask_name: bool,
     /// The agency after 此致; `None` leaves a blank to fill in by hand.
     pub agency: Option<String>,
     /// The date printed on the packet.
@@ -65,6 +67,7 @@ impl PacketJob {
             opts: PacketOptions {
                 lang: req.lang,
                 redact: req.redact,
+                mask_name: req.redact && req.mask_name,
                 agency,
             },
             ui: req.ui,
@@ -550,6 +553,7 @@ mod tests {
             opts: PacketOptions {
                 lang: Lang::Zh,
                 redact,
+                mask_name: false,
                 agency: None,
             },
             ui: Lang::Zh,

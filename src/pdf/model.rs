@@ -33,6 +33,21 @@ pub struct Complainant {
     pub phones: Vec<String>,
     /// The victim's own email addresses.
     pub emails: Vec<String>,
+    /// The victim's own bank cards and accounts (never printed as such; a copy for others
+    /// masks them wherever they were typed).
+    pub accounts: Vec<String>,
+}
+
+/// The company, shop or platform the victim suspects leaked their details: a lead under
+/// 被控告人, named in the request to find the source and in the letters to its regulators.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Suspect {
+    /// Its name, as the victim wrote it.
+    pub name: String,
+    /// Why the victim suspects it.
+    pub why: String,
+    /// Its address, when known.
+    pub address: String,
 }
 
 /// An attachment of an entry, as the evidence list shows it.
@@ -187,6 +202,8 @@ pub struct PacketInput {
     pub complainant: Complainant,
     /// The victim's own account (控告人自述).
     pub narrative: Option<String>,
+    /// The suspected source of the leak, when the victim named one.
+    pub suspect: Option<Suspect>,
     /// The entries the packet prints, any order (sorted by entry number in the packet): all
     /// of them up to [`PRINT_ALL_UP_TO`]; above that the top leads' entries and those the
     /// letter names. What it counts over every entry is in `totals`.
@@ -231,6 +248,8 @@ pub struct PacketOptions {
     /// Mask the ID number (first 6 + last 4 digits) and phone numbers (last 4) everywhere,
     /// for copies given to others.
     pub redact: bool,
+    /// With `redact`: the name too, as 王某某.
+    pub mask_name: bool,
     /// The agency after 此致, e.g. "北京市公安局朝阳分局某某派出所". `None`: a blank to fill.
     pub agency: Option<String>,
 }

@@ -21,7 +21,7 @@ use crate::i18n::Lang;
 pub fn render(input: &PacketInput, opts: &PacketOptions, face: &FontFace) -> Result<Rendered, PdfError> {
     let redacted;
     let input = if opts.redact {
-        redacted = crate::redact::redact_input(input, opts.lang);
+        redacted = crate::redact::redact_input(input, opts.lang, opts.mask_name);
         &redacted
     } else {
         input
@@ -64,12 +64,19 @@ pub fn render(input: &PacketInput, opts: &PacketOptions, face: &FontFace) -> Res
     let footer = super::furniture::footer(&text.footer, &input.fingerprint.short(), mark, &m);
 
     let pages = w.canvas.page_count();
+    // A copy for others carries no name in its file properties either.
+    let title = match (zh, opts.redact) {
+        (true, false) => format!("{} — {}", text.title, input.complainant.name),
+        (true, true) => format!("{} — {}", text.title, crate::redact::copy_mark(lang)),
+        (false, false) => format!("{} (translation) — {}", text.title, input.complainant.name),
+        (false, true) => format!(
+            "{} (translation) — {}",
+            text.title,
+            crate::redact::copy_mark(lang)
+        ),
+    };
     let meta = Meta {
-        title: if zh {
-            format!("{} — {}", text.title, input.complainant.name)
-        } else {
-            format!("{} (translation) — {}", text.title, input.complainant.name)
-        },
+        title,
         lang: if zh { "zh-CN".into() } else { "en".into() },
         pdf_date: super::furniture::pdf_date(input.print_date),
         subject: format!("leakaid {}", input.fingerprint.full()),

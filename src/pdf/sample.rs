@@ -147,6 +147,7 @@ pub fn sample_input_in(entries: usize, print_date: Date, lang: Lang) -> PacketIn
             address: Some("北京市朝阳区𠮷祥路龘苑小区 3 号楼 2 单元 501 室".to_string()),
             phones: vec!["13912345678".to_string()],
             emails: vec!["wang.yan@example.com".to_string()],
+            accounts: Vec::new(),
         },
         Some(
             "2025年2月，本人在某网购平台下单后不久即开始接到大量骚扰电话。对方能准确说出本人的姓名、身份证号码和家庭住址，本人怀疑个人信息系从该平台或快递环节泄露。".to_string(),

@@ -75,6 +75,14 @@ pub enum FieldId {
     Emails,
     /// Profile: address.
     Address,
+    /// Profile: my own bank cards and accounts.
+    OwnAccounts,
+    /// Profile: the suspected source of the leak.
+    Suspect,
+    /// Profile: why it is suspected.
+    SuspectWhy,
+    /// Profile: the suspect's address.
+    SuspectAddress,
     /// Report: pick a channel from the guide (fills `Channel`).
     ChannelPick,
     /// Report: where it was reported.
@@ -417,6 +425,10 @@ impl Form {
             text(FieldId::Phones, false, &p.phones.join(", ")),
             text(FieldId::Emails, false, &p.emails.join(", ")),
             text(FieldId::Address, false, &p.address),
+            text(FieldId::OwnAccounts, false, &p.accounts.join(", ")),
+            text(FieldId::Suspect, false, &p.suspect),
+            text(FieldId::SuspectWhy, false, &p.suspect_why),
+            text(FieldId::SuspectAddress, false, &p.suspect_address),
         ];
         Form::build(FormKind::Profile, fields, 0)
     }
@@ -827,6 +839,10 @@ impl Form {
             phones: list(FieldId::Phones),
             emails: list(FieldId::Emails),
             address: self.changed(FieldId::Address),
+            accounts: list(FieldId::OwnAccounts),
+            suspect: self.changed(FieldId::Suspect),
+            suspect_why: self.changed(FieldId::SuspectWhy),
+            suspect_address: self.changed(FieldId::SuspectAddress),
         }
     }
 }
@@ -1082,6 +1098,10 @@ pub fn label(id: FieldId, s: &Strings) -> &'static str {
         FieldId::Phones => s.p_phones,
         FieldId::Emails => s.p_emails,
         FieldId::Address => s.p_address,
+        FieldId::OwnAccounts => s.p_accounts,
+        FieldId::Suspect => s.p_suspect,
+        FieldId::SuspectWhy => s.p_suspect_why,
+        FieldId::SuspectAddress => s.p_suspect_address,
         FieldId::ChannelPick => s.f_channel_pick,
         FieldId::Channel => s.f_channel,
         FieldId::How => s.f_how,

@@ -179,6 +179,7 @@ impl Wizard {
                 lang: choice.lang,
                 ui: self.app.lang,
                 redact: choice.redact,
+                mask_name: false,
                 agency: Some(choice.agency.clone()),
                 print_date: (self.app.clock)().date(),
             },

@@ -239,6 +239,14 @@ pub struct Strings {
     pub p_emails: &'static str,
     /// Address.
     pub p_address: &'static str,
+    /// Profile field: my own bank cards and accounts.
+    pub p_accounts: &'static str,
+    /// Profile field: the suspected source.
+    pub p_suspect: &'static str,
+    /// Profile field: why it is suspected.
+    pub p_suspect_why: &'static str,
+    /// Profile field: the suspect's address.
+    pub p_suspect_address: &'static str,
     /// Profile explanation.
     pub profile_why: &'static str,
     /// Steps 2–4: records heading.
@@ -642,6 +650,10 @@ pub const ZH: Strings = Strings {
     p_phones: "我的手机",
     p_emails: "我的邮箱",
     p_address: "住址",
+    p_accounts: "本人银行卡号",
+    p_suspect: "怀疑泄露的单位",
+    p_suspect_why: "怀疑的理由",
+    p_suspect_address: "该单位地址",
     profile_why: "这些信息只存在本机，用于生成报案材料。手机、邮箱多个时用逗号分开。",
     records: "我的记录",
     help_title: "按键说明",
@@ -906,6 +918,10 @@ pub const EN: Strings = Strings {
     p_phones: "My phones",
     p_emails: "My emails",
     p_address: "Address",
+    p_accounts: "My card numbers",
+    p_suspect: "Suspected source",
+    p_suspect_why: "Why you suspect it",
+    p_suspect_address: "Its address",
     profile_why: "Kept on this machine only, for the complaint packet. Separate several phones or emails with commas.",
     records: "My records",
     help_title: "Keys",

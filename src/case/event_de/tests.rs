@@ -362,16 +362,24 @@ fn profile_patch() -> impl Strategy<Value = ProfilePatch> {
         list(),
         list(),
         of(text()),
+        (list(), of(text()), of(text()), of(text())),
     )
         .prop_map(
-            |(name, id_number, sex, birth_date, phones, emails, address)| ProfilePatch {
-                name,
-                id_number,
-                sex,
-                birth_date,
-                phones,
-                emails,
-                address,
+            |(name, id_number, sex, birth_date, phones, emails, address, suspect)| {
+                let (accounts, suspect, suspect_why, suspect_address) = suspect;
+                ProfilePatch {
+                    name,
+                    id_number,
+                    sex,
+                    birth_date,
+                    phones,
+                    emails,
+                    address,
+                    accounts,
+                    suspect,
+                    suspect_why,
+                    suspect_address,
+                }
             },
         )
 }
