@@ -9,6 +9,7 @@
 pub mod capital;
 pub mod halfwidth;
 pub mod json;
+pub mod notepad;
 
 use std::borrow::Cow;
 
