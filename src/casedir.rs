@@ -76,13 +76,21 @@ impl DataDirError {
             // The name is echoed cleaned: it may hold escapes or bidi controls.
             DataDirError::BadCaseName(n) => {
                 let n = shown_line(n);
+                let on_windows = if cfg!(windows) {
+                    lang.pick(
+                        "在 Windows 上也不能用 : * ? \" < > |、结尾的点或空格，以及 CON、NUL、COM1 这类设备名。",
+                        " On Windows, also no : * ? \" < > |, no dot or space at the end, and no device name such as CON, NUL or COM1.",
+                    )
+                } else {
+                    ""
+                };
                 tr(
                     lang,
                     format!(
-                        "案件名“{n}”不能用：请不要包含 / \\、控制字符或文字方向符号，也不要以点开头，例如 --case 2026-骚扰电话。"
+                        "案件名“{n}”不能用：请不要包含 / \\、控制字符或文字方向符号，也不要以点开头，例如 --case 2026-骚扰电话。{on_windows}"
                     ),
                     format!(
-                        "The case name “{n}” cannot be used: no / or \\, no control or text-direction characters, and no leading dot, for example --case 2026-scam-calls."
+                        "The case name “{n}” cannot be used: no / or \\, no control or text-direction characters, and no leading dot, for example --case 2026-scam-calls.{on_windows}"
                     ),
                 )
             }
@@ -139,7 +147,12 @@ impl DataDir {
         let n = name.trim();
         // Anything the sanitiser would change (control codes, escapes, bidi controls, line
         // separators) has no place in a folder name.
-        let bad = n.is_empty() || n.starts_with('.') || n.contains(['/', '\\', '\0']) || shown_line(n) != n;
+        // On Windows also what Windows refuses or reads as a device (`a:b`, `CON`, `nul.txt`).
+        let bad = n.is_empty()
+            || n.starts_with('.')
+            || n.contains(['/', '\\', '\0'])
+            || shown_line(n) != n
+            || (cfg!(windows) && crate::winname::refused(n));
         if bad {
             return Err(DataDirError::BadCaseName(name.to_string()));
         }

@@ -28,6 +28,13 @@ pub fn private_dir(dir: &Path) -> io::Result<()> {
 }
 
 /// Options for opening or creating a private (0600) file.
+///
+/// Windows has no modes: a file or folder made there takes the access list of the folder
+/// it is made in. leakaid does not change it. In the default data folder (`%APPDATA%`) that
+/// list lets in the user, SYSTEM and the computer's administrators, and no other account;
+/// under a folder named with `--data-dir` (say `D:\案件`) it is whatever that folder allows,
+/// which on a second disk often includes every signed-in user.
+#[cfg_attr(not(unix), allow(unused_mut))]
 pub fn private_options() -> OpenOptions {
     let mut o = OpenOptions::new();
     #[cfg(unix)]
@@ -36,6 +43,10 @@ pub fn private_options() -> OpenOptions {
 }
 
 /// Makes a folder's entries durable (a new or renamed name in it survives a crash).
+///
+/// Windows has no fsync of a folder: there, the renames made here are write-through
+/// (`MOVEFILE_WRITE_THROUGH`, see [`write_file`]) and NTFS journals the creation of a name, so
+/// this does nothing.
 pub fn sync_dir(dir: &Path) -> io::Result<()> {
     #[cfg(unix)]
     {
@@ -123,11 +134,33 @@ pub fn write_file_with(
     let mut tmp = temp_file(dir, &prefix)?;
     fill(tmp.as_file_mut())?;
     tmp.as_file().sync_all()?;
+    persist(tmp, dest, replace)?;
+    sync_dir(dir)
+}
+
+/// Renames the written (and synced) temporary file to `dest`, atomically, replacing or
+/// refusing as `replace` says ([`io::ErrorKind::AlreadyExists`] when refused). The temporary
+/// file is removed when the rename fails. The caller syncs the folder.
+#[cfg(not(windows))]
+pub fn persist(tmp: tempfile::NamedTempFile, dest: &Path, replace: Replace) -> io::Result<()> {
     match replace {
         Replace::Yes => tmp.persist(dest).map_err(|e| e.error)?,
         Replace::No => tmp.persist_noclobber(dest).map_err(|e| e.error)?,
     };
-    sync_dir(dir)
+    Ok(())
+}
+
+/// On Windows the rename is `MoveFileExW` with `MOVEFILE_WRITE_THROUGH`, made while the
+/// temporary file is still open and locked (std opens files with `FILE_SHARE_DELETE`, so it
+/// may be renamed), so no sweep can take it between the close and the rename.
+#[cfg(windows)]
+pub fn persist(tmp: tempfile::NamedTempFile, dest: &Path, replace: Replace) -> io::Result<()> {
+    let (file, path) = tmp.into_parts();
+    crate::winsys::rename(&path, dest, replace == Replace::Yes)?;
+    // Renamed: nothing is left at the temporary name to remove.
+    let _ = path.keep();
+    drop(file);
+    Ok(())
 }
 
 /// Writes `bytes` to `dest` durably, replacing a regular file already there (see

@@ -7,6 +7,14 @@ use crate::i18n::{Lang, tr};
 
 /// The cause of `e` in a few words, in `lang`.
 pub fn reason(e: &io::Error, lang: Lang) -> String {
+    if in_use_by_another_program(e) {
+        return lang
+            .pick(
+                "文件正被其他程序打开（例如 PDF 阅读器），请关闭它再试",
+                "another program has the file open (a PDF reader, say): close it and try again",
+            )
+            .to_string();
+    }
     let (zh, en) = match e.kind() {
         ErrorKind::NotFound => ("文件或文件夹不存在", "it does not exist"),
         ErrorKind::PermissionDenied => ("没有权限", "permission denied"),
@@ -37,18 +45,36 @@ pub fn reason(e: &io::Error, lang: Lang) -> String {
 /// True when the same action may succeed if simply tried again (a passing condition);
 /// false when something must change first (a path, a permission, free space).
 pub fn retry_helps(e: &io::Error) -> bool {
-    matches!(
-        e.kind(),
-        ErrorKind::Interrupted
-            | ErrorKind::WouldBlock
-            | ErrorKind::TimedOut
-            | ErrorKind::ResourceBusy
-            | ErrorKind::UnexpectedEof
-    ) || e.raw_os_error().is_none() && e.kind() == ErrorKind::Other
+    in_use_by_another_program(e)
+        || matches!(
+            e.kind(),
+            ErrorKind::Interrupted
+                | ErrorKind::WouldBlock
+                | ErrorKind::TimedOut
+                | ErrorKind::ResourceBusy
+                | ErrorKind::UnexpectedEof
+        )
+        || e.raw_os_error().is_none() && e.kind() == ErrorKind::Other
+}
+
+/// True for Windows' sharing and lock violations: another program holds the file open
+/// without sharing it (a PDF reader showing the packet being replaced).
+fn in_use_by_another_program(e: &io::Error) -> bool {
+    #[cfg(windows)]
+    {
+        e.raw_os_error()
+            .is_some_and(|n| crate::winsys::IN_USE.contains(&n))
+    }
+    #[cfg(not(windows))]
+    {
+        let _ = e;
+        false
+    }
 }
 
 fn code(e: &io::Error) -> String {
     match e.raw_os_error() {
+        Some(n) if cfg!(windows) => format!("Windows {n}"),
         Some(n) => format!("errno {n}"),
         None => format!("{:?}", e.kind()),
     }

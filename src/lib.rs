@@ -8,6 +8,7 @@ pub mod casedir;
 pub mod cli;
 pub mod commands;
 pub(crate) mod config;
+pub mod console;
 pub(crate) mod display;
 pub(crate) mod durable;
 pub mod evidence;
@@ -30,3 +31,6 @@ pub mod text;
 pub mod tui;
 pub(crate) mod userfile;
 pub mod vault;
+pub(crate) mod winname;
+#[cfg(windows)]
+pub(crate) mod winsys;

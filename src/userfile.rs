@@ -296,6 +296,14 @@ impl Seek for Bounded {
 /// most the limit. A file the limit already rules out is refused before anything is read.
 pub fn open(path: &Path, purpose: Purpose) -> Result<Bounded, UserFileError> {
     let err = |source: io::Error| classify_open_error(path, purpose, source);
+    // Windows names a device or a pipe by name (`CON`, `NUL`, `COM1`, `\\.\pipe\x`) and
+    // reports it as a file: known by its name, it is not even looked at.
+    if let Some(kind) = windows_device_name(path) {
+        return Err(UserFileError::NotRegular {
+            path: path.to_path_buf(),
+            kind,
+        });
+    }
     // Look before opening, so a device is not even opened.
     let meta = if purpose.follows_links() {
         std::fs::metadata(path)
@@ -314,10 +322,30 @@ pub fn open(path: &Path, purpose: Purpose) -> Result<Bounded, UserFileError> {
         }
         o.custom_flags(flags);
     }
+    #[cfg(windows)]
+    if !purpose.follows_links() {
+        use std::os::windows::fs::OpenOptionsExt;
+        o.custom_flags(crate::winsys::OPEN_REPARSE_POINT);
+    }
     let file = o.open(path).map_err(err)?;
     // What was opened is what counts: the path may have been swapped after the look.
     let meta = file.metadata().map_err(err)?;
     refuse_unless_regular(path, meta.file_type())?;
+    #[cfg(windows)]
+    {
+        use crate::winsys::{HandleKind, handle_kind};
+        let kind = match handle_kind(&file) {
+            HandleKind::Disk => None,
+            HandleKind::Pipe => Some(NotRegular::Fifo),
+            HandleKind::Device | HandleKind::Other => Some(NotRegular::Device),
+        };
+        if let Some(kind) = kind {
+            return Err(UserFileError::NotRegular {
+                path: path.to_path_buf(),
+                kind,
+            });
+        }
+    }
     if meta.len() > purpose.limit() {
         return Err(UserFileError::TooLarge {
             path: path.to_path_buf(),
@@ -356,6 +384,30 @@ pub fn read_stream(r: impl Read, purpose: Purpose) -> io::Result<Vec<u8>> {
     Ok(bytes)
 }
 
+/// What a Windows path names instead of a file, known from the name alone: a device path
+/// (`\\.\…`, `\\?\pipe\…`) is a pipe or a device, and a reserved name (`CON`, `nul.txt`,
+/// `COM1`) in any folder is a device. Only Windows reads paths so; the reading of the text
+/// ([`device_name_kind`]) is tested everywhere.
+fn windows_device_name(path: &Path) -> Option<NotRegular> {
+    if !cfg!(windows) {
+        return None;
+    }
+    device_name_kind(&path.to_string_lossy())
+}
+
+/// [`windows_device_name`] for the text of a path.
+fn device_name_kind(p: &str) -> Option<NotRegular> {
+    let lower = p.to_lowercase().replace('/', "\\");
+    if lower.starts_with("\\\\.\\pipe\\") || lower.starts_with("\\\\?\\pipe\\") {
+        return Some(NotRegular::Fifo);
+    }
+    if lower.starts_with("\\\\.\\") || lower.starts_with("\\\\?\\globalroot") {
+        return Some(NotRegular::Device);
+    }
+    let last = p.rsplit(['\\', '/']).next().unwrap_or(p);
+    crate::winname::reserved_device(last).then_some(NotRegular::Device)
+}
+
 fn refuse_unless_regular(path: &Path, t: std::fs::FileType) -> Result<(), UserFileError> {
     match NotRegular::of(t) {
         None => Ok(()),
@@ -392,6 +444,28 @@ fn classify_open_error(path: &Path, purpose: Purpose, source: io::Error) -> User
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn windows_device_paths_and_reserved_names_are_known_by_their_text() {
+        for (p, kind) in [
+            (r"\\.\pipe\leakaid", NotRegular::Fifo),
+            (r"//./PIPE/x", NotRegular::Fifo),
+            (r"\\.\COM1", NotRegular::Device),
+            ("CON", NotRegular::Device),
+            (r"C:\Users\张三\Desktop\nul.txt", NotRegular::Device),
+            ("D:/证据/com3", NotRegular::Device),
+        ] {
+            assert_eq!(device_name_kind(p), Some(kind), "{p}");
+        }
+        for p in [
+            r"C:\Users\张三\Desktop\截图.png",
+            r"\\?\C:\长路径\a.eml",
+            "console.txt",
+            "/tmp/con/a.png",
+        ] {
+            assert_eq!(device_name_kind(p), None, "{p}");
+        }
+    }
 
     #[test]
     fn regular_files_are_read_whole() {

@@ -63,7 +63,8 @@ pub fn run(ctx: &Ctx, args: &LetterArgs) -> Result<(), Failure> {
             return Ok(());
         }
         warn(said);
-        return super::output::write_export_named(ctx, &case, text.as_bytes(), &stem, "txt", &args.file);
+        let bytes = crate::text::notepad::file_bytes(&text);
+        return super::output::write_export_named(ctx, &case, &bytes, &stem, "txt", &args.file);
     }
     let face = FontFace::embedded().map_err(|e| Failure::new(render_failure(ctx.lang, &e)))?;
     let rendered = pdf::render(&letter, &face).map_err(|e| Failure::new(render_failure(ctx.lang, &e)))?;

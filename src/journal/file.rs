@@ -233,7 +233,8 @@ impl Journal {
     }
 
     /// Reads complete lines from byte `offset` on. A missing file reads as empty. Does not
-    /// take the lock: a line still being written has no newline yet and is left for later.
+    /// take the lock (except on Windows, see `open_at`): a line still being written has no
+    /// newline yet and is left for later.
     pub fn read_from<E: Payload>(&self, offset: u64) -> Result<Batch<E>, JournalError> {
         let mut records = Vec::new();
         let mut batch = self.fold_from(offset, |rec| records.push(rec))?;
@@ -253,7 +254,21 @@ impl Journal {
     }
 
     /// The file opened for reading at `offset`; `None` when it does not exist yet.
+    ///
+    /// On Windows a lock is binding: no other handle may read bytes an appending writer has
+    /// locked, so the reader waits for the shared lock (an append holds the lock for one
+    /// line) and keeps it while it reads. Elsewhere readers take no lock.
     fn open_at(&self, offset: u64) -> Result<Option<File>, JournalError> {
+        if cfg!(windows) {
+            return match self.open_shared()? {
+                Some(mut f) => {
+                    f.seek(SeekFrom::Start(offset))
+                        .map_err(|e| JournalError::io(&self.path, e))?;
+                    Ok(Some(f))
+                }
+                None => Ok(None),
+            };
+        }
         self.check_regular()?;
         let mut f = match File::open(&self.path) {
             Ok(f) => f,
@@ -317,7 +332,7 @@ impl Journal {
     /// Appends one event built by `build` with the exclusive lock held; returns only once the
     /// line is on disk. `build` may refuse (its error is returned and nothing is written).
     /// The file is opened with `O_APPEND`, so appending works on an append-only journal
-    /// (`chattr +a`).
+    /// (`chattr +a`); on Windows it is opened to write (see the body).
     pub fn append<P: Payload, E: From<JournalError>>(
         &self,
         build: impl FnOnce(&mut AppendCtx<'_, File>) -> Result<P, E>,
@@ -334,11 +349,16 @@ impl Journal {
         undo: impl FnOnce(),
     ) -> Result<Appended<P>, E> {
         self.check_regular()?;
-        let mut f = OpenOptions::new()
-            .read(true)
-            .append(true)
-            .open(&self.path)
-            .map_err(|e| JournalError::io(&self.path, e))?;
+        let mut o = OpenOptions::new();
+        o.read(true);
+        // Windows: a handle opened to append may not cut the file back (a torn tail, a failed
+        // write), so it is opened to write; every write seeks to the end it read under the lock.
+        if cfg!(windows) {
+            o.write(true);
+        } else {
+            o.append(true);
+        }
+        let mut f = o.open(&self.path).map_err(|e| JournalError::io(&self.path, e))?;
         f.lock().map_err(|e| JournalError::io(&self.path, e))?;
         let result = append_locked(&mut f, &self.path, &self.dir, self.clock, build);
         if result.is_err() {

@@ -414,7 +414,7 @@ impl Letter {
 /// The stem of a letter's file name in the exports folder (`leakaid-STEM-YYYYMMDD-HHMMSS.pdf`):
 /// the case and the kind, so the command line and the wizard name letters alike.
 pub fn file_stem(case: &str, kind: LetterKind) -> String {
-    format!("{case}-{}", kind.code())
+    format!("{}-{}", crate::winname::file_part(case), kind.code())
 }
 
 /// Makes the letter `req` asks for from `case`, citing `guide`'s provisions in force on the

@@ -457,10 +457,11 @@ fn remove_all(paths: &[PathBuf]) {
     }
 }
 
-/// A free name `leakaid-CASE-YYYYMMDD-HHMMSS[-N].EXT` in `dir`.
+/// A free name `leakaid-CASE-YYYYMMDD-HHMMSS[-N].EXT` in `dir`: no `:` in the time, and
+/// characters Windows forbids in CASE written `_`, so the file can be copied to any disk.
 pub fn dated_name(dir: &Path, case: &str, ext: &str) -> PathBuf {
     let date = jiff::ZonedDateTime::now().strftime("%Y%m%d-%H%M%S").to_string();
-    let base = format!("leakaid-{case}-{date}");
+    let base = format!("leakaid-{}-{date}", crate::winname::file_part(case));
     let mut p = dir.join(format!("{base}.{ext}"));
     let mut n = 2;
     while std::fs::symlink_metadata(&p).is_ok() {
@@ -558,6 +559,16 @@ mod tests {
             },
             ui: Lang::Zh,
         }
+    }
+
+    #[test]
+    fn a_dated_name_holds_nothing_windows_forbids() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let p = dated_name(dir.path(), "案件:11/29?*", "pdf");
+        let name = p.file_name().expect("name").to_string_lossy().into_owned();
+        assert!(name.starts_with("leakaid-案件_11_29__-"), "{name}");
+        assert!(!crate::winname::refused(&name), "{name}");
+        assert_eq!(p.parent(), Some(dir.path()));
     }
 
     #[test]

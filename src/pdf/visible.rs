@@ -1,6 +1,8 @@
 //! A copy of the packet where people look for files: the Desktop, else Downloads
-//! (`directories::UserDirs`, which follows the system's own names for them, e.g. 桌面). The
-//! packet in the case's exports folder stays the record; this copy is for printing.
+//! (`directories::UserDirs`, which follows the system's own names for them, e.g. 桌面). On
+//! Windows these are the Known Folders (`SHGetKnownFolderPath`), so a Desktop that OneDrive
+//! backs up (`C:\Users\张三\OneDrive\桌面`) is the one found, not the empty folder it left
+//! behind. The packet in the case's exports folder stays the record; this copy is for printing.
 
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
@@ -76,8 +78,12 @@ pub fn copy_for_user(packet: &Path, folder: Option<PathBuf>, lang: Lang) -> Resu
     })
 }
 
-/// `path` with the home folder written as `~`, short enough to read and find.
+/// `path` with the home folder written as `~`, short enough to read and find. Windows
+/// users know no `~`: there the whole path is shown (`C:\Users\张三\Desktop\…`).
 pub fn short_path(path: &Path) -> String {
+    if cfg!(windows) {
+        return path.display().to_string();
+    }
     let home = directories::UserDirs::new().map(|d| d.home_dir().to_path_buf());
     match home.and_then(|h| path.strip_prefix(&h).ok().map(Path::to_path_buf)) {
         Some(rest) => format!("~/{}", rest.display()),

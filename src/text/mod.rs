@@ -10,6 +10,7 @@ pub mod capital;
 pub mod halfwidth;
 pub mod invisible;
 pub mod json;
+pub mod notepad;
 
 use std::borrow::Cow;
 

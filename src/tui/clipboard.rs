@@ -31,13 +31,18 @@ impl std::fmt::Debug for SystemClipboard {
 
 impl SystemClipboard {
     /// Puts `text` on the system clipboard; an error when there is none (no display, e.g.
-    /// over SSH) or it refused.
+    /// over SSH) or it refused. Windows' clipboard text has CRLF line ends (older Notepad
+    /// pastes bare LFs as one line).
     pub fn set(&mut self, text: &str) -> Result<(), arboard::Error> {
         let board = match &mut self.board {
             Some(b) => b,
             None => self.board.insert(arboard::Clipboard::new()?),
         };
-        board.set_text(text)
+        if cfg!(windows) {
+            board.set_text(crate::text::notepad::crlf(text))
+        } else {
+            board.set_text(text)
+        }
     }
 }
 

@@ -67,7 +67,10 @@ const POLL: Duration = Duration::from_millis(250);
 /// Puts the terminal back: bracketed paste off, main screen, cooked mode, cursor shown.
 fn restore() {
     let mut out = io::stdout();
-    let _ = execute!(out, DisableBracketedPaste, LeaveAlternateScreen, cursor::Show);
+    // One at a time: a console without bracketed paste (Windows' legacy console API) refuses
+    // that one, and the screen must still come back.
+    let _ = execute!(out, DisableBracketedPaste);
+    let _ = execute!(out, LeaveAlternateScreen, cursor::Show);
     let _ = disable_raw_mode();
     let _ = out.flush();
 }
@@ -114,7 +117,9 @@ pub fn run(opts: TuiOptions) -> anyhow::Result<()> {
     }));
     enable_raw_mode().context(lang.pick("无法设置终端", "cannot set up the terminal"))?;
     let result = (|| -> anyhow::Result<()> {
-        execute!(io::stdout(), EnterAlternateScreen, EnableBracketedPaste)?;
+        execute!(io::stdout(), EnterAlternateScreen)?;
+        // Windows' legacy console API has no bracketed paste: a paste then arrives as keys.
+        let _ = execute!(io::stdout(), EnableBracketedPaste);
         let mut terminal = Terminal::new(CrosstermBackend::new(io::stdout()))?;
         let size = terminal.size()?;
         session

@@ -169,8 +169,8 @@ impl Vault {
     pub fn keep(&self, incoming: Incoming, created: &mut Vec<String>) -> Result<Received, VaultError> {
         let Incoming { tmp, file } = incoming;
         let dest = self.path_of(&file.sha256);
-        match tmp.persist_noclobber(&dest) {
-            Ok(_) => {
+        match durable::persist(tmp, &dest, durable::Replace::No) {
+            Ok(()) => {
                 created.push(file.sha256.clone());
                 durable::sync_dir(&self.dir).map_err(|source| VaultError::Io {
                     path: self.dir.clone(),
@@ -179,10 +179,10 @@ impl Vault {
                 Ok(file)
             }
             // Already kept (an earlier entry has the same file): the temporary copy goes.
-            Err(e) if e.error.kind() == io::ErrorKind::AlreadyExists => Ok(file),
+            Err(e) if e.kind() == io::ErrorKind::AlreadyExists => Ok(file),
             Err(e) => Err(VaultError::Io {
                 path: dest,
-                source: e.error,
+                source: e,
             }),
         }
     }
