@@ -143,7 +143,7 @@ mod tests {
     #[test]
     fn ids_sort_as_their_text_did() {
         // The JSON export lists record histories in this order; it must not change.
-        let mut ids = vec![WarningId::nth(10), WarningId::nth(2), WarningId::nth(1)];
+        let mut ids = [WarningId::nth(10), WarningId::nth(2), WarningId::nth(1)];
         ids.sort();
         let shown: Vec<String> = ids.iter().map(ToString::to_string).collect();
         assert_eq!(shown, ["W1", "W10", "W2"]);

@@ -14,7 +14,7 @@ use crate::text::{MAX_LINE_CHARS, MAX_TEXT_CHARS};
 /// One value leakaid never writes.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Unwritten {
-    /// An amount over [`Fen::MAX_PER_ENTRY`] (or a loss of zero, which is written as none).
+    /// An amount over [`Fen::MAX_PER_ENTRY`].
     Amount(Fen),
     /// A time before 1970-01-01.
     BeforeEpoch(Moment),
@@ -47,8 +47,10 @@ fn fields_of(f: &EvidenceFields, written: &Moment, found: &mut Vec<Unwritten>) {
     line(&f.to_mine, found);
     summary(&f.summary, found);
     time(&f.occurred_at, written, found);
+    // A loss of zero is not flagged: it means nothing lost, and the sample cases have long
+    // written it for their first entry.
     if let Some(lost) = f.lost
-        && (lost > Fen::MAX_PER_ENTRY || lost.0 == 0)
+        && lost > Fen::MAX_PER_ENTRY
     {
         found.push(Unwritten::Amount(lost));
     }

@@ -115,10 +115,7 @@ impl From<Legacy> for EventBody {
                 EventBody::EvidenceCorrected { id, changes, reason }
             }
             Legacy::EvidenceRetracted { id, reason } => EventBody::EvidenceRetracted { id, reason },
-            Legacy::AttachmentAdded { id, attachment } => EventBody::AttachmentAdded {
-                id: id.into(),
-                attachment,
-            },
+            Legacy::AttachmentAdded { id, attachment } => EventBody::AttachmentAdded { id, attachment },
             Legacy::ProfileSet { changes } => EventBody::ProfileSet { changes },
             Legacy::ChecklistTicked { item, done } => EventBody::ChecklistTicked { item, done },
             Legacy::ReportAdded { id, fields } => EventBody::ReportAdded {
