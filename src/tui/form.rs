@@ -115,6 +115,8 @@ pub enum FieldId {
     Agency,
     /// Export: mask the ID number and phones (a yes / no choice).
     Redact,
+    /// Export: in the redacted copy, the name too (a yes / no choice).
+    MaskName,
     /// Export: the packet's language (a choice).
     PacketLang,
     /// Letter: the company or merchant it goes to.
@@ -180,6 +182,8 @@ pub struct ExportChoice {
     pub agency: String,
     /// A redacted copy (see `crate::redact`).
     pub redact: bool,
+    /// In a redacted copy, the name too (王某某); ignored without `redact`.
+    pub mask_name: bool,
     /// The packet's language.
     pub lang: Lang,
 }
@@ -549,6 +553,7 @@ impl Form {
         let fields = vec![
             text(FieldId::Agency, false, &c.agency),
             choice(FieldId::Redact, usize::from(c.redact)),
+            choice(FieldId::MaskName, usize::from(c.mask_name)),
             choice(FieldId::PacketLang, usize::from(c.lang == Lang::En)),
         ];
         Form::build(FormKind::Export, fields, 0)
@@ -922,6 +927,7 @@ impl Form {
         ExportChoice {
             agency: self.get(FieldId::Agency).trim().to_string(),
             redact: Form::choice_of(&self.fields, FieldId::Redact) == Some(1),
+            mask_name: Form::choice_of(&self.fields, FieldId::MaskName) == Some(1),
             lang: if Form::choice_of(&self.fields, FieldId::PacketLang) == Some(1) {
                 Lang::En
             } else {
@@ -1118,6 +1124,7 @@ pub fn label(id: FieldId, s: &Strings) -> &'static str {
         FieldId::Narrative => s.f_narrative,
         FieldId::Agency => s.f_agency,
         FieldId::Redact => s.f_redact,
+        FieldId::MaskName => s.f_mask_name,
         FieldId::PacketLang => s.f_packet_lang,
         FieldId::Recipient => s.f_recipient,
         FieldId::SentVia => s.f_sent_via,

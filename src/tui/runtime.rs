@@ -179,7 +179,7 @@ impl Wizard {
                 lang: choice.lang,
                 ui: self.app.lang,
                 redact: choice.redact,
-                mask_name: false,
+                mask_name: choice.redact && choice.mask_name,
                 agency: Some(choice.agency.clone()),
                 print_date: (self.app.clock)().date(),
             },

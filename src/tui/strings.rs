@@ -389,6 +389,8 @@ pub struct Strings {
     pub f_agency: &'static str,
     /// Field: redact.
     pub f_redact: &'static str,
+    /// Field: in the redacted copy, the name too.
+    pub f_mask_name: &'static str,
     /// Field: packet language.
     pub f_packet_lang: &'static str,
     /// Channel choice: type it yourself.
@@ -725,6 +727,7 @@ pub const ZH: Strings = Strings {
     f_narrative: "经过",
     f_agency: "报送单位",
     f_redact: "隐去个人信息",
+    f_mask_name: "隐去姓名",
     f_packet_lang: "语言",
     choice_own: "自己填写（下一栏）",
     yes: "是",
@@ -993,6 +996,7 @@ pub const EN: Strings = Strings {
     f_narrative: "Account",
     f_agency: "To",
     f_redact: "Redact",
+    f_mask_name: "Hide name",
     f_packet_lang: "Language",
     choice_own: "type it (next field)",
     yes: "yes",

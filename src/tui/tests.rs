@@ -519,6 +519,53 @@ fn the_export_screen_writes_the_packet_on_a_worker_thread() {
     assert_eq!(w.case.state().fingerprint.count, before);
 }
 
+/// The packet reader the integration tests use (lopdf, not the writer).
+#[path = "../../tests/common/pdf_text.rs"]
+mod pdf_text;
+
+#[test]
+fn the_export_screen_can_mask_the_name_in_the_redacted_copy() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let mut case = Case::open(tmp.path()).expect("case");
+    super::demo::populate(&mut case, &fixed_now()).expect("demo");
+    drop(case);
+    let mut w = wizard(tmp.path(), Lang::Zh);
+    typed(&mut w, "x");
+    w.handle(k(KeyCode::Tab));
+    w.handle(k(KeyCode::Right)); // redact
+    w.handle(k(KeyCode::Tab));
+    w.handle(k(KeyCode::Right)); // the name too
+    w.handle(ctrl('s'));
+    assert!(w.app.form.is_none(), "{:?}", form_error(&w));
+    assert!(w.app.export.choice.redact && w.app.export.choice.mask_name);
+    wait_for_export(&mut w);
+    let super::model::ExportStatus::Done(done) = &w.app.export.status else {
+        unreachable!("{:?}", w.app.export.status)
+    };
+    let text = pdf_text::page_texts(&std::fs::read(&done.path).expect("file"))
+        .expect("pdf")
+        .concat()
+        .replace(char::is_whitespace, "");
+    assert!(text.contains("张某某"), "the masked name is printed");
+    assert!(!text.contains("张伟"), "the name is gone from the copy");
+    // The screen says what was chosen.
+    let (t, _) = render(&w.app, w.case.state(), 100, 30);
+    let buf = t.backend().buffer();
+    let rows: Vec<String> = (0..30)
+        .map(|y| {
+            (0..100)
+                .map(|x| buf[(x, y)].symbol())
+                .collect::<String>()
+                .replace(' ', "")
+        })
+        .collect();
+    let row = rows
+        .iter()
+        .find(|r| r.starts_with("隐去姓名"))
+        .expect("the choice is shown");
+    assert!(row.ends_with(":是"), "{row}");
+}
+
 #[test]
 fn a_packet_from_a_case_that_does_not_verify_says_so() {
     let tmp = tempfile::tempdir().expect("tmp");

@@ -60,6 +60,7 @@ impl Default for ExportView {
             choice: ExportChoice {
                 agency: String::new(),
                 redact: false,
+                mask_name: false,
                 // The packet is for a Chinese police station whatever language the
                 // wizard speaks; English is a translation the user picks.
                 lang: Lang::Zh,
@@ -145,6 +146,10 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, state: &CaseState, theme: 
         Line::from(vec![
             label(s.f_redact),
             Span::raw(if c.redact { s.yes } else { s.no }),
+        ]),
+        Line::from(vec![
+            label(s.f_mask_name),
+            Span::raw(if c.redact && c.mask_name { s.yes } else { s.no }),
         ]),
         Line::from(vec![
             label(s.f_packet_lang),
