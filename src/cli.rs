@@ -197,7 +197,9 @@ pub struct FactArgs {
     /// What they said or did.
     #[arg(long, short = 'n')]
     pub note: Option<String>,
-    /// When it happened: 14:05, "2026-11-29 14:05", -10m, -2h or RFC 3339 (default: now).
+    /// When it happened: 14:05, "2026-11-29 14:05", -10m, -2h or RFC 3339 (default: now). For
+    /// an account, the day it was opened as the credit report shows it (the credit letter
+    /// prints it as 开立日期).
     #[arg(long, allow_hyphen_values = true)]
     pub at: Option<String>,
     /// Which of my numbers or addresses it reached.

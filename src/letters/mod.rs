@@ -441,7 +441,7 @@ pub fn make(case: &CaseState, guide: &Guide, req: &LetterRequest) -> Result<Lett
     }
     if req.kind == LetterKind::Consumer12315 {
         // A complaint names the complainant's postal address and the respondent's address
-        // (《市场监督管理投诉举报处理暂行办法》): one without them is not taken.
+        // (《市场监督管理投诉举报处理暂行办法》第九条): one without them is not taken.
         let mut missing = Vec::new();
         if case.profile.address.trim().is_empty() {
             missing.push(Missing12315::OwnAddress);
