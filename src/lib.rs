@@ -34,3 +34,4 @@ pub mod vault;
 pub(crate) mod winname;
 #[cfg(windows)]
 pub(crate) mod winsys;
+pub mod wording;

@@ -117,7 +117,7 @@ impl Next {
             Next::Refused { last_day, .. } => month_day(last_day, lang),
             _ => String::new(),
         };
-        template.replace("{id}", id).replace("{date}", &date)
+        crate::template::fill(template, &[("id", &id), ("date", &date)])
     }
 }
 

@@ -1,6 +1,7 @@
 //! One module per command group. Each command returns `Ok(())` or a [`Failure`] whose
 //! sentence is already in the user's language; `main` prints it and sets the exit code.
 
+mod case_errors;
 mod cases;
 mod change;
 mod eml;
@@ -73,7 +74,7 @@ impl Ctx {
 
     /// Turns a case error into the user's sentence.
     pub fn fail(&self, e: CaseError) -> Failure {
-        Failure::new(e.message(self.lang))
+        Failure::new(case_errors::case_error(&e, self.lang))
     }
 
     fn fail_dir(&self, e: DataDirError) -> Failure {

@@ -110,7 +110,7 @@ pub fn kind_counted(kind: EvidenceKind, n: usize, lang: Lang) -> String {
                 Account => "冒名账户{}个",
                 Other => "其他联系{}次",
             };
-            unit.replace("{}", &n.to_string())
+            crate::template::fill_in_order(unit, &[&n])
         }
         Lang::En => format!("{n} × {}", kind.en()),
     }

@@ -450,7 +450,7 @@ impl App {
                     Err(e) => {
                         // The cursor goes to the field refused, and the message names it
                         // ("转账时间: …"): two fields may both be times.
-                        let message = e.screen_message(lang);
+                        let message = crate::tui::case_errors::case_error(&e, lang);
                         form.error = Some(match form.refused_field(&e) {
                             Some(i) => {
                                 form.focus = i;

@@ -10,6 +10,7 @@
 //! text.
 
 pub mod app;
+pub mod case_errors;
 pub mod clipboard;
 pub mod demo;
 pub mod event;

@@ -164,7 +164,7 @@ impl Wizard {
                 Ok(Msg::SettingSaved(kept))
             }
         };
-        result.unwrap_or_else(|e| Msg::Failed(e.screen_message(lang)))
+        result.unwrap_or_else(|e| Msg::Failed(crate::tui::case_errors::case_error(&e, lang)))
     }
 
     /// Snapshots the case and renders + writes the packet on a worker thread, the same code
@@ -312,7 +312,7 @@ impl Wizard {
             Ok(0) => {}
             Ok(n) => self.handle(Msg::Refreshed(n)),
             Err(e) => {
-                let text = e.screen_message(self.app.lang);
+                let text = crate::tui::case_errors::case_error(&e, self.app.lang);
                 self.handle(Msg::Failed(text));
             }
         }

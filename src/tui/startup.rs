@@ -66,9 +66,11 @@ fn load(dir: &Path, demo: bool, lang: Lang, tx: &Sender<Incoming>) -> Result<Cas
             let _ = progress.send(Incoming::Ui(Msg::Loading(p)));
         }
     };
-    let mut case = with_read_progress(hook, || Case::open(dir)).map_err(|e| e.message(lang))?;
+    let mut case =
+        with_read_progress(hook, || Case::open(dir)).map_err(|e| super::case_errors::case_error(&e, lang))?;
     if demo {
-        demo::populate(&mut case, &jiff::ZonedDateTime::now()).map_err(|e| e.message(lang))?;
+        demo::populate(&mut case, &jiff::ZonedDateTime::now())
+            .map_err(|e| super::case_errors::case_error(&e, lang))?;
     }
     Ok(case)
 }

@@ -129,7 +129,10 @@ fn refused_input_shows_the_case_message_and_keeps_the_form() {
     w.handle(ctrl('s'));
     let form = w.app.form.as_ref().expect("form stays");
     let err = form.error.clone().expect("an error");
-    let expected = crate::case::CaseError::CounterpartRequired(EvidenceKind::Call).screen_message(Lang::Zh);
+    let expected = crate::tui::case_errors::case_error(
+        &crate::case::CaseError::CounterpartRequired(EvidenceKind::Call),
+        Lang::Zh,
+    );
     assert_eq!(err, expected);
     assert!(events(tmp.path()).is_empty());
 }
@@ -312,11 +315,13 @@ fn a_report_is_added_with_a_channel_from_the_guide_and_a_status() {
     typed(&mut w, "2a");
     // Nothing typed: refused with the case's own sentence, nothing written.
     w.handle(ctrl('s'));
-    let expected = crate::case::CaseError::Required(
-        "报案渠道（例如 派出所、110、12321）",
-        "channel (for example police station, 110, 12321)",
-    )
-    .screen_message(Lang::Zh);
+    let expected = crate::tui::case_errors::case_error(
+        &crate::case::CaseError::Required(
+            "报案渠道（例如 派出所、110、12321）",
+            "channel (for example police station, 110, 12321)",
+        ),
+        Lang::Zh,
+    );
     assert_eq!(form_error(&w), Some(expected));
     assert!(events(tmp.path()).is_empty());
     // Pick the first channel of the guide: it fills the channel field, which stays editable.
@@ -372,7 +377,10 @@ fn a_report_update_writes_only_what_changed_and_refuses_bad_dates() {
     w.handle(ctrl('s'));
     assert_eq!(
         form_error(&w),
-        Some(crate::case::CaseError::NothingToChange.screen_message(Lang::En))
+        Some(crate::tui::case_errors::case_error(
+            &crate::case::CaseError::NothingToChange,
+            Lang::En
+        ))
     );
     // A follow-up date that is not a date is refused; nothing written.
     for _ in 0..4 {
@@ -384,7 +392,10 @@ fn a_report_update_writes_only_what_changed_and_refuses_bad_dates() {
         form_error(&w),
         Some(format!(
             "Follow up: {}",
-            crate::case::CaseError::BadDate("next week".into()).screen_message(Lang::En)
+            crate::tui::case_errors::case_error(
+                &crate::case::CaseError::BadDate("next week".into()),
+                Lang::En
+            )
         )),
         "the field is named: a report form has two dates"
     );
@@ -473,7 +484,10 @@ fn the_narrative_editor_opens_with_the_current_text_and_saves_changes() {
     w.handle(ctrl('s'));
     assert_eq!(
         form_error(&w),
-        Some(crate::case::CaseError::NothingToChange.screen_message(Lang::Zh))
+        Some(crate::tui::case_errors::case_error(
+            &crate::case::CaseError::NothingToChange,
+            Lang::Zh
+        ))
     );
     assert_eq!(kinds(tmp.path()), ["narrative"]);
 }
@@ -1124,14 +1138,36 @@ fn no_command_line_option_names_in_the_wizard() {
         E::BadIdNumber("123".into()),
         E::BadDate("下周".into()),
         E::UnknownKnew("x".into()),
+        E::DuplicateEmail(crate::case::EntryId(2)),
+        E::DuplicatePhoneRecord("短信 10690000".into(), crate::case::EntryId(2)),
+        E::DuplicateOrder("2026112922001".into(), crate::case::EntryId(2)),
+        E::NameWithNumber,
+        E::BadSha256("abc".into()),
+        E::NoticeWithoutPaper,
+        E::UnknownRecord("W7".into()),
+        E::NoSuchCase("/tmp/x".into()),
+        E::When(crate::case::when::WhenError::Unreadable("下下周".into())),
+        E::When(crate::case::when::WhenError::TooEarly("1960-01-01".into())),
+        E::Journal(crate::journal::JournalError::ReadOnly { path: "/x".into() }),
+        E::Journal(crate::journal::JournalError::NotAFolder { path: "/x".into() }),
+        E::Journal(crate::journal::JournalError::Io {
+            path: "/x".into(),
+            source: std::io::Error::from(std::io::ErrorKind::PermissionDenied),
+        }),
     ];
     for lang in [Lang::Zh, Lang::En] {
         for e in &errors {
-            let m = e.screen_message(lang);
-            assert!(!has_option_name(&m), "{m}");
+            let m = crate::tui::case_errors::case_error(e, lang);
+            assert!(!has_option_name(&m) && !m.contains("leakaid "), "{m}");
+            // The shared sentence, which the layers below both surfaces use, names none either.
+            let shared = e.message(lang);
+            assert!(
+                !has_option_name(&shared) && !shared.contains("leakaid "),
+                "{shared}"
+            );
         }
     }
-    assert!(E::ReasonRequired.screen_message(Lang::Zh).contains("“原因”一栏"));
+    assert!(crate::tui::case_errors::case_error(&E::ReasonRequired, Lang::Zh).contains("“原因”一栏"));
 }
 
 #[test]

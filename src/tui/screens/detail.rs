@@ -66,7 +66,10 @@ pub fn keys(retracted: bool) -> &'static [Binding] {
 pub fn key(id: EntryId, retracted: bool, a: A, cx: &Ctx) -> Option<Vec<Cmd>> {
     let live = || cx.state.entry(id).filter(|e| e.retracted.is_none());
     Some(match a {
-        A::Correct if retracted => vec![Cmd::Say(CaseError::Retracted(id).screen_message(cx.lang), true)],
+        A::Correct if retracted => vec![Cmd::Say(
+            crate::tui::case_errors::case_error(&CaseError::Retracted(id), cx.lang),
+            true,
+        )],
         A::Correct => live()
             .map(|e| vec![Cmd::Open(Form::correct(id, &e.current, cx.now.clone()))])
             .unwrap_or_default(),

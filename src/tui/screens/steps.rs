@@ -240,7 +240,8 @@ impl Steps {
             AmendableId::Consultation(c) => state.consultation_retracted(c),
         };
         if withdrawn {
-            let why = CaseError::RecordRetracted(id.to_string()).screen_message(cx.lang);
+            let why =
+                crate::tui::case_errors::case_error(&CaseError::RecordRetracted(id.to_string()), cx.lang);
             return vec![Cmd::Say(why, true)];
         }
         let form = match (a, &id) {
