@@ -630,7 +630,7 @@ impl Case {
                 .report(id)
                 .ok_or_else(|| CaseError::UnknownRecord(id.trim().to_string()))?;
             // A date alone belongs to the status the report has now, which must have a paper.
-            let dated = changes.notice_date.as_deref().is_some_and(|d| !d.is_empty());
+            let dated = changes.notice_date.is_some_and(|d| d.day().is_some());
             if dated && changes.status.is_none() && !rep.current.status.has_notice() {
                 return Err(CaseError::NoticeWithoutPaper);
             }

@@ -24,7 +24,7 @@ pub fn acceptance_date(r: &Report, tz: &TimeZone) -> Option<Date> {
     ) {
         return None;
     }
-    if let Ok(d) = r.current.notice_date.parse::<Date>() {
+    if let Some(d) = r.current.notice_date {
         return Some(d);
     }
     let accepted_when_made =
@@ -35,7 +35,7 @@ pub fn acceptance_date(r: &Report, tz: &TimeZone) -> Option<Date> {
 /// The day the 不予立案通知书 was received, when the report is not opened and the day is recorded.
 pub fn refusal_notice_date(r: &Report) -> Option<Date> {
     (r.current.status == ReportStatus::Refused)
-        .then(|| r.current.notice_date.parse::<Date>().ok())
+        .then_some(r.current.notice_date)
         .flatten()
 }
 
@@ -198,8 +198,8 @@ mod tests {
             receipt: String::new(),
             officer: String::new(),
             status,
-            notice_date: notice.into(),
-            follow_up: String::new(),
+            notice_date: (!notice.is_empty()).then(|| notice.parse().expect("a day")),
+            follow_up: None,
             note: String::new(),
             letter: None,
         }
@@ -210,7 +210,7 @@ mod tests {
             id: id.into(),
             changes: ReportPatch {
                 status,
-                notice_date: notice.map(str::to_string),
+                notice_date: notice.map(|d| crate::case::steps::DayChange::from(d.parse().ok())),
                 ..ReportPatch::default()
             },
         }
@@ -323,7 +323,7 @@ mod tests {
             update("R1", Some(ReportStatus::Refused), None),
         ]);
         let r = &st.reports[0];
-        assert_eq!(r.current.notice_date, "");
+        assert_eq!(r.current.notice_date, None);
         assert_eq!(refusal_notice_date(r), None);
         assert_eq!(acceptance_date(r, &tz()), None);
         assert_eq!(next_for(r, &st, TODAY), Some(Next::RefusedNoNotice));

@@ -2,6 +2,7 @@
 //! consultations with a lawyer. Each is added by an event and keeps its history; a report's
 //! status changes are new events too.
 
+use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
 
 use crate::moment::Moment;
@@ -94,11 +95,11 @@ pub struct ReportFields {
     /// The date of the paper behind the status, `YYYY-MM-DD`: the 受案回执 of an accepted
     /// report, the day the 不予立案通知书 was received for one not opened. Deadlines are counted
     /// only from this (or, for a report accepted when it was made, from that day).
-    #[serde(default, skip_serializing_if = "String::is_empty")]
-    pub notice_date: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub notice_date: Option<Date>,
     /// The date to follow up, `YYYY-MM-DD`.
-    #[serde(default, skip_serializing_if = "String::is_empty")]
-    pub follow_up: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub follow_up: Option<Date>,
     /// Anything else.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub note: String,
@@ -131,7 +132,7 @@ pub struct ReportPatch {
     pub status: Option<ReportStatus>,
     /// The date of the paper behind the (new) status (see [`ReportFields::notice_date`]).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub notice_date: Option<String>,
+    pub notice_date: Option<DayChange>,
     /// New receipt or case number.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub receipt: Option<String>,
@@ -140,7 +141,7 @@ pub struct ReportPatch {
     pub officer: Option<String>,
     /// New follow-up date.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub follow_up: Option<String>,
+    pub follow_up: Option<DayChange>,
     /// A note about this update.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
@@ -159,17 +160,19 @@ impl ReportPatch {
         let mut out = r.clone();
         if let Some(s) = self.status {
             if s != out.status {
-                out.notice_date.clear();
+                out.notice_date = None;
             }
             out.status = s;
         }
-        if let Some(d) = &self.notice_date {
-            out.notice_date.clone_from(d);
+        if let Some(d) = self.notice_date {
+            out.notice_date = d.day();
+        }
+        if let Some(d) = self.follow_up {
+            out.follow_up = d.day();
         }
         for (dst, src) in [
             (&mut out.receipt, &self.receipt),
             (&mut out.officer, &self.officer),
-            (&mut out.follow_up, &self.follow_up),
             (&mut out.note, &self.note),
         ] {
             if let Some(v) = src {
@@ -177,6 +180,53 @@ impl ReportPatch {
             }
         }
         out
+    }
+}
+
+/// A date changed by a report update: a new day, or cleared. Written as the day
+/// (`"2026-12-05"`) or, cleared, as an empty string, as the journal has always held it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DayChange {
+    /// The new day.
+    Set(Date),
+    /// The date was removed.
+    Clear,
+}
+
+impl DayChange {
+    /// The day after the change (`None`: cleared).
+    pub fn day(self) -> Option<Date> {
+        match self {
+            DayChange::Set(d) => Some(d),
+            DayChange::Clear => None,
+        }
+    }
+}
+
+impl From<Option<Date>> for DayChange {
+    fn from(d: Option<Date>) -> DayChange {
+        d.map_or(DayChange::Clear, DayChange::Set)
+    }
+}
+
+impl Serialize for DayChange {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        match self {
+            DayChange::Set(d) => d.serialize(s),
+            DayChange::Clear => s.serialize_str(""),
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for DayChange {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<DayChange, D::Error> {
+        let s = String::deserialize(d)?;
+        if s.is_empty() {
+            return Ok(DayChange::Clear);
+        }
+        s.parse::<Date>()
+            .map(DayChange::Set)
+            .map_err(serde::de::Error::custom)
     }
 }
 
@@ -433,11 +483,11 @@ fn when(s: &str, now: &ZonedDateTime) -> Result<Moment, CaseError> {
 }
 
 /// Reads a follow-up date (`2026-12-05`, `12-05` this year, `+7d` from today); empty is none.
-pub fn parse_follow_up(s: &str, now: &ZonedDateTime) -> Result<String, CaseError> {
+pub fn parse_follow_up(s: &str, now: &ZonedDateTime) -> Result<Option<Date>, CaseError> {
     let folded = to_halfwidth(s);
     let t = folded.trim();
     if t.is_empty() {
-        return Ok(String::new());
+        return Ok(None);
     }
     let bad = || CaseError::BadDate(s.trim().to_string());
     if let Some(days) = t
@@ -448,7 +498,7 @@ pub fn parse_follow_up(s: &str, now: &ZonedDateTime) -> Result<String, CaseError
             .date()
             .checked_add(jiff::Span::new().days(days))
             .map_err(|_| bad())?;
-        return Ok(d.to_string());
+        return Ok(Some(d));
     }
     let year = now.date().year();
     let full = if t.matches(['-', '/']).count() == 1 {
@@ -458,18 +508,18 @@ pub fn parse_follow_up(s: &str, now: &ZonedDateTime) -> Result<String, CaseError
     } else {
         t.to_string()
     };
-    parse_date(&full).map(|d| d.to_string()).ok_or_else(bad)
+    parse_date(&full).map(Some).ok_or_else(bad)
 }
 
 /// Reads the date of a notice or receipt (`2026-12-05`, `12-05` this year, `12月5日`); empty is
 /// none. A paper received after today is refused: it is the day the deadline runs from.
-pub fn parse_notice_date(s: &str, now: &ZonedDateTime) -> Result<String, CaseError> {
+pub fn parse_notice_date(s: &str, now: &ZonedDateTime) -> Result<Option<Date>, CaseError> {
     if to_halfwidth(s).trim().starts_with('+') {
         return Err(CaseError::BadDate(s.trim().to_string()));
     }
     let d = parse_follow_up(s, now)?;
-    if d.parse::<jiff::civil::Date>().is_ok_and(|d| d > now.date()) {
-        return Err(CaseError::NoticeDateFuture(d));
+    if let Some(day) = d.filter(|d| *d > now.date()) {
+        return Err(CaseError::NoticeDateFuture(day.to_string()));
     }
     Ok(d)
 }
@@ -488,14 +538,14 @@ impl ReportDraft {
         let filed_at = when(&self.at, now)?;
         let status = self.status.unwrap_or(ReportStatus::Filed);
         let notice_date = parse_notice_date(&self.notice_date, now)?;
-        if !notice_date.is_empty() && !status.has_notice() {
+        if notice_date.is_some() && !status.has_notice() {
             return Err(CaseError::NoticeWithoutPaper);
         }
         let mut follow_up = parse_follow_up(&self.follow_up, now)?;
-        if let Some(l) = letter.as_ref().filter(|_| follow_up.is_empty()) {
+        if let Some(l) = letter.as_ref().filter(|_| follow_up.is_none()) {
             let guide = crate::guide::Guide::get(crate::guide::Lang::Zh);
             if let Some((day, _)) = super::sent::follow_up(guide, &l.kind, filed_at.zoned().date()) {
-                follow_up = day.to_string();
+                follow_up = Some(day);
             }
         }
         Ok(ReportFields {
@@ -543,7 +593,7 @@ impl ReportUpdateDraft {
             notice_date: self
                 .notice_date
                 .as_deref()
-                .map(|s| parse_notice_date(s, now))
+                .map(|s| parse_notice_date(s, now).map(DayChange::from))
                 .transpose()?,
             receipt: self
                 .receipt
@@ -558,7 +608,7 @@ impl ReportUpdateDraft {
             follow_up: self
                 .follow_up
                 .as_deref()
-                .map(|s| parse_follow_up(s, now))
+                .map(|s| parse_follow_up(s, now).map(DayChange::from))
                 .transpose()?,
             note: self
                 .note
@@ -742,6 +792,16 @@ impl ConsultationDraft {
     }
 }
 
+/// A changed day as `describe` shows it: the day, or empty when cleared.
+fn change_text(d: DayChange) -> String {
+    day_text(d.day())
+}
+
+/// A day as text fields and lists show it: `2026-12-05`, or empty for none.
+pub fn day_text(d: Option<Date>) -> String {
+    d.map(|d| d.to_string()).unwrap_or_default()
+}
+
 /// "label → value" parts of a change, joined the way the UI language writes a list; a value
 /// emptied reads "（清空）" / "(cleared)". One place, so `report list`, `warn list`, `lawyer
 /// list` and the wizard describe changes alike.
@@ -770,10 +830,13 @@ impl ReportPatch {
                     ("状态", "status"),
                     self.status.map(|s| lang.pick(s.zh(), s.en()).to_string()),
                 ),
-                (("通知书/回执日期", "notice date"), self.notice_date.clone()),
+                (
+                    ("通知书/回执日期", "notice date"),
+                    self.notice_date.map(change_text),
+                ),
                 (("回执编号", "receipt"), self.receipt.clone()),
                 (("经办人", "officer"), self.officer.clone()),
-                (("跟进日期", "follow up"), self.follow_up.clone()),
+                (("跟进日期", "follow up"), self.follow_up.map(change_text)),
                 (("备注", "note"), self.note.clone()),
             ],
             lang,
@@ -869,11 +932,23 @@ mod tests {
     #[test]
     fn follow_up_dates() {
         let now: ZonedDateTime = "2026-11-29T15:00:00+08:00[Asia/Shanghai]".parse().expect("valid");
-        assert_eq!(parse_follow_up("+7d", &now).expect("ok"), "2026-12-06");
-        assert_eq!(parse_follow_up("12-05", &now).expect("ok"), "2026-12-05");
-        assert_eq!(parse_follow_up("2027/01/10", &now).expect("ok"), "2027-01-10");
-        assert_eq!(parse_follow_up("１２月８日", &now).expect("ok"), "2026-12-08");
-        assert_eq!(parse_follow_up("2027年1月10日", &now).expect("ok"), "2027-01-10");
+        assert_eq!(day_text(parse_follow_up("+7d", &now).expect("ok")), "2026-12-06");
+        assert_eq!(
+            day_text(parse_follow_up("12-05", &now).expect("ok")),
+            "2026-12-05"
+        );
+        assert_eq!(
+            day_text(parse_follow_up("2027/01/10", &now).expect("ok")),
+            "2027-01-10"
+        );
+        assert_eq!(
+            day_text(parse_follow_up("１２月８日", &now).expect("ok")),
+            "2026-12-08"
+        );
+        assert_eq!(
+            day_text(parse_follow_up("2027年1月10日", &now).expect("ok")),
+            "2027-01-10"
+        );
         assert!(parse_follow_up("next week", &now).is_err());
     }
 

@@ -6,6 +6,7 @@ use super::{Ctx, Failure, out};
 use crate::case::amend::Amendable;
 use crate::case::sent::{SentLetter, SentLetterDraft, follow_up_basis, letter_kind};
 use crate::case::signals::report_count;
+use crate::case::steps::day_text;
 use crate::case::steps::{
     ConsultationCorrectionDraft, ConsultationDraft, ConsultationPatch, ReportDraft, ReportUpdateDraft,
     WarningCorrectionDraft, WarningDraft, WarningPatch,
@@ -91,7 +92,7 @@ pub fn report(ctx: &Ctx, cmd: &ReportCommand) -> Result<(), Failure> {
                 (
                     l.kind.clone(),
                     crate::letters::sent_letter_name(l, lang).to_string(),
-                    fields.follow_up.clone(),
+                    fields.follow_up,
                 )
             });
             let id = case.add_report(fields).map_err(|e| ctx.fail(e))?;
@@ -101,8 +102,8 @@ pub fn report(ctx: &Ctx, cmd: &ReportCommand) -> Result<(), Failure> {
                     format!("已记录 {id}：已发出{name}。"),
                     format!("Recorded {id}: {name} sent."),
                 ));
-                if !follow_up.is_empty() {
-                    out(format!("{}: {follow_up}", lang.pick("跟进日期", "Follow up on")));
+                if let Some(day) = follow_up {
+                    out(format!("{}: {day}", lang.pick("跟进日期", "Follow up on")));
                 }
                 out(follow_up_basis(&kind, lang));
             } else if let Some(line) = next_line(&case, &id, &now, lang) {
@@ -184,9 +185,9 @@ pub fn report(ctx: &Ctx, cmd: &ReportCommand) -> Result<(), Failure> {
                     (lang.pick("寄出的信", "letter sent"), &letter),
                     (lang.pick("方式", "how"), &c.how),
                     (lang.pick("回执/编号", "receipt"), &c.receipt),
-                    (lang.pick("通知书日期", "notice date"), &c.notice_date),
+                    (lang.pick("通知书日期", "notice date"), &day_text(c.notice_date)),
                     (lang.pick("经办人", "officer"), &c.officer),
-                    (lang.pick("跟进日期", "follow up"), &c.follow_up),
+                    (lang.pick("跟进日期", "follow up"), &day_text(c.follow_up)),
                     (lang.pick("备注", "note"), &c.note),
                 ] {
                     if !v.is_empty() {

@@ -386,7 +386,7 @@ pub fn reports_of(state: &CaseState, lang: Lang, zone: &TimeZone) -> Vec<PacketR
                 status: c.status_words(lang).to_string(),
                 receipt: one(&c.receipt),
                 officer: one(&c.officer),
-                notice_date: one(&c.notice_date),
+                notice_date: crate::case::steps::day_text(c.notice_date),
                 note: one(&c.note),
                 not_accepted: c.letter.is_none() && c.status == ReportStatus::NotAccepted,
             }

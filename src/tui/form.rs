@@ -8,6 +8,7 @@ use jiff::ZonedDateTime;
 
 use crate::case::draft::{TransferDraft, birth_from_id, id_number_in};
 use crate::case::sent::{SentLetterDraft, SentVia};
+use crate::case::steps::day_text;
 use crate::case::steps::{
     ConsultationCorrectionDraft, ConsultationDraft, ConsultationFields, ConsultationPatch, Report,
     ReportDraft, ReportFields, ReportPatch, ReportStatus, ReportUpdateDraft, WarningCorrectionDraft,
@@ -460,10 +461,10 @@ impl Form {
         let status = STATUSES.iter().position(|s| *s == c.status).unwrap_or(0);
         let fields = vec![
             choice(FieldId::Status, status),
-            text(FieldId::NoticeDate, false, &c.notice_date),
+            text(FieldId::NoticeDate, false, &day_text(c.notice_date)),
             text(FieldId::Receipt, false, &c.receipt),
             text(FieldId::Officer, false, &c.officer),
-            text(FieldId::FollowUp, false, &c.follow_up),
+            text(FieldId::FollowUp, false, &day_text(c.follow_up)),
             text(FieldId::Note, true, &c.note),
         ];
         Form::build(

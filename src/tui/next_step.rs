@@ -1,6 +1,7 @@
 //! The one most useful next thing to do, through all four steps: what the dashboard's first
 //! line says, and what follows the receipt of a loss just saved.
 
+use crate::case::steps::day_text;
 use jiff::civil::Date;
 
 use crate::case::CaseState;
@@ -14,7 +15,7 @@ use crate::tui::strings::fill;
 
 /// True when report `r` is still open and its follow-up date is before `today`.
 pub fn is_overdue(r: &Report, today: Date) -> bool {
-    r.current.status.is_open() && r.current.follow_up.parse::<Date>().is_ok_and(|d| d < today)
+    r.current.status.is_open() && r.current.follow_up.is_some_and(|d| d < today)
 }
 
 /// The sentence naming the most useful next action, through all four steps: call 110 when
@@ -42,7 +43,7 @@ pub fn next_action(app: &App, state: &CaseState) -> String {
         return fill(s.next_checklist, &[&item]);
     }
     if let Some(r) = state.reports.iter().find(|r| is_overdue(r, today)) {
-        return fill(s.next_follow_up, &[&r.id, &r.current.follow_up]);
+        return fill(s.next_follow_up, &[&r.id, &day_text(r.current.follow_up)]);
     }
     if report_count(state).reports == 0 {
         if state.profile.is_empty() {
@@ -64,7 +65,7 @@ pub fn next_action(app: &App, state: &CaseState) -> String {
     if state.live_consultations().next().is_none() {
         return s.next_lawyer.to_string();
     }
-    if let Some(r) = open().find(|r| r.current.follow_up.is_empty()) {
+    if let Some(r) = open().find(|r| r.current.follow_up.is_none()) {
         return fill(s.next_follow_date, &[&r.id]);
     }
     s.next_keep.to_string()

@@ -15,6 +15,7 @@ use super::runtime::Wizard;
 use super::theme::Theme;
 use super::view;
 use crate::case::event::EventBody;
+use crate::case::steps::day_text;
 use crate::case::{Case, CaseState, EvidenceDraft, EvidenceKind, Moment};
 use crate::i18n::Lang;
 
@@ -356,10 +357,10 @@ fn a_report_is_added_with_a_channel_from_the_guide_and_a_status() {
         .unwrap_or_default();
     assert_eq!(fields.channel, format!("{first} 朝阳分局"));
     assert_eq!(fields.status, crate::case::steps::ReportStatus::Accepted);
-    assert_eq!(fields.notice_date, "2026-11-28");
+    assert_eq!(day_text(fields.notice_date), "2026-11-28");
     assert_eq!(fields.receipt, "A-10086");
     assert_eq!(fields.officer, "李警官");
-    assert_eq!(fields.follow_up, "2026-12-06");
+    assert_eq!(day_text(fields.follow_up), "2026-12-06");
     assert_eq!(fields.filed_at, Moment::from_zoned(&fixed_now()));
     assert!(w.app.status.as_ref().is_some_and(|(t, _)| t.contains("R1")));
 }
@@ -421,7 +422,14 @@ fn a_report_update_writes_only_what_changed_and_refuses_bad_dates() {
     assert_eq!(id, "R1");
     assert_eq!(changes.status, Some(crate::case::steps::ReportStatus::CaseOpened));
     assert_eq!(changes.receipt.as_deref(), Some("B-2"));
-    assert_eq!(changes.follow_up.as_deref(), Some("2026-11-30"));
+    assert_eq!(
+        changes
+            .follow_up
+            .and_then(|d| d.day())
+            .map(|d| d.to_string())
+            .as_deref(),
+        Some("2026-11-30")
+    );
     assert!(changes.officer.is_none() && changes.note.is_none() && changes.notice_date.is_none());
 }
 
@@ -1029,7 +1037,7 @@ fn step_2_dates_the_police_stages_only_from_recorded_dates() {
     let r = &w.case.state().reports[0];
     assert_eq!(r.current.status, crate::case::steps::ReportStatus::Refused);
     assert_eq!(
-        r.current.notice_date, "",
+        r.current.notice_date, None,
         "the receipt's date is not the notice's"
     );
     let text = guide(&w);

@@ -389,6 +389,15 @@ fn sent_letter() -> impl Strategy<Value = SentLetter> {
     })
 }
 
+fn day() -> impl Strategy<Value = jiff::civil::Date> {
+    (1970i16..2100, 1i8..=12, 1i8..=28).prop_map(|(y, m, d)| jiff::civil::date(y, m, d))
+}
+
+fn day_change() -> impl Strategy<Value = crate::case::steps::DayChange> {
+    use crate::case::steps::DayChange;
+    prop_oneof![Just(DayChange::Clear), day().prop_map(DayChange::Set)]
+}
+
 fn report_fields() -> impl Strategy<Value = ReportFields> {
     (
         text(),
@@ -396,8 +405,8 @@ fn report_fields() -> impl Strategy<Value = ReportFields> {
         text(),
         text(),
         text(),
-        (status(), text()),
-        text(),
+        (status(), prop::option::of(day())),
+        prop::option::of(day()),
         text(),
         prop::option::of(sent_letter()),
     )
@@ -423,10 +432,10 @@ fn report_patch() -> impl Strategy<Value = ReportPatch> {
     use prop::option::of;
     (
         of(status()),
+        of(day_change()),
         of(text()),
         of(text()),
-        of(text()),
-        of(text()),
+        of(day_change()),
         of(text()),
     )
         .prop_map(
@@ -963,7 +972,7 @@ fn old_report_statuses_keep_reading_and_new_ones_read_back_byte_for_byte() {
         let event = read(&l).expect("an old line reads");
         assert_eq!(serde_json::to_string(&event).expect("write"), old);
         if let EventBody::ReportAdded { fields, .. } = &event {
-            assert_eq!(fields.notice_date, "");
+            assert_eq!(fields.notice_date, None);
         }
     }
     for new in [
@@ -975,5 +984,36 @@ fn old_report_statuses_keep_reading_and_new_ones_read_back_byte_for_byte() {
         let l = line(new);
         let event = read(&l).expect("a new line reads");
         assert_eq!(serde_json::to_string(&event).expect("write"), new);
+    }
+}
+
+/// The follow-up and notice dates are days, not text, and the journal's bytes did not change
+/// with the type: a day reads and writes back as it was, an update that cleared a date (`""`)
+/// still reads as cleared, and a value that is not a day is refused, not kept as text.
+#[test]
+fn report_dates_are_days_and_read_back_byte_for_byte() {
+    use crate::case::steps::DayChange;
+    let head = r#"{"seq":3,"ts":"2026-11-29T15:00:00+08:00","prev":"0000000000000000000000000000000000000000000000000000000000000000","event":"#;
+    let line = |event: &str| format!("{head}{event}}}");
+    let read = |l: &str| Record::from_line(l.as_bytes()).map(|r| r.event);
+    let added = r#"{"type":"report_added","id":"R1","channel":"派出所","filed_at":"2026-11-29T14:05:09+08:00","status":"accepted","notice_date":"2026-11-29","follow_up":"2026-12-06"}"#;
+    let event = read(&line(added)).expect("reads");
+    assert_eq!(serde_json::to_string(&event).expect("write"), added);
+    let EventBody::ReportAdded { fields, .. } = &event else {
+        unreachable!("{event:?}")
+    };
+    assert_eq!(fields.follow_up, Some(jiff::civil::date(2026, 12, 6)));
+    let cleared = r#"{"type":"report_updated","id":"R1","changes":{"follow_up":""}}"#;
+    let event = read(&line(cleared)).expect("reads");
+    assert_eq!(serde_json::to_string(&event).expect("write"), cleared);
+    let EventBody::ReportUpdated { changes, .. } = &event else {
+        unreachable!("{event:?}")
+    };
+    assert_eq!(changes.follow_up, Some(DayChange::Clear));
+    for not_a_day in [
+        r#"{"type":"report_added","id":"R1","channel":"派出所","filed_at":"2026-11-29T14:05:09+08:00","status":"filed","follow_up":"下周"}"#,
+        r#"{"type":"report_updated","id":"R1","changes":{"follow_up":"2026-13-01"}}"#,
+    ] {
+        assert!(read(&line(not_a_day)).is_err(), "{not_a_day}");
     }
 }

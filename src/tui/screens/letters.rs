@@ -144,7 +144,7 @@ fn upcoming(state: &CaseState, today: Date) -> Vec<(&Report, Date)> {
         .reports
         .iter()
         .filter(|r| r.current.is_letter() && r.current.status.is_open())
-        .filter_map(|r| r.current.follow_up.parse::<Date>().ok().map(|d| (r, d)))
+        .filter_map(|r| r.current.follow_up.map(|d| (r, d)))
         .filter(|(_, d)| *d >= today)
         .collect();
     v.sort_by_key(|(_, d)| *d);

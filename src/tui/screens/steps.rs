@@ -338,11 +338,11 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, state: &CaseState, step: S
                 if !c.receipt.is_empty() {
                     row.push_str(&format!(" {}:{}", s.r_receipt, c.receipt));
                 }
-                if !c.notice_date.is_empty() {
-                    row.push_str(&format!(" {}:{}", s.f_notice_date, c.notice_date));
+                if let Some(d) = c.notice_date {
+                    row.push_str(&format!(" {}:{d}", s.f_notice_date));
                 }
-                if !c.follow_up.is_empty() {
-                    row.push_str(&format!(" {}:{}", s.r_follow, c.follow_up));
+                if let Some(d) = c.follow_up {
+                    row.push_str(&format!(" {}:{d}", s.r_follow));
                 }
                 let overdue = is_overdue(r, today);
                 if overdue {

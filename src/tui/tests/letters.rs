@@ -170,7 +170,11 @@ fn s_saves_the_pdf_and_text_with_a_copy_and_r_records_it_sent() {
     assert_eq!(letter.via, SentVia::WebForm);
     assert_eq!(letter.sha256, saved.sha256);
     assert_eq!(fields.channel, saved.recipient);
-    assert_eq!(fields.follow_up, "2026-12-13", "11-28 + 15 days");
+    assert_eq!(
+        crate::case::steps::day_text(fields.follow_up),
+        "2026-12-13",
+        "11-28 + 15 days"
+    );
     // Step 2 and the dashboard show it like any report.
     typed(&mut w, "2");
     let step2 = frame_rows(&w.app, w.case.state(), 80, 24).join("\n");
@@ -227,7 +231,7 @@ fn the_company_letter_asks_whom_it_goes_to_before_saving() {
     let Some(EventBody::ReportAdded { fields, .. }) = events(tmp.path()).pop() else {
         unreachable!("no report")
     };
-    assert_eq!(fields.follow_up, "");
+    assert_eq!(fields.follow_up, None);
     assert_eq!(fields.letter.map(|l| l.via), Some(SentVia::Post));
     let text = frame_rows(&w.app, w.case.state(), 120, 24).join("\n");
     assert!(text.contains("No source gives a reply period"), "{text}");
