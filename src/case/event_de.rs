@@ -384,7 +384,7 @@ fn build<E: de::Error>(tag: Tag, s: Slots) -> Result<EventBody, E> {
         Tag::ReportAdded => EventBody::ReportAdded {
             id: required(s.str_id, "id")?.into(),
             fields: ReportFields {
-                channel: required(s.channel, "channel")?,
+                channel: required(s.channel, "channel")?.into(),
                 filed_at: required(s.filed_at, "filed_at")?,
                 how: s.how.unwrap_or_default(),
                 receipt: s.receipt.unwrap_or_default(),

@@ -13,6 +13,7 @@ pub mod letter_kind;
 pub mod ops;
 pub mod phone_import;
 pub mod record_id;
+pub mod report_channel;
 pub mod sent;
 pub mod signals;
 pub mod standing;

@@ -2,7 +2,7 @@
 //! case state, and the checklist items a record proves done. One place, so the dashboard, the
 //! step screens, the checklist and the command line agree.
 
-use crate::guide::{CaseSignals, ChecklistId};
+use crate::guide::{CaseSignals, ChannelId, ChecklistId};
 use crate::i18n::Lang;
 
 use super::event::EvidenceKind;
@@ -101,11 +101,13 @@ pub fn done_by_record(state: &CaseState, item: ChecklistId) -> Option<&str> {
     };
     match item {
         // A report the desk would not take is not yet a report made.
-        ChecklistId::ReportToPolice => {
-            report(&|r| !r.current.is_letter() && r.current.status != ReportStatus::NotAccepted)
-        }
+        ChecklistId::ReportToPolice => report(&|r| {
+            !r.current.is_letter()
+                && r.current.channel.may_be_police()
+                && r.current.status != ReportStatus::NotAccepted
+        }),
         ChecklistId::ReportSpam => {
-            report(&|r| r.current.channel.contains("12321") || letter_sent(r, "12321"))
+            report(&|r| r.current.channel.guide() == Some(ChannelId::Report12321) || letter_sent(r, "12321"))
         }
         ChecklistId::AskCompanyToDelete => report(&|r| letter_sent(r, "company")),
         ChecklistId::WarnContacts => state.live_warnings().next().map(|(id, _)| id.as_str()),
@@ -199,6 +201,34 @@ mod tests {
         ] {
             assert!(ids.contains(&id), "{id:?} not in {ids:?}");
         }
+    }
+
+    #[test]
+    fn a_report_to_12321_proves_the_spam_report_and_not_the_police_report() {
+        use super::super::steps::{ReportDraft, ReportStatus};
+        let now: jiff::ZonedDateTime = "2026-11-29T15:00:00+08:00[Asia/Shanghai]".parse().expect("valid");
+        let report = |id: &str, channel: &str| super::super::steps::Report {
+            id: id.into(),
+            current: ReportDraft {
+                channel: channel.into(),
+                status: Some(ReportStatus::Filed),
+                ..ReportDraft::default()
+            }
+            .validate(&now)
+            .expect("valid"),
+            updates: Vec::new(),
+            recorded_at: crate::moment::Moment::from_zoned(&now),
+        };
+        let mut state = CaseState::default();
+        state.reports.push(report("R1", "12321"));
+        assert_eq!(done_by_record(&state, ChecklistId::ReportSpam), Some("R1"));
+        assert_eq!(done_by_record(&state, ChecklistId::ReportToPolice), None);
+        state.reports.push(report("R2", "朝阳分局某某派出所"));
+        assert_eq!(done_by_record(&state, ChecklistId::ReportToPolice), Some("R2"));
+        // A number that merely holds the digits is not 12321.
+        let mut other = CaseState::default();
+        other.reports.push(report("R1", "010-12321000"));
+        assert_eq!(done_by_record(&other, ChecklistId::ReportSpam), None);
     }
 
     #[test]

@@ -77,8 +77,8 @@ impl ReportStatus {
 /// A report made to an authority (step 2).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ReportFields {
-    /// Where: 派出所, 110, 12321, 12315 … (a guide channel id or free text).
-    pub channel: String,
+    /// Where: 派出所, 110, 12321, 12315 … as written, and the guide channel it names.
+    pub channel: super::report_channel::ReportChannel,
     /// When it was made.
     pub filed_at: Moment,
     /// How: in person, phone, online, app.
@@ -549,7 +549,7 @@ impl ReportDraft {
             }
         }
         Ok(ReportFields {
-            channel,
+            channel: channel.into(),
             filed_at,
             how: line(("方式", "how"), &self.how)?,
             receipt: line(("回执号", "receipt number"), &self.receipt)?,
@@ -852,7 +852,7 @@ impl Report {
             "{} {}{}",
             self.recorded_at.short(),
             lang.pick("记录报案：", "report recorded: "),
-            crate::text::shown_line(&self.current.channel)
+            crate::text::shown_line(self.current.channel.as_str())
         )];
         out.extend(self.updates.iter().map(|(at, p)| {
             format!(

@@ -173,7 +173,7 @@ pub fn report(ctx: &Ctx, cmd: &ReportCommand) -> Result<(), Failure> {
                     "{}  {}  {}  {}",
                     one_line(&r.id),
                     short(&c.filed_at, &tz),
-                    one_line(&c.channel),
+                    one_line(c.channel.as_str()),
                     c.status_words(lang)
                 ));
                 let letter = c

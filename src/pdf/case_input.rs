@@ -375,7 +375,7 @@ pub fn reports_of(state: &CaseState, lang: Lang, zone: &TimeZone) -> Vec<PacketR
             PacketReport {
                 id: r.id.to_string(),
                 at: in_zone(&c.filed_at, zone).datetime(),
-                channel: one(&c.channel),
+                channel: one(c.channel.as_str()),
                 how: one(&c.how),
                 letter: c.letter.as_ref().map(|l| {
                     LetterText::get(lang)

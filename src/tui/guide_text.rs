@@ -126,11 +126,7 @@ fn why_text(why: Why, lang: Lang) -> &'static str {
 fn dated_police_report<'a>(state: &'a CaseState, tz: &TimeZone) -> Option<&'a Report> {
     let police = || {
         state.reports.iter().filter(|r| {
-            let c = &r.current.channel;
-            !r.current.is_letter()
-                && ["派出所", "110", "公安", "police", "Police"]
-                    .iter()
-                    .any(|w| c.contains(w))
+            !r.current.is_letter() && r.current.channel.guide() == Some(crate::guide::ChannelId::Police)
         })
     };
     police()

@@ -355,7 +355,7 @@ fn a_report_is_added_with_a_channel_from_the_guide_and_a_status() {
         .first()
         .cloned()
         .unwrap_or_default();
-    assert_eq!(fields.channel, format!("{first} 朝阳分局"));
+    assert_eq!(fields.channel.as_str(), format!("{first} 朝阳分局"));
     assert_eq!(fields.status, crate::case::steps::ReportStatus::Accepted);
     assert_eq!(day_text(fields.notice_date), "2026-11-28");
     assert_eq!(fields.receipt, "A-10086");

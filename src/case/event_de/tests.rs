@@ -413,7 +413,7 @@ fn report_fields() -> impl Strategy<Value = ReportFields> {
         .prop_map(
             |(channel, filed_at, how, receipt, officer, (status, notice_date), follow_up, note, letter)| {
                 ReportFields {
-                    channel,
+                    channel: channel.into(),
                     filed_at,
                     how,
                     receipt,

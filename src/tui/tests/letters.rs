@@ -169,7 +169,7 @@ fn s_saves_the_pdf_and_text_with_a_copy_and_r_records_it_sent() {
     assert_eq!(letter.kind, "carrier");
     assert_eq!(letter.via, SentVia::WebForm);
     assert_eq!(letter.sha256, saved.sha256);
-    assert_eq!(fields.channel, saved.recipient);
+    assert_eq!(fields.channel.as_str(), saved.recipient);
     assert_eq!(
         crate::case::steps::day_text(fields.follow_up),
         "2026-12-13",
