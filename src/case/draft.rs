@@ -258,7 +258,7 @@ pub struct ProfileDraft {
 
 impl ProfileDraft {
     /// Sanitises and checks: the ID number's check digit, the date's shape.
-    pub fn validate(&self) -> Result<ProfilePatch, CaseError> {
+    pub fn validate(&self, now: &ZonedDateTime) -> Result<ProfilePatch, CaseError> {
         let line = |field: Label, v: &Option<String>| v.as_deref().map(|s| line_field(field, s)).transpose();
         let list = |field: Label, v: &Option<Vec<String>>| -> Result<Option<Vec<String>>, CaseError> {
             v.as_ref()
@@ -277,7 +277,7 @@ impl ProfileDraft {
             other => other,
         };
         let birth_date = match line(("出生日期", "birth date"), &self.birth_date)? {
-            Some(d) if !d.is_empty() => Some(check_birth_date(&d, jiff::ZonedDateTime::now().date())?),
+            Some(d) if !d.is_empty() => Some(check_birth_date(&d, now.date())?),
             other => other,
         };
         let name = line(("姓名", "name"), &self.name)?;
@@ -415,6 +415,10 @@ pub fn birth_from_id(s: &str) -> Option<jiff::civil::Date> {
 mod tests {
     use super::*;
 
+    fn test_now() -> ZonedDateTime {
+        "2026-11-29T15:00:00+08:00[Asia/Shanghai]".parse().expect("valid")
+    }
+
     fn has_full_width(s: &str) -> bool {
         s.chars()
             .any(|c| matches!(c, '\u{FF01}'..='\u{FF5E}' | '\u{3000}'))
@@ -474,12 +478,12 @@ mod tests {
             "王䶮 １３８００１３８０００",
         ] {
             assert!(
-                matches!(named(bad).validate(), Err(CaseError::NameWithNumber)),
+                matches!(named(bad).validate(&test_now()), Err(CaseError::NameWithNumber)),
                 "{bad}"
             );
         }
         for good in ["张三", "欧阳 娜娜", "Wang Yan", "王䶮2"] {
-            assert!(named(good).validate().is_ok(), "{good}");
+            assert!(named(good).validate(&test_now()).is_ok(), "{good}");
         }
     }
 
@@ -514,7 +518,7 @@ mod tests {
             ..Default::default()
         };
         assert_eq!(
-            p.validate().expect("ok").birth_date.as_deref(),
+            p.validate(&test_now()).expect("ok").birth_date.as_deref(),
             Some("1949-12-31")
         );
     }
@@ -629,7 +633,7 @@ mod tests {
             emails: Some(vec!["ｌｉ＠ｅｘａｍｐｌｅ．ｃｎ".into()]),
             ..ProfileDraft::default()
         };
-        let p = draft.validate().expect("valid");
+        let p = draft.validate(&test_now()).expect("valid");
         assert_eq!(
             p.phones,
             Some(vec!["13912345678".to_string(), "138 0013 8000".to_string()])

@@ -2,8 +2,6 @@
 
 use std::path::PathBuf;
 
-use jiff::ZonedDateTime;
-
 use super::{Ctx, Failure, out};
 use crate::case::CorrectionDraft;
 use crate::case::draft::parse_knew_list;
@@ -29,7 +27,7 @@ pub fn correct(ctx: &Ctx, a: &CorrectArgs) -> Result<(), Failure> {
         lost: a.facts.lost.clone(),
         transfer: a.facts.transfer(),
     };
-    let patch = draft.validate(&ZonedDateTime::now()).map_err(|e| ctx.fail(e))?;
+    let patch = draft.validate(&ctx.now()).map_err(|e| ctx.fail(e))?;
     let mut case = ctx.open_case()?;
     case.correct(id, patch, &a.reason).map_err(|e| ctx.fail(e))?;
     out(tr(

@@ -98,7 +98,7 @@ pub fn run(ctx: &Ctx, args: &ImportPhoneArgs) -> Result<(), Failure> {
             phone_backup::read(&bytes, Pictures::Of(&ids)).map_err(|e| Failure::new(e.message(lang)))?;
     }
     let missing = iphone_pictures(&mut sources, &picked, lang)?;
-    let now = jiff::ZonedDateTime::now();
+    let now = ctx.now();
     let mut groups: Vec<(usize, Vec<PhoneEntry>)> = Vec::new();
     let mut calls = 0;
     let mut pictures = 0;

@@ -1,7 +1,5 @@
 //! `leakaid log`: record a contact in seconds; prints the id only once it is on disk.
 
-use jiff::ZonedDateTime;
-
 use super::{Ctx, Failure, eml, out, warn};
 use crate::case::Appended;
 use crate::case::draft::parse_knew_list;
@@ -12,7 +10,7 @@ use crate::i18n::tr;
 /// Runs `leakaid log`.
 pub fn run(ctx: &Ctx, args: &LogArgs) -> Result<(), Failure> {
     // The time is taken at once: the call happened now, not when the disk finished.
-    let now = ZonedDateTime::now();
+    let now = ctx.now();
     let mut draft = EvidenceDraft {
         kind: Some(args.kind),
         at: args.facts.at.clone().unwrap_or_default(),

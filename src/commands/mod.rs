@@ -21,6 +21,8 @@ mod verify;
 
 use std::path::PathBuf;
 
+use jiff::ZonedDateTime;
+
 use crate::case::{Case, CaseError, EntryId};
 use crate::casedir::{DataDir, DataDirError};
 use crate::cli::{Cli, Command};
@@ -49,6 +51,7 @@ pub struct Ctx {
     pub lang: Lang,
     data_dir: Option<PathBuf>,
     case_name: String,
+    clock: fn() -> ZonedDateTime,
 }
 
 impl Ctx {
@@ -69,7 +72,14 @@ impl Ctx {
             lang,
             data_dir: cli.data_dir.clone(),
             case_name,
+            clock: ZonedDateTime::now,
         }
+    }
+
+    /// Now, by the commands' one clock: every time a command takes (a call logged "now", a
+    /// follow-up "+7d", a birth date not after today) is read here.
+    pub fn now(&self) -> ZonedDateTime {
+        (self.clock)()
     }
 
     /// Turns a case error into the user's sentence.

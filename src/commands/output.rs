@@ -171,7 +171,7 @@ pub(super) fn check_target(ctx: &Ctx, p: &Path, replace: Replace) -> Result<(), 
 /// The date to print: `--date YYYY-MM-DD`, or today. A date after tomorrow is refused: a
 /// letter dated ahead cites the law of a day that has not come.
 pub fn print_date(ctx: &Ctx, arg: Option<&str>) -> Result<jiff::civil::Date, Failure> {
-    let today = jiff::ZonedDateTime::now().date();
+    let today = ctx.now().date();
     let Some(s) = arg else {
         return Ok(today);
     };

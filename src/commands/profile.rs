@@ -73,7 +73,7 @@ pub fn run(ctx: &Ctx, cmd: &ProfileCommand) -> Result<(), Failure> {
                 suspect_why: a.suspect_why.clone(),
                 suspect_address: a.suspect_address.clone(),
             };
-            let patch = draft.validate().map_err(|e| ctx.fail(e))?;
+            let patch = draft.validate(&ctx.now()).map_err(|e| ctx.fail(e))?;
             let mut case = ctx.open_case()?;
             case.set_profile(patch).map_err(|e| ctx.fail(e))?;
             out(tr(lang, "个人信息已保存。", "Your details are saved."));

@@ -57,7 +57,7 @@ fn text(s: &Option<String>) -> String {
 /// `leakaid report …`.
 pub fn report(ctx: &Ctx, cmd: &ReportCommand) -> Result<(), Failure> {
     let lang = ctx.lang;
-    let now = ZonedDateTime::now();
+    let now = ctx.now();
     match cmd {
         ReportCommand::Add(a) => {
             let letter = sent_letter_draft(ctx, &a.letter)?;
@@ -321,7 +321,7 @@ pub fn warn(ctx: &Ctx, cmd: &WarnCommand) -> Result<(), Failure> {
                 at: text(at),
                 note: text(note),
             }
-            .validate_with_number(&number, &ZonedDateTime::now())
+            .validate_with_number(&number, &ctx.now())
             .map_err(|e| ctx.fail(e))?;
             let mut case = ctx.open_case()?;
             let id = case.add_warning(fields.clone()).map_err(|e| ctx.fail(e))?;
@@ -386,7 +386,7 @@ pub fn warn(ctx: &Ctx, cmd: &WarnCommand) -> Result<(), Failure> {
                 at: change.at.clone(),
                 note: change.note.clone(),
             };
-            correct_record(ctx, id, draft.validate(&ZonedDateTime::now()), &change.reason)?;
+            correct_record(ctx, id, draft.validate(&ctx.now()), &change.reason)?;
         }
         WarnCommand::Retract { id, reason } => retract_record::<WarningPatch>(ctx, id, reason)?,
     }
@@ -445,7 +445,7 @@ pub fn lawyer(ctx: &Ctx, cmd: &LawyerCommand) -> Result<(), Failure> {
                 at: text(at),
                 note: text(note),
             }
-            .validate(&ZonedDateTime::now())
+            .validate(&ctx.now())
             .map_err(|e| ctx.fail(e))?;
             let mut case = ctx.open_case()?;
             let id = case.add_consultation(fields).map_err(|e| ctx.fail(e))?;
@@ -499,7 +499,7 @@ pub fn lawyer(ctx: &Ctx, cmd: &LawyerCommand) -> Result<(), Failure> {
                 at: change.at.clone(),
                 note: change.note.clone(),
             };
-            correct_record(ctx, id, draft.validate(&ZonedDateTime::now()), &change.reason)?;
+            correct_record(ctx, id, draft.validate(&ctx.now()), &change.reason)?;
         }
         LawyerCommand::Retract { id, reason } => retract_record::<ConsultationPatch>(ctx, id, reason)?,
         LawyerCommand::Brief => {

@@ -409,6 +409,7 @@ impl App {
     fn form_key(&mut self, k: KeyEvent, action: Option<Action>) -> Vec<Effect> {
         let lang = self.lang;
         let s = self.s;
+        let now = self.now();
         let Some(form) = self.form.as_mut() else {
             return Vec::new();
         };
@@ -418,7 +419,7 @@ impl App {
         match action {
             Some(Action::Submit) => {
                 form.notice = None;
-                return match form.submit() {
+                return match form.submit(&now) {
                     Ok(sub) => {
                         form.error = None;
                         form.pending = true;

@@ -138,7 +138,7 @@ pub fn populate(case: &mut Case, now: &ZonedDateTime) -> Result<(), CaseError> {
         address: Some("北京市朝阳区某某路 1 号".into()),
         ..Default::default()
     };
-    case.set_profile(profile.validate()?)?;
+    case.set_profile(profile.validate(now)?)?;
     case.tick("change_passwords", true)?;
     case.tick("check_credit_report", true)?;
     // Step 2: one report with a receipt whose follow-up day has passed, one still waiting.

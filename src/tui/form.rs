@@ -977,7 +977,7 @@ pub enum Submit {
 
 impl Form {
     /// Validates what was typed with the case's drafts.
-    pub fn submit(&self) -> Result<Submit, CaseError> {
+    pub fn submit(&self, now: &ZonedDateTime) -> Result<Submit, CaseError> {
         match &self.kind {
             FormKind::New { started } => self.evidence_draft().validate(started).map(Submit::Log),
             FormKind::Correct { id, started } => {
@@ -991,7 +991,7 @@ impl Form {
             FormKind::Attach(id) => Ok(Submit::Attach(*id, self.path())),
             FormKind::ImportBill => Ok(Submit::ImportBill(self.path())),
             FormKind::Profile => {
-                let patch = self.profile_draft().validate()?;
+                let patch = self.profile_draft().validate(now)?;
                 if patch.is_empty() {
                     return Err(CaseError::NothingToChange);
                 }

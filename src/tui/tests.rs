@@ -641,7 +641,7 @@ fn next_suggests_the_most_useful_action_through_all_four_steps() {
         ..Default::default()
     };
     w.case
-        .set_profile(profile.validate().expect("ok"))
+        .set_profile(profile.validate(&fixed_now()).expect("ok"))
         .expect("profile");
     assert_eq!(next(&w), w.app.s.next_narrative);
     w.case.set_narrative("经过").expect("narrative");
