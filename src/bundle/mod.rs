@@ -413,3 +413,71 @@ impl BundleError {
         }
     }
 }
+
+/// A bundle made for the wizard, in plain data.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BundleDone {
+    /// The folder.
+    pub dir: PathBuf,
+    /// Files in it.
+    pub files: usize,
+    /// The case fingerprint it is at.
+    pub fingerprint: String,
+    /// What the user should know: a failed verification, characters the font lacks,
+    /// pictures not drawn, attachments the vault no longer holds.
+    pub notes: Vec<String>,
+}
+
+/// What the wizard's worker thread runs: verifies the case at `case_dir` (problems become
+/// notes, as on the command line), opens it, and makes the bundle `leakaid-证据-CASE-DATE`
+/// in `parent`. The error is a sentence for the user.
+pub fn make_in_folder(
+    job: PacketJob,
+    case_dir: &Path,
+    parent: &Path,
+    case: &str,
+) -> Result<BundleDone, String> {
+    use crate::pdf::export::{
+        missing_warning_on_screen, render_failure, undecodable_notes, verification_warnings,
+    };
+    let lang = job.ui;
+    job.ready()?;
+    let mut notes = verification_warnings(case_dir, lang);
+    let opened = Case::open_existing(case_dir).map_err(|e| e.message(lang))?;
+    let face = FontFace::embedded().map_err(|e| render_failure(lang, &e))?;
+    let dir = free_name(parent, case);
+    let made =
+        make(&opened, job, &dir, BundleOptions::default(), &face).map_err(|e| e.message(lang, None))?;
+    notes.extend(missing_warning_on_screen(lang, &made.rendered.missing));
+    notes.extend(undecodable_notes(lang, &made.rendered.undecodable));
+    notes.extend(made.missing.iter().map(|sha| {
+        crate::i18n::tr(
+            lang,
+            format!("附件 {sha} 不在证据库中，没有放进文件夹。"),
+            format!("The attachment {sha} is not in the vault and is not in the folder."),
+        )
+    }));
+    Ok(BundleDone {
+        dir: made.dir,
+        files: made.files,
+        fingerprint: made.fingerprint,
+        notes,
+    })
+}
+
+/// A name not taken in `parent`: `leakaid-证据-CASE-YYYYMMDD-HHMMSS[-N]`, with what Windows
+/// forbids in CASE written `_`.
+fn free_name(parent: &Path, case: &str) -> PathBuf {
+    let p = crate::pdf::export::dated_name(parent, &format!("证据-{case}"), "x");
+    let stem = p
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let mut dir = parent.join(&stem);
+    let mut n = 2;
+    while fs::symlink_metadata(&dir).is_ok() {
+        dir = parent.join(format!("{stem}-{n}"));
+        n += 1;
+    }
+    dir
+}
