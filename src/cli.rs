@@ -112,6 +112,10 @@ pub enum Command {
         /// An earlier printed fingerprint `N:HEAD` that today's journal must extend.
         #[arg(long, value_name = "N:HEAD")]
         fingerprint: Option<String>,
+        /// Check an evidence folder made by `export bundle` instead of the case: every
+        /// checksum, the record's chain, and the packet's fingerprint.
+        #[arg(long, value_name = "DIR", conflicts_with = "fingerprint")]
+        bundle: Option<PathBuf>,
     },
     /// 导出（报案材料 PDF、JSON、CSV）/ export the case (complaint packet PDF, JSON, CSV).
     #[command(subcommand)]
@@ -348,6 +352,35 @@ pub enum ExportCommand {
     Csv(ExportFileArgs),
     /// The complaint packet (报案材料): a printable A4 PDF for the police station.
     Pdf(ExportPdfArgs),
+    /// 电子证据文件夹 / an evidence folder for a USB stick: the packet, the attachments, the
+    /// record, the complete list, 说明.txt and SHA256SUMS.txt.
+    Bundle(ExportBundleArgs),
+}
+
+/// `leakaid export bundle`.
+#[derive(Debug, Args)]
+pub struct ExportBundleArgs {
+    /// The folder to make (it must not exist, or be empty).
+    #[arg(value_name = "DIR")]
+    pub dir: PathBuf,
+    /// Replace a bundle leakaid made at DIR (never any other folder).
+    #[arg(long)]
+    pub force: bool,
+    /// A bundle to share: the redacted packet only, no record, no complete list, no attachments.
+    #[arg(long)]
+    pub redact: bool,
+    /// With --redact: the name too, as 王某某.
+    #[arg(long, requires = "redact")]
+    pub mask_name: bool,
+    /// With --redact: the original attachments too (they may show your details).
+    #[arg(long, requires = "redact")]
+    pub with_attachments: bool,
+    /// The police station or office the packet is addressed to (after 此致).
+    #[arg(long, value_name = "AGENCY")]
+    pub to: Option<String>,
+    /// The date printed on the packet, YYYY-MM-DD (default: today).
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub date: Option<String>,
 }
 
 /// `leakaid export pdf`.

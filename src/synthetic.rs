@@ -35,6 +35,46 @@ pub fn write_case(dir: &Path, n_events: u64) -> io::Result<Fingerprint> {
     write_events(dir, events)
 }
 
+/// As [`write_case`], with `files` attachments of `size` bytes each (recordings, spread over
+/// the first entries, one each) stored in the case's vault: a case as big on disk as the
+/// evidence bundle's benchmark needs.
+pub fn write_case_with_files(dir: &Path, n_events: u64, files: u64, size: usize) -> io::Result<Fingerprint> {
+    use sha2::{Digest, Sha256};
+    let vault = crate::vault::Vault::of_case(dir);
+    durable::private_dir(vault.dir())?;
+    let mut stored = Vec::new();
+    for i in 0..files {
+        // Different bytes per file, cheap to make: a counter pattern.
+        let bytes: Vec<u8> = (0..size)
+            .map(|j| (j as u64 ^ (i * 2_654_435_761)) as u8)
+            .collect();
+        let sha = hex::encode(Sha256::digest(&bytes));
+        std::fs::write(vault.path_of(&sha), &bytes)?;
+        stored.push(crate::case::event::Attachment {
+            sha256: sha,
+            original_name: format!("录音{}.mp3", i + 1),
+            size: size as u64,
+            media_type: "audio/mpeg".to_string(),
+        });
+    }
+    let start = Moment::now().zoned();
+    let events = (0..n_events).map(move |seq| {
+        let minutes = i64::try_from(n_events - seq).unwrap_or(i64::MAX);
+        let at = start
+            .checked_sub(SignedDuration::from_mins(minutes))
+            .map_err(io::Error::other)?;
+        let at = Moment::from_zoned(&at);
+        let mut event = entry(seq, at);
+        if let EventBody::EvidenceAdded { attachments, .. } = &mut event
+            && let Some(a) = usize::try_from(seq).ok().and_then(|i| stored.get(i))
+        {
+            attachments.push(a.clone());
+        }
+        Ok((at, event))
+    });
+    write_events(dir, events)
+}
+
 /// Writes `events`, each with the moment it was recorded, as a chained journal into `dir`
 /// (created if needed) and returns its fingerprint: a case whose every line is known in
 /// advance, for tests that compare what leakaid prints for it. Refuses (`AlreadyExists`)

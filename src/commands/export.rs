@@ -1,4 +1,5 @@
-//! `leakaid export json|csv|pdf` (the packet itself is made in [`super::export_pdf`]).
+//! `leakaid export json|csv|pdf|bundle` (the packet itself is made in [`super::export_pdf`],
+//! the bundle in [`super::bundle`]).
 
 use super::output::{write_export, write_export_streamed};
 use super::{Ctx, Failure};
@@ -10,6 +11,7 @@ pub fn run(ctx: &Ctx, cmd: &ExportCommand) -> Result<(), Failure> {
     let (ext, args) = match cmd {
         // The packet reads and verifies the case itself.
         ExportCommand::Pdf(args) => return super::export_pdf::run(ctx, args),
+        ExportCommand::Bundle(args) => return super::bundle::export(ctx, args),
         ExportCommand::Json(a) => ("json", a),
         ExportCommand::Csv(a) => ("csv", a),
     };

@@ -1,6 +1,7 @@
 //! One module per command group. Each command returns `Ok(())` or a [`Failure`] whose
 //! sentence is already in the user's language; `main` prints it and sets the exit code.
 
+mod bundle;
 mod case_errors;
 mod cases;
 mod change;
@@ -160,7 +161,10 @@ pub fn run(cli: &Cli, command: &Command) -> Result<(), Failure> {
         Command::Report(c) => steps::report(&ctx, c),
         Command::Warn(c) => steps::warn(&ctx, c),
         Command::Lawyer(c) => steps::lawyer(&ctx, c),
-        Command::Verify { fingerprint } => verify::run(&ctx, fingerprint.as_deref()),
+        Command::Verify {
+            bundle: Some(dir), ..
+        } => bundle::verify(&ctx, dir),
+        Command::Verify { fingerprint, .. } => verify::run(&ctx, fingerprint.as_deref()),
         Command::Export(e) => export::run(&ctx, e),
         Command::Cases => cases::run(&ctx),
         Command::Letter(args) => letter::run(&ctx, args),

@@ -73,8 +73,12 @@ pub struct LetterText {
     pub annex_evidence: String,
     /// Annex: the images.
     pub annex_images: String,
-    /// Annex: the electronic data on a stick or disc.
+    /// Annex: the electronic data, when no bundle goes with the packet: how to make one.
     pub annex_data: String,
+    /// Annex: the bundle the packet was printed into (`{n}` files, `{fingerprint}`).
+    pub annex_bundle: String,
+    /// Annex: the bundle's attachments not named one by one (`{n}`).
+    pub annex_bundle_more: String,
     /// Annex: the ID card copy.
     pub annex_id: String,
     /// "{n} 页".

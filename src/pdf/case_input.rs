@@ -292,6 +292,7 @@ pub fn build(
         charges,
         fingerprint,
         side_files: Vec::new(),
+        bundle: None,
     }
 }
 

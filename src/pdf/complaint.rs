@@ -9,7 +9,10 @@
 use super::accounts::{self, Receiving};
 use super::chart;
 use super::layout::wrap;
-use super::model::{LEADS_SHOWN, LEADS_TOLD, PacketEntry, PacketInput, PacketOptions, TIMELINE_ROWS};
+use super::model::{
+    BUNDLE_FILES_LISTED, LEADS_SHOWN, LEADS_TOLD, PacketEntry, PacketInput, PacketOptions, SideFile,
+    TIMELINE_ROWS,
+};
 use super::style::{columns, sub, table_style};
 use super::table::{Column, Row, Style, Table};
 use super::words::{
@@ -154,24 +157,42 @@ pub fn draw(
     if image_pages > 0 {
         annexes.push(format!("{}（{}）", text.annex_images, pages(image_pages)));
     }
-    // A copy for others goes without the data carrier and the ID copy: it lists only what it
-    // holds.
-    if !opts.redact {
-        annexes.push(fill(
-            &text.annex_data,
-            &[("fingerprint", &input.fingerprint.full())],
-        ));
-        for f in &input.side_files {
-            annexes.push(format!("{}  SHA-256 {}", f.name, f.sha256));
+    // The files of a bundle, each under the item that names them.
+    let mut files: Vec<String> = Vec::new();
+    let fingerprint = input.fingerprint.full();
+    match &input.bundle {
+        // A copy for others lists only what it holds: a redacted bundle without attachments
+        // holds nothing to name.
+        Some(bundle) if !(opts.redact && bundle.is_empty()) => {
+            annexes.push(fill(
+                &text.annex_bundle,
+                &[("n", &bundle.len()), ("fingerprint", &fingerprint)],
+            ));
+            files = bundle_lines(bundle, text);
         }
+        Some(_) => {}
+        // A copy for others goes without the data carrier and the ID copy.
+        None if !opts.redact => {
+            annexes.push(fill(&text.annex_data, &[("fingerprint", &fingerprint)]));
+            for f in &input.side_files {
+                annexes.push(format!("{}  SHA-256 {}", f.name, f.sha256));
+            }
+        }
+        None => {}
+    }
+    let data_item = annexes.len();
+    if !opts.redact {
         annexes.push(text.annex_id.clone());
     }
-    // Numbered with a hanging indent, so a wrapped fingerprint stays under its item.
-    let lines: Vec<(String, &String)> = annexes
-        .iter()
-        .enumerate()
-        .map(|(i, a)| (format!("{}. ", i + 1), a))
-        .collect();
+    // Numbered with a hanging indent, so a wrapped fingerprint stays under its item; a
+    // bundle's files follow their item, marked, not numbered.
+    let mut lines: Vec<(String, &String)> = Vec::new();
+    for (i, a) in annexes.iter().enumerate() {
+        lines.push((format!("{}. ", i + 1), a));
+        if i + 1 == data_item {
+            lines.extend(files.iter().map(|f| ("    · ".to_string(), f)));
+        }
+    }
     // The list is short: kept whole, measured as it will wrap.
     let annex_height = BODY * LEAD
         + 8.0
@@ -195,6 +216,22 @@ pub fn draw(
     for (n, a) in lines {
         w.labelled_at(&n, a, BODY - 0.5);
     }
+}
+
+/// One line per file of a bundle, with the first 16 digits of its SHA-256, up to
+/// [`BUNDLE_FILES_LISTED`]; the attachments beyond are counted in one more line.
+fn bundle_lines(bundle: &[SideFile], text: &LetterText) -> Vec<String> {
+    let short = |h: &str| h.chars().take(16).collect::<String>();
+    let mut out: Vec<String> = bundle
+        .iter()
+        .take(BUNDLE_FILES_LISTED)
+        .map(|f| format!("{}  {}", f.name, short(&f.sha256)))
+        .collect();
+    let rest = bundle.len().saturating_sub(BUNDLE_FILES_LISTED);
+    if rest > 0 {
+        out.push(fill(&text.annex_bundle_more, &[("n", &rest)]));
+    }
+    out
 }
 
 /// The closing, the 刑诉法第一百一十一条 statement, 此致 and the signature block, kept on one page.

@@ -233,13 +233,13 @@ impl PacketJob {
 }
 
 /// A writer that hashes what passes through it.
-struct Hashing<'h, W> {
+pub(crate) struct Hashing<'h, W> {
     inner: W,
     hash: &'h mut Sha256,
 }
 
 impl<'h, W> Hashing<'h, W> {
-    fn new(inner: W, hash: &'h mut Sha256) -> Self {
+    pub(crate) fn new(inner: W, hash: &'h mut Sha256) -> Self {
         Hashing { inner, hash }
     }
 }
@@ -257,7 +257,7 @@ impl<W: io::Write> io::Write for Hashing<'_, W> {
 
 /// Copies the first `lines` lines of the journal, byte for byte, into `out`: the record the
 /// fingerprint names, even if an entry was logged since.
-fn copy_lines(path: &Path, lines: u64, out: &mut impl io::Write) -> io::Result<()> {
+pub(crate) fn copy_lines(path: &Path, lines: u64, out: &mut impl io::Write) -> io::Result<()> {
     use std::io::BufRead;
     let mut reader = io::BufReader::with_capacity(1 << 16, std::fs::File::open(path)?);
     let mut out = io::BufWriter::with_capacity(1 << 16, out);

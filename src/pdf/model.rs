@@ -183,11 +183,11 @@ impl Fingerprint {
     }
 }
 
-/// A file written beside the PDF (the complete evidence list, the journal copy) and named
-/// in it with its SHA-256.
+/// A file written beside the PDF (the complete evidence list, the journal copy, a file of
+/// the bundle) and named in it with its SHA-256.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SideFile {
-    /// Its file name.
+    /// Its file name (in a bundle, its path there, with `/`).
     pub name: String,
     /// Full lowercase hex SHA-256 of its bytes.
     pub sha256: String,
@@ -226,6 +226,10 @@ pub struct PacketInput {
     /// For a case too big to print whole: the complete list (CSV) and the journal copy
     /// written beside the PDF.
     pub side_files: Vec<SideFile>,
+    /// The files of the evidence bundle the packet is printed into (`leakaid export bundle`),
+    /// which its 附 lists with their hashes instead of saying how to make one. `None`: a
+    /// packet on its own.
+    pub bundle: Option<Vec<SideFile>>,
 }
 
 /// Above this many entries the printed evidence list holds only the top leads' entries and
@@ -273,6 +277,10 @@ pub struct Totals {
     /// [`TIMELINE_ROWS`] live entries, in time order, at most that many (see [`super::totals::key_events`]).
     pub key_events: Vec<u32>,
 }
+
+/// Files of a bundle the 附 names one by one; the rest are counted (SHA256SUMS.txt lists
+/// every one).
+pub const BUNDLE_FILES_LISTED: usize = 30;
 
 /// Leads printed by name in the letter; the rest are counted and left to the evidence list.
 pub const LEADS_SHOWN: usize = 15;

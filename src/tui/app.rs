@@ -18,7 +18,7 @@ use crate::tui::form::{FieldId, Form, Input, Submit, choice_len};
 use crate::tui::guide_text::channel_names;
 use crate::tui::keys::{self, Action};
 use crate::tui::message::{Effect, Msg};
-use crate::tui::model::{App, Ask, ExportStatus, Pane, Screen, list_rows};
+use crate::tui::model::{App, Ask, BundleStatus, ExportStatus, Pane, Screen, list_rows};
 use crate::tui::screens::bill::BillView;
 use crate::tui::screens::{self, Cmd, Ctx};
 use crate::tui::strings::{Strings, fill, strings};
@@ -117,6 +117,17 @@ impl App {
             }
             Msg::ExportStarted => {
                 self.export.status = ExportStatus::Running;
+                Vec::new()
+            }
+            Msg::BundleStarted => {
+                self.export.bundle = BundleStatus::Running;
+                Vec::new()
+            }
+            Msg::Bundled(result) => {
+                self.export.bundle = match result {
+                    Ok(done) => BundleStatus::Done(done),
+                    Err(text) => BundleStatus::Failed(text),
+                };
                 Vec::new()
             }
             Msg::Copied | Msg::Loading(_) => Vec::new(),

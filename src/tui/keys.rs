@@ -97,6 +97,8 @@ pub enum Action {
     ShowText(TextView),
     /// Open the packet made (or its copy) with the system's program.
     OpenPacket,
+    /// Make the evidence folder (packet, attachments, record, checksums).
+    MakeBundle,
     /// Copy the warning message to the clipboard.
     CopyWarning,
     /// Open the letters screen.

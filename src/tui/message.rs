@@ -34,6 +34,10 @@ pub enum Msg {
     Failed(String),
     /// The export worker started.
     ExportStarted,
+    /// The evidence folder's worker started.
+    BundleStarted,
+    /// The evidence folder's worker finished: the folder, or the sentence saying why not.
+    Bundled(Result<crate::bundle::BundleDone, String>),
     /// The export worker finished: the file, or the sentence saying why not; and the copy
     /// for the user (its path, or why there is none), when one was asked for.
     Exported(Result<Exported, String>, Option<Result<PathBuf, String>>),
@@ -88,6 +92,8 @@ pub enum Effect {
     SetNarrative(String),
     /// Make the packet on a worker thread.
     Export(ExportChoice),
+    /// Make the evidence folder on a worker thread.
+    Bundle(ExportChoice),
     /// Remember the language the user switched to.
     SaveLang(Lang),
     /// Open the file with the system's program for it.

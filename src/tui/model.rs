@@ -17,7 +17,7 @@ use crate::tui::screens::bill::BillView;
 use crate::tui::screens::checklist::Checklist;
 use crate::tui::screens::dashboard::Dashboard;
 pub use crate::tui::screens::evidence::{ListView, guide_rows, list_rows};
-pub use crate::tui::screens::export::{ExportStatus, ExportView};
+pub use crate::tui::screens::export::{BundleStatus, ExportStatus, ExportView};
 use crate::tui::screens::letters::LettersView;
 use crate::tui::screens::steps::Steps;
 use crate::tui::screens::{self, detail, evidence, steps, text};

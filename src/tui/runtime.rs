@@ -36,6 +36,8 @@ pub struct Wizard {
     worker: Option<Receiver<Msg>>,
     /// The letter worker's answer, while one runs.
     letter_worker: Option<Receiver<Msg>>,
+    /// The evidence folder's worker's answer, while one runs.
+    bundle_worker: Option<Receiver<Msg>>,
     /// The data folder whose config.toml keeps settings (none for the demo).
     settings: Option<PathBuf>,
     /// Where a packet is copied after it is made.
@@ -57,6 +59,7 @@ impl Wizard {
             case,
             worker: None,
             letter_worker: None,
+            bundle_worker: None,
             settings: None,
             copy_to: CopyTo::Visible,
             clipboard: None,
@@ -131,6 +134,7 @@ impl Wizard {
                 .map(Msg::SavedRecord),
             Effect::SetNarrative(t) => self.case.set_narrative(&t).map(|_| Msg::Saved(None)),
             Effect::Export(choice) => Ok(self.start_export(&choice)),
+            Effect::Bundle(choice) => Ok(self.start_bundle(&choice)),
             Effect::OpenFile(path) => Ok(Msg::Opened(open_file(&path))),
             Effect::Copy(text) => {
                 if self.osc52 {
@@ -208,6 +212,49 @@ impl Wizard {
         }
     }
 
+    /// Makes the evidence folder on a worker thread, the same code path as `leakaid export
+    /// bundle`, where the packet's copy goes (the Desktop, else Downloads, or the folder
+    /// chosen), else in the case's exports folder; the answer comes back through
+    /// [`Wizard::poll`].
+    fn start_bundle(&mut self, choice: &ExportChoice) -> Msg {
+        if self.bundle_worker.is_some() {
+            return Msg::BundleStarted;
+        }
+        let job = PacketJob::from_case(
+            &self.case,
+            &PacketRequest {
+                lang: choice.lang,
+                ui: self.app.lang,
+                redact: choice.redact,
+                mask_name: false,
+                agency: Some(choice.agency.clone()),
+                print_date: (self.app.clock)().date(),
+            },
+        );
+        let case_dir = self.case.dir().to_path_buf();
+        let parent = match self.copy_folder() {
+            Some(Some(folder)) => folder,
+            _ => self.case.exports_dir(),
+        };
+        let name = self.file_name();
+        let (tx, rx) = channel();
+        let spawned = std::thread::Builder::new()
+            .name("leakaid-bundle".into())
+            .spawn(move || {
+                let made = crate::durable::private_dir(&parent)
+                    .map_err(|e| crate::pdf::export::write_failure(job.ui, &parent, &e))
+                    .and_then(|()| crate::bundle::make_in_folder(job, &case_dir, &parent, &name));
+                let _ = tx.send(Msg::Bundled(made));
+            });
+        match spawned {
+            Ok(_) => {
+                self.bundle_worker = Some(rx);
+                Msg::BundleStarted
+            }
+            Err(e) => Msg::Bundled(Err(e.to_string())),
+        }
+    }
+
     /// Makes and saves a letter (PDF and text in the exports folder, copies where the packet's
     /// copy goes) on a worker thread from a snapshot of the case; the answer comes back
     /// through [`Wizard::poll`].
@@ -262,6 +309,11 @@ impl Wizard {
         }
     }
 
+    /// True while the evidence folder's worker runs.
+    pub fn bundling(&self) -> bool {
+        self.bundle_worker.is_some()
+    }
+
     /// True while the export worker runs.
     pub fn exporting(&self) -> bool {
         self.worker.is_some()
@@ -284,6 +336,23 @@ impl Wizard {
                         "Making the packet failed; please try again.",
                     );
                     self.handle(Msg::Exported(Err(text.to_string()), None));
+                }
+            }
+        }
+        if let Some(rx) = &self.bundle_worker {
+            match rx.try_recv() {
+                Ok(msg) => {
+                    self.bundle_worker = None;
+                    self.handle(msg);
+                }
+                Err(TryRecvError::Empty) => {}
+                Err(TryRecvError::Disconnected) => {
+                    self.bundle_worker = None;
+                    let text = self.app.lang.pick(
+                        "生成电子证据文件夹时出错了，请再试一次。",
+                        "Making the evidence folder failed; please try again.",
+                    );
+                    self.handle(Msg::Bundled(Err(text.to_string())));
                 }
             }
         }

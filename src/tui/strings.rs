@@ -165,6 +165,16 @@ pub struct Strings {
     pub copied: &'static str,
     /// Key: open the packet.
     pub k_open_packet: &'static str,
+    /// Key: make the evidence folder.
+    pub k_bundle: &'static str,
+    /// Export: the evidence folder is being made.
+    pub bundle_running: &'static str,
+    /// Export: the evidence folder is at `{}`, `{}` files, fingerprint `{}`.
+    pub bundle_done: &'static str,
+    /// Export: the evidence folder was not made, `{}` why.
+    pub bundle_failed: &'static str,
+    /// Export: what the evidence folder is for.
+    pub bundle_hint: &'static str,
     /// The packet was copied, `{}` the short path.
     pub export_copied: &'static str,
     /// There is no copy, `{}` why.
@@ -621,6 +631,11 @@ pub const ZH: Strings = Strings {
     k_copy: "复制消息",
     copied: "提醒消息已复制，可以直接粘贴到微信或短信里（终端不支持时，按 m 单独显示再选中复制）",
     k_open_packet: "打开",
+    k_bundle: "电子证据文件夹",
+    bundle_running: "正在生成电子证据文件夹……",
+    bundle_done: "电子证据文件夹已保存：{}（{} 个文件，案件指纹 {}）。把整个文件夹拷入U盘或光盘，随报案材料提交；核对方法见其中的 说明.txt。",
+    bundle_failed: "电子证据文件夹没有生成：{}",
+    bundle_hint: "按 b 生成电子证据文件夹（报案材料、附件原件、案件记录、完整清单和校验值），放在桌面上，拷入U盘交给民警。",
     export_copied: "已复制一份到：{}（按 o 打开，拿去打印）",
     export_not_copied: "{}；请用上面的路径找到文件。",
     open_failed: "这里不能直接打开文件，请到这个位置找它：{}",
@@ -890,6 +905,11 @@ pub const EN: Strings = Strings {
     k_copy: "copy message",
     copied: "The warning message is copied; paste it into WeChat or an SMS (if your terminal does not allow it, press m and select it)",
     k_open_packet: "open",
+    k_bundle: "evidence folder",
+    bundle_running: "Making the evidence folder...",
+    bundle_done: "Evidence folder saved: {} ({} files, case fingerprint {}). Copy the whole folder to a USB stick or disc and hand it in with the packet; 说明.txt in it says how to check it.",
+    bundle_failed: "Evidence folder not made: {}",
+    bundle_hint: "Press b for the evidence folder (packet, original attachments, case record, complete list and checksums), put on your Desktop, to copy to a USB stick for the police.",
     export_copied: "A copy is at: {} (press o to open it and print)",
     export_not_copied: "{}; find the file at the path above.",
     open_failed: "Cannot open files from here; find it at: {}",

@@ -2215,6 +2215,7 @@ fn an_emails_subject_line_reads_in_the_wizards_language_without_rewriting_the_re
     );
 }
 
+mod bundle;
 mod letters;
 mod refusal;
 mod walkthrough;

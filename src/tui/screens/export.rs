@@ -24,6 +24,7 @@ use crate::tui::theme::Theme;
 pub const KEYS: &[Binding] = &[
     b(A::Open, &[K::Code(C::Enter)], "Enter", |s| s.k_generate, true),
     b(A::OpenPacket, &[K::Ch('o')], "o", |s| s.k_open_packet, true),
+    b(A::MakeBundle, &[K::Ch('b')], "b", |s| s.k_bundle, true),
     NARRATIVE,
     SCROLL_UP,
     SCROLL_DOWN,
@@ -43,6 +44,19 @@ pub enum ExportStatus {
     Failed(String),
 }
 
+/// Where the evidence folder stands.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum BundleStatus {
+    /// Nothing made yet in this session.
+    Idle,
+    /// The worker thread is making it.
+    Running,
+    /// The folder was made.
+    Done(crate::bundle::BundleDone),
+    /// It failed; the sentence to show.
+    Failed(String),
+}
+
 /// The export screen's own state.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ExportView {
@@ -52,6 +66,8 @@ pub struct ExportView {
     pub status: ExportStatus,
     /// The copy made for the user (Desktop or Downloads), or why there is none.
     pub copy: Option<Result<PathBuf, String>>,
+    /// Where the evidence folder stands.
+    pub bundle: BundleStatus,
 }
 
 impl Default for ExportView {
@@ -67,6 +83,7 @@ impl Default for ExportView {
             },
             status: ExportStatus::Idle,
             copy: None,
+            bundle: BundleStatus::Idle,
         }
     }
 }
@@ -87,6 +104,12 @@ impl ExportView {
         let page = cx.page as u16;
         Some(match a {
             A::Open if self.status != ExportStatus::Running => vec![Cmd::Open(Form::export(&self.choice))],
+            // The evidence folder, with the options chosen last (a redacted choice gives a
+            // redacted folder); not while one is being made.
+            A::MakeBundle if self.bundle != BundleStatus::Running => {
+                vec![Cmd::Run(Effect::Bundle(self.choice.clone()))]
+            }
+            A::MakeBundle => Vec::new(),
             A::OpenPacket => self
                 .packet_to_open()
                 .map(|path| Cmd::Run(Effect::OpenFile(path)))
@@ -141,6 +164,23 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, state: &CaseState, theme: 
         }
         ExportStatus::Failed(why) => lines.push(Line::styled(fill(s.export_failed, &[why]), theme.error)),
     }
+    match &app.export.bundle {
+        BundleStatus::Idle => {}
+        BundleStatus::Running => lines.push(Line::styled(s.bundle_running, theme.heading)),
+        BundleStatus::Done(done) => {
+            lines.push(Line::styled(
+                fill(
+                    s.bundle_done,
+                    &[&short_path(&done.dir), &done.files, &done.fingerprint],
+                ),
+                theme.ok,
+            ));
+            for n in &done.notes {
+                lines.push(Line::raw(n.clone()));
+            }
+        }
+        BundleStatus::Failed(why) => lines.push(Line::styled(fill(s.bundle_failed, &[why]), theme.error)),
+    }
     lines.extend([
         Line::from(vec![label(s.f_agency), Span::raw(agency)]),
         Line::from(vec![
@@ -163,6 +203,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, state: &CaseState, theme: 
         },
     );
     lines.push(Line::styled(s.export_hint, theme.dim));
+    lines.push(Line::styled(s.bundle_hint, theme.dim));
     lines.push(Line::styled(s.export_intro, theme.dim));
     let inner = area.inner(Margin::new(1, 0));
     super::draw_text(frame, inner, app, lines, theme);
