@@ -360,5 +360,41 @@ fn a_one_call_letter_says_one_contact_plainly() -> TestResult {
     // A neutral label, no advice in brackets.
     assert!(flat.contains("（上海市固话）"), "{all}");
     assert!(!flat.contains('['), "{all}");
+    // One call is neither 多次 nor 发送信息; the letter names a number, not addresses or
+    // accounts the record does not hold.
+    assert!(!flat.contains("多次"), "{all}");
+    assert!(!flat.contains("发送信息"), "{all}");
+    assert!(flat.contains("以下号码与本案有关"), "{all}");
+    assert!(flat.contains("上述号码的使用者"), "{all}");
+    assert!(!flat.contains("号码、地址、账户"), "{all}");
     assert_same("one-call", &all)
+}
+
+/// The 治安 request follows the counts: calls only say 来电, texts only say 发送信息.
+#[test]
+fn the_public_security_request_names_only_the_contacts_recorded() -> TestResult {
+    let requests = |entries: &[Logged]| -> Result<String, Box<dyn std::error::Error>> {
+        let all = letter_text(&input_of(entries, None, victim()))?;
+        Ok(between(&all, "控告请求", "事实与理由").replace('\n', ""))
+    };
+    let calls: Vec<Logged> = harassment().into_iter().take(4).collect();
+    let r = requests(&calls)?;
+    assert!(r.contains("以及多次来电干扰本人正常生活的行为"), "{r}");
+    assert!(!r.contains("发送信息"), "{r}");
+    let texts: Vec<Logged> = harassment().into_iter().skip(4).collect();
+    let r = requests(&texts)?;
+    assert!(r.contains("以及多次发送信息干扰本人正常生活的行为"), "{r}");
+    assert!(!r.contains("来电"), "{r}");
+    let r = requests(&harassment())?;
+    assert!(
+        r.contains("以及多次以来电、发送信息的方式干扰本人正常生活的行为"),
+        "{r}"
+    );
+    let r = requests(&one_call())?;
+    assert!(!r.contains("多次") && !r.contains("发送信息"), "{r}");
+    assert!(
+        r.contains("将侵犯本人个人信息的行为作为治安案件受理、查处"),
+        "{r}"
+    );
+    Ok(())
 }

@@ -28,6 +28,36 @@ pub struct ChargeFacts {
     pub account_in_name: bool,
     /// Any live entry shows the other side knew something about the victim.
     pub knew_anything: bool,
+    /// Live calls.
+    pub calls: usize,
+    /// Live text messages and emails: the 信息 the 治安 request may say were sent.
+    pub messages: usize,
+}
+
+/// What the 治安 request says disturbed the victim's life: only what the record shows.
+/// "多次" needs two contacts or more; calls are not "发送信息", nor a message a call.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Disturbance {
+    /// Fewer than two calls and messages: the request names only the personal information.
+    NotRepeated,
+    /// Two calls or more, no message: 多次来电.
+    Calls,
+    /// Two messages or more, no call: 多次发送信息.
+    Messages,
+    /// Calls and messages, two or more in all: 多次以来电、发送信息的方式.
+    CallsAndMessages,
+}
+
+impl Disturbance {
+    /// What `facts` show.
+    pub fn of(facts: &ChargeFacts) -> Disturbance {
+        match (facts.calls, facts.messages) {
+            (c, m) if c + m < 2 => Disturbance::NotRepeated,
+            (_, 0) => Disturbance::Calls,
+            (0, _) => Disturbance::Messages,
+            _ => Disturbance::CallsAndMessages,
+        }
+    }
 }
 
 /// An offence the letter names.
@@ -58,8 +88,8 @@ pub enum Request {
     ReceiptAfterRefusal,
     /// No money lost: if it is not a crime, handle it as a 治安 case under the revised
     /// 治安管理处罚法 (in force from 2026-01-01; named without an article number, which is not
-    /// verified).
-    PublicSecurity,
+    /// verified). It names the disturbance only as the record shows it.
+    PublicSecurity(Disturbance),
 }
 
 /// What the letter asks for and cites.
@@ -131,7 +161,7 @@ pub fn decide(facts: &ChargeFacts, print_date: Date) -> Option<Charges> {
     }
     requests.push(Request::TraceSource);
     if !lost && print_date >= PUBLIC_SECURITY_LAW_FROM {
-        requests.push(Request::PublicSecurity);
+        requests.push(Request::PublicSecurity(Disturbance::of(facts)));
     }
     requests.push(Request::Receipt);
     if lost {
@@ -235,12 +265,15 @@ mod tests {
             [
                 Request::Investigate,
                 Request::TraceSource,
-                Request::PublicSecurity,
+                Request::PublicSecurity(Disturbance::NotRepeated),
                 Request::Receipt
             ]
         );
         let c = decide(&facts(), date(2025, 12, 31)).ok_or("no charges")?;
-        assert!(!c.requests.contains(&Request::PublicSecurity), "the old law");
+        assert!(
+            !c.requests.iter().any(|r| matches!(r, Request::PublicSecurity(_))),
+            "the old law"
+        );
         let f = ChargeFacts {
             lost_fen: 300_000,
             last_loss: Some(date(2026, 12, 1)),
@@ -248,9 +281,35 @@ mod tests {
         };
         let c = decide(&f, date(2026, 12, 7)).ok_or("no charges")?;
         assert!(
-            !c.requests.contains(&Request::PublicSecurity),
+            !c.requests.iter().any(|r| matches!(r, Request::PublicSecurity(_))),
             "a fraud is a crime"
         );
+        Ok(())
+    }
+
+    #[test]
+    fn the_public_security_request_says_only_what_the_contacts_show() -> Result<(), String> {
+        let request = |calls, messages| -> Result<Request, String> {
+            let f = ChargeFacts {
+                calls,
+                messages,
+                ..facts()
+            };
+            let c = decide(&f, date(2026, 12, 7)).ok_or("no charges")?;
+            c.requests
+                .into_iter()
+                .find(|r| matches!(r, Request::PublicSecurity(_)))
+                .ok_or_else(|| "no public-security request".to_string())
+        };
+        use Disturbance::*;
+        // One call, one message, nothing: not 多次.
+        assert_eq!(request(1, 0)?, Request::PublicSecurity(NotRepeated));
+        assert_eq!(request(0, 1)?, Request::PublicSecurity(NotRepeated));
+        assert_eq!(request(0, 0)?, Request::PublicSecurity(NotRepeated));
+        // Only calls: no 发送信息; only messages: no 来电.
+        assert_eq!(request(4, 0)?, Request::PublicSecurity(Calls));
+        assert_eq!(request(0, 2)?, Request::PublicSecurity(Messages));
+        assert_eq!(request(1, 1)?, Request::PublicSecurity(CallsAndMessages));
         Ok(())
     }
 

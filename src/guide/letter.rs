@@ -12,7 +12,7 @@ use std::sync::OnceLock;
 
 use serde::Deserialize;
 
-use super::charges::{Offence, Request};
+use super::charges::{Disturbance, Offence, Request};
 use super::law::Law;
 use crate::i18n::Lang;
 
@@ -53,8 +53,15 @@ pub struct LetterText {
     /// Instead of `receipt` when an earlier report was not accepted: say so, ask for the
     /// receipt and, if the case is not opened, the written 不予立案通知书.
     pub receipt_after_refusal: String,
-    /// The alternative when no money was lost: a 治安 case under the 治安管理处罚法.
+    /// The alternative when no money was lost: a 治安 case under the 治安管理处罚法, for the
+    /// personal information alone (fewer than two calls and messages).
     pub public_security: String,
+    /// The same, and the repeated calls.
+    pub public_security_calls: String,
+    /// The same, and the repeated messages.
+    pub public_security_messages: String,
+    /// The same, and the repeated calls and messages.
+    pub public_security_calls_messages: String,
     /// 侵犯公民个人信息罪.
     pub offence_personal: String,
     /// 诈骗罪.
@@ -142,8 +149,14 @@ pub struct HeadingsText {
 pub struct AccusedText {
     /// 被控告人
     pub heading: String,
-    /// 被控告人：身份不详。以下号码、地址、账户与本案有关，可作为侦查线索（按联系次数、损失和对方掌握的信息排列）：
+    /// 被控告人：身份不详。以下{leads}与本案有关，可作为侦查线索（按联系次数、损失和对方掌握的信息排列）：
     pub intro: String,
+    /// 号码: calls' and texts' counterparts, in {leads}.
+    pub number: String,
+    /// 地址: emails', pages' and letters' counterparts.
+    pub address: String,
+    /// 账户: receiving accounts and accounts opened in the victim's name.
+    pub account: String,
     /// （暂无）
     pub none: String,
     /// {counterpart}（{kinds}，{count} 次，{span}{knew}{lost}）
@@ -470,7 +483,12 @@ impl LetterText {
             Request::TraceSource => &self.trace_source,
             Request::Receipt => &self.receipt,
             Request::ReceiptAfterRefusal => &self.receipt_after_refusal,
-            Request::PublicSecurity => &self.public_security,
+            Request::PublicSecurity(d) => match d {
+                Disturbance::NotRepeated => &self.public_security,
+                Disturbance::Calls => &self.public_security_calls,
+                Disturbance::Messages => &self.public_security_messages,
+                Disturbance::CallsAndMessages => &self.public_security_calls_messages,
+            },
         }
     }
 
@@ -532,6 +550,7 @@ mod tests {
                 last_loss: Some(jiff::civil::date(2026, 1, 1)),
                 account_in_name: true,
                 knew_anything: true,
+                ..Default::default()
             };
             let charges =
                 super::super::charges::decide(&facts, jiff::civil::date(2026, 1, 2)).ok_or("no charges")?;
@@ -566,6 +585,7 @@ mod tests {
                     last_loss: (lost_fen > 0).then(|| jiff::civil::date(2024, 12, 20)),
                     account_in_name,
                     knew_anything: true,
+                    ..Default::default()
                 };
                 for day in days {
                     let charges = decide(&facts, day).expect("charges");

@@ -118,6 +118,11 @@ pub fn charge_facts<'a>(live: impl IntoIterator<Item = &'a EvidenceFields>) -> C
         }
         f.account_in_name |= e.kind == EvidenceKind::Account;
         f.knew_anything |= !e.knew.is_empty();
+        match e.kind {
+            EvidenceKind::Call => f.calls += 1,
+            EvidenceKind::Sms | EvidenceKind::Email => f.messages += 1,
+            _ => {}
+        }
     }
     f
 }
