@@ -233,6 +233,10 @@ pub struct FactArgs {
     /// The bank or platform of the paying account.
     #[arg(long, value_name = "BANK")]
     pub from_bank: Option<String>,
+    /// Where the original is kept (原件所在), printed in the evidence list: 手机 (phone),
+    /// 电脑 (computer), 纸质 (paper), 已删除 (deleted), or your own words.
+    #[arg(long, value_name = "WHERE")]
+    pub original: Option<String>,
 }
 
 impl FactArgs {

@@ -28,6 +28,7 @@ pub fn correct(ctx: &Ctx, a: &CorrectArgs) -> Result<(), Failure> {
             .map_err(|e| ctx.fail(e))?,
         lost: a.facts.lost.clone(),
         transfer: a.facts.transfer(),
+        kept_at: a.facts.original.clone(),
     };
     let patch = draft.validate(&ZonedDateTime::now()).map_err(|e| ctx.fail(e))?;
     let mut case = ctx.open_case()?;

@@ -110,6 +110,9 @@ pub struct LetterText {
     pub footer: FooterText,
     /// 此致, the agency's blank and the signature line.
     pub signature: SignatureText,
+    /// The one-line 要旨 of the provisions the letter names without quoting them
+    /// ([`super::charges::Cite::Gist`]), by law id; printed marked as a summary.
+    pub law_gist: BTreeMap<String, String>,
     /// The letters' names by their command-line code (`company`, `12321` …), as lists, the
     /// wizard and 已采取的措施 name a letter.
     pub letter_names: BTreeMap<String, String>,
@@ -363,6 +366,12 @@ pub struct EvidenceText {
     pub held_file_range: String,
     /// 案件电子记录
     pub held_record: String,
+    /// 本人电脑: `--original 电脑`.
+    pub held_computer: String,
+    /// 纸质原件由本人保存: `--original 纸质`.
+    pub held_paper: String,
+    /// 原件已删除: `--original 已删除`.
+    pub held_deleted: String,
     /// 已撤回，不作为证据（{reason}）
     pub proves_retracted: String,
     /// 证明对方掌握本人{knew}
@@ -596,6 +605,25 @@ mod tests {
                             law.cited_on(day).verified(),
                             "{lang:?} {id} is unverified on {day}: a letter would leave it out while its request stays"
                         );
+                        // Its form can be printed: a gist written, paragraphs that exist in
+                        // the statute's own words.
+                        match super::super::charges::cite(id) {
+                            super::super::charges::Cite::Gist => assert!(
+                                LetterText::get(lang).law_gist.contains_key(*id),
+                                "{lang:?} {id}: no [law_gist]"
+                            ),
+                            super::super::charges::Cite::Paragraphs(ps) => {
+                                let super::super::Wording::Exact(t) = law.cited_on(day).wording() else {
+                                    panic!("{lang:?} {id}: paragraphs of a text that is not the statute's");
+                                };
+                                let n = t.split('\n').count();
+                                assert!(
+                                    ps.iter().all(|p| (1..=n).contains(p)),
+                                    "{lang:?} {id}: {ps:?} of {n}"
+                                );
+                            }
+                            super::super::charges::Cite::Whole => {}
+                        }
                     }
                 }
             }

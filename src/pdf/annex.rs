@@ -108,19 +108,31 @@ fn source(e: &PacketEntry, lang: Lang) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-/// 原件所在: the device that holds the original, or the vault files by their hash.
+/// 原件所在: where the victim said the original is (`--original`), else the device the
+/// kind implies; then the vault files by their electronic-file numbers.
 fn original_at(e: &PacketEntry, lang: Lang) -> String {
     let text = &LetterText::get(lang).evidence;
-    let device = match e.kind {
-        EvidenceKind::Call | EvidenceKind::Sms => Some(&text.held_phone),
-        EvidenceKind::Email => Some(&text.held_mailbox),
-        EvidenceKind::Letter => Some(&text.held_letter),
-        _ => None,
+    let said = e.kept_at.trim();
+    let mut parts: Vec<String> = if said.is_empty() {
+        let device = match e.kind {
+            EvidenceKind::Call | EvidenceKind::Sms => Some(&text.held_phone),
+            EvidenceKind::Email => Some(&text.held_mailbox),
+            EvidenceKind::Letter => Some(&text.held_letter),
+            _ => None,
+        };
+        device
+            .map(|t| fill(t, &[("mine", &mine(e, text))]))
+            .into_iter()
+            .collect()
+    } else {
+        vec![match original_word(said) {
+            Some(Held::Phone) => fill(&text.held_phone, &[("mine", &mine(e, text))]),
+            Some(Held::Computer) => text.held_computer.clone(),
+            Some(Held::Paper) => text.held_paper.clone(),
+            Some(Held::Deleted) => text.held_deleted.clone(),
+            None => said.to_string(),
+        }]
     };
-    let mut parts: Vec<String> = device
-        .map(|t| fill(t, &[("mine", &mine(e, text))]))
-        .into_iter()
-        .collect();
     if !e.attachments.is_empty() {
         let which = match e.attachments.len() {
             1 => fill(&text.held_file_one, &[("id", &e.id)]),
@@ -132,6 +144,27 @@ fn original_at(e: &PacketEntry, lang: Lang) -> String {
         parts.push(text.held_record.clone());
     }
     parts.join(lang.pick("；", "; "))
+}
+
+/// The places `--original` knows by a word; anything else is printed as written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Held {
+    Phone,
+    Computer,
+    Paper,
+    Deleted,
+}
+
+/// The place a word of `--original` names, in either language.
+fn original_word(said: &str) -> Option<Held> {
+    let w = said.trim().to_lowercase();
+    Some(match w.as_str() {
+        "手机" | "本人手机" | "phone" | "my phone" | "mobile" => Held::Phone,
+        "电脑" | "本人电脑" | "computer" | "my computer" | "pc" => Held::Computer,
+        "纸质" | "纸质原件" | "paper" => Held::Paper,
+        "已删除" | "删除" | "deleted" => Held::Deleted,
+        _ => return None,
+    })
 }
 
 /// 证明目的: what the entry proves, from its facts.

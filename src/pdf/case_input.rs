@@ -18,7 +18,7 @@ use crate::case::steps::ReportStatus;
 use crate::case::{Attachment, Case, EntryId, EvidenceFields, EvidenceKind, Moment};
 use crate::evidence::number::NumberLabel;
 use crate::guide::Wording;
-use crate::guide::charges::{ChargeFacts, Charges, after_earlier_reports, decide};
+use crate::guide::charges::{ChargeFacts, Charges, Cite, after_earlier_reports, cite, decide};
 use crate::guide::letter::LetterText;
 use crate::i18n::{Lang, tr};
 use crate::localtime::in_zone;
@@ -69,31 +69,82 @@ pub struct EntryParts<'a> {
     pub retracted: Option<String>,
 }
 
-/// The provisions the letter cites for `charges`, with the numbers valid on `on`.
+/// The provisions the letter cites for `charges`, with the numbers valid on `on`, each as
+/// [`cite`] says: whole, the paragraphs a request rests on (the statute's own words, cut only
+/// between paragraphs, the citation naming them), or named with a one-line 要旨.
 pub fn laws_for(charges: Option<&Charges>, on: Date, lang: Lang) -> Vec<LawRef> {
     let text = LetterText::get(lang);
     charges
         .map(|c| c.law_ids.as_slice())
         .unwrap_or_default()
         .iter()
-        .filter_map(|id| text.law(id))
-        .filter(|law| law.in_force_on(on))
-        .map(|law| law.cited_on(on))
+        .filter_map(|id| text.law(id).map(|law| (*id, law)))
+        .filter(|(_, law)| law.in_force_on(on))
+        .map(|(id, law)| (id, law.cited_on(on)))
         // A letter to the police cites only what is verified: an unverified article number
         // (e.g. after a renumbering not yet confirmed) is left out rather than printed hedged.
-        .filter(|cited| cited.verified())
-        .map(|cited| {
-            let (text, exact) = match cited.wording() {
-                Wording::Exact(t) => (t.to_string(), true),
-                Wording::Summary(t) => (t.to_string(), false),
+        .filter(|(_, cited)| cited.verified())
+        .map(|(id, cited)| {
+            let citation = cited.citation(lang);
+            let whole = |citation: String| {
+                let (text, exact) = match cited.wording() {
+                    Wording::Exact(t) => (t.to_string(), true),
+                    Wording::Summary(t) => (t.to_string(), false),
+                };
+                LawRef {
+                    citation,
+                    text,
+                    exact,
+                }
             };
-            LawRef {
-                citation: cited.citation(lang),
-                text,
-                exact,
+            match (cite(id), cited.wording()) {
+                (Cite::Paragraphs(wanted), Wording::Exact(t)) => {
+                    let all: Vec<&str> = t.split('\n').collect();
+                    let kept: Option<Vec<&str>> = wanted
+                        .iter()
+                        .map(|n| all.get(n.wrapping_sub(1)).copied())
+                        .collect();
+                    match kept {
+                        Some(kept) if kept.len() < all.len() => LawRef {
+                            citation: format!("{citation}{}", paragraphs_named(wanted, lang)),
+                            text: kept.join("\n"),
+                            exact: true,
+                        },
+                        _ => whole(citation),
+                    }
+                }
+                (Cite::Gist, _) => match text.law_gist.get(id) {
+                    Some(gist) => LawRef {
+                        citation,
+                        text: gist.clone(),
+                        exact: false,
+                    },
+                    None => whole(citation),
+                },
+                _ => whole(citation),
             }
         })
         .collect()
+}
+
+/// 第二款、第三款 / ", paragraphs 2 and 3": the paragraphs quoted, after the article.
+fn paragraphs_named(numbers: &[usize], lang: Lang) -> String {
+    const DIGITS: [&str; 10] = ["", "一", "二", "三", "四", "五", "六", "七", "八", "九"];
+    match lang {
+        Lang::Zh => numbers
+            .iter()
+            .map(|n| format!("第{}款", DIGITS.get(*n).copied().unwrap_or_default()))
+            .collect::<Vec<_>>()
+            .join("、"),
+        Lang::En => {
+            let n: Vec<String> = numbers.iter().map(usize::to_string).collect();
+            match n.as_slice() {
+                [one] => format!(", paragraph {one}"),
+                [rest @ .., last] => format!(", paragraphs {} and {last}", rest.join(", ")),
+                [] => String::new(),
+            }
+        }
+    }
 }
 
 /// A one-line value read back from the case, cleaned for printing ([`shown_line`]).
@@ -277,6 +328,7 @@ pub fn build(
                 knew: f.knew.iter().copied().collect(),
                 amount_lost_fen: f.lost.map(|l| l.0).filter(|l| *l > 0),
                 transfer: f.transfer.as_deref().cloned(),
+                kept_at: one(&f.kept_at),
                 attachments: p.attachments.packet(),
                 corrections: p.corrections,
                 retracted: p.retracted.clone(),

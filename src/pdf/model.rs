@@ -91,6 +91,9 @@ pub struct PacketEntry {
     pub amount_lost_fen: Option<u64>,
     /// Where the money went (receiving account, name, bank, time, number, how), if recorded.
     pub transfer: Option<Transfer>,
+    /// Where the victim said the original is kept (`--original`), as typed; empty when not
+    /// said (原件所在 then names the device the kind implies).
+    pub kept_at: String,
     /// Attachments with their hashes.
     pub attachments: Vec<PacketAttachment>,
     /// How many corrections were recorded (the original stays in the journal).
