@@ -86,6 +86,10 @@ pub enum Command {
         /// The files.
         #[arg(required = true)]
         files: Vec<PathBuf>,
+        /// Where the original is kept (原件所在), as `log --original`: 手机, 电脑, 纸质,
+        /// 已删除 or your own words; recorded as a correction of the entry.
+        #[arg(long, value_name = "WHERE")]
+        original: Option<String>,
     },
     /// 线索：谁反复联系你、知道什么 / counterparts ranked: who keeps contacting you, and what
     /// they knew.

@@ -1057,5 +1057,14 @@ fn log_and_correct_say_where_the_original_is_kept_and_an_entry_without_it_writes
     // The correction is a new line; the first line is as it was.
     let journal = std::fs::read_to_string(env.case_dir().join("journal.jsonl")).expect("journal");
     assert_eq!(journal.lines().next(), Some(first.as_str()));
+    // attach --original: the file, then where its original is kept.
+    let shot = env.data().join("截图.png");
+    std::fs::write(&shot, b"png").expect("write");
+    env.ok(&["attach", "E2", shot.to_str().expect("p"), "--original", "电脑"]);
+    let json: Vec<Value> = serde_json::from_str(&env.ok(&["list", "--json"])).expect("json");
+    assert_eq!(json[1]["current"]["kept_at"], "电脑");
+    assert_eq!(json[1]["attachments"][0]["original_name"], "截图.png");
+    let shown = env.ok(&["show", "E2"]);
+    assert!(shown.contains("原件所在: 电脑"), "{shown}");
     env.verify_ok();
 }
