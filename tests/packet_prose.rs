@@ -431,3 +431,29 @@ fn the_public_security_request_names_only_the_contacts_recorded() -> TestResult 
     );
     Ok(())
 }
+
+/// The leads are ranked by what they show: the mobile that called four times and knew the
+/// employer and the address comes before a 106 port that sent six ads by name.
+#[test]
+fn the_leads_are_ranked_by_what_they_show_not_by_how_often() -> TestResult {
+    let mut entries = harassment();
+    for day in 10..15 {
+        entries.push(logged(
+            entry(
+                EvidenceKind::Sms,
+                "10690088812345",
+                at(day, 8, 0),
+                "贷款广告短信，称呼我的全名。",
+                &[Knew::Name],
+            ),
+            at(day, 8, 10),
+        ));
+    }
+    let all = letter_text(&input_of(&entries, None, victim()))?;
+    let leads = between(&all, "被控告人：", "控告请求").replace('\n', "");
+    let (mobile, port) = (leads.find("13800138000"), leads.find("10690088812345"));
+    assert!(mobile.is_some() && mobile < port, "{leads}");
+    assert!(leads.contains("10690088812345（短信，6 次"), "{leads}");
+    assert!(leads.contains("按损失、对方掌握的信息和联系次数排列"), "{leads}");
+    Ok(())
+}

@@ -495,8 +495,10 @@ fn one_number_written_four_ways_is_one_lead_of_four_contacts() -> TestResult {
         );
     }
     assert_eq!(accused.matches("13800138000").count(), 1, "{accused}");
-    // Ranked by contacts, then money lost: the receiving account comes right after.
-    assert!(accused.contains("2. 6222 0200 1234 5678"), "{accused}");
+    // Ranked by what they show: the account the money went to, then the number that knew
+    // the name and the ID number.
+    assert!(accused.contains("1. 6222 0200 1234 5678"), "{accused}");
+    assert!(accused.contains("2. 13800138000"), "{accused}");
     Ok(())
 }
 

@@ -152,7 +152,7 @@ pub struct HeadingsText {
 pub struct AccusedText {
     /// 被控告人
     pub heading: String,
-    /// 被控告人：身份不详。以下{leads}与本案有关，可作为侦查线索（按联系次数、损失和对方掌握的信息排列）：
+    /// 被控告人：身份不详。以下{leads}与本案有关，可作为侦查线索（按损失、对方掌握的信息和联系次数排列）：
     pub intro: String,
     /// 号码: calls' and texts' counterparts, in {leads}.
     pub number: String,

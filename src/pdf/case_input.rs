@@ -12,7 +12,7 @@ use super::model::{
 };
 use super::totals::{Counted, Live, count};
 use crate::case::CaseState;
-use crate::case::leads::{Lead, rank};
+use crate::case::leads::{Lead, by_what_they_show, rank};
 use crate::case::state::ChangeKind;
 use crate::case::steps::ReportStatus;
 use crate::case::{Attachment, Case, EntryId, EvidenceFields, EvidenceKind, Moment};
@@ -291,6 +291,8 @@ pub fn build(
     let live: Vec<&EntryParts<'_>> = parts.iter().filter(|p| p.retracted.is_none()).collect();
     let charges = decide(&charge_facts(live.iter().map(|p| p.fields)), print_date);
     let mut leads: Vec<Lead> = rank(live.iter().map(|p| (p.id, p.fields)));
+    // The complaint lists them by what they show.
+    by_what_they_show(&mut leads);
     let lead_count = leads.len();
     // Only the leads the packet names are kept: those the letter lists by name and those
     // whose entries a big case's evidence list prints.
