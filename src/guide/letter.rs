@@ -366,6 +366,20 @@ pub struct EvidenceText {
     pub held_file_range: String,
     /// 案件电子记录
     pub held_record: String,
+    /// An email's row continued: 发件人：{from}.
+    pub email_from: String,
+    /// After From when it is shown forged: （冒用）.
+    pub email_forged: String,
+    /// 回复地址 Reply-To：{value}.
+    pub email_reply_to: String,
+    /// 收件服务器记录的发件人验证：{value}.
+    pub email_checks: String,
+    /// 发信服务器IP：{value}.
+    pub email_server_ip: String,
+    /// 提交方IP（发件人登录发信处）：{value}.
+    pub email_submitter_ip: String,
+    /// 邮件中链接实际指向：{value}.
+    pub email_links: String,
     /// 本人电脑: `--original 电脑`.
     pub held_computer: String,
     /// 纸质原件由本人保存: `--original 纸质`.

@@ -8,7 +8,9 @@
 
 use super::document::Images;
 use super::figures::attachment_line;
-use super::model::{PRINT_ALL_UP_TO, PacketAttachment, PacketEntry, PacketInput, printed_entries};
+use super::model::{
+    PRINT_ALL_UP_TO, PacketAttachment, PacketEmail, PacketEntry, PacketInput, printed_entries,
+};
 use super::style::{columns, table_style};
 use super::table::{Row, Table};
 use super::words::{date_text, kind_label, knew_list, money, zone_sentence};
@@ -144,6 +146,33 @@ fn original_at(e: &PacketEntry, lang: Lang) -> String {
         parts.push(text.held_record.clone());
     }
     parts.join(lang.pick("；", "; "))
+}
+
+/// An email's row in the evidence list, continued: what its headers show an officer can act
+/// on, one fact a line.
+fn email_lines(m: &PacketEmail, lang: Lang) -> Vec<String> {
+    let text = &LetterText::get(lang).evidence;
+    let join = lang.pick("、", ", ");
+    let mut v = Vec::new();
+    if !m.from.is_empty() {
+        let forged = if m.forged { text.email_forged.as_str() } else { "" };
+        v.push(fill(
+            &text.email_from,
+            &[("from", &format!("{}{forged}", m.from))],
+        ));
+    }
+    // A line only for what the headers show.
+    let mut put = |template: &str, values: &[String]| {
+        if values.iter().any(|s| !s.is_empty()) {
+            v.push(fill(template, &[("value", &values.join(join))]));
+        }
+    };
+    put(&text.email_reply_to, &m.reply_to);
+    put(&text.email_checks, &m.checks);
+    put(&text.email_server_ip, std::slice::from_ref(&m.server_ip));
+    put(&text.email_submitter_ip, std::slice::from_ref(&m.submitter_ip));
+    put(&text.email_links, &m.link_domains);
+    v
 }
 
 /// The places `--original` knows by a word; anything else is printed as written.
@@ -313,6 +342,12 @@ pub fn draw(
             original_at(e, lang),
             purpose(e, lang),
         ]));
+        if let Some(m) = &e.email {
+            let lines = email_lines(m, lang);
+            if !lines.is_empty() {
+                rows.push(Row::Span(lines));
+            }
+        }
         for (k, a) in e.attachments.iter().enumerate() {
             let label = attachment_line(e, k, a, lang);
             rows.push(Row::Span(vec![label, format!("SHA-256 {}", a.sha256)]));

@@ -7,8 +7,8 @@ use jiff::civil::Date;
 use jiff::tz::TimeZone;
 
 use super::model::{
-    Complainant, Fingerprint, LEADS_SHOWN, LawRef, PacketAttachment, PacketEntry, PacketInput, PacketLead,
-    PacketReport, leads_reached,
+    Complainant, Fingerprint, LEADS_SHOWN, LawRef, PacketAttachment, PacketEmail, PacketEntry, PacketInput,
+    PacketLead, PacketReport, leads_reached,
 };
 use super::totals::{Counted, Live, count};
 use crate::case::CaseState;
@@ -144,6 +144,46 @@ fn paragraphs_named(numbers: &[usize], lang: Lang) -> String {
                 [] => String::new(),
             }
         }
+    }
+}
+
+/// What a saved email shows for its evidence-list row: From, Reply-To, the checks the
+/// recipient's provider recorded, where the links point, the sending and submitting IPs.
+fn packet_email(m: &crate::evidence::email::EmailFacts) -> PacketEmail {
+    let route = m.route();
+    let origin = m.origin();
+    let mut link_domains: Vec<String> = Vec::new();
+    for l in &m.links {
+        let d = one(&l.domain);
+        if !d.is_empty() && !link_domains.contains(&d) {
+            link_domains.push(d);
+        }
+    }
+    PacketEmail {
+        from: m.from.as_ref().map(|f| one(&f.to_string())).unwrap_or_default(),
+        forged: m.from_forged(),
+        reply_to: m.reply_to.iter().map(|r| one(&r.to_string())).collect(),
+        checks: m
+            .auth
+            .iter()
+            .filter(|a| a.method != "dkim-signature" && a.by_provider(&m.received, route.external))
+            .map(|a| {
+                let check = format!("{} {}", a.method.to_uppercase(), a.result);
+                one(&if a.domain.is_empty() {
+                    check
+                } else {
+                    format!("{check} ({})", a.domain)
+                })
+            })
+            .fold(Vec::new(), |mut seen: Vec<String>, c| {
+                if !seen.contains(&c) {
+                    seen.push(c);
+                }
+                seen
+            }),
+        link_domains,
+        server_ip: one(&origin.ip),
+        submitter_ip: one(&origin.submitter),
     }
 }
 
@@ -331,6 +371,7 @@ pub fn build(
                 amount_lost_fen: f.lost.map(|l| l.0).filter(|l| *l > 0),
                 transfer: f.transfer.as_deref().cloned(),
                 kept_at: one(&f.kept_at),
+                email: f.email.as_deref().map(packet_email),
                 attachments: p.attachments.packet(),
                 corrections: p.corrections,
                 retracted: p.retracted.clone(),
