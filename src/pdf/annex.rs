@@ -11,7 +11,7 @@ use super::figures::attachment_line;
 use super::model::{
     PRINT_ALL_UP_TO, PacketAttachment, PacketEmail, PacketEntry, PacketInput, printed_entries,
 };
-use super::style::{columns, table_style};
+use super::style::{columns, fit_ids, table_style};
 use super::table::{Row, Table};
 use super::words::{date_text, kind_label, knew_list, money, zone_sentence};
 use super::writer::{BODY, LEAD, SMALL, Writer};
@@ -325,7 +325,8 @@ pub fn draw(
     }
     w.para(&note, SMALL + 1.0, 0, 0.25);
     w.gap(4.0);
-    let cols = columns(w, &text.columns, &[14.0, 26.0, 50.0, 26.0, 26.0, 32.0]);
+    let mut cols = columns(w, &text.columns, &[14.0, 26.0, 50.0, 26.0, 26.0, 32.0]);
+    fit_ids(w, &mut cols, printed.iter().map(|e| e.id.as_str()));
     let mut rows = Vec::new();
     let mut image_atts: Vec<(&PacketEntry, usize, &PacketAttachment)> = Vec::new();
     for e in &printed {

@@ -10,8 +10,8 @@ use super::accounts::{self, Receiving};
 use super::chart;
 use super::layout::wrap;
 use super::model::{LEADS_SHOWN, LEADS_TOLD, PacketEntry, PacketInput, PacketOptions, TIMELINE_ROWS};
-use super::style::{columns, sub, table_style};
-use super::table::{Column, Row, Style, Table};
+use super::style::{columns, fit_ids, sub, table_style};
+use super::table::{Row, Style, Table};
 use super::words::{
     counted_by_kind, date_text, datetime_text, kind_label, knew_list, money, money_with_capitals, one_line,
     quote, zone_sentence,
@@ -803,26 +803,6 @@ fn transfers(w: &mut Writer<'_>, input: &PacketInput, by_time: &[&PacketEntry], 
         style: table_style(lang),
     };
     table.draw(&mut w.canvas, &w.m);
-}
-
-/// Widens the first column (the entry ids) so that the longest id, E100000 in a big case,
-/// stands on one line, taking the room from the widest other column.
-fn fit_ids<'a>(w: &Writer<'_>, cols: &mut [Column], ids: impl Iterator<Item = &'a str>) {
-    let style = Style::default();
-    let need = ids.map(|id| w.m.width(id, style.size)).fold(0.0, f32::max) + 2.0 * style.pad + 1.0;
-    let Some((first, rest)) = cols.split_first_mut() else {
-        return;
-    };
-    if first.width >= need {
-        return;
-    }
-    let extra = need - first.width;
-    if let Some(widest) = rest.iter_mut().max_by(|a, b| a.width.total_cmp(&b.width))
-        && widest.width - extra > need
-    {
-        widest.width -= extra;
-        first.width = need;
-    }
 }
 
 /// `text` cut to one line of `width` points at the table size, "…" when cut.
