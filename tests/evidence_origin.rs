@@ -236,6 +236,8 @@ fn the_evidence_list_row_of_an_email_names_what_its_headers_show() {
     ] {
         assert!(flat.contains(want), "{want} missing from:\n{list}");
     }
+    // The victim's own address in 来源 keeps its domain on one line at the table's 9 pt.
+    assert!(list.lines().any(|l| l.contains("mail.example.net")), "{list}");
     // A check recorded twice (Received-SPF and Authentication-Results) is named once.
     assert_eq!(flat.matches("SPF fail (boc.cn)").count(), 1, "{list}");
 }

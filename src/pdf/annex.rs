@@ -325,7 +325,7 @@ pub fn draw(
     }
     w.para(&note, SMALL + 1.0, 0, 0.25);
     w.gap(4.0);
-    let mut cols = columns(w, &text.columns, &[14.0, 26.0, 50.0, 26.0, 26.0, 32.0]);
+    let mut cols = columns(w, &text.columns, &[14.0, 26.0, 40.0, 32.0, 30.0, 32.0]);
     fit_ids(w, &mut cols, printed.iter().map(|e| e.id.as_str()));
     let mut rows = Vec::new();
     let mut image_atts: Vec<(&PacketEntry, usize, &PacketAttachment)> = Vec::new();
