@@ -51,6 +51,7 @@ fn records(n: u32) -> Vec<Record> {
                         transfer: None,
                         email: None,
                         phone: None,
+                        kept_at: String::new(),
                     },
                     attachments: Vec::new(),
                 },

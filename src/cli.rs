@@ -86,6 +86,10 @@ pub enum Command {
         /// The files.
         #[arg(required = true)]
         files: Vec<PathBuf>,
+        /// Where the original is kept (原件所在), as `log --original`: 手机, 电脑, 纸质,
+        /// 已删除 or your own words; recorded as a correction of the entry.
+        #[arg(long, value_name = "WHERE")]
+        original: Option<String>,
     },
     /// 线索：谁反复联系你、知道什么 / counterparts ranked: who keeps contacting you, and what
     /// they knew.
@@ -239,6 +243,10 @@ pub struct FactArgs {
     /// The bank or platform of the paying account.
     #[arg(long, value_name = "BANK")]
     pub from_bank: Option<String>,
+    /// Where the original is kept (原件所在), printed in the evidence list: 手机 (phone),
+    /// 电脑 (computer), 纸质 (paper), 已删除 (deleted), or your own words.
+    #[arg(long, value_name = "WHERE")]
+    pub original: Option<String>,
 }
 
 impl FactArgs {

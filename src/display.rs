@@ -112,6 +112,7 @@ mod tests {
             transfer: None,
             email: Some(Box::new(facts)),
             phone: None,
+            kept_at: String::new(),
         };
         assert_eq!(
             summary_shown(&f, Lang::En),

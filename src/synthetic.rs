@@ -154,6 +154,7 @@ pub fn entry(seq: u64, at: Moment) -> EventBody {
             transfer: None,
             email: None,
             phone: None,
+            kept_at: String::new(),
         },
         attachments: Vec::new(),
     }

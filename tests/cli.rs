@@ -1039,3 +1039,32 @@ fn a_print_date_after_tomorrow_or_before_the_last_entry_is_refused() {
         .expect("run leakaid");
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
 }
+
+#[test]
+fn log_and_correct_say_where_the_original_is_kept_and_an_entry_without_it_writes_no_key() {
+    let env = Env::new();
+    env.log(&["call", "17012345678", "-n", "未接来电"]);
+    env.log(&["sms", "10690000", "-n", "广告", "--original", "已删除"]);
+    let json: Vec<Value> = serde_json::from_str(&env.ok(&["list", "--json"])).expect("json");
+    assert!(json[0]["current"].get("kept_at").is_none(), "{json:?}");
+    assert_eq!(json[1]["current"]["kept_at"], "已删除");
+    let journal = std::fs::read_to_string(env.case_dir().join("journal.jsonl")).expect("journal");
+    let first = journal.lines().next().expect("a line").to_string();
+    assert!(!first.contains("kept_at"), "{first}");
+    env.ok(&["correct", "E1", "--original", "手机", "--reason", "原件在手机上"]);
+    let json: Vec<Value> = serde_json::from_str(&env.ok(&["list", "--json"])).expect("json");
+    assert_eq!(json[0]["current"]["kept_at"], "手机");
+    // The correction is a new line; the first line is as it was.
+    let journal = std::fs::read_to_string(env.case_dir().join("journal.jsonl")).expect("journal");
+    assert_eq!(journal.lines().next(), Some(first.as_str()));
+    // attach --original: the file, then where its original is kept.
+    let shot = env.data().join("截图.png");
+    std::fs::write(&shot, b"png").expect("write");
+    env.ok(&["attach", "E2", shot.to_str().expect("p"), "--original", "电脑"]);
+    let json: Vec<Value> = serde_json::from_str(&env.ok(&["list", "--json"])).expect("json");
+    assert_eq!(json[1]["current"]["kept_at"], "电脑");
+    assert_eq!(json[1]["attachments"][0]["original_name"], "截图.png");
+    let shown = env.ok(&["show", "E2"]);
+    assert!(shown.contains("原件所在: 电脑"), "{shown}");
+    env.verify_ok();
+}

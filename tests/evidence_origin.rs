@@ -212,3 +212,32 @@ fn leads_json_groups_repeats_and_names_the_number() {
         "{list}"
     );
 }
+
+/// The evidence list's row of a saved email carries what an officer can act on: From with
+/// 冒用 only where shown, Reply-To, the checks the provider recorded, the sending server's
+/// IP and where the links really point.
+#[test]
+fn the_evidence_list_row_of_an_email_names_what_its_headers_show() {
+    let env = Env::new();
+    env.ok(&["log", "email", "--eml", PHISH]);
+    let pdf = env.data().join("packet.pdf");
+    env.ok(&["export", "pdf", "-o", pdf.to_str().expect("path")]);
+    let bytes = std::fs::read(&pdf).expect("packet");
+    let all = common::pdf_text::page_texts(&bytes).expect("text").concat();
+    let list = &all[all.find("附件一：证据清单").expect("evidence list")..];
+    let flat = list.replace('\n', "");
+    for want in [
+        "发件人：中国银行 <service@boc.cn>（冒用）",
+        "回复地址 Reply-To：客服 <kefu@boc-help.xyz>",
+        "收件服务器记录的发件人验证：SPF fail (boc.cn)",
+        "发信服务器IP：203.0.113.7",
+        "邮件中链接实际指向：",
+        "secure-boc.top",
+    ] {
+        assert!(flat.contains(want), "{want} missing from:\n{list}");
+    }
+    // The victim's own address in 来源 keeps its domain on one line at the table's 9 pt.
+    assert!(list.lines().any(|l| l.contains("mail.example.net")), "{list}");
+    // A check recorded twice (Received-SPF and Authentication-Results) is named once.
+    assert_eq!(flat.matches("SPF fail (boc.cn)").count(), 1, "{list}");
+}

@@ -50,6 +50,7 @@ fn entry(
         transfer: None,
         email: None,
         phone: None,
+        kept_at: String::new(),
     }
 }
 
@@ -152,6 +153,8 @@ fn fraud() -> Vec<Logged> {
         ),
         at(19, 9, 5),
     );
+    // The text itself was deleted; the photo of it is what is left.
+    photo.fields.kept_at = "已删除".into();
     photo.files.push(PacketAttachment {
         name: "IMG_20261119_0901.jpg".into(),
         sha256: "ef".repeat(32),
@@ -159,6 +162,17 @@ fn fraud() -> Vec<Logged> {
         media_type: "image/jpeg".into(),
         path: None,
     });
+    let mut page = logged(
+        entry(
+            EvidenceKind::Web,
+            "https://refund.example-scam.top/r?id=77",
+            at(18, 10, 30),
+            "仿冒退款页面，要求输入银行卡号和验证码。",
+            &[],
+        ),
+        at(18, 13, 0),
+    );
+    page.fields.kept_at = "电脑浏览器历史记录".into();
     vec![
         logged(
             entry(
@@ -173,16 +187,7 @@ fn fraud() -> Vec<Logged> {
         ),
         recorded_call,
         logged(loss, at(18, 12, 0)),
-        logged(
-            entry(
-                EvidenceKind::Web,
-                "https://refund.example-scam.top/r?id=77",
-                at(18, 10, 30),
-                "仿冒退款页面，要求输入银行卡号和验证码。",
-                &[],
-            ),
-            at(18, 13, 0),
-        ),
+        page,
         photo,
     ]
 }
@@ -320,7 +325,10 @@ fn the_fraud_letter_tells_the_events_in_time_order_and_claims_only_what_the_evid
     let flat = list.replace('\n', "");
     assert!(flat.contains("本人手机（13912345678）"), "{list}");
     assert!(flat.contains("电子文件 E2-1"), "{list}");
-    assert!(flat.contains("案件电子记录"), "{list}");
+    // Where the victim said the original is (--original): a known word in the letter's
+    // words, anything else as written; the files still by their numbers.
+    assert!(flat.contains("原件已删除；电子文件"), "{list}");
+    assert!(flat.contains("电脑浏览器历史记录"), "{list}");
     // The mobile in its 11 digits, the other spelling named once.
     assert!(all.contains("17098765432（另记作 +86 170 9876 5432）") || all.contains("17098765432"));
     assert_same("fraud", &all)
@@ -360,5 +368,92 @@ fn a_one_call_letter_says_one_contact_plainly() -> TestResult {
     // A neutral label, no advice in brackets.
     assert!(flat.contains("（上海市固话）"), "{all}");
     assert!(!flat.contains('['), "{all}");
+    // One call is neither 多次 nor 发送信息; the letter names a number, not addresses or
+    // accounts the record does not hold.
+    assert!(!flat.contains("多次"), "{all}");
+    assert!(!flat.contains("发送信息"), "{all}");
+    assert!(flat.contains("以下号码与本案有关"), "{all}");
+    assert!(flat.contains("上述号码的使用者"), "{all}");
+    assert!(!flat.contains("号码、地址、账户"), "{all}");
     assert_same("one-call", &all)
+}
+
+/// The legal basis quotes the statute only where a request rests on it, in the requests'
+/// order: 刑诉法第一百一十条 without its 自首 paragraph, 第二百五十三条之一 by the paragraphs
+/// that define the offence, the definitions named with a marked 要旨.
+#[test]
+fn the_legal_basis_quotes_what_the_requests_rest_on_in_their_order() -> TestResult {
+    let all = letter_text(&input_of(&fraud(), None, victim()))?;
+    let laws = between(&all, "法律依据", "综上").replace('\n', "");
+    assert!(!laws.contains("自首"), "{laws}");
+    assert!(
+        laws.contains("《中华人民共和国刑事诉讼法》第一百一十条第二款、第三款：被害人对侵犯其人身"),
+        "{laws}"
+    );
+    assert!(
+        laws.contains("第二百五十三条之一第一款、第三款：违反国家有关规定"),
+        "{laws}"
+    );
+    assert!(!laws.contains("单位犯前三款罪"), "{laws}");
+    assert!(laws.contains("第一条（要旨）："), "{laws}");
+    // 止付 (反电信网络诈骗法第二十条) comes first, as its request does; 受案 last.
+    let at = |s: &str| laws.find(s).unwrap_or(usize::MAX);
+    assert!(at("第二十条：") < at("第二百六十六条"), "{laws}");
+    assert!(at("第二十九条") < at("第一百一十条"), "{laws}");
+    Ok(())
+}
+
+/// The 治安 request follows the counts: calls only say 来电, texts only say 发送信息.
+#[test]
+fn the_public_security_request_names_only_the_contacts_recorded() -> TestResult {
+    let requests = |entries: &[Logged]| -> Result<String, Box<dyn std::error::Error>> {
+        let all = letter_text(&input_of(entries, None, victim()))?;
+        Ok(between(&all, "控告请求", "事实与理由").replace('\n', ""))
+    };
+    let calls: Vec<Logged> = harassment().into_iter().take(4).collect();
+    let r = requests(&calls)?;
+    assert!(r.contains("以及多次来电干扰本人正常生活的行为"), "{r}");
+    assert!(!r.contains("发送信息"), "{r}");
+    let texts: Vec<Logged> = harassment().into_iter().skip(4).collect();
+    let r = requests(&texts)?;
+    assert!(r.contains("以及多次发送信息干扰本人正常生活的行为"), "{r}");
+    assert!(!r.contains("来电"), "{r}");
+    let r = requests(&harassment())?;
+    assert!(
+        r.contains("以及多次以来电、发送信息的方式干扰本人正常生活的行为"),
+        "{r}"
+    );
+    let r = requests(&one_call())?;
+    assert!(!r.contains("多次") && !r.contains("发送信息"), "{r}");
+    assert!(
+        r.contains("将侵犯本人个人信息的行为作为治安案件受理、查处"),
+        "{r}"
+    );
+    Ok(())
+}
+
+/// The leads are ranked by what they show: the mobile that called four times and knew the
+/// employer and the address comes before a 106 port that sent six ads by name.
+#[test]
+fn the_leads_are_ranked_by_what_they_show_not_by_how_often() -> TestResult {
+    let mut entries = harassment();
+    for day in 10..15 {
+        entries.push(logged(
+            entry(
+                EvidenceKind::Sms,
+                "10690088812345",
+                at(day, 8, 0),
+                "贷款广告短信，称呼我的全名。",
+                &[Knew::Name],
+            ),
+            at(day, 8, 10),
+        ));
+    }
+    let all = letter_text(&input_of(&entries, None, victim()))?;
+    let leads = between(&all, "被控告人：", "控告请求").replace('\n', "");
+    let (mobile, port) = (leads.find("13800138000"), leads.find("10690088812345"));
+    assert!(mobile.is_some() && mobile < port, "{leads}");
+    assert!(leads.contains("10690088812345（短信，6 次"), "{leads}");
+    assert!(leads.contains("按损失、对方掌握的信息和联系次数排列"), "{leads}");
+    Ok(())
 }

@@ -355,6 +355,7 @@ fn entry(kind: EvidenceKind, counterpart: &str, when: Moment, summary: &str) -> 
         transfer: None,
         email: None,
         phone: None,
+        kept_at: String::new(),
     }
 }
 
@@ -494,8 +495,10 @@ fn one_number_written_four_ways_is_one_lead_of_four_contacts() -> TestResult {
         );
     }
     assert_eq!(accused.matches("13800138000").count(), 1, "{accused}");
-    // Ranked by contacts, then money lost: the receiving account comes right after.
-    assert!(accused.contains("2. 6222 0200 1234 5678"), "{accused}");
+    // Ranked by what they show: the account the money went to, then the number that knew
+    // the name and the ID number.
+    assert!(accused.contains("1. 6222 0200 1234 5678"), "{accused}");
+    assert!(accused.contains("2. 13800138000"), "{accused}");
     Ok(())
 }
 
@@ -583,10 +586,11 @@ fn an_account_opened_in_the_victims_name_cites_the_account_offences() -> TestRes
     let laws = all.replace('\n', "");
     for cited in [
         "《中华人民共和国反电信网络诈骗法》第三十一条第一款：",
-        "《中华人民共和国刑法》第二百八十条之一：在依照国家规定应当提供身份证明的活动中",
-        "《中华人民共和国刑法》第一百七十七条之一：有下列情形之一，妨害信用卡管理的",
-        "《中华人民共和国刑法》第一百九十六条：有下列情形之一，进行信用卡诈骗活动",
-        "《中华人民共和国刑法》第二百八十七条之二：明知他人利用信息网络实施犯罪",
+        // The offences an account may involve are named with a one-line 要旨, marked as such.
+        "《中华人民共和国刑法》第二百八十条之一（要旨）：在依照国家规定应当提供身份证明的活动中",
+        "《中华人民共和国刑法》第一百七十七条之一（要旨）：使用虚假的身份证明骗领信用卡",
+        "《中华人民共和国刑法》第一百九十六条（要旨）：使用以虚假的身份证明骗领的信用卡",
+        "《中华人民共和国刑法》第二百八十七条之二（要旨）：明知他人利用信息网络实施犯罪",
     ] {
         assert!(laws.contains(cited), "missing {cited} in\n{laws}");
     }
@@ -623,8 +627,9 @@ fn the_letter_says_only_what_the_victim_can_stand_behind() -> TestResult {
         assert!(!all.contains("、其他、") && !all.contains("其他等"));
         // Summaries are marked as such.
         let laws = all.replace('\n', "");
+        // The paragraphs the request rests on, in the statute's own words.
         assert!(
-            laws.contains("第二百五十三条之一：违反国家有关规定"),
+            laws.contains("第二百五十三条之一第一款、第三款：违反国家有关规定"),
             "the statute's own words"
         );
         // Of 法释〔2017〕10号 only what a victim can show, in its own words; no record counts.
@@ -633,7 +638,7 @@ fn the_letter_says_only_what_the_victim_can_stand_behind() -> TestResult {
             "{laws}"
         );
         assert!(laws.contains("知道或者应当知道他人利用公民个人信息实施犯罪，向其出售或者提供的"));
-        assert!(laws.contains("第四条：违反国家有关规定，通过购买、收受、交换等方式获取公民个人信息"));
+        assert!(laws.contains("第四条（要旨）：通过购买、收受、交换等方式获取公民个人信息"));
         assert!(!laws.contains("五十条") && !laws.contains("五千条") && !laws.contains("50条"));
         // 附: every annex.
         let annex = &all[all.rfind("附：").ok_or("no 附")?..];

@@ -344,6 +344,17 @@ fn a_long_screenshot_continues_over_pages_at_text_width() -> TestResult {
     for (_, m) in &placed {
         assert!((m[0] - TEXT_WIDTH).abs() < 0.5, "printed {} pt wide", m[0]);
     }
+    // The annex's heading is on the page of the first part, never alone at a page's end.
+    let heading = pages
+        .iter()
+        .position(|t| t.contains("附件二：附件图片"))
+        .ok_or("no heading")?;
+    assert!(
+        pages[heading].contains(&format!("E2 图1（1/{n}）")),
+        "heading alone on page {}: {}",
+        heading + 1,
+        pages[heading]
+    );
     Ok(())
 }
 

@@ -33,6 +33,8 @@ pub struct EvidenceDraft {
     pub transfer: TransferDraft,
     /// What was read from a saved email (`log email --eml`).
     pub email: Option<Box<crate::evidence::email::EmailFacts>>,
+    /// Where the original is kept (原件所在), as typed.
+    pub kept_at: String,
 }
 
 /// Transfer details as typed; empty parts are unknown (or, in a correction, unchanged).
@@ -176,6 +178,7 @@ impl EvidenceDraft {
             transfer: self.transfer.validate(now)?.map(Box::new),
             email: self.email.clone(),
             phone: None,
+            kept_at: line_field(("原件所在", "where the original is"), &self.kept_at)?,
         })
     }
 }
@@ -199,6 +202,8 @@ pub struct CorrectionDraft {
     pub lost: Option<String>,
     /// Transfer details to set (empty parts stay as they were).
     pub transfer: TransferDraft,
+    /// New "where the original is", as typed.
+    pub kept_at: Option<String>,
 }
 
 impl CorrectionDraft {
@@ -225,6 +230,11 @@ impl CorrectionDraft {
                 Some(s) => Some(parse_lost(s)?.unwrap_or(Fen(0))),
             },
             transfer: self.transfer.validate(now)?.map(Box::new),
+            kept_at: self
+                .kept_at
+                .as_deref()
+                .map(|c| line_field(("原件所在", "where the original is"), c))
+                .transpose()?,
         })
     }
 }

@@ -365,6 +365,10 @@ pub struct EvidenceFields {
     /// every other entry.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub phone: Option<Box<crate::evidence::phone_backup::PhoneOrigin>>,
+    /// Where the original is kept (原件所在), in the victim's words: 手机, 电脑, 已删除 …
+    /// Empty when not said (and on entries logged before it could be said).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub kept_at: String,
 }
 
 /// Changes to an entry; `None` leaves a field as it was.
@@ -395,6 +399,9 @@ pub struct EvidencePatch {
     /// corrections do not carry them.)
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub transfer: Option<Box<Transfer>>,
+    /// New "where the original is".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub kept_at: Option<String>,
 }
 
 impl EvidencePatch {
@@ -424,6 +431,7 @@ impl EvidencePatch {
                     before.merged(t) != before
                 })
                 .cloned(),
+            kept_at: keep(&self.kept_at, &current.kept_at),
         }
     }
 
@@ -435,6 +443,9 @@ impl EvidencePatch {
         }
         if let Some(v) = self.occurred_at {
             f.occurred_at = v;
+        }
+        if let Some(v) = &self.kept_at {
+            f.kept_at = v.clone();
         }
         if let Some(v) = &self.counterpart {
             f.counterpart = v.clone();

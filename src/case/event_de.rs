@@ -110,6 +110,7 @@ enum Key {
     Letter,
     Phone,
     Number,
+    KeptAt,
     #[serde(other)]
     Other,
 }
@@ -165,6 +166,7 @@ impl Key {
             Key::Letter => "letter",
             Key::Phone => "phone",
             Key::Number => "number",
+            Key::KeptAt => "kept_at",
             Key::Other => "",
         }
     }
@@ -186,6 +188,7 @@ struct Slots {
     email: Option<Option<Box<EmailFacts>>>,
     phone: Option<Option<Box<PhoneOrigin>>>,
     number: Option<String>,
+    kept_at: Option<String>,
     attachments: Option<Vec<Attachment>>,
     evidence_changes: Option<EvidencePatch>,
     report_changes: Option<ReportPatch>,
@@ -276,6 +279,7 @@ fn finish<'de, A: MapAccess<'de>>(tag: Tag, mut map: A) -> Result<EventBody, A::
             (Key::Transfer, T::EvidenceAdded) => fill(m, &mut s.transfer, key)?,
             (Key::Email, T::EvidenceAdded) => fill(m, &mut s.email, key)?,
             (Key::Phone, T::EvidenceAdded) => fill(m, &mut s.phone, key)?,
+            (Key::KeptAt, T::EvidenceAdded) => fill(m, &mut s.kept_at, key)?,
             (Key::Attachments, T::EvidenceAdded) => fill(m, &mut s.attachments, key)?,
             (Key::Changes, T::EvidenceCorrected) => fill(m, &mut s.evidence_changes, key)?,
             (Key::Changes, T::ReportUpdated) => fill(m, &mut s.report_changes, key)?,
@@ -346,6 +350,7 @@ fn build<E: de::Error>(tag: Tag, s: Slots) -> Result<EventBody, E> {
                 transfer: s.transfer.flatten(),
                 email: s.email.flatten(),
                 phone: s.phone.flatten(),
+                kept_at: s.kept_at.unwrap_or_default(),
             },
             attachments: s.attachments.unwrap_or_default(),
         },

@@ -195,6 +195,7 @@ mod tests {
             transfer: None,
             email: None,
             phone: None,
+            kept_at: String::new(),
         }
     }
 

@@ -26,6 +26,7 @@ pub fn correct(ctx: &Ctx, a: &CorrectArgs) -> Result<(), Failure> {
             .map_err(|e| ctx.fail(e))?,
         lost: a.facts.lost.clone(),
         transfer: a.facts.transfer(),
+        kept_at: a.facts.original.clone(),
     };
     let patch = draft.validate(&ctx.now()).map_err(|e| ctx.fail(e))?;
     let mut case = ctx.open_case()?;
@@ -51,9 +52,20 @@ pub fn retract(ctx: &Ctx, id: &str, reason: &str) -> Result<(), Failure> {
     Ok(())
 }
 
-/// `leakaid attach`.
-pub fn attach(ctx: &Ctx, id: &str, files: &[PathBuf]) -> Result<(), Failure> {
+/// `leakaid attach`; with `--original`, where the original is kept, recorded as a
+/// correction after the files (checked before anything is written).
+pub fn attach(ctx: &Ctx, id: &str, files: &[PathBuf], original: Option<&str>) -> Result<(), Failure> {
     let id = ctx.entry_id(id)?;
+    let kept = original
+        .map(|o| {
+            CorrectionDraft {
+                kept_at: Some(o.to_string()),
+                ..CorrectionDraft::default()
+            }
+            .validate(&ctx.now())
+        })
+        .transpose()
+        .map_err(|e| ctx.fail(e))?;
     let mut case = ctx.open_case()?;
     let stored = case.attach(id, files).map_err(|e| ctx.fail(e))?;
     for a in stored {
@@ -68,6 +80,20 @@ pub fn attach(ctx: &Ctx, id: &str, files: &[PathBuf]) -> Result<(), Failure> {
                 a.original_name, a.size, a.sha256
             ),
         ));
+    }
+    if let Some(patch) = kept {
+        match case.correct(id, patch, "") {
+            Ok(_) => out(tr(
+                ctx.lang,
+                format!("已记录 {id} 的原件所在。"),
+                format!("Recorded where the original of {id} is kept."),
+            )),
+            Err(crate::case::CaseError::NothingToChange) => {}
+            Err(e) => {
+                // The files are kept (listed above); what went wrong with the rest.
+                return Err(ctx.fail(e));
+            }
+        }
     }
     Ok(())
 }

@@ -24,6 +24,7 @@ pub fn run(ctx: &Ctx, args: &LogArgs) -> Result<(), Failure> {
         lost: args.facts.lost.clone().unwrap_or_default(),
         transfer: args.facts.transfer(),
         email: None,
+        kept_at: args.facts.original.clone().unwrap_or_default(),
     };
     let mut files = args.attach.clone();
     let mut doubt = None;

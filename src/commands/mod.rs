@@ -155,7 +155,7 @@ pub fn run(cli: &Cli, command: &Command) -> Result<(), Failure> {
         Command::Show { id } => report::show(&ctx, id),
         Command::Correct(args) => change::correct(&ctx, args),
         Command::Retract { id, reason } => change::retract(&ctx, id, reason),
-        Command::Attach { id, files } => change::attach(&ctx, id, files),
+        Command::Attach { id, files, original } => change::attach(&ctx, id, files, original.as_deref()),
         Command::Leads { json } => report::leads(&ctx, *json),
         Command::Profile(p) => profile::run(&ctx, p),
         Command::Report(c) => steps::report(&ctx, c),

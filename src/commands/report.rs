@@ -171,6 +171,13 @@ fn field_lines(f: &EvidenceFields, lang: Lang) -> Vec<String> {
     for ((zh, en), value) in f.transfer.iter().flat_map(|t| t.parts()) {
         v.push(format!("  {}: {}", lang.pick(zh, en), one_line(&value)));
     }
+    if !f.kept_at.is_empty() {
+        v.push(format!(
+            "  {}: {}",
+            lang.pick("原件所在", "original kept"),
+            one_line(&f.kept_at)
+        ));
+    }
     v
 }
 
@@ -211,6 +218,13 @@ fn patch_words(p: &EvidencePatch, lang: Lang) -> String {
     }
     for ((zh, en), value) in p.transfer.iter().flat_map(|t| t.parts()) {
         parts.push(format!("{} → {}", lang.pick(zh, en), one_line(&value)));
+    }
+    if let Some(c) = &p.kept_at {
+        parts.push(format!(
+            "{} → {}",
+            lang.pick("原件所在", "original kept"),
+            one_line(c)
+        ));
     }
     parts.join("; ")
 }

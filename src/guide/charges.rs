@@ -28,6 +28,36 @@ pub struct ChargeFacts {
     pub account_in_name: bool,
     /// Any live entry shows the other side knew something about the victim.
     pub knew_anything: bool,
+    /// Live calls.
+    pub calls: usize,
+    /// Live text messages and emails: the 信息 the 治安 request may say were sent.
+    pub messages: usize,
+}
+
+/// What the 治安 request says disturbed the victim's life: only what the record shows.
+/// "多次" needs two contacts or more; calls are not "发送信息", nor a message a call.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Disturbance {
+    /// Fewer than two calls and messages: the request names only the personal information.
+    NotRepeated,
+    /// Two calls or more, no message: 多次来电.
+    Calls,
+    /// Two messages or more, no call: 多次发送信息.
+    Messages,
+    /// Calls and messages, two or more in all: 多次以来电、发送信息的方式.
+    CallsAndMessages,
+}
+
+impl Disturbance {
+    /// What `facts` show.
+    pub fn of(facts: &ChargeFacts) -> Disturbance {
+        match (facts.calls, facts.messages) {
+            (c, m) if c + m < 2 => Disturbance::NotRepeated,
+            (_, 0) => Disturbance::Calls,
+            (0, _) => Disturbance::Messages,
+            _ => Disturbance::CallsAndMessages,
+        }
+    }
 }
 
 /// An offence the letter names.
@@ -58,8 +88,8 @@ pub enum Request {
     ReceiptAfterRefusal,
     /// No money lost: if it is not a crime, handle it as a 治安 case under the revised
     /// 治安管理处罚法 (in force from 2026-01-01; named without an article number, which is not
-    /// verified).
-    PublicSecurity,
+    /// verified). It names the disturbance only as the record shows it.
+    PublicSecurity(Disturbance),
 }
 
 /// What the letter asks for and cites.
@@ -100,6 +130,42 @@ const ALWAYS: [&str; 5] = [
     "cpl_110",
 ];
 
+/// How the letter prints a provision: the whole article when the request rests on all of
+/// it; only the paragraphs it rests on (the statute's own words, cut at paragraphs only);
+/// or the article named with a one-line 要旨 where its whole text adds nothing to the request.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Cite {
+    /// The whole text.
+    Whole,
+    /// These paragraphs (款), counted from 1, in order.
+    Paragraphs(&'static [usize]),
+    /// The article named, with the letter's one-line 要旨 (`[law_gist]` in
+    /// `assets/letter/`), marked as a summary.
+    Gist,
+}
+
+/// How the police letter cites the provision `id`:
+/// - 刑法第二百五十三条之一: 第一款 (selling or providing) and 第三款 (stealing or otherwise
+///   obtaining), what the request to investigate rests on; the insider's heavier penalty and
+///   the unit offence are left to the police.
+/// - 刑事诉讼法第一百一十条: 第二款 (the victim's right to 控告) and 第三款 (every office must
+///   accept it), what the receipt request rests on; not the duty of all to report nor 自首.
+/// - 法释〔2017〕10号第一条、第四条, 反电信网络诈骗法第二十九条、第三十四条 and the offences an
+///   account in the victim's name may involve: named with a one-line 要旨.
+/// - The rest (刑法第二百六十六条、第六十四条, 反电信网络诈骗法第二十条、第三十一条第一款, the
+///   items of 法释〔2017〕10号第五条 a victim can show): whole.
+pub fn cite(id: &str) -> Cite {
+    match id {
+        "criminal_253_1" => Cite::Paragraphs(&[1, 3]),
+        "cpl_110" => Cite::Paragraphs(&[2, 3]),
+        "interpretation_2017_art1" | "interpretation_2017_art4" | "anti_fraud_29" | "anti_fraud_34" => {
+            Cite::Gist
+        }
+        id if ACCOUNT_OFFENCES.contains(&id) => Cite::Gist,
+        _ => Cite::Whole,
+    }
+}
+
 /// The day the revised 治安管理处罚法 took effect; before it the 治安 request is not made.
 const PUBLIC_SECURITY_LAW_FROM: Date = jiff::civil::date(2026, 1, 1);
 
@@ -131,27 +197,32 @@ pub fn decide(facts: &ChargeFacts, print_date: Date) -> Option<Charges> {
     }
     requests.push(Request::TraceSource);
     if !lost && print_date >= PUBLIC_SECURITY_LAW_FROM {
-        requests.push(Request::PublicSecurity);
+        requests.push(Request::PublicSecurity(Disturbance::of(facts)));
     }
     requests.push(Request::Receipt);
-    if lost {
-        law_ids.push("criminal_266");
-    }
-    law_ids.extend(ALWAYS.iter().take(4));
+    // The provisions in the order of the requests that rest on them.
     if requests.contains(&Request::StopPayment) {
         // The basis of the urgent request: 紧急止付、快速冻结 (not 追赃挽损, which is 34).
         law_ids.push("anti_fraud_20");
     }
     if lost {
-        // Recovering the money, and tracing the personal information the fraud used.
+        law_ids.push("criminal_266");
+    }
+    law_ids.extend(ALWAYS.iter().take(4));
+    if lost {
+        // Recovering the money, as the request names them.
         law_ids.push("anti_fraud_34");
         law_ids.push("criminal_64");
-        law_ids.push("anti_fraud_29");
     }
     if facts.account_in_name {
         law_ids.push("anti_fraud_31");
         law_ids.extend(ACCOUNT_OFFENCES);
     }
+    if lost {
+        // Tracing the personal information the fraud used (查明来源).
+        law_ids.push("anti_fraud_29");
+    }
+    // Accepting the complaint (受案回执).
     law_ids.push(ALWAYS[4]);
     Some(Charges {
         offences,
@@ -215,13 +286,15 @@ mod tests {
             c.requests[..2],
             [Request::StopPayment, Request::InvestigateAndRecover]
         );
-        assert_eq!(c.law_ids[0], "criminal_266");
+        // The provisions follow the requests: the stop-payment basis first, then the offence.
+        assert_eq!(c.law_ids[..2], ["anti_fraud_20", "criminal_266"]);
         assert!(c.law_ids.contains(&"anti_fraud_34"));
         // The stop-payment request rests on 反电信网络诈骗法第二十条.
         assert!(c.law_ids.contains(&"anti_fraud_20"));
         // Months later the money has moved on: no stop-payment request, still recovery.
         let c = decide(&f, date(2027, 3, 1)).ok_or("no charges")?;
         assert_eq!(c.requests[0], Request::InvestigateAndRecover);
+        assert_eq!(c.law_ids[0], "criminal_266");
         assert!(!c.law_ids.contains(&"anti_fraud_20"));
         assert!(c.law_ids.contains(&"anti_fraud_34"));
         Ok(())
@@ -235,12 +308,15 @@ mod tests {
             [
                 Request::Investigate,
                 Request::TraceSource,
-                Request::PublicSecurity,
+                Request::PublicSecurity(Disturbance::NotRepeated),
                 Request::Receipt
             ]
         );
         let c = decide(&facts(), date(2025, 12, 31)).ok_or("no charges")?;
-        assert!(!c.requests.contains(&Request::PublicSecurity), "the old law");
+        assert!(
+            !c.requests.iter().any(|r| matches!(r, Request::PublicSecurity(_))),
+            "the old law"
+        );
         let f = ChargeFacts {
             lost_fen: 300_000,
             last_loss: Some(date(2026, 12, 1)),
@@ -248,10 +324,65 @@ mod tests {
         };
         let c = decide(&f, date(2026, 12, 7)).ok_or("no charges")?;
         assert!(
-            !c.requests.contains(&Request::PublicSecurity),
+            !c.requests.iter().any(|r| matches!(r, Request::PublicSecurity(_))),
             "a fraud is a crime"
         );
         Ok(())
+    }
+
+    #[test]
+    fn the_public_security_request_says_only_what_the_contacts_show() -> Result<(), String> {
+        let request = |calls, messages| -> Result<Request, String> {
+            let f = ChargeFacts {
+                calls,
+                messages,
+                ..facts()
+            };
+            let c = decide(&f, date(2026, 12, 7)).ok_or("no charges")?;
+            c.requests
+                .into_iter()
+                .find(|r| matches!(r, Request::PublicSecurity(_)))
+                .ok_or_else(|| "no public-security request".to_string())
+        };
+        use Disturbance::*;
+        // One call, one message, nothing: not 多次.
+        assert_eq!(request(1, 0)?, Request::PublicSecurity(NotRepeated));
+        assert_eq!(request(0, 1)?, Request::PublicSecurity(NotRepeated));
+        assert_eq!(request(0, 0)?, Request::PublicSecurity(NotRepeated));
+        // Only calls: no 发送信息; only messages: no 来电.
+        assert_eq!(request(4, 0)?, Request::PublicSecurity(Calls));
+        assert_eq!(request(0, 2)?, Request::PublicSecurity(Messages));
+        assert_eq!(request(1, 1)?, Request::PublicSecurity(CallsAndMessages));
+        Ok(())
+    }
+
+    #[test]
+    fn the_provisions_follow_the_order_of_the_requests() -> Result<(), String> {
+        let f = ChargeFacts {
+            lost_fen: 500_000,
+            last_loss: Some(date(2026, 12, 1)),
+            account_in_name: true,
+            ..facts()
+        };
+        let c = decide(&f, date(2026, 12, 7)).ok_or("no charges")?;
+        let at = |id: &str| c.law_ids.iter().position(|x| *x == id).unwrap_or(usize::MAX);
+        // 止付 → 立案、追缴 → 查明来源 → 受案.
+        assert!(at("anti_fraud_20") < at("criminal_266"));
+        assert!(at("criminal_266") < at("criminal_253_1"));
+        assert!(at("criminal_253_1") < at("anti_fraud_34"));
+        assert!(at("criminal_64") < at("anti_fraud_29"));
+        assert!(at("criminal_287_2") < at("anti_fraud_29"));
+        assert_eq!(c.law_ids.last(), Some(&"cpl_110"));
+        Ok(())
+    }
+
+    #[test]
+    fn the_receipt_rests_on_the_victims_right_and_the_duty_to_accept_not_on_surrender() {
+        assert_eq!(cite("cpl_110"), Cite::Paragraphs(&[2, 3]));
+        assert_eq!(cite("criminal_253_1"), Cite::Paragraphs(&[1, 3]));
+        assert_eq!(cite("criminal_266"), Cite::Whole);
+        assert_eq!(cite("anti_fraud_20"), Cite::Whole);
+        assert_eq!(cite("interpretation_2017_art1"), Cite::Gist);
     }
 
     #[test]

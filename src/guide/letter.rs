@@ -12,7 +12,7 @@ use std::sync::OnceLock;
 
 use serde::Deserialize;
 
-use super::charges::{Offence, Request};
+use super::charges::{Disturbance, Offence, Request};
 use super::law::Law;
 use crate::i18n::Lang;
 
@@ -53,8 +53,15 @@ pub struct LetterText {
     /// Instead of `receipt` when an earlier report was not accepted: say so, ask for the
     /// receipt and, if the case is not opened, the written 不予立案通知书.
     pub receipt_after_refusal: String,
-    /// The alternative when no money was lost: a 治安 case under the 治安管理处罚法.
+    /// The alternative when no money was lost: a 治安 case under the 治安管理处罚法, for the
+    /// personal information alone (fewer than two calls and messages).
     pub public_security: String,
+    /// The same, and the repeated calls.
+    pub public_security_calls: String,
+    /// The same, and the repeated messages.
+    pub public_security_messages: String,
+    /// The same, and the repeated calls and messages.
+    pub public_security_calls_messages: String,
     /// 侵犯公民个人信息罪.
     pub offence_personal: String,
     /// 诈骗罪.
@@ -107,6 +114,9 @@ pub struct LetterText {
     pub footer: FooterText,
     /// 此致, the agency's blank and the signature line.
     pub signature: SignatureText,
+    /// The one-line 要旨 of the provisions the letter names without quoting them
+    /// ([`super::charges::Cite::Gist`]), by law id; printed marked as a summary.
+    pub law_gist: BTreeMap<String, String>,
     /// The letters' names by their command-line code (`company`, `12321` …), as lists, the
     /// wizard and 已采取的措施 name a letter.
     pub letter_names: BTreeMap<String, String>,
@@ -146,8 +156,14 @@ pub struct HeadingsText {
 pub struct AccusedText {
     /// 被控告人
     pub heading: String,
-    /// 被控告人：身份不详。以下号码、地址、账户与本案有关，可作为侦查线索（按联系次数、损失和对方掌握的信息排列）：
+    /// 被控告人：身份不详。以下{leads}与本案有关，可作为侦查线索（按损失、对方掌握的信息和联系次数排列）：
     pub intro: String,
+    /// 号码: calls' and texts' counterparts, in {leads}.
+    pub number: String,
+    /// 地址: emails', pages' and letters' counterparts.
+    pub address: String,
+    /// 账户: receiving accounts and accounts opened in the victim's name.
+    pub account: String,
     /// （暂无）
     pub none: String,
     /// {counterpart}（{kinds}，{count} 次，{span}{knew}{lost}）
@@ -354,6 +370,26 @@ pub struct EvidenceText {
     pub held_file_range: String,
     /// 案件电子记录
     pub held_record: String,
+    /// An email's row continued: 发件人：{from}.
+    pub email_from: String,
+    /// After From when it is shown forged: （冒用）.
+    pub email_forged: String,
+    /// 回复地址 Reply-To：{value}.
+    pub email_reply_to: String,
+    /// 收件服务器记录的发件人验证：{value}.
+    pub email_checks: String,
+    /// 发信服务器IP：{value}.
+    pub email_server_ip: String,
+    /// 提交方IP（发件人登录发信处）：{value}.
+    pub email_submitter_ip: String,
+    /// 邮件中链接实际指向：{value}.
+    pub email_links: String,
+    /// 本人电脑: `--original 电脑`.
+    pub held_computer: String,
+    /// 纸质原件由本人保存: `--original 纸质`.
+    pub held_paper: String,
+    /// 原件已删除: `--original 已删除`.
+    pub held_deleted: String,
     /// 已撤回，不作为证据（{reason}）
     pub proves_retracted: String,
     /// 证明对方掌握本人{knew}
@@ -474,7 +510,12 @@ impl LetterText {
             Request::TraceSource => &self.trace_source,
             Request::Receipt => &self.receipt,
             Request::ReceiptAfterRefusal => &self.receipt_after_refusal,
-            Request::PublicSecurity => &self.public_security,
+            Request::PublicSecurity(d) => match d {
+                Disturbance::NotRepeated => &self.public_security,
+                Disturbance::Calls => &self.public_security_calls,
+                Disturbance::Messages => &self.public_security_messages,
+                Disturbance::CallsAndMessages => &self.public_security_calls_messages,
+            },
         }
     }
 
@@ -536,6 +577,7 @@ mod tests {
                 last_loss: Some(jiff::civil::date(2026, 1, 1)),
                 account_in_name: true,
                 knew_anything: true,
+                ..Default::default()
             };
             let charges =
                 super::super::charges::decide(&facts, jiff::civil::date(2026, 1, 2)).ok_or("no charges")?;
@@ -570,6 +612,7 @@ mod tests {
                     last_loss: (lost_fen > 0).then(|| jiff::civil::date(2024, 12, 20)),
                     account_in_name,
                     knew_anything: true,
+                    ..Default::default()
                 };
                 for day in days {
                     let charges = decide(&facts, day).expect("charges");
@@ -580,6 +623,25 @@ mod tests {
                             law.cited_on(day).verified(),
                             "{lang:?} {id} is unverified on {day}: a letter would leave it out while its request stays"
                         );
+                        // Its form can be printed: a gist written, paragraphs that exist in
+                        // the statute's own words.
+                        match super::super::charges::cite(id) {
+                            super::super::charges::Cite::Gist => assert!(
+                                LetterText::get(lang).law_gist.contains_key(*id),
+                                "{lang:?} {id}: no [law_gist]"
+                            ),
+                            super::super::charges::Cite::Paragraphs(ps) => {
+                                let super::super::Wording::Exact(t) = law.cited_on(day).wording() else {
+                                    panic!("{lang:?} {id}: paragraphs of a text that is not the statute's");
+                                };
+                                let n = t.split('\n').count();
+                                assert!(
+                                    ps.iter().all(|p| (1..=n).contains(p)),
+                                    "{lang:?} {id}: {ps:?} of {n}"
+                                );
+                            }
+                            super::super::charges::Cite::Whole => {}
+                        }
                     }
                 }
             }

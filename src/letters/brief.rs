@@ -227,6 +227,7 @@ mod tests {
                     transfer: None,
                     email: None,
                     phone: None,
+                    kept_at: String::new(),
                 },
                 attachments: vec![],
             },

@@ -8,8 +8,10 @@
 
 use super::document::Images;
 use super::figures::attachment_line;
-use super::model::{PRINT_ALL_UP_TO, PacketAttachment, PacketEntry, PacketInput, printed_entries};
-use super::style::{columns, table_style};
+use super::model::{
+    PRINT_ALL_UP_TO, PacketAttachment, PacketEmail, PacketEntry, PacketInput, printed_entries,
+};
+use super::style::{columns, fit_ids, table_style};
 use super::table::{Row, Table};
 use super::words::{date_text, kind_label, knew_list, money, zone_sentence};
 use super::writer::{BODY, LEAD, SMALL, Writer};
@@ -108,19 +110,31 @@ fn source(e: &PacketEntry, lang: Lang) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-/// 原件所在: the device that holds the original, or the vault files by their hash.
+/// 原件所在: where the victim said the original is (`--original`), else the device the
+/// kind implies; then the vault files by their electronic-file numbers.
 fn original_at(e: &PacketEntry, lang: Lang) -> String {
     let text = &LetterText::get(lang).evidence;
-    let device = match e.kind {
-        EvidenceKind::Call | EvidenceKind::Sms => Some(&text.held_phone),
-        EvidenceKind::Email => Some(&text.held_mailbox),
-        EvidenceKind::Letter => Some(&text.held_letter),
-        _ => None,
+    let said = e.kept_at.trim();
+    let mut parts: Vec<String> = if said.is_empty() {
+        let device = match e.kind {
+            EvidenceKind::Call | EvidenceKind::Sms => Some(&text.held_phone),
+            EvidenceKind::Email => Some(&text.held_mailbox),
+            EvidenceKind::Letter => Some(&text.held_letter),
+            _ => None,
+        };
+        device
+            .map(|t| fill(t, &[("mine", &mine(e, text))]))
+            .into_iter()
+            .collect()
+    } else {
+        vec![match original_word(said) {
+            Some(Held::Phone) => fill(&text.held_phone, &[("mine", &mine(e, text))]),
+            Some(Held::Computer) => text.held_computer.clone(),
+            Some(Held::Paper) => text.held_paper.clone(),
+            Some(Held::Deleted) => text.held_deleted.clone(),
+            None => said.to_string(),
+        }]
     };
-    let mut parts: Vec<String> = device
-        .map(|t| fill(t, &[("mine", &mine(e, text))]))
-        .into_iter()
-        .collect();
     if !e.attachments.is_empty() {
         let which = match e.attachments.len() {
             1 => fill(&text.held_file_one, &[("id", &e.id)]),
@@ -132,6 +146,54 @@ fn original_at(e: &PacketEntry, lang: Lang) -> String {
         parts.push(text.held_record.clone());
     }
     parts.join(lang.pick("；", "; "))
+}
+
+/// An email's row in the evidence list, continued: what its headers show an officer can act
+/// on, one fact a line.
+fn email_lines(m: &PacketEmail, lang: Lang) -> Vec<String> {
+    let text = &LetterText::get(lang).evidence;
+    let join = lang.pick("、", ", ");
+    let mut v = Vec::new();
+    if !m.from.is_empty() {
+        let forged = if m.forged { text.email_forged.as_str() } else { "" };
+        v.push(fill(
+            &text.email_from,
+            &[("from", &format!("{}{forged}", m.from))],
+        ));
+    }
+    // A line only for what the headers show.
+    let mut put = |template: &str, values: &[String]| {
+        if values.iter().any(|s| !s.is_empty()) {
+            v.push(fill(template, &[("value", &values.join(join))]));
+        }
+    };
+    put(&text.email_reply_to, &m.reply_to);
+    put(&text.email_checks, &m.checks);
+    put(&text.email_server_ip, std::slice::from_ref(&m.server_ip));
+    put(&text.email_submitter_ip, std::slice::from_ref(&m.submitter_ip));
+    put(&text.email_links, &m.link_domains);
+    v
+}
+
+/// The places `--original` knows by a word; anything else is printed as written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Held {
+    Phone,
+    Computer,
+    Paper,
+    Deleted,
+}
+
+/// The place a word of `--original` names, in either language.
+fn original_word(said: &str) -> Option<Held> {
+    let w = said.trim().to_lowercase();
+    Some(match w.as_str() {
+        "手机" | "本人手机" | "phone" | "my phone" | "mobile" => Held::Phone,
+        "电脑" | "本人电脑" | "computer" | "my computer" | "pc" => Held::Computer,
+        "纸质" | "纸质原件" | "paper" => Held::Paper,
+        "已删除" | "删除" | "deleted" => Held::Deleted,
+        _ => return None,
+    })
 }
 
 /// 证明目的: what the entry proves, from its facts.
@@ -263,7 +325,8 @@ pub fn draw(
     }
     w.para(&note, SMALL + 1.0, 0, 0.25);
     w.gap(4.0);
-    let cols = columns(w, &text.columns, &[14.0, 26.0, 50.0, 26.0, 26.0, 32.0]);
+    let mut cols = columns(w, &text.columns, &[14.0, 26.0, 40.0, 32.0, 30.0, 32.0]);
+    fit_ids(w, &mut cols, printed.iter().map(|e| e.id.as_str()));
     let mut rows = Vec::new();
     let mut image_atts: Vec<(&PacketEntry, usize, &PacketAttachment)> = Vec::new();
     for e in &printed {
@@ -280,6 +343,12 @@ pub fn draw(
             original_at(e, lang),
             purpose(e, lang),
         ]));
+        if let Some(m) = &e.email {
+            let lines = email_lines(m, lang);
+            if !lines.is_empty() {
+                rows.push(Row::Span(lines));
+            }
+        }
         for (k, a) in e.attachments.iter().enumerate() {
             let label = attachment_line(e, k, a, lang);
             rows.push(Row::Span(vec![label, format!("SHA-256 {}", a.sha256)]));

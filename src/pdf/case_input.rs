@@ -7,18 +7,18 @@ use jiff::civil::Date;
 use jiff::tz::TimeZone;
 
 use super::model::{
-    Complainant, Fingerprint, LEADS_SHOWN, LawRef, PacketAttachment, PacketEntry, PacketInput, PacketLead,
-    PacketReport, leads_reached,
+    Complainant, Fingerprint, LEADS_SHOWN, LawRef, PacketAttachment, PacketEmail, PacketEntry, PacketInput,
+    PacketLead, PacketReport, leads_reached,
 };
 use super::totals::{Counted, Live, count};
 use crate::case::CaseState;
-use crate::case::leads::{Lead, rank};
+use crate::case::leads::{Lead, by_what_they_show, rank};
 use crate::case::state::ChangeKind;
 use crate::case::steps::ReportStatus;
 use crate::case::{Attachment, Case, EntryId, EvidenceFields, EvidenceKind, Moment};
 use crate::evidence::number::NumberLabel;
 use crate::guide::Wording;
-use crate::guide::charges::{ChargeFacts, Charges, after_earlier_reports, decide};
+use crate::guide::charges::{ChargeFacts, Charges, Cite, after_earlier_reports, cite, decide};
 use crate::guide::letter::LetterText;
 use crate::i18n::{Lang, tr};
 use crate::localtime::in_zone;
@@ -69,31 +69,122 @@ pub struct EntryParts<'a> {
     pub retracted: Option<String>,
 }
 
-/// The provisions the letter cites for `charges`, with the numbers valid on `on`.
+/// The provisions the letter cites for `charges`, with the numbers valid on `on`, each as
+/// [`cite`] says: whole, the paragraphs a request rests on (the statute's own words, cut only
+/// between paragraphs, the citation naming them), or named with a one-line 要旨.
 pub fn laws_for(charges: Option<&Charges>, on: Date, lang: Lang) -> Vec<LawRef> {
     let text = LetterText::get(lang);
     charges
         .map(|c| c.law_ids.as_slice())
         .unwrap_or_default()
         .iter()
-        .filter_map(|id| text.law(id))
-        .filter(|law| law.in_force_on(on))
-        .map(|law| law.cited_on(on))
+        .filter_map(|id| text.law(id).map(|law| (*id, law)))
+        .filter(|(_, law)| law.in_force_on(on))
+        .map(|(id, law)| (id, law.cited_on(on)))
         // A letter to the police cites only what is verified: an unverified article number
         // (e.g. after a renumbering not yet confirmed) is left out rather than printed hedged.
-        .filter(|cited| cited.verified())
-        .map(|cited| {
-            let (text, exact) = match cited.wording() {
-                Wording::Exact(t) => (t.to_string(), true),
-                Wording::Summary(t) => (t.to_string(), false),
+        .filter(|(_, cited)| cited.verified())
+        .map(|(id, cited)| {
+            let citation = cited.citation(lang);
+            let whole = |citation: String| {
+                let (text, exact) = match cited.wording() {
+                    Wording::Exact(t) => (t.to_string(), true),
+                    Wording::Summary(t) => (t.to_string(), false),
+                };
+                LawRef {
+                    citation,
+                    text,
+                    exact,
+                }
             };
-            LawRef {
-                citation: cited.citation(lang),
-                text,
-                exact,
+            match (cite(id), cited.wording()) {
+                (Cite::Paragraphs(wanted), Wording::Exact(t)) => {
+                    let all: Vec<&str> = t.split('\n').collect();
+                    let kept: Option<Vec<&str>> = wanted
+                        .iter()
+                        .map(|n| all.get(n.wrapping_sub(1)).copied())
+                        .collect();
+                    match kept {
+                        Some(kept) if kept.len() < all.len() => LawRef {
+                            citation: format!("{citation}{}", paragraphs_named(wanted, lang)),
+                            text: kept.join("\n"),
+                            exact: true,
+                        },
+                        _ => whole(citation),
+                    }
+                }
+                (Cite::Gist, _) => match text.law_gist.get(id) {
+                    Some(gist) => LawRef {
+                        citation,
+                        text: gist.clone(),
+                        exact: false,
+                    },
+                    None => whole(citation),
+                },
+                _ => whole(citation),
             }
         })
         .collect()
+}
+
+/// 第二款、第三款 / ", paragraphs 2 and 3": the paragraphs quoted, after the article.
+fn paragraphs_named(numbers: &[usize], lang: Lang) -> String {
+    const DIGITS: [&str; 10] = ["", "一", "二", "三", "四", "五", "六", "七", "八", "九"];
+    match lang {
+        Lang::Zh => numbers
+            .iter()
+            .map(|n| format!("第{}款", DIGITS.get(*n).copied().unwrap_or_default()))
+            .collect::<Vec<_>>()
+            .join("、"),
+        Lang::En => {
+            let n: Vec<String> = numbers.iter().map(usize::to_string).collect();
+            match n.as_slice() {
+                [one] => format!(", paragraph {one}"),
+                [rest @ .., last] => format!(", paragraphs {} and {last}", rest.join(", ")),
+                [] => String::new(),
+            }
+        }
+    }
+}
+
+/// What a saved email shows for its evidence-list row: From, Reply-To, the checks the
+/// recipient's provider recorded, where the links point, the sending and submitting IPs.
+fn packet_email(m: &crate::evidence::email::EmailFacts) -> PacketEmail {
+    let route = m.route();
+    let origin = m.origin();
+    let mut link_domains: Vec<String> = Vec::new();
+    for l in &m.links {
+        let d = one(&l.domain);
+        if !d.is_empty() && !link_domains.contains(&d) {
+            link_domains.push(d);
+        }
+    }
+    PacketEmail {
+        from: m.from.as_ref().map(|f| one(&f.to_string())).unwrap_or_default(),
+        forged: m.from_forged(),
+        reply_to: m.reply_to.iter().map(|r| one(&r.to_string())).collect(),
+        checks: m
+            .auth
+            .iter()
+            .filter(|a| a.method != "dkim-signature" && a.by_provider(&m.received, route.external))
+            .map(|a| {
+                let check = format!("{} {}", a.method.to_uppercase(), a.result);
+                one(&if a.domain.is_empty() {
+                    check
+                } else {
+                    format!("{check} ({})", a.domain)
+                })
+            })
+            .fold(Vec::new(), |mut seen: Vec<String>, c| {
+                if !seen.contains(&c) {
+                    seen.push(c);
+                }
+                seen
+            }),
+        link_domains,
+        server_ip: one(&origin.ip),
+        submitter_ip: one(&origin.submitter),
+    }
 }
 
 /// A one-line value read back from the case, cleaned for printing ([`shown_line`]).
@@ -118,6 +209,11 @@ pub fn charge_facts<'a>(live: impl IntoIterator<Item = &'a EvidenceFields>) -> C
         }
         f.account_in_name |= e.kind == EvidenceKind::Account;
         f.knew_anything |= !e.knew.is_empty();
+        match e.kind {
+            EvidenceKind::Call => f.calls += 1,
+            EvidenceKind::Sms | EvidenceKind::Email => f.messages += 1,
+            _ => {}
+        }
     }
     f
 }
@@ -235,6 +331,8 @@ pub fn build(
     let live: Vec<&EntryParts<'_>> = parts.iter().filter(|p| p.retracted.is_none()).collect();
     let charges = decide(&charge_facts(live.iter().map(|p| p.fields)), print_date);
     let mut leads: Vec<Lead> = rank(live.iter().map(|p| (p.id, p.fields)));
+    // The complaint lists them by what they show.
+    by_what_they_show(&mut leads);
     let lead_count = leads.len();
     // Only the leads the packet names are kept: those the letter lists by name and those
     // whose entries a big case's evidence list prints.
@@ -272,6 +370,8 @@ pub fn build(
                 knew: f.knew.iter().copied().collect(),
                 amount_lost_fen: f.lost.map(|l| l.0).filter(|l| *l > 0),
                 transfer: f.transfer.as_deref().cloned(),
+                kept_at: one(&f.kept_at),
+                email: f.email.as_deref().map(packet_email),
                 attachments: p.attachments.packet(),
                 corrections: p.corrections,
                 retracted: p.retracted.clone(),

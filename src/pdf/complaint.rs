@@ -13,8 +13,8 @@ use super::model::{
     BUNDLE_FILES_LISTED, LEADS_SHOWN, LEADS_TOLD, PacketEntry, PacketInput, PacketOptions, SideFile,
     TIMELINE_ROWS,
 };
-use super::style::{columns, sub, table_style};
-use super::table::{Column, Row, Style, Table};
+use super::style::{columns, fit_ids, sub, table_style};
+use super::table::{Row, Style, Table};
 use super::words::{
     counted_by_kind, date_text, datetime_text, kind_label, knew_list, money, money_with_capitals, one_line,
     quote, zone_sentence,
@@ -250,7 +250,15 @@ fn closing_and_signature(
     let closing = input
         .charges
         .as_ref()
-        .map(|c| fill(&text.closing, &[("offences", &text.offences(&c.offences))]))
+        .map(|c| {
+            fill(
+                &text.closing,
+                &[
+                    ("offences", &text.offences(&c.offences)),
+                    ("leads", &lead_nouns(input, lang)),
+                ],
+            )
+        })
         .unwrap_or_default();
     let indent = if zh { 2 } else { 0 };
     let block = w.para_height(&closing, BODY, indent)
@@ -316,7 +324,12 @@ fn accused(w: &mut Writer<'_>, input: &PacketInput, lang: Lang) {
     let text = &LetterText::get(lang).accused;
     let indent = if lang == Lang::Zh { 2 } else { 0 };
     w.heading(&text.heading);
-    w.para(&text.intro, BODY, indent, 0.0);
+    w.para(
+        &fill(&text.intro, &[("leads", &lead_nouns(input, lang))]),
+        BODY,
+        indent,
+        0.0,
+    );
     if input.leads.is_empty() {
         w.para(&text.none, BODY, 2, 0.0);
     }
@@ -477,6 +490,35 @@ fn account_lead(a: &Receiving, lang: Lang) -> String {
 /// most recent first, at most [`ACCOUNTS_NAMED`] (the rest are in 收款账户一览, which lists
 /// every one), then the transfers whose account was not recorded. Empty when no receiving
 /// account was recorded at all.
+/// What the leads are, as the record holds them: 号码 for calls and texts, 地址 for emails,
+/// pages and letters, 账户 for receiving accounts and accounts in the victim's name, e.g.
+/// 号码、账户. A case with other kinds of entry, or none, names all three.
+pub fn lead_nouns(input: &PacketInput, lang: Lang) -> String {
+    use crate::case::EvidenceKind::*;
+    let text = &LetterText::get(lang).accused;
+    let has =
+        |kinds: &[crate::case::EvidenceKind]| kinds.iter().any(|k| input.totals.by_kind.contains_key(k));
+    let all = has(&[Other]) || input.totals.by_kind.is_empty();
+    let words: Vec<&str> = [
+        (all || has(&[Call, Sms]), text.number.as_str()),
+        (all || has(&[Email, Web, Letter]), text.address.as_str()),
+        (
+            all || has(&[Account]) || !accounts::receiving(input).is_empty(),
+            text.account.as_str(),
+        ),
+    ]
+    .into_iter()
+    .filter_map(|(shown, w)| shown.then_some(w))
+    .collect();
+    match (lang, words.as_slice()) {
+        (Lang::Zh, _) => words.join("、"),
+        (Lang::En, [.., last]) if words.len() > 1 => {
+            format!("{} and {last}", words[..words.len() - 1].join(", "))
+        }
+        (Lang::En, _) => words.join(""),
+    }
+}
+
 fn receiving_accounts(input: &PacketInput, lang: Lang) -> String {
     let all = accounts::receiving(input);
     if all.is_empty() {
@@ -798,26 +840,6 @@ fn transfers(w: &mut Writer<'_>, input: &PacketInput, by_time: &[&PacketEntry], 
         style: table_style(lang),
     };
     table.draw(&mut w.canvas, &w.m);
-}
-
-/// Widens the first column (the entry ids) so that the longest id, E100000 in a big case,
-/// stands on one line, taking the room from the widest other column.
-fn fit_ids<'a>(w: &Writer<'_>, cols: &mut [Column], ids: impl Iterator<Item = &'a str>) {
-    let style = Style::default();
-    let need = ids.map(|id| w.m.width(id, style.size)).fold(0.0, f32::max) + 2.0 * style.pad + 1.0;
-    let Some((first, rest)) = cols.split_first_mut() else {
-        return;
-    };
-    if first.width >= need {
-        return;
-    }
-    let extra = need - first.width;
-    if let Some(widest) = rest.iter_mut().max_by(|a, b| a.width.total_cmp(&b.width))
-        && widest.width - extra > need
-    {
-        widest.width -= extra;
-        first.width = need;
-    }
 }
 
 /// `text` cut to one line of `width` points at the table size, "…" when cut.

@@ -231,27 +231,38 @@ fn draw_long(
     entry: &str,
     n: usize,
 ) {
-    if !w.canvas.at_page_top() {
-        w.canvas.new_page();
-    }
     let geo = w.canvas.geo;
     let label_h = line_h() + 4.0;
     let avail = geo.content_height() - label_h;
+    // The first slice starts where the page is when at least half a page is left (below the
+    // annex's heading, which then never stands alone), else on a new page.
+    if !w.canvas.at_page_top() && w.canvas.space_left() - label_h < avail / 2.0 {
+        w.canvas.new_page();
+    }
+    let first = if w.canvas.at_page_top() {
+        avail
+    } else {
+        w.canvas.space_left() - label_h
+    };
     let overlap = mm(OVERLAP_MM);
-    let parts = (((ph - overlap) / (avail - overlap)).ceil() as usize).max(1);
+    let parts = 1 + ((ph - first).max(0.0) / (avail - overlap)).ceil() as usize;
     let x = geo.left + (geo.content_width() - pw) / 2.0;
+    let mut offset = 0.0;
     for k in 0..parts {
-        if k > 0 {
+        let room = if k == 0 {
+            first
+        } else {
             w.canvas.new_page();
-        }
+            avail
+        };
         let top = w.canvas.y;
-        let offset = k as f32 * (avail - overlap);
-        let part_h = avail.min(ph - offset);
+        let part_h = room.min(ph - offset);
         let m = images::placement(orientation, x, top + offset - ph, pw, ph);
         w.canvas.image(id, m, Some([x, top - part_h, pw, part_h]));
         w.canvas.y = top - part_h - 4.0;
         let label = figure_label(lang, entry, n, Some((k + 1, parts)));
         w.para(&label, caption_size(), 0, 0.0);
+        offset += part_h - overlap;
     }
 }
 

@@ -65,6 +65,26 @@ pub struct PacketAttachment {
     pub path: Option<PathBuf>,
 }
 
+/// What a saved email shows that an officer can act on, for its row in the evidence list.
+/// Every text is as the message wrote it (cleaned for printing): the scammer wrote it.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct PacketEmail {
+    /// From: display name and address.
+    pub from: String,
+    /// From is shown forged (冒用): a listed institution's domain whose check failed.
+    pub forged: bool,
+    /// Reply-To addresses.
+    pub reply_to: Vec<String>,
+    /// The sender checks the recipient's provider recorded, e.g. "SPF fail (boc.cn)".
+    pub checks: Vec<String>,
+    /// Where the links really point: their registrable domains, each once.
+    pub link_domains: Vec<String>,
+    /// The sending server's IP (the first hop from outside the recipient's provider).
+    pub server_ip: String,
+    /// The sender's own connection where it signed in to send, when the headers show it.
+    pub submitter_ip: String,
+}
+
 /// One evidence entry in its current (corrected) form.
 #[derive(Debug, Clone)]
 pub struct PacketEntry {
@@ -91,6 +111,11 @@ pub struct PacketEntry {
     pub amount_lost_fen: Option<u64>,
     /// Where the money went (receiving account, name, bank, time, number, how), if recorded.
     pub transfer: Option<Transfer>,
+    /// Where the victim said the original is kept (`--original`), as typed; empty when not
+    /// said (原件所在 then names the device the kind implies).
+    pub kept_at: String,
+    /// For an email read from its saved file: what the headers show.
+    pub email: Option<PacketEmail>,
     /// Attachments with their hashes.
     pub attachments: Vec<PacketAttachment>,
     /// How many corrections were recorded (the original stays in the journal).

@@ -94,6 +94,7 @@ pub fn sample_fields(entries: usize) -> Vec<EvidenceFields> {
                 }),
                 email: None,
                 phone: None,
+                kept_at: String::new(),
             }
         })
         .collect()

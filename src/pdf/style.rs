@@ -33,3 +33,23 @@ pub fn columns(w: &Writer<'_>, titles: &[String], widths_mm: &[f32]) -> Vec<Colu
         })
         .collect()
 }
+
+/// Widens the first column (the entry ids) so that the longest id, E100000 in a big case,
+/// stands on one line, taking the room from the widest other column.
+pub fn fit_ids<'a>(w: &Writer<'_>, cols: &mut [Column], ids: impl Iterator<Item = &'a str>) {
+    let style = Style::default();
+    let need = ids.map(|id| w.m.width(id, style.size)).fold(0.0, f32::max) + 2.0 * style.pad + 1.0;
+    let Some((first, rest)) = cols.split_first_mut() else {
+        return;
+    };
+    if first.width >= need {
+        return;
+    }
+    let extra = need - first.width;
+    if let Some(widest) = rest.iter_mut().max_by(|a, b| a.width.total_cmp(&b.width))
+        && widest.width - extra > need
+    {
+        widest.width -= extra;
+        first.width = need;
+    }
+}

@@ -44,7 +44,7 @@ pub struct Style {
 impl Default for Style {
     fn default() -> Self {
         Self {
-            size: 8.0,
+            size: 9.0,
             leading: 1.35,
             pad: 2.5,
             min_span_size: 5.5,

@@ -8,7 +8,7 @@ use super::layout::wrap;
 use super::page::Canvas;
 
 /// Text sizes and leading, in points.
-pub const BODY: f32 = 10.5;
+pub const BODY: f32 = 11.0;
 /// Line height as a multiple of the size.
 pub const LEAD: f32 = 1.6;
 /// Section headings.

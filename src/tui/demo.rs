@@ -118,6 +118,7 @@ pub fn populate(case: &mut Case, now: &ZonedDateTime) -> Result<(), CaseError> {
             lost: s.lost.into(),
             transfer: Default::default(),
             email: None,
+            kept_at: String::new(),
         };
         case.log(draft.validate(now)?, &[])?;
     }

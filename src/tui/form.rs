@@ -800,6 +800,7 @@ impl Form {
             lost: self.get(FieldId::Lost),
             transfer: self.transfer_draft(false),
             email: None,
+            kept_at: String::new(),
         }
     }
 
@@ -820,6 +821,7 @@ impl Form {
             knew,
             lost,
             transfer: self.transfer_draft(true),
+            kept_at: None,
         }
     }
 

@@ -305,19 +305,23 @@ fn evidence_fields() -> impl Strategy<Value = EvidenceFields> {
         knew(),
         prop::option::of(fen()),
         prop::option::of(transfer()),
+        text(),
     )
         .prop_map(
-            |(kind, occurred_at, counterpart, to_mine, summary, knew, lost, transfer)| EvidenceFields {
-                kind,
-                occurred_at,
-                counterpart,
-                to_mine,
-                summary,
-                knew,
-                lost,
-                transfer: transfer.map(Box::new),
-                email: None,
-                phone: None,
+            |(kind, occurred_at, counterpart, to_mine, summary, knew, lost, transfer, original)| {
+                EvidenceFields {
+                    kind,
+                    occurred_at,
+                    counterpart,
+                    to_mine,
+                    summary,
+                    knew,
+                    lost,
+                    transfer: transfer.map(Box::new),
+                    email: None,
+                    phone: None,
+                    kept_at: original,
+                }
             },
         )
 }
@@ -333,17 +337,21 @@ fn evidence_patch() -> impl Strategy<Value = EvidencePatch> {
         of(knew()),
         of(fen()),
         of(transfer().prop_map(Box::new)),
+        of(text()),
     )
         .prop_map(
-            |(kind, occurred_at, counterpart, to_mine, summary, knew, lost, transfer)| EvidencePatch {
-                kind,
-                occurred_at,
-                counterpart,
-                to_mine,
-                summary,
-                knew,
-                lost,
-                transfer,
+            |(kind, occurred_at, counterpart, to_mine, summary, knew, lost, transfer, original)| {
+                EvidencePatch {
+                    kind,
+                    occurred_at,
+                    counterpart,
+                    to_mine,
+                    summary,
+                    knew,
+                    lost,
+                    transfer,
+                    kept_at: original,
+                }
             },
         )
 }
@@ -872,6 +880,7 @@ fn email_facts_round_trip_and_old_lines_stay_byte_identical() {
         transfer: None,
         email: Some(Box::new(facts)),
         phone: None,
+        kept_at: String::new(),
     };
     let body = EventBody::EvidenceAdded {
         id: EntryId(1),
@@ -918,6 +927,7 @@ fn phone_origin_and_warned_number_round_trip() {
             withheld: false,
             key: "cd".repeat(16),
         })),
+        kept_at: String::new(),
     };
     let body = EventBody::EvidenceAdded {
         id: EntryId(1),
@@ -1016,4 +1026,25 @@ fn report_dates_are_days_and_read_back_byte_for_byte() {
     ] {
         assert!(read(&line(not_a_day)).is_err(), "{not_a_day}");
     }
+}
+
+/// Where the original is kept is written after the old fields only when said, so a line
+/// logged before it existed reads with none and writes back to the same bytes; a correction
+/// that says it reads back as written.
+#[test]
+fn where_the_original_is_kept_round_trips_and_old_lines_keep_their_bytes() {
+    let old = r#"{"type":"evidence_added","id":"E1","kind":"call","occurred_at":"2026-11-29T09:12:30+08:00","counterpart":"17012345678","summary":"未接来电","knew":[]}"#;
+    let read: EventBody = serde_json::from_str(old).expect("old line");
+    assert!(matches!(&read, EventBody::EvidenceAdded { fields, .. } if fields.kept_at.is_empty()));
+    assert_eq!(serde_json::to_string(&read).expect("write"), old);
+    let said = r#"{"type":"evidence_added","id":"E1","kind":"call","occurred_at":"2026-11-29T09:12:30+08:00","counterpart":"17012345678","summary":"未接来电","knew":[],"kept_at":"已删除"}"#;
+    let read: EventBody = serde_json::from_str(said).expect("line with original");
+    assert!(matches!(&read, EventBody::EvidenceAdded { fields, .. } if fields.kept_at == "已删除"));
+    assert_eq!(serde_json::to_string(&read).expect("write"), said);
+    let fix = r#"{"type":"evidence_corrected","id":"E1","changes":{"kept_at":"电脑"}}"#;
+    let read: EventBody = serde_json::from_str(fix).expect("correction");
+    assert!(
+        matches!(&read, EventBody::EvidenceCorrected { changes, .. } if changes.kept_at.as_deref() == Some("电脑"))
+    );
+    assert_eq!(serde_json::to_string(&read).expect("write"), fix);
 }
