@@ -21,7 +21,14 @@ fn main() -> ExitCode {
     });
     match written {
         Ok(fp) => {
-            println!("{n} events in {}; fingerprint {fp}", dir.display());
+            if mb == 0 {
+                println!("{n} events in {}; fingerprint {fp}", dir.display());
+            } else {
+                println!(
+                    "{n} events and {mb} entries with a 1 MB attachment each in {}",
+                    dir.display()
+                );
+            }
             ExitCode::SUCCESS
         }
         Err(e) => {

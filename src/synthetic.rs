@@ -93,7 +93,7 @@ pub fn add_attachments(dir: &Path, count: u32, bytes_each: usize) -> io::Result<
         let file = files.path().join(format!("录音-{i}.m4a"));
         let mut bytes = vec![0u8; bytes_each];
         // Bytes that do not repeat from file to file (an xorshift stream seeded by the number).
-        let mut x = u64::from(i) * 0x9E37_79B9_7F4A_7C15 + 1;
+        let mut x = u64::from(i).wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1;
         for chunk in bytes.chunks_mut(8) {
             x ^= x << 13;
             x ^= x >> 7;
