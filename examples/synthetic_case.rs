@@ -1,5 +1,6 @@
 //! Writes a large synthetic case for measuring: `cargo run --release --example synthetic_case
-//! DIR [EVENTS]` (default 100,000 events). Refuses a folder that already holds a journal.
+//! DIR [EVENTS] [ATTACHMENT_MB]` (default 100,000 events; with ATTACHMENT_MB, that many more
+//! entries each with a 1 MB attachment). Refuses a folder that already holds a journal.
 //! Then, e.g.: `/usr/bin/time -v target/release/leakaid --data-dir $(dirname DIR) --case
 //! $(basename DIR) verify`.
 
@@ -13,9 +14,21 @@ fn main() -> ExitCode {
         return ExitCode::from(2);
     };
     let n: u64 = args.next().and_then(|s| s.parse().ok()).unwrap_or(100_000);
-    match leakaid::synthetic::write_case(&dir, n) {
+    let mb: u32 = args.next().and_then(|s| s.parse().ok()).unwrap_or(0);
+    let written = leakaid::synthetic::write_case(&dir, n).and_then(|fp| {
+        leakaid::synthetic::add_attachments(&dir, mb, 1 << 20)?;
+        Ok(fp)
+    });
+    match written {
         Ok(fp) => {
-            println!("{n} events in {}; fingerprint {fp}", dir.display());
+            if mb == 0 {
+                println!("{n} events in {}; fingerprint {fp}", dir.display());
+            } else {
+                println!(
+                    "{n} events and {mb} entries with a 1 MB attachment each in {}",
+                    dir.display()
+                );
+            }
             ExitCode::SUCCESS
         }
         Err(e) => {

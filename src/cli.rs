@@ -132,6 +132,35 @@ pub enum Command {
     /// 导入账单 / import what the victim already has: a bill from Alipay, WeChat Pay or a bank.
     #[command(subcommand)]
     Import(ImportCommand),
+    /// 备份整个案件到一个加密文件 / back up the whole case (record, attachments, exports,
+    /// settings) into one file encrypted with a passphrase; prints the case fingerprint.
+    Backup(BackupArgs),
+    /// 从备份恢复为新案件 / restore a backup as a new case (--case NAME) or into a new data
+    /// folder (--data-dir); never over an existing case.
+    Restore(RestoreArgs),
+}
+
+/// `leakaid backup`.
+#[derive(Debug, Args)]
+pub struct BackupArgs {
+    /// The backup file to write (on the Desktop or a USB drive, not inside the case folder).
+    pub file: PathBuf,
+    /// Replace an existing FILE (never a link, device or folder).
+    #[arg(long)]
+    pub force: bool,
+    /// Read the passphrase from this open file descriptor (its first line) instead of asking.
+    #[arg(long, value_name = "N")]
+    pub passphrase_fd: Option<i32>,
+}
+
+/// `leakaid restore`.
+#[derive(Debug, Args)]
+pub struct RestoreArgs {
+    /// The backup file made by `leakaid backup`.
+    pub file: PathBuf,
+    /// Read the passphrase from this open file descriptor (its first line) instead of asking.
+    #[arg(long, value_name = "N")]
+    pub passphrase_fd: Option<i32>,
 }
 
 /// `leakaid letter`.

@@ -22,6 +22,20 @@ pub struct Config {
     /// `export pdf` does only with `--copy-to-desktop`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub copy_to_desktop: Option<bool>,
+    /// When each case (by its name) was last backed up with `leakaid backup`, and how many
+    /// journal lines it had then: the dashboard shows the date, and whether the case changed
+    /// since. A reminder, not evidence, so it is kept here and not in the journal.
+    #[serde(default, skip_serializing_if = "std::collections::BTreeMap::is_empty")]
+    pub backups: std::collections::BTreeMap<String, LastBackup>,
+}
+
+/// The last backup of a case.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LastBackup {
+    /// When it was made.
+    pub at: jiff::Timestamp,
+    /// The journal lines it holds (the fingerprint's count).
+    pub lines: u64,
 }
 
 /// Where the settings of the data folder `root` live.
@@ -72,6 +86,14 @@ mod tests {
         let c = Config {
             lang: Some(Lang::En),
             copy_to_desktop: Some(false),
+            backups: [(
+                "2026-骚扰电话".to_string(),
+                LastBackup {
+                    at: "2026-12-01T08:00:00Z".parse().expect("time"),
+                    lines: 12,
+                },
+            )]
+            .into(),
         };
         c.save(dir.path()).expect("save");
         assert_eq!(Config::load(dir.path()), c);

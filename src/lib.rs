@@ -2,6 +2,7 @@
 //! leaked. The library holds the case journal, the domain, the guide content, the wizard and
 //! the complaint packet; `main.rs` only parses the command line and maps errors to exit codes.
 
+pub mod backup;
 pub mod bundle;
 pub(crate) mod bytescan;
 pub mod case;

@@ -123,6 +123,39 @@ pub fn write_events(
     })
 }
 
+/// Logs `count` more entries into the case at `dir` (which holds a journal), each with an
+/// attachment of `bytes_each` bytes that no other has, through [`crate::case::Case::log`]: a
+/// case whose vault is as large as a victim's with many recordings and screenshots.
+pub fn add_attachments(dir: &Path, count: u32, bytes_each: usize) -> io::Result<()> {
+    let files = tempfile::tempdir_in(dir.parent().unwrap_or(dir))?;
+    let mut case = crate::case::Case::for_logging(dir).map_err(|e| io::Error::other(e.to_string()))?;
+    for i in 0..count {
+        let file = files.path().join(format!("录音-{i}.m4a"));
+        let mut bytes = vec![0u8; bytes_each];
+        // Bytes that do not repeat from file to file (an xorshift stream seeded by the number).
+        let mut x = u64::from(i).wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1;
+        for chunk in bytes.chunks_mut(8) {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            chunk.copy_from_slice(&x.to_le_bytes()[..chunk.len()]);
+        }
+        std::fs::write(&file, &bytes)?;
+        let fields = crate::case::EvidenceDraft {
+            kind: Some(EvidenceKind::Call),
+            counterpart: format!("+86 138 0013 {:04}", i % 10_000),
+            summary: "通话录音".into(),
+            ..Default::default()
+        }
+        .validate(&jiff::ZonedDateTime::now())
+        .map_err(|e| io::Error::other(e.message(crate::i18n::Lang::En)))?;
+        case.log(fields, std::slice::from_ref(&file))
+            .map_err(|e| io::Error::other(e.message(crate::i18n::Lang::En)))?;
+        std::fs::remove_file(&file)?;
+    }
+    Ok(())
+}
+
 /// The `seq`-th synthetic entry (id `E{seq + 1}`), contacting at `at`.
 pub fn entry(seq: u64, at: Moment) -> EventBody {
     const KINDS: [EvidenceKind; 3] = [EvidenceKind::Call, EvidenceKind::Sms, EvidenceKind::Email];

@@ -1,6 +1,7 @@
 //! One module per command group. Each command returns `Ok(())` or a [`Failure`] whose
 //! sentence is already in the user's language; `main` prints it and sets the exit code.
 
+mod backup;
 mod bundle;
 mod case_errors;
 mod cases;
@@ -170,6 +171,8 @@ pub fn run(cli: &Cli, command: &Command) -> Result<(), Failure> {
         Command::Letter(args) => letter::run(&ctx, args),
         Command::Import(crate::cli::ImportCommand::Bill(args)) => import::bill(&ctx, args),
         Command::Import(crate::cli::ImportCommand::Phone(args)) => import_phone::run(&ctx, args),
+        Command::Backup(args) => backup::backup(&ctx, args),
+        Command::Restore(args) => backup::restore(&ctx, args),
     }
 }
 

@@ -126,6 +126,8 @@ pub struct App {
     pub focus: Pane,
     /// The bill opened from step 1.
     pub bill: Option<BillView>,
+    /// The case's last backup as the settings remember it (the dashboard shows its date).
+    pub last_backup: Option<crate::config::LastBackup>,
 }
 
 fn system_now() -> ZonedDateTime {
@@ -163,6 +165,7 @@ impl App {
             waiting: Vec::new(),
             focus: Pane::List,
             bill: None,
+            last_backup: None,
         }
     }
     /// The same app waiting for its case to be read: it draws the dashboard's frame with

@@ -83,9 +83,11 @@ impl Wizard {
     /// Keeps settings (the language) in `root`/config.toml from now on, and follows the
     /// Desktop-copy setting found there (on unless it says `copy_to_desktop = false`).
     pub fn remember_settings_in(mut self, root: PathBuf) -> Wizard {
-        if !Config::load(&root).copy_in_wizard() {
+        let config = Config::load(&root);
+        if !config.copy_in_wizard() {
             self.copy_to = CopyTo::Off;
         }
+        self.app.last_backup = config.backups.get(&self.app.case_name).cloned();
         self.settings = Some(root);
         self
     }

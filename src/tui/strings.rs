@@ -339,6 +339,10 @@ pub struct Strings {
     pub step4_none: &'static str,
     /// Dashboard, the export row.
     pub export_row_hint: &'static str,
+    /// Dashboard, the export row: the date `{}` of the case's last backup.
+    pub last_backup: &'static str,
+    /// Dashboard, after the last backup's date: the case has records the backup lacks.
+    pub changed_since_backup: &'static str,
     /// Next: a follow-up date `{}` passed on report `{}`.
     pub next_follow_up: &'static str,
     /// Next: write the narrative.
@@ -712,6 +716,8 @@ pub const ZH: Strings = Strings {
     step4_progress: "已咨询 {} 次",
     step4_none: "还没有咨询律师",
     export_row_hint: "生成可打印的 PDF",
+    last_backup: "；上次备份：{}",
+    changed_since_backup: "；之后有新记录",
     next_follow_up: "按 2 跟进 {}（跟进日 {} 已过）：打电话问进展，再按 u 记下结果",
     next_narrative: "按 2 再按 t，用自己的话写下经过，报案材料会用到",
     next_packet: "按 x 生成报案材料，打印后带去派出所；报案后按 2 记下回执",
@@ -986,6 +992,8 @@ pub const EN: Strings = Strings {
     step4_progress: "{} consultations",
     step4_none: "no lawyer yet",
     export_row_hint: "make the printable PDF",
+    last_backup: "; backup {}",
+    changed_since_backup: ", changed since",
     next_follow_up: "Press 2 and follow up {} (due {}): call and ask, then press u to note the answer",
     next_narrative: "Press 2 then t to write what happened in your own words, for the packet",
     next_packet: "Press x to make the complaint packet and take it to the police; then press 2 to note the receipt",

@@ -2310,3 +2310,53 @@ fn an_emptied_journal_with_evidence_files_opens_as_damaged() {
     );
     assert_eq!(open(&tmp.path().join("new")), None, "a new case is not damaged");
 }
+
+#[test]
+fn the_dashboard_shows_the_last_backup_and_whether_the_case_changed_since() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let data = tmp.path().join("data");
+    let case_dir = data.join("default");
+    let mut w = wizard(&case_dir, Lang::Zh);
+    typed(&mut w, "n13800138000");
+    w.handle(ctrl('s'));
+    let export_row = |w: &Wizard| -> String {
+        frame_rows(&w.app, w.case.state(), 80, 24)
+            .into_iter()
+            .find(|r| {
+                r.contains("x 报案材料") || r.contains("x Complaint") || r.trim_start().starts_with("x ")
+            })
+            .unwrap_or_default()
+    };
+    // Never backed up: no word about it.
+    let w2 = wizard(&case_dir, Lang::Zh).remember_settings_in(data.clone());
+    assert!(!export_row(&w2).contains("备份"), "{}", export_row(&w2));
+    // Backed up on 1 December with every line the case has: the date, nothing more.
+    let lines = w.case.state().fingerprint.count;
+    let mut c = crate::config::Config::load(&data);
+    c.backups.insert(
+        "default".into(),
+        crate::config::LastBackup {
+            at: "2026-12-01T02:00:00Z".parse().expect("time"),
+            lines,
+        },
+    );
+    c.save(&data).expect("save");
+    let mut w = wizard(&case_dir, Lang::Zh).remember_settings_in(data.clone());
+    let row = export_row(&w);
+    assert!(
+        row.contains("上次备份：12月1日") && !row.contains("之后有新记录"),
+        "{row}"
+    );
+    // One more record: the case changed since.
+    typed(&mut w, "n10086");
+    w.handle(ctrl('s'));
+    let row = export_row(&w);
+    assert!(row.contains("上次备份：12月1日；之后有新记录"), "{row}");
+    w.app.lang = Lang::En;
+    w.app.s = super::strings::strings(Lang::En);
+    let row = export_row(&w);
+    assert!(
+        row.contains("make the printable PDF; backup 1 Dec, changed since"),
+        "{row}"
+    );
+}

@@ -168,7 +168,12 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, state: &CaseState, theme: 
                 state.profile.name.as_str()
             }
         ),
-        format!("x {}  {}", s.export_title, s.export_row_hint),
+        format!(
+            "x {}  {}{}",
+            s.export_title,
+            s.export_row_hint,
+            backup_words(app, state)
+        ),
     ];
     for (i, r) in rows.iter().enumerate() {
         let style = if i == app.dashboard.sel {
@@ -198,6 +203,27 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, state: &CaseState, theme: 
             line(&mut y, &format!("{lead}{row}"), theme.text);
         }
     }
+}
+
+/// When the case was last backed up and whether it changed since: a date, not a nag (nothing
+/// when it never was).
+fn backup_words(app: &App, state: &CaseState) -> String {
+    let Some(last) = &app.last_backup else {
+        return String::new();
+    };
+    let day = last.at.to_zoned_datetime(app.zone()).date();
+    let this_year = (app.clock)().year() == day.year();
+    let date = match (app.lang, this_year) {
+        (crate::i18n::Lang::Zh, true) => format!("{}月{}日", day.month(), day.day()),
+        (crate::i18n::Lang::Zh, false) => format!("{}年{}月{}日", day.year(), day.month(), day.day()),
+        (crate::i18n::Lang::En, true) => day.strftime("%-d %b").to_string(),
+        (crate::i18n::Lang::En, false) => day.strftime("%-d %b %Y").to_string(),
+    };
+    let mut out = fill(app.s.last_backup, &[&date]);
+    if state.fingerprint.count > last.lines {
+        out.push_str(app.s.changed_since_backup);
+    }
+    out
 }
 
 /// The tick box in front of a checklist item (`[ ] `, `[x] `), and the space under it.
