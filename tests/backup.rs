@@ -123,7 +123,10 @@ fn backup_then_restore_into_a_fresh_data_folder_gives_the_same_fingerprint() {
         assert!(!text.contains(secret), "{secret} is readable in the backup");
     }
     let png = b"\x89PNG\r\n\x1a\n";
-    assert!(!bytes.windows(png.len()).any(|w| w == png), "a picture is readable in the backup");
+    assert!(
+        !bytes.windows(png.len()).any(|w| w == png),
+        "a picture is readable in the backup"
+    );
 
     let fresh = Env::new();
     let out = run_with(
