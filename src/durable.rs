@@ -27,6 +27,15 @@ pub fn private_dir(dir: &Path) -> io::Result<()> {
     Ok(())
 }
 
+/// Makes an existing folder private (0700): one made by `tempfile`, say, before it is renamed
+/// into place. On Windows the folder keeps the access list it inherits.
+pub fn make_private(dir: &Path) -> io::Result<()> {
+    #[cfg(unix)]
+    fs::set_permissions(dir, fs::Permissions::from_mode(0o700))?;
+    let _ = dir;
+    Ok(())
+}
+
 /// Options for opening or creating a private (0600) file.
 ///
 /// Windows has no modes: a file or folder made there takes the access list of the folder

@@ -436,3 +436,57 @@ fn an_archive_without_a_journal_or_with_a_false_fingerprint_is_refused() {
     let zh = refused_restore(&target, &file, &format!("{PASS}\n"), false);
     assert!(zh.contains("核对不通过"), "{zh}");
 }
+
+#[test]
+fn a_restore_onto_a_new_computer_makes_the_data_folder_and_a_wrong_passphrase_leaves_none() {
+    let (env, _files) = case_with_attachments();
+    let dir = tempfile::tempdir().expect("tmp");
+    let file = dir.path().join("b.age");
+    let printed = backup(&env, &file);
+    let fresh = Env::new();
+
+    let wrong = dir.path().join("新电脑-错");
+    let out = run_with(
+        &fresh,
+        &[
+            "--data-dir",
+            path(&wrong),
+            "restore",
+            path(&file),
+            "--passphrase-fd",
+            "0",
+        ],
+        "not the passphrase\n",
+    );
+    assert_eq!(out.status.code(), Some(1));
+    assert!(!wrong.exists(), "a failed restore leaves no folder behind");
+
+    let target = dir.path().join("新电脑").join("leakaid");
+    let out = run_with(
+        &fresh,
+        &[
+            "--data-dir",
+            path(&target),
+            "restore",
+            path(&file),
+            "--passphrase-fd",
+            "0",
+        ],
+        &format!("{PASS}\n"),
+    );
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(&target).expect("made").permissions().mode();
+        assert_eq!(mode & 0o777, 0o700);
+    }
+    let verified = run_with(&fresh, &["--data-dir", path(&target), "verify"], "");
+    assert!(verified.status.success());
+    let stdout = String::from_utf8_lossy(&verified.stdout);
+    assert_eq!(
+        fingerprint_in(&stdout).as_deref(),
+        Some(printed.as_str()),
+        "{stdout}"
+    );
+}

@@ -142,6 +142,13 @@ fn a_bundle_copied_elsewhere_checks_out_with_sha256sum_and_with_leakaid() {
     let made = work.path().join("证据");
     let out = env.ok(&["export", "bundle", made.to_str().expect("utf8")]);
     assert!(out.contains(&fp), "{out}");
+    // Only its owner can open the folder, as the case folder itself.
+    #[cfg(unix)]
+    for dir in [made.clone(), made.join("附件")] {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(&dir).expect("meta").permissions().mode();
+        assert_eq!(mode & 0o777, 0o700, "{}", dir.display());
+    }
 
     // Copied to "the USB stick": another folder.
     let stick = work.path().join("U盘").join("证据");

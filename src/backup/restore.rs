@@ -256,13 +256,7 @@ fn make_dir(dir: &Path) -> io::Result<()> {
 
 /// Sets 0700 on a folder made by `tempfile`.
 fn private(dir: &Path) -> io::Result<()> {
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt;
-        std::fs::set_permissions(dir, std::fs::Permissions::from_mode(0o700))?;
-    }
-    let _ = dir;
-    Ok(())
+    durable::make_private(dir)
 }
 
 /// Writes one file of the archive to `path` (never over anything, never through a link),

@@ -97,6 +97,7 @@ pub fn make(
         .tempdir_in(&parent)
         .map_err(|e| BundleError::Io(parent.clone(), e))?;
     let root = tmp.path().to_path_buf();
+    durable::make_private(&root).map_err(|e| BundleError::Io(root.clone(), e))?;
     let io_err = |p: &Path| {
         let p = p.to_path_buf();
         move |e: io::Error| BundleError::Io(p, e)

@@ -112,7 +112,15 @@ pub fn backup(ctx: &Ctx, args: &BackupArgs) -> Result<(), Failure> {
 /// Runs `leakaid restore FILE`.
 pub fn restore(ctx: &Ctx, args: &RestoreArgs) -> Result<(), Failure> {
     let lang = ctx.lang;
-    let data = ctx.data_dir()?;
+    let (data, made) = ctx.data_dir_made()?;
+    // A data folder made for this restore goes again when nothing could be restored into it
+    // (`remove_dir` removes only an empty folder).
+    let undo = |f: Failure| {
+        if made {
+            let _ = std::fs::remove_dir(data.root());
+        }
+        f
+    };
     let case_dir = ctx.case_dir()?;
     if std::fs::symlink_metadata(&case_dir).is_ok() {
         return Err(Failure::new(
@@ -120,11 +128,11 @@ pub fn restore(ctx: &Ctx, args: &RestoreArgs) -> Result<(), Failure> {
         ));
     }
     let passphrase = match args.passphrase_fd {
-        Some(fd) => read_fd(fd, lang)?,
-        None => ask(lang, lang.pick("备份的口令：", "Backup passphrase: "))?,
+        Some(fd) => read_fd(fd, lang).map_err(undo)?,
+        None => ask(lang, lang.pick("备份的口令：", "Backup passphrase: ")).map_err(undo)?,
     };
     if passphrase.is_empty() {
-        return Err(empty(lang));
+        return Err(undo(empty(lang)));
     }
     let restored = backup::restore(
         &args.file,
@@ -133,7 +141,7 @@ pub fn restore(ctx: &Ctx, args: &RestoreArgs) -> Result<(), Failure> {
         SecretString::from(passphrase),
         None,
     )
-    .map_err(|e| Failure::new(e.message(lang)))?;
+    .map_err(|e| undo(Failure::new(e.message(lang))))?;
     let fp = &restored.fingerprint;
     let name = ctx.case_name();
     if !restored.intact {

@@ -98,6 +98,34 @@ impl Ctx {
         DataDir::resolve(self.data_dir.as_deref()).map_err(|e| self.fail_dir(e))
     }
 
+    /// The data folder, made (private) when it does not exist yet: the one named with
+    /// `--data-dir` or the platform's, as on a new computer a case is restored onto. Also says
+    /// whether it was made here, so a command that then fails can take it away again.
+    pub fn data_dir_made(&self) -> Result<(DataDir, bool), Failure> {
+        let made = match DataDir::resolve(self.data_dir.as_deref()) {
+            Err(DataDirError::Missing(p)) => {
+                crate::durable::private_dir(&p).map_err(|e| {
+                    self.fail(CaseError::Journal(crate::journal::JournalError::Io {
+                        path: p.clone(),
+                        source: e,
+                    }))
+                })?;
+                true
+            }
+            Ok(d) if !d.root().exists() => {
+                crate::durable::private_dir(d.root()).map_err(|e| {
+                    self.fail(CaseError::Journal(crate::journal::JournalError::Io {
+                        path: d.root().to_path_buf(),
+                        source: e,
+                    }))
+                })?;
+                true
+            }
+            _ => false,
+        };
+        Ok((self.data_dir()?, made))
+    }
+
     /// The folder of the chosen case.
     pub fn case_dir(&self) -> Result<PathBuf, Failure> {
         self.data_dir()?
