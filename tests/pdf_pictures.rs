@@ -344,6 +344,25 @@ fn a_long_screenshot_continues_over_pages_at_text_width() -> TestResult {
     for (_, m) in &placed {
         assert!((m[0] - TEXT_WIDTH).abs() < 0.5, "printed {} pt wide", m[0]);
     }
+    // A part printed alone on a page (it may be torn out) names its file and where the hash
+    // is; the hash itself is under the last part.
+    for k in 1..n {
+        let page = pages
+            .iter()
+            .find(|t| t.contains(&format!("E2 图1（{k}/{n}）")))
+            .ok_or("no part")?;
+        let flat: String = page.split_whitespace().collect();
+        assert!(
+            flat.contains("聊天记录.png") && flat.contains(&format!("SHA-256见（{n}/{n}）下方")),
+            "part {k}: {page}"
+        );
+    }
+    let last = pages
+        .iter()
+        .find(|t| t.contains(&format!("E2 图1（{n}/{n}）")))
+        .ok_or("no last part")?;
+    assert!(!last.contains("未完"), "{last}");
+
     // The annex's heading is on the page of the first part, never alone at a page's end.
     let heading = pages
         .iter()

@@ -452,6 +452,9 @@ pub struct PicturesText {
     pub figure: String,
     /// {figure}（{k}/{of}）
     pub part: String,
+    /// Under a part of a long picture that is not its last: `{part}` and the file's `{name}`,
+    /// and where its SHA-256 is (under part `{of}`/`{of}`).
+    pub part_before_last: String,
     /// {figure}：{name}（{date} {counterpart}）
     pub caption: String,
     /// 打印件：原图 {width}×{height} 像素、{size}，{rendition}。原件未改动，保存在案件文…

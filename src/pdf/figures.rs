@@ -203,7 +203,15 @@ pub(super) fn draw_pictures<'a>(
                 } = picture;
                 let id = images.add(xobject);
                 if long {
-                    draw_long(w, &id, orientation, (pw, ph), lang, &entry.id, n);
+                    draw_long(
+                        w,
+                        &id,
+                        orientation,
+                        (pw, ph),
+                        lang,
+                        (&entry.id, &attachment.name),
+                        n,
+                    );
                 } else {
                     w.canvas.ensure(ph + full_caption_h);
                     let x = geo.left + (geo.content_width() - pw) / 2.0;
@@ -228,11 +236,12 @@ fn draw_long(
     orientation: u8,
     (pw, ph): (f32, f32),
     lang: Lang,
-    entry: &str,
+    (entry, name): (&str, &str),
     n: usize,
 ) {
     let geo = w.canvas.geo;
-    let label_h = line_h() + 4.0;
+    // A part's label may take two lines (the file's name on every part but the last).
+    let label_h = 2.0 * line_h() + 4.0;
     let avail = geo.content_height() - label_h;
     // The first slice starts where the page is when at least half a page is left (below the
     // annex's heading, which then never stands alone), else on a new page.
@@ -260,7 +269,14 @@ fn draw_long(
         let m = images::placement(orientation, x, top + offset - ph, pw, ph);
         w.canvas.image(id, m, Some([x, top - part_h, pw, part_h]));
         w.canvas.y = top - part_h - 4.0;
-        let label = figure_label(lang, entry, n, Some((k + 1, parts)));
+        let mut label = figure_label(lang, entry, n, Some((k + 1, parts)));
+        if k + 1 < parts {
+            let text = &LetterText::get(lang).pictures;
+            label = fill(
+                &text.part_before_last,
+                &[("part", &label), ("name", &name), ("of", &parts)],
+            );
+        }
         w.para(&label, caption_size(), 0, 0.0);
         offset += part_h - overlap;
     }
