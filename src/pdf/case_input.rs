@@ -282,6 +282,17 @@ pub fn lead_label(l: &Lead, lang: Lang) -> Option<String> {
     (!parts.is_empty()).then(|| parts.join(lang.pick("；", "; ")))
 }
 
+/// A mainland mobile (or virtual-operator) number however it was written (`+86 138-0013-8000`,
+/// full-width digits) in the 11 digits an officer queries; `None` for anything else.
+pub fn mobile_digits(counterpart: &str) -> Option<String> {
+    use crate::evidence::number::NumberKind::{Mobile, Virtual};
+    let key = crate::evidence::phone::normalise_phone(counterpart)?;
+    let eleven = key.len() == 11 && key.bytes().all(|b| b.is_ascii_digit());
+    let mobile =
+        crate::evidence::number::classify_key(&key).is_some_and(|n| matches!(n.kind, Mobile | Virtual));
+    (eleven && mobile).then_some(key)
+}
+
 /// A lead's counterpart as an officer can query it: a mainland mobile in its 11 digits, the
 /// spelling it was first written in named once after it.
 fn lead_counterpart(l: &Lead, lang: Lang) -> String {

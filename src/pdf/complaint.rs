@@ -911,7 +911,14 @@ fn timeline(w: &mut Writer<'_>, input: &PacketInput, by_time: &[&PacketEntry], l
                 e.id.clone(),
                 datetime_text(e.occurred_at, lang),
                 kind_label(e.kind, lang).to_string(),
-                fit_line(w, &e.counterpart, cp_w),
+                // A mobile in the 11 digits an officer queries (the leads above name the
+                // spellings it was written in).
+                fit_line(
+                    w,
+                    &super::case_input::mobile_digits(&e.counterpart)
+                        .unwrap_or_else(|| e.counterpart.clone()),
+                    cp_w,
+                ),
                 fit_line(w, &what, what_w),
             ])
         })
