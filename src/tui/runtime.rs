@@ -324,56 +324,26 @@ impl Wizard {
     /// Takes the export worker's answer if it is there, and folds lines other processes
     /// appended (cheap when there are none: one `stat`).
     pub fn poll(&mut self) {
-        if let Some(rx) = &self.worker {
-            match rx.try_recv() {
-                Ok(msg) => {
-                    self.worker = None;
-                    self.handle(msg);
-                }
-                Err(TryRecvError::Empty) => {}
-                Err(TryRecvError::Disconnected) => {
-                    self.worker = None;
-                    let text = self.app.lang.pick(
-                        "生成报案材料时出错了，请再试一次。",
-                        "Making the packet failed; please try again.",
-                    );
-                    self.handle(Msg::Exported(Err(text.to_string()), None));
-                }
-            }
+        let lost = self.app.lang.pick(
+            "生成报案材料时出错了，请再试一次。",
+            "Making the packet failed; please try again.",
+        );
+        if let Some(msg) = answer(&mut self.worker, lost, |t| Msg::Exported(Err(t), None)) {
+            self.handle(msg);
         }
-        if let Some(rx) = &self.bundle_worker {
-            match rx.try_recv() {
-                Ok(msg) => {
-                    self.bundle_worker = None;
-                    self.handle(msg);
-                }
-                Err(TryRecvError::Empty) => {}
-                Err(TryRecvError::Disconnected) => {
-                    self.bundle_worker = None;
-                    let text = self.app.lang.pick(
-                        "生成电子证据文件夹时出错了，请再试一次。",
-                        "Making the evidence folder failed; please try again.",
-                    );
-                    self.handle(Msg::Bundled(Err(text.to_string())));
-                }
-            }
+        let lost = self.app.lang.pick(
+            "生成电子证据文件夹时出错了，请再试一次。",
+            "Making the evidence folder failed; please try again.",
+        );
+        if let Some(msg) = answer(&mut self.bundle_worker, lost, |t| Msg::Bundled(Err(t))) {
+            self.handle(msg);
         }
-        if let Some(rx) = &self.letter_worker {
-            match rx.try_recv() {
-                Ok(msg) => {
-                    self.letter_worker = None;
-                    self.handle(msg);
-                }
-                Err(TryRecvError::Empty) => {}
-                Err(TryRecvError::Disconnected) => {
-                    self.letter_worker = None;
-                    let text = self.app.lang.pick(
-                        "生成信件时出错了，请再试一次。",
-                        "Making the letter failed; please try again.",
-                    );
-                    self.handle(Msg::LetterSaved(Err(text.to_string())));
-                }
-            }
+        let lost = self.app.lang.pick(
+            "生成信件时出错了，请再试一次。",
+            "Making the letter failed; please try again.",
+        );
+        if let Some(msg) = answer(&mut self.letter_worker, lost, |t| Msg::LetterSaved(Err(t))) {
+            self.handle(msg);
         }
         self.poll_journal();
     }
@@ -405,4 +375,16 @@ fn read_bill(path: PathBuf, lang: crate::i18n::Lang) -> Msg {
         .map_err(|e| e.message(lang))
         .and_then(|bytes| crate::evidence::bill::read(&bytes).map_err(|e| e.message(lang)));
     Msg::BillRead(path, read)
+}
+
+/// The answer of a worker thread, if it has come: its message, or, when the thread ended
+/// without one, `lost` in the message `failed` makes. The slot is emptied either way.
+fn answer(slot: &mut Option<Receiver<Msg>>, lost: &str, failed: impl Fn(String) -> Msg) -> Option<Msg> {
+    let got = match slot.as_ref()?.try_recv() {
+        Ok(msg) => msg,
+        Err(TryRecvError::Empty) => return None,
+        Err(TryRecvError::Disconnected) => failed(lost.to_string()),
+    };
+    *slot = None;
+    Some(got)
 }
